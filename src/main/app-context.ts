@@ -1,0 +1,60 @@
+import { join } from "node:path";
+import { ConnectionManager } from "./db/connection-manager";
+import { ProfileStore } from "./features/profiles/profile.store";
+import type { SecretStore } from "./features/profiles/secret-store";
+import type { Emit } from "./ipc/handler-types";
+import type { Logger } from "./logger";
+
+/** The services every handler can reach. Built once per host. */
+export interface AppContext {
+  host: "electron" | "web";
+  version: string;
+  dataDir: string;
+  log: Logger;
+  secrets: SecretStore;
+  profiles: ProfileStore;
+  db: ConnectionManager;
+  emit: Emit;
+  /** Called when the host shuts down; services register their cleanup here. */
+  onShutdown(fn: () => Promise<void> | void): void;
+  shutdown(): Promise<void>;
+}
+
+export interface AppContextOptions {
+  host: AppContext["host"];
+  version: string;
+  dataDir: string;
+  log: Logger;
+  secrets: SecretStore;
+  emit: Emit;
+}
+
+export function createAppContext(options: AppContextOptions): AppContext {
+  const profiles = new ProfileStore(options.dataDir, options.secrets);
+  const db = new ConnectionManager({ resolve: (id) => profiles.connectionParams(id), log: options.log });
+  const cleanups: Array<() => Promise<void> | void> = [() => db.closeAll()];
+  return {
+    ...options,
+    profiles,
+    db,
+    onShutdown: (fn) => void cleanups.push(fn),
+    shutdown: async () => {
+      // newest first: later services may depend on earlier ones (e.g. the pools)
+      for (const fn of cleanups.reverse()) {
+        try {
+          await fn();
+        } catch (err) {
+          options.log.error("shutdown step failed", err);
+        }
+      }
+    },
+  };
+}
+
+export function defaultDataDir(): string {
+  if (process.env.PGDESK_DATA_DIR) return process.env.PGDESK_DATA_DIR;
+  const home = process.env.HOME ?? process.env.USERPROFILE ?? ".";
+  if (process.platform === "win32") return join(process.env.APPDATA ?? home, "pgdesk");
+  if (process.platform === "darwin") return join(home, "Library", "Application Support", "pgdesk");
+  return join(process.env.XDG_CONFIG_HOME ?? join(home, ".config"), "pgdesk");
+}

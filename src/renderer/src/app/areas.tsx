@@ -1,0 +1,34 @@
+import type { ComponentType } from "react";
+import { ActivityPage } from "../features/activity";
+import { AuditPage } from "../features/audit";
+import { BackupsPage } from "../features/backup";
+import { DashboardPage } from "../features/health";
+import { IndexesPage } from "../features/indexes";
+import { QueryPage } from "../features/query";
+import { SchemaPage } from "../features/schema";
+import { ProfilesPage } from "../features/profiles";
+import { OverviewPage } from "../features/server";
+
+export interface AreaProps {
+  profileId: string;
+}
+
+/** The navigation: one entry per area; areas needing a profile get its id. */
+export const areas = [
+  { id: "connections", label: "Connections", needsProfile: false, Page: ProfilesPage },
+  { id: "overview", label: "Overview", needsProfile: true, Page: OverviewPage },
+  { id: "dashboard", label: "Dashboard", needsProfile: true, Page: DashboardPage },
+  { id: "query", label: "Query", needsProfile: true, Page: QueryPage },
+  { id: "schema", label: "Schema", needsProfile: true, Page: SchemaPage },
+  { id: "indexes", label: "Indexes", needsProfile: true, Page: IndexesPage },
+  { id: "activity", label: "Activity", needsProfile: true, Page: ActivityPage },
+  { id: "audit", label: "Audit", needsProfile: true, Page: AuditPage },
+  { id: "backups", label: "Backups", needsProfile: true, Page: BackupsPage },
+] as const satisfies ReadonlyArray<{
+  id: string;
+  label: string;
+  needsProfile: boolean;
+  Page: ComponentType<AreaProps>;
+}>;
+
+export type AreaId = (typeof areas)[number]["id"];

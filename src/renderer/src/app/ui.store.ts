@@ -1,0 +1,17 @@
+import { create } from "zustand";
+import type { AreaId } from "./areas";
+
+/** UI state only: which profile and area are open. Server data lives in react-query. */
+interface UiState {
+  profileId: string | undefined;
+  area: AreaId;
+  openProfile(id: string | undefined): void;
+  openArea(area: AreaId): void;
+}
+
+export const useUi = create<UiState>((set) => ({
+  profileId: undefined,
+  area: "connections",
+  openProfile: (profileId) => set({ profileId, area: profileId ? "overview" : "connections" }),
+  openArea: (area) => set({ area }),
+}));

@@ -1,0 +1,6 @@
+import type { AreaProps } from "../../app/areas";
+import { NotBuiltYet } from "../../components/NotBuiltYet";
+
+export function QueryPage(_props: AreaProps) {
+  return <NotBuiltYet area="Query" />;
+}

