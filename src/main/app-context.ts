@@ -15,6 +15,14 @@ export interface AppContext {
   profiles: ProfileStore;
   db: ConnectionManager;
   emit: Emit;
+  /**
+   * One instance per app of a feature's long-lived service (job queues, samplers,
+   * the demo server). Handlers get a per-call copy of the context, so features must
+   * keep such state here, not keyed by the context object.
+   */
+  singleton<T>(key: string, create: () => T): T;
+  /** Native folder picker; only the Electron host has one (the web host takes typed paths). */
+  pickFolder?: (title: string) => Promise<string | undefined>;
   /** Called when the host shuts down; services register their cleanup here. */
   onShutdown(fn: () => Promise<void> | void): void;
   shutdown(): Promise<void>;
@@ -27,16 +35,22 @@ export interface AppContextOptions {
   log: Logger;
   secrets: SecretStore;
   emit: Emit;
+  pickFolder?: AppContext["pickFolder"];
 }
 
 export function createAppContext(options: AppContextOptions): AppContext {
   const profiles = new ProfileStore(options.dataDir, options.secrets);
   const db = new ConnectionManager({ resolve: (id) => profiles.connectionParams(id), log: options.log });
   const cleanups: Array<() => Promise<void> | void> = [() => db.closeAll()];
+  const singletons = new Map<string, unknown>();
   return {
     ...options,
     profiles,
     db,
+    singleton: <T>(key: string, create: () => T): T => {
+      if (!singletons.has(key)) singletons.set(key, create());
+      return singletons.get(key) as T;
+    },
     onShutdown: (fn) => void cleanups.push(fn),
     shutdown: async () => {
       // newest first: later services may depend on earlier ones (e.g. the pools)

@@ -58,6 +58,11 @@ app.whenReady().then(() => {
     log,
     secrets,
     emit: (event, payload) => sendEvent(mainWindow?.webContents, event, payload),
+    pickFolder: async (title) => {
+      const options = { title, properties: ["openDirectory", "createDirectory"] as Array<"openDirectory" | "createDirectory"> };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? undefined : result.filePaths[0];
+    },
   });
   registerElectronIpc(registry, ctx, isOwnPage, !app.isPackaged);
   mainWindow = createWindow();
