@@ -39,8 +39,12 @@ export interface AppContextOptions {
 }
 
 export function createAppContext(options: AppContextOptions): AppContext {
-  const profiles = new ProfileStore(options.dataDir, options.secrets);
-  const db = new ConnectionManager({ resolve: (id) => profiles.connectionParams(id), log: options.log });
+  const profiles = new ProfileStore(options.dataDir, options.secrets, options.log);
+  const db = new ConnectionManager({
+    resolve: (id) => profiles.connectionParams(id),
+    log: options.log,
+    onStateChange: (status) => options.emit("connection:didChangeState", status),
+  });
   const cleanups: Array<() => Promise<void> | void> = [() => db.closeAll()];
   const singletons = new Map<string, unknown>();
   return {

@@ -1,6 +1,10 @@
 import pg from "pg";
+import type { ConnectionStatus } from "../../shared/contract/profiles";
 import type { Logger } from "../logger";
 import type { ConnectionParams } from "../features/profiles/profile.store";
+import { ConnectionStates, isConnectionLoss } from "./connection-state";
+import { readOnlySessionOptions } from "./read-only";
+import { tlsPlan, type TlsAttempt } from "./tls";
 
 export interface ConnectionManagerOptions {
   /** Resolves a profile id to what is needed to connect (password opened in main). */
@@ -11,33 +15,78 @@ export interface ConnectionManagerOptions {
   /** statement_timeout for the app's own monitoring queries, ms. */
   statementTimeoutMs?: number;
   connectTimeoutMs?: number;
+  /** Told when a profile's server is lost or regained (the hosts emit connection:didChangeState). */
+  onStateChange?(status: ConnectionStatus): void;
+  /** First automatic reconnect delay (doubles per failure, capped at 30 s). */
+  reconnectBaseDelayMs?: number;
 }
 
 export const APPLICATION_NAME = "pgdesk";
 
-/** Options every pgdesk connection uses, pooled or not. */
-export function clientConfig(params: ConnectionParams, extra: { connectTimeoutMs?: number } = {}): pg.ClientConfig {
+/** Options every pgdesk connection uses, pooled or not. TLS comes from tlsPlan(), never from pg's own sslmode parsing. */
+export function clientConfig(
+  params: ConnectionParams,
+  extra: { connectTimeoutMs?: number; ssl?: TlsAttempt["ssl"] } = {},
+): pg.ClientConfig {
   return {
     host: params.host,
     port: params.port,
     database: params.database,
     user: params.user,
     ...(params.password !== undefined ? { password: params.password } : {}),
-    application_name: APPLICATION_NAME,
-    connectionTimeoutMillis: extra.connectTimeoutMs ?? 10_000,
+    application_name: params.applicationName || APPLICATION_NAME,
+    connectionTimeoutMillis: params.connectTimeoutSeconds ? params.connectTimeoutSeconds * 1000 : (extra.connectTimeoutMs ?? 10_000),
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
+    // explicit false: pg would otherwise read PGSSLMODE from the environment
+    ssl: extra.ssl ?? false,
+    ...(params.readOnly ? { options: readOnlySessionOptions } : {}),
   };
+}
+
+/**
+ * Opens a client the way libpq would for the profile's sslmode: each TLS attempt in
+ * order (prefer: TLS then plain; allow: plain then TLS) until one connects.
+ */
+export async function connectClient(
+  params: ConnectionParams,
+  extra: { connectTimeoutMs?: number } = {},
+): Promise<{ client: pg.Client; attempt: TlsAttempt }> {
+  const plan = await tlsPlan(params);
+  let lastError: unknown;
+  for (let i = 0; i < plan.attempts.length; i++) {
+    const attempt = plan.attempts[i]!;
+    const client = new pg.Client(clientConfig(params, { ...extra, ssl: attempt.ssl }));
+    client.on("error", () => undefined); // surfaces through connect()/query()
+    try {
+      await client.connect();
+      return { client, attempt };
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      lastError = err;
+      if (i === plan.attempts.length - 1 || !plan.fallsBack(err)) break;
+    }
+  }
+  throw lastError;
 }
 
 /**
  * One small pg.Pool per profile+database. A pool whose server went away recovers on
  * its own: pg drops broken clients, and the next query opens a fresh connection.
+ * Meanwhile the profile's state goes to disconnected and a probe with backoff
+ * reports when the server is back.
  */
 export class ConnectionManager {
   private readonly pools = new Map<string, Promise<pg.Pool>>();
+  private readonly states: ConnectionStates;
 
-  constructor(private readonly options: ConnectionManagerOptions) {}
+  constructor(private readonly options: ConnectionManagerOptions) {
+    this.states = new ConnectionStates({
+      probe: (id) => this.probe(id),
+      onChange: (status) => options.onStateChange?.(status),
+      ...(options.reconnectBaseDelayMs ? { baseDelayMs: options.reconnectBaseDelayMs } : {}),
+    });
+  }
 
   /** The pool for a profile (and database, default: the profile's own). */
   pool(profileId: string, database?: string): Promise<pg.Pool> {
@@ -46,7 +95,10 @@ export class ConnectionManager {
     if (!pool) {
       pool = this.createPool(profileId, database);
       this.pools.set(key, pool);
-      pool.catch(() => this.pools.delete(key));
+      pool.catch((err: unknown) => {
+        this.pools.delete(key);
+        if (isConnectionLoss(err)) this.states.down(profileId, err);
+      });
     }
     return pool;
   }
@@ -58,11 +110,28 @@ export class ConnectionManager {
     database?: string,
   ): Promise<pg.QueryResult<R>> {
     const pool = await this.pool(profileId, database);
-    return pool.query<R>(text, values);
+    try {
+      return await pool.query<R>(text, values);
+    } catch (err) {
+      // a refused connect emits no pool event; the query is how we learn of it
+      if (isConnectionLoss(err)) this.states.down(profileId, err);
+      throw err;
+    }
+  }
+
+  /** What the app last saw of the profile's server. */
+  status(profileId: string): ConnectionStatus {
+    return this.states.get(profileId);
+  }
+
+  /** Try to reach a disconnected server now. */
+  retry(profileId: string): Promise<ConnectionStatus> {
+    return this.states.retry(profileId);
   }
 
   /** Closes every pool of a profile (after an edit or delete). */
   async closeProfile(profileId: string): Promise<void> {
+    this.states.forget(profileId);
     const closing: Promise<void>[] = [];
     for (const [key, pool] of this.pools) {
       if (key.startsWith(`${profileId}\u0000`)) {
@@ -74,22 +143,53 @@ export class ConnectionManager {
   }
 
   async closeAll(): Promise<void> {
+    this.states.forgetAll();
     const all = [...this.pools.values()];
     this.pools.clear();
     await Promise.all(all.map((p) => p.then((pool) => pool.end()).catch(() => undefined)));
   }
 
   private async createPool(profileId: string, database?: string): Promise<pg.Pool> {
-    const params = await this.options.resolve(profileId);
-    const config = clientConfig(database ? { ...params, database } : params, this.options);
+    const resolved = await this.options.resolve(profileId);
+    const params = database ? { ...resolved, database } : resolved;
+    const ssl = await this.negotiateTls(params);
     const pool = new pg.Pool({
-      ...config,
+      ...clientConfig(params, { ...this.options, ssl }),
       max: this.options.maxPerPool ?? 3,
       idleTimeoutMillis: 30_000,
       statement_timeout: this.options.statementTimeoutMs ?? 30_000,
     });
     // Without a listener an idle client's error (server restart) crashes the process.
-    pool.on("error", (err) => this.options.log.warn(`connection of profile ${profileId} lost`, err.message));
+    pool.on("error", (err) => {
+      this.options.log.warn(`connection of profile ${profileId} lost`, err.message);
+      if (isConnectionLoss(err)) this.states.down(profileId, err);
+    });
+    pool.on("connect", (client) => {
+      client.on("error", () => undefined); // the pool's own listener reports it
+      this.states.up(profileId);
+    });
+    pool.on("release", (err: Error | undefined) => {
+      if (err && isConnectionLoss(err)) this.states.down(profileId, err);
+    });
     return pool;
+  }
+
+  /** For modes with a fallback (allow/prefer) one probe decides which attempt the pool uses. */
+  private async negotiateTls(params: ConnectionParams): Promise<TlsAttempt["ssl"]> {
+    const plan = await tlsPlan(params);
+    if (plan.attempts.length === 1) return plan.attempts[0]!.ssl;
+    const { client, attempt } = await connectClient(params, this.options);
+    await client.end().catch(() => undefined);
+    return attempt.ssl;
+  }
+
+  private async probe(profileId: string): Promise<void> {
+    const params = await this.options.resolve(profileId);
+    const { client } = await connectClient(params, this.options);
+    try {
+      await client.query("SELECT 1");
+    } finally {
+      await client.end().catch(() => undefined);
+    }
   }
 }

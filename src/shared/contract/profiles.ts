@@ -9,6 +9,47 @@ const Host = z
   .max(255)
   .refine((h) => !h.startsWith("-"), "host may not start with '-'");
 
+/** libpq's sslmode values; each maps to an explicit TLS behaviour in main (db/tls.ts). */
+export const SslMode = z.enum(["disable", "allow", "prefer", "require", "verify-ca", "verify-full"], {
+  error: "sslmode must be one of disable, allow, prefer, require, verify-ca, verify-full",
+});
+export type SslMode = z.infer<typeof SslMode>;
+
+export const EnvironmentTag = z.enum(["development", "staging", "production", "demo"]);
+export type EnvironmentTag = z.infer<typeof EnvironmentTag>;
+
+/** A local file path (CA, client certificate, key); main checks it exists when connecting. */
+const FilePath = z
+  .string()
+  .trim()
+  .max(4096)
+  .refine((p) => !p.includes("\u0000"), "path may not contain NUL");
+
+/** Fields shared by the stored profile and the draft the user edits. */
+const ProfileSettings = {
+  /** libpq default is prefer; pgdesk's default too. */
+  sslmode: SslMode.optional(),
+  /** CA bundle for verify-ca/verify-full (libpq sslrootcert; "system" = the OS trust store). */
+  sslRootCert: FilePath.optional(),
+  sslCert: FilePath.optional(),
+  sslKey: FilePath.optional(),
+  /** Sessions run with default_transaction_read_only=on; user statements in BEGIN READ ONLY. */
+  readOnly: z.boolean().optional(),
+  connectTimeoutSeconds: z
+    .number()
+    .int("connectTimeoutSeconds must be a whole number")
+    .min(1, "connectTimeoutSeconds must be 1-300")
+    .max(300, "connectTimeoutSeconds must be 1-300")
+    .optional(),
+  applicationName: z
+    .string()
+    .max(63, "applicationName is at most 63 characters")
+    .regex(/^[\x20-\x7e]*$/, "applicationName may only hold printable ASCII")
+    .optional(),
+  /** Folder the profile is listed under. */
+  group: z.string().trim().max(200).optional(),
+};
+
 /** What the renderer may see of a saved profile: never the password itself. */
 export const Profile = z.object({
   id: ProfileId,
@@ -19,7 +60,8 @@ export const Profile = z.object({
   user: z.string(),
   hasPassword: z.boolean(),
   /** demo = the embedded server pgdesk runs itself. */
-  tag: z.enum(["development", "staging", "production", "demo"]).optional(),
+  tag: EnvironmentTag.optional(),
+  ...ProfileSettings,
 });
 export type Profile = z.infer<typeof Profile>;
 
@@ -31,7 +73,8 @@ export const ProfileDraft = z.object({
   database: z.string().min(1, "database is required").max(252),
   user: z.string().min(1, "user is required").max(252),
   password: z.string().max(4096).nullable().optional(),
-  tag: z.enum(["development", "staging", "production", "demo"]).optional(),
+  tag: EnvironmentTag.optional(),
+  ...ProfileSettings,
 });
 export type ProfileDraft = z.infer<typeof ProfileDraft>;
 
@@ -39,8 +82,34 @@ export const ConnectionTest = z.object({
   serverVersion: z.string(),
   serverVersionNum: z.number().int(),
   latencyMs: z.number(),
+  /** Whether the session is encrypted, and how the server certificate was checked. */
+  tls: z.object({ encrypted: z.boolean(), verified: z.enum(["none", "chain", "chain+hostname"]) }).optional(),
+  /** Where the password came from when the profile has none: e.g. "~/.pgpass line 3". */
+  passwordSource: z.string().optional(),
 });
 export type ConnectionTest = z.infer<typeof ConnectionTest>;
+
+/** A pasted URI / conninfo or a service entry, turned into form fields (password separate). */
+export const ImportedDraft = z.object({
+  draft: ProfileDraft.omit({ password: true, name: true }).extend({ name: z.string() }),
+  /** A password that was part of the pasted text (the form pre-fills it; never logged). */
+  password: z.string().optional(),
+  /** Keys that pgdesk does not use, or other things the user should know. */
+  warnings: z.array(z.string()),
+});
+export type ImportedDraft = z.infer<typeof ImportedDraft>;
+
+export const ConnectionState = z.enum(["connected", "disconnected", "reconnecting"]);
+export type ConnectionState = z.infer<typeof ConnectionState>;
+
+export const ConnectionStatus = z.object({
+  profileId: ProfileId,
+  state: ConnectionState,
+  message: z.string().optional(),
+  /** When the next automatic attempt is due (ms since epoch), while disconnected. */
+  nextAttemptAt: z.number().optional(),
+});
+export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
 
 export const profilesChannels = {
   /** Saved profiles, in the order the user sees them. */
@@ -50,6 +119,8 @@ export const profilesChannels = {
     input: z.object({ id: ProfileId.optional(), draft: ProfileDraft }).strict(),
     output: Profile,
   }),
+  /** A copy of a saved profile (password included) named "<name> (copy)". */
+  "profiles:duplicate": channel({ input: z.object({ id: ProfileId }).strict(), output: Profile }),
   /** Remove a profile and its secrets, closing its connections. */
   "profiles:delete": channel({ input: z.object({ id: ProfileId }).strict(), output: z.object({}) }),
   /**
@@ -61,6 +132,26 @@ export const profilesChannels = {
     input: z.object({ id: ProfileId.optional(), draft: ProfileDraft.optional() }).strict(),
     output: ConnectionTest,
   }),
+  /** Parse a pasted libpq URI (postgresql://...) or key=value conninfo into form fields. */
+  "profiles:parseConnectionString": channel({
+    input: z.object({ text: z.string().max(8192) }).strict(),
+    output: ImportedDraft,
+  }),
+  /** Services of pg_service.conf (PGSERVICEFILE, ~/.pg_service.conf, PGSYSCONFDIR). */
+  "profiles:listServices": channel({
+    input: NoInput,
+    output: z.object({
+      files: z.array(z.string()),
+      services: z.array(z.object({ name: z.string(), file: z.string(), imported: ImportedDraft })),
+      warnings: z.array(z.string()),
+    }),
+  }),
+  /** A saved profile as a libpq URI, without its password. */
+  "profiles:exportUri": channel({ input: z.object({ id: ProfileId }).strict(), output: z.object({ uri: z.string() }) }),
+  /** Current state of a profile's connections (as last seen by the connection manager). */
+  "profiles:connectionStatus": channel({ input: z.object({ id: ProfileId }).strict(), output: ConnectionStatus }),
+  /** Try to reach a disconnected profile's server now instead of waiting for the backoff. */
+  "profiles:retryConnection": channel({ input: z.object({ id: ProfileId }).strict(), output: ConnectionStatus }),
 } as const;
 
 export const profilesEvents = {
@@ -68,8 +159,9 @@ export const profilesEvents = {
   "connection:didChangeState": event({
     payload: z.object({
       profileId: ProfileId,
-      state: z.enum(["connected", "disconnected", "reconnecting"]),
+      state: ConnectionState,
       message: z.string().optional(),
+      nextAttemptAt: z.number().optional(),
     }),
   }),
 } as const;

@@ -2,7 +2,11 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { z } from "zod";
 import { AppError, type Profile, type ProfileDraft } from "../../../shared/contract";
+import { EnvironmentTag, SslMode } from "../../../shared/contract/profiles";
 import { readJsonFile, writeJsonFileAtomic } from "../../json-file";
+import type { TlsSettings } from "../../db/tls";
+import { lookupPgpass } from "../../db/pgpass";
+import type { Logger } from "../../logger";
 import type { SecretStore } from "./secret-store";
 
 /** A profile as stored on disk: the draft's fields, with the password sealed. */
@@ -14,27 +18,51 @@ const StoredProfile = z.object({
   database: z.string(),
   user: z.string(),
   sealedPassword: z.string().optional(),
-  tag: z.enum(["development", "staging", "production", "demo"]).optional(),
+  tag: EnvironmentTag.optional(),
+  sslmode: SslMode.optional(),
+  sslRootCert: z.string().optional(),
+  sslCert: z.string().optional(),
+  sslKey: z.string().optional(),
+  readOnly: z.boolean().optional(),
+  connectTimeoutSeconds: z.number().optional(),
+  applicationName: z.string().optional(),
+  group: z.string().optional(),
 });
 type StoredProfile = z.infer<typeof StoredProfile>;
 
 const StoreFile = z.object({ version: z.literal(1), profiles: z.array(StoredProfile) });
 
 /** What the connection manager needs to open a connection. Never leaves main. */
-export interface ConnectionParams {
+export interface ConnectionParams extends TlsSettings {
   host: string;
   port: number;
   database: string;
   user: string;
   password?: string;
+  /** Every session runs with default_transaction_read_only=on. */
+  readOnly?: boolean;
+  connectTimeoutSeconds?: number;
+  /** Default "pgdesk". */
+  applicationName?: string;
+  /** Where the password came from when the profile itself has none (e.g. a pgpass line). */
+  passwordSource?: string;
 }
+
+const SETTING_KEYS = [
+  "tag", "sslmode", "sslRootCert", "sslCert", "sslKey", "readOnly", "connectTimeoutSeconds", "applicationName", "group",
+] as const;
 
 export class ProfileStore {
   private readonly path: string;
   /** Serializes writers so two saves never lose each other's changes. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(dataDir: string, private readonly secrets: SecretStore) {
+  constructor(
+    dataDir: string,
+    private readonly secrets: SecretStore,
+    private readonly log?: Logger,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {
     this.path = join(dataDir, "profiles.json");
   }
 
@@ -51,6 +79,7 @@ export class ProfileStore {
       const all = await this.read();
       const existing = id ? all.find((p) => p.id === id) : undefined;
       if (id && !existing) throw new AppError("NOT_FOUND", `No profile with id ${id}`);
+      checkDraft(draft);
       const sealedPassword =
         draft.password === null ? undefined
         : draft.password !== undefined ? await this.secrets.seal(draft.password)
@@ -63,11 +92,27 @@ export class ProfileStore {
         database: draft.database,
         user: draft.user,
         ...(sealedPassword ? { sealedPassword } : {}),
-        ...(draft.tag ? { tag: draft.tag } : {}),
+        ...settingsOf(draft),
       };
       const next = existing ? all.map((p) => (p.id === stored.id ? stored : p)) : [...all, stored];
       await writeJsonFileAtomic(this.path, { version: 1, profiles: next });
       return toPublic(stored);
+    });
+  }
+
+  /** A copy under a new id, password (still sealed) included. */
+  duplicate(id: string): Promise<Profile> {
+    return this.exclusive(async () => {
+      const all = await this.read();
+      const source = all.find((p) => p.id === id);
+      if (!source) throw new AppError("NOT_FOUND", `No profile with id ${id}`);
+      const names = new Set(all.map((p) => p.name));
+      let name = `${source.name} (copy)`;
+      for (let n = 2; names.has(name); n++) name = `${source.name} (copy ${n})`;
+      const copy: StoredProfile = { ...source, id: randomUUID(), name };
+      const at = all.indexOf(source);
+      await writeJsonFileAtomic(this.path, { version: 1, profiles: [...all.slice(0, at + 1), copy, ...all.slice(at + 1)] });
+      return toPublic(copy);
     });
   }
 
@@ -82,7 +127,24 @@ export class ProfileStore {
   /** The saved profile with its password opened; for main's own use only. */
   async connectionParams(id: string): Promise<ConnectionParams> {
     const p = await this.find(id);
-    return { host: p.host, port: p.port, database: p.database, user: p.user, ...(await this.openPassword(p)) };
+    const { tag: _tag, group: _group, ...settings } = settingsOf(p);
+    const params: ConnectionParams = {
+      host: p.host,
+      port: p.port,
+      database: p.database,
+      user: p.user,
+      ...settings,
+      ...(await this.openPassword(p)),
+    };
+    return this.withPgpass(params);
+  }
+
+  /** libpq reads ~/.pgpass (or PGPASSFILE) when no password is given; so do we. */
+  async withPgpass<T extends ConnectionParams>(params: T): Promise<T> {
+    if (params.password !== undefined) return params;
+    const found = await lookupPgpass(params, this.env);
+    for (const w of found.warnings) this.log?.warn(w);
+    return found.password === undefined ? params : { ...params, password: found.password, passwordSource: found.source };
   }
 
   private async openPassword(p: StoredProfile): Promise<{ password?: string }> {
@@ -126,6 +188,29 @@ function toPublic(p: StoredProfile): Profile {
     database: p.database,
     user: p.user,
     hasPassword: Boolean(p.sealedPassword),
-    ...(p.tag ? { tag: p.tag } : {}),
+    ...settingsOf(p),
   };
+}
+
+/** The optional settings that are set (empty text counts as unset). */
+function settingsOf(p: Partial<Record<(typeof SETTING_KEYS)[number], unknown>>): Pick<StoredProfile, (typeof SETTING_KEYS)[number]> {
+  const out: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    const v = p[key];
+    if (v === undefined || v === "" || v === false) continue;
+    out[key] = v;
+  }
+  return out as Pick<StoredProfile, (typeof SETTING_KEYS)[number]>;
+}
+
+/** Rules that span fields; each error names the field to fix. */
+export function checkDraft(draft: ProfileDraft): void {
+  const fail = (field: string, message: string) => {
+    throw new AppError("VALIDATION", `${field}: ${message}`, { field });
+  };
+  if (draft.sslCert && !draft.sslKey) fail("sslKey", "a client certificate needs its private key file");
+  if (draft.sslKey && !draft.sslCert) fail("sslCert", "a private key needs its client certificate file");
+  if (draft.sslmode === "disable" && (draft.sslRootCert || draft.sslCert)) {
+    fail("sslmode", "certificate files are set but sslmode is disable; choose a mode that uses TLS or clear the files");
+  }
 }

@@ -1,6 +1,18 @@
+import { userInfo } from "node:os";
 import { AppError } from "../../../shared/contract";
+import { conninfoToDraft, parseConnectionString, toUri } from "../../db/libpq-uri";
+import { lookupService, readServiceFiles } from "../../db/service-file";
 import type { Handlers } from "../../ipc/handler-types";
 import { testConnection } from "./connect-once";
+import { checkDraft, type ConnectionParams } from "./profile.store";
+
+const osUser = () => {
+  try {
+    return userInfo().username;
+  } catch {
+    return "postgres"; // no passwd entry (containers): libpq would fail, a sensible default is better
+  }
+};
 
 export const profilesHandlers = {
   "profiles:list": (_input, ctx) => ctx.profiles.list(),
@@ -12,6 +24,8 @@ export const profilesHandlers = {
     return saved;
   },
 
+  "profiles:duplicate": ({ id }, ctx) => ctx.profiles.duplicate(id),
+
   "profiles:delete": async ({ id }, ctx) => {
     await ctx.profiles.delete(id);
     await ctx.db.closeProfile(id);
@@ -21,17 +35,67 @@ export const profilesHandlers = {
   "profiles:test": async ({ id, draft }, ctx) => {
     if (!id && !draft) throw new AppError("VALIDATION", "Give a saved profile id or a draft to test");
     const saved = id ? await ctx.profiles.connectionParams(id) : undefined;
-    const params = draft
-      ? {
-          host: draft.host,
-          port: draft.port,
-          database: draft.database,
-          user: draft.user,
-          ...(draft.password != null ? { password: draft.password }
-            : draft.password === undefined && saved?.password !== undefined ? { password: saved.password }
-            : {}),
-        }
-      : saved!;
-    return testConnection(params);
+    if (!draft) return testConnection(saved!);
+    checkDraft(draft);
+    const { password, name: _name, tag: _tag, group: _group, ...fields } = draft;
+    const params: ConnectionParams = {
+      ...fields,
+      ...(password != null ? { password }
+        : password === undefined && saved?.password !== undefined ? { password: saved.password }
+        : {}),
+    };
+    return testConnection(await ctx.profiles.withPgpass(params));
   },
-} satisfies Handlers<"profiles:list" | "profiles:save" | "profiles:delete" | "profiles:test">;
+
+  "profiles:parseConnectionString": async ({ text }) => {
+    const info = parseConnectionString(text);
+    const service = info.get("service");
+    if (service !== undefined) {
+      const entry = await lookupService(service);
+      if (!entry) throw new AppError("VALIDATION", `service: definition of service "${service}" not found`, { field: "service" });
+      // the pasted keywords win over the service's
+      const merged = new Map([...entry.info, ...info]);
+      merged.delete("service");
+      return conninfoToDraft(merged, { user: osUser() });
+    }
+    return conninfoToDraft(info, { user: osUser() });
+  },
+
+  "profiles:listServices": async () => {
+    const found = await readServiceFiles();
+    const services = [];
+    const warnings = [...found.warnings];
+    for (const s of found.services) {
+      try {
+        const imported = conninfoToDraft(s.info, { user: osUser() });
+        services.push({ name: s.name, file: s.file, imported: { ...imported, draft: { ...imported.draft, name: s.name } } });
+      } catch (err) {
+        warnings.push(`service "${s.name}" in ${s.file}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    return { files: found.files, services, warnings };
+  },
+
+  "profiles:exportUri": async ({ id }, ctx) => ({ uri: toUri(await ctx.profiles.get(id)) }),
+
+  "profiles:connectionStatus": async ({ id }, ctx) => {
+    await ctx.profiles.get(id); // NOT_FOUND for unknown ids
+    return ctx.db.status(id);
+  },
+
+  "profiles:retryConnection": async ({ id }, ctx) => {
+    await ctx.profiles.get(id);
+    return ctx.db.retry(id);
+  },
+} satisfies Handlers<
+  | "profiles:list"
+  | "profiles:save"
+  | "profiles:duplicate"
+  | "profiles:delete"
+  | "profiles:test"
+  | "profiles:parseConnectionString"
+  | "profiles:listServices"
+  | "profiles:exportUri"
+  | "profiles:connectionStatus"
+  | "profiles:retryConnection"
+>;
