@@ -1,0 +1,156 @@
+import { AppError } from "../../../shared/contract";
+import type { AuditFilters, AuditMapping } from "../../../shared/contract/audit";
+import { quoteIdent } from "../../db/sql";
+
+export interface ColumnTypes {
+  get(name: string): string | undefined;
+}
+
+export interface BuiltQuery {
+  text: string;
+  values: unknown[];
+}
+
+/** The normalized row every layout is read into (snapshots as text, parsed in TS). */
+export interface RawAuditRow {
+  id: string;
+  time: string;
+  time_key: string;
+  action: string | null;
+  entity: string | null;
+  entity_id: string | null;
+  actor: string | null;
+  tenant: string | null;
+  tx: string | null;
+  before: string | null;
+  after: string | null;
+  changes: string | null;
+  snapshots: string | null;
+}
+
+/** Type names come from format_type(); refuse anything that is not plainly a type name. */
+function castTo(type: string): string {
+  if (!/^[A-Za-z0-9_ ."(),[\]]+$/.test(type)) throw new AppError("UNSUPPORTED", `Cannot compare with a column of type ${type}`);
+  return type;
+}
+
+/**
+ * Builds the SQL that reads any mapped audit table as normalized events. Identifiers
+ * are quoted, values are parameters; the few layout-specific expressions are constants.
+ */
+export function auditQueries(mapping: AuditMapping, types: ColumnTypes) {
+  const c = mapping.columns;
+  for (const [role, name] of Object.entries({ ...c, ...(mapping.snapshotsIn ? { snapshotsIn: mapping.snapshotsIn } : {}) })) {
+    if (name && !types.get(name)) {
+      throw new AppError("NOT_FOUND", `The mapping's ${role} column "${name}" is not in ${mapping.schema}.${mapping.table} (was it dropped?)`, { field: role });
+    }
+  }
+  const from = `${quoteIdent(mapping.schema)}.${quoteIdent(mapping.table)} AS t`;
+  const col = (name: string) => `t.${quoteIdent(name)}`;
+  const text = (name: string | undefined) => (name ? `${col(name)}::text` : "NULL::text");
+  const jsonText = (name: string | undefined) => {
+    if (!name) return "NULL::text";
+    return types.get(name) === "hstore" ? `hstore_to_json(${col(name)})::text` : `${col(name)}::text`;
+  };
+  const timeCol = col(c.time);
+  const idCol = col(c.id);
+  const idType = castTo(types.get(c.id)!);
+  const timeType = castTo(types.get(c.time)!);
+
+  const entityExpr = c.entity
+    ? c.entitySchema ? `(${col(c.entitySchema)}::text || '.' || ${col(c.entity)}::text)` : `${col(c.entity)}::text`
+    : "NULL::text";
+  const entityIdExpr =
+    mapping.kind === "supa_audit" ? `coalesce(t."record_id", t."old_record_id")::text`
+    : mapping.kind === "audit_trigger" && !c.entityId ? `(t."row_data" -> 'id')`
+    : text(c.entityId);
+  const actorExpr = mapping.kind === "bemi" && c.actor
+    ? `coalesce(${col(c.actor)} ->> 'userId', ${col(c.actor)} ->> 'user_id', ${col(c.actor)} ->> 'actorId', ${col(c.actor)} ->> 'user')`
+    : text(c.actor);
+
+  const select = `
+    SELECT ${idCol}::text AS id, to_json(${timeCol}) #>> '{}' AS time, ${timeCol}::text AS time_key,
+           ${text(c.action)} AS action, ${entityExpr} AS entity, ${entityIdExpr} AS entity_id,
+           ${actorExpr} AS actor, ${text(c.tenant)} AS tenant, ${text(c.transaction)} AS tx,
+           ${jsonText(c.before)} AS before, ${jsonText(c.after)} AS after, ${jsonText(c.changes)} AS changes,
+           ${jsonText(mapping.snapshotsIn)} AS snapshots
+    FROM ${from}`;
+
+  function where(filters: AuditFilters, values: unknown[]): string[] {
+    const conds: string[] = [];
+    const param = (v: unknown, type?: string) => {
+      values.push(v);
+      return type ? `$${values.length}::${type}` : `$${values.length}`;
+    };
+    if (filters.entity !== undefined) {
+      if (!c.entity) throw new AppError("UNSUPPORTED", "This mapping has no entity column");
+      const dot = filters.entity.indexOf(".");
+      if (c.entitySchema && dot > 0) {
+        conds.push(`${col(c.entitySchema)} = ${param(filters.entity.slice(0, dot), castTo(types.get(c.entitySchema)!))}`);
+        conds.push(`${col(c.entity)} = ${param(filters.entity.slice(dot + 1), castTo(types.get(c.entity)!))}`);
+      } else {
+        conds.push(`${col(c.entity)} = ${param(filters.entity, castTo(types.get(c.entity)!))}`);
+      }
+    }
+    if (filters.entityId !== undefined) {
+      if (mapping.kind === "supa_audit") {
+        const p = param(filters.entityId, "uuid");
+        conds.push(`(t."record_id" = ${p} OR t."old_record_id" = ${p})`);
+      } else if (c.entityId) {
+        conds.push(`${col(c.entityId)} = ${param(filters.entityId, castTo(types.get(c.entityId)!))}`);
+      } else if (mapping.kind === "audit_trigger") {
+        conds.push(`(t."row_data" -> 'id') = ${param(filters.entityId, "text")}`);
+      } else {
+        throw new AppError("UNSUPPORTED", "This mapping has no entity id column");
+      }
+    }
+    if (filters.actor !== undefined) conds.push(`${actorExpr} = ${param(filters.actor, "text")}`);
+    if (filters.action !== undefined && c.action) conds.push(`${col(c.action)}::text = ${param(filters.action, "text")}`);
+    if (filters.tenant !== undefined && c.tenant) conds.push(`${col(c.tenant)} = ${param(filters.tenant, castTo(types.get(c.tenant)!))}`);
+    if (filters.from !== undefined) conds.push(`${timeCol} >= ${param(filters.from, timeType)}`);
+    if (filters.to !== undefined) conds.push(`${timeCol} < ${param(filters.to, timeType)}`);
+    if (filters.text !== undefined) {
+      const snapshotCols = [c.before, c.after, c.changes, mapping.snapshotsIn].filter((x): x is string => Boolean(x));
+      if (snapshotCols.length) {
+        const p = param(`%${filters.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, "text");
+        conds.push(`(${snapshotCols.map((s) => `${jsonText(s)} ILIKE ${p}`).join(" OR ")})`);
+      }
+    }
+    return conds;
+  }
+
+  return {
+    /** Newest first; `after` = [time_key, id] of the last row of the previous page. */
+    browse(filters: AuditFilters, after: [string, string] | undefined, limit: number): BuiltQuery {
+      const values: unknown[] = [];
+      const conds = where(filters, values);
+      if (after) {
+        values.push(after[0], after[1]);
+        conds.push(`(${timeCol}, ${idCol}) < ($${values.length - 1}::${timeType}, $${values.length}::${idType})`);
+      }
+      values.push(limit);
+      return {
+        text: `${select} ${conds.length ? `WHERE ${conds.join(" AND ")}` : ""} ORDER BY ${timeCol} DESC, ${idCol} DESC LIMIT $${values.length}`,
+        values,
+      };
+    },
+    /** One entity's events, oldest first. */
+    timeline(entity: string, entityId: string, limit: number): BuiltQuery {
+      const values: unknown[] = [];
+      const conds = where({ entity, entityId }, values);
+      values.push(limit);
+      return { text: `${select} WHERE ${conds.join(" AND ")} ORDER BY ${timeCol} ASC, ${idCol} ASC LIMIT $${values.length}`, values };
+    },
+    /** Top keys of one dimension over the filtered range. */
+    counts(filters: AuditFilters, dimension: "action" | "entity" | "actor"): BuiltQuery {
+      const values: unknown[] = [];
+      const conds = where(filters, values);
+      const key = dimension === "action" ? text(c.action) : dimension === "entity" ? entityExpr : actorExpr;
+      return {
+        text: `SELECT coalesce(${key}, '(none)') AS key, count(*)::float8 AS count FROM ${from}
+               ${conds.length ? `WHERE ${conds.join(" AND ")}` : ""} GROUP BY 1 ORDER BY 2 DESC LIMIT 10`,
+        values,
+      };
+    },
+  };
+}
