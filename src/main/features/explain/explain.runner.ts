@@ -1,0 +1,115 @@
+import type pg from "pg";
+import { AppError } from "../../../shared/contract";
+import type { ExplainOptions, ExplainResult } from "../../../shared/contract/explain";
+import { buildPlanModel } from "../../../shared/explain/plan.builder";
+import { statementToExplain } from "./explain.guard";
+import { cancelBackend, serverVersionNum, setLocalStatementTimeout, unlockAllAdvisory } from "./explain.sql";
+
+export const DEFAULT_EXPLAIN_TIMEOUT_MS = 60_000;
+
+export interface ExplainRequest {
+  sql: string;
+  options: ExplainOptions;
+  timeoutMs?: number;
+  /** The profile is read-only: run in BEGIN READ ONLY. */
+  readOnly: boolean;
+  signal?: AbortSignal;
+}
+
+const ROLLBACK_WARNINGS = [
+  "The statement really ran, inside BEGIN … ROLLBACK: its row changes were undone, but its triggers fired and it held its locks while running.",
+  "A rollback does not undo sequence increments (nextval, serial and identity defaults keep the values they handed out).",
+  "Effects outside the database are not undone: dblink or foreign-table writes to other servers, COPY … TO PROGRAM, files or mail sent by functions.",
+  "Session-level advisory locks (pg_advisory_lock) survive a rollback; pgdesk releases them and closes the connection after the run, but other sessions could not take them while it ran.",
+];
+
+/**
+ * EXPLAIN (FORMAT JSON) of one statement, safe by default: the statement is checked by
+ * the real parser, then run on a dedicated connection inside BEGIN ... ROLLBACK with a
+ * local statement_timeout, sent with the extended protocol (which refuses a second
+ * statement even if one slipped through), and the connection is discarded afterwards so
+ * nothing the statement did to the session outlives the run.
+ */
+export async function runExplain(pool: pg.Pool, req: ExplainRequest): Promise<ExplainResult> {
+  const stmt = await statementToExplain(req.sql);
+  const { options } = req;
+  if ((options.wal || options.serialize) && !options.analyze) {
+    throw new AppError("VALIDATION", `${options.wal ? "WAL" : "SERIALIZE"} needs ANALYZE: turn on ANALYZE or turn the option off.`, { field: "options" });
+  }
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onAbort = () => void pool.query(cancelBackend, [(client as unknown as { processID: number }).processID]).catch(() => undefined);
+  req.signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    const version = (await client.query<{ version_num: number }>(serverVersionNum)).rows[0]!.version_num;
+    if ((options.serialize || options.memory) && version < 170000) {
+      throw new AppError(
+        "UNSUPPORTED",
+        `${options.serialize ? "SERIALIZE" : "MEMORY"} needs PostgreSQL 17 or newer; this server is ${formatVersion(version)}.`,
+        { field: "options" },
+      );
+    }
+    const prefix = `EXPLAIN (${explainOptionList(options)}) `;
+    const explainSql = prefix + stmt.text;
+    await client.query(req.readOnly ? "BEGIN READ ONLY" : "BEGIN");
+    try {
+      await client.query(setLocalStatementTimeout, [String(req.timeoutMs ?? DEFAULT_EXPLAIN_TIMEOUT_MS)]);
+      let rows: Array<Record<string, unknown>>;
+      try {
+        rows = (await client.query({ text: explainSql, queryMode: "extended" } as pg.QueryConfig)).rows;
+      } catch (err) {
+        throw shiftPosition(err, prefix.length, stmt.start);
+      }
+      const raw = rows[0]?.["QUERY PLAN"];
+      return {
+        raw,
+        plan: buildPlanModel(raw, "json"),
+        explainSql,
+        statementKind: stmt.kind,
+        rolledBack: options.analyze,
+        readOnly: req.readOnly,
+        serverVersionNum: version,
+        warnings: options.analyze ? ROLLBACK_WARNINGS : [],
+      };
+    } finally {
+      try {
+        await client.query("ROLLBACK");
+        await client.query(unlockAllAdvisory);
+      } catch (err) {
+        broken = err as Error;
+      }
+    }
+  } catch (err) {
+    if (req.signal?.aborted) throw new AppError("CANCELLED", "The EXPLAIN was cancelled.");
+    throw err;
+  } finally {
+    req.signal?.removeEventListener("abort", onAbort);
+    // always discard: advisory locks, prepared statements or settings the statement left behind go with it
+    client.release(broken ?? true);
+  }
+}
+
+export function explainOptionList(o: ExplainOptions): string {
+  const parts = [`ANALYZE ${o.analyze ? "true" : "false"}`, `BUFFERS ${o.buffers ? "true" : "false"}`];
+  if (o.verbose) parts.push("VERBOSE true");
+  if (o.settings) parts.push("SETTINGS true");
+  if (o.wal) parts.push("WAL true");
+  if (o.serialize) parts.push("SERIALIZE TEXT");
+  if (o.memory) parts.push("MEMORY true");
+  parts.push("FORMAT JSON");
+  return parts.join(", ");
+}
+
+/** The server counts positions in what pgdesk sent; the user needs them in what they typed. */
+function shiftPosition(err: unknown, prefixLength: number, statementStart: number): unknown {
+  const e = err as { position?: unknown };
+  if (e && typeof e === "object" && typeof e.position === "string") {
+    const p = Number.parseInt(e.position, 10) - prefixLength;
+    e.position = p > 0 ? String(p + statementStart) : undefined;
+  }
+  return err;
+}
+
+function formatVersion(num: number): string {
+  return `${Math.floor(num / 10000)}.${num % 10000}`;
+}

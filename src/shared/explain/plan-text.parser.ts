@@ -1,0 +1,298 @@
+import type { RawNode } from "./plan.builder";
+
+/**
+ * Reads a plan in EXPLAIN's text format (as psql prints it, pasted by a user) into the
+ * same shape FORMAT JSON has, so one model builder serves both. Nesting comes from the
+ * column of each "->"; property lines belong to the deepest node left of them.
+ */
+export function parseTextPlan(input: string): Record<string, unknown> {
+  const lines = cleanLines(input);
+  const top: Record<string, unknown> = {};
+  const stack: Entry[] = [];
+  let root: RawNode | undefined;
+  let rootIndent = 0;
+  let section: Record<string, unknown> | undefined;
+
+  for (const { indent, content } of lines) {
+    const header = matchNode(content);
+    const isNode = header !== null && (content.startsWith("->") || root === undefined);
+    if (isNode) {
+      section = undefined;
+      const node = header.node;
+      if (!root) {
+        root = node;
+        rootIndent = indent;
+        stack.push({ indent, node });
+        continue;
+      }
+      while (stack.length > 1 && stack[stack.length - 1]!.indent >= indent) stack.pop();
+      let marker: Marker | undefined;
+      let parentIdx = stack.length - 1;
+      if (stack[parentIdx]!.marker) {
+        marker = stack[parentIdx]!.marker;
+        parentIdx--;
+      }
+      const parent = stack[parentIdx]!.node!;
+      const siblings = (parent.Plans ??= []);
+      node["Parent Relationship"] = marker?.relationship ?? relationshipFor(parent, siblings.filter((s) => !s["Subplan Name"]).length);
+      if (marker) node["Subplan Name"] = marker.name;
+      siblings.push(node);
+      stack.push({ indent, node });
+      continue;
+    }
+    if (!root) continue;
+    // root properties sit 2 columns in; a pasted selection often lost the first line's indent
+    if (indent <= rootIndent + 1) {
+      section = topLevelLine(content, top);
+      continue;
+    }
+    if (section) {
+      sectionLine(content, section);
+      continue;
+    }
+    const marker = matchMarker(content);
+    if (marker) {
+      while (stack.length > 1 && stack[stack.length - 1]!.indent >= indent) stack.pop();
+      stack.push({ indent, marker });
+      continue;
+    }
+    const owner = [...stack].reverse().find((e) => e.node && e.indent < indent)?.node;
+    if (owner) propertyLine(content, owner);
+  }
+  if (!root) throw new Error("No plan found: expected lines like \"Seq Scan on t  (cost=0.00..1.10 rows=10 width=4)\"");
+  return { Plan: root, ...top };
+}
+
+interface Marker {
+  relationship: "InitPlan" | "SubPlan";
+  name: string;
+}
+
+interface Entry {
+  indent: number;
+  node?: RawNode;
+  marker?: Marker;
+}
+
+/** Drops psql's decoration: the header, the rule, "(N rows)", wrapped-line "+" and quotes. */
+function cleanLines(input: string): Array<{ indent: number; content: string }> {
+  const out: Array<{ indent: number; content: string }> = [];
+  for (let line of input.replace(/\t/g, "    ").split(/\r?\n/)) {
+    line = line.replace(/\s*\+\s*$/, "").replace(/\s+$/, "");
+    if (/^\s*"/.test(line) && line.endsWith('"')) line = line.replace(/^(\s*)"/, "$1").slice(0, -1);
+    const content = line.trim();
+    if (!content || /^QUERY PLAN$/i.test(content) || /^-+$/.test(content) || /^\(\d+ rows?\)$/.test(content)) continue;
+    out.push({ indent: line.length - line.trimStart().length, content });
+  }
+  return out;
+}
+
+const NUM = String.raw`(-?[\d.]+(?:e[+-]?\d+)?)`;
+const COST = new RegExp(String.raw`\s*\(cost=${NUM}\.\.${NUM} rows=${NUM} width=${NUM}\)`);
+const ACTUAL = new RegExp(String.raw`\s*\(actual (?:time=${NUM}\.\.${NUM} )?rows=${NUM} loops=${NUM}\)`);
+const NEVER = /\s*\(never executed\)/;
+
+function matchNode(content: string): { node: RawNode } | null {
+  let rest = content.replace(/^->\s*/, "");
+  const cost = COST.exec(rest);
+  const actual = ACTUAL.exec(rest);
+  const never = NEVER.exec(rest);
+  if (!cost && !actual && !never && !content.startsWith("->")) {
+    // COSTS OFF root: a bare node name, not a "Key: value" property
+    if (/:\s/.test(content) || /:$/.test(content)) return null;
+  }
+  const cut = Math.min(...[cost, actual, never].filter((m) => m !== null).map((m) => m.index), rest.length);
+  const label = rest.slice(0, cut).trim();
+  rest = label;
+  const node: RawNode = { ...describeLabel(label), _label: label };
+  if (cost) {
+    node["Startup Cost"] = Number(cost[1]);
+    node["Total Cost"] = Number(cost[2]);
+    node["Plan Rows"] = Number(cost[3]);
+    node["Plan Width"] = Number(cost[4]);
+  }
+  if (actual) {
+    if (actual[1] !== undefined) {
+      node["Actual Startup Time"] = Number(actual[1]);
+      node["Actual Total Time"] = Number(actual[2]);
+    }
+    node["Actual Rows"] = Number(actual[3]);
+    node["Actual Loops"] = Number(actual[4]);
+  } else if (never) {
+    node["Actual Rows"] = 0;
+    node["Actual Loops"] = 0;
+    node._neverExecuted = true;
+  }
+  return { node };
+}
+
+const NAME = String.raw`((?:"(?:[^"]|"")*"|[^\s"])+)`;
+const USING = new RegExp(String.raw`^(.*?) using ${NAME} on ${NAME}(?: ${NAME})?$`);
+const ON = new RegExp(String.raw`^(.*?) on ${NAME}(?: ${NAME})?$`);
+const JOIN = /^(Nested Loop|Hash|Merge)(?: (Left|Right|Full|Semi|Anti|Right Semi|Right Anti))?(?: Join)?$/;
+const AGG = /^(Partial |Finalize )?(HashAggregate|GroupAggregate|MixedAggregate|Aggregate)$/;
+const MODIFY = /^(Insert|Update|Delete|Merge)$/;
+
+/** Node type and names from a label like "Parallel Index Scan Backward using i on t x". */
+function describeLabel(label: string): RawNode {
+  const out: RawNode = {};
+  let base = label;
+  if (base.startsWith("Parallel ")) {
+    out["Parallel Aware"] = true;
+    base = base.slice("Parallel ".length);
+  }
+  const using = USING.exec(base);
+  const on = using ? null : ON.exec(base);
+  if (using) {
+    base = using[1]!;
+    out["Index Name"] = using[2];
+    out["Relation Name"] = using[3];
+    if (using[4]) out.Alias = using[4];
+  } else if (on) {
+    base = on[1]!;
+    const name = on[2]!;
+    if (base === "Bitmap Index Scan") out["Index Name"] = name;
+    else if (base === "CTE Scan") out["CTE Name"] = name;
+    else if (base === "Function Scan") out["Function Name"] = name;
+    else if (base === "Subquery Scan") out.Alias = name;
+    else out["Relation Name"] = name;
+    if (on[3]) out.Alias = on[3];
+  }
+  if (base.endsWith(" Backward")) {
+    out["Scan Direction"] = "Backward";
+    base = base.slice(0, -" Backward".length);
+  }
+  const join = JOIN.exec(base);
+  const agg = AGG.exec(base);
+  if (join && base !== "Hash") {
+    out["Node Type"] = join[1] === "Nested Loop" ? "Nested Loop" : `${join[1]} Join`;
+    out["Join Type"] = join[2] ?? "Inner";
+  } else if (agg) {
+    out["Node Type"] = "Aggregate";
+    out.Strategy = { HashAggregate: "Hashed", GroupAggregate: "Sorted", MixedAggregate: "Mixed", Aggregate: "Plain" }[agg[2]!];
+    out["Partial Mode"] = agg[1] ? agg[1].trim() : "Simple";
+  } else if (MODIFY.test(base)) {
+    out["Node Type"] = "ModifyTable";
+    out.Operation = base;
+  } else out["Node Type"] = base;
+  return out;
+}
+
+function relationshipFor(parent: RawNode, index: number): string {
+  const type = parent["Node Type"];
+  if (type === "Append" || type === "Merge Append" || type === "BitmapAnd" || type === "BitmapOr" || type === "ModifyTable") return "Member";
+  if (type === "Subquery Scan") return "Subquery";
+  return index === 0 ? "Outer" : "Inner";
+}
+
+function matchMarker(content: string): Marker | null {
+  const m = /^(InitPlan|SubPlan) \d+(?: \(returns .*\))?$/.exec(content);
+  if (m) return { relationship: m[1] as Marker["relationship"], name: content };
+  const cte = /^CTE (\S+)$/.exec(content);
+  return cte ? { relationship: "InitPlan", name: content } : null;
+}
+
+/** Planning Time, Execution Time, Triggers, JIT and Settings; returns the open section. */
+function topLevelLine(content: string, top: Record<string, unknown>): Record<string, unknown> | undefined {
+  const time = /^(Planning|Execution) Time: ([\d.]+) ms$/.exec(content);
+  if (time) {
+    top[`${time[1]} Time`] = Number(time[2]);
+    return undefined;
+  }
+  const trigger = /^Trigger (.+?): time=([\d.]+) calls=(\d+)$/.exec(content);
+  if (trigger) {
+    const triggers = (top.Triggers ??= []) as unknown[];
+    const [, who] = trigger;
+    const on = / on (\S+)$/.exec(who!);
+    triggers.push({ "Trigger Name": on ? who!.slice(0, on.index) : who, Relation: on?.[1], Time: Number(trigger[2]), Calls: Number(trigger[3]) });
+    return undefined;
+  }
+  if (content.startsWith("Settings:")) {
+    const settings: Record<string, string> = {};
+    for (const m of content.matchAll(/([\w.]+) = '((?:[^']|'')*)'/g)) settings[m[1]!] = m[2]!.replace(/''/g, "'");
+    top.Settings = settings;
+    return undefined;
+  }
+  if (content === "JIT:") return ((top.JIT = { Timing: {} }) as Record<string, unknown>);
+  return {}; // "Planning:", "Serialization: ...", and other summaries: not modelled
+}
+
+function sectionLine(content: string, section: Record<string, unknown>): void {
+  if (!("Timing" in section)) return;
+  const functions = /^Functions: (\d+)$/.exec(content);
+  if (functions) section.Functions = Number(functions[1]);
+  if (content.startsWith("Timing:")) {
+    const timing = section.Timing as Record<string, number>;
+    for (const m of content.matchAll(/(Generation|Inlining|Optimization|Emission|Total) ([\d.]+) ms/g)) timing[m[1]!] = Number(m[2]);
+  }
+}
+
+/** A "Key: value" line under a node, in the JSON format's names. */
+function propertyLine(content: string, node: RawNode): void {
+  const colon = content.indexOf(": ");
+  if (colon < 0) return;
+  const key = content.slice(0, colon);
+  const value = content.slice(colon + 2).trim();
+  switch (key) {
+    case "Sort Method": {
+      const m = /^(.*?)\s+(Memory|Disk): (\d+)kB/.exec(value);
+      node["Sort Method"] = m ? m[1] : value;
+      if (m) {
+        node["Sort Space Type"] = m[2];
+        node["Sort Space Used"] = Number(m[3]);
+      }
+      return;
+    }
+    case "Buckets":
+    case "Batches":
+      return hashLine(content, node);
+    case "Heap Blocks":
+      for (const m of value.matchAll(/(exact|lossy)=(\d+)/g)) node[m[1] === "exact" ? "Exact Heap Blocks" : "Lossy Heap Blocks"] = Number(m[2]);
+      return;
+    case "Buffers":
+      return buffersLine(value, node);
+    case "I/O Timings":
+      for (const m of value.matchAll(/(?:(shared|local|temp) )?(read|write)=([\d.]+)/g)) {
+        const scope = m[1] ? `${m[1][0]!.toUpperCase()}${m[1].slice(1)} ` : "";
+        node[`${scope}I/O ${m[2] === "read" ? "Read" : "Write"} Time`] = Number(m[3]);
+      }
+      return;
+    case "Sort Key":
+    case "Group Key":
+    case "Output":
+    case "Presorted Key":
+      node[key] = value.split(/, (?![^(]*\))/);
+      return;
+    default: {
+      const n = Number(value);
+      node[key] = value !== "" && Number.isFinite(n) ? n : value;
+    }
+  }
+}
+
+/** "Buckets: 1024 (originally 1024)  Batches: 4 (originally 1)  Memory Usage: 9kB" and HashAgg's "Batches: 5  Memory Usage: 4145kB  Disk Usage: 2000kB". */
+function hashLine(content: string, node: RawNode): void {
+  const isHash = node["Node Type"] === "Hash";
+  for (const m of content.matchAll(/(Buckets|Batches|Memory Usage|Disk Usage): (\d+)(?:kB)?(?: \(originally (\d+)\))?/g)) {
+    const [, key, value, original] = m;
+    if (key === "Buckets") node["Hash Buckets"] = Number(value);
+    if (key === "Batches") {
+      node[isHash ? "Hash Batches" : "HashAgg Batches"] = Number(value);
+      if (original) node["Original Hash Batches"] = Number(original);
+    }
+    if (key === "Memory Usage") node["Peak Memory Usage"] = Number(value);
+    if (key === "Disk Usage") node["Disk Usage"] = Number(value);
+  }
+}
+
+function buffersLine(value: string, node: RawNode): void {
+  for (const part of value.split(/,\s*/)) {
+    const scope = /^(shared|local|temp)\s/.exec(part)?.[1];
+    if (!scope) continue;
+    const cap = `${scope[0]!.toUpperCase()}${scope.slice(1)}`;
+    for (const m of part.matchAll(/(hit|read|dirtied|written)=(\d+)/g)) {
+      const what = { hit: "Hit", read: "Read", dirtied: "Dirtied", written: "Written" }[m[1] as "hit"];
+      node[`${cap} ${what} Blocks`] = Number(m[2]);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+import type { PlanModel, PlanNode, Tip } from "./plan.model";
+
+/** Below these sizes a finding is noise, however bad the ratio looks. */
+export const TIP_THRESHOLDS = {
+  seqScanRemovedRows: 1000,
+  /** A filter keeping at most this share of the rows it reads is selective. */
+  seqScanKeptShare: 0.1,
+  misestimateFactor: 100,
+  misestimateMinRows: 100,
+  nestedLoopInnerLoops: 1000,
+  heapFetches: 1000,
+  jitShare: 0.1,
+  jitMinMs: 10,
+};
+
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+const pct = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
+
+/** Plain-language findings for common plan problems, each pointing at its node. */
+export function planTips(model: PlanModel): Tip[] {
+  const tips: Tip[] = [];
+  for (const n of model.nodes) {
+    if (n.neverExecuted) continue;
+    seqScanFilter(n, tips);
+    misestimate(n, tips);
+    spills(n, tips);
+    nestedLoop(n, model, tips);
+    heapFetches(n, tips);
+    lossyBitmap(n, tips);
+  }
+  jit(model, tips);
+  const rank = { critical: 0, warning: 1, info: 2 };
+  return tips.sort((a, b) => rank[a.severity] - rank[b.severity]);
+}
+
+function target(n: PlanNode): string {
+  return n.relation ? `${n.schema ? `${n.schema}.` : ""}${n.relation}` : n.label;
+}
+
+function seqScanFilter(n: PlanNode, tips: Tip[]): void {
+  if (n.nodeType !== "Seq Scan" || n.rowsRemovedByFilter === null || n.filter === null) return;
+  const removed = n.rowsRemovedByFilter;
+  const kept = n.actualRowsTotal ?? 0;
+  const keptShare = kept / Math.max(kept + removed, 1);
+  if (removed < TIP_THRESHOLDS.seqScanRemovedRows || keptShare > TIP_THRESHOLDS.seqScanKeptShare) return;
+  tips.push({
+    kind: "seq-scan-filter",
+    nodeId: n.id,
+    severity: (n.exclusiveShare ?? 0) > 0.5 || removed > 1_000_000 ? "critical" : "warning",
+    title: `Sequential scan on ${target(n)} throws away ${pct(1 - keptShare)} of the rows it reads`,
+    detail:
+      `It read ${fmt(kept + removed)} rows and kept ${fmt(kept)} matching ${n.filter}. ` +
+      `An index on the filtered column(s) would let PostgreSQL read only the matching rows.`,
+  });
+}
+
+function misestimate(n: PlanNode, tips: Tip[]): void {
+  const m = n.misestimate;
+  if (!m || m.factor < TIP_THRESHOLDS.misestimateFactor) return;
+  if (Math.max(n.planRows, n.actualRows ?? 0) < TIP_THRESHOLDS.misestimateMinRows) return;
+  const what = m.direction === "under" ? "more" : "fewer";
+  tips.push({
+    kind: "misestimate",
+    nodeId: n.id,
+    severity: m.factor >= 1000 ? "critical" : "warning",
+    title: `Row estimate off by ${fmt(m.factor)}× at ${n.label}`,
+    detail:
+      `The planner expected ${fmt(n.planRows)} rows per loop and got ${fmt(n.actualRows ?? 0)} (${what} than planned), ` +
+      `so the plan above it may be chosen for the wrong size. Run ANALYZE${n.relation ? ` ${target(n)}` : ""}; ` +
+      `for correlated columns consider CREATE STATISTICS, or raise the column's statistics target.`,
+  });
+}
+
+function spills(n: PlanNode, tips: Tip[]): void {
+  const sortOnDisk = n.sortSpaceType === "Disk" || (n.sortMethod?.includes("external") ?? false);
+  if (sortOnDisk) {
+    tips.push({
+      kind: "sort-spill",
+      nodeId: n.id,
+      severity: "warning",
+      title: `Sort spilled to disk (${n.sortMethod ?? "external"}${n.sortSpaceKb !== null ? `, ${fmt(n.sortSpaceKb)} kB` : ""})`,
+      detail: "The rows did not fit in work_mem. Raise work_mem for this query (SET LOCAL work_mem), sort fewer or narrower rows, or use an index that returns them in order.",
+    });
+  }
+  const batches = n.hashBatches ?? 0;
+  const hashOnDisk = batches > 1 || (n.nodeType === "Aggregate" && (n.diskUsageKb ?? 0) > 0);
+  if (hashOnDisk && (n.nodeType === "Hash" || n.nodeType === "Aggregate")) {
+    tips.push({
+      kind: "hash-spill",
+      nodeId: n.id,
+      severity: "warning",
+      title: `${n.nodeType === "Hash" ? "Hash table" : "Hash aggregate"} spilled to disk in ${fmt(Math.max(batches, 1))} batches`,
+      detail:
+        `The hash table did not fit in work_mem${n.originalHashBatches && n.originalHashBatches !== batches ? ` (planned ${fmt(n.originalHashBatches)} batches)` : ""}. ` +
+        "Raise work_mem (or hash_mem_multiplier) for this query, or reduce the rows or columns fed into it.",
+    });
+  }
+}
+
+function nestedLoop(n: PlanNode, model: PlanModel, tips: Tip[]): void {
+  if (n.nodeType !== "Nested Loop") return;
+  const inner = n.childIds.map((c) => model.nodes[c]!).find((c) => c.parentRelationship === "Inner");
+  const loops = inner?.actualLoops ?? 0;
+  if (!inner || loops < TIP_THRESHOLDS.nestedLoopInnerLoops) return;
+  tips.push({
+    kind: "nested-loop-loops",
+    nodeId: n.id,
+    severity: (n.inclusiveShare ?? 0) > 0.5 ? "critical" : "warning",
+    title: `Nested loop runs its inner side ${fmt(loops)} times`,
+    detail:
+      `${inner.label} executed once per outer row. If the outer side is larger than the planner thought, ` +
+      "a hash or merge join may be faster: check the outer estimate, and make sure the inner side uses an index on the join key.",
+  });
+}
+
+function heapFetches(n: PlanNode, tips: Tip[]): void {
+  if (n.nodeType !== "Index Only Scan" || (n.heapFetches ?? 0) < TIP_THRESHOLDS.heapFetches) return;
+  const rows = n.actualRowsTotal ?? 0;
+  tips.push({
+    kind: "heap-fetches",
+    nodeId: n.id,
+    severity: "info",
+    title: `Index-only scan fetched ${fmt(n.heapFetches ?? 0)} rows from the table anyway`,
+    detail:
+      `${rows > 0 ? `${pct(Math.min(1, (n.heapFetches ?? 0) / rows))} of its rows` : "Rows"} were on pages not marked all-visible. ` +
+      `VACUUM ${target(n)} (or tune autovacuum for it) so the visibility map lets the scan skip the table.`,
+  });
+}
+
+function lossyBitmap(n: PlanNode, tips: Tip[]): void {
+  if (n.nodeType !== "Bitmap Heap Scan" || (n.lossyHeapBlocks ?? 0) <= 0) return;
+  tips.push({
+    kind: "lossy-bitmap",
+    nodeId: n.id,
+    severity: "warning",
+    title: `Bitmap heap scan went lossy on ${fmt(n.lossyHeapBlocks ?? 0)} blocks`,
+    detail:
+      "The bitmap did not fit in work_mem, so whole pages were rechecked row by row" +
+      `${n.rowsRemovedByIndexRecheck ? ` (${fmt(n.rowsRemovedByIndexRecheck)} rows removed by recheck)` : ""}. Raise work_mem for this query.`,
+  });
+}
+
+function jit(model: PlanModel, tips: Tip[]): void {
+  const total = model.executionMs ?? model.totalMs;
+  if (!model.jit || !total || total <= 0) return;
+  const share = model.jit.totalMs / total;
+  if (share < TIP_THRESHOLDS.jitShare || model.jit.totalMs < TIP_THRESHOLDS.jitMinMs) return;
+  tips.push({
+    kind: "jit-cost",
+    // the whole query pays it: point at the root
+    nodeId: 0,
+    severity: share > 0.5 ? "critical" : "warning",
+    title: `JIT compilation took ${pct(Math.min(1, share))} of the execution time`,
+    detail:
+      `${fmt(model.jit.functions)} functions compiled in ${model.jit.totalMs.toFixed(1)} ms. For short queries this costs more than it saves: ` +
+      "raise jit_above_cost (or jit_optimize_above_cost / jit_inline_above_cost), or SET jit = off for this workload.",
+  });
+}
