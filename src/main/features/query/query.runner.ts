@@ -1,0 +1,143 @@
+import { AppError } from "../../../shared/contract";
+import type { RunMode, RunSummary, StatementResult } from "../../../shared/contract/query";
+import type { Emit } from "../../ipc/handler-types";
+import type { ParsedStatement } from "../../db/sql-parser";
+import type { FieldLike } from "./column-types";
+import type { QuerySession } from "./query-session";
+import { setStatementTimeout } from "./query.sql";
+import { selectStatements } from "./statement-selection";
+import { runStatement } from "./statement.runner";
+
+export interface RunInput {
+  runId: string;
+  sql: string;
+  mode: RunMode;
+  cursorOffset?: number | undefined;
+  selection?: { start: number; end: number } | undefined;
+  rowCap: number | null;
+  statementTimeoutMs?: number | undefined;
+}
+
+export interface RunDeps {
+  emit: Emit;
+  typeNames(fields: readonly FieldLike[]): Promise<string[]>;
+}
+
+/**
+ * Runs the chosen statements of the editor text on the tab's session, one result per
+ * statement, stopping at the first error or a cancel. A read-only session wraps user
+ * statements in BEGIN READ ONLY … COMMIT unless the user is already in a transaction.
+ */
+export async function runOnSession(session: QuerySession, input: RunInput, deps: RunDeps): Promise<RunSummary> {
+  if (session.running) throw new AppError("CONFLICT", "A statement is still running in this tab; cancel it or wait");
+  const started = performance.now();
+  session.running = { runId: input.runId, cancelRequested: false };
+  const results: StatementResult[] = [];
+  let statements: ParsedStatement[] = [];
+  try {
+    try {
+      statements = await selectStatements(input);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== "VALIDATION" || err.extra.position === undefined) throw err;
+      results.push(syntaxErrorResult(err));
+      return summary(session, input.runId, results, 0, false, started);
+    }
+    await applyTimeout(session, input.statementTimeoutMs);
+    const wrapReadOnly = session.readOnly && session.transactionState() === "idle";
+    if (wrapReadOnly) await session.client.query("BEGIN READ ONLY");
+    let failed = false;
+    try {
+      for (const [i, stmt] of statements.entries()) {
+        if (session.running.cancelRequested || session.closed) break;
+        if (wrapReadOnly && stmt.kind === "transaction") {
+          results.push(refused(stmt, i, "This profile is read-only: transaction control is not available"));
+          failed = true;
+          break;
+        }
+        const result = await runStatement(session.client, stmt, i, {
+          rowCap: input.rowCap,
+          typeNames: deps.typeNames,
+          sink: {
+            columns: (columns) => deps.emit("query:didStartResult", { sessionId: session.id, runId: input.runId, index: i, columns }),
+            rows: (batch) => deps.emit("query:didReceiveRows", { sessionId: session.id, runId: input.runId, index: i, batch }),
+          },
+        });
+        results.push(result);
+        deps.emit("query:didFinishStatement", { sessionId: session.id, runId: input.runId, result });
+        if (result.error) {
+          failed = true;
+          break;
+        }
+      }
+    } finally {
+      if (wrapReadOnly && !session.closed) await session.client.query(failed ? "ROLLBACK" : "COMMIT");
+    }
+    if (!session.closed) await session.settle();
+    const cancelled = session.running.cancelRequested;
+    return summary(session, input.runId, results, statements.length - results.length, cancelled, started);
+  } finally {
+    session.running = undefined;
+    session.lastUsed = Date.now();
+  }
+}
+
+async function applyTimeout(session: QuerySession, timeoutMs: number | undefined): Promise<void> {
+  if (timeoutMs === undefined || timeoutMs === session.appliedTimeoutMs) return;
+  // in a failed transaction nothing runs; try again on the next run
+  if (session.transactionState() === "failed") return;
+  await session.client.query(setStatementTimeout, [String(timeoutMs)]);
+  session.appliedTimeoutMs = timeoutMs;
+}
+
+function summary(
+  session: QuerySession,
+  runId: string,
+  results: StatementResult[],
+  skipped: number,
+  cancelled: boolean,
+  started: number,
+): RunSummary {
+  return {
+    runId,
+    results,
+    transactionState: session.transactionState(),
+    durationMs: performance.now() - started,
+    skipped,
+    cancelled,
+  };
+}
+
+function syntaxErrorResult(err: AppError): StatementResult {
+  const position = err.extra.position ?? 1;
+  return {
+    index: 0,
+    start: 0,
+    end: 0,
+    sql: "",
+    kind: "unknown",
+    command: null,
+    columns: [],
+    rowsReturned: 0,
+    rowCount: null,
+    truncated: false,
+    durationMs: 0,
+    error: { code: "PG_ERROR", message: err.message, sqlState: "42601", position, editorOffset: position - 1 },
+  };
+}
+
+function refused(stmt: ParsedStatement, index: number, message: string): StatementResult {
+  return {
+    index,
+    start: stmt.start,
+    end: stmt.end,
+    sql: stmt.text.slice(0, 500),
+    kind: stmt.kind,
+    command: null,
+    columns: [],
+    rowsReturned: 0,
+    rowCount: null,
+    truncated: false,
+    durationMs: 0,
+    error: { code: "UNSUPPORTED", message, editorOffset: stmt.start },
+  };
+}

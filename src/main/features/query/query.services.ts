@@ -1,0 +1,53 @@
+import type { AppContext } from "../../app-context";
+import { columnTypes, type FieldLike } from "./column-types";
+import { QueryHistoryStore } from "./query-history.store";
+import type { QuerySession } from "./query-session";
+import { SessionRegistry } from "./session.registry";
+import { SnippetStore } from "./snippet.store";
+
+export interface QueryServices {
+  sessions: SessionRegistry;
+  history: QueryHistoryStore;
+  snippets: SnippetStore;
+  typeNames(session: QuerySession, fields: readonly FieldLike[]): Promise<string[]>;
+}
+
+/** The query area's long-lived services, one per app (sessions outlive a call). */
+export function queryServices(ctx: AppContext): QueryServices {
+  return ctx.singleton("query.services", () => {
+    const typeCaches = new WeakMap<QuerySession, Map<string, string>>();
+    const sessions = new SessionRegistry({
+      resolve: (id) => ctx.profiles.connectionParams(id),
+      isReadOnly: async (id) => {
+        const profile = (await ctx.profiles.get(id)) as { readOnly?: unknown };
+        return profile.readOnly === true;
+      },
+      onNotice: (sessionId, notice) => {
+        const runId = sessionsRef.running(sessionId);
+        ctx.emit("query:didNotice", { sessionId, ...(runId ? { runId } : {}), ...notice });
+      },
+      onClosed: (sessionId, reason) => ctx.emit("query:didCloseSession", { sessionId, reason }),
+      log: ctx.log,
+    });
+    const sessionsRef = {
+      running: (id: string) => {
+        try {
+          return sessions.get(id).running?.runId;
+        } catch {
+          return undefined; // a notice racing the session's close
+        }
+      },
+    };
+    ctx.onShutdown(() => sessions.closeAll());
+    return {
+      sessions,
+      history: new QueryHistoryStore(ctx.dataDir),
+      snippets: new SnippetStore(ctx.dataDir),
+      typeNames: (session, fields) => {
+        let cache = typeCaches.get(session);
+        if (!cache) typeCaches.set(session, (cache = new Map()));
+        return columnTypes(fields, () => ctx.db.pool(session.profileId, session.database), cache);
+      },
+    };
+  });
+}

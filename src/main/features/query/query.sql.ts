@@ -1,0 +1,10 @@
+import { sql } from "../../db/sql";
+
+/** format_type() of result columns; $1 type oids, $2 their typmods, answered in order. */
+export const columnTypeNames = sql`
+  SELECT format_type(u.o, NULLIF(u.m, -1)) AS name
+  FROM unnest($1::oid[], $2::int[]) WITH ORDINALITY AS u(o, m, n)
+  ORDER BY u.n`;
+
+/** Applies the tab's statement timeout (ms) for the session. */
+export const setStatementTimeout = sql`SELECT set_config('statement_timeout', $1, false)`;
