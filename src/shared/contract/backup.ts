@@ -1,4 +1,197 @@
-// Channels of the backup area. Filled in by its issue; wired into the contract index already.
-export const backupChannels = {} as const;
+import { z } from "zod";
+import { channel, event, NoInput } from "./channel";
+import { DatabaseName, PgName, ProfileId } from "./common";
+import { ApiErrorData } from "./errors";
 
-export const backupEvents = {} as const;
+export const BackupFormat = z.enum(["custom", "directory", "tar", "plain"]);
+export type BackupFormat = z.infer<typeof BackupFormat>;
+
+/** A local folder as the user typed or picked it; main checks it exists and is writable. */
+export const FolderPath = z
+  .string()
+  .trim()
+  .min(1, "folder is required")
+  .max(4096)
+  .refine((p) => !p.includes("\u0000"), "folder may not contain NUL");
+
+/** A table picked from the schema tree; turned into an exact (quoted) pg_dump pattern by main. */
+export const TableRef = z.object({ schema: PgName, name: PgName }).strict();
+export type TableRef = z.infer<typeof TableRef>;
+
+export const BackupRequest = z
+  .object({
+    profileId: ProfileId,
+    database: DatabaseName,
+    folder: FolderPath,
+    format: BackupFormat.default("custom"),
+    /** 0-9; pg_dump's default when absent. */
+    compression: z.number().int().min(0).max(9).optional(),
+    /** Parallel jobs; directory format only. */
+    jobs: z.number().int().min(1).max(16).optional(),
+    scope: z.enum(["full", "schema", "data"]).default("full"),
+    includeSchemas: z.array(PgName).max(500).default([]),
+    excludeSchemas: z.array(PgName).max(500).default([]),
+    includeTables: z.array(TableRef).max(5000).default([]),
+    excludeTables: z.array(TableRef).max(5000).default([]),
+    noOwner: z.boolean().default(false),
+    noPrivileges: z.boolean().default(false),
+    /** Restore into a scratch database afterwards and compare per-table row counts. */
+    testRestore: z.boolean().default(false),
+  })
+  .strict();
+export type BackupRequest = z.infer<typeof BackupRequest>;
+export type BackupRequestInput = z.input<typeof BackupRequest>;
+
+export const ToolName = z.enum(["pg_dump", "pg_restore", "psql"]);
+export type ToolName = z.infer<typeof ToolName>;
+
+export const FoundTool = z.object({
+  tool: ToolName,
+  path: z.string(),
+  version: z.string(),
+  major: z.number().int(),
+  source: z.enum(["configured", "PATH", "install-folder"]),
+});
+export type FoundTool = z.infer<typeof FoundTool>;
+
+export const ToolsReport = z.object({
+  serverMajor: z.number().int(),
+  serverVersion: z.string(),
+  found: z.array(FoundTool),
+  /** The binary each backup/restore would use; absent when none is new enough. */
+  chosen: z.object({ pg_dump: FoundTool.optional(), pg_restore: FoundTool.optional(), psql: FoundTool.optional() }),
+  /** What to do when something is missing, in words. */
+  problem: z.string().optional(),
+  /** Folders configured per major version (Settings). */
+  configured: z.record(z.string(), z.string()),
+});
+export type ToolsReport = z.infer<typeof ToolsReport>;
+
+export const CommandPreview = z.object({
+  /** The command line as text, secrets replaced by ********. */
+  command: z.string(),
+  /** The environment pgdesk sets for the child (password file path shown, never its content). */
+  env: z.record(z.string(), z.string()),
+  file: z.string(),
+});
+
+export const JobState = z.enum(["queued", "running", "verifying", "succeeded", "failed", "cancelled"]);
+export type JobState = z.infer<typeof JobState>;
+
+export const JobProgress = z.object({
+  phase: z.string(),
+  tablesDone: z.number().int(),
+  tablesTotal: z.number().int(),
+  bytes: z.number(),
+  elapsedMs: z.number(),
+  etaMs: z.number().nullable(),
+});
+export type JobProgress = z.infer<typeof JobProgress>;
+
+export const Job = z.object({
+  id: z.string(),
+  kind: z.enum(["backup", "restore"]),
+  profileId: ProfileId,
+  database: z.string(),
+  folder: z.string(),
+  file: z.string(),
+  state: JobState,
+  progress: JobProgress,
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  error: ApiErrorData.optional(),
+  /** Last lines of the tools' output and pgdesk's own steps. */
+  log: z.array(z.string()),
+});
+export type Job = z.infer<typeof Job>;
+
+export const ManifestEntry = z.object({
+  file: z.string(),
+  database: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  format: BackupFormat,
+  options: z.object({
+    scope: z.enum(["full", "schema", "data"]),
+    compression: z.number().optional(),
+    jobs: z.number().optional(),
+    includeSchemas: z.array(z.string()),
+    excludeSchemas: z.array(z.string()),
+    includeTables: z.array(TableRef),
+    excludeTables: z.array(TableRef),
+    noOwner: z.boolean(),
+    noPrivileges: z.boolean(),
+  }),
+  serverVersion: z.string(),
+  pgDumpVersion: z.string(),
+  durationMs: z.number(),
+  createdAt: z.string(),
+  verification: z.object({
+    listEntries: z.number().int(),
+    fullRead: z.boolean(),
+    testRestore: z
+      .object({ tables: z.number().int(), mismatches: z.array(z.string()) })
+      .optional(),
+  }),
+});
+export type ManifestEntry = z.infer<typeof ManifestEntry>;
+
+export const ListedBackup = ManifestEntry.extend({
+  /** Whether the file is still there with the recorded size. */
+  present: z.boolean(),
+});
+
+export const RestoreRequest = z
+  .object({
+    profileId: ProfileId,
+    folder: FolderPath,
+    /** A file (or directory-format folder) name inside `folder`, as listed in the manifest. */
+    file: z.string().min(1).max(1024),
+    /** "new": CREATE DATABASE first (must not exist); "existing": needs confirm === database. */
+    target: z.enum(["new", "existing"]),
+    database: DatabaseName,
+    confirm: z.string().optional(),
+    jobs: z.number().int().min(1).max(16).optional(),
+    clean: z.boolean().default(false),
+    ifExists: z.boolean().default(false),
+    noOwner: z.boolean().default(false),
+    singleTransaction: z.boolean().default(false),
+  })
+  .strict();
+export type RestoreRequest = z.infer<typeof RestoreRequest>;
+
+const ProfileDb = z.object({ profileId: ProfileId, database: DatabaseName.optional() }).strict();
+
+export const backupChannels = {
+  /** Client tools found on this machine and the ones a backup of this server would use. */
+  "backup:tools": channel({ input: ProfileDb, output: ToolsReport }),
+  /** Sets (or with null clears) the folder holding pg_dump/pg_restore/psql of one major version. */
+  "backup:setToolPath": channel({
+    input: z.object({ major: z.number().int().min(9).max(99), folder: FolderPath.nullable() }).strict(),
+    output: z.object({ configured: z.record(z.string(), z.string()) }),
+  }),
+  /** The pg_dump command a backup would run, secrets hidden. */
+  "backup:preview": channel({ input: BackupRequest, output: CommandPreview }),
+  /** Starts a backup in the background; progress arrives as backup:didProgress. */
+  "backup:start": channel({ input: BackupRequest, output: z.object({ jobId: z.string() }) }),
+  /** Stops a backup or restore job and removes what it wrote. */
+  "backup:cancel": channel({ input: z.object({ jobId: z.string() }).strict(), output: z.object({}) }),
+  /** Every job of this run, newest first, with its log. */
+  "backup:jobs": channel({ input: NoInput, output: z.array(Job) }),
+  /** Backups recorded in a folder's manifest (backups.json). */
+  "backup:list": channel({ input: z.object({ folder: FolderPath }).strict(), output: z.array(ListedBackup) }),
+  /** Re-verifies a recorded backup: size, SHA-256 and a full read by pg_restore. */
+  "backup:verify": channel({
+    input: z.object({ folder: FolderPath, file: z.string().min(1).max(1024) }).strict(),
+    output: z.object({ ok: z.boolean(), problems: z.array(z.string()) }),
+  }),
+  /** Restores a backup into a new database (or an existing one after a typed confirmation). */
+  "backup:restore": channel({ input: RestoreRequest, output: z.object({ jobId: z.string() }) }),
+  /** Native folder dialog where the host has one (Electron); the web host types paths. */
+  "backup:pickFolder": channel({ input: NoInput, output: z.object({ folder: z.string().optional(), supported: z.boolean() }) }),
+} as const;
+
+export const backupEvents = {
+  /** A job changed: progress, state, or a new log line. */
+  "backup:didProgress": event({ payload: Job }),
+} as const;

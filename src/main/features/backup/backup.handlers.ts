@@ -1,3 +1,115 @@
+import { stat } from "node:fs/promises";
+import { AppError } from "../../../shared/contract";
 import type { Handlers } from "../../ipc/handler-types";
+import type { CallContext } from "../../ipc/handler-types";
+import { checkArchive, digest } from "./archive.verify";
+import { ManifestWriter, readManifest } from "./backup.manifest";
+import { planBackup, previewOf } from "./backup.plan";
+import { runBackup } from "./backup.runner";
+import { checkReadableFolder, fileInFolder } from "./folder.check";
+import { JobQueue } from "./job.queue";
+import { pgTools, requireTools, serverInfo } from "./pg-tools.service";
+import { planRestore, runRestore } from "./restore.runner";
 
-export const backupHandlers = {} satisfies Handlers<never>;
+function jobs(ctx: CallContext): JobQueue {
+  return ctx.singleton("backup.jobs", () => {
+    const queue = new JobQueue(ctx.emit, ctx.log);
+    ctx.onShutdown(() => queue.cancelAll());
+    return queue;
+  });
+}
+
+function manifests(ctx: CallContext): ManifestWriter {
+  return ctx.singleton("backup.manifests", () => new ManifestWriter());
+}
+
+export const backupHandlers = {
+  "backup:tools": async ({ profileId, database }, ctx) => {
+    const server = await serverInfo(ctx, profileId, database);
+    return pgTools(ctx).report(server.major, server.version);
+  },
+
+  "backup:setToolPath": async ({ major, folder }, ctx) => ({ configured: await pgTools(ctx).setFolder(major, folder) }),
+
+  "backup:preview": async (req, ctx) => {
+    const plan = await planBackup(ctx, req);
+    const params = await ctx.profiles.connectionParams(req.profileId);
+    const preview = previewOf(plan);
+    return { ...preview, env: { PGHOST: params.host, PGPORT: String(params.port), PGUSER: params.user, ...preview.env } };
+  },
+
+  "backup:start": async (req, ctx) => {
+    const plan = await planBackup(ctx, req);
+    const manifest = manifests(ctx);
+    // the job outlives this call: it must not be cancelled when the caller's signal aborts
+    const jobCtx = { ...ctx, signal: new AbortController().signal };
+    const job = jobs(ctx).add(
+      { kind: "backup", profileId: req.profileId, database: req.database, folder: plan.folder, file: plan.file },
+      (handle) => runBackup(jobCtx, plan, handle, manifest),
+    );
+    return { jobId: job.id };
+  },
+
+  "backup:cancel": ({ jobId }, ctx) => {
+    jobs(ctx).cancel(jobId);
+    return {};
+  },
+
+  "backup:jobs": (_input, ctx) => jobs(ctx).list(),
+
+  "backup:list": async ({ folder }, ctx) => {
+    void ctx;
+    const dir = await checkReadableFolder(folder);
+    const entries = await readManifest(dir);
+    return Promise.all(
+      entries.map(async (e) => {
+        const info = await stat(fileInFolder(dir, e.file)).catch(() => undefined);
+        return { ...e, present: Boolean(info) && (info!.isDirectory() || info!.size === e.size) };
+      }),
+    ).then((list) => list.reverse());
+  },
+
+  "backup:verify": async ({ folder, file }, ctx) => {
+    const dir = await checkReadableFolder(folder);
+    const entry = (await readManifest(dir)).find((e) => e.file === file);
+    if (!entry) throw new AppError("NOT_FOUND", `${file} is not recorded in ${dir}/backups.json`);
+    const path = fileInFolder(dir, file);
+    if (!(await stat(path).catch(() => undefined))) return { ok: false, problems: [`${path} is missing`] };
+    const problems: string[] = [];
+    const sum = await digest(path, ctx.signal);
+    if (sum.size !== entry.size) problems.push(`size is ${sum.size} bytes, the manifest says ${entry.size}`);
+    if (sum.sha256 !== entry.sha256) problems.push("SHA-256 differs from the manifest: the backup was changed or damaged");
+    const major = Number(/^\d+/.exec(entry.pgDumpVersion)?.[0] ?? 0);
+    const tools = entry.format === "plain" ? undefined : await requireTools(ctx, { major, version: entry.pgDumpVersion }, ["pg_restore"]);
+    const check = await checkArchive(tools?.pg_restore.path ?? "", path, entry.format, ctx.signal);
+    problems.push(...check.problems);
+    return { ok: problems.length === 0, problems };
+  },
+
+  "backup:restore": async (req, ctx) => {
+    const plan = await planRestore(ctx, req);
+    const jobCtx = { ...ctx, signal: new AbortController().signal };
+    const job = jobs(ctx).add(
+      { kind: "restore", profileId: req.profileId, database: req.database, folder: plan.folder, file: req.file },
+      (handle) => runRestore(jobCtx, plan, handle),
+    );
+    return { jobId: job.id };
+  },
+
+  "backup:pickFolder": async (_input, ctx) => {
+    if (!ctx.pickFolder) return { supported: false };
+    const folder = await ctx.pickFolder("Choose a folder for backups");
+    return folder ? { supported: true, folder } : { supported: true };
+  },
+} satisfies Handlers<
+  | "backup:tools"
+  | "backup:setToolPath"
+  | "backup:preview"
+  | "backup:start"
+  | "backup:cancel"
+  | "backup:jobs"
+  | "backup:list"
+  | "backup:verify"
+  | "backup:restore"
+  | "backup:pickFolder"
+>;

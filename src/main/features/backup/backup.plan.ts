@@ -1,0 +1,57 @@
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import { AppError } from "../../../shared/contract";
+import type { BackupRequest, FoundTool, ToolName } from "../../../shared/contract/backup";
+import type { CallContext } from "../../ipc/handler-types";
+import { readManifest } from "./backup.manifest";
+import { backupFileName, displayCommand, dumpArgs } from "./dump-args";
+import { checkWritableFolder } from "./folder.check";
+import { requireTools, serverInfo, type ServerInfo } from "./pg-tools.service";
+
+/** Everything decided before a backup starts; any problem here means nothing is written. */
+export interface BackupPlan {
+  req: BackupRequest;
+  folder: string;
+  server: ServerInfo;
+  tools: Record<ToolName, FoundTool>;
+  file: string;
+  finalPath: string;
+  partialPath: string;
+}
+
+export async function planBackup(ctx: CallContext, req: BackupRequest): Promise<BackupPlan> {
+  if (req.testRestore && req.scope !== "full") {
+    throw new AppError("VALIDATION", "A test restore needs a full backup (schema and data).", { field: "testRestore" });
+  }
+  if (req.jobs && req.jobs > 1 && req.format !== "directory") {
+    throw new AppError("VALIDATION", "Parallel jobs need the directory format.", { field: "jobs" });
+  }
+  const folder = await checkWritableFolder(req.folder);
+  await readManifest(folder); // a damaged manifest stops us before pg_dump runs
+  const server = await serverInfo(ctx, req.profileId, req.database);
+  const tools = await requireTools(ctx, server, req.testRestore && req.format === "plain" ? ["pg_dump", "psql"] : ["pg_dump", "pg_restore"]);
+  const file = await freeName(folder, backupFileName(req.database, req.format, req.scope));
+  const finalPath = join(folder, file);
+  return { req, folder, server, tools, file, finalPath, partialPath: `${finalPath}.partial` };
+}
+
+async function freeName(folder: string, name: string): Promise<string> {
+  const dot = name.lastIndexOf(".");
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? name : `${name.slice(0, dot)}-${n}${name.slice(dot)}`;
+    const taken = await Promise.all([candidate, `${candidate}.partial`].map((p) => stat(join(folder, p)).then(() => true, () => false)));
+    if (!taken.includes(true)) return candidate;
+  }
+}
+
+export function previewOf(plan: BackupPlan): { command: string; env: Record<string, string>; file: string } {
+  return {
+    command: displayCommand(plan.tools.pg_dump.path, dumpArgs(plan.req, plan.partialPath)),
+    env: {
+      PGDATABASE: plan.req.database,
+      PGPASSFILE: "<temporary file, mode 0600, removed afterwards>",
+      PGAPPNAME: "pgdesk",
+    },
+    file: plan.finalPath,
+  };
+}

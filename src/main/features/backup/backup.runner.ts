@@ -1,0 +1,175 @@
+import { readdir, rename, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import pg from "pg";
+import { AppError } from "../../../shared/contract";
+import type { BackupRequest, ManifestEntry } from "../../../shared/contract/backup";
+import { clientConfig } from "../../db/connection-manager";
+import type { CallContext } from "../../ipc/handler-types";
+import type { ConnectionParams } from "../profiles/profile.store";
+import { checkArchive, digest } from "./archive.verify";
+import type { ManifestWriter } from "./backup.manifest";
+import type { BackupPlan } from "./backup.plan";
+import { dumpedTables, tableRowCounts } from "./backup.sql";
+import { childEnv } from "./child-env";
+import { runTool, toolFailure } from "./child-process";
+import { dumpArgs } from "./dump-args";
+import { DumpProgress, type ProgressTable } from "./dump-progress";
+import type { JobHandle } from "./job.queue";
+import { testRestore } from "./test-restore";
+
+/**
+ * One backup: pg_dump into `<file>.partial`, then verification, then the rename and the
+ * manifest entry. Whatever fails or is cancelled, the partial output is removed and the
+ * manifest is untouched.
+ */
+export async function runBackup(ctx: CallContext, plan: BackupPlan, job: JobHandle, manifest: ManifestWriter): Promise<void> {
+  const { req } = plan;
+  const started = Date.now();
+  const params = await ctx.profiles.connectionParams(req.profileId);
+  const child = await childEnv(params);
+  child.env.PGDATABASE = req.database;
+  let snapshot: pg.Client | undefined;
+  let sizeTimer: NodeJS.Timeout | undefined;
+  try {
+    const pool = await ctx.db.pool(req.profileId, req.database);
+    const tables = req.scope === "schema" ? [] : selectTables((await pool.query<Row>(dumpedTables)).rows, req);
+    const progress = new DumpProgress(tables, started);
+    job.progress({ phase: "dumping", tablesTotal: progress.tablesTotal });
+
+    let snapshotName: string | undefined;
+    if (req.testRestore && req.scope !== "schema") {
+      // the dump and the row counts we compare against must see the same data
+      snapshot = await openSnapshot(params, req.database);
+      snapshotName = (await snapshot.query<{ s: string }>("SELECT pg_export_snapshot() AS s")).rows[0]!.s;
+    }
+    sizeTimer = setInterval(() => {
+      void sizeOf(plan.partialPath).then((bytes) => job.progress({ bytes, etaMs: progress.etaMs() }));
+    }, 500);
+    const args = dumpArgs(req, plan.partialPath, snapshotName ? { snapshot: snapshotName } : {});
+    job.log(`pgdesk: running ${plan.tools.pg_dump.path} (${plan.tools.pg_dump.version}) for database ${JSON.stringify(req.database)}`);
+    const result = await runTool(plan.tools.pg_dump.path, args, {
+      env: child.env,
+      signal: job.signal,
+      onStderrLine: (line) => {
+        job.log(line);
+        if (progress.onLine(line)) job.progress({ tablesDone: progress.tablesDone, etaMs: progress.etaMs() });
+      },
+    });
+    clearInterval(sizeTimer);
+    if (job.signal.aborted) throw new AppError("CANCELLED", "Cancelled");
+    if (result.code !== 0) throw dumpError(result.stderrTail, toolFailure("pg_dump", result));
+
+    job.state("verifying");
+    job.progress({ phase: "verifying", tablesDone: progress.tablesTotal, bytes: await sizeOf(plan.partialPath), etaMs: null });
+    const check = await checkArchive(plan.tools.pg_restore?.path ?? "", plan.partialPath, req.format, job.signal);
+    if (!check.ok) throw new AppError("CONFLICT", `Verification failed: ${check.problems.join("; ")}`);
+    job.log(`pgdesk: archive read in full, ${check.listEntries} entries`);
+    const sum = await digest(plan.partialPath, job.signal);
+    job.log(`pgdesk: sha256 ${sum.sha256}, ${sum.size} bytes`);
+
+    let restoreCheck: ManifestEntry["verification"]["testRestore"];
+    if (req.testRestore) {
+      job.progress({ phase: "test restore" });
+      const dumped = new Set(tables.map((t) => t.key));
+      const all = snapshot ? (await snapshot.query<CountRow>(tableRowCounts)).rows : [];
+      const expected = all.filter((r) => dumped.has(`${r.schema}.${r.name}`));
+      restoreCheck = await testRestore({ ctx, params, plan, expected, signal: job.signal, log: job.log });
+      if (restoreCheck.mismatches.length) throw new AppError("CONFLICT", `Test restore differs from the source: ${restoreCheck.mismatches.slice(0, 5).join("; ")}`);
+    }
+    if (job.signal.aborted) throw new AppError("CANCELLED", "Cancelled");
+
+    await rename(plan.partialPath, plan.finalPath);
+    const entry: ManifestEntry = {
+      file: plan.file,
+      database: req.database,
+      size: sum.size,
+      sha256: sum.sha256,
+      format: req.format,
+      options: {
+        scope: req.scope,
+        ...(req.compression !== undefined ? { compression: req.compression } : {}),
+        ...(req.jobs !== undefined ? { jobs: req.jobs } : {}),
+        includeSchemas: req.includeSchemas,
+        excludeSchemas: req.excludeSchemas,
+        includeTables: req.includeTables,
+        excludeTables: req.excludeTables,
+        noOwner: req.noOwner,
+        noPrivileges: req.noPrivileges,
+      },
+      serverVersion: plan.server.version,
+      pgDumpVersion: plan.tools.pg_dump.version,
+      durationMs: Date.now() - started,
+      createdAt: new Date(started).toISOString(),
+      verification: { listEntries: check.listEntries, fullRead: true, ...(restoreCheck ? { testRestore: restoreCheck } : {}) },
+    };
+    try {
+      await manifest.update(plan.folder, (entries) => [...entries, entry]);
+    } catch (err) {
+      await rm(plan.finalPath, { recursive: true, force: true });
+      throw err;
+    }
+    job.progress({ phase: "done", bytes: sum.size, etaMs: 0 });
+    job.log(`pgdesk: saved ${plan.finalPath}`);
+  } catch (err) {
+    await rm(plan.partialPath, { recursive: true, force: true });
+    throw err;
+  } finally {
+    clearInterval(sizeTimer);
+    await child.dispose();
+    await snapshot?.end().catch(() => undefined);
+  }
+}
+
+interface Row {
+  schema: string;
+  name: string;
+  weight: number;
+}
+
+export interface CountRow {
+  schema: string;
+  name: string;
+  rows: string;
+}
+
+/** The tables this request dumps data of, as pg_dump names them in its verbose lines. */
+function selectTables(rows: Row[], req: BackupRequest): ProgressTable[] {
+  const inSchemas = new Set(req.includeSchemas);
+  const outSchemas = new Set(req.excludeSchemas);
+  const key = (s: string, n: string) => `${s}.${n}`;
+  const inTables = new Set(req.includeTables.map((t) => key(t.schema, t.name)));
+  const outTables = new Set(req.excludeTables.map((t) => key(t.schema, t.name)));
+  return rows
+    .filter((r) => !outSchemas.has(r.schema) && !outTables.has(key(r.schema, r.name)))
+    .filter((r) => {
+      if (!inSchemas.size && !inTables.size) return true;
+      return inSchemas.has(r.schema) || inTables.has(key(r.schema, r.name));
+    })
+    .map((r) => ({ key: key(r.schema, r.name), weight: Number(r.weight) }));
+}
+
+async function openSnapshot(params: ConnectionParams, database: string): Promise<pg.Client> {
+  const client = new pg.Client(clientConfig({ ...params, database }));
+  client.on("error", () => undefined); // a lost snapshot shows up as pg_dump's own error
+  await client.connect();
+  await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  await client.query("SET LOCAL idle_in_transaction_session_timeout = 0");
+  return client;
+}
+
+async function sizeOf(path: string): Promise<number> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.size;
+  const names = await readdir(path).catch(() => [] as string[]);
+  const sizes = await Promise.all(names.map((n) => stat(join(path, n)).then((s) => s.size, () => 0)));
+  return sizes.reduce((a, b) => a + b, 0);
+}
+
+function dumpError(tail: string[], message: string): AppError {
+  const text = tail.join("\n");
+  if (/server version mismatch|aborting because of server version mismatch/i.test(text)) return new AppError("UNSUPPORTED", message);
+  if (/No space left on device/i.test(text)) return new AppError("CONFLICT", `The destination is full. ${message}`);
+  if (/connection to server|could not connect|password authentication failed/i.test(text)) return new AppError("CONNECTION", message);
+  return new AppError("CONFLICT", message);
+}
