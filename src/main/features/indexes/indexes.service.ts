@@ -1,0 +1,159 @@
+import type pg from "pg";
+import type { IndexReport, IndexThresholds } from "../../../shared/contract/indexes";
+import { parseStatements } from "../../db/sql-parser";
+import { toIndexInfo, toIndexRecord, toTableInfo, type IndexRow, type TableRow } from "./index-inventory";
+import { withDefaults } from "./index-thresholds";
+import { bloatEstimates, duplicateIndexes, invalidIndexes, unusedIndexes, type BloatRow } from "./index-verdicts";
+import { btreeBloat, columnStats, indexContext, indexInventory15, indexInventory16, tableBloat, tableInventory, topStatements } from "./indexes.sql";
+import { missingIndexSuggestions, seqScanTables, type AnalyzedStatement, type ColumnStat } from "./missing-indexes";
+import { statementScopes } from "./statement-access";
+import { proveWithHypopg } from "./what-if.hypopg";
+
+interface ContextRow {
+  database: string;
+  version_num: number;
+  stats_reset: Date | null;
+  standbys: number;
+}
+
+interface StatementRow {
+  query_id: string;
+  query: string;
+  calls: number;
+  total_ms: number;
+  mean_ms: number;
+}
+
+type StatementsResult = { rows: StatementRow[] } | { unavailable: string };
+
+const versions = new WeakMap<pg.Pool, Promise<number>>();
+
+/** server_version_num, asked once per pool: it picks the inventory query. */
+function serverVersion(pool: pg.Pool): Promise<number> {
+  let v = versions.get(pool);
+  if (!v) {
+    v = pool.query<{ v: number }>("SELECT current_setting('server_version_num')::int AS v").then((r) => r.rows[0]!.v);
+    v.catch(() => versions.delete(pool));
+    versions.set(pool, v);
+  }
+  return v;
+}
+
+export interface ReportOptions {
+  whatIf?: boolean;
+  thresholds?: IndexThresholds;
+}
+
+/**
+ * The index report: six catalog queries run concurrently (context, indexes, tables,
+ * both bloat estimates, pg_stat_statements), then one for the statistics of the columns
+ * the statements touch; verdicts are computed here. Optional what-if proof via hypopg.
+ */
+export async function buildIndexReport(pool: pg.Pool, options: ReportOptions = {}): Promise<IndexReport> {
+  const thresholds = withDefaults(options.thresholds);
+  const version = await serverVersion(pool);
+  const [context, indexRows, tableRows, indexBloat, heapBloat, statements] = await Promise.all([
+    pool.query<ContextRow>(indexContext),
+    pool.query<IndexRow>(version >= 160000 ? indexInventory16 : indexInventory15),
+    pool.query<TableRow>(tableInventory),
+    pool.query<BloatRow>(btreeBloat),
+    pool.query<BloatRow>(tableBloat),
+    loadStatements(pool),
+  ]);
+  const ctx = context.rows[0]!;
+  const indexes = indexRows.rows.map(toIndexRecord);
+  const tables = tableRows.rows.map(toTableInfo);
+
+  const analyzed: AnalyzedStatement[] = [];
+  if ("rows" in statements) {
+    for (const row of statements.rows) {
+      const scopes = await scopesOf(row.query);
+      if (scopes.length === 0) continue;
+      analyzed.push({
+        evidence: { queryId: row.query_id, query: row.query, calls: row.calls, totalTimeMs: row.total_ms, meanTimeMs: row.mean_ms },
+        scopes,
+      });
+    }
+  }
+  const touched = touchedTables(analyzed, tables);
+  const columns = touched.length > 0 ? await loadColumnStats(pool, touched) : new Map<number, Map<string, ColumnStat>>();
+  let suggestions = missingIndexSuggestions({ statements: analyzed, tables, indexes, columns, thresholds });
+  let dropped: typeof suggestions = [];
+  let whatIf: IndexReport["missing"]["whatIf"] = { state: "not-run" };
+  if (options.whatIf && suggestions.length > 0) {
+    const outcome = await proveWithHypopg(pool, suggestions);
+    ({ kept: suggestions, dropped } = outcome);
+    whatIf = outcome.status;
+  } else if (options.whatIf) whatIf = { state: "done", message: "No suggestions to check." };
+
+  return {
+    serverVersionNum: ctx.version_num,
+    database: ctx.database,
+    statsResetAt: ctx.stats_reset ? ctx.stats_reset.toISOString() : null,
+    standbys: ctx.standbys,
+    thresholds,
+    indexes: indexes.map(toIndexInfo),
+    tables,
+    unused: unusedIndexes(indexes, thresholds),
+    duplicates: duplicateIndexes(indexes),
+    invalid: invalidIndexes(indexes),
+    bloat: bloatEstimates(indexBloat.rows, heapBloat.rows, thresholds),
+    missing: {
+      seqScanTables: seqScanTables(tables, thresholds),
+      suggestions,
+      dropped,
+      statements:
+        "rows" in statements
+          ? { available: true, analyzed: analyzed.length }
+          : { available: false, analyzed: 0, message: statements.unavailable },
+      whatIf,
+    },
+  };
+}
+
+async function loadStatements(pool: pg.Pool): Promise<StatementsResult> {
+  try {
+    return { rows: (await pool.query<StatementRow>(topStatements)).rows };
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    // 42P01: not installed in this database; 55000: installed but not preloaded.
+    if (code === "42P01" || code === "55000") {
+      return {
+        unavailable:
+          code === "42P01"
+            ? "pg_stat_statements is not installed in this database: add it to shared_preload_libraries, restart, and run CREATE EXTENSION pg_stat_statements."
+            : `pg_stat_statements is installed but not loaded (${(err as Error).message}): add it to shared_preload_libraries and restart the server.`,
+      };
+    }
+    throw err;
+  }
+}
+
+/** Query levels of a normalized statement; text the parser rejects is skipped. */
+async function scopesOf(query: string) {
+  try {
+    const parsed = await parseStatements(query);
+    return parsed.length === 1 ? statementScopes(parsed[0]!.tree) : [];
+  } catch {
+    // pg_stat_statements keeps statements the current parser may not read (older syntax, truncation).
+    return [];
+  }
+}
+
+function touchedTables(statements: AnalyzedStatement[], tables: IndexReport["tables"]): number[] {
+  const names = new Set<string>();
+  for (const s of statements) for (const scope of s.scopes) for (const r of scope.relations) names.add(r.name);
+  return tables.filter((t) => names.has(t.name)).map((t) => t.oid);
+}
+
+async function loadColumnStats(pool: pg.Pool, tableOids: number[]): Promise<Map<number, Map<string, ColumnStat>>> {
+  const { rows } = await pool.query<{ table_oid: string; column: string; type: string; n_distinct: number | null }>(columnStats, [tableOids]);
+  const out = new Map<number, Map<string, ColumnStat>>();
+  for (const r of rows) {
+    const oid = Number(r.table_oid);
+    let m = out.get(oid);
+    if (!m) out.set(oid, (m = new Map()));
+    m.set(r.column, { type: r.type, nDistinct: r.n_distinct });
+  }
+  return out;
+}
