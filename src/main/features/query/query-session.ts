@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
 import type { SessionInfo, TransactionState } from "../../../shared/contract/query";
-import { clientConfig } from "../../db/connection-manager";
+import { connectClient } from "../../db/connection-manager";
 import type { ConnectionParams } from "../profiles/profile.store";
 import { sendCancelRequest } from "./cancel-request";
 
@@ -35,11 +35,11 @@ export class QuerySession {
   static async open(
     profileId: string,
     params: ConnectionParams,
-    options: { database?: string | undefined; readOnly: boolean; onNotice: NoticeSink; onClosed: (reason: string) => void },
+    options: { database?: string | undefined; onNotice: NoticeSink; onClosed: (reason: string) => void },
   ): Promise<QuerySession> {
-    const config = clientConfig(options.database ? { ...params, database: options.database } : params);
-    const client = new pg.Client(config);
-    const session = new QuerySession(profileId, options.database, options.readOnly, client, { host: params.host, port: params.port });
+    // TLS as the profile says, and a read-only profile's default_transaction_read_only
+    const { client } = await connectClient(options.database ? { ...params, database: options.database } : params);
+    const session = new QuerySession(profileId, options.database, params.readOnly === true, client, { host: params.host, port: params.port });
     client.on("notice", (msg) => {
       options.onNotice({
         severity: msg.severity ?? "NOTICE",
@@ -52,7 +52,6 @@ export class QuerySession {
     // without a listener a dropped connection would crash the process
     client.on("error", (err) => session.markClosed(`connection lost: ${err.message}`));
     client.on("end", () => session.markClosed("connection closed"));
-    await client.connect();
     session.onClosed = options.onClosed;
     const v = await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v");
     session.serverVersionNum = Number(v.rows[0]?.v ?? 0);

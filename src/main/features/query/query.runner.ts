@@ -1,10 +1,11 @@
 import { AppError } from "../../../shared/contract";
-import type { RunMode, RunSummary, StatementResult } from "../../../shared/contract/query";
+import type { PackedBatch, ResultColumn, RunMode, RunSummary, StatementResult } from "../../../shared/contract/query";
 import type { Emit } from "../../ipc/handler-types";
 import type { ParsedStatement } from "../../db/sql-parser";
 import type { FieldLike } from "./column-types";
 import type { QuerySession } from "./query-session";
 import { setStatementTimeout } from "./query.sql";
+import { readOnlyRefusal } from "./read-only.guard";
 import { selectStatements } from "./statement-selection";
 import { runStatement } from "./statement.runner";
 
@@ -25,8 +26,7 @@ export interface RunDeps {
 
 /**
  * Runs the chosen statements of the editor text on the tab's session, one result per
- * statement, stopping at the first error or a cancel. A read-only session wraps user
- * statements in BEGIN READ ONLY … COMMIT unless the user is already in a transaction.
+ * statement, stopping at the first error or a cancel.
  */
 export async function runOnSession(session: QuerySession, input: RunInput, deps: RunDeps): Promise<RunSummary> {
   if (session.running) throw new AppError("CONFLICT", "A statement is still running in this tab; cancel it or wait");
@@ -43,34 +43,17 @@ export async function runOnSession(session: QuerySession, input: RunInput, deps:
       return summary(session, input.runId, results, 0, false, started);
     }
     await applyTimeout(session, input.statementTimeoutMs);
-    const wrapReadOnly = session.readOnly && session.transactionState() === "idle";
-    if (wrapReadOnly) await session.client.query("BEGIN READ ONLY");
-    let failed = false;
-    try {
-      for (const [i, stmt] of statements.entries()) {
-        if (session.running.cancelRequested || session.closed) break;
-        if (wrapReadOnly && stmt.kind === "transaction") {
-          results.push(refused(stmt, i, "This profile is read-only: transaction control is not available"));
-          failed = true;
-          break;
-        }
-        const result = await runStatement(session.client, stmt, i, {
-          rowCap: input.rowCap,
-          typeNames: deps.typeNames,
-          sink: {
-            columns: (columns) => deps.emit("query:didStartResult", { sessionId: session.id, runId: input.runId, index: i, columns }),
-            rows: (batch) => deps.emit("query:didReceiveRows", { sessionId: session.id, runId: input.runId, index: i, batch }),
-          },
-        });
-        results.push(result);
-        deps.emit("query:didFinishStatement", { sessionId: session.id, runId: input.runId, result });
-        if (result.error) {
-          failed = true;
-          break;
-        }
+    for (const [i, stmt] of statements.entries()) {
+      if (session.running.cancelRequested || session.closed) break;
+      const refusal = session.readOnly ? readOnlyRefusal(stmt) : undefined;
+      if (refusal) {
+        results.push(refused(stmt, i, refusal));
+        break;
       }
-    } finally {
-      if (wrapReadOnly && !session.closed) await session.client.query(failed ? "ROLLBACK" : "COMMIT");
+      const result = await runOne(session, stmt, i, input, deps);
+      results.push(result);
+      deps.emit("query:didFinishStatement", { sessionId: session.id, runId: input.runId, result });
+      if (result.error) break;
     }
     if (!session.closed) await session.settle();
     const cancelled = session.running.cancelRequested;
@@ -78,6 +61,28 @@ export async function runOnSession(session: QuerySession, input: RunInput, deps:
   } finally {
     session.running = undefined;
     session.lastUsed = Date.now();
+  }
+}
+
+/**
+ * A read-only profile's statement runs alone inside BEGIN READ ONLY and is always rolled
+ * back, so neither a write nor a function's set_config() outlives it.
+ */
+async function runOne(session: QuerySession, stmt: ParsedStatement, i: number, input: RunInput, deps: RunDeps): Promise<StatementResult> {
+  const options = {
+    rowCap: input.rowCap,
+    typeNames: deps.typeNames,
+    sink: {
+      columns: (columns: ResultColumn[]) => deps.emit("query:didStartResult", { sessionId: session.id, runId: input.runId, index: i, columns }),
+      rows: (batch: PackedBatch) => deps.emit("query:didReceiveRows", { sessionId: session.id, runId: input.runId, index: i, batch }),
+    },
+  };
+  if (!session.readOnly) return runStatement(session.client, stmt, i, options);
+  await session.client.query("BEGIN READ ONLY");
+  try {
+    return await runStatement(session.client, stmt, i, options);
+  } finally {
+    if (!session.closed) await session.client.query("ROLLBACK");
   }
 }
 

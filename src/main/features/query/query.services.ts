@@ -18,10 +18,6 @@ export function queryServices(ctx: AppContext): QueryServices {
     const typeCaches = new WeakMap<QuerySession, Map<string, string>>();
     const sessions = new SessionRegistry({
       resolve: (id) => ctx.profiles.connectionParams(id),
-      isReadOnly: async (id) => {
-        const profile = (await ctx.profiles.get(id)) as { readOnly?: unknown };
-        return profile.readOnly === true;
-      },
       onNotice: (sessionId, notice) => {
         const runId = sessionsRef.running(sessionId);
         ctx.emit("query:didNotice", { sessionId, ...(runId ? { runId } : {}), ...notice });

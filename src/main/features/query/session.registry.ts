@@ -5,8 +5,6 @@ import { QuerySession, type NoticeSink } from "./query-session";
 
 export interface SessionRegistryOptions {
   resolve(profileId: string): Promise<ConnectionParams>;
-  /** Whether a profile must only run read-only transactions. */
-  isReadOnly(profileId: string): Promise<boolean>;
   onNotice(sessionId: string, notice: Parameters<NoticeSink>[0]): void;
   onClosed(sessionId: string, reason: string): void;
   log: Logger;
@@ -31,11 +29,10 @@ export class SessionRegistry {
     if (this.sessions.size >= (this.options.maxSessions ?? 50)) {
       throw new AppError("CONFLICT", "Too many query tabs are open; close some first");
     }
-    const [params, readOnly] = await Promise.all([this.options.resolve(profileId), this.options.isReadOnly(profileId)]);
+    const params = await this.options.resolve(profileId);
     let id = "";
     const session = await QuerySession.open(profileId, params, {
       database,
-      readOnly,
       onNotice: (n) => this.options.onNotice(id, n),
       onClosed: (reason) => {
         this.sessions.delete(id);
