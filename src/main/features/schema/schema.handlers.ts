@@ -1,3 +1,25 @@
-import type { Handlers } from "../../ipc/handler-types";
+import type { CallContext, Handlers } from "../../ipc/handler-types";
+import { objectDdl } from "./ddl.service";
+import { countRows, readRows } from "./rows.service";
+import { SchemaCache } from "./schema.cache";
 
-export const schemaHandlers = {} satisfies Handlers<never>;
+const cacheOf = (ctx: CallContext) => ctx.singleton("schema:cache", () => new SchemaCache());
+
+export const schemaHandlers = {
+  "schema:introspect": ({ profileId, database }, ctx) =>
+    cacheOf(ctx).get(profileId, database, () => ctx.db.pool(profileId, database)),
+  "schema:refresh": async ({ profileId, database }, ctx) => {
+    const model = await cacheOf(ctx).refresh(profileId, database, () => ctx.db.pool(profileId, database));
+    ctx.emit("schema:didRefresh", { profileId, ...(database ? { database } : {}) });
+    return model;
+  },
+  "schema:ddl": async ({ profileId, database, ...target }, ctx) => {
+    const pool = () => ctx.db.pool(profileId, database);
+    const model = await cacheOf(ctx).get(profileId, database, pool);
+    return { ddl: await objectDdl(await pool(), model, target) };
+  },
+  "schema:rows": async ({ profileId, database, ...req }, ctx) => readRows(await ctx.db.pool(profileId, database), req),
+  "schema:rowCount": async ({ profileId, database, ...req }, ctx) => ({
+    count: await countRows(await ctx.db.pool(profileId, database), req),
+  }),
+} satisfies Handlers<"schema:introspect" | "schema:refresh" | "schema:ddl" | "schema:rows" | "schema:rowCount">;
