@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { access, constants, readdir, realpath } from "node:fs/promises";
-import { delimiter, join } from "node:path";
+import { basename, delimiter, join } from "node:path";
 import type { FoundTool, ToolName } from "../../shared/contract/backup";
 
 export const TOOL_NAMES: readonly ToolName[] = ["pg_dump", "pg_restore", "psql"];
@@ -38,10 +38,11 @@ export async function discoverPgTools(options: DiscoveryOptions): Promise<FoundT
     const probes = TOOL_NAMES.map(async (tool) => {
       const candidate = join(dir, tool + exe);
       const real = await executable(candidate);
-      if (!real || seen.has(real)) return undefined;
-      seen.add(real);
+      // Debian's /usr/bin/pg_dump, pg_restore and psql are one wrapper script: key on the tool too
+      if (!real || seen.has(`${tool}\u0000${real}`)) return undefined;
+      seen.add(`${tool}\u0000${real}`);
       const version = await readVersion(candidate);
-      return version ? { tool, path: candidate, source, ...version } : undefined;
+      return version ? { tool, path: candidate, source, ...version, ...(basename(real, exe) !== tool ? { wrapper: true } : {}) } : undefined;
     });
     for (const f of await Promise.all(probes)) if (f) found.push(f);
   }
@@ -129,7 +130,10 @@ export function chooseTools(found: FoundTool[], serverMajor: number, configured:
   for (const tool of TOOL_NAMES) {
     const usable = found.filter((f) => f.tool === tool && f.major >= serverMajor);
     const pinned = usable.find((f) => f.source === "configured" && f.major === serverMajor);
-    const newest = [...usable].sort((a, b) => b.major - a.major || compareVersions(b.version, a.version))[0];
+    // on a tie the real binary beats a version-picking wrapper (Debian's pg_wrapper)
+    const newest = [...usable].sort(
+      (a, b) => b.major - a.major || compareVersions(b.version, a.version) || Number(a.wrapper ?? false) - Number(b.wrapper ?? false),
+    )[0];
     const pick = pinned ?? newest;
     if (pick) chosen[tool] = pick;
     else missing.push(tool);

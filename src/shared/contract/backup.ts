@@ -51,6 +51,8 @@ export const FoundTool = z.object({
   version: z.string(),
   major: z.number().int(),
   source: z.enum(["configured", "PATH", "install-folder"]),
+  /** A launcher that picks a version itself (Debian's pg_wrapper), not the binary. */
+  wrapper: z.boolean().optional(),
 });
 export type FoundTool = z.infer<typeof FoundTool>;
 

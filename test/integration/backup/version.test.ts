@@ -1,0 +1,58 @@
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../harness/app";
+import { freshDatabase, type FreshDatabase } from "../../harness/database";
+import { listFolder, removeFolder, saveProfile, tempFolder } from "./support";
+
+describe("a server newer than every pg_dump on the machine (PostgreSQL 18, pg_dump 15)", () => {
+  let app: TestApp;
+  let db: FreshDatabase;
+  let profileId: string;
+  let folder: string;
+
+  beforeAll(async () => {
+    db = await freshDatabase(18, "bk_v18");
+    app = await createTestApp();
+    profileId = await saveProfile(app, db);
+    folder = await tempFolder();
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.drop();
+    await removeFolder(folder);
+  });
+
+  it("says which version is needed and where to set it", async () => {
+    const tools = await app.call("backup:tools", { profileId });
+    expect(tools.serverMajor).toBe(18);
+    expect(tools.chosen.pg_dump).toBeUndefined();
+    expect(tools.found.some((t) => t.tool === "pg_dump" && t.major === 15)).toBe(true);
+    expect(tools.problem).toMatch(/PostgreSQL 18; pg_dump, pg_restore, psql 18 or newer is needed/);
+    expect(tools.problem).toMatch(/Found only: .*pg_dump 15\.\d+/);
+    expect(tools.problem).toMatch(/Backups → Client tools → PostgreSQL 18/);
+  });
+
+  it("refuses the backup before writing anything", async () => {
+    const result = await app.raw("backup:start", { profileId, database: db.name, folder, format: "custom" });
+    expect(result).toMatchObject({ ok: false, error: { code: "UNSUPPORTED", message: expect.stringMatching(/pg_dump.* 18 or newer is needed/) } });
+    expect(await listFolder(folder)).toEqual([]);
+    expect(await app.call("backup:jobs", {})).toEqual([]);
+  });
+
+  it("keeps refusing when the folder set for 18 holds older tools, and names that folder", async () => {
+    const set = await app.call("backup:setToolPath", { major: 18, folder: "/usr/lib/postgresql/15/bin" });
+    expect(set.configured).toEqual({ "18": "/usr/lib/postgresql/15/bin" });
+    const tools = await app.call("backup:tools", { profileId });
+    expect(tools.problem).toMatch(/The folder set for PostgreSQL 18 \(\/usr\/lib\/postgresql\/15\/bin\) does not hold them/);
+    const result = await app.raw("backup:preview", { profileId, database: db.name, folder });
+    expect(result).toMatchObject({ ok: false, error: { code: "UNSUPPORTED" } });
+    expect(await listFolder(folder)).toEqual([]);
+  });
+
+  it("rejects a tool folder that does not exist", async () => {
+    const result = await app.raw("backup:setToolPath", { major: 18, folder: join(folder, "nope") });
+    expect(result).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    await app.call("backup:setToolPath", { major: 18, folder: null });
+    expect((await app.call("backup:tools", { profileId })).configured).toEqual({});
+  });
+});
