@@ -80,11 +80,11 @@ export async function buildIndexReport(pool: pg.Pool, options: ReportOptions = {
   let suggestions = missingIndexSuggestions({ statements: analyzed, tables, indexes, columns, thresholds });
   let dropped: typeof suggestions = [];
   let whatIf: IndexReport["missing"]["whatIf"] = { state: "not-run" };
-  if (options.whatIf && suggestions.length > 0) {
+  if (options.whatIf) {
     const outcome = await proveWithHypopg(pool, suggestions);
     ({ kept: suggestions, dropped } = outcome);
     whatIf = outcome.status;
-  } else if (options.whatIf) whatIf = { state: "done", message: "No suggestions to check." };
+  }
 
   return {
     serverVersionNum: ctx.version_num,

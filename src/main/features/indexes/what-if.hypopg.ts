@@ -7,6 +7,11 @@ type WhatIfStatus = IndexReport["missing"]["whatIf"];
 /** hypopg simulates these access methods only; GIN/GiST suggestions stay unproven. */
 const SIMULATED_METHODS = new Set(["btree", "hash", "brin"]);
 const STATEMENTS_PER_SUGGESTION = 5;
+/**
+ * A suggestion must lower the evidence's estimated cost by at least this share: a few
+ * percent is within the planner's own error and does not pay for the index's upkeep.
+ */
+const MIN_GAIN = 0.1;
 
 export const HYPOPG_HOWTO =
   "Install hypopg on the server (Debian/Ubuntu: apt install postgresql-<major>-hypopg; RPM: hypopg_<major>; or build it from source) and run CREATE EXTENSION hypopg in this database as a superuser.";
@@ -47,7 +52,7 @@ export async function proveWithHypopg(pool: pg.Pool, suggestions: MissingIndexSu
         continue;
       }
       proven++;
-      const better = result.usedByPlanner && result.costAfter < result.costBefore * 0.98;
+      const better = result.usedByPlanner && result.costAfter <= result.costBefore * (1 - MIN_GAIN);
       (better ? kept : dropped).push({ ...s, whatIf: result });
     }
     await client.query("ROLLBACK");
