@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { call } from "../lib/api";
 import { profileKeys } from "../features/profiles/profiles.queries";
+import { ConnectionStatusBanner } from "../features/profiles";
 import { TagBadge } from "../components/TagBadge";
 import { areas } from "./areas";
 import { ProfileSwitcher } from "./ProfileSwitcher";
@@ -47,6 +48,7 @@ export function App() {
             {profile.tag && <TagBadge tag={profile.tag} />}
           </header>
         )}
+        {profile && <ConnectionStatusBanner profileId={profile.id} />}
         <div className="min-h-0 flex-1 overflow-auto p-4">
           {current.needsProfile ? (
             profile ? <current.Page profileId={profile.id} /> : null

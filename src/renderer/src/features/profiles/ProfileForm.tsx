@@ -1,8 +1,12 @@
 import { useState } from "react";
-import type { Profile, ProfileDraft } from "../../../../shared/contract/profiles";
+import type { Profile } from "../../../../shared/contract/profiles";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { Field } from "../../components/Field";
+import { ApiError } from "../../lib/api-error";
+import { SelectField } from "./components/SelectField";
+import { PasteConnectionString } from "./PasteConnectionString";
+import { applyImport, initialFormState, toDraft, type ProfileFormState } from "./profile-form.model";
 import { useSaveProfile, useTestConnection } from "./profiles.queries";
 
 interface Props {
@@ -11,57 +15,107 @@ interface Props {
   onCancel(): void;
 }
 
+const SSL_MODES = [
+  { value: "disable", label: "disable: never encrypt" },
+  { value: "allow", label: "allow: plain, TLS if the server insists" },
+  { value: "prefer", label: "prefer: TLS if available (default)" },
+  { value: "require", label: "require: encrypt, do not verify" },
+  { value: "verify-ca", label: "verify-ca: encrypt, verify the CA" },
+  { value: "verify-full", label: "verify-full: verify CA and host name" },
+];
+const TAGS = [
+  { value: "", label: "none" },
+  { value: "development", label: "development" },
+  { value: "staging", label: "staging" },
+  { value: "production", label: "production" },
+];
+
 /** Add or edit a profile; Test connects with what is typed, before anything is saved. */
 export function ProfileForm({ existing, onSaved, onCancel }: Props) {
-  const [form, setForm] = useState({
-    name: existing?.name ?? "",
-    host: existing?.host ?? "localhost",
-    port: String(existing?.port ?? 5432),
-    database: existing?.database ?? "postgres",
-    user: existing?.user ?? "postgres",
-    password: "",
-  });
+  const [form, setForm] = useState<ProfileFormState>(() => initialFormState(existing));
+  const [warnings, setWarnings] = useState<string[]>([]);
   const save = useSaveProfile();
   const test = useTestConnection();
-  const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
-    setForm((f) => ({ ...f, [key]: e.target.value }));
-
-  const draft = (): ProfileDraft => ({
-    name: form.name,
-    host: form.host,
-    port: Number(form.port),
-    database: form.database,
-    user: form.user,
-    // an empty box on an existing profile keeps the stored password
-    ...(form.password ? { password: form.password } : existing ? {} : { password: null }),
-  });
+  const set = (key: keyof ProfileFormState) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setForm((f) => ({ ...f, [key]: e.target.type === "checkbox" ? (e.target as HTMLInputElement).checked : e.target.value }));
+  const error = test.error ?? save.error;
+  const badField = error instanceof ApiError ? error.data.field?.replace(/^draft\./, "") : undefined;
+  const invalid = (name: string) => (badField === name ? { "aria-invalid": true as const } : {});
+  const usesTls = form.sslmode !== "disable";
 
   return (
     <form
       data-testid="profile-form"
-      className="flex max-w-xl flex-col gap-3"
+      className="flex max-w-2xl flex-col gap-3"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate({ ...(existing ? { id: existing.id } : {}), draft: draft() }, { onSuccess: onSaved });
+        save.mutate({ ...(existing ? { id: existing.id } : {}), draft: toDraft(form, existing) }, { onSuccess: onSaved });
       }}
     >
-      <Field label="Name" name="name" value={form.name} onChange={set("name")} required />
-      <div className="grid grid-cols-[1fr_8rem] gap-3">
-        <Field label="Host" name="host" value={form.host} onChange={set("host")} required />
-        <Field label="Port" name="port" type="number" value={form.port} onChange={set("port")} required />
+      {!existing && (
+        <PasteConnectionString
+          onImported={(imported) => {
+            setForm((f) => applyImport(f, imported));
+            setWarnings(imported.warnings);
+          }}
+        />
+      )}
+      {warnings.length > 0 && (
+        <ul data-testid="import-warnings" className="list-disc pl-5 text-xs text-amber-700 dark:text-amber-300">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      <div className="grid grid-cols-[1fr_12rem] gap-3">
+        <Field label="Name" name="name" value={form.name} onChange={set("name")} required {...invalid("name")} />
+        <SelectField label="Environment" name="tag" value={form.tag} onChange={set("tag")} options={TAGS} />
       </div>
-      <Field label="Database" name="database" value={form.database} onChange={set("database")} required />
-      <Field label="User" name="user" value={form.user} onChange={set("user")} required />
+      <div className="grid grid-cols-[1fr_8rem] gap-3">
+        <Field label="Host" name="host" value={form.host} onChange={set("host")} required {...invalid("host")} />
+        <Field label="Port" name="port" type="number" value={form.port} onChange={set("port")} required {...invalid("port")} />
+      </div>
+      <div className="grid grid-cols-2 gap-3">
+        <Field label="Database" name="database" value={form.database} onChange={set("database")} required {...invalid("database")} />
+        <Field label="User" name="user" value={form.user} onChange={set("user")} required {...invalid("user")} />
+      </div>
       <Field
-        label={existing?.hasPassword ? "Password (leave empty to keep the saved one)" : "Password"}
+        label={existing?.hasPassword ? "Password (leave empty to keep the saved one)" : "Password (empty: ~/.pgpass is used)"}
         name="password"
         type="password"
         autoComplete="off"
         value={form.password}
         onChange={set("password")}
       />
+      <fieldset className="flex flex-col gap-3 rounded border border-slate-200 p-3 dark:border-slate-800">
+        <legend className="px-1 text-sm font-medium">TLS</legend>
+        <SelectField label="sslmode" name="sslmode" value={form.sslmode} onChange={set("sslmode")} options={SSL_MODES} {...invalid("sslmode")} />
+        {usesTls && (
+          <>
+            <Field label='CA certificate file (sslrootcert; "system" for the OS store)' name="sslRootCert" value={form.sslRootCert} onChange={set("sslRootCert")} {...invalid("sslRootCert")} />
+            <div className="grid grid-cols-2 gap-3">
+              <Field label="Client certificate file" name="sslCert" value={form.sslCert} onChange={set("sslCert")} {...invalid("sslCert")} />
+              <Field label="Client key file" name="sslKey" value={form.sslKey} onChange={set("sslKey")} {...invalid("sslKey")} />
+            </div>
+          </>
+        )}
+      </fieldset>
+      <fieldset className="grid grid-cols-3 gap-3 rounded border border-slate-200 p-3 dark:border-slate-800">
+        <legend className="px-1 text-sm font-medium">Behaviour</legend>
+        <Field label="Connect timeout (s)" name="connectTimeoutSeconds" type="number" min={1} max={300} placeholder="10" value={form.connectTimeoutSeconds} onChange={set("connectTimeoutSeconds")} {...invalid("connectTimeoutSeconds")} />
+        <Field label="application_name" name="applicationName" placeholder="pgdesk" value={form.applicationName} onChange={set("applicationName")} {...invalid("applicationName")} />
+        <Field label="Folder" name="group" value={form.group} onChange={set("group")} />
+        <label className="col-span-3 flex items-center gap-2 text-sm">
+          <input type="checkbox" name="readOnly" data-testid="profile-read-only" checked={form.readOnly} onChange={set("readOnly")} />
+          Read-only: the server refuses every write in this profile's sessions
+        </label>
+      </fieldset>
       <div className="flex gap-2">
-        <Button data-testid="profile-test" onClick={() => test.mutate({ ...(existing ? { id: existing.id } : {}), draft: draft() })} disabled={test.isPending}>
+        <Button
+          data-testid="profile-test"
+          onClick={() => test.mutate({ ...(existing ? { id: existing.id } : {}), draft: toDraft(form, existing) })}
+          disabled={test.isPending}
+        >
           {test.isPending ? "Testing…" : "Test connection"}
         </Button>
         <Button variant="primary" type="submit" data-testid="profile-save" disabled={save.isPending}>
@@ -72,9 +126,18 @@ export function ProfileForm({ existing, onSaved, onCancel }: Props) {
       {test.data && (
         <div data-testid="test-result" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
           Connected: PostgreSQL {test.data.serverVersion}, {test.data.latencyMs} ms
+          {test.data.tls && (
+            <span data-testid="test-tls">
+              {" · "}
+              {test.data.tls.encrypted
+                ? `TLS, certificate ${test.data.tls.verified === "none" ? "not verified" : `verified (${test.data.tls.verified})`}`
+                : "not encrypted"}
+            </span>
+          )}
+          {test.data.passwordSource && <span> · password from {test.data.passwordSource}</span>}
         </div>
       )}
-      <ErrorMessage error={test.error ?? save.error} />
+      <ErrorMessage error={error} />
     </form>
   );
 }

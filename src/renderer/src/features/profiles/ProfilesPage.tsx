@@ -2,19 +2,28 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Profile } from "../../../../shared/contract/profiles";
 import type { AreaProps } from "../../app/areas";
-import { TagBadge } from "../../components/TagBadge";
 import { useUi } from "../../app/ui.store";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { call } from "../../lib/api";
 import { ProfileForm } from "./ProfileForm";
-import { profileKeys, useDeleteProfile } from "./profiles.queries";
+import { ProfileRow } from "./ProfileRow";
+import { profileKeys, useDeleteProfile, useDuplicateProfile, useExportUri } from "./profiles.queries";
+
+/** Profiles by folder; ungrouped ones first. */
+function byGroup(profiles: Profile[]): Array<[string, Profile[]]> {
+  const groups = new Map<string, Profile[]>();
+  for (const p of profiles) groups.set(p.group ?? "", [...(groups.get(p.group ?? "") ?? []), p]);
+  return [...groups.entries()].sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b)));
+}
 
 export function ProfilesPage(_props: AreaProps) {
   const profiles = useQuery({ queryKey: profileKeys.all, queryFn: () => call("profiles:list", {}) });
   const [editing, setEditing] = useState<Profile | "new" | undefined>();
   const openProfile = useUi((s) => s.openProfile);
   const remove = useDeleteProfile();
+  const duplicate = useDuplicateProfile();
+  const exportUri = useExportUri();
 
   if (editing) {
     return (
@@ -40,33 +49,39 @@ export function ProfilesPage(_props: AreaProps) {
           New connection
         </Button>
       </div>
-      <ErrorMessage error={profiles.error ?? remove.error} />
+      <ErrorMessage error={profiles.error ?? remove.error ?? duplicate.error ?? exportUri.error} />
+      {exportUri.data && (
+        <div className="flex items-center gap-2 rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
+          <span className="text-slate-500">URI (no password):</span>
+          <code data-testid="profile-export-uri" className="flex-1 select-all break-all font-mono text-xs">
+            {exportUri.data.uri}
+          </code>
+          <Button onClick={() => void navigator.clipboard?.writeText(exportUri.data.uri)}>Copy</Button>
+        </div>
+      )}
       {profiles.data?.length === 0 && (
         <p className="text-sm text-slate-500">No saved connections yet. Add one to see its server overview.</p>
       )}
-      <ul className="flex flex-col gap-2" data-testid="profile-list">
-        {profiles.data?.map((p) => (
-          <li key={p.id} className="flex items-center gap-3 rounded border border-slate-200 p-3 dark:border-slate-800">
-            <div className="min-w-0 flex-1">
-              <div className="font-medium">{p.name}</div>
-              <div className="truncate text-xs text-slate-500">
-                {p.user}@{p.host}:{p.port}/{p.database}
-              </div>
-            </div>
-            {p.tag && <TagBadge tag={p.tag} />}
-            <Button variant="primary" onClick={() => openProfile(p.id)}>Open</Button>
-            <Button onClick={() => setEditing(p)}>Edit</Button>
-            <Button
-              variant="danger"
-              onClick={() => {
-                if (confirm(`Delete the connection "${p.name}"? Its saved password is removed too.`)) remove.mutate(p.id);
-              }}
-            >
-              Delete
-            </Button>
-          </li>
+      <div className="flex flex-col gap-4" data-testid="profile-list">
+        {byGroup(profiles.data ?? []).map(([group, list]) => (
+          <div key={group} className="flex flex-col gap-2">
+            {group && <h2 className="text-sm font-semibold text-slate-500" data-testid="profile-group">{group}</h2>}
+            <ul className="flex flex-col gap-2">
+              {list.map((p) => (
+                <ProfileRow
+                  key={p.id}
+                  profile={p}
+                  onOpen={() => openProfile(p.id)}
+                  onEdit={() => setEditing(p)}
+                  onDuplicate={() => duplicate.mutate(p.id)}
+                  onExport={() => exportUri.mutate(p.id)}
+                  onDelete={() => remove.mutate(p.id)}
+                />
+              ))}
+            </ul>
+          </div>
         ))}
-      </ul>
+      </div>
     </section>
   );
 }

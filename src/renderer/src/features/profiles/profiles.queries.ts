@@ -1,9 +1,11 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import type { InputOf } from "../../../../shared/contract";
-import { call } from "../../lib/api";
+import { call, on } from "../../lib/api";
 
 export const profileKeys = {
   all: ["profiles"] as const,
+  status: (id: string) => ["profiles", "status", id] as const,
 };
 
 export function useSaveProfile() {
@@ -22,6 +24,47 @@ export function useDeleteProfile() {
   });
 }
 
+export function useDuplicateProfile() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call("profiles:duplicate", { id }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: profileKeys.all }),
+  });
+}
+
+export function useExportUri() {
+  return useMutation({ mutationFn: (id: string) => call("profiles:exportUri", { id }) });
+}
+
 export function useTestConnection() {
   return useMutation({ mutationFn: (input: InputOf<"profiles:test">) => call("profiles:test", input) });
+}
+
+/** The profile's connection state: fetched once, then kept current by connection:didChangeState. */
+export function useConnectionStatus(profileId: string) {
+  const qc = useQueryClient();
+  useEffect(
+    () =>
+      on("connection:didChangeState", (status) => {
+        if (status.profileId === profileId) qc.setQueryData(profileKeys.status(profileId), status);
+      }),
+    [profileId, qc],
+  );
+  return useQuery({
+    queryKey: profileKeys.status(profileId),
+    queryFn: () => call("profiles:connectionStatus", { id: profileId }),
+    enabled: Boolean(profileId),
+  });
+}
+
+export function useRetryConnection(profileId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => call("profiles:retryConnection", { id: profileId }),
+    onSuccess: (status) => {
+      qc.setQueryData(profileKeys.status(profileId), status);
+      // pages that failed while the server was away fetch again
+      if (status.state === "connected") void qc.invalidateQueries({ predicate: (q) => q.state.status === "error" });
+    },
+  });
 }
