@@ -9,7 +9,7 @@ export const sessions = sql`/* pgdesk:activity */
          extract(epoch FROM now() - query_start)::float8 AS query_seconds,
          extract(epoch FROM now() - state_change)::float8 AS state_seconds,
          CASE WHEN wait_event_type = 'Lock' THEN pg_blocking_pids(pid) ELSE '{}'::int[] END AS blocked_by,
-         (application_name = 'pgdesk' OR pid = pg_backend_pid()) AS own
+         (application_name IN ('pgdesk', coalesce(nullif(current_setting('application_name'), ''), 'pgdesk')) OR pid = pg_backend_pid()) AS own
   FROM pg_stat_activity
   ORDER BY backend_start`;
 

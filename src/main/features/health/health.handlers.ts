@@ -18,7 +18,7 @@ export const healthHandlers = {
   "health:report": async ({ profileId, database }, ctx) => {
     const thresholds = await thresholdsOf(ctx).get(profileId);
     return buildHealthReport({
-      pool: await ctx.db.pool(profileId, database),
+      pool: () => ctx.db.pool(profileId, database),
       thresholds,
       memory: memoryOf(ctx),
       memoryKey: `${profileId}\u0000${database ?? ""}`,
@@ -33,7 +33,7 @@ export const healthHandlers = {
   }),
   "health:sample": ({ profileId, database, maxPoints }, ctx) => samplerOf(ctx).samples(profileId, database, maxPoints ?? 600),
   "health:watch": async ({ profileId, database, intervalMs, watchId }, ctx) => {
-    await ctx.db.pool(profileId, database); // an unknown profile fails here, not in the timer
+    await ctx.profiles.connectionParams(profileId); // an unknown profile fails here, not in the timer
     return { watchId: samplerOf(ctx).watch(profileId, database, intervalMs, watchId) };
   },
   "health:unwatch": ({ watchId }, ctx) => {

@@ -15,6 +15,8 @@ interface Target {
   intervalMs: number;
   timer?: NodeJS.Timeout;
   running: boolean;
+  /** Bumped when sampling stops, so a sample in flight is dropped instead of emitted. */
+  generation: number;
   previous?: { at: number; counters: Counters };
   samples: HealthSample[];
   watchers: Set<string>;
@@ -50,7 +52,7 @@ export class HealthSampler {
     const key = `${profileId}\u0000${database ?? ""}`;
     let target = this.targets.get(key);
     if (!target) {
-      target = { profileId, database: database ?? null, intervalMs, running: false, samples: [], watchers: new Set() };
+      target = { profileId, database: database ?? null, intervalMs, running: false, generation: 0, samples: [], watchers: new Set() };
       this.targets.set(key, target);
     }
     const watchId = randomBytes(8).toString("hex");
@@ -84,10 +86,11 @@ export class HealthSampler {
   async tick(target: Target): Promise<void> {
     if (target.running) return;
     target.running = true;
+    const generation = target.generation;
     try {
       const pool = await this.deps.pool(target.profileId, target.database ?? undefined);
       const row = (await pool.query<Row>(sampleCounters)).rows[0];
-      if (!row) return;
+      if (!row || generation !== target.generation) return;
       const at = this.now();
       const prev = target.previous;
       target.previous = { at, counters: row };
@@ -131,6 +134,7 @@ export class HealthSampler {
     if (target.timer) clearInterval(target.timer);
     target.timer = undefined;
     target.previous = undefined;
+    target.generation++;
   }
 
   private expire(now: number): void {

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { AppError } from "../../../shared/contract/errors";
 import type { HealthCheck, HealthReport, HealthThresholds } from "../../../shared/contract/health";
 import { toApiError } from "../../ipc/to-api-error";
 import type { CheckDefinition, CheckEnv } from "./check.types";
@@ -23,7 +24,8 @@ export const checks: CheckDefinition[] = [
 ];
 
 export interface ReportOptions {
-  pool: pg.Pool;
+  /** The profile's pool; opening it may fail when the server is down (that is a finding, not an error). */
+  pool: () => Promise<pg.Pool>;
   thresholds: HealthThresholds;
   memory: HealthMemory;
   memoryKey: string;
@@ -44,8 +46,10 @@ export async function buildHealthReport(o: ReportOptions): Promise<HealthReport>
   const t = o.thresholds;
   let id: IdentityRow;
   let rttMs: number;
+  let pool: pg.Pool;
   try {
-    const client = await o.pool.connect();
+    pool = await o.pool();
+    const client = await pool.connect();
     try {
       const before = performance.now();
       o.trace?.(identity, []);
@@ -55,6 +59,8 @@ export async function buildHealthReport(o: ReportOptions): Promise<HealthReport>
       client.release();
     }
   } catch (err) {
+    // an unknown profile is the caller's mistake, not a finding about a server
+    if (err instanceof AppError && err.code === "NOT_FOUND") throw err;
     return unreachable(err, now, started);
   }
   const connectivity: HealthCheck = {
@@ -76,7 +82,7 @@ export async function buildHealthReport(o: ReportOptions): Promise<HealthReport>
     memoryKey: o.memoryKey,
     now,
   };
-  const results = await Promise.all(checks.map((c) => runCheck(c, env, o)));
+  const results = await Promise.all(checks.map((c) => runCheck(c, env, pool, o)));
   const all = [connectivity, ...results];
   return {
     status: rollUp(all),
@@ -90,10 +96,10 @@ export async function buildHealthReport(o: ReportOptions): Promise<HealthReport>
   };
 }
 
-async function runCheck(c: CheckDefinition, env: Omit<CheckEnv, "query">, o: ReportOptions): Promise<HealthCheck> {
+async function runCheck(c: CheckDefinition, env: Omit<CheckEnv, "query">, pool: pg.Pool, o: ReportOptions): Promise<HealthCheck> {
   const started = performance.now();
   try {
-    const outcome = await withMonitoredTransaction(o.pool, o.thresholds.statementTimeoutMs, (query) => c.run({ ...env, query }), o.trace);
+    const outcome = await withMonitoredTransaction(pool, o.thresholds.statementTimeoutMs, (query) => c.run({ ...env, query }), o.trace);
     return { id: c.id, title: c.title, ...outcome, durationMs: performance.now() - started };
   } catch (err) {
     const e = toApiError(err);
