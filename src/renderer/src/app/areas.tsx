@@ -3,6 +3,7 @@ import { ActivityPage } from "../features/activity";
 import { AuditPage } from "../features/audit";
 import { BackupsPage } from "../features/backup";
 import { DashboardPage } from "../features/health";
+import { PlansPage } from "../features/explain";
 import { IndexesPage } from "../features/indexes";
 import { QueryPage } from "../features/query";
 import { SchemaPage } from "../features/schema";
@@ -19,6 +20,7 @@ export const areas = [
   { id: "overview", label: "Overview", needsProfile: true, Page: OverviewPage },
   { id: "dashboard", label: "Dashboard", needsProfile: true, Page: DashboardPage },
   { id: "query", label: "Query", needsProfile: true, Page: QueryPage },
+  { id: "plans", label: "Plans", needsProfile: false, Page: PlansPage },
   { id: "schema", label: "Schema", needsProfile: true, Page: SchemaPage },
   { id: "indexes", label: "Indexes", needsProfile: true, Page: IndexesPage },
   { id: "activity", label: "Activity", needsProfile: true, Page: ActivityPage },

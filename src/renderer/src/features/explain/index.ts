@@ -1,1 +1,5 @@
 export { ExplainPanel } from "./ExplainPanel";
+export type { ExplainPanelProps } from "./ExplainPanel";
+export { PlansPage } from "./PlansPage";
+export { PlanViewer } from "./PlanViewer";
+export { PlanCompare } from "./PlanCompare";
