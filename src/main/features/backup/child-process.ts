@@ -69,7 +69,9 @@ export function runTool(path: string, args: string[], options: RunOptions): Prom
 /** One line saying why a tool failed, from its own last words. */
 export function toolFailure(tool: string, result: RunResult): string {
   const said = result.stderrTail.filter((l) => l.trim() && !/^\S+: (dumping|reading|processing|creating|executing|finished|launching|saving|last built-in|identifying|flagging|setting|connecting)/.test(l));
-  const why = said.slice(-3).join(" ").trim();
+  // the tool's own error lines say why; LINE/HINT context and progress chatter do not
+  const errors = said.filter((l) => /\b(ERROR|FATAL|error|fatal):/.test(l));
+  const why = (errors.length ? errors.slice(-2) : said.slice(-3)).join(" ").trim();
   const how = result.signal ? `was killed (${result.signal})` : `exited with code ${result.code}`;
   return `${tool} ${how}${why ? `: ${why}` : ""}`;
 }
