@@ -46,6 +46,11 @@ export interface ConnectionParams extends TlsSettings {
   applicationName?: string;
   /** Where the password came from when the profile itself has none (e.g. a pgpass line). */
   passwordSource?: string;
+  /**
+   * The same TLS settings as libpq environment suffixes (PGSSL<KEY>), for child processes
+   * (pg_dump, psql) so that they behave exactly as libpq's sslmode says.
+   */
+  tls?: { mode?: string; rootcert?: string; cert?: string; key?: string };
 }
 
 const SETTING_KEYS = [
@@ -136,6 +141,9 @@ export class ProfileStore {
       ...settings,
       ...(await this.openPassword(p)),
     };
+    const tls = { mode: p.sslmode, rootcert: p.sslRootCert, cert: p.sslCert, key: p.sslKey };
+    const tlsSet = Object.fromEntries(Object.entries(tls).filter(([, v]) => v));
+    if (Object.keys(tlsSet).length) params.tls = tlsSet;
     return this.withPgpass(params);
   }
 

@@ -1,0 +1,117 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { childEnv } from "../../../src/main/features/backup/child-env";
+import { createTestApp, type TestApp } from "../../harness/app";
+import { freshDatabase, type FreshDatabase } from "../../harness/database";
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await filesUnder(path)));
+    else out.push(path);
+  }
+  return out;
+}
+
+describe("a canary password never leaks", () => {
+  const canary = `CANARY-${randomBytes(8).toString("hex")}`;
+  let app: TestApp;
+  let db: FreshDatabase;
+  const payloads: string[] = [];
+  const call = async (channel: string, input: unknown) => {
+    const result = await app.raw(channel, input);
+    payloads.push(JSON.stringify(result));
+    return result;
+  };
+
+  beforeAll(async () => {
+    db = await freshDatabase(15, "canary");
+    await db.pool.query(`CREATE ROLE canary_user LOGIN PASSWORD '${canary}'`);
+    await db.pool.query(`GRANT CONNECT ON DATABASE "${db.name}" TO canary_user`);
+    app = await createTestApp();
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.pool.query(`REVOKE CONNECT ON DATABASE "${db.name}" FROM canary_user`);
+    await db.pool.query("DROP ROLE canary_user");
+    await db.drop();
+  });
+
+  it("is absent from argv, environment, logs, renderer payloads and files (except the sealed store)", async () => {
+    const base = { ...db.connection, user: "canary_user", password: canary };
+    const good = await call("profiles:save", { draft: { name: "canary", ...base } });
+    expect(good.ok).toBe(true);
+    if (!good.ok) return;
+    const id = (good.value as { id: string }).id;
+    const wrongUser = await call("profiles:save", { draft: { name: "canary bad", ...base, user: "no_such_user" } });
+    const unreachable = await call("profiles:save", { draft: { name: "canary down", ...base, host: "127.0.0.1", port: 1 } });
+    for (const r of [wrongUser, unreachable]) expect(r.ok).toBe(true);
+    const ids = [wrongUser, unreachable].map((r) => (r.ok ? (r.value as { id: string }).id : ""));
+
+    // failing connections: wrong user, refused port, a draft test with a wrong host
+    for (const failing of ids) expect((await call("profiles:test", { id: failing })).ok).toBe(false);
+    expect((await call("profiles:test", { draft: { name: "x", ...base, port: 1 } })).ok).toBe(false);
+    await app.ctx.db.query(ids[1]!, "SELECT 1").then(
+      () => expect.fail("port 1 answered"),
+      (e: Error) => payloads.push(e.message),
+    );
+    // working connection and the usual reads
+    expect((await call("profiles:test", { id })).ok).toBe(true);
+    for (const ch of ["profiles:list", "profiles:exportUri", "profiles:connectionStatus"]) {
+      await call(ch, ch === "profiles:list" ? {} : { id });
+    }
+
+    // a backup-like child process: psql with the profile's params, blocked on a lock we hold
+    const locker = new pg.Client(db.connection);
+    await locker.connect();
+    await locker.query("SELECT pg_advisory_lock(4242)");
+    const child = await childEnv(await app.ctx.profiles.connectionParams(id));
+    const args = ["-X", "-d", db.name, "-c", "SELECT pg_advisory_lock(4242)"];
+    const proc = spawn("psql", args, { env: child.env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    proc.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    proc.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => proc.once("close", resolve));
+    try {
+      // wait until psql is connected and waiting on the lock: then its argv and env are final
+      for (const deadline = Date.now() + 15_000; ; ) {
+        const { rows } = await locker.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = 'canary_user' AND wait_event_type = 'Lock'");
+        if (rows[0].n > 0) break;
+        if (Date.now() > deadline) throw new Error(`psql never reached the lock: ${output}`);
+      }
+      const cmdline = await readFile(`/proc/${proc.pid}/cmdline`, "utf8");
+      const environ = await readFile(`/proc/${proc.pid}/environ`, "utf8");
+      expect(cmdline).toContain("pg_advisory_lock");
+      expect(cmdline).not.toContain(canary);
+      expect(environ).not.toContain(canary);
+      expect(environ).toContain("PGPASSFILE=");
+    } finally {
+      await locker.query("SELECT pg_advisory_unlock(4242)");
+      await locker.end();
+    }
+    expect(await exited).toBe(0);
+    await child.dispose();
+    expect(output).not.toContain(canary);
+    if (child.env.PGPASSFILE) await expect(stat(child.env.PGPASSFILE)).rejects.toMatchObject({ code: "ENOENT" });
+
+    // nothing the renderer saw, nothing logged, nothing emitted
+    expect(payloads.length).toBeGreaterThan(8);
+    for (const p of payloads) expect(p).not.toContain(canary);
+    expect(app.log.lines.join("\n")).not.toContain(canary);
+    expect(JSON.stringify(app.events)).not.toContain(canary);
+
+    // files: only the sealed store holds it, and not in plain text
+    const files = await filesUnder(app.dataDir);
+    expect(files.some((f) => f.endsWith("profiles.json"))).toBe(true);
+    for (const f of files) {
+      const bytes = await readFile(f);
+      expect(bytes.includes(Buffer.from(canary)), f).toBe(false);
+      expect(bytes.includes(Buffer.from(canary, "utf16le")), f).toBe(false);
+    }
+  });
+});
