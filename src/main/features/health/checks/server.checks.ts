@@ -69,7 +69,7 @@ export const replicationCheck: CheckDefinition = {
   id: "replication",
   title: "Replication",
   async run({ query, inRecovery, thresholds: t }): Promise<CheckOutcome> {
-    const threshold = `lag warn ${seconds(t.replicationLagWarnSec)}, fail ${seconds(t.replicationLagFailSec)}`;
+    const threshold = `lag warn ${seconds(t.replicationLagWarnSec)} or ${bytes(t.replicationLagWarnBytes)}, fail ${seconds(t.replicationLagFailSec)}`;
     if (inRecovery) {
       const [s] = await query<StandbyStatusRow>(standbyStatus);
       const lag = s!.replay_lag_seconds ?? 0;
@@ -103,7 +103,8 @@ export const replicationCheck: CheckDefinition = {
     const worstBytes = Math.max(...rows.map((r) => r.replay_lag_bytes ?? 0));
     const notStreaming = rows.filter((r) => r.state !== "streaming");
     let status: "pass" | "warn" | "fail" = worst >= t.replicationLagFailSec ? "fail" : worst >= t.replicationLagWarnSec ? "warn" : "pass";
-    if (notStreaming.length && status === "pass") status = "warn";
+    // replay_lag keeps its last measured value while a standby's replay is paused; bytes keep growing
+    if ((notStreaming.length || worstBytes >= t.replicationLagWarnBytes) && status === "pass") status = "warn";
     return {
       status,
       value: `${rows.length} standbys, worst lag ${seconds(worst)} / ${bytes(worstBytes)}`,
