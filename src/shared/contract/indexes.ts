@@ -164,6 +164,7 @@ export const IndexReport = z.object({
   database: z.string(),
   /** When statistics started collecting (pg_stat_database.stats_reset; null = since the cluster was created). */
   statsResetAt: z.string().nullable(),
+  statsAgeSeconds: z.number().nullable(),
   /** Standbys streaming from this server: their index usage is not counted here. */
   standbys: z.number().int(),
   thresholds: IndexThresholds.required(),

@@ -13,6 +13,7 @@ interface ContextRow {
   database: string;
   version_num: number;
   stats_reset: Date | null;
+  stats_age: number | null;
   standbys: number;
 }
 
@@ -90,6 +91,7 @@ export async function buildIndexReport(pool: pg.Pool, options: ReportOptions = {
     serverVersionNum: ctx.version_num,
     database: ctx.database,
     statsResetAt: ctx.stats_reset ? ctx.stats_reset.toISOString() : null,
+    statsAgeSeconds: ctx.stats_age,
     standbys: ctx.standbys,
     thresholds,
     indexes: indexes.map(toIndexInfo),

@@ -9,6 +9,7 @@ export const indexContext = sql`
   SELECT current_database() AS database,
          current_setting('server_version_num')::int AS version_num,
          (SELECT stats_reset FROM pg_stat_database WHERE datname = current_database()) AS stats_reset,
+         (SELECT extract(epoch FROM now() - stats_reset)::float8 FROM pg_stat_database WHERE datname = current_database()) AS stats_age,
          (SELECT count(*) FROM pg_stat_replication)::int AS standbys`;
 
 const inventoryColumns = sql`
