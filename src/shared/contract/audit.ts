@@ -113,7 +113,7 @@ export const auditChannels = {
       after: z.string().max(1000).optional(),
       limit: z.number().int().min(1).max(500).default(50),
     }).strict(),
-    output: z.object({ events: z.array(AuditEvent), nextCursor: z.string().nullable(), advice: z.array(IndexAdvice) }),
+    output: z.object({ events: z.array(AuditEvent), nextCursor: z.string().nullable() }),
   }),
   /** Counts per action, entity and actor over the filtered range (top 10 each). */
   "audit:counts": channel({
@@ -129,9 +129,17 @@ export const auditChannels = {
     input: Source.extend({ entity: z.string().min(1).max(500), entityId: z.string().min(1).max(500) }).strict(),
     output: z.object({
       events: z.array(AuditEvent.extend({ state: JsonValue.nullable(), group: z.string().nullable() })),
-      advice: z.array(IndexAdvice),
       truncated: z.boolean(),
     }),
+  }),
+  /**
+   * Whether the timeline (use "entity") or the newest-first browse (use "time") can use an
+   * index on the audit table; if not, the CREATE INDEX CONCURRENTLY to review. Read fresh
+   * from the catalog, so advice disappears as soon as the index exists.
+   */
+  "audit:advice": channel({
+    input: Source.extend({ use: z.enum(["entity", "time"]) }).strict(),
+    output: z.array(IndexAdvice),
   }),
   /** Writes the filtered events (or one timeline) to a CSV or JSON file, redacted, with progress events. */
   "audit:export": channel({

@@ -12,23 +12,21 @@ export const tablesWithColumns = sql`
   GROUP BY n.nspname, c.relname, c.reltuples
   ORDER BY n.nspname, c.relname`;
 
-/** The columns and types of one table (to check a mapping and cast parameters). */
-export const columnsOfTable = sql`
-  SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
-  FROM pg_attribute a
-  JOIN pg_class c ON c.oid = a.attrelid
+/**
+ * One table's columns with types, and its valid non-partial indexes as column lists
+ * (expressions are null), in one round trip.
+ */
+export const tableInfo = sql`
+  SELECT
+    (SELECT json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)
+       FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns,
+    (SELECT coalesce(json_agg(ix.columns), '[]')
+       FROM (SELECT array_agg(a.attname::text ORDER BY k.n) AS columns
+               FROM pg_index i
+               CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n)
+               LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+              WHERE i.indrelid = c.oid AND i.indisvalid AND i.indpred IS NULL
+              GROUP BY i.indexrelid) ix) AS indexes
+  FROM pg_class c
   JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped
-  ORDER BY a.attnum`;
-
-/** Valid, non-partial indexes of one table as lists of plain column names (expressions are null). */
-export const indexColumnsOfTable = sql`
-  SELECT i.indexrelid::regclass::text AS name,
-         array_agg(a.attname::text ORDER BY k.n) AS columns
-  FROM pg_index i
-  JOIN pg_class c ON c.oid = i.indrelid
-  JOIN pg_namespace n ON n.oid = c.relnamespace
-  CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n)
-  LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-  WHERE n.nspname = $1 AND c.relname = $2 AND i.indisvalid AND i.indpred IS NULL
-  GROUP BY i.indexrelid`;
+  WHERE n.nspname = $1 AND c.relname = $2`;

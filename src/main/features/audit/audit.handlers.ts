@@ -2,7 +2,7 @@ import type { AppContext } from "../../app-context";
 import type { Handlers } from "../../ipc/handler-types";
 import { exportEvents } from "./audit-export";
 import { AuditSettingsStore } from "./audit-settings.store";
-import { browse, counts, detect, timeline, validateMapping } from "./audit.service";
+import { browse, counts, detect, indexAdvice, timeline, validateMapping } from "./audit.service";
 import { createRedactor } from "./redact";
 
 const settings = (ctx: AppContext) => ctx.singleton("audit:settings", () => new AuditSettingsStore(ctx.dataDir));
@@ -24,6 +24,7 @@ export const auditHandlers = {
     counts(await ctx.db.pool(profileId, database), mapping, filters),
   "audit:timeline": async ({ profileId, database, mapping, entity, entityId }, ctx) =>
     timeline(await ctx.db.pool(profileId, database), mapping, await redactorFor(ctx, profileId), entity, entityId),
+  "audit:advice": async ({ profileId, database, mapping, use }, ctx) => indexAdvice(await ctx.db.pool(profileId, database), mapping, use),
   "audit:export": async ({ profileId, database, mapping, filters, format, path }, ctx) =>
     exportEvents(
       await ctx.db.pool(profileId, database),
@@ -41,5 +42,5 @@ export const auditHandlers = {
     return settings(ctx).redactedFields(profileId);
   },
 } satisfies Handlers<
-  "audit:detect" | "audit:saveMapping" | "audit:browse" | "audit:counts" | "audit:timeline" | "audit:export" | "audit:getRedaction" | "audit:setRedaction"
+  "audit:detect" | "audit:saveMapping" | "audit:browse" | "audit:counts" | "audit:timeline" | "audit:advice" | "audit:export" | "audit:getRedaction" | "audit:setRedaction"
 >;

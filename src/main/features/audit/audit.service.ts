@@ -2,31 +2,61 @@ import type pg from "pg";
 import { AppError } from "../../../shared/contract";
 import type { AuditEvent, AuditFilters, AuditMapping } from "../../../shared/contract/audit";
 import { quoteIdent } from "../../db/sql";
-import { columnsOfTable, indexColumnsOfTable, tablesWithColumns } from "./audit-catalog.sql";
-import { decodeCursor, normalizeEvent } from "./audit-event.normalize";
+import { tableInfo, tablesWithColumns } from "./audit-catalog.sql";
+import { decodeCursor, encodeCursor, normalizeEvent } from "./audit-event.normalize";
 import { detectAuditTables, type CatalogTable } from "./audit-layouts";
 import { auditQueries, type RawAuditRow } from "./audit-query.builder";
 import { applyChanges } from "./json-diff";
 import type { Redactor } from "./redact";
 
-/** Audit reads are interactive: a runaway filter must not hold a connection for long. */
-const STATEMENT_TIMEOUT_MS = 15_000;
 export const TIMELINE_LIMIT = 2000;
+/** Table shapes change rarely; re-reading them on every page would double the round trips. */
+const TABLE_INFO_TTL_MS = 30_000;
 
-/** Runs one statement with a local statement timeout on a pooled client. */
-async function timed<R extends pg.QueryResultRow>(pool: pg.Pool, text: string, values: unknown[]): Promise<R[]> {
-  const client = await pool.connect();
+interface TableInfo {
+  types: Map<string, string>;
+  indexes: Array<Array<string | null>>;
+  at: number;
+}
+
+const tableInfoCache = new WeakMap<pg.Pool, Map<string, TableInfo>>();
+
+async function readTableInfo(pool: pg.Pool, mapping: AuditMapping, fresh = false): Promise<TableInfo> {
+  const perPool = tableInfoCache.get(pool) ?? new Map<string, TableInfo>();
+  tableInfoCache.set(pool, perPool);
+  const key = `${mapping.schema}\u0000${mapping.table}`;
+  const cached = perPool.get(key);
+  if (cached && !fresh && Date.now() - cached.at < TABLE_INFO_TTL_MS) return cached;
+  const { rows } = await pool.query<{ columns: Array<{ name: string; type: string }> | null; indexes: Array<Array<string | null>> }>(
+    tableInfo,
+    [mapping.schema, mapping.table],
+  );
+  if (!rows[0]?.columns) throw new AppError("NOT_FOUND", `Table ${mapping.schema}.${mapping.table} does not exist (any more)`);
+  const info = { types: new Map(rows[0].columns.map((c) => [c.name, c.type])), indexes: rows[0].indexes, at: Date.now() };
+  perPool.set(key, info);
+  return info;
+}
+
+/**
+ * Runs a built query. The pool's statement_timeout bounds it. A column or table that
+ * vanished since the shape was cached gets one retry with a fresh shape, so a dropped
+ * column is reported by name instead of as a raw SQL error.
+ */
+async function run<R extends pg.QueryResultRow>(
+  pool: pg.Pool,
+  mapping: AuditMapping,
+  build: (q: ReturnType<typeof auditQueries>) => { text: string; values: unknown[] },
+): Promise<R[]> {
   try {
-    await client.query("BEGIN READ ONLY");
-    await client.query(`SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
-    const { rows } = await client.query<R>(text, values);
-    await client.query("COMMIT");
-    return rows;
+    const info = await readTableInfo(pool, mapping);
+    const q = build(auditQueries(mapping, info.types));
+    return (await pool.query<R>(q.text, q.values)).rows;
   } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
+    const code = (err as { code?: string }).code;
+    if (code !== "42703" && code !== "42P01") throw err;
+    const info = await readTableInfo(pool, mapping, true);
+    const q = build(auditQueries(mapping, info.types));
+    return (await pool.query<R>(q.text, q.values)).rows;
   }
 }
 
@@ -36,22 +66,13 @@ export async function detect(pool: pg.Pool) {
   return { detected: detectAuditTables(tables), tables: tables.map(({ schema, table, columns }) => ({ schema, table, columns })) };
 }
 
-async function queriesFor(pool: pg.Pool, mapping: AuditMapping) {
-  const { rows } = await pool.query<{ name: string; type: string }>(columnsOfTable, [mapping.schema, mapping.table]);
-  if (rows.length === 0) throw new AppError("NOT_FOUND", `Table ${mapping.schema}.${mapping.table} does not exist (any more)`);
-  const types = new Map(rows.map((r) => [r.name, r.type]));
-  return auditQueries(mapping, types);
-}
-
-/** Checks a mapping against the table it names (columns exist, query plans). */
+/** Checks a mapping against the table it names (columns exist, the query plans and runs). */
 export async function validateMapping(pool: pg.Pool, mapping: AuditMapping): Promise<void> {
-  const q = await queriesFor(pool, mapping);
-  const probe = q.browse({}, undefined, 1);
-  await timed(pool, probe.text, probe.values);
+  await readTableInfo(pool, mapping, true);
+  await run(pool, mapping, (q) => q.browse({}, undefined, 1));
 }
 
 export async function browse(pool: pg.Pool, mapping: AuditMapping, redactor: Redactor, filters: AuditFilters, after: string | undefined, limit: number) {
-  const q = await queriesFor(pool, mapping);
   let cursor: [string, string] | undefined;
   if (after !== undefined) {
     try {
@@ -60,23 +81,18 @@ export async function browse(pool: pg.Pool, mapping: AuditMapping, redactor: Red
       throw new AppError("VALIDATION", "The page cursor is not valid; start from the first page", { field: "after" });
     }
   }
-  const built = q.browse(filters, cursor, limit + 1);
-  const rows = await timed<RawAuditRow>(pool, built.text, built.values);
+  const rows = await run<RawAuditRow>(pool, mapping, (q) => q.browse(filters, cursor, limit + 1));
   const page = rows.slice(0, limit);
   return {
     events: page.map((r) => normalizeEvent(r, mapping, redactor)),
-    nextCursor: rows.length > limit ? normalizeEvent(page[page.length - 1]!, mapping, redactor).cursor : null,
-    advice: await indexAdvice(pool, mapping, filters.entity !== undefined || filters.entityId !== undefined ? "entity" : "time"),
+    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
   };
 }
 
 export async function counts(pool: pg.Pool, mapping: AuditMapping, filters: AuditFilters) {
-  const q = await queriesFor(pool, mapping);
-  const run = async (dimension: "action" | "entity" | "actor") => {
-    const built = q.counts(filters, dimension);
-    return (await timed<{ key: string; count: number }>(pool, built.text, built.values)).map((r) => ({ key: r.key, count: r.count }));
-  };
-  const [byAction, byEntity, byActor] = await Promise.all([run("action"), run("entity"), run("actor")]);
+  const top = async (dimension: "action" | "entity" | "actor") =>
+    (await run<{ key: string; count: number }>(pool, mapping, (q) => q.counts(filters, dimension))).map((r) => ({ key: r.key, count: r.count }));
+  const [byAction, byEntity, byActor] = await Promise.all([top("action"), top("entity"), top("actor")]);
   return { byAction, byEntity, byActor };
 }
 
@@ -86,9 +102,7 @@ export async function counts(pool: pg.Pool, mapping: AuditMapping, filters: Audi
  * state with this event's changes applied.
  */
 export async function timeline(pool: pg.Pool, mapping: AuditMapping, redactor: Redactor, entity: string, entityId: string) {
-  const q = await queriesFor(pool, mapping);
-  const built = q.timeline(entity, entityId, TIMELINE_LIMIT + 1);
-  const rows = await timed<RawAuditRow>(pool, built.text, built.values);
+  const rows = await run<RawAuditRow>(pool, mapping, (q) => q.timeline(entity, entityId, TIMELINE_LIMIT + 1));
   let state: unknown = null;
   const events: Array<AuditEvent & { state: unknown; group: string | null }> = [];
   for (const row of rows.slice(0, TIMELINE_LIMIT)) {
@@ -98,7 +112,7 @@ export async function timeline(pool: pg.Pool, mapping: AuditMapping, redactor: R
     else if (e.changes.length) state = applyChanges(state, Object.fromEntries(e.changes.filter((c) => !c.path.includes(".") && !c.path.includes("[")).map((c) => [c.path, { to: c.to }])));
     events.push({ ...e, state, group: e.transaction });
   }
-  return { events, advice: await indexAdvice(pool, mapping, "entity"), truncated: rows.length > TIMELINE_LIMIT };
+  return { events, truncated: rows.length > TIMELINE_LIMIT };
 }
 
 /** Says when the timeline or the newest-first browse cannot use an index, with the index to review. */
@@ -110,10 +124,11 @@ export async function indexAdvice(pool: pg.Pool, mapping: AuditMapping, use: "en
       : [c.time, c.id];
   if (use === "entity" && (!c.entity || (!c.entityId && mapping.kind !== "supa_audit"))) return [];
   if (mapping.kind === "supa_audit" && use === "entity") return [];
-  const { rows } = await pool.query<{ name: string; columns: Array<string | null> }>(indexColumnsOfTable, [mapping.schema, mapping.table]);
+  // always fresh: advice must disappear as soon as the user has created the index
+  const { indexes } = await readTableInfo(pool, mapping, true);
   // usable when an index starts with the equality columns (entity, id) or with the sort column
   const lead = use === "entity" ? wanted.slice(0, wanted.length - 1) : wanted.slice(0, 1);
-  const usable = rows.some((r) => lead.every((col, i) => r.columns[i] === col));
+  const usable = indexes.some((columns) => lead.every((col, i) => columns[i] === col));
   if (usable) return [];
   const table = `${quoteIdent(mapping.schema)}.${quoteIdent(mapping.table)}`;
   const cols = wanted.map(quoteIdent).join(", ");

@@ -4,7 +4,7 @@ import type { AreaProps } from "../../app/areas";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { AdviceList } from "./AdviceList";
-import { useBrowse, useCounts, useDetect } from "./audit.queries";
+import { useAdvice, useBrowse, useCounts, useDetect } from "./audit.queries";
 import { CountsChart } from "./CountsChart";
 import { ExportButton } from "./ExportButton";
 import { FiltersBar } from "./FiltersBar";
@@ -26,6 +26,7 @@ export function AuditPage({ profileId }: AreaProps) {
   const [mappingFormOpen, setMappingOpen] = useState(false);
   const browse = useBrowse(profileId, mapping, filters);
   const counts = useCounts(profileId, mapping, filters);
+  const advice = useAdvice(profileId, mapping, filters.entity !== undefined || filters.entityId !== undefined ? "entity" : "time");
 
   if (detect.error) return <ErrorMessage error={detect.error} />;
   if (!detect.data) return <p className="text-sm text-slate-500">Looking for audit tables…</p>;
@@ -64,7 +65,7 @@ export function AuditPage({ profileId }: AreaProps) {
             <ExportButton profileId={profileId} mapping={mapping} filters={filters} name="audit-events" />
           </div>
           <ErrorMessage error={browse.error ?? counts.error} />
-          {browse.data?.pages[0] && <AdviceList advice={browse.data.pages[0].advice} />}
+          {advice.data && <AdviceList advice={advice.data} />}
           <table className="w-full text-sm" data-testid="audit-events">
             <thead className="text-left text-xs text-slate-500">
               <tr><th>Time</th><th>Action</th><th>Entity</th><th>Id</th><th>Actor</th><th>Changed</th></tr>

@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { AuditMapping } from "../../../../shared/contract/audit";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
-import { useTimeline } from "./audit.queries";
+import { useAdvice, useTimeline } from "./audit.queries";
 import { AdviceList } from "./AdviceList";
 import { DiffView } from "./DiffView";
 import { JsonBlock } from "./JsonText";
@@ -20,6 +20,7 @@ interface Props {
 /** Every event of one entity, oldest first, with diffs and the row as it was after each. */
 export function Timeline({ profileId, mapping, entity, entityId, onJump, onClose }: Props) {
   const timeline = useTimeline(profileId, mapping, entity, entityId);
+  const advice = useAdvice(profileId, mapping, "entity");
   const [stateOf, setStateOf] = useState<string | undefined>();
   const events = timeline.data?.events ?? [];
 
@@ -33,7 +34,7 @@ export function Timeline({ profileId, mapping, entity, entityId, onJump, onClose
         <Button onClick={onClose}>Back to all events</Button>
       </div>
       <ErrorMessage error={timeline.error} />
-      {timeline.data && <AdviceList advice={timeline.data.advice} />}
+      {advice.data && <AdviceList advice={advice.data} />}
       {timeline.data?.truncated && <p className="text-xs text-amber-700">Only the first 2,000 events are shown.</p>}
       <ol className="flex flex-col gap-3">
         {events.map((e, i) => {

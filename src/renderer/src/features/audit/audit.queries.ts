@@ -38,3 +38,11 @@ export function useTimeline(profileId: string, mapping: AuditMapping | undefined
     queryFn: () => call("audit:timeline", { profileId, mapping: mapping!, entity: entity!, entityId: entityId! }),
   });
 }
+
+export function useAdvice(profileId: string, mapping: AuditMapping | undefined, use: "entity" | "time") {
+  return useQuery({
+    queryKey: ["audit", "advice", profileId, mapping, use] as const,
+    enabled: Boolean(mapping),
+    queryFn: () => call("audit:advice", { profileId, mapping: mapping!, use }),
+  });
+}
