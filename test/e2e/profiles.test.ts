@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase, type FreshDatabase } from "../harness/database";
+import { ConnectionsPage } from "./pages/connections.page";
+import { OverviewPage } from "./pages/overview.page";
+import { ShellPage } from "./pages/shell.page";
+import { launchBrowser, type E2EBrowser } from "./support/browser";
+import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
+
+describe("a DBA adds a production connection by pasting its URI", () => {
+  let host: RunningWebHost;
+  let b: E2EBrowser;
+  let db: FreshDatabase;
+
+  beforeAll(async () => {
+    db = await freshDatabase(15, "e2e_prof");
+    host = await startWebHostProcess();
+    b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await host?.stop();
+    await db?.drop();
+  });
+
+  it("pastes a URI, tests it, saves it as production and sees the red tag on every screen", async () => {
+    const shell = new ShellPage(b.page);
+    await shell.open(host.launchUrl);
+    const connections = new ConnectionsPage(b.page);
+    await connections.startNew();
+    const uri = `postgresql://${db.server.user}:${encodeURIComponent(db.server.password)}@127.0.0.1:${db.server.port}/${db.name}?sslmode=prefer&application_name=e2e-pasted`;
+    await connections.pasteConnectionString(uri);
+    expect(await connections.field("host").inputValue()).toBe("127.0.0.1");
+    expect(await connections.field("database").inputValue()).toBe(db.name);
+    expect(await connections.field("applicationName").inputValue()).toBe("e2e-pasted");
+    await connections.field("name").fill("Orders (prod)");
+    await connections.chooseEnvironment("production");
+
+    expect(await connections.test()).toMatch(/Connected: PostgreSQL 15\.\d+, [\d.]+ ms · not encrypted/);
+    await connections.save();
+
+    await new OverviewPage(b.page).waitForLoaded();
+    await expect(shell.currentProfile().textContent()).resolves.toBe("Orders (prod)");
+    const tag = b.page.locator("header").getByTestId("profile-tag");
+    expect(await tag.textContent()).toBe("production");
+    // Tailwind resolves to oklch(); a canvas turns any CSS colour into sRGB bytes
+    const [r, g, bl] = await tag.evaluate((el) => {
+      const ctx = document.createElement("canvas").getContext("2d")!;
+      ctx.fillStyle = getComputedStyle(el).backgroundColor;
+      ctx.fillRect(0, 0, 1, 1);
+      return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+    });
+    expect(r).toBeGreaterThan(150);
+    expect(g).toBeLessThan(100);
+    expect(bl).toBeLessThan(100);
+
+    await shell.goTo("dashboard");
+    expect(await b.page.locator("header").getByTestId("profile-tag").textContent()).toBe("production");
+
+    await shell.goTo("connections");
+    const exported = await connections.exportUri("Orders (prod)");
+    expect(exported).toBe(`postgresql://${db.server.user}@127.0.0.1:${db.server.port}/${db.name}?sslmode=prefer&application_name=e2e-pasted`);
+    expect(await b.page.content()).not.toContain(db.server.password);
+    expect(b.problems).toEqual([]);
+  });
+
+  it("names the field of a malformed URI and saves nothing", async () => {
+    const connections = new ConnectionsPage(b.page);
+    await new ShellPage(b.page).goTo("connections");
+    await connections.startNew();
+    await b.page.getByTestId("profile-paste").fill("postgresql://h/d?sslmode=sometimes");
+    await b.page.getByTestId("profile-paste-apply").click();
+    const error = b.page.getByTestId("error");
+    await error.waitFor();
+    expect(await error.textContent()).toContain('sslmode: invalid sslmode value: "sometimes"');
+    await b.page.getByRole("button", { name: "Cancel" }).click();
+    await b.page.getByTestId("profile-list").waitFor();
+    expect(await b.page.getByTestId("profile-row").count()).toBe(1);
+  });
+});
