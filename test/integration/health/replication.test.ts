@@ -58,7 +58,7 @@ describe("replication with a real streaming standby (PostgreSQL 15)", () => {
       let last: HealthCheck | undefined;
       await until(async () => {
         last = await check(standbyId, "replication");
-        return last.status === "warn" && last.metrics!.replayGapBytes > 0 && last.metrics!.replayLagSeconds >= 0.5;
+        return last.status === "warn" && (last.metrics?.replayGapBytes ?? 0) > 0 && (last.metrics?.replayLagSeconds ?? 0) >= 0.5;
       }, "the standby to report lag");
       expect(last!.metrics!.paused).toBe(1);
       expect(last!.action).toContain("pg_wal_replay_resume()");
