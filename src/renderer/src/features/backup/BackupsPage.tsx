@@ -1,6 +1,18 @@
 import type { AreaProps } from "../../app/areas";
-import { NotBuiltYet } from "../../components/NotBuiltYet";
+import { BackupForm } from "./BackupForm";
+import { BackupList } from "./BackupList";
+import { JobsPanel } from "./JobsPanel";
+import { ToolsPanel } from "./ToolsPanel";
 
-export function BackupsPage(_props: AreaProps) {
-  return <NotBuiltYet area="Backups" />;
+/** Verified pg_dump backups to a local folder, their jobs, and restores. */
+export function BackupsPage({ profileId }: AreaProps) {
+  return (
+    <section className="flex flex-col gap-4" data-testid="backups-page">
+      <h1 className="text-xl font-semibold">Backups</h1>
+      <ToolsPanel profileId={profileId} />
+      <BackupForm profileId={profileId} />
+      <JobsPanel />
+      <BackupList profileId={profileId} />
+    </section>
+  );
 }
