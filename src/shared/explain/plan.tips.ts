@@ -13,7 +13,9 @@ export const TIP_THRESHOLDS = {
   jitMinMs: 10,
 };
 
-const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+// one formatter: toLocaleString() builds a new one per call, which dominates on big plans
+const counts = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const fmt = (n: number) => counts.format(Math.round(n));
 const pct = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
 
 /** Plain-language findings for common plan problems, each pointing at its node. */

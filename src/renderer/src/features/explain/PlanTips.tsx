@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { Tip } from "../../../../shared/explain/plan.model";
 
 const tone: Record<Tip["severity"], string> = {
@@ -8,10 +9,12 @@ const tone: Record<Tip["severity"], string> = {
 
 /** Findings in plain words; choosing one shows its node in the tree. */
 export function PlanTips({ tips, onShowNode }: { tips: Tip[]; onShowNode(id: number): void }) {
+  // big generated plans can repeat one finding hundreds of times
+  const [limit, setLimit] = useState(20);
   if (tips.length === 0) return <p className="text-sm text-slate-500" data-testid="plan-no-tips">No problems found in this plan.</p>;
   return (
     <ul className="flex flex-col gap-2" data-testid="plan-tips">
-      {tips.map((tip, i) => (
+      {tips.slice(0, limit).map((tip, i) => (
         <li key={i} className={`rounded border p-2 text-sm ${tone[tip.severity]}`} data-testid="plan-tip" data-tip-kind={tip.kind}>
           <div className="flex items-start justify-between gap-2">
             <span className="font-medium">{tip.title}</span>
@@ -24,6 +27,13 @@ export function PlanTips({ tips, onShowNode }: { tips: Tip[]; onShowNode(id: num
           <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">{tip.detail}</p>
         </li>
       ))}
+      {tips.length > limit && (
+        <li>
+          <button type="button" className="text-xs text-blue-700 underline dark:text-blue-300" onClick={() => setLimit(tips.length)} data-testid="plan-tips-all">
+            Show all {tips.length} tips
+          </button>
+        </li>
+      )}
     </ul>
   );
 }
