@@ -26,7 +26,7 @@ export function BackupList({ profileId }: { profileId: string }) {
               <th className="py-1">File</th>
               <th className="py-1">Database</th>
               <th className="py-1">Created</th>
-              <th className="py-1 text-right">Size</th>
+              <th className="py-1 pr-4 text-right">Size</th>
               <th className="py-1">Verified</th>
               <th />
             </tr>
@@ -63,7 +63,7 @@ function BackupRow({ folder, entry, onRestore }: { folder: string; entry: Manife
       <td className="py-1 font-mono text-xs">{entry.file}<div className="text-slate-500">{entry.format}, {entry.options.scope}, pg_dump {entry.pgDumpVersion}</div></td>
       <td className="py-1">{entry.database}</td>
       <td className="py-1">{new Date(entry.createdAt).toLocaleString()}</td>
-      <td className="py-1 text-right tabular-nums">{formatBytes(entry.size)}</td>
+      <td className="py-1 pr-4 text-right tabular-nums">{formatBytes(entry.size)}</td>
       <td className="py-1" data-testid="backup-verified">
         {!entry.present ? "missing" : verified ? `verified${v.testRestore ? " + test restore" : ""}` : "not verified"}
         {check && <div className={check.ok ? "text-green-700" : "text-red-700"} data-testid="backup-recheck">{check.ok ? "re-checked: intact" : check.problems.join("; ")}</div>}

@@ -47,7 +47,7 @@ function JobRow({ job }: { job: Job }) {
       <div className="mt-1 flex flex-wrap gap-4 text-xs text-slate-500">
         <span>{p.phase}</span>
         <span>tables {p.tablesDone} / {p.tablesTotal}</span>
-        <span>{formatBytes(p.bytes)} written</span>
+        {job.kind === "backup" && <span>{formatBytes(p.bytes)} written</span>}
         <span>elapsed {formatDuration(p.elapsedMs / 1000)}</span>
         {p.etaMs !== null && ACTIVE.has(job.state) && <span>about {formatDuration(p.etaMs / 1000)} left</span>}
       </div>
