@@ -1,0 +1,90 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAppContext } from "../../../src/main/app-context";
+import { KeyFileSecretStore } from "../../../src/main/features/profiles/secret-store";
+import { dispatch } from "../../../src/main/ipc/dispatch";
+import type { HandlerMap } from "../../../src/main/ipc/handler-types";
+import { registry } from "../../../src/main/ipc/registry";
+import { startWebHost, type WebHost } from "../../../src/main/ipc/web";
+import { createMemoryLogger } from "../../../src/main/logger";
+import { channels, type ChannelName } from "../../../src/shared/contract";
+import { malformedInputs } from "./malformed-inputs";
+
+/** Every handler replaced by a tripwire: a malformed input must never reach one. */
+function tripwireRegistry(reached: string[]): HandlerMap {
+  return Object.fromEntries(Object.keys(registry).map((name) => [name, () => {
+    reached.push(name);
+    throw new Error(`handler ${name} reached`);
+  }])) as unknown as HandlerMap;
+}
+
+describe("IPC fuzzing: malformed input on every channel, through both hosts' dispatch", () => {
+  const reached: string[] = [];
+  const log = createMemoryLogger();
+  let host: WebHost;
+  let dataDir: string;
+  const names = Object.keys(channels) as ChannelName[];
+  const cases = new Map(names.map((name, i) => [name, malformedInputs(channels[name].input, 1000 + i)]));
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "pgdesk-fuzz-"));
+    host = await startWebHost({
+      registry: tripwireRegistry(reached),
+      log,
+      createContext: (emit) =>
+        createAppContext({ host: "web", version: "fuzz", dataDir, log, emit, secrets: new KeyFileSecretStore(join(dataDir, "k")) }),
+    });
+  });
+  afterAll(async () => {
+    await host.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("generates malformed inputs for every channel", () => {
+    for (const [name, list] of cases) expect(list.length, name).toBeGreaterThan(5);
+    const total = [...cases.values()].reduce((n, l) => n + l.length, 0);
+    console.log(`ipc fuzz: ${total} malformed inputs over ${names.length} channels`);
+  });
+
+  it("answers every one in-process (the Electron host's path) with a typed error, reaching no handler", async () => {
+    const ctx = { ...host.ctx, signal: new AbortController().signal };
+    const tripwires = tripwireRegistry(reached);
+    for (const [name, list] of cases) {
+      for (const text of list) {
+        const result = await dispatch(tripwires, ctx, name, JSON.parse(text), { validateOutput: true });
+        expect(result.ok, `${name} ${text.slice(0, 200)}`).toBe(false);
+        if (!result.ok) expect(["VALIDATION", "PAYLOAD_TOO_LARGE"]).toContain(result.error.code);
+      }
+    }
+    expect(reached).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("answers every one over HTTP (the web host) with a typed error, reaching no handler", async () => {
+    const queue = [...cases].flatMap(([name, list]) => list.map((text) => ({ name, text })));
+    const failures: string[] = [];
+    // a few requests in flight at once, like a busy renderer
+    const worker = async () => {
+      for (let job = queue.pop(); job; job = queue.pop()) {
+        const res = await fetch(`${host.url}/api/${job.name}`, {
+          method: "POST",
+          headers: { Authorization: `Bearer ${host.token}`, "Content-Type": "application/json" },
+          body: job.text,
+        });
+        const body = (await res.json()) as { ok: boolean; error?: { code: string } };
+        if (body.ok || !["VALIDATION", "PAYLOAD_TOO_LARGE"].includes(body.error?.code ?? "")) {
+          failures.push(`${job.name} ${job.text.slice(0, 200)} -> ${JSON.stringify(body).slice(0, 200)}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    expect(failures).toEqual([]);
+    expect(reached).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // the host is still healthy afterwards
+    const ok = await fetch(`${host.url}/api/app:info`, { method: "POST", headers: { Authorization: `Bearer ${host.token}` }, body: "{}" });
+    expect(ok.status).toBe(200);
+  }, 240_000);
+});
