@@ -9,7 +9,7 @@ export function BloatTab({ report, profileId }: { report: IndexReport; profileId
       <p className="text-sm text-slate-600 dark:text-slate-400">
         Statistics-based estimates (no table is read): flagged above {report.thresholds.bloatPct}% and {formatBytes(report.thresholds.bloatMinBytes)}. Run ANALYZE for fresher numbers.
       </p>
-      <table className="w-full text-sm">
+      <table className="w-full text-sm [&_td]:px-2 [&_th]:px-2">
         <thead className="text-left text-slate-500">
           <tr>
             <th className="py-1">Relation</th>

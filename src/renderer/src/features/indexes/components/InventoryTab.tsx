@@ -61,7 +61,7 @@ export function InventoryTab({ report }: { report: IndexReport }) {
           {rows.length} of {report.indexes.length} indexes{rows.length > SHOWN ? `, first ${SHOWN} shown` : ""}
         </span>
       </div>
-      <table className="w-full text-sm">
+      <table className="w-full text-sm [&_td]:px-2 [&_th]:px-2 [&_td]:whitespace-nowrap">
         <thead className="text-left text-slate-500">
           <tr>
             {columns.map((c) => (
@@ -80,7 +80,7 @@ export function InventoryTab({ report }: { report: IndexReport }) {
             <tr key={i.oid} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid="inventory-row">
               <td className="py-1">
                 <div className="font-medium">{i.name}</div>
-                <div className="max-w-xl truncate font-mono text-xs text-slate-500" title={i.definition}>{i.definition}</div>
+                <div className="max-w-xl truncate whitespace-normal font-mono text-xs text-slate-500" title={i.definition}>{i.definition}</div>
               </td>
               <td className="py-1">{i.schema}.{i.table}</td>
               <td className="py-1">{i.method}</td>
@@ -94,7 +94,7 @@ export function InventoryTab({ report }: { report: IndexReport }) {
         </tbody>
       </table>
       <h3 className="mt-2 font-semibold">Tables by rows read sequentially</h3>
-      <table className="w-full max-w-4xl text-sm" data-testid="table-scans">
+      <table className="w-full max-w-4xl text-sm [&_td]:px-2 [&_th]:px-2" data-testid="table-scans">
         <thead className="text-left text-slate-500">
           <tr>
             <th className="py-1">Table</th>

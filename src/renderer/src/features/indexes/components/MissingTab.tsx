@@ -45,7 +45,7 @@ export function MissingTab(props: { report: IndexReport; profileId: string; what
           No table with at least {report.thresholds.seqScanMin.toLocaleString()} sequential scans, {report.thresholds.minRows.toLocaleString()} rows and under {Math.round(report.thresholds.maxIndexScanShare * 100)}% index scans.
         </p>
       ) : (
-        <table className="w-full max-w-4xl text-sm" data-testid="seq-scan-tables">
+        <table className="w-full max-w-4xl text-sm [&_td]:px-2 [&_th]:px-2" data-testid="seq-scan-tables">
           <thead className="text-left text-slate-500">
             <tr>
               <th className="py-1">Table</th>

@@ -1,20 +1,17 @@
 import { useState } from "react";
-import { useUi } from "../../../app/ui.store";
 import { Button } from "../../../components/Button";
 import { ErrorMessage } from "../../../components/ErrorMessage";
-import { useQueryTabs } from "../../query/query-tabs.store";
 import { useApplyIndexSql } from "../indexes.queries";
 
 /**
- * A generated statement, shown as text, never run unasked: copy it, open it in the
- * query editor, or run it after a confirmation that shows exactly what will run.
+ * A generated statement, shown as text, never run unasked: copy it, or run it after a
+ * confirmation that shows exactly what will run. (Opening it in the query editor comes
+ * with the query area.)
  */
 export function SqlActions({ profileId, sql, label }: { profileId: string; sql: string; label: string }) {
   const [confirming, setConfirming] = useState(false);
   const [copied, setCopied] = useState(false);
   const apply = useApplyIndexSql(profileId);
-  const openArea = useUi((s) => s.openArea);
-  const addTab = useQueryTabs((s) => s.add);
   return (
     <div className="flex flex-col gap-1" data-testid="sql-actions">
       <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900" data-testid="generated-sql">{sql}</pre>
@@ -26,15 +23,6 @@ export function SqlActions({ profileId, sql, label }: { profileId: string; sql: 
           data-testid="copy-sql"
         >
           {copied ? "Copied" : "Copy"}
-        </Button>
-        <Button
-          onClick={() => {
-            addTab(profileId, sql);
-            openArea("query");
-          }}
-          data-testid="open-in-editor"
-        >
-          Open in editor
         </Button>
         <Button variant={sql.startsWith("DROP") ? "danger" : "primary"} onClick={() => setConfirming(true)} data-testid="run-sql">
           {label}…
@@ -53,7 +41,7 @@ export function SqlActions({ profileId, sql, label }: { profileId: string; sql: 
             <p className="text-sm text-slate-600 dark:text-slate-400">
               It runs exactly as shown, outside a transaction, on this connection. CONCURRENTLY builds and drops do not block writes but can take a while on large tables.
             </p>
-            <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">{sql}</pre>
+            <pre className="whitespace-pre-wrap break-all rounded bg-slate-100 p-2 text-xs dark:bg-slate-800" data-testid="confirm-sql">{sql}</pre>
             <div className="flex justify-end gap-2">
               <Button onClick={() => setConfirming(false)} data-testid="confirm-cancel">
                 Cancel
