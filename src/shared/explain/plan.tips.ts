@@ -16,7 +16,8 @@ export const TIP_THRESHOLDS = {
 // one formatter: toLocaleString() builds a new one per call, which dominates on big plans
 const counts = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const fmt = (n: number) => counts.format(Math.round(n));
-const pct = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
+const pct = (share: number) =>
+  share > 0.995 && share < 1 ? `${(Math.floor(share * 1000) / 10).toFixed(1)}%` : `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
 
 /** Plain-language findings for common plan problems, each pointing at its node. */
 export function planTips(model: PlanModel): Tip[] {

@@ -20,7 +20,7 @@ export function PlanNodeDetails({ node }: { node: PlanNode }) {
     if (b.localHit || b.localRead) facts.push(["Local buffers", `hit ${formatBlocks(b.localHit)}, read ${formatBlocks(b.localRead)}`]);
   }
   if (node.ioReadMs !== null || node.ioWriteMs !== null) facts.push(["I/O time", `read ${formatMs(node.ioReadMs)}, write ${formatMs(node.ioWriteMs)}`]);
-  if (node.rowsRemovedByFilter !== null) facts.push(["Rows removed by filter", formatCount(node.rowsRemovedByFilter)]);
+  if (node.rowsRemovedByFilter !== null) facts.push(["Rows removed by filter, all loops", formatCount(node.rowsRemovedByFilter)]);
   if (node.workersLaunched !== null || node.workersPlanned !== null) facts.push(["Workers", `${node.workersLaunched ?? "?"} launched of ${node.workersPlanned ?? "?"} planned`]);
 
   return (

@@ -1,0 +1,84 @@
+import { mkdir } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PlansPage } from "./pages/plans.page";
+import { ShellPage } from "./pages/shell.page";
+import { cspViolations, launchBrowser, type E2EBrowser } from "./support/browser";
+import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
+
+const XSS = `<img src=x onerror="window.__planXss=1">`;
+
+const before = ` Gather  (cost=1000.00..5240.41 rows=2 width=58) (actual time=58.678..71.369 rows=2 loops=1)
+   Workers Planned: 1
+   Workers Launched: 1
+   Buffers: shared hit=2387
+   ->  Parallel Seq Scan on orders  (cost=0.00..4240.21 rows=1 width=58) (actual time=29.429..54.884 rows=1 loops=2)
+         Filter: ((note = '${XSS}'::text) AND (status = 'refunded'::text))
+         Rows Removed by Filter: 99999
+         Buffers: shared hit=2387
+ Planning Time: 0.099 ms
+ Execution Time: 71.396 ms`;
+
+const after = ` Index Scan using orders_note on orders  (cost=0.42..8.44 rows=1 width=58) (actual time=0.020..0.021 rows=2 loops=1)
+   Index Cond: (note = '${XSS}'::text)
+   Filter: (status = 'refunded'::text)
+   Buffers: shared hit=4
+ Planning Time: 0.120 ms
+ Execution Time: 0.045 ms`;
+
+describe("reading a pasted plan in the Plans area", () => {
+  let host: RunningWebHost;
+  let b: E2EBrowser;
+
+  beforeAll(async () => {
+    host = await startWebHostProcess();
+    b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await host?.stop();
+  });
+
+  it("shows the plan tree and a tip pointing at the seq scan, with markup kept as text", async () => {
+    const shell = new ShellPage(b.page);
+    await shell.open(host.launchUrl);
+    await shell.goTo("plans");
+    const plans = new PlansPage(b.page);
+    await plans.paste("a", before);
+    await plans.show();
+    await plans.viewer().waitFor();
+
+    const tip = plans.tip("seq-scan-filter");
+    await tip.waitFor();
+    expect(await tip.textContent()).toContain("Sequential scan on orders throws away 99.9% of the rows it reads");
+    await expect(plans.nodeLabels().allTextContents()).resolves.toEqual(["Gather", "Parallel Seq Scan on orders"]);
+
+    await tip.getByTestId("plan-tip-show").click();
+    await expect(plans.selectedNode().getAttribute("data-node-id")).resolves.toBe("1");
+    // the filter with an <img onerror> payload is shown literally, never parsed as HTML
+    await expect(plans.details().textContent()).resolves.toContain(XSS);
+    expect(await b.page.locator("img").count()).toBe(0);
+    expect(await b.page.evaluate(() => (window as unknown as { __planXss?: number }).__planXss)).toBeUndefined();
+
+    await b.page.getByTestId("plan-tab-flame").click();
+    await expect(b.page.getByTestId("plan-flame-box").count()).resolves.toBe(2);
+    await mkdir("docs", { recursive: true });
+    await b.page.getByTestId("plan-tab-tree").click();
+    await b.page.screenshot({ path: "docs/screenshot-plan.png", fullPage: true });
+  });
+
+  it("compares it with the plan after an index, node against node", async () => {
+    const plans = new PlansPage(b.page);
+    await plans.paste("b", after);
+    await plans.show();
+    await b.page.getByTestId("plan-compare").waitFor();
+    const rows = plans.compareRows();
+    await expect(rows.count()).resolves.toBe(2);
+    await expect(rows.nth(0).getAttribute("data-status")).resolves.toBe("removed");
+    await expect(rows.nth(1).getAttribute("data-status")).resolves.toBe("changed");
+    expect(await rows.nth(1).textContent()).toContain("Index Scan using orders_note on orders");
+    expect(await b.page.getByTestId("compare-execution").textContent()).toMatch(/71\.4 ms.*0\.045 ms.*−99\.9% \(÷1587\)/);
+    await b.page.screenshot({ path: "docs/screenshot-plan-compare.png", fullPage: true });
+    expect(await cspViolations(b.page)).toEqual([]);
+    expect(b.problems).toEqual([]);
+  });
+});
