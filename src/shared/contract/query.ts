@@ -158,6 +158,22 @@ export const queryChannels = {
       .strict(),
     output: RunSummary,
   }),
+  /**
+   * The statements a run in this mode would execute (parsed by PostgreSQL's parser), e.g.
+   * the one under the caret to EXPLAIN. A syntax error comes back as a VALIDATION error
+   * with the position in `sql`.
+   */
+  "query:statements": channel({
+    input: z
+      .object({
+        sql: z.string().max(5_000_000),
+        mode: RunMode,
+        cursorOffset: z.number().int().min(0).optional(),
+        selection: z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).strict().optional(),
+      })
+      .strict(),
+    output: z.array(z.object({ start: z.number().int(), end: z.number().int(), text: z.string(), kind: z.string() })),
+  }),
   /** Sends the protocol CancelRequest for the session's running statement (works after SET ROLE). */
   "query:cancel": channel({
     input: z.object({ sessionId: SessionId }).strict(),

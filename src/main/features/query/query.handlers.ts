@@ -3,6 +3,7 @@ import { loadCompletions } from "./completions.service";
 import { runOnSession } from "./query.runner";
 import { queryServices } from "./query.services";
 import { exportResult } from "./result.exporter";
+import { selectStatements } from "./statement-selection";
 
 export const queryHandlers = {
   "query:openSession": async ({ profileId, database }, ctx) => {
@@ -36,6 +37,8 @@ export const queryHandlers = {
       .catch((err: unknown) => ctx.log.warn("could not record query history", err));
     return summary;
   },
+  "query:statements": async (input) =>
+    (await selectStatements(input)).map((s) => ({ start: s.start, end: s.end, text: s.text, kind: s.kind })),
   "query:cancel": async ({ sessionId }, ctx) => ({ sent: await queryServices(ctx).sessions.get(sessionId).cancel() }),
   "query:history": ({ profileId, search, limit }, ctx) => queryServices(ctx).history.list({ profileId, search, limit }),
   "query:clearHistory": async (_input, ctx) => {
@@ -58,6 +61,7 @@ export const queryHandlers = {
   | "query:closeSession"
   | "query:sessionInfo"
   | "query:run"
+  | "query:statements"
   | "query:cancel"
   | "query:history"
   | "query:clearHistory"

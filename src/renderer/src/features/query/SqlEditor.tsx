@@ -1,0 +1,99 @@
+import { useEffect, useRef } from "react";
+import type { Completions } from "../../../../shared/contract/query";
+import { monaco, registerSqlCompletions, setModelCompletions } from "./monaco-setup";
+
+export type EditorCommand = "run" | "runAll" | "explain" | "explainAnalyze";
+
+export interface EditorMarker {
+  /** 0-based offset in the editor text. */
+  offset: number;
+  message: string;
+}
+
+interface Props {
+  value: string;
+  onChange(value: string): void;
+  onCommand(command: EditorCommand): void;
+  onMount?(editor: monaco.editor.IStandaloneCodeEditor): void;
+  marker?: EditorMarker | undefined;
+  completions?: Completions | undefined;
+}
+
+const dark = () => window.matchMedia?.("(prefers-color-scheme: dark)").matches;
+
+/** Monaco with PostgreSQL highlighting, the app's shortcuts, autocomplete and an error marker. */
+export function SqlEditor({ value, onChange, onCommand, onMount, marker, completions }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const handlers = useRef({ onChange, onCommand });
+  useEffect(() => {
+    handlers.current = { onChange, onCommand };
+  });
+
+  useEffect(() => {
+    registerSqlCompletions();
+    const editor = monaco.editor.create(host.current!, {
+      value,
+      language: "pgsql",
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      scrollBeyondLastLine: false,
+      wordBasedSuggestions: "off",
+      theme: dark() ? "vs-dark" : "vs",
+      tabSize: 2,
+    });
+    editorRef.current = editor;
+    const sub = editor.onDidChangeModelContent(() => handlers.current.onChange(editor.getValue()));
+    const K = monaco.KeyMod;
+    const C = monaco.KeyCode;
+    editor.addCommand(K.CtrlCmd | C.Enter, () => handlers.current.onCommand("run"));
+    editor.addCommand(K.CtrlCmd | K.Shift | C.Enter, () => handlers.current.onCommand("runAll"));
+    editor.addCommand(K.CtrlCmd | K.Shift | C.KeyE, () => handlers.current.onCommand("explain"));
+    editor.addCommand(K.CtrlCmd | K.Shift | K.Alt | C.KeyE, () => handlers.current.onCommand("explainAnalyze"));
+    onMount?.(editor);
+    return () => {
+      sub.dispose();
+      setModelCompletions(editor.getModel()!, undefined);
+      editor.getModel()?.dispose();
+      editor.dispose();
+      editorRef.current = null;
+    };
+    // the editor is created once; later value changes come from the user typing
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (model) setModelCompletions(model, completions);
+  }, [completions]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (editor && editor.getValue() !== value) editor.setValue(value);
+  }, [value]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    if (!marker) {
+      monaco.editor.setModelMarkers(model, "pgdesk", []);
+      return;
+    }
+    const start = model.getPositionAt(marker.offset);
+    const wordEnd = model.getWordAtPosition(start)?.endColumn ?? start.column + 1;
+    monaco.editor.setModelMarkers(model, "pgdesk", [
+      {
+        severity: monaco.MarkerSeverity.Error,
+        message: marker.message,
+        startLineNumber: start.lineNumber,
+        startColumn: start.column,
+        endLineNumber: start.lineNumber,
+        endColumn: Math.max(wordEnd, start.column + 1),
+      },
+    ]);
+    editorRef.current?.revealPositionInCenterIfOutsideViewport(start);
+  }, [marker]);
+
+  return <div ref={host} className="h-full min-h-40 w-full" data-testid="sql-editor" />;
+}
