@@ -1,0 +1,43 @@
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "../../../components/Button";
+import { ErrorMessage } from "../../../components/ErrorMessage";
+import { call } from "../../../lib/api";
+
+type Kind = "cancel" | "terminate";
+
+/** Cancel / terminate with an explicit confirmation, then the server's answer. */
+export function SignalButtons({ profileId, pid, onDone }: { profileId: string; pid: number; onDone(): void }) {
+  const [confirming, setConfirming] = useState<Kind | undefined>();
+  const signal = useMutation({
+    mutationFn: (kind: Kind) => call(kind === "cancel" ? "activity:cancel" : "activity:terminate", { profileId, pid }),
+    onSettled: () => {
+      setConfirming(undefined);
+      onDone();
+    },
+  });
+  return (
+    <div className="flex flex-col gap-1" data-testid={`signal-${pid}`}>
+      {confirming ? (
+        <div className="flex items-center gap-1 text-xs">
+          <span>{confirming === "cancel" ? `Cancel the query of ${pid}?` : `End session ${pid}?`}</span>
+          <Button variant="danger" onClick={() => signal.mutate(confirming)} disabled={signal.isPending} data-testid="confirm-signal">
+            Yes, {confirming}
+          </Button>
+          <Button onClick={() => setConfirming(undefined)}>No</Button>
+        </div>
+      ) : (
+        <div className="flex gap-1">
+          <Button onClick={() => setConfirming("cancel")} data-testid="cancel-session">Cancel</Button>
+          <Button onClick={() => setConfirming("terminate")} data-testid="terminate-session">Terminate</Button>
+        </div>
+      )}
+      {signal.data && (
+        <span className={`text-xs ${signal.data.signalled ? "text-green-700 dark:text-green-300" : "text-red-700 dark:text-red-300"}`} data-testid="signal-answer">
+          {signal.data.message}
+        </span>
+      )}
+      {signal.error && <ErrorMessage error={signal.error} />}
+    </div>
+  );
+}

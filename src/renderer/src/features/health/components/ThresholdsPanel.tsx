@@ -1,0 +1,68 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { HealthThresholds } from "../../../../../shared/contract/health";
+import { Button } from "../../../components/Button";
+import { ErrorMessage } from "../../../components/ErrorMessage";
+import { call } from "../../../lib/api";
+import { healthKeys } from "../health.queries";
+
+/** Every threshold of the profile, editable; saved per profile in main. */
+export function ThresholdsPanel({ profileId }: { profileId: string }) {
+  const [open, setOpen] = useState(false);
+  const [edits, setEdits] = useState<Partial<Record<keyof HealthThresholds, string>>>({});
+  const queryClient = useQueryClient();
+  const current = useQuery({
+    queryKey: healthKeys.thresholds(profileId),
+    queryFn: () => call("health:getThresholds", { profileId }),
+    enabled: open,
+  });
+  const save = useMutation({
+    mutationFn: (reset: boolean) => {
+      const thresholds = Object.fromEntries(
+        Object.entries(edits).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, Number(v)]),
+      ) as Partial<HealthThresholds>;
+      return call("health:setThresholds", { profileId, thresholds: reset ? {} : thresholds, reset });
+    },
+    onSuccess: () => {
+      setEdits({});
+      void queryClient.invalidateQueries({ queryKey: healthKeys.thresholds(profileId) });
+      void queryClient.invalidateQueries({ queryKey: healthKeys.report(profileId) });
+    },
+  });
+  return (
+    <details className="rounded border border-slate-200 p-3 text-sm dark:border-slate-800" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="cursor-pointer font-medium">Thresholds</summary>
+      {current.error && <ErrorMessage error={current.error} />}
+      {save.error && <ErrorMessage error={save.error} />}
+      {current.data && (
+        <form
+          className="mt-2 flex flex-col gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate(false);
+          }}
+        >
+          <div className="grid grid-cols-1 gap-2 md:grid-cols-3">
+            {(Object.keys(current.data.defaults) as Array<keyof HealthThresholds>).map((k) => (
+              <label key={k} className="flex flex-col text-xs">
+                <span>
+                  {k} <span className="text-slate-500">(default {current.data.defaults[k]})</span>
+                </span>
+                <input
+                  className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+                  inputMode="decimal"
+                  value={edits[k] ?? String(current.data.thresholds[k])}
+                  onChange={(e) => setEdits({ ...edits, [k]: e.target.value })}
+                />
+              </label>
+            ))}
+          </div>
+          <div className="flex gap-2">
+            <Button type="submit" variant="primary" disabled={save.isPending}>Save thresholds</Button>
+            <Button onClick={() => save.mutate(true)} disabled={save.isPending}>Reset to defaults</Button>
+          </div>
+        </form>
+      )}
+    </details>
+  );
+}
