@@ -4,6 +4,7 @@ import type { Logger } from "../logger";
 import type { ConnectionParams } from "../features/profiles/profile.store";
 import { ConnectionStates, isConnectionLoss } from "./connection-state";
 import { readOnlySessionOptions } from "./read-only";
+import { openSshTunnel, type SshTunnel } from "./ssh-tunnel";
 import { tlsPlan, type TlsAttempt } from "./tls";
 
 export interface ConnectionManagerOptions {
@@ -70,6 +71,34 @@ export async function connectClient(
   throw lastError;
 }
 
+/** Where to connect once the SSH tunnel (if any) is open: its local end, TLS still checked against the real host. */
+export function throughTunnel(params: ConnectionParams, tunnel: SshTunnel): ConnectionParams {
+  const { ssh: _ssh, ...rest } = params;
+  return { ...rest, host: "127.0.0.1", port: tunnel.localPort, serverName: params.host };
+}
+
+/** A single connection for a profile, with its own short-lived tunnel when it has one. */
+export async function connectOnce(
+  params: ConnectionParams,
+  extra: { connectTimeoutMs?: number } = {},
+): Promise<{ client: pg.Client; attempt: TlsAttempt; close(): Promise<void> }> {
+  const tunnel = params.ssh ? await openSshTunnel(params.ssh, { host: params.host, port: params.port }) : undefined;
+  try {
+    const { client, attempt } = await connectClient(tunnel ? throughTunnel(params, tunnel) : params, extra);
+    return {
+      client,
+      attempt,
+      close: async () => {
+        await client.end().catch(() => undefined);
+        await tunnel?.close();
+      },
+    };
+  } catch (err) {
+    await tunnel?.close();
+    throw err;
+  }
+}
+
 /**
  * One small pg.Pool per profile+database. A pool whose server went away recovers on
  * its own: pg drops broken clients, and the next query opens a fresh connection.
@@ -78,6 +107,8 @@ export async function connectClient(
  */
 export class ConnectionManager {
   private readonly pools = new Map<string, Promise<pg.Pool>>();
+  /** One SSH session per profile, shared by its pools; replaced when it drops. */
+  private readonly tunnels = new Map<string, Promise<SshTunnel>>();
   private readonly states: ConnectionStates;
 
   constructor(private readonly options: ConnectionManagerOptions) {
@@ -132,6 +163,13 @@ export class ConnectionManager {
   /** Closes every pool of a profile (after an edit or delete). */
   async closeProfile(profileId: string): Promise<void> {
     this.states.forget(profileId);
+    await this.dropPools(profileId);
+    const tunnel = this.tunnels.get(profileId);
+    this.tunnels.delete(profileId);
+    await tunnel?.then((t) => t.close()).catch(() => undefined);
+  }
+
+  private async dropPools(profileId: string): Promise<void> {
     const closing: Promise<void>[] = [];
     for (const [key, pool] of this.pools) {
       if (key.startsWith(`${profileId}\u0000`)) {
@@ -146,11 +184,41 @@ export class ConnectionManager {
     this.states.forgetAll();
     const all = [...this.pools.values()];
     this.pools.clear();
+    const tunnels = [...this.tunnels.values()];
+    this.tunnels.clear();
     await Promise.all(all.map((p) => p.then((pool) => pool.end()).catch(() => undefined)));
+    await Promise.all(tunnels.map((t) => t.then((tunnel) => tunnel.close()).catch(() => undefined)));
+  }
+
+  /** The params to hand to pg: unchanged, or pointed at the profile's SSH tunnel (opened if needed). */
+  private async reachable(profileId: string, params: ConnectionParams): Promise<ConnectionParams> {
+    if (!params.ssh) return params;
+    let pending = this.tunnels.get(profileId);
+    const current = pending ? await pending.catch(() => undefined) : undefined;
+    if (!current || current.closed) {
+      pending = openSshTunnel(params.ssh, { host: params.host, port: params.port });
+      const mine = pending;
+      this.tunnels.set(profileId, mine);
+      mine.then(
+        (tunnel) =>
+          tunnel.onClose((reason) => {
+            if (this.tunnels.get(profileId) !== mine) return; // closed on purpose
+            this.tunnels.delete(profileId);
+            this.options.log.warn(`SSH tunnel of profile ${profileId} closed`, reason);
+            // the pools point at the dead tunnel's port: new ones get a new tunnel
+            void this.dropPools(profileId);
+            this.states.down(profileId, new Error(reason));
+          }),
+        () => {
+          if (this.tunnels.get(profileId) === mine) this.tunnels.delete(profileId);
+        },
+      );
+    }
+    return throughTunnel(params, await pending!);
   }
 
   private async createPool(profileId: string, database?: string): Promise<pg.Pool> {
-    const resolved = await this.options.resolve(profileId);
+    const resolved = await this.reachable(profileId, await this.options.resolve(profileId));
     const params = database ? { ...resolved, database } : resolved;
     const ssl = await this.negotiateTls(params);
     const pool = new pg.Pool({
@@ -184,7 +252,7 @@ export class ConnectionManager {
   }
 
   private async probe(profileId: string): Promise<void> {
-    const params = await this.options.resolve(profileId);
+    const params = await this.reachable(profileId, await this.options.resolve(profileId));
     const { client } = await connectClient(params, this.options);
     try {
       await client.query("SELECT 1");

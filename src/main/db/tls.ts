@@ -1,4 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
+import { isIP } from "node:net";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { checkServerIdentity, type ConnectionOptions, type PeerCertificate } from "node:tls";
@@ -7,6 +8,8 @@ import type { SslMode } from "../../shared/contract/profiles";
 
 /** The TLS part of a connection as libpq would set it up. */
 export interface TlsSettings {
+  /** The database's real host name when the socket goes elsewhere (an SSH tunnel's local end). */
+  serverName?: string;
   sslmode?: SslMode;
   sslRootCert?: string;
   sslCert?: string;
@@ -48,7 +51,11 @@ export async function tlsPlan(settings: TlsSettings, env: NodeJS.ProcessEnv = pr
   const root = await rootCertificate(settings, mode, env);
   const encrypted = (): TlsAttempt => {
     if (mode === "verify-full") {
-      return { ssl: { ...base, ...root!, rejectUnauthorized: true }, verified: "chain+hostname" };
+      const name = settings.serverName;
+      const identity = name
+        ? { ...(isIP(name) ? {} : { servername: name }), checkServerIdentity: (_h: string, cert: PeerCertificate) => checkServerIdentity(name, cert) }
+        : {};
+      return { ssl: { ...base, ...root!, ...identity, rejectUnauthorized: true }, verified: "chain+hostname" };
     }
     if (mode === "verify-ca" || root) {
       // the chain must verify, the name in the certificate does not matter

@@ -25,6 +25,24 @@ const FilePath = z
   .max(4096)
   .refine((p) => !p.includes("\u0000"), "path may not contain NUL");
 
+/** OpenSSH fingerprint of a host key, as `ssh-keygen -lf` prints it. */
+export const HostKeyFingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, "host key fingerprint must look like SHA256:<43 base64 characters>");
+
+/** An SSH jump to reach the database; the tunnel runs in main. */
+export const SshSettings = z
+  .object({
+    host: Host,
+    port: z.number().int().min(1, "ssh port must be 1-65535").max(65535, "ssh port must be 1-65535"),
+    user: z.string().trim().min(1, "ssh user is required").max(255).refine((u) => !u.startsWith("-"), "ssh user may not start with '-'"),
+    /** agent: SSH_AUTH_SOCK; key: a private key file (passphrase in sshSecret); password: sshSecret. */
+    auth: z.enum(["agent", "key", "password"]),
+    keyFile: FilePath.optional(),
+    /** The fingerprint the user accepted on first use; another key is refused. */
+    hostKey: HostKeyFingerprint.optional(),
+  })
+  .strict();
+export type SshSettings = z.infer<typeof SshSettings>;
+
 /** Fields shared by the stored profile and the draft the user edits. */
 const ProfileSettings = {
   /** libpq default is prefer; pgdesk's default too. */
@@ -48,6 +66,7 @@ const ProfileSettings = {
     .optional(),
   /** Folder the profile is listed under. */
   group: z.string().trim().max(200).optional(),
+  ssh: SshSettings.optional(),
 };
 
 /** What the renderer may see of a saved profile: never the password itself. */
@@ -59,6 +78,8 @@ export const Profile = z.object({
   database: z.string(),
   user: z.string(),
   hasPassword: z.boolean(),
+  /** An SSH password or key passphrase is saved (never sent itself). */
+  hasSshSecret: z.boolean().optional(),
   /** demo = the embedded server pgdesk runs itself. */
   tag: EnvironmentTag.optional(),
   ...ProfileSettings,
@@ -73,6 +94,8 @@ export const ProfileDraft = z.object({
   database: z.string().min(1, "database is required").max(252),
   user: z.string().min(1, "user is required").max(252),
   password: z.string().max(4096).nullable().optional(),
+  /** SSH password or key passphrase: undefined keeps the stored one, null clears it. */
+  sshSecret: z.string().max(4096).nullable().optional(),
   tag: EnvironmentTag.optional(),
   ...ProfileSettings,
 });
@@ -91,7 +114,7 @@ export type ConnectionTest = z.infer<typeof ConnectionTest>;
 
 /** A pasted URI / conninfo or a service entry, turned into form fields (password separate). */
 export const ImportedDraft = z.object({
-  draft: ProfileDraft.omit({ password: true, name: true }).extend({ name: z.string() }),
+  draft: ProfileDraft.omit({ password: true, sshSecret: true, name: true }).extend({ name: z.string() }),
   /** A password that was part of the pasted text (the form pre-fills it; never logged). */
   password: z.string().optional(),
   /** Keys that pgdesk does not use, or other things the user should know. */

@@ -1,11 +1,11 @@
 import type { ConnectionTest } from "../../../shared/contract";
-import { connectClient } from "../../db/connection-manager";
+import { connectOnce } from "../../db/connection-manager";
 import type { ConnectionParams } from "./profile.store";
 
 /** Opens one connection (with the profile's TLS plan), asks for the version and closes it; the error is the server's own. */
 export async function testConnection(params: ConnectionParams, connectTimeoutMs = 10_000): Promise<ConnectionTest> {
   const started = performance.now();
-  const { client, attempt } = await connectClient(params, { connectTimeoutMs });
+  const { client, attempt, close } = await connectOnce(params, { connectTimeoutMs });
   try {
     const { rows } = await client.query<{ version: string; num: string }>(
       "SELECT current_setting('server_version') AS version, current_setting('server_version_num') AS num",
@@ -19,6 +19,6 @@ export async function testConnection(params: ConnectionParams, connectTimeoutMs 
       ...(params.passwordSource ? { passwordSource: params.passwordSource } : {}),
     };
   } finally {
-    await client.end().catch(() => undefined);
+    await close();
   }
 }

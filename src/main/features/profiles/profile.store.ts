@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { z } from "zod";
 import { AppError, type Profile, type ProfileDraft } from "../../../shared/contract";
-import { EnvironmentTag, SslMode } from "../../../shared/contract/profiles";
+import { EnvironmentTag, SshSettings, SslMode } from "../../../shared/contract/profiles";
+import type { SshTunnelParams } from "../../db/ssh-tunnel";
 import { readJsonFile, writeJsonFileAtomic } from "../../json-file";
 import type { TlsSettings } from "../../db/tls";
 import { lookupPgpass } from "../../db/pgpass";
@@ -27,6 +28,8 @@ const StoredProfile = z.object({
   connectTimeoutSeconds: z.number().optional(),
   applicationName: z.string().optional(),
   group: z.string().optional(),
+  ssh: SshSettings.optional(),
+  sealedSshSecret: z.string().optional(),
 });
 type StoredProfile = z.infer<typeof StoredProfile>;
 
@@ -51,10 +54,12 @@ export interface ConnectionParams extends TlsSettings {
    * (pg_dump, psql) so that they behave exactly as libpq's sslmode says.
    */
   tls?: { mode?: string; rootcert?: string; cert?: string; key?: string };
+  /** Reach host:port through this SSH server (host/port above are as sshd sees them). */
+  ssh?: SshTunnelParams;
 }
 
 const SETTING_KEYS = [
-  "tag", "sslmode", "sslRootCert", "sslCert", "sslKey", "readOnly", "connectTimeoutSeconds", "applicationName", "group",
+  "tag", "sslmode", "sslRootCert", "sslCert", "sslKey", "readOnly", "connectTimeoutSeconds", "applicationName", "group", "ssh",
 ] as const;
 
 export class ProfileStore {
@@ -89,6 +94,10 @@ export class ProfileStore {
         draft.password === null ? undefined
         : draft.password !== undefined ? await this.secrets.seal(draft.password)
         : existing?.sealedPassword;
+      const sealedSshSecret =
+        draft.sshSecret === null || !draft.ssh ? undefined
+        : draft.sshSecret !== undefined ? await this.secrets.seal(draft.sshSecret)
+        : existing?.sealedSshSecret;
       const stored: StoredProfile = {
         id: existing?.id ?? randomUUID(),
         name: draft.name,
@@ -97,6 +106,7 @@ export class ProfileStore {
         database: draft.database,
         user: draft.user,
         ...(sealedPassword ? { sealedPassword } : {}),
+        ...(sealedSshSecret ? { sealedSshSecret } : {}),
         ...settingsOf(draft),
       };
       const next = existing ? all.map((p) => (p.id === stored.id ? stored : p)) : [...all, stored];
@@ -132,7 +142,7 @@ export class ProfileStore {
   /** The saved profile with its password opened; for main's own use only. */
   async connectionParams(id: string): Promise<ConnectionParams> {
     const p = await this.find(id);
-    const { tag: _tag, group: _group, ...settings } = settingsOf(p);
+    const { tag: _tag, group: _group, ssh, ...settings } = settingsOf(p);
     const params: ConnectionParams = {
       host: p.host,
       port: p.port,
@@ -141,6 +151,7 @@ export class ProfileStore {
       ...settings,
       ...(await this.openPassword(p)),
     };
+    if (ssh) params.ssh = { ...ssh, ...(await this.openSshSecret(p)) };
     const tls = { mode: p.sslmode, rootcert: p.sslRootCert, cert: p.sslCert, key: p.sslKey };
     const tlsSet = Object.fromEntries(Object.entries(tls).filter(([, v]) => v));
     if (Object.keys(tlsSet).length) params.tls = tlsSet;
@@ -163,6 +174,19 @@ export class ProfileStore {
       throw new AppError(
         "CONFLICT",
         `The saved password of "${p.name}" cannot be decrypted on this machine; enter it again in the profile.`,
+      );
+    }
+  }
+
+  private async openSshSecret(p: StoredProfile): Promise<{ secret?: string }> {
+    if (!p.sealedSshSecret) return {};
+    try {
+      return { secret: await this.secrets.open(p.sealedSshSecret) };
+    } catch {
+      throw new AppError(
+        "CONFLICT",
+        `The saved SSH password or passphrase of "${p.name}" cannot be decrypted on this machine; enter it again in the profile.`,
+        { field: "sshSecret" },
       );
     }
   }
@@ -196,6 +220,7 @@ function toPublic(p: StoredProfile): Profile {
     database: p.database,
     user: p.user,
     hasPassword: Boolean(p.sealedPassword),
+    ...(p.sealedSshSecret ? { hasSshSecret: true } : {}),
     ...settingsOf(p),
   };
 }
@@ -218,6 +243,7 @@ export function checkDraft(draft: ProfileDraft): void {
   };
   if (draft.sslCert && !draft.sslKey) fail("sslKey", "a client certificate needs its private key file");
   if (draft.sslKey && !draft.sslCert) fail("sslCert", "a private key needs its client certificate file");
+  if (draft.ssh?.auth === "key" && !draft.ssh.keyFile) fail("ssh.keyFile", "choose the private key file");
   if (draft.sslmode === "disable" && (draft.sslRootCert || draft.sslCert)) {
     fail("sslmode", "certificate files are set but sslmode is disable; choose a mode that uses TLS or clear the files");
   }

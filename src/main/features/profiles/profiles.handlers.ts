@@ -37,13 +37,17 @@ export const profilesHandlers = {
     const saved = id ? await ctx.profiles.connectionParams(id) : undefined;
     if (!draft) return testConnection(saved!);
     checkDraft(draft);
-    const { password, name: _name, tag: _tag, group: _group, ...fields } = draft;
+    const { password, sshSecret, ssh, name: _name, tag: _tag, group: _group, ...fields } = draft;
     const params: ConnectionParams = {
       ...fields,
       ...(password != null ? { password }
         : password === undefined && saved?.password !== undefined ? { password: saved.password }
         : {}),
     };
+    if (ssh) {
+      const secret = sshSecret != null ? sshSecret : sshSecret === undefined ? saved?.ssh?.secret : undefined;
+      params.ssh = { ...ssh, ...(secret !== undefined ? { secret } : {}) };
+    }
     return testConnection(await ctx.profiles.withPgpass(params));
   },
 

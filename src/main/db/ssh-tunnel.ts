@@ -1,0 +1,179 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { createServer, type Server, type Socket } from "node:net";
+import { Client, type ConnectConfig } from "ssh2";
+import { AppError } from "../../shared/contract";
+
+export interface SshTunnelParams {
+  host: string;
+  port: number;
+  user: string;
+  auth: "agent" | "key" | "password";
+  keyFile?: string | undefined;
+  /** Accepted fingerprint (SHA256:...); without one the first connection asks. */
+  hostKey?: string | undefined;
+  /** Password or key passphrase, opened in main. */
+  secret?: string | undefined;
+}
+
+export interface SshTunnel {
+  /** Local loopback port that forwards to the database host:port through sshd. */
+  localPort: number;
+  /** The key the server presented. */
+  fingerprint: string;
+  readonly closed: boolean;
+  /** Called once when the SSH session ends (sshd gone, network dropped, close()). */
+  onClose(fn: (reason: string) => void): void;
+  close(): Promise<void>;
+}
+
+/** OpenSSH's fingerprint format for a raw host key blob. */
+export function fingerprintOf(key: Buffer): string {
+  return `SHA256:${createHash("sha256").update(key).digest("base64").replace(/=+$/, "")}`;
+}
+
+/**
+ * Opens an SSH session and a loopback listener forwarding every accepted socket to
+ * target host:port through it. An unknown host key is refused with its fingerprint
+ * (field ssh.hostKey) so the user can confirm it; a different key than the accepted
+ * one is refused showing both.
+ */
+export async function openSshTunnel(
+  ssh: SshTunnelParams,
+  target: { host: string; port: number },
+  options: { readyTimeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<SshTunnel> {
+  const client = new Client();
+  let presented: string | undefined;
+  const config: ConnectConfig = {
+    host: ssh.host,
+    port: ssh.port,
+    username: ssh.user,
+    readyTimeout: options.readyTimeoutMs ?? 15_000,
+    keepaliveInterval: 10_000,
+    keepaliveCountMax: 3,
+    hostVerifier: (key: Buffer) => {
+      presented = fingerprintOf(key);
+      return ssh.hostKey === presented;
+    },
+    ...(await authConfig(ssh, options.env ?? process.env)),
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    const fail = (err: Error) => {
+      client.removeListener("ready", ready);
+      reject(explain(err, ssh, presented));
+    };
+    const ready = () => {
+      client.removeListener("error", fail);
+      resolve();
+    };
+    client.once("ready", ready);
+    client.once("error", fail);
+    try {
+      client.connect(config);
+    } catch (err) {
+      fail(err as Error); // ssh2 throws synchronously for unparsable keys
+    }
+  });
+
+  const sockets = new Set<Socket>();
+  const listeners: Array<(reason: string) => void> = [];
+  let closed = false;
+  let reason = "SSH session closed";
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    socket.on("error", () => socket.destroy());
+    client.forwardOut("127.0.0.1", 0, target.host, target.port, (err, stream) => {
+      if (err) {
+        socket.destroy();
+        return;
+      }
+      stream.on("error", () => socket.destroy());
+      socket.pipe(stream).pipe(socket);
+    });
+  });
+  const finish = () => {
+    if (closed) return;
+    closed = true;
+    server.close();
+    for (const s of sockets) s.destroy();
+    for (const fn of listeners) fn(reason);
+  };
+  client.on("error", (err) => {
+    reason = `SSH connection to ${ssh.host}:${ssh.port} lost: ${err.message}`;
+    finish();
+  });
+  client.on("close", finish);
+
+  const localPort = await new Promise<number>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port));
+  });
+
+  return {
+    localPort,
+    fingerprint: presented ?? "",
+    get closed() {
+      return closed;
+    },
+    onClose: (fn) => {
+      if (closed) fn(reason);
+      else listeners.push(fn);
+    },
+    close: async () => {
+      client.end();
+      finish();
+    },
+  };
+}
+
+async function authConfig(ssh: SshTunnelParams, env: NodeJS.ProcessEnv): Promise<Partial<ConnectConfig>> {
+  if (ssh.auth === "password") {
+    if (!ssh.secret) throw new AppError("VALIDATION", "sshSecret: the SSH password is required", { field: "sshSecret" });
+    return { password: ssh.secret };
+  }
+  if (ssh.auth === "agent") {
+    const sock = env.SSH_AUTH_SOCK;
+    if (!sock) throw new AppError("VALIDATION", "ssh.auth: no SSH agent is running (SSH_AUTH_SOCK is not set)", { field: "ssh.auth" });
+    return { agent: sock };
+  }
+  if (!ssh.keyFile) throw new AppError("VALIDATION", "ssh.keyFile: choose the private key file", { field: "ssh.keyFile" });
+  let key: Buffer;
+  try {
+    key = await readFile(ssh.keyFile);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "cannot be read (permission denied)" : `cannot be read (${code})`;
+    throw new AppError("VALIDATION", `ssh.keyFile: private key file "${ssh.keyFile}" ${why}`, { field: "ssh.keyFile" });
+  }
+  return { privateKey: key, ...(ssh.secret ? { passphrase: ssh.secret } : {}) };
+}
+
+function explain(err: Error, ssh: SshTunnelParams, presented: string | undefined): Error {
+  const where = `${ssh.host}:${ssh.port}`;
+  if (presented && presented !== ssh.hostKey) {
+    if (!ssh.hostKey) {
+      return new AppError(
+        "CONFLICT",
+        `The SSH host key of ${where} is not trusted yet. Its fingerprint is ${presented}; confirm it matches the server's before trusting it.`,
+        { field: "ssh.hostKey", detail: presented },
+      );
+    }
+    return new AppError(
+      "CONFLICT",
+      `The SSH host key of ${where} has CHANGED: expected ${ssh.hostKey}, the server presented ${presented}. Refusing to connect; someone may be intercepting the connection.`,
+      { field: "ssh.hostKey", detail: presented },
+    );
+  }
+  const m = err.message;
+  if (/passphrase|Encrypted private|bad decrypt|Cannot parse privateKey/i.test(m)) {
+    const field = /no passphrase given|bad passphrase|bad decrypt|Encrypted/i.test(m) ? "sshSecret" : "ssh.keyFile";
+    return new AppError("VALIDATION", `${field}: the private key cannot be used: ${m}`, { field });
+  }
+  if (/All configured authentication methods failed/i.test(m)) {
+    return new AppError("CONNECTION", `SSH login to ${where} as ${ssh.user} failed: ${m}`);
+  }
+  return new AppError("CONNECTION", `SSH connection to ${where} failed: ${m}`);
+}

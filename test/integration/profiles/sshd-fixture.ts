@@ -1,0 +1,125 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { connect } from "node:net";
+import { tmpdir, userInfo } from "node:os";
+import { join } from "node:path";
+import { freePort } from "../../../src/main/db/embedded-postgres";
+
+export interface TestSshd {
+  port: number;
+  user: string;
+  /** Unencrypted user key, and one encrypted with `passphrase`. */
+  userKey: string;
+  encryptedUserKey: string;
+  passphrase: string;
+  /** `ssh-keygen -lf` of the host key. */
+  hostFingerprint: string;
+  /** Stops the listener and every session it forked (all our own processes). */
+  stop(): Promise<void>;
+  /** Starts again on the same port with the same host key. */
+  start(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+const keygen = (args: string[]) => execFileSync("ssh-keygen", args, { stdio: ["ignore", "pipe", "pipe"] }).toString();
+
+/** Debian's OpenSSH sshd on a free loopback port, with throwaway host and user keys. */
+export async function startTestSshd(): Promise<TestSshd> {
+  const dir = await mkdtemp(join(tmpdir(), "pgdesk-sshd-"));
+  const port = await freePort();
+  const passphrase = "right horse battery";
+  keygen(["-q", "-t", "ed25519", "-N", "", "-C", "pgdesk-test-host", "-f", join(dir, "host_key")]);
+  keygen(["-q", "-t", "ed25519", "-N", "", "-C", "pgdesk-test-user", "-f", join(dir, "user_key")]);
+  keygen(["-q", "-t", "ed25519", "-a", "1", "-N", passphrase, "-C", "pgdesk-test-user-enc", "-f", join(dir, "user_key_enc")]);
+  const pubs = await Promise.all(["user_key.pub", "user_key_enc.pub"].map((f) => readFile(join(dir, f), "utf8")));
+  await writeFile(join(dir, "authorized_keys"), pubs.join(""), { mode: 0o600 });
+  const hostFingerprint = keygen(["-lf", join(dir, "host_key.pub")]).split(" ")[1]!;
+  const config = join(dir, "sshd_config");
+  await writeFile(
+    config,
+    [
+      `Port ${port}`,
+      "ListenAddress 127.0.0.1",
+      `HostKey ${join(dir, "host_key")}`,
+      `PidFile ${join(dir, "sshd.pid")}`,
+      `AuthorizedKeysFile ${join(dir, "authorized_keys")}`,
+      "StrictModes no",
+      "UsePAM no",
+      "PasswordAuthentication no",
+      "KbdInteractiveAuthentication no",
+      "PubkeyAuthentication yes",
+      "PermitRootLogin prohibit-password",
+      "AllowTcpForwarding yes",
+      "LogLevel ERROR",
+      "",
+    ].join("\n"),
+  );
+  await mkdir("/run/sshd", { recursive: true, mode: 0o755 }); // privilege separation directory
+  let child: ChildProcess | undefined;
+  let log = "";
+
+  const start = async () => {
+    child = spawn("/usr/sbin/sshd", ["-D", "-e", "-f", config], { stdio: ["ignore", "ignore", "pipe"] });
+    child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
+    for (const deadline = Date.now() + 15_000; !(await accepts(port)); ) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`sshd did not start: ${log}`);
+    }
+  };
+  const stop = async () => {
+    const master = child;
+    if (!master?.pid || master.exitCode !== null) return;
+    const sessions = await descendants(master.pid);
+    const exited = new Promise((resolve) => master.once("exit", resolve));
+    master.kill("SIGTERM");
+    for (const pid of sessions) process.kill(pid, "SIGTERM");
+    await exited;
+  };
+  await start();
+  return {
+    port,
+    user: userInfo().username,
+    userKey: join(dir, "user_key"),
+    encryptedUserKey: join(dir, "user_key_enc"),
+    passphrase,
+    hostFingerprint,
+    start,
+    stop,
+    dispose: async () => {
+      await stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect(port, "127.0.0.1");
+    s.once("connect", () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once("error", () => resolve(false));
+  });
+}
+
+/** Processes whose parent chain leads to `root` (sshd forks one per session, and they fork again). */
+async function descendants(root: number): Promise<number[]> {
+  const parents = new Map<number, number>();
+  for (const name of await readdir("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = await readFile(`/proc/${name}/stat`, "utf8").catch(() => "");
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    if (ppid) parents.set(Number(name), ppid);
+  }
+  const out: number[] = [];
+  const walk = (pid: number) => {
+    for (const [child, parent] of parents) {
+      if (parent === pid) {
+        out.push(child);
+        walk(child);
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
