@@ -1,0 +1,72 @@
+import type { Page } from "playwright-core";
+
+/** The Query area: editor, toolbar, results grid and messages. */
+export class QueryPage {
+  constructor(readonly page: Page) {}
+
+  async waitForEditor(): Promise<void> {
+    await this.page.getByTestId("sql-editor").locator(".monaco-editor").waitFor();
+  }
+
+  /** Replaces the editor's text the way a paste does (no auto-closing quotes). */
+  async paste(sql: string): Promise<void> {
+    await this.page.getByTestId("sql-editor").locator(".view-lines").click();
+    await this.page.keyboard.press("ControlOrMeta+A");
+    await this.page.keyboard.insertText(sql);
+  }
+
+  async run(): Promise<void> {
+    await this.page.getByTestId("run").click();
+  }
+
+  async runWithShortcut(): Promise<void> {
+    await this.page.getByTestId("sql-editor").locator(".view-lines").click();
+    await this.page.keyboard.press("ControlOrMeta+Enter");
+  }
+
+  txState() {
+    return this.page.getByTestId("tx-state");
+  }
+
+  async waitUntilIdle(): Promise<void> {
+    await this.page.waitForFunction(() => document.querySelector('[data-testid="tx-state"]')?.textContent !== "running…");
+  }
+
+  grid() {
+    return this.page.getByTestId("results-grid");
+  }
+
+  headers() {
+    return this.page.getByTestId("grid-header");
+  }
+
+  row(n: number) {
+    return this.grid().locator(`[data-testid="grid-row"][data-row="${n}"]`);
+  }
+
+  async scrollGridToBottom(): Promise<void> {
+    await this.grid().evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+  }
+
+  async loadAll(): Promise<void> {
+    await this.page.getByTestId("load-all").click();
+  }
+
+  async showMessages(): Promise<void> {
+    await this.page.getByTestId("messages-tab").click();
+  }
+
+  statementError() {
+    return this.page.getByTestId("statement-error");
+  }
+
+  editorErrorMarker() {
+    return this.page.getByTestId("sql-editor").locator(".squiggly-error");
+  }
+
+  async cancel(): Promise<void> {
+    await this.page.getByTestId("cancel").click();
+  }
+}

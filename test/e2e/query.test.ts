@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase, type FreshDatabase } from "../harness/database";
+import { OverviewPage } from "./pages/overview.page";
+import { ProfilesPage } from "./pages/profiles.page";
+import { QueryPage } from "./pages/query.page";
+import { ShellPage } from "./pages/shell.page";
+import { cspViolations, launchBrowser, type E2EBrowser } from "./support/browser";
+import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
+
+const XSS = "<img src=x onerror=alert(1)>";
+
+describe("a developer running SQL in the Query area", () => {
+  let host: RunningWebHost;
+  let b: E2EBrowser;
+  let db: FreshDatabase;
+  let query: QueryPage;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    db = await freshDatabase(15, "e2e_query");
+    await db.pool.query(`CREATE TABLE items AS SELECT g AS id, md5(g::text) AS label, (g * 1.5)::numeric(12,2) AS price,
+                                 CASE WHEN g % 10 = 0 THEN NULL ELSE '' END AS note FROM generate_series(1, 25000) g`);
+    host = await startWebHostProcess();
+    b = await launchBrowser();
+    b.page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const shell = new ShellPage(b.page);
+    await shell.open(host.launchUrl);
+    const profiles = new ProfilesPage(b.page);
+    await profiles.startNew();
+    await profiles.fill({ name: "Query 15", host: "127.0.0.1", port: db.server.port, database: db.name, user: db.server.user, password: db.server.password });
+    await profiles.save();
+    await new OverviewPage(b.page).waitForLoaded();
+    await shell.goTo("query");
+    query = new QueryPage(b.page);
+    await query.waitForEditor();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await host?.stop();
+    await db?.drop();
+  });
+
+  it("pastes a query, runs it and scrolls through the rows up to the row cap, then loads all", async () => {
+    await query.paste(`SELECT id, label, price, note, '${XSS}' AS "${XSS}" FROM items ORDER BY id`);
+    await query.runWithShortcut();
+    await query.row(0).waitFor();
+    await expect(query.headers().allTextContents()).resolves.toEqual([
+      "idinteger", "labeltext", "pricenumeric(12,2)", "notetext", `${XSS}text`,
+    ]);
+    const first = await query.row(0).getByTestId("grid-cell").allTextContents();
+    expect(first).toEqual(["1", "c4ca4238a0b923820dcc509a6f75849b", "1.50", "", XSS]);
+    // NULL shows distinctly from the empty string
+    expect(await query.row(9).getByTestId("grid-cell").nth(3).getAttribute("data-null")).toBe("true");
+    expect(await query.row(8).getByTestId("grid-cell").nth(3).getAttribute("data-null")).toBeNull();
+    // only the visible rows exist in the page
+    expect(await query.grid().getByTestId("grid-row").count()).toBeLessThan(100);
+
+    await query.scrollGridToBottom();
+    await query.row(9999).waitFor();
+    if (process.env.PGDESK_E2E_SHOTS) await b.page.screenshot({ path: `${process.env.PGDESK_E2E_SHOTS}/query-grid.png` });
+    expect(await query.row(9999).getByTestId("grid-cell").first().textContent()).toBe("10000");
+    await query.loadAll();
+    await b.page.getByTestId("result-tab").filter({ hasText: "25,000)" }).waitFor();
+    await query.scrollGridToBottom();
+    await query.row(24999).waitFor();
+    expect(await query.row(24999).getByTestId("grid-cell").first().textContent()).toBe("25000");
+  });
+
+  it("keeps markup from the server as text", async () => {
+    expect(await b.page.locator("img[src='x']").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await query.row(24999).getByTestId("grid-cell").nth(4).dblclick();
+    await expect(b.page.getByTestId("cell-viewer-value").textContent()).resolves.toBe(XSS);
+  });
+
+  it("shows an error with its SQLSTATE and marks its position in the editor", async () => {
+    await query.paste("SELECT id,\n       nope\nFROM items");
+    await query.run();
+    await query.statementError().waitFor();
+    expect(await query.statementError().textContent()).toContain('column "nope" does not exist');
+    expect(await query.statementError().textContent()).toContain("SQLSTATE 42703");
+    await query.editorErrorMarker().first().waitFor();
+    if (process.env.PGDESK_E2E_SHOTS) await b.page.screenshot({ path: `${process.env.PGDESK_E2E_SHOTS}/query-error.png` });
+  });
+
+  it("keeps a transaction open between runs and shows its state", async () => {
+    await query.paste("BEGIN");
+    await query.run();
+    await b.page.locator('[data-testid="tx-state"][data-state="in-transaction"]').waitFor();
+    await query.paste("SELECT 1/0");
+    await query.run();
+    await b.page.locator('[data-testid="tx-state"][data-state="failed"]').waitFor();
+    await query.paste("ROLLBACK");
+    await query.run();
+    await b.page.locator('[data-testid="tx-state"][data-state="idle"]').waitFor();
+  });
+
+  it("cancels a long statement", async () => {
+    await query.paste("SELECT pg_sleep(30)");
+    await query.run();
+    await b.page.locator('[data-testid="cancel"]:not([disabled])').waitFor();
+    await b.page.waitForFunction(() => document.querySelector('[data-testid="tx-state"]')?.textContent === "running…");
+    await pollUntil(async () => (await db.pool.query("SELECT 1 FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'")).rowCount === 1);
+    await query.cancel();
+    await query.statementError().waitFor();
+    expect(await query.statementError().textContent()).toContain("canceling statement due to user request");
+  });
+
+  it("ran without CSP violations or console errors", async () => {
+    expect(await cspViolations(b.page)).toEqual([]);
+    expect(b.problems).toEqual([]);
+  });
+});
+
+async function pollUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
