@@ -9,7 +9,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const noElectron = { name: "electron", message: "Only src/main/index.ts and src/main/ipc/electron.ts may import electron." };
 
 export default tseslint.config(
-  { ignores: ["out/**", "dist/**", "node_modules/**", "src/generated/**", "test/fixtures/type-errors/**", "coverage/**"] },
+  { ignores: ["out/**", "dist/**", "node_modules/**", "src/generated/**", "test/fixtures/type-errors/**", "test/fixtures/insecure-electron/**", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 const steps = [
   ["typecheck", "npx", ["tsc", "-b"]],
   ["lint", "npx", ["eslint", "--max-warnings=0", "."]],
+  ["security", "node", ["scripts/security-gate.mjs"]],
   ["unit", "npx", ["vitest", "run", "--project", "unit"]],
   ["integration", "npx", ["vitest", "run", "--project", "integration"]],
   ["build", "npx", ["electron-vite", "build"]],

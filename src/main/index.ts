@@ -7,7 +7,7 @@ import { EVENT_CHANNEL, registerElectronIpc, sendEvent } from "./ipc/electron";
 import { registry } from "./ipc/registry";
 import { createConsoleLogger } from "./logger";
 import { safeStorageSecretStore } from "./safe-storage-secret-store";
-import { isExternalLinkAllowed, mainWindowOptions } from "./window-options";
+import { createMainWindow, isExternalLinkAllowed } from "./window-options";
 
 const log = createConsoleLogger();
 let mainWindow: BrowserWindow | undefined;
@@ -18,7 +18,7 @@ const isOwnPage = (url: string) =>
   rendererUrl ? url.startsWith(rendererUrl) : url.startsWith(pathToFileURL(rendererFile).href);
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, "../preload/index.cjs")));
+  const win = createMainWindow(BrowserWindow, join(import.meta.dirname, "../preload/index.cjs"));
   win.once("ready-to-show", () => win.show());
   win.webContents.on("will-navigate", (event, url) => {
     if (!isOwnPage(url)) event.preventDefault();
@@ -42,7 +42,8 @@ async function confirmExternal(win: BrowserWindow, url: string): Promise<void> {
     message: "Open this link in your browser?",
     detail: url,
   });
-  if (response === 0) await shell.openExternal(url);
+  // isExternalLinkAllowed() admitted only http(s), and the user confirmed this exact URL
+  if (response === 0 && isExternalLinkAllowed(url)) await shell.openExternal(url);
 }
 
 app.whenReady().then(() => {

@@ -1,11 +1,14 @@
-import type { BrowserWindowConstructorOptions } from "electron";
+import type { BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOptions } from "electron";
+
+type BrowserWindowClass<W> = new (options: BrowserWindowConstructorOptions) => W;
 
 /**
- * The main window's options. Kept apart from index.ts so tests can read exactly
- * what the app builds without starting Electron.
+ * Creates the main window. The options are a literal at the `new BrowserWindow` call
+ * so static checkers (electronegativity) see them, and the constructor is a parameter
+ * so tests can read exactly what the app builds without starting Electron.
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+export function createMainWindow<W = ElectronBrowserWindow>(BrowserWindow: BrowserWindowClass<W>, preloadPath: string): W {
+  return new BrowserWindow({
     width: 1280,
     height: 820,
     minWidth: 900,
@@ -26,8 +29,10 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // middle-click would otherwise open links in new windows, around setWindowOpenHandler
+      disableBlinkFeatures: "Auxclick",
     },
-  };
+  });
 }
 
 /** Only these leave the app, and only after the user confirms. */

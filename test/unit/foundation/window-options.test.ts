@@ -1,10 +1,20 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy } from "../../../src/main/csp";
-import { isExternalLinkAllowed, mainWindowOptions } from "../../../src/main/window-options";
+import type { BrowserWindowConstructorOptions } from "electron";
+import { createMainWindow, isExternalLinkAllowed } from "../../../src/main/window-options";
+
+/** Stands in for Electron's BrowserWindow and keeps the options the app passed. */
+class CapturingWindow {
+  static last: BrowserWindowConstructorOptions | undefined;
+  constructor(options: BrowserWindowConstructorOptions) {
+    CapturingWindow.last = options;
+  }
+}
 
 describe("the Electron window the app builds", () => {
-  const prefs = mainWindowOptions("/app/preload/index.cjs").webPreferences!;
+  createMainWindow(CapturingWindow, "/app/preload/index.cjs");
+  const prefs = CapturingWindow.last!.webPreferences!;
 
   it("isolates the page from Node and Electron", () => {
     expect(prefs.contextIsolation).toBe(true);
@@ -16,6 +26,7 @@ describe("the Electron window the app builds", () => {
     expect(prefs.webviewTag).toBe(false);
     expect(prefs.allowRunningInsecureContent).toBe(false);
     expect(prefs.preload).toBe("/app/preload/index.cjs");
+    expect(prefs.disableBlinkFeatures).toBe("Auxclick");
   });
 
   it("has a CSP whose scripts allow neither inline code nor eval", () => {

@@ -1,0 +1,55 @@
+// Security gate: electronegativity over the sources, results parsed (it exits 0 even with
+// findings); any HIGH or MEDIUM finding not in security/electronegativity-allowlist.json
+// (each entry says why it is acceptable) fails the run.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const electronVersion = JSON.parse(readFileSync("node_modules/electron/package.json", "utf8")).version;
+const dir = mkdtempSync(join(tmpdir(), "pgdesk-eln-"));
+const out = join(dir, "findings.csv");
+const input = process.argv[2] ?? "src";
+const run = spawnSync("npx", ["electronegativity", "-i", input, "-o", out, "-r", "-e", electronVersion], { encoding: "utf8" });
+if (run.status !== 0) {
+  console.error(run.stdout + run.stderr);
+  process.exit(run.status ?? 1);
+}
+
+/** RFC 4180-ish: quoted fields with doubled quotes. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") { row.push(field.trim()); field = ""; }
+    else if (ch === "\n") { row.push(field.trim()); rows.push(row); row = []; field = ""; }
+    else field += ch;
+  }
+  if (field || row.length) { row.push(field.trim()); rows.push(row); }
+  return rows;
+}
+
+const [header, ...rows] = parseCsv(readFileSync(out, "utf8")).filter((r) => r.length > 1);
+rmSync(dir, { recursive: true, force: true });
+const col = (name) => header.indexOf(name);
+const findings = rows.map((r) => ({ issue: r[col("issue")], severity: r[col("severity")], file: r[col("filename")], location: r[col("location")], sample: r[col("sample")] }));
+const allow = JSON.parse(readFileSync("security/electronegativity-allowlist.json", "utf8"));
+for (const entry of allow) {
+  if (!entry.reason || entry.reason.length < 20) {
+    console.error(`allow-list entry ${entry.issue} ${entry.file} has no reason`);
+    process.exit(1);
+  }
+}
+const gating = findings.filter((f) => f.severity === "HIGH" || f.severity === "MEDIUM");
+const blocked = gating.filter((f) => !allow.some((a) => a.issue === f.issue && a.file === f.file));
+console.log(`electronegativity ${electronVersion}: ${findings.length} findings, ${gating.length} HIGH/MEDIUM, ${gating.length - blocked.length} allowed by review, ${blocked.length} blocking`);
+for (const f of blocked) console.error(`BLOCKING ${f.severity} ${f.issue} ${f.file}:${f.location} ${f.sample}`);
+process.exit(blocked.length ? 1 : 0);
