@@ -162,6 +162,46 @@ export const RestoreRequest = z
   .strict();
 export type RestoreRequest = z.infer<typeof RestoreRequest>;
 
+/** Keep a backup if it is among the newest `keepLast` of its database, or newer than `newerThanDays`. */
+export const RetentionPolicy = z
+  .object({
+    keepLast: z.number().int().min(1).max(10_000).optional(),
+    newerThanDays: z.number().int().min(1).max(36_500).optional(),
+  })
+  .strict()
+  .refine((p) => p.keepLast !== undefined || p.newerThanDays !== undefined, "set keep-last or newer-than days");
+export type RetentionPolicy = z.infer<typeof RetentionPolicy>;
+
+export const RetentionPlan = z.object({
+  keep: z.array(z.string()),
+  remove: z.array(z.object({ file: z.string(), database: z.string(), createdAt: z.string(), size: z.number() })),
+});
+export type RetentionPlan = z.infer<typeof RetentionPlan>;
+
+const RetentionInput = z
+  .object({ folder: FolderPath, policy: RetentionPolicy, database: DatabaseName.optional() })
+  .strict();
+
+export const Schedule = z.object({
+  id: z.string(),
+  profileId: ProfileId,
+  database: DatabaseName,
+  folder: FolderPath,
+  format: BackupFormat,
+  scope: z.enum(["full", "schema", "data"]),
+  /** Local time of day, HH:MM. */
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time is HH:MM"),
+  /** 0 = Sunday … 6 = Saturday; absent = every day. */
+  weekday: z.number().int().min(0).max(6).optional(),
+  retention: RetentionPolicy.optional(),
+  createdAt: z.string(),
+  lastRunAt: z.string().optional(),
+  lastResult: z.object({ state: z.enum(["succeeded", "failed", "cancelled"]), message: z.string().optional(), jobId: z.string() }).optional(),
+});
+export type Schedule = z.infer<typeof Schedule>;
+
+export const ScheduleDraft = Schedule.omit({ id: true, createdAt: true, lastRunAt: true, lastResult: true }).extend({ id: z.string().optional() }).strict();
+
 const ProfileDb = z.object({ profileId: ProfileId, database: DatabaseName.optional() }).strict();
 
 export const backupChannels = {
@@ -189,6 +229,17 @@ export const backupChannels = {
   }),
   /** Restores a backup into a new database (or an existing one after a typed confirmation). */
   "backup:restore": channel({ input: RestoreRequest, output: z.object({ jobId: z.string() }) }),
+  /** What a retention policy would delete in a folder (per database), without deleting anything. */
+  "backup:retentionPreview": channel({ input: RetentionInput, output: RetentionPlan }),
+  /** Deletes the previewed files that the policy still selects, and their manifest entries. */
+  "backup:retentionApply": channel({
+    input: RetentionInput.extend({ files: z.array(z.string()).max(100_000) }).strict(),
+    output: z.object({ removed: z.array(z.string()) }),
+  }),
+  /** Scheduled backups (run while the app runs; a missed run is caught up at start). */
+  "backup:schedules": channel({ input: NoInput, output: z.array(Schedule) }),
+  "backup:saveSchedule": channel({ input: ScheduleDraft, output: Schedule }),
+  "backup:deleteSchedule": channel({ input: z.object({ id: z.string() }).strict(), output: z.object({}) }),
   /** Native folder dialog where the host has one (Electron); the web host types paths. */
   "backup:pickFolder": channel({ input: NoInput, output: z.object({ folder: z.string().optional(), supported: z.boolean() }) }),
 } as const;
@@ -196,4 +247,6 @@ export const backupChannels = {
 export const backupEvents = {
   /** A job changed: progress, state, or a new log line. */
   "backup:didProgress": event({ payload: Job }),
+  /** A scheduled backup ran (or could not start); failures are shown as notifications. */
+  "backup:didRunSchedule": event({ payload: Schedule }),
 } as const;

@@ -1,26 +1,64 @@
 import { stat } from "node:fs/promises";
 import { AppError } from "../../../shared/contract";
+import { BackupRequest, type Job, type Schedule } from "../../../shared/contract/backup";
 import type { Handlers } from "../../ipc/handler-types";
 import type { CallContext } from "../../ipc/handler-types";
 import { checkArchive, digest } from "./archive.verify";
 import { ManifestWriter, readManifest } from "./backup.manifest";
 import { planBackup, previewOf } from "./backup.plan";
 import { runBackup } from "./backup.runner";
-import { checkReadableFolder, fileInFolder } from "./folder.check";
+import { BackupScheduler } from "./backup.scheduler";
+import { checkReadableFolder, checkWritableFolder, fileInFolder } from "./folder.check";
+import { applyRetention, planRetention } from "./retention";
 import { JobQueue } from "./job.queue";
 import { pgTools, requireTools, serverInfo } from "./pg-tools.service";
 import { planRestore, runRestore } from "./restore.runner";
 
+/** The area's long-lived services; the scheduler starts with the first call into the area. */
 function jobs(ctx: CallContext): JobQueue {
-  return ctx.singleton("backup.jobs", () => {
-    const queue = new JobQueue(ctx.emit, ctx.log);
-    ctx.onShutdown(() => queue.cancelAll());
-    return queue;
+  const queue = ctx.singleton("backup.jobs", () => {
+    const q = new JobQueue(ctx.emit, ctx.log);
+    ctx.onShutdown(() => q.cancelAll());
+    return q;
   });
+  scheduler(ctx);
+  return queue;
 }
 
 function manifests(ctx: CallContext): ManifestWriter {
   return ctx.singleton("backup.manifests", () => new ManifestWriter());
+}
+
+function scheduler(ctx: CallContext): BackupScheduler {
+  return ctx.singleton("backup.scheduler", () => {
+    // scheduled jobs outlive the call that happened to start the scheduler
+    const appCtx = { ...ctx, signal: new AbortController().signal };
+    const s = new BackupScheduler({
+      dataDir: ctx.dataDir,
+      log: ctx.log,
+      emit: ctx.emit,
+      run: (schedule) => runScheduled(appCtx, schedule),
+    });
+    ctx.onShutdown(() => s.stop());
+    s.start();
+    return s;
+  });
+}
+
+async function runScheduled(ctx: CallContext, schedule: Schedule): Promise<Job> {
+  const req = BackupRequest.parse({ profileId: schedule.profileId, database: schedule.database, folder: schedule.folder, format: schedule.format, scope: schedule.scope });
+  const plan = await planBackup(ctx, req);
+  const queue = jobs(ctx);
+  const job = queue.add(
+    { kind: "backup", profileId: req.profileId, database: req.database, folder: plan.folder, file: plan.file },
+    (handle) => runBackup(ctx, plan, handle, manifests(ctx)),
+  );
+  const done = await queue.settled(job.id);
+  if (done.state === "succeeded" && schedule.retention) {
+    const preview = planRetention(await readManifest(plan.folder), schedule.retention, Date.now(), schedule.database);
+    await applyRetention(plan.folder, schedule.retention, preview.remove.map((r) => r.file), manifests(ctx), schedule.database);
+  }
+  return done;
 }
 
 export const backupHandlers = {
@@ -57,8 +95,7 @@ export const backupHandlers = {
 
   "backup:jobs": (_input, ctx) => jobs(ctx).list(),
 
-  "backup:list": async ({ folder }, ctx) => {
-    void ctx;
+  "backup:list": async ({ folder }) => {
     const dir = await checkReadableFolder(folder);
     const entries = await readManifest(dir);
     return Promise.all(
@@ -96,6 +133,29 @@ export const backupHandlers = {
     return { jobId: job.id };
   },
 
+  "backup:retentionPreview": async ({ folder, policy, database }) => {
+    const dir = await checkReadableFolder(folder);
+    return planRetention(await readManifest(dir), policy, Date.now(), database);
+  },
+
+  "backup:retentionApply": async ({ folder, policy, database, files }, ctx) => {
+    const dir = await checkWritableFolder(folder);
+    return { removed: await applyRetention(dir, policy, files, manifests(ctx), database) };
+  },
+
+  "backup:schedules": (_input, ctx) => scheduler(ctx).list(),
+
+  "backup:saveSchedule": async (draft, ctx) => {
+    await checkWritableFolder(draft.folder);
+    await ctx.profiles.get(draft.profileId);
+    return scheduler(ctx).save(draft);
+  },
+
+  "backup:deleteSchedule": async ({ id }, ctx) => {
+    await scheduler(ctx).delete(id);
+    return {};
+  },
+
   "backup:pickFolder": async (_input, ctx) => {
     if (!ctx.pickFolder) return { supported: false };
     const folder = await ctx.pickFolder("Choose a folder for backups");
@@ -112,4 +172,9 @@ export const backupHandlers = {
   | "backup:verify"
   | "backup:restore"
   | "backup:pickFolder"
+  | "backup:retentionPreview"
+  | "backup:retentionApply"
+  | "backup:schedules"
+  | "backup:saveSchedule"
+  | "backup:deleteSchedule"
 >;
