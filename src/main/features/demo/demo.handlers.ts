@@ -1,3 +1,12 @@
 import type { Handlers } from "../../ipc/handler-types";
+import { demoService } from "./demo.service";
 
-export const demoHandlers = {} satisfies Handlers<never>;
+export const demoHandlers = {
+  "demo:status": (_input, ctx) => demoService(ctx).status(),
+  "demo:create": ({ size }, ctx) => demoService(ctx).create(size ?? "demo"),
+  "demo:cancel": (_input, ctx) => {
+    demoService(ctx).cancel();
+    return {};
+  },
+  "demo:remove": (_input, ctx) => demoService(ctx).remove(),
+} satisfies Handlers<"demo:status" | "demo:create" | "demo:cancel" | "demo:remove">;
