@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../harness/app";
+import { freshDatabase, type FreshDatabase } from "../../harness/database";
+import { createPgdeskLayout } from "../audit/layouts.fixture";
+
+describe("50 concurrent calls from several screens against one profile", () => {
+  let app: TestApp;
+  let db: FreshDatabase;
+  let profileId: string;
+
+  beforeAll(async () => {
+    db = await freshDatabase(15, "load");
+    await createPgdeskLayout(db.pool);
+    app = await createTestApp();
+    profileId = (await app.call("profiles:save", { draft: { name: "load", ...db.connection } })).id;
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.drop();
+  });
+
+  it("all complete and never open more connections than the pool allows", async () => {
+    const { detected } = await app.call("audit:detect", { profileId });
+    const mapping = detected[0]!.mapping;
+    const calls: Array<() => Promise<unknown>> = [];
+    for (let i = 0; i < 50; i++) {
+      const pick = i % 3;
+      calls.push(
+        pick === 0 ? () => app.call("server:overview", { profileId })
+        : pick === 1 ? () => app.call("audit:browse", { profileId, mapping, limit: 10 })
+        : () => app.call("audit:counts", { profileId, mapping }),
+      );
+    }
+    // watch pgdesk's sessions on the server while the calls run
+    let peak = 0;
+    let running = true;
+    const watcher = (async () => {
+      while (running) {
+        const { rows } = await db.pool.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'pgdesk' AND datname = $1",
+          [db.name],
+        );
+        peak = Math.max(peak, rows[0]!.n);
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    const results = await Promise.allSettled(calls.map((c) => c()));
+    running = false;
+    await watcher;
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThanOrEqual(3);
+  });
+});
