@@ -5,6 +5,7 @@ import { ErrorMessage } from "../../components/ErrorMessage";
 import { Field } from "../../components/Field";
 import { ApiError } from "../../lib/api-error";
 import { SelectField } from "./components/SelectField";
+import { SshFields } from "./SshFields";
 import { PasteConnectionString } from "./PasteConnectionString";
 import { applyImport, initialFormState, toDraft, type ProfileFormState } from "./profile-form.model";
 import { useSaveProfile, useTestConnection } from "./profiles.queries";
@@ -40,6 +41,7 @@ export function ProfileForm({ existing, onSaved, onCancel }: Props) {
     setForm((f) => ({ ...f, [key]: e.target.type === "checkbox" ? (e.target as HTMLInputElement).checked : e.target.value }));
   const error = test.error ?? save.error;
   const badField = error instanceof ApiError ? error.data.field?.replace(/^draft\./, "") : undefined;
+  const presentedKey = error instanceof ApiError && badField === "ssh.hostKey" ? error.data.detail : undefined;
   const invalid = (name: string) => (badField === name ? { "aria-invalid": true as const } : {});
   const usesTls = form.sslmode !== "disable";
 
@@ -100,6 +102,18 @@ export function ProfileForm({ existing, onSaved, onCancel }: Props) {
           </>
         )}
       </fieldset>
+      <SshFields
+        form={form}
+        hasSavedSecret={Boolean(existing?.hasSshSecret)}
+        set={set}
+        invalid={invalid}
+        presentedKey={presentedKey}
+        onTrust={(fingerprint) => {
+          const next = { ...form, sshHostKey: fingerprint };
+          setForm(next);
+          test.mutate({ ...(existing ? { id: existing.id } : {}), draft: toDraft(next, existing) });
+        }}
+      />
       <fieldset className="grid grid-cols-3 gap-3 rounded border border-slate-200 p-3 dark:border-slate-800">
         <legend className="px-1 text-sm font-medium">Behaviour</legend>
         <Field label="Connect timeout (s)" name="connectTimeoutSeconds" type="number" min={1} max={300} placeholder="10" value={form.connectTimeoutSeconds} onChange={set("connectTimeoutSeconds")} {...invalid("connectTimeoutSeconds")} />

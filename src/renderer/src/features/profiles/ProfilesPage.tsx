@@ -9,6 +9,7 @@ import { call } from "../../lib/api";
 import { ProfileForm } from "./ProfileForm";
 import { ProfileRow } from "./ProfileRow";
 import { profileKeys, useDeleteProfile, useDuplicateProfile, useExportUri } from "./profiles.queries";
+import { DemoCard } from "../demo";
 
 /** Profiles by folder; ungrouped ones first. */
 function byGroup(profiles: Profile[]): Array<[string, Profile[]]> {
@@ -50,6 +51,7 @@ export function ProfilesPage(_props: AreaProps) {
         </Button>
       </div>
       <ErrorMessage error={profiles.error ?? remove.error ?? duplicate.error ?? exportUri.error} />
+      <DemoCard profiles={profiles.data} />
       {exportUri.data && (
         <div className="flex items-center gap-2 rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
           <span className="text-slate-500">URI (no password):</span>

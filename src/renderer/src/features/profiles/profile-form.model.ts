@@ -17,6 +17,15 @@ export interface ProfileFormState {
   connectTimeoutSeconds: string;
   applicationName: string;
   group: string;
+  sshEnabled: boolean;
+  sshHost: string;
+  sshPort: string;
+  sshUser: string;
+  sshAuth: "agent" | "key" | "password";
+  sshKeyFile: string;
+  /** SSH password or key passphrase as typed; empty keeps the saved one. */
+  sshSecret: string;
+  sshHostKey: string;
 }
 
 export function initialFormState(existing?: Profile): ProfileFormState {
@@ -36,6 +45,14 @@ export function initialFormState(existing?: Profile): ProfileFormState {
     connectTimeoutSeconds: existing?.connectTimeoutSeconds ? String(existing.connectTimeoutSeconds) : "",
     applicationName: existing?.applicationName ?? "",
     group: existing?.group ?? "",
+    sshEnabled: Boolean(existing?.ssh),
+    sshHost: existing?.ssh?.host ?? "",
+    sshPort: String(existing?.ssh?.port ?? 22),
+    sshUser: existing?.ssh?.user ?? "",
+    sshAuth: existing?.ssh?.auth ?? "key",
+    sshKeyFile: existing?.ssh?.keyFile ?? "",
+    sshSecret: "",
+    sshHostKey: existing?.ssh?.hostKey ?? "",
   };
 }
 
@@ -84,5 +101,18 @@ export function toDraft(form: ProfileFormState, existing?: Profile): ProfileDraf
     group: opt(form.group),
   };
   for (const [k, v] of Object.entries(more)) if (v !== undefined) (draft as Record<string, unknown>)[k] = v;
+  if (form.sshEnabled) {
+    draft.ssh = {
+      host: form.sshHost,
+      port: Number(form.sshPort),
+      user: form.sshUser,
+      auth: form.sshAuth,
+      ...(form.sshAuth === "key" && opt(form.sshKeyFile) ? { keyFile: form.sshKeyFile.trim() } : {}),
+      ...(opt(form.sshHostKey) ? { hostKey: form.sshHostKey.trim() } : {}),
+    };
+    if (form.sshSecret && form.sshAuth !== "agent") draft.sshSecret = form.sshSecret;
+  } else if (existing?.hasSshSecret) {
+    draft.sshSecret = null;
+  }
   return draft;
 }
