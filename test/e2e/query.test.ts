@@ -109,6 +109,24 @@ describe("a developer running SQL in the Query area", () => {
     expect(await query.statementError().textContent()).toContain("canceling statement due to user request");
   });
 
+  it("explains the statement under the caret with ANALYZE, sees a tip and compares with the plan after an index", async () => {
+    await db.pool.query("ANALYZE items");
+    await query.paste("SELECT 1;\nSELECT * FROM items WHERE label = 'c4ca4238a0b923820dcc509a6f75849b'");
+    await b.page.getByTestId("explain-analyze").click();
+    const labels = b.page.getByTestId("plan-node-label");
+    await labels.first().waitFor();
+    expect(await labels.allTextContents()).toContainEqual(expect.stringMatching(/Seq Scan on items/));
+    await b.page.locator('[data-testid="plan-tip"][data-tip-kind="seq-scan-filter"]').waitFor();
+    await b.page.getByTestId("explain-pin").click();
+    await db.pool.query("CREATE INDEX items_label ON items (label)");
+    await b.page.getByTestId("explain-run").click();
+    await b.page.getByTestId("plan-node-label").filter({ hasText: "items_label" }).first().waitFor();
+    await b.page.getByTestId("explain-compare").click();
+    await b.page.getByTestId("plan-compare").waitFor();
+    expect(await b.page.getByTestId("plan-compare-row").count()).toBeGreaterThan(0);
+    await b.page.getByTestId("back-to-results").click();
+  });
+
   it("ran without CSP violations or console errors", async () => {
     expect(await cspViolations(b.page)).toEqual([]);
     expect(b.problems).toEqual([]);

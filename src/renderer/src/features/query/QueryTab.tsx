@@ -159,7 +159,13 @@ export function QueryTab({ tab }: { tab: QueryTabState }) {
                   </button>
                 </div>
                 <div className="min-h-0 flex-1 overflow-auto">
-                  <ExplainPanel key={`${explain.analyze}-${explain.sql}`} profileId={tab.profileId} sql={explain.sql} analyze={explain.analyze} />
+                  <ExplainPanel
+                    key={`${explain.analyze}-${explain.sql}`}
+                    profileId={tab.profileId}
+                    sql={explain.sql}
+                    analyze={explain.analyze}
+                    {...(controller.session ? { serverVersionNum: controller.session.serverVersionNum } : {})}
+                  />
                 </div>
               </div>
             ) : (
