@@ -1,6 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase, type FreshDatabase } from "../harness/database";
 import { PlansPage } from "./pages/plans.page";
+import { ProfilesPage } from "./pages/profiles.page";
 import { ShellPage } from "./pages/shell.page";
 import { cspViolations, launchBrowser, type E2EBrowser } from "./support/browser";
 import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
@@ -28,14 +30,20 @@ const after = ` Index Scan using orders_note on orders  (cost=0.42..8.44 rows=1 
 describe("reading a pasted plan in the Plans area", () => {
   let host: RunningWebHost;
   let b: E2EBrowser;
+  let db: FreshDatabase;
 
   beforeAll(async () => {
+    db = await freshDatabase(15, "e2e_explain");
+    await db.pool.query(`CREATE TABLE orders (id int PRIMARY KEY, status text NOT NULL, note text NOT NULL);
+      INSERT INTO orders SELECT g, CASE WHEN g % 5000 = 0 THEN 'refunded' ELSE 'paid' END, 'note ' || g FROM generate_series(1, 50000) g;
+      ANALYZE orders;`);
     host = await startWebHostProcess();
     b = await launchBrowser();
   });
   afterAll(async () => {
     await b?.close();
     await host?.stop();
+    await db?.drop();
   });
 
   it("shows the plan tree and a tip pointing at the seq scan, with markup kept as text", async () => {
@@ -79,6 +87,41 @@ describe("reading a pasted plan in the Plans area", () => {
     expect(await b.page.getByTestId("compare-execution").textContent()).toMatch(/71\.4 ms.*0\.045 ms.*−99\.9% \(÷1587\)/);
     await b.page.screenshot({ path: "docs/screenshot-plan-compare.png", fullPage: true });
     expect(await cspViolations(b.page)).toEqual([]);
+    expect(b.problems).toEqual([]);
+  });
+
+  it("explains analyze a statement on a connection, pins it, and compares with the plan after an index", async () => {
+    const shell = new ShellPage(b.page);
+    await shell.goTo("connections");
+    const profiles = new ProfilesPage(b.page);
+    await profiles.startNew();
+    await profiles.fill({ name: "Explain 15", host: "127.0.0.1", port: db.server.port, database: db.name, user: db.server.user, password: db.server.password });
+    await profiles.save();
+    await shell.currentProfile().waitFor();
+    await shell.goTo("plans");
+
+    const sql = "SELECT * FROM orders WHERE status = 'refunded'";
+    await b.page.getByTestId("plans-explain-sql").fill(sql);
+    await b.page.getByTestId("explain-option-analyze").check();
+    await b.page.getByTestId("explain-analyze-note").waitFor();
+    await b.page.getByTestId("explain-run").click();
+    const panel = b.page.getByTestId("explain-panel");
+    await panel.locator('[data-testid="plan-tip"][data-tip-kind="seq-scan-filter"]').waitFor();
+    await panel.getByTestId("explain-warnings").waitFor();
+    await panel.getByTestId("explain-pin").click();
+
+    await db.pool.query("CREATE INDEX orders_status ON orders (status)");
+    await b.page.getByTestId("explain-run").click();
+    await panel.locator('[data-testid="plan-node-label"]', { hasText: "orders_status" }).first().waitFor();
+    await panel.getByTestId("explain-compare").click();
+    const rows = panel.getByTestId("plan-compare-row");
+    await rows.first().waitFor();
+    const statuses = await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
+    expect(statuses).toContain("changed");
+    expect(await panel.getByTestId("plan-compare-nodes").textContent()).toMatch(/Seq Scan on orders.*orders_status/);
+    // the rows the plan ran over are all still there
+    expect((await db.pool.query("SELECT count(*)::int AS n FROM orders")).rows[0].n).toBe(50000);
+    await b.page.screenshot({ path: "docs/screenshot-explain-compare.png", fullPage: true });
     expect(b.problems).toEqual([]);
   });
 });

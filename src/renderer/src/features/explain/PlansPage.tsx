@@ -4,6 +4,7 @@ import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import type { PlanModel } from "../../../../shared/explain/plan.model";
 import { parsePlanInput } from "../../../../shared/explain/plan.input";
+import { ExplainStatement } from "./ExplainStatement";
 import { useExplainUi } from "./explain.store";
 import { PlanCompare } from "./PlanCompare";
 import { PlanViewer } from "./PlanViewer";
@@ -14,7 +15,7 @@ interface Parsed {
 }
 
 /** Read a pasted plan (JSON or text) without a connection, or compare two. */
-export function PlansPage(_props: AreaProps) {
+export function PlansPage({ profileId }: AreaProps) {
   const { pastedA, pastedB, setPasted, pinned } = useExplainUi();
   const [parsed, setParsed] = useState<Parsed | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -68,6 +69,7 @@ export function PlansPage(_props: AreaProps) {
       </div>
       {error !== null && <ErrorMessage error={error} />}
       {parsed && (parsed.b ? <PlanCompare a={parsed.a} b={parsed.b} labelA="Plan A" labelB="Plan B" /> : <PlanViewer plan={parsed.a} />)}
+      {profileId && <ExplainStatement profileId={profileId} />}
     </section>
   );
 }
