@@ -1,0 +1,96 @@
+import type { Profile } from "../../../../shared/contract/profiles";
+import { useUi } from "../../app/ui.store";
+import { Button } from "../../components/Button";
+import { ErrorMessage } from "../../components/ErrorMessage";
+import { ApiError } from "../../lib/api-error";
+import { useCancelDemo, useCreateDemo, useDemoProgress, useDemoStatus, useRemoveDemo } from "./demo.queries";
+
+/**
+ * On the Connections page: with no saved profile, offers to create the demo database
+ * (with a progress bar and cancel); once it exists, a line with its server and a way to
+ * remove it.
+ */
+export function DemoCard({ profiles }: { profiles: Profile[] | undefined }) {
+  const status = useDemoStatus();
+  const progress = useDemoProgress();
+  const openProfile = useUi((s) => s.openProfile);
+  const create = useCreateDemo(openProfile);
+  const cancel = useCancelDemo();
+  const remove = useRemoveDemo();
+  const demo = status.data;
+  if (!profiles || !demo) return null;
+
+  const creating = create.isPending || demo.state === "creating";
+  if (creating) {
+    const shown = progress ?? demo.progress ?? { phase: "Preparing", percent: 0 };
+    return (
+      <div className="flex flex-col gap-2 rounded border border-blue-200 p-4 dark:border-blue-900" data-testid="demo-card">
+        <div className="flex items-center justify-between text-sm">
+          <span data-testid="demo-phase">{shown.phase}</span>
+          <span className="tabular-nums">{shown.percent}%</span>
+        </div>
+        <div
+          role="progressbar"
+          aria-label="Creating the demo database"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={shown.percent}
+          data-testid="demo-progress"
+          className="h-2 overflow-hidden rounded bg-slate-200 dark:bg-slate-800"
+        >
+          <div className="h-full bg-blue-600 transition-all" style={{ width: `${shown.percent}%` }} />
+        </div>
+        <div>
+          <Button data-testid="demo-cancel" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
+            Cancel
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  const cancelled = create.error instanceof ApiError && create.error.data.code === "CANCELLED";
+  if (demo.profileId && profiles.some((p) => p.id === demo.profileId)) {
+    return (
+      <div className="flex items-center gap-3 rounded border border-slate-200 p-3 text-sm dark:border-slate-800" data-testid="demo-card">
+        <span className="flex-1 text-slate-600 dark:text-slate-400" data-testid="demo-state">
+          Demo database: {demo.state}
+          {demo.port ? ` on port ${demo.port}` : ""}
+          {demo.serverVersion ? ` (PostgreSQL ${demo.serverVersion})` : ""}
+        </span>
+        {demo.error && <span className="text-red-700 dark:text-red-300">{demo.error}</span>}
+        <Button
+          variant="danger"
+          data-testid="demo-remove"
+          disabled={remove.isPending}
+          onClick={() => {
+            if (confirm("Remove the demo database? Its server stops and its data folder is deleted. Your other connections stay.")) remove.mutate();
+          }}
+        >
+          Remove demo
+        </Button>
+        <ErrorMessage error={remove.error} />
+      </div>
+    );
+  }
+  if (profiles.length > 0) return null;
+
+  return (
+    <div className="flex flex-col gap-3 rounded border border-slate-200 p-4 dark:border-slate-800" data-testid="demo-card">
+      <div>
+        <h2 className="font-medium">No server at hand?</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          pgdesk can run a PostgreSQL 15 server of its own with a demo database: a shop and a multi-tenant SaaS with a year of
+          orders, audit history, soft-deleted rows and a workload that gives every dashboard something to show.
+        </p>
+      </div>
+      {cancelled ? <p className="text-sm text-slate-500">Cancelled; nothing was left behind.</p> : <ErrorMessage error={create.error} />}
+      {demo.state === "failed" && !create.error && demo.error && <ErrorMessage error={new Error(demo.error)} />}
+      <div>
+        <Button variant="primary" data-testid="demo-create" onClick={() => create.mutate("demo")}>
+          {create.error && !cancelled ? "Try again" : "Create demo database"}
+        </Button>
+      </div>
+    </div>
+  );
+}
