@@ -120,6 +120,7 @@ export function QueryTab({ tab }: { tab: QueryTabState }) {
             min={1}
             value={tab.rowCap}
             onChange={(e) => update(tab.id, { rowCap: Math.max(1, Number(e.target.value) || 1) })}
+            data-testid="row-cap"
             className="w-20 rounded border border-slate-300 bg-transparent px-1 dark:border-slate-700"
           />
         </label>
