@@ -124,4 +124,30 @@ describe("reading a pasted plan in the Plans area", () => {
     await b.page.screenshot({ path: "docs/screenshot-explain-compare.png", fullPage: true });
     expect(b.problems).toEqual([]);
   });
+
+  it("shows a 2,000-node plan by rendering only the rows on screen", async () => {
+    const leaf = (i: number) => ({
+      "Node Type": "Seq Scan", "Relation Name": `part_${i}`, Alias: `part_${i}`, "Parent Relationship": "Member",
+      "Startup Cost": 0, "Total Cost": 10, "Plan Rows": 10, "Plan Width": 4,
+      "Actual Startup Time": 0.01, "Actual Total Time": 0.5, "Actual Rows": 10, "Actual Loops": 1,
+    });
+    const plan = [{ Plan: {
+      "Node Type": "Append", "Startup Cost": 0, "Total Cost": 20000, "Plan Rows": 20000, "Plan Width": 4,
+      "Actual Startup Time": 0.01, "Actual Total Time": 1000, "Actual Rows": 20000, "Actual Loops": 1,
+      Plans: Array.from({ length: 2000 }, (_, i) => leaf(i)),
+    }, "Execution Time": 1001 }];
+    const shell = new ShellPage(b.page);
+    await shell.goTo("plans");
+    const plans = new PlansPage(b.page);
+    await plans.paste("b", "");
+    await plans.paste("a", JSON.stringify(plan));
+    await plans.show();
+    await expect(b.page.getByTestId("plan-node-count").textContent()).resolves.toBe("2001");
+    const rendered = await b.page.getByTestId("plan-node").count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(100);
+    // scrolling to the end brings the last partition into view
+    await b.page.getByTestId("plan-tree-scroll").evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await b.page.locator('[data-testid="plan-node-label"]', { hasText: "Seq Scan on part_1999" }).waitFor();
+  });
 });
