@@ -2,6 +2,8 @@ import type { AreaProps } from "../../app/areas";
 import { BackupForm } from "./BackupForm";
 import { BackupList } from "./BackupList";
 import { JobsPanel } from "./JobsPanel";
+import { RetentionPanel } from "./RetentionPanel";
+import { SchedulesPanel } from "./SchedulesPanel";
 import { ToolsPanel } from "./ToolsPanel";
 
 /** Verified pg_dump backups to a local folder, their jobs, and restores. */
@@ -13,6 +15,8 @@ export function BackupsPage({ profileId }: AreaProps) {
       <BackupForm profileId={profileId} />
       <JobsPanel />
       <BackupList profileId={profileId} />
+      <RetentionPanel />
+      <SchedulesPanel profileId={profileId} />
     </section>
   );
 }
