@@ -60,6 +60,8 @@ export const HealthThresholds = z.object({
   databaseSizeFailGb: z.number().min(0),
   cacheHitWarnPct: z.number().min(0).max(100),
   cacheHitFailPct: z.number().min(0).max(100),
+  /** Fewer block accesses than this are too few to judge a ratio (a fresh or idle database). */
+  cacheHitMinBlocks: z.number().int().min(0),
   longRunningSec: z.number().min(0),
   longRunningFailCount: z.number().int().min(1),
   lockWaitSec: z.number().min(0),
@@ -89,6 +91,7 @@ export const defaultHealthThresholds: HealthThresholds = {
   databaseSizeFailGb: 50,
   cacheHitWarnPct: 99,
   cacheHitFailPct: 95,
+  cacheHitMinBlocks: 1000,
   longRunningSec: 60,
   longRunningFailCount: 5,
   lockWaitSec: 0,

@@ -46,7 +46,7 @@ export function pct(value: number, digits = 1): string {
 
 export function seconds(value: number): string {
   if (value < 60) return `${value.toFixed(value < 10 ? 1 : 0)} s`;
-  if (value < 3600) return `${Math.floor(value / 60)} min ${Math.round(value % 60)} s`;
+  if (value < 3600) return `${Math.floor(value / 60)} min` + (Math.round(value % 60) ? ` ${Math.round(value % 60)} s` : "");
   if (value < 86400) return `${(value / 3600).toFixed(1)} h`;
   return `${(value / 86400).toFixed(1)} days`;
 }

@@ -28,8 +28,14 @@ export const databaseSizeCheck: CheckDefinition = {
   },
 };
 
-function cacheOutcome(kind: string, hit: number, read: number, warn: number, fail: number): CheckOutcome {
+function cacheOutcome(kind: string, hit: number, read: number, warn: number, fail: number, minBlocks: number): CheckOutcome {
   const total = hit + read;
+  if (total > 0 && total < minBlocks) {
+    return {
+      status: "pass", value: `${pct((hit / total) * 100, 2)} of ${total} blocks`, threshold: `warn below ${warn} %, fail below ${fail} %, judged from ${minBlocks} blocks`,
+      message: `Only ${total} ${kind} blocks were accessed since statistics were reset: too few to judge.`, action: "", metrics: { ratio: (hit / total) * 100, hit, read },
+    };
+  }
   if (total === 0) {
     return { status: "pass", value: "no reads yet", threshold: `warn below ${warn} %, fail below ${fail} %`, message: `No ${kind} blocks have been read since statistics were reset.`, action: "" };
   }
@@ -52,7 +58,7 @@ export const cacheHitTablesCheck: CheckDefinition = {
   title: "Table cache hit ratio",
   async run({ query, thresholds: t }) {
     const [r] = await query<CacheRow>(cacheHits);
-    return cacheOutcome("table", r!.heap_hit, r!.heap_read, t.cacheHitWarnPct, t.cacheHitFailPct);
+    return cacheOutcome("table", r!.heap_hit, r!.heap_read, t.cacheHitWarnPct, t.cacheHitFailPct, t.cacheHitMinBlocks);
   },
 };
 
@@ -61,7 +67,7 @@ export const cacheHitIndexesCheck: CheckDefinition = {
   title: "Index cache hit ratio",
   async run({ query, thresholds: t }) {
     const [r] = await query<CacheRow>(cacheHits);
-    return cacheOutcome("index", r!.idx_hit, r!.idx_read, t.cacheHitWarnPct, t.cacheHitFailPct);
+    return cacheOutcome("index", r!.idx_hit, r!.idx_read, t.cacheHitWarnPct, t.cacheHitFailPct, t.cacheHitMinBlocks);
   },
 };
 

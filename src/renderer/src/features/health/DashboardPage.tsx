@@ -25,7 +25,7 @@ export function DashboardPage({ profileId }: AreaProps) {
         {r && (
           <span className="text-xs text-slate-500" data-testid="health-generated">
             {r.role} · {r.database ?? "unreachable"} · {new Date(r.generatedAt).toLocaleTimeString()} · {Math.round(r.durationMs)} ms
-            {r.errorCount > 0 ? ` · ${r.errorCount} checks could not run` : ""}
+            {r.errorCount > 0 ? ` · ${r.errorCount} ${r.errorCount === 1 ? "check" : "checks"} could not run` : ""}
           </span>
         )}
         <Button
