@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { createServer, type Server, type Socket } from "node:net";
 import { Client, type ConnectConfig } from "ssh2";
 import { AppError } from "../../shared/contract";
+import { readKnownHostKeys, readSshConfig } from "./ssh-config";
 
 export interface SshTunnelParams {
   host: string;
@@ -43,26 +44,39 @@ export async function openSshTunnel(
   target: { host: string; port: number },
   options: { readyTimeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<SshTunnel> {
+  const env = options.env ?? process.env;
+  // ~/.ssh/config may name the host by an alias and give its key file and port
+  const alias = await readSshConfig(ssh.host, env);
+  const host = alias.hostName ?? ssh.host;
+  const port = ssh.port === 22 && alias.port ? alias.port : ssh.port;
+  const effective: SshTunnelParams = { ...ssh, host, port, keyFile: ssh.keyFile ?? alias.identityFile };
+  const known = ssh.hostKey ? [] : await readKnownHostKeys(host, port, env);
   const client = new Client();
-  let presented: string | undefined;
+  const check: HostKeyCheck = {};
   const config: ConnectConfig = {
-    host: ssh.host,
-    port: ssh.port,
+    host,
+    port,
     username: ssh.user,
     readyTimeout: options.readyTimeoutMs ?? 15_000,
     keepaliveInterval: 10_000,
     keepaliveCountMax: 3,
     hostVerifier: (key: Buffer) => {
-      presented = fingerprintOf(key);
-      return ssh.hostKey === presented;
+      check.presented = fingerprintOf(key);
+      if (ssh.hostKey) return ssh.hostKey === check.presented;
+      // no accepted key in the profile: ~/.ssh/known_hosts decides, as for ssh(1)
+      const blob = key.toString("base64");
+      if (known.some((k) => k.blob === blob)) return true;
+      const sameType = known.find((k) => k.type === keyType(key));
+      if (sameType) check.knownHostsKey = fingerprintOf(Buffer.from(sameType.blob, "base64"));
+      return false;
     },
-    ...(await authConfig(ssh, options.env ?? process.env)),
+    ...(await authConfig(effective, env)),
   };
 
   await new Promise<void>((resolve, reject) => {
     const fail = (err: Error) => {
       client.removeListener("ready", ready);
-      reject(explain(err, ssh, presented));
+      reject(explain(err, ssh, check));
     };
     const ready = () => {
       client.removeListener("error", fail);
@@ -114,7 +128,7 @@ export async function openSshTunnel(
 
   return {
     localPort,
-    fingerprint: presented ?? "",
+    fingerprint: check.presented ?? "",
     get closed() {
       return closed;
     },
@@ -139,7 +153,15 @@ async function authConfig(ssh: SshTunnelParams, env: NodeJS.ProcessEnv): Promise
     if (!sock) throw new AppError("VALIDATION", "ssh.auth: no SSH agent is running (SSH_AUTH_SOCK is not set)", { field: "ssh.auth" });
     return { agent: sock };
   }
-  if (!ssh.keyFile) throw new AppError("VALIDATION", "ssh.keyFile: choose the private key file", { field: "ssh.keyFile" });
+  if (!ssh.keyFile) {
+    // ssh(1)'s default identities
+    const home = env.HOME ?? "";
+    for (const name of ["id_ed25519", "id_ecdsa", "id_rsa"]) {
+      const key = await readFile(`${home}/.ssh/${name}`).catch(() => undefined);
+      if (key) return { privateKey: key, ...(ssh.secret ? { passphrase: ssh.secret } : {}) };
+    }
+    throw new AppError("VALIDATION", "ssh.keyFile: choose the private key file (no ~/.ssh/config IdentityFile or default key found)", { field: "ssh.keyFile" });
+  }
   let key: Buffer;
   try {
     key = await readFile(ssh.keyFile);
@@ -151,8 +173,29 @@ async function authConfig(ssh: SshTunnelParams, env: NodeJS.ProcessEnv): Promise
   return { privateKey: key, ...(ssh.secret ? { passphrase: ssh.secret } : {}) };
 }
 
-function explain(err: Error, ssh: SshTunnelParams, presented: string | undefined): Error {
+interface HostKeyCheck {
+  presented?: string;
+  /** A different key of the same type that ~/.ssh/known_hosts has for the host. */
+  knownHostsKey?: string;
+}
+
+/** The key type named at the start of an SSH public key blob (e.g. ssh-ed25519). */
+function keyType(blob: Buffer): string {
+  if (blob.length < 4) return "";
+  const len = blob.readUInt32BE(0);
+  return blob.subarray(4, 4 + len).toString("latin1");
+}
+
+function explain(err: Error, ssh: SshTunnelParams, check: HostKeyCheck): Error {
   const where = `${ssh.host}:${ssh.port}`;
+  const presented = check.presented;
+  if (presented && check.knownHostsKey && !ssh.hostKey) {
+    return new AppError(
+      "CONFLICT",
+      `The SSH host key of ${where} has CHANGED: ~/.ssh/known_hosts has ${check.knownHostsKey}, the server presented ${presented}. Refusing to connect; someone may be intercepting the connection.`,
+      { field: "ssh.hostKey", detail: presented },
+    );
+  }
   if (presented && presented !== ssh.hostKey) {
     if (!ssh.hostKey) {
       return new AppError(

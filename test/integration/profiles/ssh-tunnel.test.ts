@@ -1,3 +1,8 @@
+import { execFileSync } from "node:child_process";
+import { createHmac, randomBytes } from "node:crypto";
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProfileDraft } from "../../../src/shared/contract";
 import { createTestApp, type TestApp } from "../../harness/app";
@@ -80,5 +85,69 @@ describe("SSH tunnels through a real OpenSSH sshd", () => {
     expect((await app.call("profiles:retryConnection", { id: saved.id })).state).toBe("connected");
     const again = await app.ctx.db.query<{ db: string }>(saved.id, "SELECT current_database() AS db");
     expect(again.rows[0]).toEqual({ db: db.name });
+  });
+});
+
+describe("SSH settings from ~/.ssh/config and ~/.ssh/known_hosts", () => {
+  let sshd: TestSshd;
+  let app: TestApp;
+  let db: FreshDatabase;
+  let home: string;
+  const realHome = process.env.HOME;
+
+  beforeAll(async () => {
+    sshd = await startTestSshd();
+    db = await freshDatabase(15, "sshcfg");
+    app = await createTestApp();
+    home = await mkdtemp(join(tmpdir(), "pgdesk-home-"));
+    await mkdir(join(home, ".ssh"), { mode: 0o700 });
+    await copyFile(sshd.userKey, join(home, ".ssh", "jump_key"));
+    await chmod(join(home, ".ssh", "jump_key"), 0o600);
+    await writeFile(
+      join(home, ".ssh", "config"),
+      `Host other\n  HostName 192.0.2.1\n\nHost pgjump *.jump\n  HostName 127.0.0.1\n  Port ${sshd.port}\n  IdentityFile ~/.ssh/jump_key\n`,
+    );
+    process.env.HOME = home;
+  });
+  afterAll(async () => {
+    process.env.HOME = realHome;
+    await app?.close();
+    await db?.drop();
+    await sshd?.dispose();
+    await rm(home, { recursive: true, force: true });
+  });
+
+  const viaAlias = (): ProfileDraft => ({
+    name: "alias",
+    ...db.connection,
+    ssh: { host: "pgjump", port: 22, user: sshd.user, auth: "key" },
+  });
+
+  it("resolves a Host alias (HostName, Port, IdentityFile) and trusts a key listed in a hashed known_hosts entry", async () => {
+    const first = await app.raw("profiles:test", { draft: viaAlias() });
+    expect(first).toMatchObject({ ok: false, error: { field: "ssh.hostKey", detail: sshd.hostFingerprint } });
+
+    const salt = randomBytes(20);
+    const hash = createHmac("sha1", salt).update(`[127.0.0.1]:${sshd.port}`).digest("base64");
+    const [type, blob] = sshd.hostPublicKey.split(" ");
+    await writeFile(join(home, ".ssh", "known_hosts"), `|1|${salt.toString("base64")}|${hash} ${type} ${blob}\n`);
+    const tested = await app.call("profiles:test", { draft: viaAlias() });
+    expect(tested.serverVersionNum).toBeGreaterThan(0);
+  });
+
+  it("refuses when known_hosts has a different key for the host, showing both fingerprints", async () => {
+    const otherKeyDir = await mkdtemp(join(tmpdir(), "pgdesk-otherkey-"));
+    execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", join(otherKeyDir, "k")]);
+    const other = (await readFile(join(otherKeyDir, "k.pub"), "utf8")).split(" ");
+    const otherFp = execFileSync("ssh-keygen", ["-lf", join(otherKeyDir, "k.pub")]).toString().split(" ")[1]!;
+    await writeFile(join(home, ".ssh", "known_hosts"), `[127.0.0.1]:${sshd.port} ${other[0]} ${other[1]}\n`);
+    await rm(otherKeyDir, { recursive: true, force: true });
+    const result = await app.raw("profiles:test", { draft: viaAlias() });
+    expect(result).toMatchObject({ ok: false, error: { code: "CONFLICT", field: "ssh.hostKey" } });
+    if (!result.ok) {
+      expect(result.error.message).toContain(otherFp);
+      expect(result.error.message).toContain(sshd.hostFingerprint);
+      expect(result.error.message).toContain("known_hosts");
+    }
   });
 });

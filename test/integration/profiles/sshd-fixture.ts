@@ -14,6 +14,8 @@ export interface TestSshd {
   passphrase: string;
   /** `ssh-keygen -lf` of the host key. */
   hostFingerprint: string;
+  /** The host key's .pub line ("ssh-ed25519 AAAA... comment"). */
+  hostPublicKey: string;
   /** Stops the listener and every session it forked (all our own processes). */
   stop(): Promise<void>;
   /** Starts again on the same port with the same host key. */
@@ -82,6 +84,7 @@ export async function startTestSshd(): Promise<TestSshd> {
     encryptedUserKey: join(dir, "user_key_enc"),
     passphrase,
     hostFingerprint,
+    hostPublicKey: (await readFile(join(dir, "host_key.pub"), "utf8")).trim(),
     start,
     stop,
     dispose: async () => {

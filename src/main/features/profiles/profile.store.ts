@@ -243,7 +243,6 @@ export function checkDraft(draft: ProfileDraft): void {
   };
   if (draft.sslCert && !draft.sslKey) fail("sslKey", "a client certificate needs its private key file");
   if (draft.sslKey && !draft.sslCert) fail("sslCert", "a private key needs its client certificate file");
-  if (draft.ssh?.auth === "key" && !draft.ssh.keyFile) fail("ssh.keyFile", "choose the private key file");
   if (draft.sslmode === "disable" && (draft.sslRootCert || draft.sslCert)) {
     fail("sslmode", "certificate files are set but sslmode is disable; choose a mode that uses TLS or clear the files");
   }
