@@ -1,0 +1,26 @@
+import type { Page } from "playwright-core";
+
+/** The demo database card on the Connections page. */
+export class DemoCardPage {
+  constructor(readonly page: Page) {}
+
+  card() {
+    return this.page.getByTestId("demo-card");
+  }
+
+  async create(): Promise<void> {
+    await this.page.getByTestId("demo-create").click();
+  }
+
+  progress() {
+    return this.page.getByTestId("demo-progress");
+  }
+
+  async percent(): Promise<number> {
+    return Number(await this.progress().getAttribute("aria-valuenow"));
+  }
+
+  phase() {
+    return this.page.getByTestId("demo-phase");
+  }
+}
