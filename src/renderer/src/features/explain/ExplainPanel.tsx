@@ -30,7 +30,7 @@ const OPTION_LABELS: Array<[keyof ExplainOptions, string]> = [
 ];
 
 /** The plan viewer for one statement; the Query page embeds it. */
-export function ExplainPanel({ profileId, sql, analyze, database, autoRun = true }: ExplainPanelProps) {
+export function ExplainPanel({ profileId, sql, analyze, database, autoRun = true, serverVersionNum }: ExplainPanelProps) {
   const [options, setOptions] = useState<ExplainOptions>({ analyze, buffers: true, verbose: false, settings: false, wal: false });
   const [timeoutSec, setTimeoutSec] = useState(60);
   const [comparing, setComparing] = useState(false);
@@ -56,12 +56,21 @@ export function ExplainPanel({ profileId, sql, analyze, database, autoRun = true
   return (
     <section className="flex flex-col gap-3" data-testid="explain-panel">
       <div className="flex flex-wrap items-center gap-3 text-xs">
-        {OPTION_LABELS.map(([k, label]) => (
-          <label key={k} className="flex items-center gap-1">
-            <input type="checkbox" checked={options[k] === true} onChange={(e) => setOption(k, e.target.checked)} data-testid={`explain-option-${k}`} />
-            {label}
-          </label>
-        ))}
+        {OPTION_LABELS.map(([k, label]) => {
+          const tooOld = (k === "serialize" || k === "memory") && serverVersionNum !== undefined && serverVersionNum < 170000;
+          return (
+            <label key={k} className={`flex items-center gap-1 ${tooOld ? "opacity-50" : ""}`} title={tooOld ? "Needs PostgreSQL 17 or newer" : undefined}>
+              <input
+                type="checkbox"
+                checked={options[k] === true}
+                disabled={tooOld}
+                onChange={(e) => setOption(k, e.target.checked)}
+                data-testid={`explain-option-${k}`}
+              />
+              {label}
+            </label>
+          );
+        })}
         <label className="flex items-center gap-1">
           Timeout
           <input
