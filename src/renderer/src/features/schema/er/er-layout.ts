@@ -33,7 +33,9 @@ export async function layoutEr(elk: ElkLike, graph: ErGraph): Promise<Positions>
       "elk.direction": "RIGHT",
       "elk.spacing.nodeNode": "40",
       "elk.layered.spacing.nodeNodeBetweenLayers": "80",
-      "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
+      // React Flow draws the edges itself, so ELK's cheapest routing is enough;
+      // considerModelOrder made a 500-table layout ~10x slower.
+      "elk.edgeRouting": "POLYLINE",
       "elk.separateConnectedComponents": "true",
     },
     children: graph.nodes.map((n) => ({ id: n.id, width: NODE_WIDTH, height: nodeHeight(n.columns.length) })),

@@ -1,0 +1,58 @@
+// bench schema: introspect an N-table database (columns, indexes, FKs) through the service vs
+// running the same bare catalog queries in psql; and the ELK layout time of a 500-table ER diagram.
+// Default 10,000 tables (--scale=N); each table references t_(i/7), a wide FK tree.
+import pg from "pg";
+import ELK from "elkjs/lib/elk.bundled.js";
+import { introspect } from "../../src/main/features/schema/catalog.introspect";
+import { allCatalogQueries } from "../../src/main/features/schema/catalog.sql";
+import { buildErGraph } from "../../src/renderer/src/features/schema/er/er-graph";
+import { layoutEr, type ElkLike } from "../../src/renderer/src/features/schema/er/er-layout";
+import { alternate, benchDatabase, benchServer, median, psql, report, scaleArg, time } from "./support";
+
+const tables = scaleArg(10_000);
+const runs = 7;
+const server = await benchServer();
+const name = "bench_schema";
+const admin = await benchDatabase(server, name);
+try {
+  console.log(`creating ${tables} tables…`);
+  // Batches keep each transaction's lock count under max_locks_per_transaction.
+  for (let from = 1; from <= tables; from += 500) {
+    await admin.query(`
+      DO $$
+      BEGIN
+        FOR i IN ${from}..${Math.min(from + 499, tables)} LOOP
+          EXECUTE format('CREATE TABLE %I (id bigint PRIMARY KEY, parent_id bigint %s, name text NOT NULL, amount numeric(12,2) DEFAULT 0,
+                          created_at timestamptz NOT NULL DEFAULT now(), "deletedAt" timestamptz, payload jsonb)',
+                         't_' || i, CASE WHEN i > 1 THEN format('REFERENCES %I (id) ON DELETE CASCADE', 't_' || greatest(1, i / 7)) ELSE '' END);
+          EXECUTE format('CREATE INDEX %I ON %I (name)', 't_' || i || '_name', 't_' || i);
+          EXECUTE format('CREATE INDEX %I ON %I (parent_id)', 't_' || i || '_parent', 't_' || i);
+        END LOOP;
+      END $$`);
+  }
+  await admin.query("ANALYZE");
+  await admin.end();
+
+  // the app's pool shape: 3 connections, as ConnectionManager gives every profile
+  const pool = new pg.Pool({ host: server.host, port: server.port, user: server.user, password: server.password, database: name, max: 3 });
+  const script = allCatalogQueries.map((q) => `${q.trim()};`).join("\n");
+  let model = await introspect(pool);
+  const m = await alternate(
+    runs,
+    async () => (model = await introspect(pool)),
+    async () => psql(server, name, ["-A", "-t", "-c", script]),
+  );
+  console.log(`model: ${model.relations.length} relations, ${model.constraints.length} constraints, ${model.indexes.length} indexes, ${JSON.stringify(model).length} bytes as JSON`);
+  report(`schema/introspect-${tables}`, median(m.app), median(m.baseline), "ms", "<= 1.3", runs);
+
+  const subset = { ...model, relations: model.relations.slice(0, 500) };
+  const graph = buildErGraph(subset, {});
+  const elk = new ELK() as unknown as ElkLike;
+  await layoutEr(elk, graph);
+  const layouts: number[] = [];
+  for (let i = 0; i < 3; i++) layouts.push(await time(() => layoutEr(elk, graph)));
+  console.log(`bench schema/er-layout-${graph.nodes.length}: app ${Math.round(median(layouts))} ms, ${graph.edges.length} edges, runs ${layouts.length}`);
+  await pool.end();
+} finally {
+  await server.stop();
+}
