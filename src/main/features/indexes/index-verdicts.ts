@@ -1,5 +1,6 @@
 import type { BloatEstimate, IndexReport } from "../../../shared/contract/indexes";
 import { concurrentCreate, dropIndex, reindexIndex } from "./index-ddl";
+import { btreeBloat, tableBloat, type Estimate, type WidthLookup } from "./bloat-estimate";
 import type { IndexRecord } from "./index-inventory";
 import type { Thresholds } from "./index-thresholds";
 
@@ -97,48 +98,70 @@ export function invalidIndexes(indexes: IndexRecord[]): Invalid[] {
     });
 }
 
-export interface BloatRow {
+export interface BtreeBloatRow {
   oid: string;
   schema: string;
   table: string;
-  index?: string;
-  real_bytes: number;
-  bloat_bytes: number;
-  bloat_pct: number;
-  is_na: boolean;
+  name: string;
+  reltuples: number;
+  relpages: number;
+  fillfactor: number;
+  stat_rels: string[];
+  stat_atts: string[];
+  has_name: boolean;
 }
 
-/** Estimates flagged above both thresholds; rows the estimate cannot judge (is_na) are left out. */
-export function bloatEstimates(indexRows: BloatRow[], tableRows: BloatRow[], t: Thresholds): BloatEstimate[] {
-  const flag = (r: BloatRow) => r.bloat_pct >= t.bloatPct && r.bloat_bytes >= t.bloatMinBytes;
-  const indexes = indexRows
-    .filter((r) => !r.is_na)
-    .map((r): BloatEstimate => ({
-      oid: Number(r.oid),
-      schema: r.schema,
-      table: r.table,
-      index: r.index ?? null,
-      realBytes: r.real_bytes,
-      bloatBytes: r.bloat_bytes,
-      bloatPct: round1(r.bloat_pct),
-      flagged: flag(r),
-      fix: reindexIndex(r.schema, r.index ?? ""),
-    }));
-  const tables = tableRows
-    .filter((r) => !r.is_na)
-    .map((r): BloatEstimate => ({
-      oid: Number(r.oid),
-      schema: r.schema,
-      table: r.table,
-      index: null,
-      realBytes: r.real_bytes,
-      bloatBytes: r.bloat_bytes,
-      bloatPct: round1(r.bloat_pct),
-      flagged: flag(r),
+export interface TableBloatRow {
+  oid: string;
+  schema: string;
+  table: string;
+  reltuples: number;
+  relpages: number;
+  toast_pages: number;
+  toast_tuples: number;
+  fillfactor: number;
+  atts: string[];
+  has_name: boolean;
+}
+
+/** Estimates flagged above both thresholds; relations the estimate cannot judge are left out. */
+export function bloatEstimates(
+  indexRows: BtreeBloatRow[],
+  tableRows: TableBloatRow[],
+  widths: WidthLookup,
+  blockSize: number,
+  t: Thresholds,
+): BloatEstimate[] {
+  const out: BloatEstimate[] = [];
+  const flag = (e: Estimate) => e.bloatPct >= t.bloatPct && e.bloatBytes >= t.bloatMinBytes;
+  for (const r of indexRows) {
+    const e = btreeBloat(
+      { schema: r.schema, reltuples: r.reltuples, relpages: r.relpages, fillfactor: r.fillfactor, statRels: r.stat_rels, statAtts: r.stat_atts, hasName: r.has_name },
+      widths,
+      blockSize,
+    );
+    if (!e || e.notApplicable) continue;
+    out.push({
+      oid: Number(r.oid), schema: r.schema, table: r.table, index: r.name,
+      realBytes: e.realBytes, bloatBytes: e.bloatBytes, bloatPct: round1(e.bloatPct), flagged: flag(e),
+      fix: reindexIndex(r.schema, r.name),
+    });
+  }
+  for (const r of tableRows) {
+    const e = tableBloat(
+      { schema: r.schema, table: r.table, reltuples: r.reltuples, relpages: r.relpages, toastPages: r.toast_pages, toastTuples: r.toast_tuples, fillfactor: r.fillfactor, atts: r.atts, hasName: r.has_name },
+      widths,
+      blockSize,
+    );
+    if (!e || e.notApplicable) continue;
+    out.push({
+      oid: Number(r.oid), schema: r.schema, table: r.table, index: null,
+      realBytes: e.realBytes, bloatBytes: e.bloatBytes, bloatPct: round1(e.bloatPct), flagged: flag(e),
       fix: null,
       note: "VACUUM reclaims dead rows for reuse but does not shrink the file; VACUUM FULL rewrites it under an exclusive lock, pg_repack does it online.",
-    }));
-  return [...indexes, ...tables].sort((a, b) => Number(b.flagged) - Number(a.flagged) || b.bloatBytes - a.bloatBytes);
+    });
+  }
+  return out.sort((a, b) => Number(b.flagged) - Number(a.flagged) || b.bloatBytes - a.bloatBytes);
 }
 
 function round1(v: number): number {

@@ -3,8 +3,19 @@ import type { IndexReport, IndexThresholds } from "../../../shared/contract/inde
 import { parseStatements } from "../../db/sql-parser";
 import { toIndexInfo, toIndexRecord, toTableInfo, type IndexRow, type TableRow } from "./index-inventory";
 import { withDefaults } from "./index-thresholds";
-import { bloatEstimates, duplicateIndexes, invalidIndexes, unusedIndexes, type BloatRow } from "./index-verdicts";
-import { btreeBloat, columnStats, indexContext, indexInventory15, indexInventory16, tableBloat, tableInventory, topStatements } from "./indexes.sql";
+import { widthLookup } from "./bloat-estimate";
+import { bloatEstimates, duplicateIndexes, invalidIndexes, unusedIndexes, type BtreeBloatRow, type TableBloatRow } from "./index-verdicts";
+import {
+  btreeBloatInputs,
+  columnStats,
+  columnWidths,
+  indexContext,
+  indexInventory15,
+  indexInventory16,
+  tableBloatInputs,
+  tableInventory,
+  topStatements,
+} from "./indexes.sql";
 import { missingIndexSuggestions, seqScanTables, type AnalyzedStatement, type ColumnStat } from "./missing-indexes";
 import { statementScopes } from "./statement-access";
 import { proveWithHypopg } from "./what-if.hypopg";
@@ -12,6 +23,7 @@ import { proveWithHypopg } from "./what-if.hypopg";
 interface ContextRow {
   database: string;
   version_num: number;
+  block_size: number;
   stats_reset: Date | null;
   stats_age: number | null;
   standbys: number;
@@ -46,19 +58,20 @@ export interface ReportOptions {
 }
 
 /**
- * The index report: six catalog queries run concurrently (context, indexes, tables,
- * both bloat estimates, pg_stat_statements), then one for the statistics of the columns
+ * The index report: seven catalog queries run concurrently (context, indexes, tables,
+ * the inputs of both bloat estimates, column widths, pg_stat_statements), then one for the statistics of the columns
  * the statements touch; verdicts are computed here. Optional what-if proof via hypopg.
  */
 export async function buildIndexReport(pool: pg.Pool, options: ReportOptions = {}): Promise<IndexReport> {
   const thresholds = withDefaults(options.thresholds);
   const version = await serverVersion(pool);
-  const [context, indexRows, tableRows, indexBloat, heapBloat, statements] = await Promise.all([
+  const [context, indexRows, tableRows, indexBloat, heapBloat, widths, statements] = await Promise.all([
     pool.query<ContextRow>(indexContext),
     pool.query<IndexRow>(version >= 160000 ? indexInventory16 : indexInventory15),
     pool.query<TableRow>(tableInventory),
-    pool.query<BloatRow>(btreeBloat),
-    pool.query<BloatRow>(tableBloat),
+    pool.query<BtreeBloatRow>(btreeBloatInputs),
+    pool.query<TableBloatRow>(tableBloatInputs),
+    pool.query<{ schema: string; rel: string; att: string; null_frac: number; avg_width: number }>(columnWidths),
     loadStatements(pool),
   ]);
   const ctx = context.rows[0]!;
@@ -99,7 +112,7 @@ export async function buildIndexReport(pool: pg.Pool, options: ReportOptions = {
     unused: unusedIndexes(indexes, thresholds),
     duplicates: duplicateIndexes(indexes),
     invalid: invalidIndexes(indexes),
-    bloat: bloatEstimates(indexBloat.rows, heapBloat.rows, thresholds),
+    bloat: bloatEstimates(indexBloat.rows, heapBloat.rows, widthLookup(widths.rows), ctx.block_size, thresholds),
     missing: {
       seqScanTables: seqScanTables(tables, thresholds),
       suggestions,
