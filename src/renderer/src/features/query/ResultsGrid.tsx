@@ -1,7 +1,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { ResultData } from "../../../../shared/query/result-data";
-import { cellPreview, gridOrder, rowsAsTsv, type GridSort } from "./grid-view";
+import { cellPreview, gridOrder, rowsAsTsv, type GridSort } from "../../../../shared/query/grid-view";
 
 const ROW_HEIGHT = 24;
 const NUMBER_WIDTH = 64;

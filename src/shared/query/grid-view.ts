@@ -1,4 +1,4 @@
-import type { ResultData } from "../../../../shared/query/result-data";
+import type { ResultData } from "./result-data";
 
 export interface GridSort {
   col: number;
