@@ -13,7 +13,11 @@ export function parseTextPlan(input: string): Record<string, unknown> {
   let rootIndent = 0;
   let section: Record<string, unknown> | undefined;
 
+  // VERBOSE prints per-worker figures indented under "Worker N:"; they are not the node's
+  let workerIndent: number | null = null;
   for (const { indent, content } of lines) {
+    if (workerIndent !== null && indent > workerIndent && !content.startsWith("->")) continue;
+    workerIndent = null;
     const header = matchNode(content);
     const isNode = header !== null && (content.startsWith("->") || root === undefined);
     if (isNode) {
@@ -54,6 +58,10 @@ export function parseTextPlan(input: string): Record<string, unknown> {
     if (marker) {
       while (stack.length > 1 && stack[stack.length - 1]!.indent >= indent) stack.pop();
       stack.push({ indent, marker });
+      continue;
+    }
+    if (/^Worker \d+:/.test(content)) {
+      workerIndent = indent;
       continue;
     }
     const owner = [...stack].reverse().find((e) => e.node && e.indent < indent)?.node;
@@ -145,9 +153,9 @@ function describeLabel(label: string): RawNode {
   const on = using ? null : ON.exec(base);
   if (using) {
     base = using[1]!;
-    out["Index Name"] = using[2];
-    out["Relation Name"] = using[3];
-    if (using[4]) out.Alias = using[4];
+    out["Index Name"] = unquote(using[2]!);
+    Object.assign(out, relationName(using[3]!));
+    if (using[4]) out.Alias = unquote(using[4]);
   } else if (on) {
     base = on[1]!;
     const name = on[2]!;
@@ -155,8 +163,8 @@ function describeLabel(label: string): RawNode {
     else if (base === "CTE Scan") out["CTE Name"] = name;
     else if (base === "Function Scan") out["Function Name"] = name;
     else if (base === "Subquery Scan") out.Alias = name;
-    else out["Relation Name"] = name;
-    if (on[3]) out.Alias = on[3];
+    else Object.assign(out, relationName(name));
+    if (on[3]) out.Alias = unquote(on[3]);
   }
   if (base.endsWith(" Backward")) {
     out["Scan Direction"] = "Backward";
@@ -176,6 +184,16 @@ function describeLabel(label: string): RawNode {
     out.Operation = base;
   } else out["Node Type"] = base;
   return out;
+}
+
+/** "public.orders" or "My Schema"."My Table" as the JSON format names them: unquoted, schema apart. */
+function relationName(printed: string): RawNode {
+  const m = /^((?:"(?:[^"]|"")*")|[^".]+)\.(.+)$/.exec(printed);
+  return m ? { Schema: unquote(m[1]!), "Relation Name": unquote(m[2]!) } : { "Relation Name": unquote(printed) };
+}
+
+function unquote(name: string): string {
+  return /^".*"$/.test(name) ? name.slice(1, -1).replace(/""/g, '"') : name;
 }
 
 function relationshipFor(parent: RawNode, index: number): string {

@@ -64,11 +64,37 @@ describe("pasted text plans", () => {
         ->  Seq Scan on b  (cost=0.00..1.04 rows=4 width=4) (never executed)`);
     expect(m.nodes.map((n) => n.nodeType)).toEqual(["Hash Join", "Seq Scan", "Hash", "Seq Scan"]);
     expect(m.nodes[0]!.joinType).toBe("Left");
-    expect(m.nodes[1]!.relation).toBe('"<img src=x onerror=alert(1)>"');
+    expect(m.nodes[1]!.relation).toBe("<img src=x onerror=alert(1)>");
+    expect(m.nodes[1]!.label).toBe('Seq Scan on "<img src=x onerror=alert(1)>" a');
     expect(m.nodes[1]!.filter).toBe("(note = '<b>bold</b>'::text)");
     expect(m.nodes[2]!.neverExecuted).toBe(true);
     expect(m.nodes[2]!.parentRelationship).toBe("Inner");
     expect(m.nodes[3]!.misestimate).toBeNull();
+  });
+
+  it("keeps VERBOSE per-worker figures out of the node's own", () => {
+    const m = parsePlanInput(` Gather  (cost=1000.00..2000.00 rows=10 width=4) (actual time=1.0..20.0 rows=10 loops=1)
+   Output: id
+   Workers Planned: 2
+   Workers Launched: 2
+   Buffers: shared hit=300
+   ->  Parallel Seq Scan on public.t  (cost=0.00..1000.00 rows=4 width=4) (actual time=0.5..15.0 rows=3 loops=3)
+         Output: id
+         Filter: (t.v = 1)
+         Rows Removed by Filter: 3000
+         Buffers: shared hit=300
+         Worker 0:  actual time=0.4..14.0 rows=3 loops=1
+           Buffers: shared hit=90
+         Worker 1:  actual time=0.6..14.5 rows=3 loops=1
+           Buffers: shared hit=95
+ Planning Time: 0.1 ms
+ Execution Time: 20.5 ms`);
+    const scan = m.nodes[1]!;
+    expect(scan.buffers?.sharedHit).toBe(300);
+    expect([scan.schema, scan.relation]).toEqual(["public", "t"]);
+    expect(scan.inclusiveMs).toBeCloseTo(15, 5);
+    expect(m.nodes[0]!.workersLaunched).toBe(2);
+    expect(m.executionMs).toBe(20.5);
   });
 
   it("refuses text that is not a plan, in words", () => {
