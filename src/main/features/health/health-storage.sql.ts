@@ -3,12 +3,16 @@ import { sql } from "../../db/sql";
 export const databaseSize = sql`/* pgdesk:health */
   SELECT pg_database_size(current_database())::float8 AS bytes`;
 
+/** Straight from the stats functions: pg_statio_user_tables also sums TOAST per table, which we do not show. */
 export const cacheHits = sql`/* pgdesk:health */
-  SELECT coalesce(sum(heap_blks_hit), 0)::float8 AS heap_hit,
-         coalesce(sum(heap_blks_read), 0)::float8 AS heap_read,
-         coalesce(sum(idx_blks_hit), 0)::float8 AS idx_hit,
-         coalesce(sum(idx_blks_read), 0)::float8 AS idx_read
-  FROM pg_statio_user_tables`;
+  SELECT coalesce(sum(pg_stat_get_blocks_hit(c.oid)) FILTER (WHERE c.relkind IN ('r', 'm')), 0)::float8 AS heap_hit,
+         coalesce(sum(pg_stat_get_blocks_fetched(c.oid) - pg_stat_get_blocks_hit(c.oid)) FILTER (WHERE c.relkind IN ('r', 'm')), 0)::float8 AS heap_read,
+         coalesce(sum(pg_stat_get_blocks_hit(c.oid)) FILTER (WHERE c.relkind = 'i'), 0)::float8 AS idx_hit,
+         coalesce(sum(pg_stat_get_blocks_fetched(c.oid) - pg_stat_get_blocks_hit(c.oid)) FILTER (WHERE c.relkind = 'i'), 0)::float8 AS idx_read
+  FROM pg_class c
+  JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE c.relkind IN ('r', 'm', 'i')
+    AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast'`;
 
 /** Oldest tables by relfrozenxid age, the database's age and the XID counter (no XID is assigned). */
 export const xidAges = sql`/* pgdesk:health */
@@ -23,25 +27,26 @@ export const xidCounter = sql`/* pgdesk:health */
          (SELECT age(datfrozenxid)::float8 FROM pg_database WHERE datname = current_database()) AS database_age,
          current_setting('autovacuum_freeze_max_age')::float8 AS freeze_max_age`;
 
-/** Sequences with their owning column's type, which may be narrower than the sequence. */
+/**
+ * Sequences with their owning column's type, which may be narrower than the sequence.
+ * Reads pg_sequence directly: the pg_sequences view plus a per-row regclass lookup cost 3x.
+ */
 export const sequences = sql`/* pgdesk:health */
-  SELECT format('%I.%I', s.schemaname, s.sequencename) AS sequence,
-         s.data_type::text AS data_type, s.last_value::float8 AS last_value,
-         s.min_value::float8 AS min_value, s.max_value::float8 AS max_value,
-         s.increment_by::float8 AS increment_by,
-         col.column_type, col.owner
-  FROM pg_sequences s
-  LEFT JOIN LATERAL (
-    SELECT format_type(a.atttypid, NULL) AS column_type,
-           format('%s.%I', d.refobjid::regclass, a.attname) AS owner
-    FROM pg_depend d
-    JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-    WHERE d.classid = 'pg_class'::regclass
-      AND d.objid = format('%I.%I', s.schemaname, s.sequencename)::regclass
+  SELECT * FROM (
+    SELECT format('%I.%I', n.nspname, c.relname) AS sequence,
+           format_type(s.seqtypid, NULL) AS data_type,
+           CASE WHEN has_sequence_privilege(c.oid, 'SELECT,USAGE') THEN pg_sequence_last_value(c.oid) END::float8 AS last_value,
+           s.seqmin::float8 AS min_value, s.seqmax::float8 AS max_value, s.seqincrement::float8 AS increment_by,
+           format_type(a.atttypid, NULL) AS column_type,
+           CASE WHEN a.attname IS NOT NULL THEN format('%s.%I', d.refobjid::regclass, a.attname) END AS owner
+    FROM pg_sequence s
+    JOIN pg_class c ON c.oid = s.seqrelid
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid
       AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
-    LIMIT 1
-  ) col ON true
-  WHERE s.last_value IS NOT NULL`;
+    LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+  ) seqs
+  WHERE last_value IS NOT NULL`;
 
 export const invalidIndexes = sql`/* pgdesk:health */
   SELECT n.nspname AS schema, c.relname AS index, t.relname AS table,
@@ -73,14 +78,20 @@ export const deadTuples = sql`/* pgdesk:health */
            current_setting('autovacuum_vacuum_scale_factor')::float8 AS sf,
            nullif(current_setting('autovacuum_vacuum_max_threshold', true), '')::float8 AS max_thr,
            current_setting('autovacuum')::bool AS autovacuum
+  ), dead AS (
+    -- the stats functions directly, and only for tables that have dead tuples at all:
+    -- pg_stat_user_tables computes twenty counters for every table
+    SELECT c.oid, c.relnamespace, c.relname, c.reltuples, c.reloptions, pg_stat_get_dead_tuples(c.oid)::float8 AS dead
+    FROM pg_class c
+    WHERE c.relkind IN ('r', 'm') AND pg_stat_get_dead_tuples(c.oid) > 0
   ), t AS (
-    SELECT s.schemaname, s.relname, s.n_live_tup::float8 AS live, s.n_dead_tup::float8 AS dead,
+    SELECT n.nspname AS schemaname, c.relname, pg_stat_get_live_tuples(c.oid)::float8 AS live, c.dead,
            greatest(c.reltuples, 0)::float8 AS reltuples,
-           greatest(s.last_vacuum, s.last_autovacuum) AS last_vacuum,
-           greatest(s.last_analyze, s.last_autoanalyze) AS last_analyze,
+           greatest(pg_stat_get_last_vacuum_time(c.oid), pg_stat_get_last_autovacuum_time(c.oid)) AS last_vacuum,
+           greatest(pg_stat_get_last_analyze_time(c.oid), pg_stat_get_last_autoanalyze_time(c.oid)) AS last_analyze,
            opt.thr, opt.sf, opt.max_thr, opt.enabled
-    FROM pg_stat_user_tables s
-    JOIN pg_class c ON c.oid = s.relid
+    FROM dead c
+    JOIN pg_namespace n ON n.oid = c.relnamespace
     LEFT JOIN LATERAL (
       SELECT max(CASE WHEN k = 'autovacuum_vacuum_threshold' THEN v END)::float8 AS thr,
              max(CASE WHEN k = 'autovacuum_vacuum_scale_factor' THEN v END)::float8 AS sf,
@@ -89,7 +100,7 @@ export const deadTuples = sql`/* pgdesk:health */
       FROM (SELECT split_part(o, '=', 1) AS k, substr(o, strpos(o, '=') + 1) AS v
             FROM unnest(c.reloptions) o) kv
     ) opt ON true
-    WHERE s.n_dead_tup > 0
+    WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast'
   )
   SELECT t.schemaname, t.relname, t.live, t.dead, t.last_vacuum, t.last_analyze,
          coalesce(t.enabled, true) AND st.autovacuum AS autovacuum_on,
