@@ -41,6 +41,11 @@ describe("reading filter and sort columns from a statement", () => {
     ]);
   });
 
+  it("ignores a column under a cast or function: an index on the column cannot serve it", async () => {
+    const [s] = await scopes("SELECT count(*) FROM events WHERE data::text ILIKE '%card_declined%' AND lower(email) = $1");
+    expect(s!.predicates).toEqual([]);
+  });
+
   it("reads UPDATE, DELETE, CTEs and subqueries as query levels of their own", async () => {
     expect((await scopes("UPDATE t SET a = 1 WHERE id = $1"))[0]!.predicates).toEqual([{ column: "id", op: "eq" }]);
     expect((await scopes("DELETE FROM t WHERE created_at < $1"))[0]!.predicates).toEqual([{ column: "created_at", op: "range" }]);

@@ -162,13 +162,16 @@ function touchedTables(statements: AnalyzedStatement[], tables: IndexReport["tab
 }
 
 async function loadColumnStats(pool: pg.Pool, tableOids: number[]): Promise<Map<number, Map<string, ColumnStat>>> {
-  const { rows } = await pool.query<{ table_oid: string; column: string; type: string; n_distinct: number | null }>(columnStats, [tableOids]);
+  const { rows } = await pool.query<{ table_oid: string; column: string; type: string; n_distinct: number | null; min_mcv_freq: number | null }>(
+    columnStats,
+    [tableOids],
+  );
   const out = new Map<number, Map<string, ColumnStat>>();
   for (const r of rows) {
     const oid = Number(r.table_oid);
     let m = out.get(oid);
     if (!m) out.set(oid, (m = new Map()));
-    m.set(r.column, { type: r.type, nDistinct: r.n_distinct });
+    m.set(r.column, { type: r.type, nDistinct: r.n_distinct, minMcvFreq: r.min_mcv_freq });
   }
   return out;
 }

@@ -127,7 +127,8 @@ export const topStatements = sql`
 /** Per-column selectivity for the tables the statements touch ($1 = table oids). */
 export const columnStats = sql`
   SELECT c.oid::int8 AS table_oid, a.attname AS column, t.typname AS type,
-         s.n_distinct::float8 AS n_distinct, s.null_frac::float8 AS null_frac
+         s.n_distinct::float8 AS n_distinct, s.null_frac::float8 AS null_frac,
+         (SELECT min(f) FROM unnest(s.most_common_freqs) AS f)::float8 AS min_mcv_freq
   FROM pg_class c
   JOIN pg_namespace n ON n.oid = c.relnamespace
   JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped

@@ -33,7 +33,11 @@ export interface ColumnStat {
   type: string;
   /** pg_stats.n_distinct: > 0 a count, < 0 a fraction of the rows; null without statistics. */
   nDistinct: number | null;
+  /** The rarest most-common value's frequency: on skewed columns some values are selective. */
+  minMcvFreq?: number | null;
 }
+
+const TEXT_TYPES = new Set(["text", "varchar", "bpchar", "citext"]);
 
 export interface AnalyzedStatement {
   evidence: Evidence;
@@ -172,7 +176,7 @@ function estimatedDistinct(stat: ColumnStat | undefined, rows: number): number {
 function textSearchDrafts(table: TableInfo, predicates: Predicate[], stats: Map<string, ColumnStat>, indexes: IndexRecord[]): Omit<Draft, "evidence">[] {
   const out: Omit<Draft, "evidence">[] = [];
   for (const p of predicates) {
-    if (p.op === "like-any" || p.op === "like-prefix") {
+    if ((p.op === "like-any" || p.op === "like-prefix") && TEXT_TYPES.has(stats.get(p.column)?.type ?? "")) {
       const served = indexes.some((i) => /\b(gin|gist)_trgm_ops\b/.test(i.definition) && i.keyAttnames.includes(p.column));
       if (served) continue;
       out.push({
@@ -225,7 +229,10 @@ function btreeDraft(
   const filtered = new Set([...eq, ...range]);
   const served = indexes.some((i) => i.method === "btree" && i.predicate === null && i.keyAttnames[0] !== null && filtered.has(i.keyAttnames[0]!));
   if (served) return undefined;
-  const eqSelectivity = eq.reduce((s, c) => s / Math.max(distinct(c), 1), 1);
+  // The statement's values are normalized away: a column qualifies if an average value, or
+  // its rarer common values, are selective (pg_stats' most_common_freqs).
+  const valueShare = (c: string) => Math.min(1 / Math.max(distinct(c), 1), stats.get(c)?.minMcvFreq ?? 1);
+  const eqSelectivity = eq.reduce((s, c) => s * valueShare(c), 1);
   if (range.length === 0 && eqSelectivity > MAX_EQ_SELECTIVITY) return undefined;
   const tail = range.length > 0 ? [range[0]!] : orderBy.filter((c) => !eq.includes(c));
   const columns = [...eq, ...tail];

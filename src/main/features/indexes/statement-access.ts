@@ -138,10 +138,11 @@ function collectPredicates(expr: Node | undefined, scope: AccessScope): void {
     if (fts) scope.predicates.push({ ...fts.column, op: "fts", ...(fts.config ? { ftsConfig: fts.config } : {}) });
     return;
   }
-  let col = left ? columnRef(left) : undefined;
+  // The column side must be the bare column: an index on it cannot serve col::text or lower(col).
+  let col = left ? bareColumnRef(left) : undefined;
   let other = right;
   if (!col && right && kind === "AEXPR_OP" && !isList(right)) {
-    col = columnRef(right);
+    col = bareColumnRef(right);
     other = left;
   }
   if (!col || !other || hasColumnRef(other)) return;
@@ -185,6 +186,10 @@ function constString(node: Node): string | undefined {
   const c = unwrapCast(node).A_Const as Node | undefined;
   const s = (c?.sval as Node | undefined)?.sval;
   return typeof s === "string" ? s : undefined;
+}
+
+function bareColumnRef(node: Node): ColumnUse | undefined {
+  return node.ColumnRef ? columnRef(node) : undefined;
 }
 
 function columnRef(node: Node): ColumnUse | undefined {
