@@ -51,7 +51,7 @@ export interface ArchiveCheck {
 }
 
 /** Environment without any PG* setting: reading an archive needs no server. */
-function offlineEnv(): NodeJS.ProcessEnv {
+export function offlineEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("PG")) env[k] = v;
   env.LC_MESSAGES = "C";

@@ -73,7 +73,11 @@ export const backupHandlers = {
     const plan = await planBackup(ctx, req);
     const params = await ctx.profiles.connectionParams(req.profileId);
     const preview = previewOf(plan);
-    return { ...preview, env: { PGHOST: params.host, PGPORT: String(params.port), PGUSER: params.user, ...preview.env } };
+    const tls = Object.fromEntries(Object.entries(params.tls ?? {}).filter(([, v]) => v).map(([k, v]) => [`PGSSL${k.toUpperCase()}`, String(v)]));
+    const reach: Record<string, string> = params.ssh
+      ? { PGHOST: params.host, PGHOSTADDR: "127.0.0.1", PGPORT: `<local end of an SSH tunnel via ${params.ssh.host}>` }
+      : { PGHOST: params.host, PGPORT: String(params.port) };
+    return { ...preview, env: { ...reach, PGUSER: params.user, ...tls, ...preview.env } };
   },
 
   "backup:start": async (req, ctx) => {

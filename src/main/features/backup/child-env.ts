@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AppError } from "../../../shared/contract";
+import { openSshTunnel } from "../../db/ssh-tunnel";
 import type { ConnectionParams } from "../profiles/profile.store";
 
 export interface ChildEnv {
@@ -12,7 +13,8 @@ export interface ChildEnv {
 
 /**
  * The environment for pg_dump/pg_restore/psql. Connection settings go through PG*
- * variables and the password through a 0600 passfile, so nothing secret is in argv.
+ * variables (TLS as PGSSL*, an SSH tunnel's local end as PGHOSTADDR/PGPORT) and the
+ * password through a 0600 passfile, so nothing secret is in argv.
  * The app's own PG* variables are dropped first: an inherited PGSERVICE or PGPASSWORD
  * must not redirect or authenticate the child.
  */
@@ -26,14 +28,19 @@ export async function childEnv(params: ConnectionParams): Promise<ChildEnv> {
   env.PGCONNECT_TIMEOUT = "15";
   // the client's own encoding must not depend on the user's locale when we parse its output
   env.LC_MESSAGES = "C";
-  const tls = (params as ConnectionParams & { tls?: Record<string, string | undefined> }).tls ?? {};
-  for (const [key, value] of Object.entries(tls)) if (value) env[`PGSSL${key.toUpperCase()}`] = value;
+  for (const [key, value] of Object.entries(params.tls ?? {})) if (value) env[`PGSSL${key.toUpperCase()}`] = value;
+  if (params.password !== undefined && /[\r\n]/.test(params.password)) {
+    throw new AppError("UNSUPPORTED", "The saved password contains a line break, which a libpq password file cannot hold.");
+  }
+  // a tunnel of its own for the child's lifetime; the host name stays for TLS verification
+  const tunnel = params.ssh ? await openSshTunnel(params.ssh, { host: params.host, port: params.port }) : undefined;
+  if (tunnel) {
+    env.PGHOSTADDR = "127.0.0.1";
+    env.PGPORT = String(tunnel.localPort);
+  }
   if (params.password === undefined) {
     env.PGPASSFILE = process.platform === "win32" ? "NUL" : "/dev/null";
-    return { env, dispose: async () => undefined };
-  }
-  if (/[\r\n]/.test(params.password)) {
-    throw new AppError("UNSUPPORTED", "The saved password contains a line break, which a libpq password file cannot hold.");
+    return { env, dispose: async () => void (await tunnel?.close()) };
   }
   const dir = await mkdtemp(join(tmpdir(), "pgdesk-pass-"));
   const file = join(dir, "pgpass");
@@ -47,6 +54,7 @@ export async function childEnv(params: ConnectionParams): Promise<ChildEnv> {
       if (disposed) return;
       disposed = true;
       await rm(dir, { recursive: true, force: true });
+      await tunnel?.close();
     },
   };
 }

@@ -3,6 +3,7 @@ import { AppError } from "../../../shared/contract";
 import type { BackupFormat, FoundTool, RestoreRequest } from "../../../shared/contract/backup";
 import { quoteIdent } from "../../db/sql";
 import type { CallContext } from "../../ipc/handler-types";
+import { offlineEnv } from "./archive.verify";
 import { readManifest } from "./backup.manifest";
 import { databaseExists } from "./backup.sql";
 import { childEnv } from "./child-env";
@@ -112,8 +113,7 @@ async function detectFormat(path: string): Promise<BackupFormat> {
 
 async function countTableData(pgRestore: string, path: string): Promise<number> {
   let toc = "";
-  const env: NodeJS.ProcessEnv = { ...process.env, LC_MESSAGES: "C" };
-  const r = await runTool(pgRestore, ["--list", path], { env, onStdout: (c) => (toc += c.toString("utf8")) });
+  const r = await runTool(pgRestore, ["--list", path], { env: offlineEnv(), onStdout: (c) => (toc += c.toString("utf8")) });
   if (r.code !== 0) throw new AppError("CONFLICT", `${path} is not a readable archive: ${r.stderrTail.join(" ")}`);
   return toc.split("\n").filter((l) => / TABLE DATA /.test(l) && !l.startsWith(";")).length;
 }

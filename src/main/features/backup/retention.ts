@@ -5,6 +5,8 @@ import { readManifest } from "./backup.manifest";
 import { fileInFolder } from "./folder.check";
 
 const DAY_MS = 86_400_000;
+/** The names pgdesk gives backups (dump-args.ts backupFileName, with an optional -N). */
+const BACKUP_NAME = /_\d{8}-\d{6}Z(?:_schema|_data)?(?:-\d+)?\.(?:dump|dir|tar|sql)$/;
 
 /**
  * Which recorded backups a policy removes: per database, a backup stays when it is one
@@ -43,7 +45,8 @@ export async function applyRetention(
 ): Promise<string[]> {
   const plan = planRetention(await readManifest(folder), policy, Date.now(), database);
   const seen = new Set(confirmed);
-  const doomed = plan.remove.map((r) => r.file).filter((f) => seen.has(f));
+  // a hand-edited manifest must not turn retention into "delete any file in this folder"
+  const doomed = plan.remove.map((r) => r.file).filter((f) => seen.has(f) && BACKUP_NAME.test(f));
   const removed: string[] = [];
   for (const file of doomed) {
     await rm(fileInFolder(folder, file), { recursive: true, force: true });
