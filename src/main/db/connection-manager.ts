@@ -1,4 +1,5 @@
 import pg from "pg";
+import { AppError } from "../../shared/contract";
 import type { ConnectionStatus } from "../../shared/contract/profiles";
 import type { Logger } from "../logger";
 import type { ConnectionParams } from "../features/profiles/profile.store";
@@ -64,7 +65,7 @@ export async function connectClient(
       return { client, attempt };
     } catch (err) {
       await client.end().catch(() => undefined);
-      lastError = err;
+      lastError = missingPassword(err, params) ?? err;
       if (i === plan.attempts.length - 1 || !plan.fallsBack(err)) break;
     }
   }
@@ -97,6 +98,16 @@ export async function connectOnce(
     await tunnel?.close();
     throw err;
   }
+}
+
+/** pg's words for "the server wants a password and there is none" are about SASL internals. */
+function missingPassword(err: unknown, params: ConnectionParams): AppError | undefined {
+  if (params.password !== undefined || !/password must be a string|no password/i.test((err as Error)?.message ?? "")) return undefined;
+  return new AppError(
+    "CONNECTION",
+    `password: the server asks for a password for user "${params.user}" and the profile has none (and no usable ~/.pgpass line matches)`,
+    { field: "password" },
+  );
 }
 
 /**
@@ -226,6 +237,8 @@ export class ConnectionManager {
       max: this.options.maxPerPool ?? 3,
       idleTimeoutMillis: 30_000,
       statement_timeout: this.options.statementTimeoutMs ?? 30_000,
+      // client-side backstop for when the server cannot even answer the cancel (network gone)
+      query_timeout: (this.options.statementTimeoutMs ?? 30_000) + 5_000,
     });
     // Without a listener an idle client's error (server restart) crashes the process.
     pool.on("error", (err) => {

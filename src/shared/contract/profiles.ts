@@ -109,6 +109,8 @@ export const ConnectionTest = z.object({
   tls: z.object({ encrypted: z.boolean(), verified: z.enum(["none", "chain", "chain+hostname"]) }).optional(),
   /** Where the password came from when the profile has none: e.g. "~/.pgpass line 3". */
   passwordSource: z.string().optional(),
+  /** Things libpq would warn about, e.g. a ~/.pgpass others can read (ignored). */
+  warnings: z.array(z.string()).optional(),
 });
 export type ConnectionTest = z.infer<typeof ConnectionTest>;
 

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { chmod, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../harness/app";
@@ -92,6 +92,13 @@ describe("profile channels", () => {
     expect(tested.passwordSource).toBe(`${file} line 2`);
     const { rows } = await app.ctx.db.query(saved.id, "SELECT current_database() AS db");
     expect(rows[0]).toEqual({ db: db.name });
+
+    // a file others can read is ignored, with libpq's warning, as psql would
+    await chmod(file, 0o644);
+    const open = await app.raw("profiles:test", { id: saved.id });
+    expect(open).toMatchObject({ ok: false, error: { code: "CONNECTION", field: "password" } });
+    expect(app.log.lines.join("\n")).toContain(`password file "${file}" has group or world access`);
+    await chmod(file, 0o600);
   });
 
   it("keeps the rest of a profile whose password cannot be decrypted, and asks for it again", async () => {

@@ -76,7 +76,11 @@ describe("SSH tunnels through a real OpenSSH sshd", () => {
     expect(first.rows[0]).toEqual({ db: db.name });
 
     await sshd.stop();
-    const down = await app.waitForEvent("connection:didChangeState", (p) => p.profileId === saved.id && p.state === "disconnected");
+    const down = await app
+      .waitForEvent("connection:didChangeState", (p) => p.profileId === saved.id && p.state === "disconnected", 30_000)
+      .catch((e: Error) => {
+        throw new Error(`${e.message}; events: ${JSON.stringify(app.events)}; log: ${app.log.lines.join(" | ")}`);
+      });
     expect(down.message).toMatch(/SSH|ECONNREFUSED/);
     const failed = await app.raw("server:overview", { profileId: saved.id });
     expect(failed).toMatchObject({ ok: false, error: { code: "CONNECTION" } });

@@ -17,6 +17,7 @@ export async function testConnection(params: ConnectionParams, connectTimeoutMs 
       latencyMs,
       tls: { encrypted: attempt.ssl !== false, verified: attempt.verified },
       ...(params.passwordSource ? { passwordSource: params.passwordSource } : {}),
+      ...(params.pgpassWarnings?.length ? { warnings: params.pgpassWarnings } : {}),
     };
   } finally {
     await close();

@@ -49,6 +49,8 @@ export interface ConnectionParams extends TlsSettings {
   applicationName?: string;
   /** Where the password came from when the profile itself has none (e.g. a pgpass line). */
   passwordSource?: string;
+  /** libpq-style warnings about ~/.pgpass (e.g. ignored for its permissions). */
+  pgpassWarnings?: string[];
   /**
    * The same TLS settings as libpq environment suffixes (PGSSL<KEY>), for child processes
    * (pg_dump, psql) so that they behave exactly as libpq's sslmode says.
@@ -163,7 +165,8 @@ export class ProfileStore {
     if (params.password !== undefined) return params;
     const found = await lookupPgpass(params, this.env);
     for (const w of found.warnings) this.log?.warn(w);
-    return found.password === undefined ? params : { ...params, password: found.password, passwordSource: found.source };
+    const warned = found.warnings.length ? { ...params, pgpassWarnings: found.warnings } : params;
+    return found.password === undefined ? warned : { ...warned, password: found.password, passwordSource: found.source };
   }
 
   private async openPassword(p: StoredProfile): Promise<{ password?: string }> {

@@ -149,6 +149,9 @@ export function ProfileForm({ existing, onSaved, onCancel }: Props) {
             </span>
           )}
           {test.data.passwordSource && <span> · password from {test.data.passwordSource}</span>}
+          {test.data.warnings?.map((w) => (
+            <div key={w} className="mt-1 text-xs text-amber-700 dark:text-amber-300">{w}</div>
+          ))}
         </div>
       )}
       <ErrorMessage error={error} />
