@@ -45,7 +45,7 @@ try {
   console.log(`model: ${model.relations.length} relations, ${model.constraints.length} constraints, ${model.indexes.length} indexes, ${JSON.stringify(model).length} bytes as JSON`);
   report(`schema/introspect-${tables}`, median(m.app), median(m.baseline), "ms", "<= 1.3", runs);
 
-  const subset = { ...model, relations: model.relations.slice(0, 500) };
+  const subset = { ...model, relations: model.relations.filter((r) => Number(r.name.slice(2)) <= 500) };
   const graph = buildErGraph(subset, {});
   const elk = new ELK() as unknown as ElkLike;
   await layoutEr(elk, graph);

@@ -1,6 +1,6 @@
 import "@xyflow/react/dist/style.css";
 import { Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from "@xyflow/react";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { SchemaModel } from "../../../../../shared/contract/schema";
 import { Button } from "../../../components/Button";
 import { buildErGraph } from "./er-graph";
@@ -79,6 +79,13 @@ function ErCanvas({ model, profileId, initialFocus }: { model: SchemaModel; prof
     () => (graph ? graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, label: e.label, markerEnd: { type: MarkerType.ArrowClosed } })) : []),
     [graph],
   );
+
+  // A new layout (other focus, hops or schemas) is shown whole; only visible nodes are rendered.
+  useEffect(() => {
+    if (!layout.positions) return;
+    const frame = requestAnimationFrame(() => void flow.fitView({ duration: 0 }));
+    return () => cancelAnimationFrame(frame);
+  }, [layout.positions, flow]);
 
   const positionsNow = () => Object.fromEntries(shownNodes.map((n) => [n.id, n.position]));
   const tableIds = full.nodes.length <= 5000 ? full.nodes.map((n) => n.id) : [];
