@@ -1,3 +1,5 @@
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../harness/app";
 import { freshDatabase, type FreshDatabase, type Major } from "../../harness/database";
@@ -173,6 +175,33 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
     expect(found[0]).toMatchObject({ profileId, rowCount: 7 });
     expect(found[0]!.sql).toContain("history-marker");
     expect(found[0]!.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("exports the full result again to CSV, JSON and SQL INSERTs, past the grid's row cap", async () => {
+    const sql = "SELECT g AS id, CASE WHEN g = 2 THEN NULL WHEN g = 3 THEN '' ELSE 'v,' || g END AS note, 1.10::numeric AS n FROM generate_series(1, 2500) g ORDER BY g";
+    const csvPath = join(app.dataDir, "out.csv");
+    const csv = await app.call("query:export", { sessionId, exportId: "e1", sql, format: "csv", path: csvPath });
+    expect(csv.rows).toBe(2500);
+    const text = await readFile(csvPath, "utf8");
+    expect(text.split("\r\n").slice(0, 4)).toEqual(["id,note,n", '1,"v,1",1.10', "2,,1.10", '3,"",1.10']);
+    expect((await stat(csvPath)).size).toBe(csv.bytes);
+    await app.waitForEvent("query:didExportProgress", (p) => p.exportId === "e1" && p.done && p.rows === 2500);
+
+    const jsonPath = join(app.dataDir, "out.json");
+    await app.call("query:export", { sessionId, exportId: "e2", sql, format: "json", path: jsonPath });
+    const rows = JSON.parse(await readFile(jsonPath, "utf8")) as Array<Record<string, string | null>>;
+    expect(rows).toHaveLength(2500);
+    expect(rows.slice(1, 3)).toEqual([{ id: "2", note: null, n: "1.10" }, { id: "3", note: "", n: "1.10" }]);
+
+    const sqlPath = join(app.dataDir, "out.sql");
+    await app.call("query:export", { sessionId, exportId: "e3", sql, format: "sql", path: sqlPath, tableName: "copy_target" });
+    await runSql(app, sessionId, "CREATE TEMP TABLE copy_target(id int, note text, n numeric)");
+    await runSql(app, sessionId, await readFile(sqlPath, "utf8"));
+    const back = await runSql(app, sessionId, "SELECT count(*), count(note), sum(n) FROM copy_target");
+    expect(allRows(back.data[0]!)).toEqual([["2500", "2499", "2750.00"]]);
+
+    const refused = await app.raw("query:export", { sessionId, exportId: "e4", sql: "DELETE FROM copy_target", format: "csv", path: csvPath });
+    expect(refused).toMatchObject({ ok: false, error: { code: "UNSUPPORTED" } });
   });
 
   it("offers the database's schemas, tables, columns and functions for autocomplete", async () => {

@@ -2,11 +2,10 @@ import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { isAbsolute } from "node:path";
 import { once } from "node:events";
-import Cursor from "pg-cursor";
 import { AppError } from "../../../shared/contract";
 import type { QuerySession } from "./query-session";
 import { exportWriter, type ExportFormatName } from "./result-export.formats";
-import { BATCH_ROWS, RAW_TEXT_TYPES } from "./statement.runner";
+import { BATCH_ROWS, RawTextCursor } from "./statement.runner";
 import { selectStatements } from "./statement-selection";
 
 export interface ExportInput {
@@ -44,7 +43,7 @@ export async function exportResult(
     if (!out.write(chunk)) await once(out, "drain");
   };
   try {
-    const cursor = session.client.query(new Cursor<unknown[]>(stmt.text, undefined, { rowMode: "array", types: RAW_TEXT_TYPES }));
+    const cursor = session.client.query(new RawTextCursor(stmt.text));
     const result = (cursor as unknown as { _result: { fields: Array<{ name: string }> } })._result;
     let lastReport = 0;
     for (let first = true; ; first = false) {

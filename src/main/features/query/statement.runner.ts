@@ -11,6 +11,20 @@ export const RAW_TEXT_TYPES = { getTypeParser: () => (value: string) => value };
 
 export const BATCH_ROWS = 1000;
 
+/**
+ * A cursor that keeps each DataRow's field array as pg's protocol parser made it (text
+ * or null): with every type parser returning its input, Result.parseRow would only copy it.
+ */
+export class RawTextCursor extends Cursor<unknown[]> {
+  constructor(text: string) {
+    super(text, undefined, { rowMode: "array", types: RAW_TEXT_TYPES });
+  }
+
+  handleDataRow(msg: { fields: Array<string | null> }): void {
+    (this as unknown as { _rows: unknown[] })._rows.push(msg.fields);
+  }
+}
+
 export interface StatementSink {
   columns(columns: ResultColumn[]): void;
   rows(batch: PackedBatch): void;
@@ -41,7 +55,7 @@ export async function runStatement(
   options: RunStatementOptions,
 ): Promise<StatementResult> {
   const started = performance.now();
-  const cursor = client.query(new Cursor<unknown[]>(stmt.text, undefined, { rowMode: "array", types: RAW_TEXT_TYPES }));
+  const cursor = client.query(new RawTextCursor(stmt.text));
   const result = (cursor as unknown as { _result: CursorResult })._result;
   let columns: ResultColumn[] = [];
   let rowsReturned = 0;
@@ -54,11 +68,18 @@ export async function runStatement(
     kind: stmt.kind,
   };
   try {
+    const read = (want: number) => {
+      const p = cursor.read(want) as Promise<Array<Array<string | null>>>;
+      p.catch(() => undefined); // awaited below; a prefetch dropped by an error must not go unhandled
+      return { p, want };
+    };
+    // one row past the cap tells a result that is exactly cap rows long from a longer one
+    const wantFor = (returned: number) => Math.min(BATCH_ROWS, (options.rowCap === null ? Infinity : options.rowCap - returned) + 1);
+    let pending = read(wantFor(0));
     for (let first = true; ; first = false) {
       const remaining = options.rowCap === null ? Infinity : options.rowCap - rowsReturned;
-      // one row past the cap tells a result that is exactly cap rows long from a longer one
-      const want = Math.min(BATCH_ROWS, remaining + 1);
-      const rows = (await cursor.read(want)) as Array<Array<string | null>>;
+      const { want } = pending;
+      const rows = await pending.p;
       if (first && result.fields.length > 0) {
         const names = await options.typeNames(result.fields);
         columns = result.fields.map((f, i) => ({ name: f.name, typeOid: f.dataTypeID, typeName: names[i]! }));
@@ -69,11 +90,14 @@ export async function runStatement(
         truncated = true;
         batch = rows.slice(0, remaining);
       }
+      const done = truncated || rows.length < want;
+      // ask the server for the next batch before packing this one, so both work at once
+      if (!done) pending = read(wantFor(rowsReturned + rows.length));
       if (batch.length > 0) {
         options.sink.rows(packRows(batch, columns.length));
         rowsReturned += batch.length;
       }
-      if (truncated || rows.length < want) break;
+      if (done) break;
     }
     if (truncated) await cursor.close();
     return {
