@@ -1,5 +1,9 @@
+import { rm } from "node:fs/promises";
+import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoPaths } from "../../src/main/features/demo/demo.paths";
 import { freshDatabase, type FreshDatabase } from "../harness/database";
+import { DemoCardPage } from "./pages/demo.page";
 import { IndexesPage } from "./pages/indexes.page";
 import { OverviewPage } from "./pages/overview.page";
 import { ProfilesPage } from "./pages/profiles.page";
@@ -85,4 +89,46 @@ describe("a DBA reading index advice in Chromium", () => {
     expect(rows).toEqual([{ indisvalid: true }]);
     expect(b.problems).toEqual([]);
   });
+});
+
+describe("index advice on the demo database, whose workload planted the problems", () => {
+  let host: RunningWebHost;
+  let b: E2EBrowser;
+
+  beforeAll(async () => {
+    host = await startWebHostProcess();
+    b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    const cluster = host ? demoPaths(host.dataDir).cluster : undefined;
+    await host?.stop(); // the host's shutdown stops the demo server
+    if (cluster) await rm(dirname(cluster), { recursive: true, force: true });
+  });
+
+  it("sees the demo's unused, duplicate and missing indexes, creates the missing one and sees the suggestion go", async () => {
+    const shell = new ShellPage(b.page);
+    await shell.open(host.launchUrl);
+    const demo = new DemoCardPage(b.page);
+    await demo.card().waitFor();
+    await demo.create();
+    await b.page.getByTestId("server-overview").waitFor({ timeout: 240_000 });
+    await shell.goTo("indexes");
+    const indexes = new IndexesPage(b.page);
+    await indexes.waitForLoaded();
+
+    await indexes.openTab("unused");
+    await indexes.item("unused-item", "events_created_at_idx").waitFor();
+    await indexes.openTab("duplicates");
+    expect(await indexes.item("duplicate-item", /^users_email_idx /).textContent()).toContain("identical to users_email_key");
+    await indexes.openTab("missing");
+    const suggestion = indexes.item("suggestion", "public.events (type)");
+    await suggestion.waitFor();
+    expect(await suggestion.getByTestId("generated-sql").textContent()).toMatch(/^CREATE INDEX CONCURRENTLY "events_type_idx" ON "public"."events" USING btree \("type"\);$/);
+
+    await indexes.runFrom(suggestion);
+    await indexes.refresh();
+    await b.page.getByTestId("suggestion").filter({ hasText: "public.events (type)" }).waitFor({ state: "detached" });
+    expect(b.problems).toEqual([]);
+  }, 300_000);
 });

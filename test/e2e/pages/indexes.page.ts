@@ -14,7 +14,7 @@ export class IndexesPage {
     await this.page.getByTestId(tab).waitFor();
   }
 
-  item(testId: "unused-item" | "duplicate-item" | "invalid-item" | "suggestion", text: string) {
+  item(testId: "unused-item" | "duplicate-item" | "invalid-item" | "suggestion", text: string | RegExp) {
     return this.page.getByTestId(testId).filter({ hasText: text });
   }
 
