@@ -70,10 +70,12 @@ export async function startTestSshd(): Promise<TestSshd> {
   const stop = async () => {
     const master = child;
     if (!master?.pid || master.exitCode !== null) return;
-    const sessions = await descendants(master.pid);
     const exited = new Promise((resolve) => master.once("exit", resolve));
+    // stopped, the listener forks no new session while we collect and end the existing ones
+    master.kill("SIGSTOP");
+    for (const pid of await descendants(master.pid)) signalIfAlive(pid);
     master.kill("SIGTERM");
-    for (const pid of sessions) process.kill(pid, "SIGTERM");
+    master.kill("SIGCONT");
     await exited;
   };
   await start();
@@ -92,6 +94,15 @@ export async function startTestSshd(): Promise<TestSshd> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A session may end on its own between the scan and the signal. */
+function signalIfAlive(pid: number): void {
+  try {
+    process.kill(pid, "SIGTERM");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ESRCH") throw err;
+  }
 }
 
 function accepts(port: number): Promise<boolean> {
