@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../harness/app";
@@ -47,6 +48,15 @@ describe("a server newer than every pg_dump on the machine (PostgreSQL 18, pg_du
     const result = await app.raw("backup:preview", { profileId, database: db.name, folder });
     expect(result).toMatchObject({ ok: false, error: { code: "UNSUPPORTED" } });
     expect(await listFolder(folder)).toEqual([]);
+  });
+
+  it("refuses a restore into the 18.x server before creating its database", async () => {
+    await writeFile(join(folder, "small.sql"), "SET standard_conforming_strings = on;\nCREATE TABLE t (a int);\n");
+    const target = `${db.name}_restored`;
+    const result = await app.raw("backup:restore", { profileId, folder, file: "small.sql", target: "new", database: target });
+    expect(result).toMatchObject({ ok: false, error: { code: "UNSUPPORTED", message: expect.stringMatching(/18 or newer is needed/) } });
+    const { rowCount } = await db.pool.query("SELECT 1 FROM pg_database WHERE datname = $1", [target]);
+    expect(rowCount).toBe(0);
   });
 
   it("rejects a tool folder that does not exist", async () => {

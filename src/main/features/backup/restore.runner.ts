@@ -70,6 +70,7 @@ export async function runRestore(ctx: CallContext, plan: RestorePlan, job: JobHa
     }
     job.progress({ phase: "restoring", tablesTotal: plan.tablesTotal });
     let done = 0;
+    const started = Date.now();
     await execRestore({
       toolPath: plan.tool.path,
       env: child.env,
@@ -79,7 +80,12 @@ export async function runRestore(ctx: CallContext, plan: RestorePlan, job: JobHa
       options: req,
       signal: job.signal,
       onLine: job.log,
-      onTable: () => job.progress({ tablesDone: ++done }),
+      onTable: () => {
+        done++;
+        const elapsed = Date.now() - started;
+        // tables are a rough unit of work, but they are all a restore tells us as it goes
+        job.progress({ tablesDone: done, etaMs: plan.tablesTotal > done ? Math.round((elapsed / done) * (plan.tablesTotal - done)) : null });
+      },
     });
     job.progress({ phase: "done", tablesDone: plan.tablesTotal, etaMs: 0 });
     job.log(`pgdesk: restored ${plan.path} into ${JSON.stringify(req.database)}`);
