@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { createServer } from "node:net";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -82,16 +83,25 @@ describe("the demo database service", () => {
     expect(rows[0].statements).toBeGreaterThan(0);
   }, 240_000);
 
-  it("starts the demo server again after a restart, past a stale postmaster.pid", async () => {
+  it("starts the demo server again after a restart, past a stale postmaster.pid and a taken port", async () => {
     const status = await app.call("demo:status", {});
     await app.ctx.shutdown(); // stops the demo server as the host does on quit
     await expect(app.call("server:overview", { profileId: status.profileId! })).rejects.toThrow();
     await writeFile(join(status.dataDir, "postmaster.pid"), `999999\n${status.dataDir}\n0\n${status.port}\n`);
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(status.port, "127.0.0.1", resolve));
 
     const next = reopen(app.dataDir);
-    await ensureDemoServer(next.ctx);
-    const again = await next.call("demo:status", {});
+    try {
+      await ensureDemoServer(next.ctx);
+    } finally {
+      squatter.close();
+    }
+    const again = (await next.call("demo:status", {})) as { state: string; profileId: string; port: number };
     expect(again).toMatchObject({ state: "running", profileId: status.profileId });
+    expect(again.port).not.toBe(status.port);
+    const moved = (await next.call("profiles:list", {})) as Array<{ id: string; port: number }>;
+    expect(moved.find((p) => p.id === status.profileId)?.port).toBe(again.port);
     const overview = (await next.call("server:overview", { profileId: status.profileId })) as { currentDatabase: string };
     expect(overview.currentDatabase).toBe("pgdesk_demo");
 
