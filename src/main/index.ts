@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, session, shell } from "electron";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createAppContext } from "./app-context";
+import { startBackgroundServices } from "./app-startup";
 import { KeyFileSecretStore } from "./features/profiles/secret-store";
 import { EVENT_CHANNEL, registerElectronIpc, sendEvent } from "./ipc/electron";
 import { registry } from "./ipc/registry";
@@ -66,6 +67,7 @@ app.whenReady().then(() => {
     },
   });
   registerElectronIpc(registry, ctx, isOwnPage, !app.isPackaged);
+  startBackgroundServices(ctx);
   mainWindow = createWindow();
   app.on("activate", () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

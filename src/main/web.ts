@@ -1,6 +1,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAppContext, defaultDataDir } from "./app-context";
+import { startBackgroundServices } from "./app-startup";
 import { KeyFileSecretStore } from "./features/profiles/secret-store";
 import { startWebHost } from "./ipc/web";
 import { registry } from "./ipc/registry";
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
         emit,
       }),
   });
+  startBackgroundServices(host.ctx);
   // One line a person (or a test) can read the URL from.
   console.log(`pgdesk web host ready: ${host.launchUrl}`);
   log.info(`data folder: ${dataDir}`);
