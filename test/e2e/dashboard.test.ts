@@ -64,6 +64,8 @@ describe("a DBA watching a database's health in Chromium", () => {
     expect(await dash.checkStatus("invalidIndexes")).toBe("pass");
     // the missing extension is explained, not a blank card
     expect(await dash.check("statements").getByTestId("check-action").textContent()).toContain("CREATE EXTENSION pg_stat_statements");
+    await dash.installStatements();
+    await dash.waitForCheckStatus("statements", "pass");
 
     const first = await dash.waitForSamples(1);
     const later = await dash.waitForSamples(2);

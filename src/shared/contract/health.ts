@@ -157,6 +157,14 @@ export const healthChannels = {
       .strict(),
     output: z.object({ watchId: z.string() }),
   }),
+  /**
+   * The one-click guide of the statements check: CREATE EXTENSION IF NOT EXISTS pg_stat_statements
+   * in the database. Fails with the server's own words (no privilege, read-only profile).
+   */
+  "health:installStatements": channel({
+    input: z.object(Target).strict(),
+    output: z.object({ version: z.string(), preloaded: z.boolean() }),
+  }),
   /** Stops one watch; sampling stops when nobody watches. */
   "health:unwatch": channel({ input: z.object({ watchId: z.string().min(1).max(64) }).strict(), output: z.object({}) }),
 } as const;

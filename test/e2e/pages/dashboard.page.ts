@@ -29,6 +29,12 @@ export class DashboardPage {
     await this.page.locator(`[data-testid="check-${id}"][data-status="${status}"]`).waitFor({ timeout: 30_000 });
   }
 
+  /** The statements check's one-click guide, confirmed. */
+  async installStatements(): Promise<void> {
+    await this.check("statements").getByTestId("install-statements").click();
+    await this.check("statements").getByTestId("install-statements-confirm").click();
+  }
+
   charts() {
     return this.page.getByTestId("live-charts");
   }

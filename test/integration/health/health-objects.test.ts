@@ -34,7 +34,9 @@ describe.each<Major>([15, 18])("health checks on database objects, PostgreSQL %i
     expect(missing.action).toContain("CREATE EXTENSION pg_stat_statements");
     expect(missing.action).toMatch(/already loads it/);
 
-    await f.db.pool.query("CREATE EXTENSION pg_stat_statements");
+    const installed = await f.app.call("health:installStatements", { profileId: f.profileId });
+    expect(installed.preloaded).toBe(true);
+    expect(installed.version).toMatch(/^1\.\d+$/);
     await f.thresholds({ slowQueryMs: 15, slowQueryCalls: 3 });
     expect((await f.check("statements")).status).toBe("pass");
     for (let i = 0; i < 3; i++) await f.db.pool.query("SELECT pg_sleep(0.02)");

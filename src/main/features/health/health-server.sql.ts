@@ -78,3 +78,10 @@ export function topStatements(schema: string, versionNum: number): string {
       AND query NOT LIKE '/* pgdesk:%' AND calls >= $1
     ORDER BY ${mean} DESC LIMIT 10) by_mean`;
 }
+
+export const installStatements = sql`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`;
+
+export const installedStatements = sql`/* pgdesk:health */
+  SELECT e.extversion AS version,
+         'pg_stat_statements' = ANY (string_to_array(replace(current_setting('shared_preload_libraries'), ' ', ''), ',')) AS preloaded
+  FROM pg_extension e WHERE e.extname = 'pg_stat_statements'`;

@@ -3,6 +3,7 @@ import { defaultHealthThresholds } from "../../../shared/contract/health";
 import { HealthMemory } from "./health.memory";
 import { HealthSampler } from "./health.sampler";
 import { buildHealthReport } from "./health.service";
+import { installedStatements, installStatements } from "./health-server.sql";
 import { ThresholdsStore } from "./thresholds.store";
 
 const thresholdsOf = (ctx: CallContext) => ctx.singleton("health.thresholds", () => new ThresholdsStore(ctx.dataDir));
@@ -36,8 +37,14 @@ export const healthHandlers = {
     await ctx.profiles.connectionParams(profileId); // an unknown profile fails here, not in the timer
     return { watchId: samplerOf(ctx).watch(profileId, database, intervalMs, watchId) };
   },
+  "health:installStatements": async ({ profileId, database }, ctx) => {
+    const pool = await ctx.db.pool(profileId, database);
+    await pool.query(installStatements);
+    const { rows } = await pool.query<{ version: string; preloaded: boolean }>(installedStatements);
+    return rows[0]!;
+  },
   "health:unwatch": ({ watchId }, ctx) => {
     samplerOf(ctx).unwatch(watchId);
     return {};
   },
-} satisfies Handlers<"health:report" | "health:getThresholds" | "health:setThresholds" | "health:sample" | "health:watch" | "health:unwatch">;
+} satisfies Handlers<"health:report" | "health:getThresholds" | "health:setThresholds" | "health:sample" | "health:watch" | "health:unwatch" | "health:installStatements">;

@@ -1,8 +1,10 @@
 import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import type { AreaProps } from "../../app/areas";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { CheckCard } from "./components/CheckCard";
+import { InstallStatementsButton } from "./components/InstallStatementsButton";
 import { LiveCharts } from "./components/LiveCharts";
 import { StatusBadge } from "./components/StatusBadge";
 import { ThresholdsPanel } from "./components/ThresholdsPanel";
@@ -11,9 +13,14 @@ import { healthKeys, useHealthReport, useLiveSamples } from "./health.queries";
 const ORDER = { fail: 0, warn: 1, error: 2, pass: 3 } as const;
 
 /** The DBA's home screen: overall status, every check with its advice, live charts. */
+const CHART_INTERVALS = [1_000, 5_000, 15_000, 60_000];
+const REPORT_INTERVALS = [10_000, 30_000, 60_000, 300_000];
+
 export function DashboardPage({ profileId }: AreaProps) {
-  const report = useHealthReport(profileId);
-  const samples = useLiveSamples(profileId);
+  const [chartMs, setChartMs] = useState(5_000);
+  const [reportMs, setReportMs] = useState(30_000);
+  const report = useHealthReport(profileId, reportMs);
+  const samples = useLiveSamples(profileId, chartMs);
   const queryClient = useQueryClient();
   const r = report.data;
   const checks = r ? [...r.checks].sort((a, b) => ORDER[a.status] - ORDER[b.status]) : [];
@@ -35,16 +42,39 @@ export function DashboardPage({ profileId }: AreaProps) {
         >
           {report.isFetching ? "Checking…" : "Refresh"}
         </Button>
+        <IntervalSelect label="Charts every" value={chartMs} options={CHART_INTERVALS} onChange={setChartMs} />
+        <IntervalSelect label="Report every" value={reportMs} options={REPORT_INTERVALS} onChange={setReportMs} />
       </header>
       {report.error && <ErrorMessage error={report.error} />}
       <LiveCharts samples={samples} />
       {!r && !report.error && <p className="text-sm text-slate-500">Running the health checks…</p>}
       {r && (
         <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-3" data-testid="health-checks">
-          {checks.map((c) => <CheckCard key={c.id} check={c} />)}
+          {checks.map((c) => (
+            <CheckCard
+              key={c.id}
+              check={c}
+              extra={c.id === "statements" && c.value === "not installed" ? <InstallStatementsButton profileId={profileId} /> : undefined}
+            />
+          ))}
         </div>
       )}
       <ThresholdsPanel profileId={profileId} />
     </section>
+  );
+}
+
+function IntervalSelect({ label, value, options, onChange }: { label: string; value: number; options: number[]; onChange(v: number): void }) {
+  return (
+    <label className="flex items-center gap-1 text-xs text-slate-500">
+      {label}
+      <select
+        className="rounded border border-slate-300 px-1 py-0.5 dark:border-slate-700 dark:bg-slate-900"
+        value={value}
+        onChange={(e) => onChange(Number(e.target.value))}
+      >
+        {options.map((o) => <option key={o} value={o}>{o < 60_000 ? `${o / 1000} s` : `${o / 60_000} min`}</option>)}
+      </select>
+    </label>
   );
 }

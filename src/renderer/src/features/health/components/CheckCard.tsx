@@ -1,9 +1,9 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { HealthCheck } from "../../../../../shared/contract/health";
 import { StatusBadge } from "./StatusBadge";
 
 /** One check: status, value against threshold, message, the suggested action and its evidence. */
-export function CheckCard({ check }: { check: HealthCheck }) {
+export function CheckCard({ check, extra }: { check: HealthCheck; extra?: ReactNode }) {
   const [open, setOpen] = useState(false);
   const rows = check.details?.rows ?? [];
   return (
@@ -24,6 +24,7 @@ export function CheckCard({ check }: { check: HealthCheck }) {
           {check.action}
         </p>
       )}
+      {extra}
       {rows.length > 0 && (
         <button type="button" className="self-start text-xs text-blue-700 underline dark:text-blue-300" onClick={() => setOpen(!open)}>
           {open ? "Hide" : "Show"} {rows.length} rows
