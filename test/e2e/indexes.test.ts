@@ -79,6 +79,15 @@ describe("a DBA reading index advice in Chromium", () => {
     expect(b.problems).toEqual([]);
   });
 
+  it("opens the generated CREATE INDEX CONCURRENTLY in the query editor", async () => {
+    const indexes = new IndexesPage(b.page);
+    await indexes.item("suggestion", "accounts (email)").getByTestId("open-in-editor").click();
+    await b.page.locator('[data-testid="nav-query"][aria-current="page"]').waitFor();
+    await b.page.locator(".monaco-editor").getByText("accounts_email_idx").first().waitFor();
+    await new ShellPage(b.page).goTo("indexes");
+    await indexes.waitForLoaded();
+  });
+
   it("runs the reviewed statement after confirming, and the suggestion disappears after refresh", async () => {
     const indexes = new IndexesPage(b.page);
     await indexes.openTab("missing");

@@ -80,7 +80,7 @@ export function InventoryTab({ report }: { report: IndexReport }) {
             <tr key={i.oid} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid="inventory-row">
               <td className="py-1">
                 <div className="font-medium">{i.name}</div>
-                <div className="max-w-xl truncate whitespace-normal font-mono text-xs text-slate-500" title={i.definition}>{i.definition}</div>
+                <div className="max-w-xl truncate font-mono text-xs text-slate-500" title={i.definition}>{i.definition}</div>
               </td>
               <td className="py-1">{i.schema}.{i.table}</td>
               <td className="py-1">{i.method}</td>

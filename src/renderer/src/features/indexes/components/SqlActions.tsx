@@ -1,17 +1,20 @@
 import { useState } from "react";
+import { useUi } from "../../../app/ui.store";
 import { Button } from "../../../components/Button";
 import { ErrorMessage } from "../../../components/ErrorMessage";
+import { useQueryTabs } from "../../query/query-tabs.store";
 import { useApplyIndexSql } from "../indexes.queries";
 
 /**
- * A generated statement, shown as text, never run unasked: copy it, or run it after a
- * confirmation that shows exactly what will run. (Opening it in the query editor comes
- * with the query area.)
+ * A generated statement, shown as text, never run unasked: copy it, open it in a new
+ * query editor tab, or run it after a confirmation that shows exactly what will run.
  */
 export function SqlActions({ profileId, sql, label }: { profileId: string; sql: string; label: string }) {
   const [confirming, setConfirming] = useState(false);
   const [copied, setCopied] = useState(false);
   const apply = useApplyIndexSql(profileId);
+  const openArea = useUi((s) => s.openArea);
+  const addTab = useQueryTabs((s) => s.add);
   return (
     <div className="flex flex-col gap-1" data-testid="sql-actions">
       <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900" data-testid="generated-sql">{sql}</pre>
@@ -23,6 +26,15 @@ export function SqlActions({ profileId, sql, label }: { profileId: string; sql: 
           data-testid="copy-sql"
         >
           {copied ? "Copied" : "Copy"}
+        </Button>
+        <Button
+          onClick={() => {
+            addTab(profileId, sql);
+            openArea("query");
+          }}
+          data-testid="open-in-editor"
+        >
+          Open in editor
         </Button>
         <Button variant={sql.startsWith("DROP") ? "danger" : "primary"} onClick={() => setConfirming(true)} data-testid="run-sql">
           {label}…
