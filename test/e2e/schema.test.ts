@@ -1,5 +1,9 @@
+import { rm } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoPaths } from "../../src/main/features/demo/demo.paths";
 import { freshDatabase, type FreshDatabase } from "../harness/database";
+import { DemoCardPage } from "./pages/demo.page";
 import { OverviewPage } from "./pages/overview.page";
 import { ProfilesPage } from "./pages/profiles.page";
 import { SchemaPage } from "./pages/schema.page";
@@ -105,4 +109,70 @@ describe("a developer browsing the schema in Chromium", () => {
     expect(await cspViolations(b.page)).toEqual([]);
     expect(b.problems).toEqual([]);
   });
+});
+
+describe("the schema of the demo database", () => {
+  let host: RunningWebHost;
+  let b: E2EBrowser;
+
+  beforeAll(async () => {
+    host = await startWebHostProcess();
+    b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    const cluster = host ? demoPaths(host.dataDir).cluster : undefined;
+    await host?.stop(); // the host's shutdown stops the demo server
+    if (cluster) await rm(dirname(cluster), { recursive: true, force: true });
+  });
+
+  it("shows the e-commerce and SaaS models: tree, DDL, soft-deleted orders, ER focus and the applied migration", async () => {
+    const shell = new ShellPage(b.page);
+    await shell.open(host.launchUrl);
+    const demo = new DemoCardPage(b.page);
+    await demo.card().waitFor();
+    await demo.create();
+    await b.page.getByTestId("server-overview").waitFor({ timeout: 240_000 });
+    await shell.goTo("schema");
+
+    const schema = new SchemaPage(b.page);
+    await schema.waitForLoaded();
+    for (const table of ["users", "orders", "organizations", "audit_logs"]) await schema.treeRow(`table:public.${table}`).waitFor();
+    await schema.search("orders");
+    await schema.treeRow("table:public.orders").click();
+    await schema.openTab("ddl");
+    await b.page.getByTestId("ddl-text").waitFor();
+    expect(await b.page.getByTestId("ddl-text").textContent()).toContain('CREATE TABLE "public"."orders" (');
+
+    await schema.openTab("data");
+    await b.page.getByTestId("soft-deleted-count").waitFor();
+    expect(await b.page.getByTestId("soft-deleted-count").textContent()).toMatch(/^[\d,]+ soft-deleted \(deleted_at\)$/);
+    // the demo indexes deleted_at, so no warning
+    await expect(b.page.getByTestId("soft-delete-unindexed").count()).resolves.toBe(0);
+    await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="data-row"]').length > 0);
+    // the event store is big enough to page: 100 rows, then the next keyset page
+    await schema.search("events");
+    await schema.treeRow("table:public.events").click();
+    await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="data-row"]').length === 100);
+    await b.page.getByTestId("load-more").click();
+    await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="data-row"]').length === 200);
+
+    await schema.search("orders");
+    await schema.treeRow("table:public.orders").click();
+    await schema.openTab("er");
+    const focused = await schema.erTables();
+    expect(focused).toEqual(expect.arrayContaining(["public.orders", "public.users", "public.order_items", "public.payments"]));
+    expect(focused).not.toContain("public.workspaces");
+
+    await schema.openTab("migrations");
+    await b.page.getByTestId("migrations-table").waitFor();
+    const rows = b.page.getByTestId("migration-row");
+    expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-status")))).toEqual(["applied"]);
+    await b.page.getByTestId("migrations-folder").fill(join(process.cwd(), "prisma", "migrations"));
+    await b.page.getByTestId("migrations-compare").click();
+    await rows.first().getByText("matches file").waitFor();
+    await b.page.screenshot({ path: "test-results/schema-demo-migrations.png" });
+    expect(await cspViolations(b.page)).toEqual([]);
+    expect(b.problems).toEqual([]);
+  }, 300_000);
 });
