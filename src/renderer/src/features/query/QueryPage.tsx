@@ -6,13 +6,13 @@ import { closeController } from "./run-controller";
 
 /** Editor tabs of the current profile, each with its own database session. */
 export function QueryPage({ profileId }: AreaProps) {
-  const { tabs, activeByProfile, add, close, activate } = useQueryTabs();
+  const { tabs, activeByProfile, add, ensureTab, close, activate } = useQueryTabs();
   const mine = tabs.filter((t) => t.profileId === profileId);
   const active = mine.find((t) => t.id === activeByProfile[profileId]) ?? mine[0];
 
   useEffect(() => {
-    if (mine.length === 0) add(profileId, "");
-  }, [mine.length, add, profileId]);
+    if (mine.length === 0) ensureTab(profileId);
+  }, [mine.length, ensureTab, profileId]);
 
   const closeTab = (id: string) => {
     close(id);

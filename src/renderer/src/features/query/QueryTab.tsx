@@ -126,6 +126,9 @@ export function QueryTab({ tab }: { tab: QueryTabState }) {
         </label>
         <TransactionBadge state={controller.transactionState} connected={controller.session !== undefined} readOnly={controller.session?.readOnly ?? false} running={controller.running} />
         <span className="ml-auto flex gap-1">
+          <Button onClick={() => void completions.refetch()} disabled={completions.isFetching} title="Reload schema, table, column and function names for autocomplete" data-testid="refresh-completions">
+            {completions.isFetching ? "Loading names…" : "Refresh names"}
+          </Button>
           <Button onClick={() => setSide(side === "history" ? undefined : "history")} data-testid="toggle-history">
             History
           </Button>

@@ -14,6 +14,8 @@ interface QueryTabsState {
   tabs: QueryTabState[];
   activeByProfile: Record<string, string>;
   add(profileId: string, sql?: string): string;
+  /** Opens a first tab for a profile that has none (idempotent, also under StrictMode). */
+  ensureTab(profileId: string): void;
   close(id: string): void;
   activate(profileId: string, id: string): void;
   update(id: string, patch: Partial<Omit<QueryTabState, "id" | "profileId">>): void;
@@ -33,6 +35,9 @@ export const useQueryTabs = create<QueryTabsState>((set, get) => ({
       activeByProfile: { ...s.activeByProfile, [profileId]: id },
     }));
     return id;
+  },
+  ensureTab: (profileId) => {
+    if (!get().tabs.some((t) => t.profileId === profileId)) get().add(profileId, "");
   },
   close: (id) =>
     set((s) => {
