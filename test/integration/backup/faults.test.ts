@@ -147,6 +147,27 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
     }
   });
 
+  it("gives backups started together their own files, and cleans up one cancelled while queued", async () => {
+    const lock = await holdLock(db);
+    try {
+      const started = [];
+      for (let i = 0; i < 3; i++) started.push(await app.call("backup:start", { profileId, database: db.name, folder, format: i === 2 ? "directory" : "custom" }));
+      const jobs = await app.call("backup:jobs", {});
+      const mine = started.map((s) => jobs.find((j) => j.id === s.jobId)!);
+      expect(new Set(mine.map((j) => j.file)).size).toBe(3);
+      expect(mine[2]!.state).toBe("queued");
+      expect(await listFolder(folder)).toContain(`${mine[2]!.file}.partial`);
+      await app.call("backup:cancel", { jobId: mine[2]!.id });
+      expect((await finished(app, mine[2]!.id)).state).toBe("cancelled");
+      expect(await listFolder(folder)).not.toContain(`${mine[2]!.file}.partial`);
+      for (const j of mine.slice(0, 2)) await app.call("backup:cancel", { jobId: j.id });
+      for (const j of mine.slice(0, 2)) expect((await finished(app, j.id)).state).toBe("cancelled");
+      await expectUntouched();
+    } finally {
+      await release(lock);
+    }
+  });
+
   it("fails verification of an archive with one flipped byte", async () => {
     const [entry] = await app.call("backup:list", { folder });
     expect(await app.call("backup:verify", { folder, file: entry!.file })).toEqual({ ok: true, problems: [] });

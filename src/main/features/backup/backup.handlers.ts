@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { rm, stat } from "node:fs/promises";
 import { AppError } from "../../../shared/contract";
 import { BackupRequest, type Job, type Schedule } from "../../../shared/contract/backup";
 import type { Handlers } from "../../ipc/handler-types";
@@ -47,11 +47,12 @@ function scheduler(ctx: CallContext): BackupScheduler {
 
 async function runScheduled(ctx: CallContext, schedule: Schedule): Promise<Job> {
   const req = BackupRequest.parse({ profileId: schedule.profileId, database: schedule.database, folder: schedule.folder, format: schedule.format, scope: schedule.scope });
-  const plan = await planBackup(ctx, req);
+  const plan = await planBackup(ctx, req, { reserve: true });
   const queue = jobs(ctx);
   const job = queue.add(
     { kind: "backup", profileId: req.profileId, database: req.database, folder: plan.folder, file: plan.file },
     (handle) => runBackup(ctx, plan, handle, manifests(ctx)),
+    () => rm(plan.partialPath, { recursive: true, force: true }),
   );
   const done = await queue.settled(job.id);
   if (done.state === "succeeded" && schedule.retention) {
@@ -81,13 +82,14 @@ export const backupHandlers = {
   },
 
   "backup:start": async (req, ctx) => {
-    const plan = await planBackup(ctx, req);
+    const plan = await planBackup(ctx, req, { reserve: true });
     const manifest = manifests(ctx);
     // the job outlives this call: it must not be cancelled when the caller's signal aborts
     const jobCtx = { ...ctx, signal: new AbortController().signal };
     const job = jobs(ctx).add(
       { kind: "backup", profileId: req.profileId, database: req.database, folder: plan.folder, file: plan.file },
       (handle) => runBackup(jobCtx, plan, handle, manifest),
+      () => rm(plan.partialPath, { recursive: true, force: true }),
     );
     return { jobId: job.id };
   },

@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { mkdir, open, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { AppError } from "../../../shared/contract";
 import type { BackupRequest, FoundTool, ToolName } from "../../../shared/contract/backup";
@@ -19,7 +19,11 @@ export interface BackupPlan {
   partialPath: string;
 }
 
-export async function planBackup(ctx: CallContext, req: BackupRequest): Promise<BackupPlan> {
+/**
+ * Checks everything, then (with `reserve`) claims the output name by creating the empty
+ * `.partial` file or folder, so two backups started in the same second never share one.
+ */
+export async function planBackup(ctx: CallContext, req: BackupRequest, options: { reserve?: boolean } = {}): Promise<BackupPlan> {
   if (req.testRestore && req.scope !== "full") {
     throw new AppError("VALIDATION", "A test restore needs a full backup (schema and data).", { field: "testRestore" });
   }
@@ -30,17 +34,27 @@ export async function planBackup(ctx: CallContext, req: BackupRequest): Promise<
   await readManifest(folder); // a damaged manifest stops us before pg_dump runs
   const server = await serverInfo(ctx, req.profileId, req.database);
   const tools = await requireTools(ctx, server, req.testRestore && req.format === "plain" ? ["pg_dump", "psql"] : ["pg_dump", "pg_restore"]);
-  const file = await freeName(folder, backupFileName(req.database, req.format, req.scope));
+  const file = await freeName(folder, backupFileName(req.database, req.format, req.scope), options.reserve ? req.format : undefined);
   const finalPath = join(folder, file);
   return { req, folder, server, tools, file, finalPath, partialPath: `${finalPath}.partial` };
 }
 
-async function freeName(folder: string, name: string): Promise<string> {
+async function freeName(folder: string, name: string, reserveAs?: BackupRequest["format"]): Promise<string> {
   const dot = name.lastIndexOf(".");
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? name : `${name.slice(0, dot)}-${n}${name.slice(dot)}`;
     const taken = await Promise.all([candidate, `${candidate}.partial`].map((p) => stat(join(folder, p)).then(() => true, () => false)));
-    if (!taken.includes(true)) return candidate;
+    if (taken.includes(true)) continue;
+    if (!reserveAs) return candidate;
+    const partial = join(folder, `${candidate}.partial`);
+    try {
+      // pg_dump accepts an existing empty folder for the directory format and truncates a file
+      if (reserveAs === "directory") await mkdir(partial, { mode: 0o700 });
+      else await (await open(partial, "wx", 0o600)).close();
+      return candidate;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    }
   }
 }
 

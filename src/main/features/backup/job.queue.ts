@@ -26,6 +26,8 @@ interface Entry {
   lastEmit: number;
   done: Promise<void>;
   resolveDone: () => void;
+  /** Cleanup for a job cancelled before it started (e.g. its reserved output). */
+  discard?: (() => Promise<void>) | undefined;
 }
 
 /**
@@ -43,7 +45,7 @@ export class JobQueue {
     private readonly concurrency = 2,
   ) {}
 
-  add(meta: Pick<Job, "kind" | "profileId" | "database" | "folder" | "file">, work: Work): Job {
+  add(meta: Pick<Job, "kind" | "profileId" | "database" | "folder" | "file">, work: Work, discard?: () => Promise<void>): Job {
     const job: Job = {
       ...meta,
       id: randomUUID(),
@@ -54,7 +56,7 @@ export class JobQueue {
     };
     let resolveDone!: () => void;
     const done = new Promise<void>((r) => (resolveDone = r));
-    this.jobs.set(job.id, { job, abort: new AbortController(), work, lastEmit: 0, done, resolveDone });
+    this.jobs.set(job.id, { job, abort: new AbortController(), work, lastEmit: 0, done, resolveDone, discard });
     this.waiting.push(job.id);
     this.prune();
     this.publish(job.id, true);
@@ -88,7 +90,13 @@ export class JobQueue {
     const at = this.waiting.indexOf(id);
     if (at >= 0) {
       this.waiting.splice(at, 1);
-      this.finish(id, "cancelled", { code: "CANCELLED", message: "Cancelled before it started" });
+      const finish = () => this.finish(id, "cancelled", { code: "CANCELLED", message: "Cancelled before it started" });
+      if (entry.discard) {
+        entry.discard().then(finish, (err: Error) => {
+          this.logger.warn(`cleanup of cancelled job ${id} failed`, err.message);
+          finish();
+        });
+      } else finish();
     }
   }
 
