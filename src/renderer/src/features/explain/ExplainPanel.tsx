@@ -97,6 +97,11 @@ export function ExplainPanel({ profileId, sql, analyze, database, autoRun = true
             Pin for comparison
           </Button>
         )}
+        {result && (
+          <Button onClick={() => void navigator.clipboard?.writeText(JSON.stringify(result.raw, null, 2))} data-testid="explain-copy-json" title="For the Plans area, or to share">
+            Copy plan JSON
+          </Button>
+        )}
         {result && pinned && pinned.plan !== result.plan && (
           <Button onClick={() => setComparing((c) => !c)} data-testid="explain-compare">
             {comparing ? "Show plan" : "Compare with pinned"}
@@ -126,6 +131,12 @@ export function ExplainPanel({ profileId, sql, analyze, database, autoRun = true
               </ul>
             </details>
           )}
+          <details className="text-xs text-slate-600 dark:text-slate-400">
+            <summary className="cursor-pointer">Sent to the server</summary>
+            <pre className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-mono dark:bg-slate-900" data-testid="explain-sent-sql">
+              {result.explainSql}
+            </pre>
+          </details>
           {comparing && pinned ? (
             <PlanCompare a={pinned.plan} b={result.plan} labelA="Pinned" labelB="Current" />
           ) : (
