@@ -31,6 +31,7 @@ function index(name: string, keys: string[], extra: Partial<IndexRecord> = {}): 
     keyColumns: keys.map((k) => `${k}/1978/0/0`),
     keyAttnames: keys,
     expressions: null,
+    partitioned: false,
     ...extra,
   };
 }
@@ -44,6 +45,7 @@ describe("index verdicts", () => {
       index("plain", ["note"]),
       index("small", ["x"], { sizeBytes: 8192 }),
       index("broken", ["y"], { valid: false }),
+      index("parent", ["z"], { partitioned: true }),
     ];
     expect(unusedIndexes(all, DEFAULT_THRESHOLDS).map((u) => u.name)).toEqual(["plain"]);
   });

@@ -28,6 +28,7 @@ export interface IndexRow {
   constraint_type: "p" | "u" | "x" | null;
   valid: boolean;
   ready: boolean;
+  is_partitioned: boolean;
 }
 
 /** An index with what the verdicts compare but the renderer does not need. */
@@ -38,6 +39,8 @@ export interface IndexRecord extends IndexInfo {
   /** Column names of the key columns; null where the column is an expression. */
   keyAttnames: Array<string | null>;
   expressions: string | null;
+  /** The parent index of a partitioned table: no scans of its own, no CONCURRENTLY. */
+  partitioned: boolean;
 }
 
 const CONSTRAINT_TYPES = { p: "primary", u: "unique", x: "exclusion" } as const;
@@ -74,12 +77,13 @@ export function toIndexRecord(r: IndexRow): IndexRecord {
     keyColumns,
     keyAttnames: r.key_attnames.slice(0, keyCount),
     expressions: r.expressions,
+    partitioned: r.is_partitioned,
   };
 }
 
 /** What crosses to the renderer: the contract's fields only. */
 export function toIndexInfo(r: IndexRecord): IndexInfo {
-  const { tableOid: _t, keyColumns: _k, keyAttnames: _a, expressions: _e, ...info } = r;
+  const { tableOid: _t, keyColumns: _k, keyAttnames: _a, expressions: _e, partitioned: _p, ...info } = r;
   return info;
 }
 

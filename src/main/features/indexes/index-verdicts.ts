@@ -17,10 +17,13 @@ function ref(i: IndexRecord) {
   return { oid: i.oid, schema: i.schema, table: i.table, name: i.name, sizeBytes: i.sizeBytes };
 }
 
-/** Valid indexes never scanned since statistics were reset, above the size floor. */
+/**
+ * Valid indexes never scanned since statistics were reset, above the size floor. A
+ * partitioned table's parent index is never scanned itself (its partitions' are).
+ */
 export function unusedIndexes(indexes: IndexRecord[], t: Thresholds): Unused[] {
   return indexes
-    .filter((i) => i.valid && i.scans === 0 && !enforcesSomething(i) && i.sizeBytes >= t.unusedMinBytes)
+    .filter((i) => i.valid && !i.partitioned && i.scans === 0 && !enforcesSomething(i) && i.sizeBytes >= t.unusedMinBytes)
     .sort((a, b) => b.sizeBytes - a.sizeBytes)
     .map((i) => ({ ...ref(i), definition: i.definition, scans: i.scans, fix: dropIndex(i.schema, i.name) }));
 }

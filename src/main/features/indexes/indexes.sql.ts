@@ -33,7 +33,7 @@ const inventoryColumns = sql`
 const inventoryFrom = sql`
          i.indisunique AS is_unique, i.indisprimary AS is_primary,
          con.conname AS constraint_name, con.contype AS constraint_type,
-         i.indisvalid AS valid, i.indisready AS ready
+         i.indisvalid AS valid, i.indisready AS ready, c.relkind = 'I' AS is_partitioned
   FROM pg_index i
   JOIN pg_class c ON c.oid = i.indexrelid
   JOIN pg_class t ON t.oid = i.indrelid
