@@ -76,4 +76,20 @@ describe("a DBA adds a production connection by pasting its URI", () => {
     await b.page.getByTestId("profile-list").waitFor();
     expect(await b.page.getByTestId("profile-row").count()).toBe(1);
   });
+
+  it("shows Disconnected with a Retry button when the server cannot be reached", async () => {
+    const shell = new ShellPage(b.page);
+    await shell.goTo("connections");
+    const connections = new ConnectionsPage(b.page);
+    await connections.startNew();
+    await connections.pasteConnectionString("postgresql://postgres@127.0.0.1:1/postgres?sslmode=disable");
+    await connections.field("name").fill("Nowhere");
+    await connections.save();
+    const banner = b.page.locator('[data-testid="connection-state"][data-state="disconnected"]');
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(/Disconnected.*ECONNREFUSED.*retrying in \d+ s/);
+    await banner.getByTestId("connection-retry").click();
+    await b.page.locator('[data-testid="connection-state"][data-state="disconnected"]').waitFor();
+    expect(await b.page.getByTestId("connection-retry").isEnabled()).toBe(true);
+  });
 });

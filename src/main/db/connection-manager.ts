@@ -252,7 +252,32 @@ export class ConnectionManager {
     pool.on("release", (err: Error | undefined) => {
       if (err && isConnectionLoss(err)) this.states.down(profileId, err);
     });
+    this.observeConnects(pool, profileId);
     return pool;
+  }
+
+  /**
+   * A refused connect emits no pool event, and other areas call pool.query() directly;
+   * pool.query() goes through pool.connect(), so watching it tells us the server is gone.
+   */
+  private observeConnects(pool: pg.Pool, profileId: string): void {
+    type Callback = (err: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void;
+    const original = pool.connect.bind(pool) as (cb?: Callback) => Promise<pg.PoolClient> | void;
+    const seen = (err: unknown) => {
+      if (isConnectionLoss(err)) this.states.down(profileId, err);
+    };
+    (pool as unknown as { connect: (cb?: Callback) => unknown }).connect = (cb?: Callback) => {
+      if (cb) {
+        return original((err, client, done) => {
+          if (err) seen(err);
+          cb(err, client, done);
+        });
+      }
+      return (original() as Promise<pg.PoolClient>).catch((err: unknown) => {
+        seen(err);
+        throw err;
+      });
+    };
   }
 
   /** For modes with a fallback (allow/prefer) one probe decides which attempt the pool uses. */
