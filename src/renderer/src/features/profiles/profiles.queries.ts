@@ -46,7 +46,13 @@ export function useConnectionStatus(profileId: string) {
   useEffect(
     () =>
       on("connection:didChangeState", (status) => {
-        if (status.profileId === profileId) qc.setQueryData(profileKeys.status(profileId), status);
+        if (status.profileId !== profileId) return;
+        const before = qc.getQueryData<{ state: string }>(profileKeys.status(profileId));
+        qc.setQueryData(profileKeys.status(profileId), status);
+        // back after an outage: pages that failed meanwhile fetch again on their own
+        if (status.state === "connected" && before && before.state !== "connected") {
+          void qc.invalidateQueries({ predicate: (q) => q.state.status === "error" });
+        }
       }),
     [profileId, qc],
   );
