@@ -37,7 +37,8 @@ function auditRow(e: AuditEvent) {
     entity: e.model,
     entityId: typeof row.id === "string" ? row.id : null,
     ipAddress: ctx?.ipAddress ?? null,
-    createdAt: ctx?.at ?? new Date(),
+    // a bulk create logs each row at its own creation time when it has one
+    createdAt: e.action === "CREATE" && row.createdAt instanceof Date ? row.createdAt : (ctx?.at ?? new Date()),
     metadata: {
       ...(before ? { before: snapshot(before) } : {}),
       ...(after ? { after: snapshot(after) } : {}),

@@ -111,8 +111,14 @@ export async function seedSaas(env: SeedEnv): Promise<void> {
     });
   }
   // one tenant churned: the organization is soft-deleted, its history stays
-  const churned = await db.organization.findFirst({ where: { plan: "FREE" }, orderBy: { createdAt: "asc" } });
+  const churned =
+    (await db.organization.findFirst({ where: { plan: "FREE" }, orderBy: { createdAt: "asc" } })) ??
+    (await db.organization.findFirst({ orderBy: { createdAt: "asc" } }));
   if (churned) {
-    await withAuditActor({ actorType: "system", organizationId: churned.id, at: daysAgo(env, 2) }, () => db.organization.delete({ where: { id: churned.id } }));
+    await withAuditActor({ actorType: "system", organizationId: churned.id, at: daysAgo(env, 2) }, async () => {
+      const subs = await db.subscription.findMany({ where: { organizationId: churned.id } });
+      for (const sub of subs) await db.subscription.update({ where: { id: sub.id }, data: { status: "CANCELED", cancelAtPeriodEnd: true } });
+      await db.organization.delete({ where: { id: churned.id } });
+    });
   }
 }
