@@ -14,7 +14,7 @@ import { JobQueue } from "./job.queue";
 import { pgTools, requireTools, serverInfo } from "./pg-tools.service";
 import { planRestore, runRestore } from "./restore.runner";
 
-/** The area's long-lived services; the scheduler starts with the first call into the area. */
+/** The area's long-lived services; the hosts start the scheduler at app start (startBackupScheduler). */
 function jobs(ctx: CallContext): JobQueue {
   const queue = ctx.singleton("backup.jobs", () => {
     const q = new JobQueue(ctx.emit, ctx.log);
@@ -27,6 +27,11 @@ function jobs(ctx: CallContext): JobQueue {
 
 function manifests(ctx: CallContext): ManifestWriter {
   return ctx.singleton("backup.manifests", () => new ManifestWriter());
+}
+
+/** Starts scheduled backups (and catches up missed runs) when the app starts. */
+export function startBackupScheduler(ctx: Omit<CallContext, "signal">): void {
+  scheduler({ ...ctx, signal: new AbortController().signal });
 }
 
 function scheduler(ctx: CallContext): BackupScheduler {
