@@ -151,6 +151,20 @@ describe("a developer running SQL in the Query area", () => {
     expect(await query.grid().getByTestId("grid-row").count()).toBeLessThan(100);
   });
 
+  it("suggests the database's table names and keeps a searchable history", async () => {
+    await query.paste("SELECT * FROM public");
+    await b.page.keyboard.type(".");
+    await b.page.locator(".suggest-widget .monaco-list-row", { hasText: "items" }).first().waitFor();
+    await b.page.keyboard.press("Escape");
+    await query.paste("SELECT 'history probe'");
+    await query.run();
+    await query.row(0).waitFor();
+    await b.page.getByTestId("toggle-history").click();
+    await b.page.getByLabel("Search history").fill("HISTORY PROBE");
+    await b.page.getByTestId("history-panel").getByText("SELECT 'history probe'").first().waitFor();
+    await b.page.getByTestId("toggle-history").click();
+  });
+
   it("ran without CSP violations or console errors", async () => {
     expect(await cspViolations(b.page)).toEqual([]);
     expect(b.problems).toEqual([]);

@@ -1,5 +1,19 @@
 import * as monaco from "monaco-editor/editor/editor.api";
 import "monaco-editor/languages/definitions/pgsql/register";
+// editor.api is the bare editor: the features a SQL editor needs are contributions
+import "monaco-editor/editor/contrib/suggest/browser/suggestController";
+import "monaco-editor/editor/contrib/snippet/browser/snippetController2";
+import "monaco-editor/editor/contrib/hover/browser/hoverContribution";
+import "monaco-editor/editor/contrib/find/browser/findController";
+import "monaco-editor/editor/contrib/clipboard/browser/clipboard";
+import "monaco-editor/editor/contrib/comment/browser/comment";
+import "monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching";
+import "monaco-editor/editor/contrib/contextmenu/browser/contextmenu";
+import "monaco-editor/editor/contrib/gotoError/browser/gotoError";
+import "monaco-editor/editor/contrib/linesOperations/browser/linesOperations";
+import "monaco-editor/editor/contrib/multicursor/browser/multicursor";
+import "monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter";
+import "monaco-editor/editor/contrib/folding/browser/folding";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import type { Completions } from "../../../../shared/contract/query";
 
