@@ -5,6 +5,7 @@ import { ErrorMessage } from "../../components/ErrorMessage";
 import { useActivity } from "./activity.queries";
 import { BlockingTree } from "./components/BlockingTree";
 import { SessionsTable } from "./components/SessionsTable";
+import { useSignalAnswers } from "./signal-answers.store";
 
 const STATES = ["active", "idle in transaction", "idle"];
 
@@ -18,6 +19,7 @@ export function ActivityPage({ profileId }: AreaProps) {
   const activity = useActivity(profileId, filter, 3_000);
   const refresh = () => void activity.refetch();
   const a = activity.data;
+  const answers = useSignalAnswers((s) => s.answers);
   return (
     <section className="flex flex-col gap-4" data-testid="activity">
       <header className="flex flex-wrap items-end gap-3">
@@ -38,6 +40,18 @@ export function ActivityPage({ profileId }: AreaProps) {
         {a && <span className="text-xs text-slate-500">{a.sessions.length} sessions · {new Date(a.capturedAt).toLocaleTimeString()}</span>}
       </header>
       {activity.error && <ErrorMessage error={activity.error} />}
+      {answers.length > 0 && (
+        <ul className="flex flex-col gap-1 text-xs" aria-label="Answers to cancel and terminate">
+          {answers.map((x) => (
+            <li key={x.pid} data-testid={`signal-${x.pid}`}>
+              {x.kind} {x.pid}:{" "}
+              <span className={x.signalled ? "text-green-700 dark:text-green-300" : "text-red-700 dark:text-red-300"} data-testid="signal-answer">
+                {x.message}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       {a && (
         <>
           <BlockingTree profileId={profileId} tree={a.blockingTree} sessions={a.sessions} onChanged={refresh} />

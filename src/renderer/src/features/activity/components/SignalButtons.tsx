@@ -3,14 +3,17 @@ import { useState } from "react";
 import { Button } from "../../../components/Button";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { call } from "../../../lib/api";
+import { useSignalAnswers } from "../signal-answers.store";
 
 type Kind = "cancel" | "terminate";
 
 /** Cancel / terminate with an explicit confirmation, then the server's answer. */
 export function SignalButtons({ profileId, pid, onDone }: { profileId: string; pid: number; onDone(): void }) {
   const [confirming, setConfirming] = useState<Kind | undefined>();
+  const addAnswer = useSignalAnswers((s) => s.add);
   const signal = useMutation({
     mutationFn: (kind: Kind) => call(kind === "cancel" ? "activity:cancel" : "activity:terminate", { profileId, pid }),
+    onSuccess: (answer, kind) => addAnswer({ pid, kind, message: answer.message, signalled: answer.signalled }),
     onSettled: () => {
       setConfirming(undefined);
       onDone();
@@ -31,11 +34,6 @@ export function SignalButtons({ profileId, pid, onDone }: { profileId: string; p
           <Button onClick={() => setConfirming("cancel")} data-testid="cancel-session">Cancel</Button>
           <Button onClick={() => setConfirming("terminate")} data-testid="terminate-session">Terminate</Button>
         </div>
-      )}
-      {signal.data && (
-        <span className={`text-xs ${signal.data.signalled ? "text-green-700 dark:text-green-300" : "text-red-700 dark:text-red-300"}`} data-testid="signal-answer">
-          {signal.data.message}
-        </span>
       )}
       {signal.error && <ErrorMessage error={signal.error} />}
     </div>
