@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type FreshDatabase } from "../harness/database";
 import { createPgdeskLayout } from "../integration/audit/layouts.fixture";
 import { AuditPage } from "./pages/audit.page";
+import { DemoCardPage } from "./pages/demo.page";
 import { ProfilesPage } from "./pages/profiles.page";
 import { ShellPage } from "./pages/shell.page";
 import { cspViolations, launchBrowser, type E2EBrowser } from "./support/browser";
+import { closeWithDemo } from "./support/demo-cleanup";
 import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
 
 describe("an admin reading one entity's history", () => {
@@ -24,10 +26,7 @@ describe("an admin reading one entity's history", () => {
     b = await launchBrowser();
     const shell = new ShellPage(b.page);
     await shell.open(host.launchUrl);
-    const profiles = new ProfilesPage(b.page);
-    await profiles.startNew();
-    await profiles.fill({ name: "Audit", host: "127.0.0.1", port: db.server.port, database: db.name, user: db.server.user, password: db.server.password });
-    await profiles.save();
+    await new ProfilesPage(b.page).addFor(db, "Audit");
     await shell.goTo("audit");
   });
   afterAll(async () => {
@@ -80,5 +79,52 @@ describe("an admin reading one entity's history", () => {
     await b.page.getByText("<script>window.__pwned=1</script>").first().waitFor();
     expect(await b.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await cspViolations(b.page)).toEqual([]);
+  });
+});
+
+describe("the audit timeline of the demo database, written by its Prisma audit-trail extension", () => {
+  let host: RunningWebHost;
+  let b: E2EBrowser;
+
+  beforeAll(async () => {
+    host = await startWebHostProcess();
+    b = await launchBrowser();
+    await new ShellPage(b.page).open(host.launchUrl);
+    await new DemoCardPage(b.page).createAndOpen();
+    await new ShellPage(b.page).goTo("audit");
+  });
+  afterAll(() => closeWithDemo(b, host));
+
+  it("filters to one order and reads its status changes as diffs with the actor", async () => {
+    const audit = new AuditPage(b.page);
+    await audit.waitForEvents();
+    await audit.filter({ entity: "Order", action: "UPDATE" });
+    await b.page.getByTestId("audit-event-row").filter({ hasText: "status" }).first().waitFor();
+    await b.page.getByTestId("audit-event-row").filter({ hasText: "status" }).first().click();
+    await audit.timelineEvents().first().waitFor();
+    // the first event creates the order (status added); later ones move it on (status changed)
+    const statusChange = audit.timelineEvents().filter({ has: b.page.getByTestId("diff-status").filter({ hasText: "→" }) }).first();
+    expect(await statusChange.getByTestId("diff-status").textContent()).toMatch(/changed.+→/);
+    expect((await statusChange.getByTestId("event-actor").textContent())?.trim()).not.toBe("");
+  });
+
+  it("masks passwordHash on a user's timeline and exports the timeline", async () => {
+    await b.page.getByRole("button", { name: "Back to all events" }).click();
+    const audit = new AuditPage(b.page);
+    await audit.filter({ entity: "User", action: "CREATE" });
+    await audit.openFirstRow();
+    const created = audit.timelineEvents().first();
+    expect(await created.getByTestId("diff-passwordHash").textContent()).toContain("••••••");
+
+    await b.page.getByTestId("audit-timeline").getByTestId("audit-export-open").click();
+    const path = join(host.dataDir, "demo-user.json");
+    await b.page.locator("select").filter({ hasText: "CSV" }).selectOption("json");
+    await b.page.getByLabel("Export file path").fill(path);
+    await b.page.getByTestId("audit-export-run").click();
+    await b.page.getByTestId("audit-export-done").waitFor();
+    const events = JSON.parse(await readFile(path, "utf8")) as Array<{ after: Record<string, unknown> | null }>;
+    expect(events.length).toBeGreaterThan(0);
+    expect(JSON.stringify(events)).not.toMatch(/scrypt|\$[0-9a-z]+\$/);
+    expect(b.problems).toEqual([]);
   });
 });

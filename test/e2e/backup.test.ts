@@ -38,10 +38,7 @@ describe("backing up a database to a folder and restoring it, in Chromium", () =
   it("backs up with a progress bar, sees it verified, and restores it into a new database", async () => {
     const shell = new ShellPage(b.page);
     await shell.open(host.launchUrl);
-    const profiles = new ProfilesPage(b.page);
-    await profiles.startNew();
-    await profiles.fill({ name: "Backups 15", host: "127.0.0.1", port: db.server.port, database: db.name, user: db.server.user, password: db.server.password });
-    await profiles.save();
+    await new ProfilesPage(b.page).addFor(db, "Backups 15");
     await new OverviewPage(b.page).waitForLoaded();
     await shell.goTo("backups");
 

@@ -50,10 +50,7 @@ describe("a DBA watching a database's health in Chromium", () => {
   it("opens the dashboard and sees the checks and the charts moving", async () => {
     const shell = new ShellPage(b.page);
     await shell.open(host.launchUrl);
-    const profiles = new ProfilesPage(b.page);
-    await profiles.startNew();
-    await profiles.fill({ name: "Health 15", host: "127.0.0.1", port: db.server.port, database: db.name, user: db.server.user, password: db.server.password });
-    await profiles.save();
+    await new ProfilesPage(b.page).addFor(db, "Health 15");
     await new OverviewPage(b.page).waitForLoaded();
     await shell.goTo("dashboard");
 

@@ -1,12 +1,10 @@
-import { rm } from "node:fs/promises";
-import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoPaths } from "../../src/main/features/demo/demo.paths";
 import { DashboardPage } from "./pages/dashboard.page";
 import { DemoCardPage } from "./pages/demo.page";
 import { OverviewPage } from "./pages/overview.page";
 import { ShellPage } from "./pages/shell.page";
 import { launchBrowser, type E2EBrowser } from "./support/browser";
+import { closeWithDemo } from "./support/demo-cleanup";
 import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
 
 describe("a first-time user with no server creates the demo database", () => {
@@ -17,12 +15,7 @@ describe("a first-time user with no server creates the demo database", () => {
     host = await startWebHostProcess();
     b = await launchBrowser();
   });
-  afterAll(async () => {
-    await b?.close();
-    const cluster = host ? demoPaths(host.dataDir).cluster : undefined;
-    await host?.stop(); // the host's shutdown stops the demo server
-    if (cluster) await rm(dirname(cluster), { recursive: true, force: true });
-  });
+  afterAll(() => closeWithDemo(b, host));
 
   it("clicks Create demo database, watches the progress and lands on a populated overview", async () => {
     const shell = new ShellPage(b.page);

@@ -93,10 +93,7 @@ describe("reading a pasted plan in the Plans area", () => {
   it("explains analyze a statement on a connection, pins it, and compares with the plan after an index", async () => {
     const shell = new ShellPage(b.page);
     await shell.goTo("connections");
-    const profiles = new ProfilesPage(b.page);
-    await profiles.startNew();
-    await profiles.fill({ name: "Explain 15", host: "127.0.0.1", port: db.server.port, database: db.name, user: db.server.user, password: db.server.password });
-    await profiles.save();
+    await new ProfilesPage(b.page).addFor(db, "Explain 15");
     await shell.currentProfile().waitFor();
     await shell.goTo("plans");
 

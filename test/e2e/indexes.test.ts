@@ -1,7 +1,4 @@
-import { rm } from "node:fs/promises";
-import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoPaths } from "../../src/main/features/demo/demo.paths";
 import { freshDatabase, type FreshDatabase } from "../harness/database";
 import { DemoCardPage } from "./pages/demo.page";
 import { IndexesPage } from "./pages/indexes.page";
@@ -9,6 +6,7 @@ import { OverviewPage } from "./pages/overview.page";
 import { ProfilesPage } from "./pages/profiles.page";
 import { ShellPage } from "./pages/shell.page";
 import { cspViolations, launchBrowser, type E2EBrowser } from "./support/browser";
+import { closeWithDemo } from "./support/demo-cleanup";
 import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
 
 describe("a DBA reading index advice in Chromium", () => {
@@ -49,10 +47,7 @@ describe("a DBA reading index advice in Chromium", () => {
   it("opens Indexes and sees the unused, duplicate and missing indexes", async () => {
     const shell = new ShellPage(b.page);
     await shell.open(host.launchUrl);
-    const profiles = new ProfilesPage(b.page);
-    await profiles.startNew();
-    await profiles.fill({ name: "Indexes 15", host: "127.0.0.1", port: db.server.port, database: db.name, user: db.server.user, password: db.server.password });
-    await profiles.save();
+    await new ProfilesPage(b.page).addFor(db, "Indexes 15");
     await new OverviewPage(b.page).waitForLoaded();
     await shell.goTo("indexes");
 
@@ -108,20 +103,12 @@ describe("index advice on the demo database, whose workload planted the problems
     host = await startWebHostProcess();
     b = await launchBrowser();
   });
-  afterAll(async () => {
-    await b?.close();
-    const cluster = host ? demoPaths(host.dataDir).cluster : undefined;
-    await host?.stop(); // the host's shutdown stops the demo server
-    if (cluster) await rm(dirname(cluster), { recursive: true, force: true });
-  });
+  afterAll(() => closeWithDemo(b, host));
 
   it("sees the demo's unused, duplicate and missing indexes, creates the missing one and sees the suggestion go", async () => {
     const shell = new ShellPage(b.page);
     await shell.open(host.launchUrl);
-    const demo = new DemoCardPage(b.page);
-    await demo.card().waitFor();
-    await demo.create();
-    await b.page.getByTestId("server-overview").waitFor({ timeout: 240_000 });
+    await new DemoCardPage(b.page).createAndOpen();
     await shell.goTo("indexes");
     const indexes = new IndexesPage(b.page);
     await indexes.waitForLoaded();

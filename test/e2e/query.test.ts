@@ -28,10 +28,7 @@ describe("a developer running SQL in the Query area", () => {
     });
     const shell = new ShellPage(b.page);
     await shell.open(host.launchUrl);
-    const profiles = new ProfilesPage(b.page);
-    await profiles.startNew();
-    await profiles.fill({ name: "Query 15", host: "127.0.0.1", port: db.server.port, database: db.name, user: db.server.user, password: db.server.password });
-    await profiles.save();
+    await new ProfilesPage(b.page).addFor(db, "Query 15");
     await new OverviewPage(b.page).waitForLoaded();
     await shell.goTo("query");
     query = new QueryPage(b.page);

@@ -1,7 +1,5 @@
-import { rm } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoPaths } from "../../src/main/features/demo/demo.paths";
 import { freshDatabase, type FreshDatabase } from "../harness/database";
 import { DemoCardPage } from "./pages/demo.page";
 import { OverviewPage } from "./pages/overview.page";
@@ -9,6 +7,7 @@ import { ProfilesPage } from "./pages/profiles.page";
 import { SchemaPage } from "./pages/schema.page";
 import { ShellPage } from "./pages/shell.page";
 import { cspViolations, launchBrowser, type E2EBrowser } from "./support/browser";
+import { closeWithDemo } from "./support/demo-cleanup";
 import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
 
 describe("a developer browsing the schema in Chromium", () => {
@@ -46,10 +45,7 @@ describe("a developer browsing the schema in Chromium", () => {
   it("finds a table in the tree and reads its details and DDL", async () => {
     const shell = new ShellPage(b.page);
     await shell.open(host.launchUrl);
-    const profiles = new ProfilesPage(b.page);
-    await profiles.startNew();
-    await profiles.fill({ name: "Schema 15", host: "127.0.0.1", port: db.server.port, database: db.name, user: db.server.user, password: db.server.password });
-    await profiles.save();
+    await new ProfilesPage(b.page).addFor(db, "Schema 15");
     await new OverviewPage(b.page).waitForLoaded();
     await shell.goTo("schema");
 
@@ -119,20 +115,12 @@ describe("the schema of the demo database", () => {
     host = await startWebHostProcess();
     b = await launchBrowser();
   });
-  afterAll(async () => {
-    await b?.close();
-    const cluster = host ? demoPaths(host.dataDir).cluster : undefined;
-    await host?.stop(); // the host's shutdown stops the demo server
-    if (cluster) await rm(dirname(cluster), { recursive: true, force: true });
-  });
+  afterAll(() => closeWithDemo(b, host));
 
   it("shows the e-commerce and SaaS models: tree, DDL, soft-deleted orders, ER focus and the applied migration", async () => {
     const shell = new ShellPage(b.page);
     await shell.open(host.launchUrl);
-    const demo = new DemoCardPage(b.page);
-    await demo.card().waitFor();
-    await demo.create();
-    await b.page.getByTestId("server-overview").waitFor({ timeout: 240_000 });
+    await new DemoCardPage(b.page).createAndOpen();
     await shell.goTo("schema");
 
     const schema = new SchemaPage(b.page);

@@ -23,4 +23,11 @@ export class DemoCardPage {
   phase() {
     return this.page.getByTestId("demo-phase");
   }
+
+  /** Creates the demo from the card and waits for its overview (seeding takes a minute or two). */
+  async createAndOpen(): Promise<void> {
+    await this.card().waitFor();
+    await this.create();
+    await this.page.getByTestId("server-overview").waitFor({ timeout: 240_000 });
+  }
 }
