@@ -98,7 +98,8 @@ async function removeStalePid(dataDir: string): Promise<void> {
   await rm(pidFile, { force: true });
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process exists (EPERM: it does, owned by another user such as postgres). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

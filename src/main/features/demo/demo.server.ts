@@ -2,7 +2,7 @@ import { access, constants, mkdir, readFile, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import pg from "pg";
 import { AppError } from "../../../shared/contract";
-import { freePort, startEmbeddedServer } from "../../db/embedded-postgres";
+import { freePort, isAlive, startEmbeddedServer } from "../../db/embedded-postgres";
 
 /** A demo server this app controls: started by it, or found running after a crash. */
 export interface RunningServer {
@@ -112,15 +112,6 @@ async function readPostmasterPid(cluster: string): Promise<PidFile | undefined> 
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
   return Number.isInteger(pid) && pid > 0 && Number.isInteger(port) ? { pid, port } : undefined;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /** Fast shutdown (SIGINT) of an adopted server, waiting up to 30 s for it to exit. */
