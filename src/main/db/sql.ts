@@ -17,5 +17,5 @@ export function quoteIdent(name: string): string {
 export function quoteLiteral(value: string): string {
   if (value.includes("\u0000")) throw new Error("literal contains a NUL byte");
   const escaped = value.replaceAll("'", "''");
-  return value.includes("\\") ? ` E'${escaped.replaceAll("\\", "\\\\")}'`.trimStart() : `'${escaped}'`;
+  return value.includes("\\") ? `E'${escaped.replaceAll("\\", "\\\\")}'` : `'${escaped}'`;
 }

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import {
-  AppError,
   channels,
   isChannelName,
   MAX_PAYLOAD_BYTES,
@@ -83,4 +82,3 @@ function measureBytes(value: unknown): number {
   }
 }
 
-export { AppError };

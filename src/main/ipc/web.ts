@@ -160,15 +160,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return cookie !== undefined && tokenMatches(cookie);
   }
 
+  /** Set once the port is known; a Host header naming anything else is DNS rebinding. */
+  let allowedHosts: ReadonlySet<string> = new Set();
   function hostAllowed(req: IncomingMessage): boolean {
-    const host = req.headers.host ?? "";
-    return host === new URL(origin).host || host === `localhost:${new URL(origin).port}`;
+    return allowedHosts.has(req.headers.host ?? "");
   }
 
   /** Refusals are logged with method and path only: never the body, never the token. */
-  function refuse(res: ServerResponse, status: number, message: string, req?: IncomingMessage): void {
+  function refuse(res: ServerResponse, status: 401 | 403 | 404 | 405, message: string, req?: IncomingMessage): void {
     if (req && status !== 404) log.warn(`refused ${req.method} ${(req.url ?? "").split("?")[0]}: ${status} ${message}`);
-    sendJson(res, status, fail(status === 401 ? "UNAUTHORIZED" : "NOT_FOUND", message));
+    const code = status === 404 ? "NOT_FOUND" : status === 405 ? "VALIDATION" : "UNAUTHORIZED";
+    sendJson(res, status, fail(code, message));
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
@@ -194,6 +196,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   return {
     url: origin,
