@@ -90,11 +90,11 @@ describe("a backup restored into a new database is the same database (PostgreSQL
 
   it("previews the command with the password hidden and the database outside argv", async () => {
     const preview = await app.call("backup:preview", { profileId, database: db.name, folder, format: "directory", jobs: 2, compression: 6, excludeTables: [{ schema: "shop", name: "order" }] });
-    expect(preview.command).toMatch(/pg_dump --format=d --file=.*\.partial --verbose --compress=6 --jobs=2 '--exclude-table="shop"."order"'/);
+    expect(preview.command).toMatch(/pg_dump --password --format=d --file=.*\.partial --verbose --compress=6 --jobs=2 '--exclude-table="shop"."order"'/);
     expect(preview.command).not.toContain("--dbname");
     expect(preview.command.endsWith(`'--exclude-table="shop"."order"'`)).toBe(true);
     expect(JSON.stringify(preview)).not.toContain(db.connection.password);
-    expect(preview.env).toMatchObject({ PGDATABASE: db.name, PGUSER: db.connection.user, PGPASSFILE: expect.stringContaining("0600") });
+    expect(preview.env).toMatchObject({ PGDATABASE: db.name, PGUSER: db.connection.user, PGPASSFILE: "/dev/null" });
   });
 
   it("backs up only what was picked", async () => {

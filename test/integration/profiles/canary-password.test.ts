@@ -1,10 +1,10 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childEnv } from "../../../src/main/features/backup/child-env";
+import { runTool } from "../../../src/main/features/backup/child-process";
 import { createTestApp, type TestApp } from "../../harness/app";
 import { freshDatabase, type FreshDatabase } from "../../harness/database";
 
@@ -72,11 +72,15 @@ describe("a canary password never leaks", () => {
     await locker.query("SELECT pg_advisory_lock(4242)");
     const child = await childEnv(await app.ctx.profiles.connectionParams(id));
     const args = ["-X", "-d", db.name, "-c", "SELECT pg_advisory_lock(4242)"];
-    const proc = spawn("psql", args, { env: child.env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
-    proc.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    proc.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<number | null>((resolve) => proc.once("close", resolve));
+    let pid = 0;
+    const exited = runTool("psql", args, {
+      env: child.env,
+      password: child.password,
+      onStdout: (d) => (output += d.toString()),
+      onStderrLine: (line) => (output += `${line}\n`),
+      onSpawn: (p) => (pid = p),
+    });
     try {
       // wait until psql is connected and waiting on the lock: then its argv and env are final
       for (const deadline = Date.now() + 15_000; ; ) {
@@ -84,20 +88,22 @@ describe("a canary password never leaks", () => {
         if (rows[0].n > 0) break;
         if (Date.now() > deadline) throw new Error(`psql never reached the lock: ${output}`);
       }
-      const cmdline = await readFile(`/proc/${proc.pid}/cmdline`, "utf8");
-      const environ = await readFile(`/proc/${proc.pid}/environ`, "utf8");
+      const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8");
+      const environ = await readFile(`/proc/${pid}/environ`, "utf8");
       expect(cmdline).toContain("pg_advisory_lock");
       expect(cmdline).not.toContain(canary);
       expect(environ).not.toContain(canary);
-      expect(environ).toContain("PGPASSFILE=");
+      // the password went through psql's prompt, on a pipe: no passfile, no PGPASSWORD
+      expect(cmdline.split("\0")).toContain("--password");
+      expect(environ).toContain("PGPASSFILE=/dev/null");
+      expect(environ).not.toContain("PGPASSWORD=");
     } finally {
       await locker.query("SELECT pg_advisory_unlock(4242)");
       await locker.end();
     }
-    expect(await exited).toBe(0);
+    expect((await exited).code).toBe(0);
     await child.dispose();
     expect(output).not.toContain(canary);
-    if (child.env.PGPASSFILE) await expect(stat(child.env.PGPASSFILE)).rejects.toMatchObject({ code: "ENOENT" });
 
     // nothing the renderer saw, nothing logged, nothing emitted
     expect(payloads.length).toBeGreaterThan(8);

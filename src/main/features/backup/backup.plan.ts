@@ -60,10 +60,11 @@ async function freeName(folder: string, name: string, reserveAs?: BackupRequest[
 
 export function previewOf(plan: BackupPlan): { command: string; env: Record<string, string>; file: string } {
   return {
-    command: displayCommand(plan.tools.pg_dump.path, dumpArgs(plan.req, plan.partialPath)),
+    // --password: runTool answers the prompt through a pipe, so the password is in no file, argv or environ
+    command: displayCommand(plan.tools.pg_dump.path, ["--password", ...dumpArgs(plan.req, plan.partialPath)]),
     env: {
       PGDATABASE: plan.req.database,
-      PGPASSFILE: "<temporary file, mode 0600, removed afterwards>",
+      PGPASSFILE: "/dev/null",
       PGAPPNAME: "pgdesk",
     },
     file: plan.finalPath,

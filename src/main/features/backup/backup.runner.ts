@@ -49,6 +49,7 @@ export async function runBackup(ctx: CallContext, plan: BackupPlan, job: JobHand
     job.log(`pgdesk: running ${plan.tools.pg_dump.path} (${plan.tools.pg_dump.version}) for database ${JSON.stringify(req.database)}`);
     const result = await runTool(plan.tools.pg_dump.path, args, {
       env: child.env,
+      password: child.password,
       signal: job.signal,
       onStderrLine: (line) => {
         job.log(line);

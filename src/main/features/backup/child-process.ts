@@ -9,6 +9,14 @@ export interface RunOptions {
   /** Each chunk of stdout; when absent stdout is discarded. */
   onStdout?: (chunk: Buffer) => void;
   onSpawn?: (pid: number) => void;
+  /**
+   * Connects with this password (childEnv's `password`): `--password` makes the tool prompt
+   * once before connecting, and the answer goes through its stdin. The child gets a session
+   * of its own (no controlling terminal), so libpq's prompt reads stdin rather than
+   * /dev/tty; parallel workers (--jobs) reuse the answer. Nothing reaches argv, environ or
+   * disk. The prompt's own "Password: " line is not reported.
+   */
+  password?: string;
 }
 
 export interface RunResult {
@@ -26,12 +34,20 @@ export interface RunResult {
 export function runTool(path: string, args: string[], options: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(new AppError("CANCELLED", "Cancelled"));
-    const child = spawn(path, args, {
+    const prompted = options.password !== undefined;
+    const child = spawn(path, prompted ? ["--password", ...args] : args, {
       env: options.env,
       shell: false,
       windowsHide: true,
-      stdio: ["ignore", options.onStdout ? "pipe" : "ignore", "pipe"],
+      detached: prompted && process.platform !== "win32",
+      stdio: [prompted ? "pipe" : "ignore", options.onStdout ? "pipe" : "ignore", "pipe"],
     });
+    if (prompted) {
+      // a tool that exits before reading (bad option, missing file) closes the pipe: not our error
+      child.stdin!.on("error", () => undefined);
+      child.stdin!.end(`${options.password}\n`);
+    }
+    let promptSeen = !prompted;
     const tail: string[] = [];
     let partial = "";
     child.stderr!.setEncoding("utf8");
@@ -41,6 +57,10 @@ export function runTool(path: string, args: string[], options: RunOptions): Prom
       for (const line of lines) emitLine(line);
     });
     const emitLine = (line: string) => {
+      if (!promptSeen && line === "Password: ") {
+        promptSeen = true;
+        return;
+      }
       tail.push(line);
       if (tail.length > 20) tail.shift();
       options.onStderrLine?.(line);

@@ -17,6 +17,8 @@ export interface RestoreExec {
   /** pg_restore for archives, psql for plain files. */
   toolPath: string;
   env: NodeJS.ProcessEnv;
+  /** Answer to the tool's password prompt (childEnv's `password`). */
+  password: string;
   path: string;
   format: BackupFormat;
   database: string;
@@ -65,6 +67,7 @@ export async function execRestore(e: RestoreExec): Promise<void> {
   let stdoutTail = "";
   const result = await runTool(e.toolPath, restoreArgs(e), {
     env: e.env,
+    password: e.password,
     ...(e.signal ? { signal: e.signal } : {}),
     onStderrLine: onLine,
     ...(e.format === "plain"

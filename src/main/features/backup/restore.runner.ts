@@ -74,6 +74,7 @@ export async function runRestore(ctx: CallContext, plan: RestorePlan, job: JobHa
     await execRestore({
       toolPath: plan.tool.path,
       env: child.env,
+      password: child.password,
       path: plan.path,
       format: plan.format,
       database: req.database,

@@ -37,6 +37,7 @@ export async function testRestore(input: TestRestoreInput): Promise<NonNullable<
     await execRestore({
       toolPath: tool.path,
       env: child.env,
+      password: child.password,
       path: plan.partialPath,
       format: plan.req.format,
       database: scratch,
