@@ -6,7 +6,7 @@ import { ErrorMessage } from "../../components/ErrorMessage";
 import { call } from "../../lib/api";
 import { ExplainPanel } from "../explain";
 import { ExportDialog } from "./ExportDialog";
-import type { monaco } from "./monaco-setup";
+import { formatEditor, type monaco } from "./monaco-setup";
 import { useQueryTabs, type QueryTabState } from "./query-tabs.store";
 import { ResultsPanel } from "./ResultsPanel";
 import { controllerFor } from "./run-controller";
@@ -24,6 +24,7 @@ export function QueryTab({ tab }: { tab: QueryTabState }) {
   const [explain, setExplain] = useState<{ sql: string; analyze: boolean } | undefined>();
   const [explainError, setExplainError] = useState<unknown>();
   const [exporting, setExporting] = useState<{ sql: string } | undefined>();
+  const [formatMessage, setFormatMessage] = useState<string | undefined>();
   const completions = useQuery({
     queryKey: queryKeys.completions(tab.profileId),
     queryFn: () => call("query:completions", { profileId: tab.profileId }),
@@ -102,6 +103,13 @@ export function QueryTab({ tab }: { tab: QueryTabState }) {
         <Button onClick={() => void startExplain(true)} data-testid="explain-analyze" title="Explain Analyze, rolled back (Alt+Shift+Ctrl/Cmd+E)">
           Explain Analyze
         </Button>
+        <Button
+          onClick={() => editor.current && void formatEditor(editor.current)}
+          data-testid="format"
+          title="Format the selection, or the whole script, as PostgreSQL (Shift+Alt+F or Ctrl/Cmd+Alt+L; Ctrl/Cmd+Z undoes it)"
+        >
+          Format
+        </Button>
         <label className="flex items-center gap-1 text-xs text-slate-500">
           Timeout (s)
           <input
@@ -142,13 +150,22 @@ export function QueryTab({ tab }: { tab: QueryTabState }) {
           <div className="h-[38%] min-h-32 shrink-0 overflow-hidden rounded border border-slate-200 dark:border-slate-800">
             <SqlEditor
               value={tab.sql}
-              onChange={(sql) => update(tab.id, { sql })}
+              onChange={(sql) => {
+                update(tab.id, { sql });
+                setFormatMessage(undefined);
+              }}
               onCommand={onCommand}
               onMount={(e) => (editor.current = e)}
               marker={marker}
               completions={completions.data}
+              onFormatMessage={setFormatMessage}
             />
           </div>
+          {formatMessage && (
+            <p className="text-xs text-amber-700 dark:text-amber-400" role="status" data-testid="format-message">
+              {formatMessage}
+            </p>
+          )}
           {explainError !== undefined && <ErrorMessage error={explainError} />}
           {exporting && controller.session && (
             <ExportDialog sessionId={controller.session.sessionId} sql={exporting.sql} onClose={() => setExporting(undefined)} />

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import type { Completions } from "../../../../shared/contract/query";
-import { monaco, registerSqlCompletions, setModelCompletions } from "./monaco-setup";
+import { formatEditor, monaco, registerSqlCompletions, registerSqlFormatting, setFormatListener, setModelCompletions } from "./monaco-setup";
 
 export type EditorCommand = "run" | "runAll" | "explain" | "explainAnalyze";
 
@@ -17,21 +17,24 @@ interface Props {
   onMount?(editor: monaco.editor.IStandaloneCodeEditor): void;
   marker?: EditorMarker | undefined;
   completions?: Completions | undefined;
+  /** Why the last Format left the text alone; undefined once it formatted. */
+  onFormatMessage?(message: string | undefined): void;
 }
 
 const dark = () => window.matchMedia?.("(prefers-color-scheme: dark)").matches;
 
 /** Monaco with PostgreSQL highlighting, the app's shortcuts, autocomplete and an error marker. */
-export function SqlEditor({ value, onChange, onCommand, onMount, marker, completions }: Props) {
+export function SqlEditor({ value, onChange, onCommand, onMount, marker, completions, onFormatMessage }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const handlers = useRef({ onChange, onCommand });
+  const handlers = useRef({ onChange, onCommand, onFormatMessage });
   useEffect(() => {
-    handlers.current = { onChange, onCommand };
+    handlers.current = { onChange, onCommand, onFormatMessage };
   });
 
   useEffect(() => {
     registerSqlCompletions();
+    registerSqlFormatting();
     const editor = monaco.editor.create(host.current!, {
       value,
       language: "pgsql",
@@ -44,6 +47,7 @@ export function SqlEditor({ value, onChange, onCommand, onMount, marker, complet
       tabSize: 2,
     });
     editorRef.current = editor;
+    setFormatListener(editor.getModel()!, (message) => handlers.current.onFormatMessage?.(message));
     const sub = editor.onDidChangeModelContent(() => handlers.current.onChange(editor.getValue()));
     const K = monaco.KeyMod;
     const C = monaco.KeyCode;
@@ -51,10 +55,14 @@ export function SqlEditor({ value, onChange, onCommand, onMount, marker, complet
     editor.addCommand(K.CtrlCmd | K.Shift | C.Enter, () => handlers.current.onCommand("runAll"));
     editor.addCommand(K.CtrlCmd | K.Shift | C.KeyE, () => handlers.current.onCommand("explain"));
     editor.addCommand(K.CtrlCmd | K.Shift | K.Alt | C.KeyE, () => handlers.current.onCommand("explainAnalyze"));
+    // Shift+Alt+F as on Windows and macOS (Monaco binds Ctrl+Shift+I on Linux); Ctrl+Alt+L is DataGrip's Reformat Code
+    editor.addCommand(K.Shift | K.Alt | C.KeyF, () => void formatEditor(editor));
+    editor.addCommand(K.CtrlCmd | K.Alt | C.KeyL, () => void formatEditor(editor));
     onMount?.(editor);
     return () => {
       sub.dispose();
       setModelCompletions(editor.getModel()!, undefined);
+      setFormatListener(editor.getModel()!, undefined);
       editor.getModel()?.dispose();
       editor.dispose();
       editorRef.current = null;

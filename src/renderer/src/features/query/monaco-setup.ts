@@ -14,8 +14,10 @@ import "monaco-editor/editor/contrib/linesOperations/browser/linesOperations";
 import "monaco-editor/editor/contrib/multicursor/browser/multicursor";
 import "monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter";
 import "monaco-editor/editor/contrib/folding/browser/folding";
+import "monaco-editor/editor/contrib/format/browser/formatActions";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import type { Completions } from "../../../../shared/contract/query";
+import { formatSql } from "./sql-format";
 
 // script-src 'self' forbids eval and cross-origin workers: the editor worker is a
 // bundled module of our own origin.
@@ -78,6 +80,50 @@ export function registerSqlCompletions(): void {
       return { suggestions };
     },
   });
+}
+
+/** Where each editor model shows why its text was not formatted (undefined: formatted). */
+const formatListeners = new Map<string, (message: string | undefined) => void>();
+
+export function setFormatListener(model: monaco.editor.ITextModel, listener: ((message: string | undefined) => void) | undefined): void {
+  if (listener) formatListeners.set(model.uri.toString(), listener);
+  else formatListeners.delete(model.uri.toString());
+}
+
+let formattingRegistered = false;
+
+/**
+ * Format Document / Format Selection for PostgreSQL. Monaco applies the edit as one undo
+ * step; text the formatter would change in meaning is left alone and the reason reported.
+ */
+export function registerSqlFormatting(): void {
+  if (formattingRegistered) return;
+  formattingRegistered = true;
+  const edit = (model: monaco.editor.ITextModel, range: monaco.IRange, tabSize: number): monaco.languages.TextEdit[] => {
+    const text = model.getValueInRange(range);
+    const out = formatSql(text, { tabWidth: tabSize });
+    formatListeners.get(model.uri.toString())?.(out.ok ? undefined : out.message);
+    if (!out.ok || out.text === text) return [];
+    // a selection that starts indented keeps that indentation on every formatted line
+    const lead = model.getLineContent(range.startLineNumber).slice(0, range.startColumn - 1);
+    const indent = /^\s*$/.test(lead) ? lead : "";
+    return [{ range, text: indent ? out.text.replace(/\n(?=.)/g, `\n${indent}`) : out.text }];
+  };
+  monaco.languages.registerDocumentFormattingEditProvider("pgsql", {
+    displayName: "PostgreSQL (sql-formatter)",
+    provideDocumentFormattingEdits: (model, options) => edit(model, model.getFullModelRange(), options.tabSize),
+  });
+  monaco.languages.registerDocumentRangeFormattingEditProvider("pgsql", {
+    displayName: "PostgreSQL (sql-formatter)",
+    provideDocumentRangeFormattingEdits: (model, range, options) => edit(model, range, options.tabSize),
+  });
+}
+
+/** Formats the selection, or the whole script when nothing is selected. */
+export async function formatEditor(editor: monaco.editor.IStandaloneCodeEditor): Promise<void> {
+  const selection = editor.getSelection();
+  const action = selection && !selection.isEmpty() ? "editor.action.formatSelection" : "editor.action.formatDocument";
+  await editor.getAction(action)?.run();
 }
 
 export { monaco };
