@@ -4,6 +4,7 @@ import type { ConnectionStatus } from "../../shared/contract/profiles";
 import type { Logger } from "../logger";
 import type { ConnectionParams } from "../features/profiles/profile.store";
 import { ConnectionStates, isConnectionLoss } from "./connection-state";
+import { failureReason, hostLabel, hostTargets, noHostError, selectionPasses, sessionMismatch, type HostFailure, type HostTarget } from "./host-selection";
 import { readOnlySessionOptions } from "./read-only";
 import { openSshTunnel, type SshTunnel } from "./ssh-tunnel";
 import { tlsPlan, type TlsAttempt } from "./tls";
@@ -46,13 +47,81 @@ export function clientConfig(
   };
 }
 
+/** A session the host selection settled on. */
+export interface Connected {
+  client: pg.Client;
+  attempt: TlsAttempt;
+  /** Which of the profile's hosts it landed on. */
+  target: HostTarget;
+  /** What pg was given for that host (an SSH tunnel's local end, when there is one). */
+  params: ConnectionParams;
+  /** Hosts tried before, with why each was passed over. */
+  skipped: HostFailure[];
+  /** Frees what reaching the host needed (a short-lived tunnel); the client is the caller's. */
+  release(): Promise<void>;
+}
+
+/** How to reach one host of the list (its params already point at it): directly, or through an SSH tunnel. */
+export type Reach = (params: ConnectionParams) => Promise<{ params: ConnectionParams; release(): Promise<void> }>;
+
+const direct: Reach = async (params) => ({ params, release: async () => undefined });
+
+/** The profile narrowed to one host of its list. */
+export function atHost(params: ConnectionParams, target: HostTarget): ConnectionParams {
+  const { additionalHosts: _more, loadBalanceHosts: _lb, ...rest } = params;
+  return { ...rest, host: target.host, port: target.port };
+}
+
 /**
- * Opens a client the way libpq would for the profile's sslmode: each TLS attempt in
- * order (prefer: TLS then plain; allow: plain then TLS) until one connects.
+ * Opens a client the way libpq would: each host of the list in order (shuffled for
+ * load_balance_hosts=random), on each the sslmode's TLS attempts, and the first session
+ * that matches target_session_attrs wins. A single host's error is its own; with
+ * several, the error lists every host tried and why.
  */
 export async function connectClient(
   params: ConnectionParams,
   extra: { connectTimeoutMs?: number } = {},
+  reach: Reach = direct,
+): Promise<Connected> {
+  const targets = hostTargets(params);
+  const failures: HostFailure[] = [];
+  const unreachable = new Set<string>();
+  for (const want of selectionPasses(params.targetSessionAttrs)) {
+    for (const target of targets) {
+      // prefer-standby's second pass: a host that did not answer the first time is not asked again
+      if (unreachable.has(hostLabel(target))) continue;
+      let reached: Awaited<ReturnType<Reach>> | undefined;
+      let client: pg.Client | undefined;
+      try {
+        reached = await reach(atHost(params, target));
+        const opened = await connectHost(reached.params, extra);
+        client = opened.client;
+        const mismatch = await sessionMismatch(client, want);
+        if (mismatch === undefined) {
+          return { client, attempt: opened.attempt, target, params: reached.params, skipped: failures, release: reached.release };
+        }
+        failures.push({ ...target, reason: mismatch, mismatch: true, error: undefined });
+      } catch (err) {
+        // a profile problem (missing key file, wrong passphrase, untrusted SSH host key) is the same on every host
+        if (err instanceof AppError && err.code !== "CONNECTION") {
+          await client?.end().catch(() => undefined);
+          await reached?.release();
+          throw err;
+        }
+        unreachable.add(hostLabel(target));
+        failures.push({ ...target, reason: failureReason(err), mismatch: false, error: err });
+      }
+      await client?.end().catch(() => undefined);
+      await reached?.release();
+    }
+  }
+  throw noHostError(failures, targets.length, isConnectionLoss);
+}
+
+/** One host, the sslmode's TLS attempts in order (prefer: TLS then plain; allow: plain then TLS). */
+async function connectHost(
+  params: ConnectionParams,
+  extra: { connectTimeoutMs?: number },
 ): Promise<{ client: pg.Client; attempt: TlsAttempt }> {
   const plan = await tlsPlan(params);
   let lastError: unknown;
@@ -78,26 +147,26 @@ export function throughTunnel(params: ConnectionParams, tunnel: SshTunnel): Conn
   return { ...rest, host: "127.0.0.1", port: tunnel.localPort, serverName: params.host };
 }
 
-/** A single connection for a profile, with its own short-lived tunnel when it has one. */
+/** A single connection for a profile; each host tried gets its own short-lived tunnel when the profile has one. */
 export async function connectOnce(
   params: ConnectionParams,
   extra: { connectTimeoutMs?: number } = {},
-): Promise<{ client: pg.Client; attempt: TlsAttempt; close(): Promise<void> }> {
-  const tunnel = params.ssh ? await openSshTunnel(params.ssh, { host: params.host, port: params.port }) : undefined;
-  try {
-    const { client, attempt } = await connectClient(tunnel ? throughTunnel(params, tunnel) : params, extra);
-    return {
-      client,
-      attempt,
-      close: async () => {
-        await client.end().catch(() => undefined);
-        await tunnel?.close();
-      },
-    };
-  } catch (err) {
-    await tunnel?.close();
-    throw err;
-  }
+): Promise<Connected & { close(): Promise<void> }> {
+  const ssh = params.ssh;
+  const reach: Reach = ssh
+    ? async (p) => {
+        const tunnel = await openSshTunnel(ssh, { host: p.host, port: p.port });
+        return { params: throughTunnel(p, tunnel), release: () => tunnel.close() };
+      }
+    : direct;
+  const connected = await connectClient(params, extra, reach);
+  return {
+    ...connected,
+    close: async () => {
+      await connected.client.end().catch(() => undefined);
+      await connected.release();
+    },
+  };
 }
 
 /** pg's words for "the server wants a password and there is none" are about SASL internals. */
@@ -118,14 +187,18 @@ function missingPassword(err: unknown, params: ConnectionParams): AppError | und
  */
 export class ConnectionManager {
   private readonly pools = new Map<string, Promise<pg.Pool>>();
-  /** One SSH session per profile, shared by its pools; replaced when it drops. */
+  /** The host (label) each pool of a multi-host profile is bound to, by pool key. */
+  private readonly poolHosts = new Map<string, { host: string; pool: pg.Pool }>();
+  /** One SSH session per profile and database host, shared by its pools; replaced when it drops. */
   private readonly tunnels = new Map<string, Promise<SshTunnel>>();
+  /** Where each profile's connections last landed. */
+  private readonly landed = new Map<string, HostTarget>();
   private readonly states: ConnectionStates;
 
   constructor(private readonly options: ConnectionManagerOptions) {
     this.states = new ConnectionStates({
       probe: (id) => this.probe(id),
-      onChange: (status) => options.onStateChange?.(status),
+      onChange: (status) => options.onStateChange?.(this.withHost(status)),
       ...(options.reconnectBaseDelayMs ? { baseDelayMs: options.reconnectBaseDelayMs } : {}),
     });
   }
@@ -138,7 +211,7 @@ export class ConnectionManager {
       pool = this.createPool(profileId, database);
       this.pools.set(key, pool);
       pool.catch((err: unknown) => {
-        this.pools.delete(key);
+        if (this.pools.get(key) === pool) this.pools.delete(key);
         if (isConnectionLoss(err)) this.states.down(profileId, err);
       });
     }
@@ -156,28 +229,59 @@ export class ConnectionManager {
       return await pool.query<R>(text, values);
     } catch (err) {
       // a refused connect emits no pool event; the query is how we learn of it
-      if (isConnectionLoss(err)) this.states.down(profileId, err);
+      if (isConnectionLoss(err)) this.lost(profileId, err, `${profileId}\u0000${database ?? ""}`, pool);
       throw err;
     }
   }
 
   /** What the app last saw of the profile's server. */
   status(profileId: string): ConnectionStatus {
-    return this.states.get(profileId);
+    return this.withHost(this.states.get(profileId));
   }
 
   /** Try to reach a disconnected server now. */
-  retry(profileId: string): Promise<ConnectionStatus> {
-    return this.states.retry(profileId);
+  async retry(profileId: string): Promise<ConnectionStatus> {
+    return this.withHost(await this.states.retry(profileId));
+  }
+
+  private withHost(status: ConnectionStatus): ConnectionStatus {
+    const at = this.landed.get(status.profileId);
+    return at ? { ...status, host: at.host, port: at.port } : status;
+  }
+
+  /**
+   * A pool's server went away. A multi-host profile's pools bound to that host are
+   * dropped, so the next call selects a host again (a failover lands on the new primary),
+   * as a new libpq connection would.
+   */
+  private lost(profileId: string, err: unknown, poolKey: string, pool: pg.Pool): void {
+    this.states.down(profileId, err);
+    const bound = this.poolHosts.get(poolKey);
+    if (bound?.pool !== pool) return; // single-host, or a pool already replaced (a late error must not drop its successor)
+    for (const [key, other] of this.poolHosts) {
+      if (other.host === bound.host && key.startsWith(`${profileId}\u0000`)) this.dropPool(key);
+    }
+  }
+
+  private dropPool(key: string): void {
+    const pool = this.pools.get(key);
+    this.pools.delete(key);
+    this.poolHosts.delete(key);
+    void pool?.then((p) => p.end()).catch(() => undefined);
   }
 
   /** Closes every pool of a profile (after an edit or delete). */
   async closeProfile(profileId: string): Promise<void> {
     this.states.forget(profileId);
+    this.landed.delete(profileId);
     await this.dropPools(profileId);
-    const tunnel = this.tunnels.get(profileId);
-    this.tunnels.delete(profileId);
-    await tunnel?.then((t) => t.close()).catch(() => undefined);
+    const closing: Promise<void>[] = [];
+    for (const [key, tunnel] of this.tunnels) {
+      if (!key.startsWith(`${profileId}\u0000`)) continue;
+      this.tunnels.delete(key);
+      closing.push(tunnel.then((t) => t.close()).catch(() => undefined));
+    }
+    await Promise.all(closing);
   }
 
   private async dropPools(profileId: string): Promise<void> {
@@ -185,6 +289,7 @@ export class ConnectionManager {
     for (const [key, pool] of this.pools) {
       if (key.startsWith(`${profileId}\u0000`)) {
         this.pools.delete(key);
+        this.poolHosts.delete(key);
         closing.push(pool.then((p) => p.end()).catch(() => undefined));
       }
     }
@@ -193,66 +298,92 @@ export class ConnectionManager {
 
   async closeAll(): Promise<void> {
     this.states.forgetAll();
+    this.landed.clear();
     const all = [...this.pools.values()];
     this.pools.clear();
+    this.poolHosts.clear();
     const tunnels = [...this.tunnels.values()];
     this.tunnels.clear();
     await Promise.all(all.map((p) => p.then((pool) => pool.end()).catch(() => undefined)));
     await Promise.all(tunnels.map((t) => t.then((tunnel) => tunnel.close()).catch(() => undefined)));
   }
 
-  /** The params to hand to pg: unchanged, or pointed at the profile's SSH tunnel (opened if needed). */
-  private async reachable(profileId: string, params: ConnectionParams): Promise<ConnectionParams> {
-    if (!params.ssh) return params;
-    let pending = this.tunnels.get(profileId);
-    const current = pending ? await pending.catch(() => undefined) : undefined;
-    if (!current || current.closed) {
-      pending = openSshTunnel(params.ssh, { host: params.host, port: params.port });
-      const mine = pending;
-      this.tunnels.set(profileId, mine);
-      mine.then(
-        (tunnel) =>
-          tunnel.onClose((reason) => {
-            if (this.tunnels.get(profileId) !== mine) return; // closed on purpose
-            this.tunnels.delete(profileId);
-            this.options.log.warn(`SSH tunnel of profile ${profileId} closed`, reason);
-            // the pools point at the dead tunnel's port: new ones get a new tunnel
-            void this.dropPools(profileId);
-            this.states.down(profileId, new Error(reason));
-          }),
-        () => {
-          if (this.tunnels.get(profileId) === mine) this.tunnels.delete(profileId);
-        },
-      );
+  /** How the pools reach one host: directly, or through that host's shared SSH tunnel (opened if needed). */
+  private reachFor(profileId: string): Reach {
+    return async (params) => {
+      const ssh = params.ssh;
+      if (!ssh) return { params, release: async () => undefined };
+      const key = `${profileId}\u0000${hostLabel(params)}`;
+      let pending = this.tunnels.get(key);
+      const current = pending ? await pending.catch(() => undefined) : undefined;
+      if (!current || current.closed) {
+        pending = openSshTunnel(ssh, { host: params.host, port: params.port });
+        const mine = pending;
+        this.tunnels.set(key, mine);
+        mine.then(
+          (tunnel) =>
+            tunnel.onClose((reason) => {
+              if (this.tunnels.get(key) !== mine) return; // closed on purpose
+              this.tunnels.delete(key);
+              this.options.log.warn(`SSH tunnel of profile ${profileId} closed`, reason);
+              // the pools point at the dead tunnel's port: new ones get a new tunnel
+              void this.dropPools(profileId);
+              this.states.down(profileId, new Error(reason));
+            }),
+          () => {
+            if (this.tunnels.get(key) === mine) this.tunnels.delete(key);
+          },
+        );
+      }
+      return { params: throughTunnel(params, await pending!), release: async () => undefined };
+    };
+  }
+
+  /**
+   * The pool is bound to one host, as a libpq connection is. A single host with
+   * target_session_attrs=any needs no probe (unless its sslmode falls back); otherwise
+   * one connection selects the host and the TLS attempt, and the pool follows it.
+   */
+  private async chooseHost(profileId: string, params: ConnectionParams): Promise<{ target: HostTarget; params: ConnectionParams; ssl: TlsAttempt["ssl"] }> {
+    const reach = this.reachFor(profileId);
+    const targets = hostTargets(params);
+    if (targets.length === 1 && (params.targetSessionAttrs ?? "any") === "any") {
+      const reached = (await reach(atHost(params, targets[0]!))).params;
+      const plan = await tlsPlan(reached);
+      if (plan.attempts.length === 1) return { target: targets[0]!, params: reached, ssl: plan.attempts[0]!.ssl };
     }
-    return throughTunnel(params, await pending!);
+    const connected = await connectClient(params, this.options, reach);
+    await connected.client.end().catch(() => undefined);
+    return { target: connected.target, params: connected.params, ssl: connected.attempt.ssl };
   }
 
   private async createPool(profileId: string, database?: string): Promise<pg.Pool> {
-    const resolved = await this.reachable(profileId, await this.options.resolve(profileId));
-    const params = database ? { ...resolved, database } : resolved;
-    const ssl = await this.negotiateTls(params);
+    const resolved = await this.options.resolve(profileId);
+    const chosen = await this.chooseHost(profileId, database ? { ...resolved, database } : resolved);
+    const key = `${profileId}\u0000${database ?? ""}`;
+    this.landed.set(profileId, chosen.target);
     const pool = new pg.Pool({
-      ...clientConfig(params, { ...this.options, ssl }),
+      ...clientConfig(chosen.params, { ...this.options, ssl: chosen.ssl }),
       max: this.options.maxPerPool ?? 3,
       idleTimeoutMillis: 30_000,
       statement_timeout: this.options.statementTimeoutMs ?? 30_000,
       // client-side backstop for when the server cannot even answer the cancel (network gone)
       query_timeout: (this.options.statementTimeoutMs ?? 30_000) + 5_000,
     });
+    if (resolved.additionalHosts?.length) this.poolHosts.set(key, { host: hostLabel(chosen.target), pool });
     // Without a listener an idle client's error (server restart) crashes the process.
     pool.on("error", (err) => {
       this.options.log.warn(`connection of profile ${profileId} lost`, err.message);
-      if (isConnectionLoss(err)) this.states.down(profileId, err);
+      if (isConnectionLoss(err)) this.lost(profileId, err, key, pool);
     });
     pool.on("connect", (client) => {
       client.on("error", () => undefined); // the pool's own listener reports it
       this.states.up(profileId);
     });
     pool.on("release", (err: Error | undefined) => {
-      if (err && isConnectionLoss(err)) this.states.down(profileId, err);
+      if (err && isConnectionLoss(err)) this.lost(profileId, err, key, pool);
     });
-    this.observeConnects(pool, profileId);
+    this.observeConnects(pool, profileId, key);
     return pool;
   }
 
@@ -260,11 +391,11 @@ export class ConnectionManager {
    * A refused connect emits no pool event, and other areas call pool.query() directly;
    * pool.query() goes through pool.connect(), so watching it tells us the server is gone.
    */
-  private observeConnects(pool: pg.Pool, profileId: string): void {
+  private observeConnects(pool: pg.Pool, profileId: string, key: string): void {
     type Callback = (err: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void;
     const original = pool.connect.bind(pool) as (cb?: Callback) => Promise<pg.PoolClient> | void;
     const seen = (err: unknown) => {
-      if (isConnectionLoss(err)) this.states.down(profileId, err);
+      if (isConnectionLoss(err)) this.lost(profileId, err, key, pool);
     };
     (pool as unknown as { connect: (cb?: Callback) => unknown }).connect = (cb?: Callback) => {
       if (cb) {
@@ -280,20 +411,12 @@ export class ConnectionManager {
     };
   }
 
-  /** For modes with a fallback (allow/prefer) one probe decides which attempt the pool uses. */
-  private async negotiateTls(params: ConnectionParams): Promise<TlsAttempt["ssl"]> {
-    const plan = await tlsPlan(params);
-    if (plan.attempts.length === 1) return plan.attempts[0]!.ssl;
-    const { client, attempt } = await connectClient(params, this.options);
-    await client.end().catch(() => undefined);
-    return attempt.ssl;
-  }
-
   private async probe(profileId: string): Promise<void> {
-    const params = await this.reachable(profileId, await this.options.resolve(profileId));
-    const { client } = await connectClient(params, this.options);
+    const params = await this.options.resolve(profileId);
+    const { client, target } = await connectClient(params, this.options, this.reachFor(profileId));
     try {
       await client.query("SELECT 1");
+      this.landed.set(profileId, target);
     } finally {
       await client.end().catch(() => undefined);
     }

@@ -3,7 +3,8 @@ import type { ConnectionStatus } from "../../shared/contract/profiles";
 /** Errors that mean "the server is gone or unreachable", as opposed to a bad query. */
 export function isConnectionLoss(err: unknown): boolean {
   if (!err || typeof err !== "object") return false;
-  const { code, message } = err as { code?: unknown; message?: unknown };
+  const { code, message, connectionLoss } = err as { code?: unknown; message?: unknown; connectionLoss?: unknown };
+  if (connectionLoss === true) return true; // e.g. every host of a multi-host profile unreachable
   if (typeof code === "string") {
     if (/^(08|57P0[1-3])/.test(code)) return true;
     if (["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"].includes(code)) {

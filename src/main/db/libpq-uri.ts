@@ -1,17 +1,17 @@
 import { AppError } from "../../shared/contract";
-import { SslMode, type ImportedDraft } from "../../shared/contract/profiles";
+import { SslMode, TargetSessionAttrs, type ImportedDraft } from "../../shared/contract/profiles";
 import { readOnlySessionOptions } from "./read-only";
 
 /** libpq keywords pgdesk turns into profile fields. */
 const USED = new Set([
   "host", "hostaddr", "port", "dbname", "user", "password", "sslmode", "sslrootcert", "sslcert", "sslkey",
-  "connect_timeout", "application_name", "options", "service",
+  "connect_timeout", "application_name", "options", "service", "target_session_attrs", "load_balance_hosts", "sslpassword",
 ]);
 
 /** libpq keywords pgdesk accepts but does not use (reported as warnings, not errors). */
 const IGNORED = new Set([
   "passfile", "fallback_application_name", "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count",
-  "tcp_user_timeout", "target_session_attrs", "load_balance_hosts", "sslcompression", "sslcrl", "sslcrldir", "sslpassword",
+  "tcp_user_timeout", "sslcompression", "sslcrl", "sslcrldir",
   "sslsni", "sslcertmode", "sslnegotiation", "ssl_min_protocol_version", "ssl_max_protocol_version", "requirepeer",
   "require_auth", "channel_binding", "gssencmode", "krbsrvname", "gsslib", "gssdelegation", "client_encoding",
   "replication", "min_protocol_version", "max_protocol_version", "scram_client_key", "scram_server_key",
@@ -157,17 +157,9 @@ export function conninfoToDraft(info: Conninfo, defaults: { user?: string } = {}
   const warnings: string[] = [];
   for (const key of info.keys()) if (IGNORED.has(key)) warnings.push(`${key} is not used by pgdesk and was left out`);
 
-  let host = info.get("host") || info.get("hostaddr") || "localhost";
-  if (host.includes(",")) {
-    warnings.push(`several hosts were given; pgdesk uses the first (${host.split(",")[0]})`);
-    host = host.split(",")[0] || "localhost";
-  }
-  if (host.startsWith("/")) throw invalid(`host: Unix-domain sockets (${host}) are not supported; use a TCP host name`, "host");
-  if (host.startsWith("-")) throw invalid("host: host may not start with '-'", "host");
-  const portText = (info.get("port") ?? "").split(",")[0] || "5432";
-  if (!/^\d+$/.test(portText) || Number(portText) < 1 || Number(portText) > 65535) {
-    throw invalid(`port: invalid port number: "${portText}"`, "port");
-  }
+  const { hosts, warnings: hostWarnings } = hostList(info);
+  warnings.push(...hostWarnings);
+  const [{ host, port }, ...additionalHosts] = hosts as [{ host: string; port: number }, ...Array<{ host: string; port: number }>];
   const user = info.get("user") || defaults.user || "postgres";
   const database = info.get("dbname") || user;
 
@@ -191,13 +183,27 @@ export function conninfoToDraft(info: Conninfo, defaults: { user?: string } = {}
   if (options !== undefined && !readOnly) warnings.push(`options "${options}" are not used by pgdesk`);
   if (info.has("service")) warnings.push(`service "${info.get("service")}" was not expanded`);
   const applicationName = info.get("application_name");
+  const targetText = info.get("target_session_attrs");
+  let targetSessionAttrs: TargetSessionAttrs | undefined;
+  if (targetText !== undefined && targetText !== "" && targetText !== "any") {
+    const parsed = TargetSessionAttrs.safeParse(targetText);
+    if (!parsed.success) throw invalid(`target_session_attrs: invalid target_session_attrs value: "${targetText}"`, "targetSessionAttrs");
+    targetSessionAttrs = parsed.data;
+  }
+  const balanceText = info.get("load_balance_hosts");
+  if (balanceText !== undefined && balanceText !== "" && balanceText !== "disable" && balanceText !== "random") {
+    throw invalid(`load_balance_hosts: invalid load_balance_hosts value: "${balanceText}"`, "loadBalanceHosts");
+  }
 
   const draft: ImportedDraft["draft"] = {
     name: `${user}@${host}/${database}`,
     host,
-    port: Number(portText),
+    port,
     database,
     user,
+    ...(additionalHosts.length ? { additionalHosts } : {}),
+    ...(targetSessionAttrs ? { targetSessionAttrs } : {}),
+    ...(balanceText === "random" ? { loadBalanceHosts: "random" as const } : {}),
     ...(sslmode ? { sslmode } : {}),
     ...(info.get("sslrootcert") ? { sslRootCert: info.get("sslrootcert")! } : {}),
     ...(info.get("sslcert") ? { sslCert: info.get("sslcert")! } : {}),
@@ -206,7 +212,47 @@ export function conninfoToDraft(info: Conninfo, defaults: { user?: string } = {}
     ...(applicationName ? { applicationName } : {}),
     ...(readOnly ? { readOnly } : {}),
   };
-  return { draft, ...(info.has("password") ? { password: info.get("password")! } : {}), warnings };
+  return {
+    draft,
+    ...(info.has("password") ? { password: info.get("password")! } : {}),
+    ...(info.get("sslpassword") ? { sslPassword: info.get("sslpassword")! } : {}),
+    warnings,
+  };
+}
+
+/**
+ * libpq's host and port lists: host=h1,h2 with port=p1,p2, or one port for every host;
+ * an empty entry means the default (localhost, 5432).
+ */
+function hostList(info: Conninfo): { hosts: Array<{ host: string; port: number }>; warnings: string[] } {
+  const warnings: string[] = [];
+  const hostText = info.get("host") || info.get("hostaddr") || "";
+  const names = hostText.split(",").map((h) => h.trim());
+  const portText = info.get("port") ?? "";
+  const ports = portText.split(",").map((p) => p.trim());
+  if (ports.length !== 1 && ports.length !== names.length) {
+    throw invalid(`port: could not match ${ports.length} port numbers to ${names.length} hosts`, "port");
+  }
+  if (names.length > 17) throw invalid(`host: at most 17 hosts are supported (${names.length} given)`, "host");
+  const hosts = names.map((name, i) => {
+    const host = name || "localhost";
+    if (host.startsWith("/")) throw invalid(`host: Unix-domain sockets (${host}) are not supported; use a TCP host name`, "host");
+    if (host.startsWith("-")) throw invalid("host: host may not start with '-'", "host");
+    const p = (ports.length === 1 ? ports[0] : ports[i]) || "5432";
+    if (!/^\d+$/.test(p) || Number(p) < 1 || Number(p) > 65535) throw invalid(`port: invalid port number: "${p}"`, "port");
+    return { host, port: Number(p) };
+  });
+  const seen = new Set<string>();
+  const unique = hosts.filter((h) => {
+    const key = `${h.host}:${h.port}`;
+    if (seen.has(key)) {
+      warnings.push(`${key} was listed more than once; it is tried once`);
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
+  return { hosts: unique, warnings };
 }
 
 export interface UriFields {
@@ -221,13 +267,19 @@ export interface UriFields {
   connectTimeoutSeconds?: number | undefined;
   applicationName?: string | undefined;
   readOnly?: boolean | undefined;
+  additionalHosts?: Array<{ host: string; port: number }> | undefined;
+  targetSessionAttrs?: string | undefined;
+  loadBalanceHosts?: string | undefined;
 }
 
-/** A libpq URI for the profile, never with its password. */
+/** A libpq URI for the profile (every host of its list), never with its password or key passphrase. */
 export function toUri(p: UriFields): string {
   const enc = (s: string) => encodeURIComponent(s);
-  const host = p.host.includes(":") ? `[${p.host}]` : enc(p.host);
+  const hostPort = (h: { host: string; port: number }) => `${h.host.includes(":") ? `[${h.host}]` : enc(h.host)}:${h.port}`;
+  const hosts = [{ host: p.host, port: p.port }, ...(p.additionalHosts ?? [])].map(hostPort).join(",");
   const params: Array<[string, string | number | undefined]> = [
+    ["target_session_attrs", p.targetSessionAttrs],
+    ["load_balance_hosts", p.loadBalanceHosts === "random" ? "random" : undefined],
     ["sslmode", p.sslmode],
     ["sslrootcert", p.sslRootCert],
     ["sslcert", p.sslCert],
@@ -240,5 +292,5 @@ export function toUri(p: UriFields): string {
     .filter(([, v]) => v !== undefined && v !== "")
     .map(([k, v]) => `${k}=${enc(String(v))}`)
     .join("&");
-  return `postgresql://${enc(p.user)}@${host}:${p.port}/${enc(p.database)}${query ? `?${query}` : ""}`;
+  return `postgresql://${enc(p.user)}@${hosts}/${enc(p.database)}${query ? `?${query}` : ""}`;
 }

@@ -220,3 +220,22 @@ function explain(err: Error, ssh: SshTunnelParams, check: HostKeyCheck): Error {
   }
   return new AppError("CONNECTION", `SSH connection to ${where} failed: ${m}`);
 }
+
+/**
+ * One tunnel per database host of a multi-host profile (in list order), for a child
+ * process that gets them all as libpq host lists. Nothing is left open if one fails.
+ */
+export async function openSshTunnels(
+  ssh: SshTunnelParams,
+  targets: Array<{ host: string; port: number }>,
+): Promise<{ localPorts: number[]; close(): Promise<void> }> {
+  const opened: SshTunnel[] = [];
+  const close = async () => void (await Promise.all(opened.map((t) => t.close())));
+  try {
+    for (const target of targets) opened.push(await openSshTunnel(ssh, target));
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { localPorts: opened.map((t) => t.localPort), close };
+}

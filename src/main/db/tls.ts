@@ -1,3 +1,4 @@
+import { createPrivateKey } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { isIP } from "node:net";
 import { homedir } from "node:os";
@@ -14,6 +15,8 @@ export interface TlsSettings {
   sslRootCert?: string;
   sslCert?: string;
   sslKey?: string;
+  /** Passphrase of an encrypted sslKey (libpq sslpassword); a secret, opened in main. */
+  sslPassword?: string;
 }
 
 export type Verification = "none" | "chain" | "chain+hostname";
@@ -83,6 +86,8 @@ async function clientMaterial(settings: TlsSettings): Promise<ConnectionOptions>
   if (settings.sslKey) {
     await checkKeyPermissions(settings.sslKey);
     out.key = await readPemFile(settings.sslKey, "sslKey", "private key");
+    unlockKey(out.key, settings.sslKey, settings.sslPassword);
+    if (settings.sslPassword !== undefined) out.passphrase = settings.sslPassword;
   }
   if (out.cert && !out.key) {
     throw new AppError("VALIDATION", "sslKey: a client certificate needs its private key file", { field: "sslKey" });
@@ -91,6 +96,27 @@ async function clientMaterial(settings: TlsSettings): Promise<ConnectionOptions>
     throw new AppError("VALIDATION", "sslCert: a private key needs its client certificate file", { field: "sslCert" });
   }
   return out;
+}
+
+/**
+ * Checks up front that the key opens with the passphrase given (libpq sslpassword), so a
+ * wrong or missing one is reported on its field instead of as OpenSSL's "bad decrypt"
+ * from somewhere inside the TLS handshake. Never echoes the passphrase.
+ */
+function unlockKey(pem: string, path: string, passphrase: string | undefined): void {
+  try {
+    createPrivateKey({ key: pem, format: "pem", ...(passphrase !== undefined ? { passphrase } : {}) });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const encrypted = /ENCRYPTED/.test(pem);
+    if (encrypted && (code === "ERR_MISSING_PASSPHRASE" || passphrase === undefined || passphrase === "")) {
+      throw new AppError("VALIDATION", `sslPassword: private key file "${path}" is encrypted; enter its passphrase`, { field: "sslPassword" });
+    }
+    if (encrypted) {
+      throw new AppError("VALIDATION", `sslPassword: the passphrase does not decrypt private key file "${path}"`, { field: "sslPassword" });
+    }
+    throw new AppError("VALIDATION", `sslKey: "${path}" is not a usable private key (${(err as Error).message})`, { field: "sslKey" });
+  }
 }
 
 async function rootCertificate(

@@ -7,7 +7,8 @@ const Host = z
   .trim()
   .min(1, "host is required")
   .max(255)
-  .refine((h) => !h.startsWith("-"), "host may not start with '-'");
+  .refine((h) => !h.startsWith("-"), "host may not start with '-'")
+  .refine((h) => !h.includes(","), "host may not contain ','; list further hosts one by one");
 
 /** libpq's sslmode values; each maps to an explicit TLS behaviour in main (db/tls.ts). */
 export const SslMode = z.enum(["disable", "allow", "prefer", "require", "verify-ca", "verify-full"], {
@@ -24,6 +25,21 @@ const FilePath = z
   .trim()
   .max(4096)
   .refine((p) => !p.includes("\u0000"), "path may not contain NUL");
+
+/** libpq's target_session_attrs: which of the listed hosts a session may land on. */
+export const TargetSessionAttrs = z.enum(["any", "read-write", "read-only", "primary", "standby", "prefer-standby"], {
+  error: "targetSessionAttrs must be one of any, read-write, read-only, primary, standby, prefer-standby",
+});
+export type TargetSessionAttrs = z.infer<typeof TargetSessionAttrs>;
+
+/** One more host:port of a multi-host profile (libpq host=h1,h2 port=p1,p2). */
+export const HostPort = z
+  .object({
+    host: Host,
+    port: z.number().int().min(1, "port must be 1-65535").max(65535, "port must be 1-65535"),
+  })
+  .strict();
+export type HostPort = z.infer<typeof HostPort>;
 
 /** OpenSSH fingerprint of a host key, as `ssh-keygen -lf` prints it. */
 export const HostKeyFingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, "host key fingerprint must look like SHA256:<43 base64 characters>");
@@ -45,6 +61,15 @@ export type SshSettings = z.infer<typeof SshSettings>;
 
 /** Fields shared by the stored profile and the draft the user edits. */
 const ProfileSettings = {
+  /**
+   * Hosts after the first (host/port), tried in order like libpq's host list; the first
+   * that answers and matches targetSessionAttrs is used.
+   */
+  additionalHosts: z.array(HostPort).max(16, "at most 16 additional hosts").optional(),
+  /** libpq target_session_attrs; default any. */
+  targetSessionAttrs: TargetSessionAttrs.optional(),
+  /** libpq load_balance_hosts: random shuffles the host list for each new connection. */
+  loadBalanceHosts: z.enum(["disable", "random"], { error: "loadBalanceHosts must be disable or random" }).optional(),
   /** libpq default is prefer; pgdesk's default too. */
   sslmode: SslMode.optional(),
   /** CA bundle for verify-ca/verify-full (libpq sslrootcert; "system" = the OS trust store). */
@@ -80,6 +105,8 @@ export const Profile = z.object({
   hasPassword: z.boolean(),
   /** An SSH password or key passphrase is saved (never sent itself). */
   hasSshSecret: z.boolean().optional(),
+  /** A passphrase for the encrypted client key (sslKey) is saved (never sent itself). */
+  hasSslPassword: z.boolean().optional(),
   /** demo = the embedded server pgdesk runs itself. */
   tag: EnvironmentTag.optional(),
   ...ProfileSettings,
@@ -96,6 +123,8 @@ export const ProfileDraft = z.object({
   password: z.string().max(4096).nullable().optional(),
   /** SSH password or key passphrase: undefined keeps the stored one, null clears it. */
   sshSecret: z.string().max(4096).nullable().optional(),
+  /** Passphrase of an encrypted client key (libpq sslpassword): undefined keeps the stored one, null clears it. */
+  sslPassword: z.string().max(4096).nullable().optional(),
   tag: EnvironmentTag.optional(),
   ...ProfileSettings,
 });
@@ -107,6 +136,11 @@ export const ConnectionTest = z.object({
   latencyMs: z.number(),
   /** Whether the session is encrypted, and how the server certificate was checked. */
   tls: z.object({ encrypted: z.boolean(), verified: z.enum(["none", "chain", "chain+hostname"]) }).optional(),
+  /** The host the session landed on (one of the profile's hosts). */
+  host: z.string().optional(),
+  port: z.number().int().optional(),
+  /** Hosts tried before it, with why each was passed over (multi-host profiles). */
+  skipped: z.array(z.object({ host: z.string(), port: z.number().int(), reason: z.string() })).optional(),
   /** Where the password came from when the profile has none: e.g. "~/.pgpass line 3". */
   passwordSource: z.string().optional(),
   /** Things libpq would warn about, e.g. a ~/.pgpass others can read (ignored). */
@@ -116,9 +150,11 @@ export type ConnectionTest = z.infer<typeof ConnectionTest>;
 
 /** A pasted URI / conninfo or a service entry, turned into form fields (password separate). */
 export const ImportedDraft = z.object({
-  draft: ProfileDraft.omit({ password: true, sshSecret: true, name: true }).extend({ name: z.string() }),
+  draft: ProfileDraft.omit({ password: true, sshSecret: true, sslPassword: true, name: true }).extend({ name: z.string() }),
   /** A password that was part of the pasted text (the form pre-fills it; never logged). */
   password: z.string().optional(),
+  /** An sslpassword that was part of the pasted text (same treatment as password). */
+  sslPassword: z.string().optional(),
   /** Keys that pgdesk does not use, or other things the user should know. */
   warnings: z.array(z.string()),
 });
@@ -133,6 +169,9 @@ export const ConnectionStatus = z.object({
   message: z.string().optional(),
   /** When the next automatic attempt is due (ms since epoch), while disconnected. */
   nextAttemptAt: z.number().optional(),
+  /** The host the profile's connections last landed on (matters for multi-host profiles). */
+  host: z.string().optional(),
+  port: z.number().int().optional(),
 });
 export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
 
@@ -187,6 +226,8 @@ export const profilesEvents = {
       state: ConnectionState,
       message: z.string().optional(),
       nextAttemptAt: z.number().optional(),
+      host: z.string().optional(),
+      port: z.number().int().optional(),
     }),
   }),
 } as const;

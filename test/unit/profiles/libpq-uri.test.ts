@@ -41,10 +41,34 @@ describe("libpq URI parsing", () => {
     expect(toUri(r.draft)).toBe("postgresql://u@[::1]:5433/d");
   });
 
-  it("takes the first of several hosts and says so", () => {
-    const r = draftOf("postgresql://u@h1:5001,h2:5002/d");
-    expect(r.draft).toMatchObject({ host: "h1", port: 5001 });
-    expect(r.warnings.join()).toMatch(/first/);
+  it("reads a host list with its ports, target_session_attrs and load_balance_hosts, and exports them back", () => {
+    const r = draftOf("postgresql://u@h1:5001,h2:5002,[::1]/d?target_session_attrs=read-write&load_balance_hosts=random");
+    expect(r.draft).toMatchObject({
+      host: "h1",
+      port: 5001,
+      additionalHosts: [{ host: "h2", port: 5002 }, { host: "::1", port: 5432 }],
+      targetSessionAttrs: "read-write",
+      loadBalanceHosts: "random",
+    });
+    expect(r.warnings).toEqual([]);
+    expect(toUri(r.draft)).toBe("postgresql://u@h1:5001,h2:5002,[::1]:5432/d?target_session_attrs=read-write&load_balance_hosts=random");
+    expect(draftOf(toUri(r.draft)).draft).toEqual(r.draft);
+  });
+
+  it("rejects unknown target_session_attrs and load_balance_hosts values, naming the field", () => {
+    expect(errorOf(() => draftOf("postgresql://h/d?target_session_attrs=master"))).toEqual({
+      message: 'target_session_attrs: invalid target_session_attrs value: "master"',
+      field: "targetSessionAttrs",
+    });
+    expect(errorOf(() => draftOf("postgresql://h/d?load_balance_hosts=roundrobin")).field).toBe("loadBalanceHosts");
+    expect(draftOf("postgresql://h/d?target_session_attrs=any").draft.targetSessionAttrs).toBeUndefined();
+  });
+
+  it("keeps sslpassword apart from the draft, like the password, and never exports it", () => {
+    const r = draftOf("postgresql://u@h/d?sslcert=/c.crt&sslkey=/c.key&sslpassword=k%20ey");
+    expect(r.sslPassword).toBe("k ey");
+    expect(JSON.stringify(r.draft)).not.toContain("k ey");
+    expect(toUri(r.draft)).not.toContain("sslpassword");
   });
 
   it("translates JDBC-style ssl=true into sslmode=require", () => {
@@ -89,13 +113,36 @@ describe("libpq URI parsing", () => {
   });
 
   it("warns about libpq keywords pgdesk does not use", () => {
-    const r = draftOf("postgresql://h/d?target_session_attrs=read-write&keepalives=1");
+    const r = draftOf("postgresql://h/d?sslcrl=/x.crl&keepalives=1");
     expect(r.warnings).toHaveLength(2);
-    expect(r.warnings[0]).toMatch(/target_session_attrs/);
+    expect(r.warnings[0]).toMatch(/sslcrl/);
   });
 });
 
 describe("libpq key=value conninfo parsing", () => {
+  it("pairs host and port lists like libpq: one port for all, or one per host", () => {
+    expect(draftOf("host=h1,h2 port=5432,5433 dbname=d").draft).toMatchObject({
+      host: "h1",
+      port: 5432,
+      additionalHosts: [{ host: "h2", port: 5433 }],
+    });
+    expect(draftOf("host=h1,h2,h3 port=6000").draft).toMatchObject({
+      port: 6000,
+      additionalHosts: [{ host: "h2", port: 6000 }, { host: "h3", port: 6000 }],
+    });
+    expect(draftOf("host=h1,,h3 port=,5433,").draft).toMatchObject({
+      host: "h1",
+      port: 5432,
+      additionalHosts: [{ host: "localhost", port: 5433 }, { host: "h3", port: 5432 }],
+    });
+    expect(errorOf(() => draftOf("host=h1,h2,h3 port=1,2"))).toEqual({ message: "port: could not match 2 port numbers to 3 hosts", field: "port" });
+    expect(errorOf(() => draftOf("host=h1,/tmp port=1,2")).field).toBe("host");
+    expect(errorOf(() => draftOf("host=h1,-oProxy port=1,2")).field).toBe("host");
+    const twice = draftOf("host=h1,h1 port=5432");
+    expect(twice.draft.additionalHosts).toBeUndefined();
+    expect(twice.warnings.join()).toMatch(/more than once/);
+  });
+
   it("reads spaced, quoted and escaped values", () => {
     const r = draftOf(`host=db.local port = 5444 dbname='my  db' user='o\\'brien' password='a b\\\\c' sslmode=verify-ca sslrootcert=/etc/ca.pem`);
     expect(r.draft).toMatchObject({ host: "db.local", port: 5444, user: "o'brien", sslmode: "verify-ca", sslRootCert: "/etc/ca.pem" });

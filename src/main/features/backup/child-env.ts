@@ -1,5 +1,7 @@
 import { AppError } from "../../../shared/contract";
-import { openSshTunnel } from "../../db/ssh-tunnel";
+import { hostTargets } from "../../db/host-selection";
+import { libpqHostEnv } from "../../db/libpq-host-env";
+import { openSshTunnels } from "../../db/ssh-tunnel";
 import type { ConnectionParams } from "../profiles/profile.store";
 
 export interface ChildEnv {
@@ -25,8 +27,8 @@ export interface ChildEnv {
 export async function childEnv(params: ConnectionParams): Promise<ChildEnv> {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("PG")) env[k] = v;
-  env.PGHOST = params.host;
-  env.PGPORT = String(params.port);
+  // every host of a multi-host profile, with target_session_attrs: libpq picks as it would for us
+  Object.assign(env, libpqHostEnv(params));
   env.PGUSER = params.user;
   env.PGAPPNAME = "pgdesk";
   env.PGCONNECT_TIMEOUT = "15";
@@ -36,12 +38,9 @@ export async function childEnv(params: ConnectionParams): Promise<ChildEnv> {
   if (params.password !== undefined && /[\r\n]/.test(params.password)) {
     throw new AppError("UNSUPPORTED", "The saved password contains a line break, which pg_dump, pg_restore and psql cannot read at their password prompt.");
   }
-  // a tunnel of its own for the child's lifetime; the host name stays for TLS verification
-  const tunnel = params.ssh ? await openSshTunnel(params.ssh, { host: params.host, port: params.port }) : undefined;
-  if (tunnel) {
-    env.PGHOSTADDR = "127.0.0.1";
-    env.PGPORT = String(tunnel.localPort);
-  }
+  // tunnels of its own (one per host) for the child's lifetime; the host names stay for TLS verification
+  const tunnel = params.ssh ? await openSshTunnels(params.ssh, hostTargets({ ...params, loadBalanceHosts: "disable" })) : undefined;
+  if (tunnel) Object.assign(env, libpqHostEnv(params, tunnel.localPorts));
   env.PGPASSFILE = process.platform === "win32" ? "NUL" : "/dev/null";
   let disposed = false;
   return {

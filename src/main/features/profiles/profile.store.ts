@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { z } from "zod";
 import { AppError, type Profile, type ProfileDraft } from "../../../shared/contract";
-import { EnvironmentTag, SshSettings, SslMode } from "../../../shared/contract/profiles";
+import { EnvironmentTag, HostPort, SshSettings, SslMode, TargetSessionAttrs } from "../../../shared/contract/profiles";
 import type { SshTunnelParams } from "../../db/ssh-tunnel";
 import { readJsonFile, writeJsonFileAtomic } from "../../json-file";
 import type { TlsSettings } from "../../db/tls";
@@ -30,6 +30,10 @@ const StoredProfile = z.object({
   group: z.string().optional(),
   ssh: SshSettings.optional(),
   sealedSshSecret: z.string().optional(),
+  additionalHosts: z.array(HostPort).optional(),
+  targetSessionAttrs: TargetSessionAttrs.optional(),
+  loadBalanceHosts: z.enum(["disable", "random"]).optional(),
+  sealedSslPassword: z.string().optional(),
 });
 type StoredProfile = z.infer<typeof StoredProfile>;
 
@@ -58,10 +62,17 @@ export interface ConnectionParams extends TlsSettings {
   tls?: { mode?: string; rootcert?: string; cert?: string; key?: string };
   /** Reach host:port through this SSH server (host/port above are as sshd sees them). */
   ssh?: SshTunnelParams;
+  /** Hosts after host:port, tried in order (libpq host list). */
+  additionalHosts?: Array<{ host: string; port: number }>;
+  /** libpq target_session_attrs (default any). */
+  targetSessionAttrs?: TargetSessionAttrs;
+  /** libpq load_balance_hosts: random shuffles the host list per connection. */
+  loadBalanceHosts?: "disable" | "random";
 }
 
 const SETTING_KEYS = [
   "tag", "sslmode", "sslRootCert", "sslCert", "sslKey", "readOnly", "connectTimeoutSeconds", "applicationName", "group", "ssh",
+  "additionalHosts", "targetSessionAttrs", "loadBalanceHosts",
 ] as const;
 
 export class ProfileStore {
@@ -100,6 +111,11 @@ export class ProfileStore {
         draft.sshSecret === null || !draft.ssh ? undefined
         : draft.sshSecret !== undefined ? await this.secrets.seal(draft.sshSecret)
         : existing?.sealedSshSecret;
+      // a passphrase belongs to a key: no key file, nothing to keep
+      const sealedSslPassword =
+        draft.sslPassword === null || !draft.sslKey ? undefined
+        : draft.sslPassword !== undefined ? await this.secrets.seal(draft.sslPassword)
+        : existing?.sealedSslPassword;
       const stored: StoredProfile = {
         id: existing?.id ?? randomUUID(),
         name: draft.name,
@@ -109,6 +125,7 @@ export class ProfileStore {
         user: draft.user,
         ...(sealedPassword ? { sealedPassword } : {}),
         ...(sealedSshSecret ? { sealedSshSecret } : {}),
+        ...(sealedSslPassword ? { sealedSslPassword } : {}),
         ...settingsOf(draft),
       };
       const next = existing ? all.map((p) => (p.id === stored.id ? stored : p)) : [...all, stored];
@@ -152,6 +169,7 @@ export class ProfileStore {
       user: p.user,
       ...settings,
       ...(await this.openPassword(p)),
+      ...(await this.openSslPassword(p)),
     };
     if (ssh) params.ssh = { ...ssh, ...(await this.openSshSecret(p)) };
     const tls = { mode: p.sslmode, rootcert: p.sslRootCert, cert: p.sslCert, key: p.sslKey };
@@ -177,6 +195,19 @@ export class ProfileStore {
       throw new AppError(
         "CONFLICT",
         `The saved password of "${p.name}" cannot be decrypted on this machine; enter it again in the profile.`,
+      );
+    }
+  }
+
+  private async openSslPassword(p: StoredProfile): Promise<{ sslPassword?: string }> {
+    if (!p.sealedSslPassword) return {};
+    try {
+      return { sslPassword: await this.secrets.open(p.sealedSslPassword) };
+    } catch {
+      throw new AppError(
+        "CONFLICT",
+        `The saved passphrase of the client key of "${p.name}" cannot be decrypted on this machine; enter it again in the profile.`,
+        { field: "sslPassword" },
       );
     }
   }
@@ -224,6 +255,7 @@ function toPublic(p: StoredProfile): Profile {
     user: p.user,
     hasPassword: Boolean(p.sealedPassword),
     ...(p.sealedSshSecret ? { hasSshSecret: true } : {}),
+    ...(p.sealedSslPassword ? { hasSslPassword: true } : {}),
     ...settingsOf(p),
   };
 }
@@ -233,7 +265,7 @@ function settingsOf(p: Partial<Record<(typeof SETTING_KEYS)[number], unknown>>):
   const out: Record<string, unknown> = {};
   for (const key of SETTING_KEYS) {
     const v = p[key];
-    if (v === undefined || v === "" || v === false) continue;
+    if (v === undefined || v === "" || v === false || (Array.isArray(v) && v.length === 0)) continue;
     out[key] = v;
   }
   return out as Pick<StoredProfile, (typeof SETTING_KEYS)[number]>;
@@ -248,5 +280,17 @@ export function checkDraft(draft: ProfileDraft): void {
   if (draft.sslKey && !draft.sslCert) fail("sslCert", "a private key needs its client certificate file");
   if (draft.sslmode === "disable" && (draft.sslRootCert || draft.sslCert)) {
     fail("sslmode", "certificate files are set but sslmode is disable; choose a mode that uses TLS or clear the files");
+  }
+  if (draft.sslPassword && !draft.sslKey) fail("sslPassword", "a key passphrase is set but there is no client key file");
+  if (draft.readOnly && draft.targetSessionAttrs === "read-write") {
+    // our own default_transaction_read_only=on makes every session read-only, so libpq's check could never pass
+    fail("targetSessionAttrs", "read-write can never match a read-only profile (its sessions are read-only); use primary to avoid standbys");
+  }
+  const seen = new Set([`${draft.host}:${draft.port}`]);
+  for (const [i, h] of (draft.additionalHosts ?? []).entries()) {
+    if (h.host.startsWith("/")) fail(`additionalHosts.${i}.host`, `Unix-domain sockets (${h.host}) are not supported; use a TCP host name`);
+    const key = `${h.host}:${h.port}`;
+    if (seen.has(key)) fail(`additionalHosts.${i}.host`, `${key} is listed twice`);
+    seen.add(key);
   }
 }

@@ -37,11 +37,15 @@ export const profilesHandlers = {
     const saved = id ? await ctx.profiles.connectionParams(id) : undefined;
     if (!draft) return testConnection(saved!);
     checkDraft(draft);
-    const { password, sshSecret, ssh, name: _name, tag: _tag, group: _group, ...fields } = draft;
+    const { password, sshSecret, sslPassword, ssh, name: _name, tag: _tag, group: _group, ...fields } = draft;
     const params: ConnectionParams = {
       ...fields,
       ...(password != null ? { password }
         : password === undefined && saved?.password !== undefined ? { password: saved.password }
+        : {}),
+      // the saved passphrase only goes with the saved key file it was typed for
+      ...(sslPassword != null ? { sslPassword }
+        : sslPassword === undefined && saved?.sslPassword !== undefined && saved.sslKey === fields.sslKey ? { sslPassword: saved.sslPassword }
         : {}),
     };
     if (ssh) {
