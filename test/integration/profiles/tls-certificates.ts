@@ -49,3 +49,23 @@ export async function makeTestCertificates(): Promise<TestCertificates> {
     serverKey,
   };
 }
+
+export interface ClientCertificate {
+  cert: string;
+  /** The private key, encrypted with the passphrase (AES-256, PKCS#8), mode 0600. */
+  encryptedKey: string;
+}
+
+/** A client certificate for `user` signed by the test CA, its key encrypted with `passphrase`. */
+export async function makeClientCertificate(certs: TestCertificates, user: string, passphrase: string): Promise<ClientCertificate> {
+  const dir = certs.dir;
+  // the passphrase goes to openssl through its environment, not argv
+  const env = { ...process.env, PGDESK_TEST_KEY_PASS: passphrase };
+  const run = (args: string[]) => execFileSync("openssl", args, { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
+  run(["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-aes-256-cbc", "-pass", "env:PGDESK_TEST_KEY_PASS", "-out", "client.key"]);
+  run(["req", "-new", "-key", "client.key", "-passin", "env:PGDESK_TEST_KEY_PASS", "-subj", `/CN=${user}`, "-out", "client.csr"]);
+  run(["x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "client.crt", "-days", "2"]);
+  await chmod(join(dir, "client.key"), 0o600);
+  await chmod(join(dir, "client.crt"), 0o644);
+  return { cert: join(dir, "client.crt"), encryptedKey: join(dir, "client.key") };
+}

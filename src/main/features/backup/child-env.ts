@@ -38,6 +38,14 @@ export async function childEnv(params: ConnectionParams): Promise<ChildEnv> {
   if (params.password !== undefined && /[\r\n]/.test(params.password)) {
     throw new AppError("UNSUPPORTED", "The saved password contains a line break, which pg_dump, pg_restore and psql cannot read at their password prompt.");
   }
+  if (params.sslPassword !== undefined) {
+    // libpq takes sslpassword only as a conninfo keyword (argv) or in a service file (disk): neither may hold a secret
+    throw new AppError(
+      "UNSUPPORTED",
+      "sslPassword: pg_dump, pg_restore and psql cannot be given the passphrase of an encrypted client key without putting it on the command line or on disk; use an unencrypted key file (mode 0600) for this profile's backups.",
+      { field: "sslPassword" },
+    );
+  }
   // tunnels of its own (one per host) for the child's lifetime; the host names stay for TLS verification
   const tunnel = params.ssh ? await openSshTunnels(params.ssh, hostTargets({ ...params, loadBalanceHosts: "disable" })) : undefined;
   if (tunnel) Object.assign(env, libpqHostEnv(params, tunnel.localPorts));

@@ -1,0 +1,146 @@
+import { randomBytes } from "node:crypto";
+import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmbeddedServer, type EmbeddedServer } from "../../../src/main/db/embedded-postgres";
+import type { ProfileDraft } from "../../../src/shared/contract";
+import { createTestApp, type TestApp } from "../../harness/app";
+import { makeClientCertificate, makeTestCertificates, type ClientCertificate, type TestCertificates } from "./tls-certificates";
+
+const PASSWORD = "tls-client-test-secret";
+
+/**
+ * A TLS server that demands a client certificate signed by the test CA whose CN is the
+ * user (hostssl ... scram-sha-256 clientcert=verify-full); the client key is encrypted,
+ * so the profile needs its passphrase (libpq's sslpassword).
+ */
+describe("client certificate with an encrypted key (sslpassword)", () => {
+  const passphrase = `key-pass-${randomBytes(6).toString("hex")}`;
+  let certs: TestCertificates;
+  let client: ClientCertificate;
+  let server: EmbeddedServer;
+  let root: string;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    certs = await makeTestCertificates();
+    client = await makeClientCertificate(certs, "postgres", passphrase);
+    const hba = join(certs.dir, "pg_hba.conf");
+    // embedded-postgres connects in plain text while starting; the strict rules come after
+    await writeFile(hba, "host all all 127.0.0.1/32 scram-sha-256\n");
+    await chmod(hba, 0o644);
+    root = await mkdtemp(join(tmpdir(), "pgdesk-tls-client-"));
+    await chmod(root, 0o777);
+    server = await startEmbeddedServer({
+      dataDir: join(root, "data"),
+      password: PASSWORD,
+      settings: {
+        ssl: "on",
+        ssl_cert_file: certs.serverCert,
+        ssl_key_file: certs.serverKey,
+        ssl_ca_file: certs.caCert,
+        hba_file: hba,
+        fsync: "off",
+      },
+    });
+    const admin = { host: "127.0.0.1", port: server.port, user: server.user, password: PASSWORD, database: "postgres" };
+    await writeFile(hba, "hostssl all all 127.0.0.1/32 scram-sha-256 clientcert=verify-full\n");
+    const c = new pg.Client(admin);
+    await c.connect();
+    await c.query("SELECT pg_reload_conf()");
+    await c.end();
+    // the reload is asynchronous: wait until a plain session is refused
+    for (const deadline = Date.now() + 10_000; ; ) {
+      const plain = new pg.Client(admin);
+      const refused = await plain.connect().then(
+        () => plain.end().then(() => false),
+        () => true,
+      );
+      if (refused) break;
+      if (Date.now() > deadline) throw new Error("pg_hba.conf reload did not take effect");
+    }
+    app = await createTestApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await server?.stop();
+    await rm(root, { recursive: true, force: true });
+    await rm(certs.dir, { recursive: true, force: true });
+  });
+
+  const draft = (extra: Partial<ProfileDraft> = {}): ProfileDraft => ({
+    name: "client cert",
+    host: "localhost",
+    port: server.port,
+    database: "postgres",
+    user: server.user,
+    password: PASSWORD,
+    sslmode: "verify-full",
+    sslRootCert: certs.caCert,
+    sslCert: client.cert,
+    sslKey: client.encryptedKey,
+    ...extra,
+  });
+
+  it("asks for the passphrase of an encrypted key, refuses a wrong one, connects with the right one", async () => {
+    const none = await app.raw("profiles:test", { draft: draft() });
+    expect(none).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "sslPassword" } });
+    if (!none.ok) expect(none.error.message).toMatch(/is encrypted; enter its passphrase/);
+
+    const wrong = await app.raw("profiles:test", { draft: draft({ sslPassword: "not-the-passphrase" }) });
+    expect(wrong).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "sslPassword" } });
+    if (!wrong.ok) {
+      expect(wrong.error.message).toMatch(/passphrase does not decrypt/);
+      expect(wrong.error.message).not.toContain("not-the-passphrase");
+    }
+
+    const right = await app.call("profiles:test", { draft: draft({ sslPassword: passphrase }) });
+    expect(right.tls).toEqual({ encrypted: true, verified: "chain+hostname" });
+  });
+
+  it("the server really demands the certificate: without one it refuses", async () => {
+    const r = await app.raw("profiles:test", { draft: draft({ sslCert: "", sslKey: "" }) });
+    expect(r).toMatchObject({ ok: false, error: { code: "CONNECTION" } });
+    if (!r.ok) expect(r.error.message).toMatch(/certificate/i);
+  });
+
+  it("a saved profile keeps the passphrase sealed: the pool uses it, the renderer only sees hasSslPassword", async () => {
+    const saved = await app.call("profiles:save", { draft: draft({ sslPassword: passphrase }) });
+    expect(saved.hasSslPassword).toBe(true);
+    const { rows } = await app.ctx.db.query<{ client_dn: string }>(saved.id, "SELECT client_dn FROM pg_stat_ssl WHERE pid = pg_backend_pid()");
+    expect(rows[0]!.client_dn).toBe("/CN=postgres");
+
+    // a saved profile's test uses the saved passphrase; an edit that leaves it out keeps it
+    expect((await app.call("profiles:test", { id: saved.id })).tls?.encrypted).toBe(true);
+    const { password: _p, sslPassword: _s, ...unchanged } = draft();
+    const edited = await app.call("profiles:save", { id: saved.id, draft: { ...unchanged, name: "renamed" } });
+    expect(edited.hasSslPassword).toBe(true);
+    expect((await app.call("profiles:test", { id: saved.id, draft: { ...unchanged, name: "renamed" } })).tls?.encrypted).toBe(true);
+
+    const payloads = JSON.stringify([
+      saved,
+      edited,
+      await app.call("profiles:list", {}),
+      await app.call("profiles:exportUri", { id: saved.id }),
+      await app.call("profiles:connectionStatus", { id: saved.id }),
+    ]);
+    expect(payloads).not.toContain(passphrase);
+    const store = await readFile(join(app.dataDir, "profiles.json"), "utf8");
+    expect(store).toContain("sealedSslPassword");
+    expect(store).not.toContain(passphrase);
+    expect(app.log.lines.join("\n")).not.toContain(passphrase);
+
+    // null clears it; then the key cannot be opened and the error says which field
+    const cleared = await app.call("profiles:save", { id: saved.id, draft: { ...unchanged, sslPassword: null } });
+    expect(cleared.hasSslPassword).toBeUndefined();
+    await expect(app.ctx.db.query(saved.id, "SELECT 1")).rejects.toMatchObject({ extra: { field: "sslPassword" } });
+    await app.call("profiles:delete", { id: saved.id });
+  });
+
+  it("a passphrase without a key file is refused, naming the field", async () => {
+    const r = await app.raw("profiles:save", { draft: draft({ sslCert: "", sslKey: "", sslPassword: passphrase }) });
+    expect(r).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "sslPassword" } });
+  });
+});
