@@ -47,7 +47,7 @@ describe("backing up a database to a folder and restoring it, in Chromium", () =
     await page.chooseFolder(folder);
     await page.chooseDatabase(db.name);
     const command = await page.previewCommand();
-    expect(command).toMatch(/pg_dump --format=c --file=.*\.dump\.partial --verbose/);
+    expect(command).toMatch(/pg_dump (--password )?--format=c --file=.*\.dump\.partial --verbose/);
     expect(command).not.toContain(db.server.password);
 
     // a lock holds pg_dump mid-way, so the running job and its bar are really seen
@@ -81,5 +81,21 @@ describe("backing up a database to a folder and restoring it, in Chromium", () =
     expect(await cspViolations(b.page)).toEqual([]);
     expect(b.problems).toEqual([]);
     expect(host.output()).not.toContain(db.server.password);
+  });
+
+  it("leaves a table out by unticking it in the object picker, and the command says so", async () => {
+    const page = new BackupsPage(b.page);
+    await page.openObjectPicker();
+    await page.expandSchema("shop");
+    await page.untick("table shop.order");
+    await expect(page.objectsSummary()).resolves.toBe("Everything except 1 table.");
+    const command = await page.previewCommand();
+    expect(command).toContain(`'--exclude-table="shop"."order"'`);
+    await page.tickAll();
+    await expect(page.objectsSummary()).resolves.toBe("The whole database.");
+    await page.tickNone();
+    await b.page.getByTestId("backup-objects-blocked").waitFor();
+    expect(await b.page.getByTestId("backup-start").isDisabled()).toBe(true);
+    expect(b.problems).toEqual([]);
   });
 });

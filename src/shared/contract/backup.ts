@@ -204,6 +204,20 @@ export const ScheduleDraft = Schedule.omit({ id: true, createdAt: true, lastRunA
 
 const ProfileDb = z.object({ profileId: ProfileId, database: DatabaseName.optional() }).strict();
 
+/** A relation pg_dump can select with --table / --exclude-table. */
+export const DumpableObject = z.object({
+  name: z.string(),
+  kind: z.enum(["table", "partitioned", "partition", "view", "matview", "foreign", "sequence"]),
+  /** pg_table_size: heap, TOAST and maps (0 for views, sequences and partitioned parents). */
+  bytes: z.number(),
+  /** Partitions: their parent's name; picking the parent picks them too. */
+  partitionOf: z.string().optional(),
+});
+export type DumpableObject = z.infer<typeof DumpableObject>;
+
+export const DumpableSchema = z.object({ name: z.string(), objects: z.array(DumpableObject) });
+export type DumpableSchema = z.infer<typeof DumpableSchema>;
+
 export const backupChannels = {
   /** Client tools found on this machine and the ones a backup of this server would use. */
   "backup:tools": channel({ input: ProfileDb, output: ToolsReport }),
@@ -212,6 +226,8 @@ export const backupChannels = {
     input: z.object({ major: z.number().int().min(9).max(99), folder: FolderPath.nullable() }).strict(),
     output: z.object({ configured: z.record(z.string(), z.string()) }),
   }),
+  /** The schemas and relations of a database, for choosing what a backup includes. */
+  "backup:objects": channel({ input: ProfileDb, output: z.object({ database: z.string(), schemas: z.array(DumpableSchema) }) }),
   /** The pg_dump command a backup would run, secrets hidden. */
   "backup:preview": channel({ input: BackupRequest, output: CommandPreview }),
   /** Starts a backup in the background; progress arrives as backup:didProgress. */

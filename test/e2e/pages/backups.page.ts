@@ -50,4 +50,46 @@ export class BackupsPage {
     await dialog.getByTestId("restore-database").fill(newDatabase);
     await dialog.getByTestId("restore-start").click();
   }
+
+  /** The job's pg_dump/pg_restore log, opened. */
+  async showLog(kind: "backup" | "restore") {
+    await this.job(kind).getByRole("button", { name: "Log" }).click();
+    const log = this.job(kind).getByTestId("job-log");
+    await log.waitFor();
+    return log;
+  }
+
+  /** Opens a backup's restore dialog without starting anything. */
+  async openRestoreDialog(database: string) {
+    await this.backupRow(database).getByTestId("backup-restore").click();
+    const dialog = this.page.getByTestId("restore-dialog");
+    await dialog.waitFor();
+    return dialog;
+  }
+
+  async openObjectPicker(): Promise<void> {
+    await this.page.getByTestId("backup-objects-toggle").click();
+    await this.page.getByTestId("backup-object-schema").first().waitFor();
+  }
+
+  async expandSchema(schema: string): Promise<void> {
+    await this.page.getByRole("button", { name: `Expand schema ${schema}`, exact: true }).click();
+  }
+
+  /** Unticks one relation by its label, e.g. "table shop.order". */
+  async untick(label: string): Promise<void> {
+    await this.page.getByRole("checkbox", { name: label, exact: true }).uncheck();
+  }
+
+  async tickAll(): Promise<void> {
+    await this.page.getByTestId("backup-objects-all").click();
+  }
+
+  async tickNone(): Promise<void> {
+    await this.page.getByTestId("backup-objects-none").click();
+  }
+
+  async objectsSummary(): Promise<string> {
+    return (await this.page.getByTestId("backup-objects-summary").textContent()) ?? "";
+  }
 }

@@ -8,6 +8,7 @@ import { ManifestWriter, readManifest } from "./backup.manifest";
 import { planBackup, previewOf } from "./backup.plan";
 import { runBackup } from "./backup.runner";
 import { BackupScheduler } from "./backup.scheduler";
+import { dumpableObjects } from "./dump-objects";
 import { checkReadableFolder, checkWritableFolder, fileInFolder } from "./folder.check";
 import { applyRetention, planRetention } from "./retention";
 import { JobQueue } from "./job.queue";
@@ -74,6 +75,8 @@ export const backupHandlers = {
   },
 
   "backup:setToolPath": async ({ major, folder }, ctx) => ({ configured: await pgTools(ctx).setFolder(major, folder) }),
+
+  "backup:objects": ({ profileId, database }, ctx) => dumpableObjects(ctx, profileId, database),
 
   "backup:preview": async (req, ctx) => {
     const plan = await planBackup(ctx, req);
@@ -175,6 +178,7 @@ export const backupHandlers = {
 } satisfies Handlers<
   | "backup:tools"
   | "backup:setToolPath"
+  | "backup:objects"
   | "backup:preview"
   | "backup:start"
   | "backup:cancel"

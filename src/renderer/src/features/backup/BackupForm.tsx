@@ -4,9 +4,11 @@ import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { Field } from "../../components/Field";
 import { call } from "../../lib/api";
-import { useDatabases, useStartBackup } from "./backup.queries";
+import { useBackupObjects, useDatabases, useStartBackup } from "./backup.queries";
 import { useBackupUi } from "./backup.store";
 import { FolderInput } from "./FolderInput";
+import { toDumpSelection } from "../../../../shared/backup/object-selection";
+import { ObjectPicker } from "./ObjectPicker";
 
 const FORMATS: Array<{ value: BackupFormat; label: string }> = [
   { value: "custom", label: "Custom (compressed archive)" },
@@ -14,14 +16,6 @@ const FORMATS: Array<{ value: BackupFormat; label: string }> = [
   { value: "tar", label: "Tar" },
   { value: "plain", label: "Plain SQL" },
 ];
-
-/** "a, b" -> ["a", "b"]; "schema.table" lines -> table refs (the first dot splits). */
-const names = (text: string) => text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
-const tables = (text: string) =>
-  names(text).map((t) => {
-    const dot = t.indexOf(".");
-    return dot > 0 ? { schema: t.slice(0, dot), name: t.slice(dot + 1) } : { schema: "public", name: t };
-  });
 
 /** What to back up, where, and how; with the exact command previewed before it runs. */
 export function BackupForm({ profileId }: { profileId: string }) {
@@ -32,18 +26,20 @@ export function BackupForm({ profileId }: { profileId: string }) {
   const [compression, setCompression] = useState("");
   const [jobs, setJobs] = useState("");
   const [scope, setScope] = useState<"full" | "schema" | "data">("full");
-  const [includeSchemas, setIncludeSchemas] = useState("");
-  const [excludeSchemas, setExcludeSchemas] = useState("");
-  const [includeTables, setIncludeTables] = useState("");
-  const [excludeTables, setExcludeTables] = useState("");
+  const [pickerOpen, setPickerOpen] = useState(false);
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [noOwner, setNoOwner] = useState(false);
   const [noPrivileges, setNoPrivileges] = useState(false);
   const [testRestore, setTestRestore] = useState(false);
-  const [preview, setPreview] = useState<{ command: string; env: Record<string, string> } | undefined>();
+  // a preview belongs to the request it was made for; once the form changes it is not shown
+  const [preview, setPreview] = useState<{ for: string; command: string; env: Record<string, string> } | undefined>();
   const [previewError, setPreviewError] = useState<unknown>();
   const start = useStartBackup();
 
   const chosenDb = database || dbs.data?.current || "";
+  const objects = useBackupObjects(profileId, chosenDb, pickerOpen || unticked.size > 0);
+  const selection = toDumpSelection(objects.data?.schemas ?? [], unticked);
+  const blocked = !folder || !chosenDb || Boolean(selection.blocked);
   const request = (): BackupRequestInput => ({
     profileId,
     database: chosenDb,
@@ -52,10 +48,10 @@ export function BackupForm({ profileId }: { profileId: string }) {
     scope,
     ...(compression !== "" ? { compression: Number(compression) } : {}),
     ...(format === "directory" && jobs !== "" ? { jobs: Number(jobs) } : {}),
-    includeSchemas: names(includeSchemas),
-    excludeSchemas: names(excludeSchemas),
-    includeTables: tables(includeTables),
-    excludeTables: tables(excludeTables),
+    includeSchemas: selection.includeSchemas,
+    excludeSchemas: selection.excludeSchemas,
+    includeTables: selection.includeTables,
+    excludeTables: selection.excludeTables,
     noOwner,
     noPrivileges,
     testRestore: testRestore && scope === "full",
@@ -64,7 +60,8 @@ export function BackupForm({ profileId }: { profileId: string }) {
   const showPreview = async () => {
     setPreviewError(undefined);
     try {
-      setPreview(await call("backup:preview", request()));
+      const req = request();
+      setPreview({ for: JSON.stringify(req), ...(await call("backup:preview", req)) });
     } catch (err) {
       setPreview(undefined);
       setPreviewError(err);
@@ -77,7 +74,10 @@ export function BackupForm({ profileId }: { profileId: string }) {
       <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
         <label className="flex flex-col gap-1 text-sm">
           <span className="text-slate-600 dark:text-slate-400">Database</span>
-          <select className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900" value={chosenDb} onChange={(e) => setDatabase(e.target.value)} data-testid="backup-database">
+          <select className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900" value={chosenDb} onChange={(e) => {
+              setDatabase(e.target.value);
+              setUnticked(new Set());
+            }} data-testid="backup-database">
             {(dbs.data?.names ?? []).map((n) => (
               <option key={n} value={n}>{n}</option>
             ))}
@@ -106,19 +106,16 @@ export function BackupForm({ profileId }: { profileId: string }) {
           <label><input type="checkbox" checked={noPrivileges} onChange={(e) => setNoPrivileges(e.target.checked)} /> No privileges</label>
           <label><input type="checkbox" checked={testRestore} disabled={scope !== "full"} onChange={(e) => setTestRestore(e.target.checked)} data-testid="backup-test-restore" /> Test restore after backup</label>
         </div>
-        <Field label="Only schemas (comma separated)" value={includeSchemas} onChange={(e) => setIncludeSchemas(e.target.value)} />
-        <Field label="Exclude schemas" value={excludeSchemas} onChange={(e) => setExcludeSchemas(e.target.value)} />
-        <Field label="Only tables (schema.table, comma separated)" value={includeTables} onChange={(e) => setIncludeTables(e.target.value)} />
-        <Field label="Exclude tables" value={excludeTables} onChange={(e) => setExcludeTables(e.target.value)} />
       </div>
+      <ObjectPicker objects={objects} open={pickerOpen} onOpen={setPickerOpen} unticked={unticked} onChange={setUnticked} selection={selection} />
       <FolderInput />
       <div className="flex gap-2">
-        <Button onClick={() => void showPreview()} disabled={!folder || !chosenDb} data-testid="backup-preview">Preview command</Button>
-        <Button variant="primary" onClick={() => start.mutate(request())} disabled={!folder || !chosenDb || start.isPending} data-testid="backup-start">
+        <Button onClick={() => void showPreview()} disabled={blocked} data-testid="backup-preview">Preview command</Button>
+        <Button variant="primary" onClick={() => start.mutate(request())} disabled={blocked || start.isPending} data-testid="backup-start">
           Start backup
         </Button>
       </div>
-      {preview && (
+      {preview && preview.for === JSON.stringify(request()) && (
         <div className="text-xs">
           <pre className="overflow-x-auto rounded bg-slate-100 p-2 dark:bg-slate-900" data-testid="backup-command">{preview.command}</pre>
           <p className="mt-1 text-slate-500">

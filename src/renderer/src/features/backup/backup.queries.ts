@@ -9,6 +9,7 @@ export const backupKeys = {
   jobs: () => ["backup", "jobs"] as const,
   list: (folder: string) => ["backup", "list", folder] as const,
   databases: (profileId: string) => ["backup", "databases", profileId] as const,
+  objects: (profileId: string, database: string) => ["backup", "objects", profileId, database] as const,
 };
 
 export function useTools(profileId: string) {
@@ -23,6 +24,16 @@ export function useDatabases(profileId: string) {
       const o = await call("server:overview", { profileId });
       return { current: o.currentDatabase, names: o.databases.filter((d) => !d.isTemplate && d.allowConnections).map((d) => d.name) };
     },
+  });
+}
+
+/** Schemas and relations of one database, read when the user opens the object picker. */
+export function useBackupObjects(profileId: string, database: string, enabled: boolean) {
+  return useQuery({
+    queryKey: backupKeys.objects(profileId, database),
+    queryFn: () => call("backup:objects", { profileId, database }),
+    enabled: enabled && database !== "",
+    staleTime: 30_000,
   });
 }
 
