@@ -21,4 +21,16 @@ export class ActivityPage {
     await answer.first().waitFor();
     return (await answer.first().textContent()) ?? "";
   }
+
+  async includeIdle(): Promise<void> {
+    await this.page.getByLabel("idle sessions").check();
+  }
+
+  sessions() {
+    return this.page.getByTestId("sessions-table");
+  }
+
+  session(pid: number) {
+    return this.page.getByTestId(`session-${pid}`);
+  }
 }

@@ -25,4 +25,18 @@ export class AuditPage {
   timelineEvents() {
     return this.page.getByTestId("timeline-event");
   }
+
+  timeline() {
+    return this.page.getByTestId("audit-timeline");
+  }
+
+  events() {
+    return this.page.getByTestId("audit-events");
+  }
+
+  /** Shows the row as it was after one timeline event. */
+  async showRowState(n: number): Promise<void> {
+    await this.timelineEvents().nth(n).getByRole("button", { name: "Row as it was" }).click();
+    await this.timelineEvents().nth(n).getByTestId("row-state").waitFor();
+  }
 }

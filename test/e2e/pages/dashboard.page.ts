@@ -48,4 +48,9 @@ export class DashboardPage {
     );
     return (await this.charts().getAttribute("data-last-at")) ?? "";
   }
+
+  /** Opens a check's evidence table (the rows behind its value). */
+  async showRows(id: string): Promise<void> {
+    await this.check(id).getByRole("button", { name: /^Show \d+ rows$/ }).click();
+  }
 }

@@ -39,4 +39,15 @@ export class PlansPage {
   compareRows() {
     return this.page.getByTestId("plan-compare-row");
   }
+
+  /** EXPLAIN (no ANALYZE) of a statement on the current profile's connection. */
+  async explainOnConnection(sql: string): Promise<void> {
+    await this.page.getByTestId("plans-explain-sql").fill(sql);
+    await this.page.getByTestId("explain-run").click();
+    await this.explainPanel().getByTestId("plan-viewer").waitFor();
+  }
+
+  explainPanel() {
+    return this.page.getByTestId("explain-panel");
+  }
 }

@@ -69,4 +69,45 @@ export class QueryPage {
   async cancel(): Promise<void> {
     await this.page.getByTestId("cancel").click();
   }
+
+  messages() {
+    return this.page.getByTestId("run-messages");
+  }
+
+  /** Opens a value in the side viewer (double-click on its cell). */
+  async openCell(row: number, col: number): Promise<void> {
+    await this.row(row).getByTestId("grid-cell").nth(col).dblclick();
+    await this.cellViewer().waitFor();
+  }
+
+  cellViewer() {
+    return this.page.getByTestId("cell-viewer");
+  }
+
+  /** EXPLAIN of the statement under the caret, shown in place of the results. */
+  async explain(): Promise<void> {
+    await this.page.getByTestId("explain").click();
+    await this.explainPanel().getByTestId("plan-viewer").waitFor();
+  }
+
+  explainPanel() {
+    return this.page.getByTestId("explain-panel");
+  }
+
+  async backToResults(): Promise<void> {
+    await this.page.getByTestId("back-to-results").click();
+  }
+
+  /** Autocomplete rows on screen. */
+  suggestions() {
+    return this.page.locator(".suggest-widget .monaco-list-row");
+  }
+
+  /** Pastes text, types the start of a word, asks for completions (Ctrl+Space) and waits for the list. */
+  async suggestFor(text: string, typed: string): Promise<void> {
+    await this.paste(text);
+    await this.page.keyboard.type(typed);
+    await this.page.keyboard.press("Control+Space");
+    await this.suggestions().first().waitFor();
+  }
 }

@@ -34,4 +34,71 @@ export class SchemaPage {
     const tables = await this.page.getByTestId("er-node").evaluateAll((els) => els.map((e) => e.getAttribute("data-table") ?? ""));
     return tables.sort();
   }
+
+  /** A tree row by its object (functions carry their oid after the name), whatever characters the name holds (quotes, newlines). */
+  treeRowOf(kind: string, schema: string, name: string) {
+    return this.page.locator(`[data-testid="tree-row"][data-row-id^=${cssString(`${kind}:${schema}.${name}`)}]`);
+  }
+
+  /** Opens a schema's details from its top-level row (the search cleared). */
+  async openSchema(name: string): Promise<void> {
+    await this.search("");
+    await this.page.locator(`[data-testid="tree-row"][data-row-id=${cssString(`s:${name}`)}]`).click();
+    await this.page.getByTestId("details-title").filter({ hasText: name }).waitFor();
+  }
+
+  /** Shows a relation's columns under it in the tree. */
+  async expand(kind: string, schema: string, name: string): Promise<void> {
+    await this.treeRowOf(kind, schema, name).first().getByRole("button", { name: "Expand" }).click();
+  }
+
+  /** Searches the tree and opens the object's details. */
+  async openObject(kind: string, schema: string, name: string, search = name): Promise<void> {
+    await this.search(search);
+    const row = this.treeRowOf(kind, schema, name).first();
+    await row.click();
+    await this.page.getByTestId("details-title").waitFor();
+  }
+
+  details() {
+    return this.page.getByTestId("details-panel").or(this.page.getByTestId("details-facts")).first();
+  }
+
+  ddl() {
+    return this.page.getByTestId("ddl-text");
+  }
+
+  dataGrid() {
+    return this.page.getByTestId("data-grid");
+  }
+
+  erDiagram() {
+    return this.page.getByTestId("er-diagram");
+  }
+
+  /** Sorts the data grid by a column (its header button) and waits for the re-read rows. */
+  async sortDataBy(column: string): Promise<void> {
+    await this.dataGrid().locator("th button").filter({ hasText: column }).first().click();
+    await this.dataGrid().locator("th button").filter({ hasText: `${column} ▲` }).first().waitFor();
+  }
+
+  /** Counts the rows exactly and returns the shown text. */
+  async exactRowCount(): Promise<string> {
+    await this.page.getByTestId("row-count-exact").click();
+    const exact = this.page.getByTestId("row-exact");
+    await exact.waitFor();
+    return (await exact.textContent()) ?? "";
+  }
+
+  /** Exports the ER diagram and returns the downloaded file's path. */
+  async exportEr(format: "svg" | "png"): Promise<string> {
+    const download = this.page.waitForEvent("download");
+    await this.page.getByTestId(`er-export-${format}`).click();
+    return (await download).path();
+  }
+}
+
+/** A CSS string literal for an attribute selector (quotes, backslashes and newlines escaped). */
+function cssString(value: string): string {
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\a ")}"`;
 }
