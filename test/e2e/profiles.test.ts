@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../src/main/db/embedded-postgres";
 import { freshDatabase, type FreshDatabase } from "../harness/database";
 import { ConnectionsPage } from "./pages/connections.page";
 import { OverviewPage } from "./pages/overview.page";
@@ -75,6 +76,35 @@ describe("a DBA adds a production connection by pasting its URI", () => {
     await b.page.getByRole("button", { name: "Cancel" }).click();
     await b.page.getByTestId("profile-list").waitFor();
     expect(await b.page.getByTestId("profile-row").count()).toBe(1);
+  });
+
+  it("pastes a multi-host URI: the down host is passed over, and the test and the Overview show where it landed", async () => {
+    const shell = new ShellPage(b.page);
+    await shell.goTo("connections");
+    const connections = new ConnectionsPage(b.page);
+    await connections.startNew();
+    const down = await freePort();
+    const pw = encodeURIComponent(db.server.password);
+    await connections.pasteConnectionString(
+      `postgresql://${db.server.user}:${pw}@127.0.0.1:${down},127.0.0.1:${db.server.port}/${db.name}?target_session_attrs=read-write&sslmode=disable`,
+    );
+    expect(await connections.field("host").inputValue()).toBe("127.0.0.1");
+    expect(await connections.field("port").inputValue()).toBe(String(down));
+    expect(await connections.field("additionalHosts").inputValue()).toBe(`127.0.0.1:${db.server.port}`);
+    expect(await connections.field("targetSessionAttrs").inputValue()).toBe("read-write");
+    await connections.field("name").fill("Failover pair");
+
+    const result = await connections.test();
+    expect(result).toContain(`on 127.0.0.1:${db.server.port}`);
+    expect(result).toMatch(new RegExp(`passed over 127\\.0\\.0\\.1:${down}: .*ECONNREFUSED`));
+    await connections.save();
+
+    await new OverviewPage(b.page).waitForLoaded();
+    const landed = b.page.getByTestId("connected-host");
+    await landed.waitFor();
+    expect(await landed.textContent()).toBe(`127.0.0.1:${db.server.port}`);
+    expect(await b.page.content()).not.toContain(db.server.password);
+    expect(b.problems).toEqual([]);
   });
 
   it("shows Disconnected with a Retry button when the server cannot be reached", async () => {

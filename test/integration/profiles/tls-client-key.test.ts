@@ -5,6 +5,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedServer, type EmbeddedServer } from "../../../src/main/db/embedded-postgres";
+import { childEnv } from "../../../src/main/features/backup/child-env";
 import type { ProfileDraft } from "../../../src/shared/contract";
 import { createTestApp, type TestApp } from "../../harness/app";
 import { makeClientCertificate, makeTestCertificates, type ClientCertificate, type TestCertificates } from "./tls-certificates";
@@ -131,6 +132,12 @@ describe("client certificate with an encrypted key (sslpassword)", () => {
     expect(store).toContain("sealedSslPassword");
     expect(store).not.toContain(passphrase);
     expect(app.log.lines.join("\n")).not.toContain(passphrase);
+
+    // pg_dump could only get it through argv or a file: backups refuse, naming the field
+    await expect(childEnv(await app.ctx.profiles.connectionParams(saved.id))).rejects.toMatchObject({
+      code: "UNSUPPORTED",
+      extra: { field: "sslPassword" },
+    });
 
     // null clears it; then the key cannot be opened and the error says which field
     const cleared = await app.call("profiles:save", { id: saved.id, draft: { ...unchanged, sslPassword: null } });

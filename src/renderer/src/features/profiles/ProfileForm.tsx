@@ -24,6 +24,14 @@ const SSL_MODES = [
   { value: "verify-ca", label: "verify-ca: encrypt, verify the CA" },
   { value: "verify-full", label: "verify-full: verify CA and host name" },
 ];
+const TARGETS = [
+  { value: "any", label: "any (default)" },
+  { value: "read-write", label: "read-write: not a read-only session" },
+  { value: "read-only", label: "read-only" },
+  { value: "primary", label: "primary: not in recovery" },
+  { value: "standby", label: "standby: in recovery" },
+  { value: "prefer-standby", label: "prefer-standby: a standby if any" },
+];
 const TAGS = [
   { value: "", label: "none" },
   { value: "development", label: "development" },
@@ -42,7 +50,8 @@ export function ProfileForm({ existing, onSaved, onCancel }: Props) {
   const error = test.error ?? save.error;
   const badField = error instanceof ApiError ? error.data.field?.replace(/^draft\./, "") : undefined;
   const presentedKey = error instanceof ApiError && badField === "ssh.hostKey" ? error.data.detail : undefined;
-  const invalid = (name: string) => (badField === name ? { "aria-invalid": true as const } : {});
+  const invalid = (name: string) =>
+    badField === name || badField?.startsWith(`${name}.`) ? { "aria-invalid": true as const } : {};
   const usesTls = form.sslmode !== "disable";
 
   return (
@@ -77,6 +86,23 @@ export function ProfileForm({ existing, onSaved, onCancel }: Props) {
         <Field label="Host" name="host" value={form.host} onChange={set("host")} required {...invalid("host")} />
         <Field label="Port" name="port" type="number" value={form.port} onChange={set("port")} required {...invalid("port")} />
       </div>
+      <div className="grid grid-cols-[1fr_16rem] items-end gap-3">
+        <Field
+          label="More hosts, tried in order (host:port, comma-separated)"
+          name="additionalHosts"
+          placeholder="standby.example.com:5432, 10.0.0.7"
+          value={form.additionalHosts}
+          onChange={set("additionalHosts")}
+          {...invalid("additionalHosts")}
+        />
+        <SelectField label="target_session_attrs" name="targetSessionAttrs" value={form.targetSessionAttrs} onChange={set("targetSessionAttrs")} options={TARGETS} {...invalid("targetSessionAttrs")} />
+      </div>
+      {form.additionalHosts.trim() !== "" && (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="loadBalanceRandom" data-testid="profile-load-balance" checked={form.loadBalanceRandom} onChange={set("loadBalanceRandom")} />
+          Spread new connections over the hosts at random (load_balance_hosts=random)
+        </label>
+      )}
       <div className="grid grid-cols-2 gap-3">
         <Field label="Database" name="database" value={form.database} onChange={set("database")} required {...invalid("database")} />
         <Field label="User" name="user" value={form.user} onChange={set("user")} required {...invalid("user")} />
@@ -99,6 +125,17 @@ export function ProfileForm({ existing, onSaved, onCancel }: Props) {
               <Field label="Client certificate file" name="sslCert" value={form.sslCert} onChange={set("sslCert")} {...invalid("sslCert")} />
               <Field label="Client key file" name="sslKey" value={form.sslKey} onChange={set("sslKey")} {...invalid("sslKey")} />
             </div>
+            {form.sslKey.trim() !== "" && (
+              <Field
+                label={`Key passphrase (sslpassword; only for an encrypted key)${existing?.hasSslPassword ? " — leave empty to keep the saved one" : ""}`}
+                name="sslPassword"
+                type="password"
+                autoComplete="off"
+                value={form.sslPassword}
+                onChange={set("sslPassword")}
+                {...invalid("sslPassword")}
+              />
+            )}
           </>
         )}
       </fieldset>
@@ -148,7 +185,18 @@ export function ProfileForm({ existing, onSaved, onCancel }: Props) {
                 : "not encrypted"}
             </span>
           )}
+          {test.data.host && (
+            <span data-testid="test-host">
+              {" · on "}
+              {test.data.host.includes(":") ? `[${test.data.host}]` : test.data.host}:{test.data.port}
+            </span>
+          )}
           {test.data.passwordSource && <span> · password from {test.data.passwordSource}</span>}
+          {test.data.skipped?.map((f) => (
+            <div key={`${f.host}:${f.port}`} data-testid="test-skipped" className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+              passed over {f.host}:{f.port}: {f.reason}
+            </div>
+          ))}
           {test.data.warnings?.map((w) => (
             <div key={w} className="mt-1 text-xs text-amber-700 dark:text-amber-300">{w}</div>
           ))}

@@ -21,6 +21,8 @@ export function ProfileRow({ profile: p, onOpen, onEdit, onDuplicate, onExport, 
         <div className="font-medium">{p.name}</div>
         <div className="truncate text-xs text-slate-500">
           {p.user}@{p.host}:{p.port}/{p.database}
+          {p.additionalHosts?.length ? ` · +${p.additionalHosts.length} host${p.additionalHosts.length > 1 ? "s" : ""}` : ""}
+          {p.targetSessionAttrs ? ` · ${p.targetSessionAttrs}` : ""}
           {p.sslmode && p.sslmode !== "prefer" ? ` · ${p.sslmode}` : ""}
           {p.readOnly ? " · read-only" : ""}
         </div>

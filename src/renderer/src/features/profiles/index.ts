@@ -1,2 +1,3 @@
 export { ProfilesPage } from "./ProfilesPage";
 export { ConnectionStatusBanner } from "./ConnectionStatusBanner";
+export { ConnectedHost } from "./ConnectedHost";

@@ -5,6 +5,11 @@ export interface ProfileFormState {
   name: string;
   host: string;
   port: string;
+  /** Further hosts as typed: "h2:5433, [::1], h3" (no port: the port above). */
+  additionalHosts: string;
+  /** libpq target_session_attrs; "any" sends nothing. */
+  targetSessionAttrs: string;
+  loadBalanceRandom: boolean;
   database: string;
   user: string;
   password: string;
@@ -13,6 +18,8 @@ export interface ProfileFormState {
   sslRootCert: string;
   sslCert: string;
   sslKey: string;
+  /** Passphrase of an encrypted client key as typed; empty keeps the saved one. */
+  sslPassword: string;
   readOnly: boolean;
   connectTimeoutSeconds: string;
   applicationName: string;
@@ -33,6 +40,9 @@ export function initialFormState(existing?: Profile): ProfileFormState {
     name: existing?.name ?? "",
     host: existing?.host ?? "localhost",
     port: String(existing?.port ?? 5432),
+    additionalHosts: formatHostList(existing?.additionalHosts),
+    targetSessionAttrs: existing?.targetSessionAttrs ?? "any",
+    loadBalanceRandom: existing?.loadBalanceHosts === "random",
     database: existing?.database ?? "postgres",
     user: existing?.user ?? "postgres",
     password: "",
@@ -41,6 +51,7 @@ export function initialFormState(existing?: Profile): ProfileFormState {
     sslRootCert: existing?.sslRootCert ?? "",
     sslCert: existing?.sslCert ?? "",
     sslKey: existing?.sslKey ?? "",
+    sslPassword: "",
     readOnly: existing?.readOnly ?? false,
     connectTimeoutSeconds: existing?.connectTimeoutSeconds ? String(existing.connectTimeoutSeconds) : "",
     applicationName: existing?.applicationName ?? "",
@@ -64,9 +75,13 @@ export function applyImport(form: ProfileFormState, imported: ImportedDraft): Pr
     name: form.name || d.name,
     host: d.host,
     port: String(d.port),
+    additionalHosts: formatHostList(d.additionalHosts),
+    targetSessionAttrs: d.targetSessionAttrs ?? "any",
+    loadBalanceRandom: d.loadBalanceHosts === "random",
     database: d.database,
     user: d.user,
     password: imported.password ?? form.password,
+    sslPassword: imported.sslPassword ?? form.sslPassword,
     sslmode: d.sslmode ?? "prefer",
     sslRootCert: d.sslRootCert ?? "",
     sslCert: d.sslCert ?? "",
@@ -89,6 +104,14 @@ export function toDraft(form: ProfileFormState, existing?: Profile): ProfileDraf
     // an empty box on an existing profile keeps the stored password
     ...(form.password ? { password: form.password } : existing ? {} : { password: null }),
   };
+  const moreHosts = parseHostList(form.additionalHosts, Number(form.port));
+  if (moreHosts.length) draft.additionalHosts = moreHosts;
+  if (form.targetSessionAttrs && form.targetSessionAttrs !== "any") {
+    draft.targetSessionAttrs = form.targetSessionAttrs as ProfileDraft["targetSessionAttrs"];
+  }
+  if (form.loadBalanceRandom && moreHosts.length) draft.loadBalanceHosts = "random";
+  // the passphrase belongs to the key file: typed one wins, an empty box keeps the saved one
+  if (form.sslPassword && form.sslKey.trim()) draft.sslPassword = form.sslPassword;
   const more: Partial<ProfileDraft> = {
     tag: (opt(form.tag) as ProfileDraft["tag"]) ?? undefined,
     sslmode: form.sslmode as ProfileDraft["sslmode"],
@@ -115,4 +138,22 @@ export function toDraft(form: ProfileFormState, existing?: Profile): ProfileDraf
     draft.sshSecret = null;
   }
   return draft;
+}
+
+/** "h2:5433, [::1]:5434, h3" -> host/port pairs; a host without a port gets `defaultPort`. */
+export function parseHostList(text: string, defaultPort: number): Array<{ host: string; port: number }> {
+  const out: Array<{ host: string; port: number }> = [];
+  for (const raw of text.split(/[,\s]+/)) {
+    const part = raw.trim();
+    if (!part) continue;
+    const v6 = /^\[([^\]]+)\](?::(.*))?$/.exec(part);
+    const [host, port] = v6 ? [v6[1]!, v6[2]] : part.includes(":") ? [part.slice(0, part.lastIndexOf(":")), part.slice(part.lastIndexOf(":") + 1)] : [part, undefined];
+    // an unreadable port goes to main as NaN (sent as null), which names the field
+    out.push({ host, port: port === undefined || port === "" ? defaultPort : /^\d+$/.test(port) ? Number(port) : Number.NaN });
+  }
+  return out;
+}
+
+export function formatHostList(hosts: Array<{ host: string; port: number }> | undefined): string {
+  return (hosts ?? []).map((h) => `${h.host.includes(":") ? `[${h.host}]` : h.host}:${h.port}`).join(", ");
 }

@@ -3,6 +3,7 @@ import type { AreaProps } from "../../app/areas";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { formatBytes, formatDuration } from "../../components/format";
 import { call } from "../../lib/api";
+import { ConnectedHost } from "../profiles";
 
 export const serverKeys = {
   overview: (profileId: string) => ["server", "overview", profileId] as const,
@@ -26,6 +27,7 @@ export function OverviewPage({ profileId }: AreaProps) {
         <Stat label="Uptime" value={formatDuration(o.uptimeSeconds)} />
         <Stat label={`Database ${o.currentDatabase}`} value={formatBytes(o.currentDatabaseSizeBytes)} testId="current-db-size" />
         <Stat label="Connected as" value={o.currentUser} />
+        <ConnectedHost profileId={profileId} after={overview.dataUpdatedAt} />
       </dl>
       <table className="w-full max-w-3xl text-sm" data-testid="database-list">
         <thead className="text-left text-slate-500">
