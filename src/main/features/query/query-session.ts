@@ -1,9 +1,18 @@
 import { randomBytes } from "node:crypto";
+import type { Socket } from "node:net";
 import type pg from "pg";
+import { AppError } from "../../../shared/contract";
 import type { SessionInfo, TransactionState } from "../../../shared/contract/query";
 import { connectClient } from "../../db/connection-manager";
+import { LIVENESS, probeServer, watchLiveness } from "../../db/liveness.probe";
 import type { ConnectionParams } from "../profiles/profile.store";
 import { sendCancelRequest } from "./cancel-request";
+
+/**
+ * A server that got a CancelRequest answers within moments; if nothing at all arrives
+ * this long after one, the server is probed at once instead of after LIVENESS.silenceMs.
+ */
+export const CANCEL_GRACE_MS = 3_000;
 
 export interface NoticeSink {
   (notice: { severity: string; message: string; sqlState?: string; detail?: string; hint?: string }): void;
@@ -17,11 +26,13 @@ export class QuerySession {
   readonly id = randomBytes(12).toString("base64url");
   lastUsed = Date.now();
   /** The run in progress; one at a time per session. */
-  running: { runId: string; cancelRequested: boolean } | undefined;
+  running: { runId: string; cancelRequested: boolean; cancelSentAt?: number } | undefined;
   /** statement_timeout last applied for the tab, to SET it only when it changes. */
   appliedTimeoutMs: number | undefined;
   closed = false;
   serverVersionNum = 0;
+  /** Why the connection was lost (not closed on purpose), in pg's or the watchdog's words. */
+  lostBecause: string | undefined;
   private onClosed: ((reason: string) => void) | undefined;
 
   private constructor(
@@ -29,7 +40,7 @@ export class QuerySession {
     readonly database: string | undefined,
     readonly readOnly: boolean,
     readonly client: pg.Client,
-    private readonly target: { host: string; port: number },
+    private readonly params: ConnectionParams,
   ) {}
 
   static async open(
@@ -39,7 +50,7 @@ export class QuerySession {
   ): Promise<QuerySession> {
     // TLS as the profile says, and a read-only profile's default_transaction_read_only
     const { client } = await connectClient(options.database ? { ...params, database: options.database } : params);
-    const session = new QuerySession(profileId, options.database, params.readOnly === true, client, { host: params.host, port: params.port });
+    const session = new QuerySession(profileId, options.database, params.readOnly === true, client, params);
     client.on("notice", (msg) => {
       options.onNotice({
         severity: msg.severity ?? "NOTICE",
@@ -50,12 +61,64 @@ export class QuerySession {
       });
     });
     // without a listener a dropped connection would crash the process
-    client.on("error", (err) => session.markClosed(`connection lost: ${err.message}`));
+    client.on("error", (err) => {
+      session.lostBecause ??= err.message;
+      session.markClosed(`connection lost: ${err.message}`);
+    });
     client.on("end", () => session.markClosed("connection closed"));
     session.onClosed = options.onClosed;
     const v = await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v");
     session.serverVersionNum = Number(v.rows[0]?.v ?? 0);
+    if (session.serverVersionNum >= 140000) {
+      // a statement whose tab lost its connection stops within 5 s instead of running on
+      // (and holding its locks) until it next writes to the dead socket
+      await client.query("SET client_connection_check_interval = '5s'");
+    }
     return session;
+  }
+
+  /** What the user reads when the connection went away under a statement. */
+  lossMessage(): string {
+    return (
+      `Connection to the server was lost: ${this.lostBecause ?? "the connection closed"}. ` +
+      "Whether the statement finished is unknown; an open transaction was rolled back. The next run reconnects."
+    );
+  }
+
+  /**
+   * Guards a run against a connection that went silent: see LIVENESS. Returns the
+   * function that stops watching.
+   */
+  watch(): () => void {
+    const stream = this.socket();
+    let last = Date.now();
+    const onData = () => {
+      last = Date.now();
+    };
+    stream?.on("data", onData);
+    const stop = watchLiveness({
+      lastActivity: () => Math.max(last, this.running?.cancelSentAt ?? 0),
+      silenceMs: () => (this.running?.cancelSentAt ? CANCEL_GRACE_MS : LIVENESS.silenceMs),
+      probe: () => probeServer(this.database ? { ...this.params, database: this.database } : this.params),
+      onLost: (reason) => this.abandon(reason),
+    });
+    return () => {
+      stop();
+      stream?.off("data", onData);
+    };
+  }
+
+  /** Gives up a connection that cannot be reached: pending queries fail with lossMessage(). */
+  abandon(reason: string): void {
+    if (this.closed) return;
+    this.lostBecause = reason;
+    const stream = this.socket();
+    if (stream) stream.destroy(new AppError("CONNECTION", this.lossMessage()));
+    else void this.close(`connection lost: ${reason}`);
+  }
+
+  private socket(): Socket | undefined {
+    return (this.client as unknown as { connection?: { stream?: Socket } }).connection?.stream;
   }
 
   get backendPid(): number {
@@ -97,8 +160,15 @@ export class QuerySession {
     this.running.cancelRequested = true;
     const c = this.client as unknown as { processID: number | null; secretKey: number | null };
     if (c.processID === null || c.secretKey === null) return false;
-    await sendCancelRequest(this.target, c.processID, c.secretKey);
-    return true;
+    try {
+      await sendCancelRequest({ host: this.params.host, port: this.params.port }, c.processID, c.secretKey);
+      if (this.running) this.running.cancelSentAt = Date.now();
+      return true;
+    } catch (err) {
+      // the server cannot be reached to cancel: stop waiting for it, so the run ends now
+      this.abandon(`the cancel request could not reach the server (${(err as Error).message})`);
+      return false;
+    }
   }
 
   async close(reason = "closed"): Promise<void> {

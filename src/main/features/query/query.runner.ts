@@ -34,6 +34,7 @@ export async function runOnSession(session: QuerySession, input: RunInput, deps:
   session.running = { runId: input.runId, cancelRequested: false };
   const results: StatementResult[] = [];
   let statements: ParsedStatement[] = [];
+  const stopWatching = session.watch();
   try {
     try {
       statements = await selectStatements(input);
@@ -50,7 +51,7 @@ export async function runOnSession(session: QuerySession, input: RunInput, deps:
         results.push(refused(stmt, i, refusal));
         break;
       }
-      const result = await runOne(session, stmt, i, input, deps);
+      const result = lostConnection(session, await runOne(session, stmt, i, input, deps));
       results.push(result);
       deps.emit("query:didFinishStatement", { sessionId: session.id, runId: input.runId, result });
       if (result.error) break;
@@ -58,10 +59,21 @@ export async function runOnSession(session: QuerySession, input: RunInput, deps:
     if (!session.closed) await session.settle();
     const cancelled = session.running.cancelRequested;
     return summary(session, input.runId, results, statements.length - results.length, cancelled, started);
+  } catch (err) {
+    // lost between statements (SET statement_timeout, the settle round trip)
+    if (session.closed && session.lostBecause !== undefined && !(err instanceof AppError)) throw new AppError("CONNECTION", session.lossMessage());
+    throw err;
   } finally {
+    stopWatching();
     session.running = undefined;
     session.lastUsed = Date.now();
   }
+}
+
+/** pg's "Connection terminated unexpectedly" says neither what happened to the statement nor what to do next. */
+function lostConnection(session: QuerySession, result: StatementResult): StatementResult {
+  if (!result.error || result.error.sqlState !== undefined || !session.closed || session.lostBecause === undefined) return result;
+  return { ...result, error: { code: "CONNECTION", message: session.lossMessage(), ...(result.error.editorOffset !== undefined ? { editorOffset: result.error.editorOffset } : {}) } };
 }
 
 /**

@@ -32,6 +32,8 @@ export async function exportResult(
   if (stmt.kind !== "read") throw new AppError("UNSUPPORTED", "Only a query that reads (SELECT, TABLE, VALUES…) can be exported");
   if (session.running) throw new AppError("CONFLICT", "A statement is still running in this tab");
   session.running = { runId: input.exportId, cancelRequested: false };
+  // a black-holed network fails the export like a run (see LIVENESS) instead of hanging it
+  const stopWatching = session.watch();
   const partial = `${input.path}.partial`;
   const out = createWriteStream(partial, { mode: 0o600 });
   const writer = exportWriter(input.format, input.tableName);
@@ -66,8 +68,10 @@ export async function exportResult(
   } catch (err) {
     out.destroy();
     await rm(partial, { force: true });
+    if (session.closed && session.lostBecause !== undefined && !(err instanceof AppError)) throw new AppError("CONNECTION", session.lossMessage());
     throw err;
   } finally {
+    stopWatching();
     session.running = undefined;
   }
 }

@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CallResult, PayloadOf } from "../../../src/shared/contract";
+import type { RunSummary } from "../../../src/shared/contract/query";
+import { LIVENESS, LIVENESS_BOUND_MS } from "../../../src/main/db/liveness.probe";
+import { CANCEL_GRACE_MS } from "../../../src/main/features/query/query-session";
+import { createTestApp, type TestApp } from "../../harness/app";
+import { freshDatabase, type FreshDatabase } from "../../harness/database";
+import { startFaultProxy, type FaultProxy } from "../../harness/fault-proxy";
+import { backendRunning, eventually, pgdeskSessions, reportFaults, within } from "./fault-support";
+
+const LOST = /^Connection to the server was lost: .+ The next run reconnects\.$/;
+/** A stream of ~100-byte rows computed as it is read (ProjectSet), far longer than any fault point. */
+const STREAM = "SELECT g, repeat('x', 90) AS pad FROM (SELECT generate_series(1, 2000000) AS g) s";
+
+describe("a running query and a stream of results through a network that drops and stalls (PostgreSQL 15)", () => {
+  let app: TestApp;
+  let db: FreshDatabase;
+  let proxy: FaultProxy;
+  let profileId: string;
+  let runs = 0;
+
+  beforeAll(async () => {
+    db = await freshDatabase(15, "qfaults");
+    expect(await pgdeskSessions(db)).toBe(0);
+    proxy = await startFaultProxy({ host: db.server.host, port: db.server.port });
+    app = await createTestApp();
+    profileId = (await app.call("profiles:save", { draft: { name: "via proxy", ...db.connection, port: proxy.port } })).id;
+  });
+  afterAll(async () => {
+    reportFaults("running query + result stream", proxy);
+    await app?.close();
+    await proxy?.close();
+    await db?.drop();
+  });
+
+  async function openTab() {
+    const session = await app.call("query:openSession", { profileId });
+    // the first run resolves the builtin column type names, so faults below hit only the tab's own connection
+    await app.call("query:run", { sessionId: session.sessionId, runId: `warm${++runs}`, sql: "SELECT 1 AS one, 'a'::text AS t" });
+    return session;
+  }
+
+  function start(sessionId: string, sql: string, rowCap: number | null = 10_000) {
+    const runId = `run${++runs}`;
+    const done = app.raw("query:run", { sessionId, runId, sql, rowCap }) as Promise<CallResult<RunSummary>>;
+    return { runId, done };
+  }
+
+  const events = <E extends "query:didReceiveRows" | "query:didFinishStatement">(event: E, runId: string) =>
+    app.events.filter((e) => e.event === event && (e.payload as PayloadOf<E>).runId === runId).map((e) => e.payload as PayloadOf<E>);
+
+  /** The old tab's session is gone (the renderer is told), and a new one on the same tab works. */
+  async function expectReconnect(sessionId: string, oldPid: number): Promise<void> {
+    await app.waitForEvent("query:didCloseSession", (p) => p.sessionId === sessionId, 5_000);
+    const stale = await app.raw("query:run", { sessionId, runId: `stale${++runs}`, sql: "SELECT 1" });
+    expect(stale).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    const fresh = await app.call("query:openSession", { profileId });
+    expect(fresh.backendPid).not.toBe(oldPid);
+    const again = await app.call("query:run", { sessionId: fresh.sessionId, runId: `again${++runs}`, sql: "SELECT 40 + 2 AS answer" });
+    expect(again.results[0]!.error).toBeUndefined();
+    expect(again.results[0]!.rowsReturned).toBe(1);
+    await app.call("query:closeSession", { sessionId: fresh.sessionId });
+    // the server lets go of the lost backend too (client_connection_check_interval)
+    expect(await eventually(async () => !(await db.pool.query("SELECT 1 FROM pg_stat_activity WHERE pid = $1", [oldPid])).rowCount, 10_000)).toBe(true);
+  }
+
+  /** Back to a working network: connections that saw swallowed bytes are out of step, so they go. */
+  function restore(): void {
+    proxy.mode = "pass";
+    proxy.dropAll();
+  }
+
+  it("fails a running pg_sleep at once with a clear message when the network drops (1 fault), then reconnects", async () => {
+    const tab = await openTab();
+    const run = start(tab.sessionId, "SELECT pg_sleep(60)");
+    await backendRunning(db, tab.backendPid, "pg_sleep");
+    proxy.dropAll();
+    const result = await within(run.done, 5_000, "the run after a drop");
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.results[0]!.error).toMatchObject({ code: "CONNECTION", message: expect.stringMatching(LOST) });
+    expect(result.value.results[0]!.error!.message).toMatch(/Connection terminated unexpectedly/);
+    await expectReconnect(tab.sessionId, tab.backendPid);
+  });
+
+  it(`fails a black-holed pg_sleep within the liveness bound (${LIVENESS_BOUND_MS / 1000} s) + 2 s (1 fault + 1 drop to restore)`, async () => {
+    const tab = await openTab();
+    const run = start(tab.sessionId, "SELECT pg_sleep(60)");
+    await backendRunning(db, tab.backendPid, "pg_sleep");
+    proxy.mode = "stall";
+    const stalledAt = Date.now();
+    const result = await within(run.done, LIVENESS_BOUND_MS + 10_000, "the run after a stall");
+    expect(Date.now() - stalledAt).toBeLessThan(LIVENESS_BOUND_MS + 2_000);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.results[0]!.error).toMatchObject({ code: "CONNECTION", message: expect.stringMatching(LOST) });
+    expect(result.value.results[0]!.error!.message).toMatch(/nothing arrived for \d+ s and the server did not answer a check on a new connection/);
+    restore();
+    await expectReconnect(tab.sessionId, tab.backendPid);
+  }, 60_000);
+
+  it("answers a cancel during a stall and ends the run soon after instead of hanging (1 fault + 1 drop to restore)", async () => {
+    const tab = await openTab();
+    const run = start(tab.sessionId, "SELECT pg_sleep(60)");
+    await backendRunning(db, tab.backendPid, "pg_sleep");
+    proxy.mode = "stall";
+    // the proxy takes the CancelRequest and swallows it (a real black hole would time it out after 5 s)
+    const cancel = await within(app.raw("query:cancel", { sessionId: tab.sessionId }), 5_000 + 2_000, "query:cancel");
+    expect(cancel.ok).toBe(true);
+    const cancelledAt = Date.now();
+    // nothing comes back within the grace a live server needs to answer a cancel: probe at once
+    const bound = CANCEL_GRACE_MS + LIVENESS.tickMs + LIVENESS.probeTimeoutMs;
+    const result = await within(run.done, bound + 10_000, "the cancelled run");
+    expect(Date.now() - cancelledAt).toBeLessThan(bound + 2_000);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.cancelled).toBe(true);
+    expect(result.value.results[0]!.error).toMatchObject({ code: "CONNECTION", message: expect.stringMatching(LOST) });
+    restore();
+    await expectReconnect(tab.sessionId, tab.backendPid);
+  }, 30_000);
+
+  it("ends a stream with an error event when the network drops after some batches (1 fault)", async () => {
+    const tab = await openTab();
+    const fault = proxy.faultAfter(400_000, "drop");
+    const run = start(tab.sessionId, STREAM, null);
+    await within(fault, 10_000, "the drop mid-stream");
+    const result = await within(run.done, 5_000, "the stream after a drop");
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const statement = result.value.results[0]!;
+    expect(statement.error).toMatchObject({ code: "CONNECTION", message: expect.stringMatching(LOST) });
+    expect(events("query:didReceiveRows", run.runId).length).toBeGreaterThanOrEqual(2);
+    expect(statement.rowsReturned).toBeGreaterThanOrEqual(2_000);
+    expect(statement.rowsReturned).toBeLessThan(2_000_000);
+    // the grid learns the end from the statement's own event, not only from the call's answer
+    const finished = events("query:didFinishStatement", run.runId);
+    expect(finished).toHaveLength(1);
+    expect(finished[0]!.result.error?.message).toMatch(LOST);
+    await expectReconnect(tab.sessionId, tab.backendPid);
+  });
+
+  it(`ends a black-holed stream with an error event within ${LIVENESS_BOUND_MS / 1000} s + 2 s (1 fault + 1 drop to restore)`, async () => {
+    const tab = await openTab();
+    const fault = proxy.faultAfter(400_000, "stall");
+    const run = start(tab.sessionId, STREAM, null);
+    const stalledAt = await within(fault, 10_000, "the stall mid-stream");
+    const result = await within(run.done, LIVENESS_BOUND_MS + 10_000, "the stream after a stall");
+    expect(Date.now() - stalledAt).toBeLessThan(LIVENESS_BOUND_MS + 2_000);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.results[0]!.error).toMatchObject({ code: "CONNECTION", message: expect.stringMatching(LOST) });
+    expect(events("query:didReceiveRows", run.runId).length).toBeGreaterThanOrEqual(2);
+    expect(events("query:didFinishStatement", run.runId)[0]?.result.error?.code).toBe("CONNECTION");
+    restore();
+    await expectReconnect(tab.sessionId, tab.backendPid);
+  }, 60_000);
+
+  it("lets a statement that is silent for longer than the watchdog's silence run to its end", async () => {
+    const tab = await openTab();
+    const seconds = LIVENESS.silenceMs / 1000 + 3;
+    const accepted = proxy.connectionsAccepted();
+    const run = start(tab.sessionId, `SELECT pg_sleep(${seconds}) AS slept`);
+    const result = await within(run.done, (seconds + 10) * 1000, "a long silent statement");
+    // the watchdog did check the server on a new connection meanwhile, and let the statement run
+    expect(proxy.connectionsAccepted()).toBeGreaterThan(accepted);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.results[0]!.error).toBeUndefined();
+    if (result.ok) expect(result.value.results[0]!.rowsReturned).toBe(1);
+    await app.call("query:closeSession", { sessionId: tab.sessionId });
+  }, 60_000);
+
+  it("leaves no pgdesk session behind: only the pool's, and none once the app closes", async () => {
+    const pool = await app.ctx.db.pool(profileId);
+    expect(await eventually(async () => (await pgdeskSessions(db)) === pool.totalCount, 10_000)).toBe(true);
+    await app.close();
+    expect(await eventually(async () => (await pgdeskSessions(db)) === 0, 10_000)).toBe(true);
+    app = await createTestApp();
+  });
+});
