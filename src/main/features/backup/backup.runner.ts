@@ -14,6 +14,7 @@ import { childEnv } from "./child-env";
 import { runTool, toolFailure } from "./child-process";
 import { dumpArgs } from "./dump-args";
 import { DumpProgress, type ProgressTable } from "./dump-progress";
+import { DumpWatchdog } from "./dump-watchdog";
 import type { JobHandle } from "./job.queue";
 import { testRestore } from "./test-restore";
 
@@ -30,6 +31,7 @@ export async function runBackup(ctx: CallContext, plan: BackupPlan, job: JobHand
   child.env.PGDATABASE = req.database;
   let snapshot: pg.Client | undefined;
   let sizeTimer: NodeJS.Timeout | undefined;
+  let watchdog: DumpWatchdog | undefined;
   try {
     const pool = await ctx.db.pool(req.profileId, req.database);
     const tables = req.scope === "schema" ? [] : selectTables((await pool.query<Row>(dumpedTables)).rows, req);
@@ -42,22 +44,30 @@ export async function runBackup(ctx: CallContext, plan: BackupPlan, job: JobHand
       snapshot = await openSnapshot(params, req.database);
       snapshotName = (await snapshot.query<{ s: string }>("SELECT pg_export_snapshot() AS s")).rows[0]!.s;
     }
+    const dog = (watchdog = new DumpWatchdog(params, req.database, job.signal));
     sizeTimer = setInterval(() => {
-      void sizeOf(plan.partialPath).then((bytes) => job.progress({ bytes, etaMs: progress.etaMs() }));
+      void sizeOf(plan.partialPath).then((bytes) => {
+        dog.size(bytes);
+        job.progress({ bytes, etaMs: progress.etaMs() });
+      });
     }, 500);
     const args = dumpArgs(req, plan.partialPath, snapshotName ? { snapshot: snapshotName } : {});
     job.log(`pgdesk: running ${plan.tools.pg_dump.path} (${plan.tools.pg_dump.version}) for database ${JSON.stringify(req.database)}`);
     const result = await runTool(plan.tools.pg_dump.path, args, {
       env: child.env,
       password: child.password,
-      signal: job.signal,
+      signal: dog.signal,
       onStderrLine: (line) => {
+        dog.line();
         job.log(line);
         if (progress.onLine(line)) job.progress({ tablesDone: progress.tablesDone, etaMs: progress.etaMs() });
       },
     });
     clearInterval(sizeTimer);
+    dog.stop();
     if (job.signal.aborted) throw new AppError("CANCELLED", "Cancelled");
+    const lost = dog.lostError();
+    if (lost) throw lost;
     if (result.code !== 0) throw dumpError(result.stderrTail, toolFailure("pg_dump", result));
 
     job.state("verifying");
@@ -116,6 +126,7 @@ export async function runBackup(ctx: CallContext, plan: BackupPlan, job: JobHand
     throw err;
   } finally {
     clearInterval(sizeTimer);
+    watchdog?.stop();
     await child.dispose();
     await snapshot?.end().catch(() => undefined);
   }
@@ -167,10 +178,17 @@ async function sizeOf(path: string): Promise<number> {
   return sizes.reduce((a, b) => a + b, 0);
 }
 
+const LOST_MID_DUMP = /server closed the connection unexpectedly|connection to server was lost|could not receive data from server|SSL SYSCALL error|PQgetCopyData\(\) failed/i;
+
 function dumpError(tail: string[], message: string): AppError {
   const text = tail.join("\n");
   if (/server version mismatch|aborting because of server version mismatch/i.test(text)) return new AppError("UNSUPPORTED", message);
   if (/No space left on device/i.test(text)) return new AppError("CONFLICT", `The destination is full. ${message}`);
+  if (LOST_MID_DUMP.test(text)) {
+    // pg_dump's error line names the failing libpq call; the server's (or libpq's) words are on a detail line
+    const detail = /Error message from server: (.+)$/m.exec(text)?.[1]?.trim();
+    return new AppError("CONNECTION", `Connection to the server was lost during the dump: ${message}${detail ? ` (${detail})` : ""}. The partial output was removed.`);
+  }
   if (/connection to server|could not connect|password authentication failed/i.test(text)) return new AppError("CONNECTION", message);
   return new AppError("CONFLICT", message);
 }
