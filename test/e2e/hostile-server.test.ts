@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeFolder, tempFolder } from "../integration/backup/support";
 import { createHostileDatabase, ident, type HostileDatabase } from "./fixtures/hostile-database";
-import { allPayloads, applications, audit, CANARY, names, sessionQueryMarker, values } from "./fixtures/hostile-payloads";
+import { allPayloads, applications, audit, CANARY, migration, names, sessionQueryMarker, statementMarker, values } from "./fixtures/hostile-payloads";
 import { ActivityPage } from "./pages/activity.page";
 import { AuditPage } from "./pages/audit.page";
 import { BackupsPage } from "./pages/backups.page";
@@ -67,7 +67,8 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await shell.goTo("dashboard");
     const dash = new DashboardPage(b.page);
     await dash.waitForChecks();
-    for (const id of ["idleInTransaction", "lockWaiters", "sequences", "invalidIndexes", "notValidConstraints"]) await dash.showRows(id);
+    for (const id of ["idleInTransaction", "lockWaiters", "sequences", "invalidIndexes", "notValidConstraints", "statements"]) await dash.showRows(id);
+    await ledger.expectLiteral("dashboard", dash.check("statements"), [statementMarker]);
     await ledger.expectLiteral("dashboard", dash.check("idleInTransaction"), [applications.blocker, sessionQueryMarker]);
     await ledger.expectLiteral("dashboard", dash.check("lockWaiters"), [applications.waiter, names.role, names.colJsUrl, values.cellJsUrl]);
     // named as regclass prints it: a quoted, schema-qualified identifier
@@ -143,6 +144,8 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await ledger.expectLiteral("plans", panel.getByTestId("plan-tree"), [names.planFunction, names.table]);
     await panel.getByTestId("plan-node-label").filter({ hasText: names.table }).first().click();
     await ledger.expectLiteral("plans", panel.getByTestId("plan-node-details"), [values.planFilter]);
+    await panel.getByTestId("plan-tab-flame").click();
+    await ledger.expectLiteral("plans flame", panel.getByTestId("plan-flame"), [names.planFunction, names.table]);
     await ledger.expectInert("plans");
   });
 
@@ -204,6 +207,10 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await schema.openSchema(names.schema);
     await ledger.expectLiteral("schema details", schema.details(), [names.schema, values.schemaComment]);
     await ledger.expectInert("schema details");
+
+    const migrations = await schema.openMigrationLogs(0);
+    await ledger.expectLiteral("schema migrations", migrations, [migration.name, migration.logs, names.table, names.childTable]);
+    await ledger.expectInert("schema migrations");
   });
 
   it("Indexes: inventory and invalid indexes", async () => {
@@ -251,7 +258,20 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await backups.job("backup", "succeeded").waitFor({ timeout: 60_000 });
     const log = await backups.showLog("backup");
     await ledger.expectLiteral("backups", log, [names.schema, names.table, names.childTable]);
-    await backups.openRestoreDialog(h.db.name);
+    await ledger.expectInert("backups");
+
+    // the database picked by a name full of markup: the file name is made safe, the restore proposes and creates it quoted
+    await backups.chooseDatabase(names.database);
+    await backups.start();
+    await backups.jobOf("backup", names.database, "succeeded").waitFor({ timeout: 60_000 });
+    const row = backups.backupRow(names.database);
+    await row.waitFor();
+    expect(await row.getAttribute("data-file")).toMatch(/^[A-Za-z0-9_.-]+$/);
+    await ledger.expectLiteral("backups", backups.jobOf("backup", names.database), [names.database]);
+    const restored = await backups.restoreWithProposedName(names.database);
+    expect(restored).toBe(`${names.database}_restored`);
+    await backups.jobOf("restore", names.database, "succeeded").waitFor({ timeout: 60_000 });
+    expect((await h.db.pool.query("SELECT 1 FROM pg_database WHERE datname = $1", [restored])).rowCount).toBe(1);
     await ledger.expectInert("backups");
   });
 

@@ -35,6 +35,12 @@ export class BackupsPage {
     return this.page.locator(sel).first();
   }
 
+  /** The job of one database (several jobs may be listed). */
+  jobOf(kind: "backup" | "restore", database: string, state?: string) {
+    const sel = `[data-testid="job-row"][data-job-kind="${kind}"]${state ? `[data-job-state="${state}"]` : ""}`;
+    return this.page.locator(sel).filter({ hasText: database }).first();
+  }
+
   progressOf(kind: "backup" | "restore") {
     return this.job(kind).getByTestId("job-progress");
   }
@@ -52,11 +58,20 @@ export class BackupsPage {
   }
 
   /** The job's pg_dump/pg_restore log, opened. */
-  async showLog(kind: "backup" | "restore") {
-    await this.job(kind).getByRole("button", { name: "Log" }).click();
-    const log = this.job(kind).getByTestId("job-log");
+  async showLog(kind: "backup" | "restore", database?: string) {
+    const job = database === undefined ? this.job(kind) : this.jobOf(kind, database);
+    await job.getByRole("button", { name: "Log" }).click();
+    const log = job.getByTestId("job-log");
     await log.waitFor();
     return log;
+  }
+
+  /** Restores a backup into a new database under the name the dialog proposes; returns that name. */
+  async restoreWithProposedName(database: string): Promise<string> {
+    const dialog = await this.openRestoreDialog(database);
+    const name = await dialog.getByTestId("restore-database").inputValue();
+    await dialog.getByTestId("restore-start").click();
+    return name;
   }
 
   /** Opens a backup's restore dialog without starting anything. */

@@ -76,6 +76,14 @@ export class SchemaPage {
     return this.page.getByTestId("er-diagram");
   }
 
+  /** The Prisma migration history with one migration's logs opened. */
+  async openMigrationLogs(n: number) {
+    await this.openTab("migrations");
+    const row = this.page.getByTestId("migration-row").nth(n);
+    await row.getByRole("button", { name: "logs" }).click();
+    return this.page.getByTestId("migrations-panel");
+  }
+
   /** Sorts the data grid by a column (its header button) and waits for the re-read rows. */
   async sortDataBy(column: string): Promise<void> {
     await this.dataGrid().locator("th button").filter({ hasText: column }).first().click();
