@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../harness/app";
 import { freshDatabase, type FreshDatabase } from "../../harness/database";
 import { startFaultProxy, type FaultProxy } from "../../harness/fault-proxy";
+import { reportFaults } from "./fault-support";
 
 /** pgdesk's own sessions on the test database, as the server sees them. */
 async function pgdeskSessions(db: FreshDatabase): Promise<number> {
@@ -33,6 +34,7 @@ describe("a network between pgdesk and PostgreSQL that drops, stalls and slows",
     profileId = (await app.call("profiles:save", { draft: { name: "via proxy", ...db.connection, port: proxy.port } })).id;
   });
   afterAll(async () => {
+    reportFaults("dashboard", proxy);
     await app?.close();
     await proxy?.close();
     await db?.drop();
