@@ -21,7 +21,9 @@ export type ProbeResult = { reachable: true } | { reachable: false; reason: stri
 /** Opens a fresh connection (own SSH tunnel if the profile has one) and runs SELECT 1, within `timeoutMs`. */
 export async function probeServer(params: ConnectionParams, timeoutMs: number = LIVENESS.probeTimeoutMs): Promise<ProbeResult> {
   const attempt = (async (): Promise<ProbeResult> => {
-    const conn = await connectOnce(params, { connectTimeoutMs: timeoutMs });
+    // any session that answers proves the path; a standby where a primary is wanted still answers
+    const { targetSessionAttrs: _anySession, ...reachOnly } = params;
+    const conn = await connectOnce(reachOnly, { connectTimeoutMs: timeoutMs });
     try {
       // pg reads query_timeout from the query config too; it ends the probe's own socket wait
       const ping = { text: "SELECT 1", query_timeout: timeoutMs };
