@@ -19,48 +19,60 @@ export function actionKind(action: string | null): AuditEvent["kind"] {
   return KIND[(action ?? "").toLowerCase()] ?? "other";
 }
 
-export function encodeCursor(row: Pick<RawAuditRow, "time_key" | "id">): string {
-  return Buffer.from(JSON.stringify([row.time_key, row.id])).toString("base64url");
+/**
+ * A keyset cursor: the row's time key, length-prefixed, then its id ("23:2025-01-01 00:00:01.5" + id).
+ * Plain concatenation because every event carries one (it is also the event's key in the UI).
+ */
+export function encodeCursor(row: { time_key: string; id: string }): string {
+  return `${row.time_key.length}:${row.time_key}${row.id}`;
 }
 
 export function decodeCursor(cursor: string): [string, string] {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && typeof v[1] === "string") return [v[0], v[1]];
-  } catch {
-    // fall through to the error below: a cursor is only valid as we made it
+  const colon = cursor.indexOf(":");
+  const digits = cursor.slice(0, colon);
+  const length = Number(digits);
+  if (colon < 1 || !/^\d+$/.test(digits) || colon + 1 + length > cursor.length) throw new Error("invalid cursor");
+  const start = colon + 1;
+  return [cursor.slice(start, start + length), cursor.slice(start + length)];
+}
+
+/** The time from its to_json text: a JSON string unquoted, a bare number or boolean as written. */
+export function timeFromJson(json: string | null): string {
+  if (json === null) return "";
+  return json.startsWith('"') ? (JSON.parse(json) as string) : json;
+}
+
+/** Parses one snapshot column; a problem is recorded (and null returned) instead of throwing. */
+function parseSnapshot(label: string, text: string | null | undefined, kind: AuditMapping["kind"], problems: string[]): unknown {
+  if (text == null) return null;
+  if (text.length > MAX_SNAPSHOT_CHARS) {
+    problems.push(`${label} snapshot is ${(text.length / 1048576).toFixed(1)} MB; too large to show`);
+    return null;
   }
-  throw new Error("invalid cursor");
+  if (kind === "paper_trail" && text.startsWith("---")) {
+    problems.push(`${label} is stored as YAML; pgdesk reads PaperTrail versions stored as JSON`);
+    return null;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    problems.push(`${label} is not valid JSON`);
+    return null;
+  }
 }
 
 /** Turns one raw row of any layout into an event with redacted snapshots and a field diff. */
 export function normalizeEvent(row: RawAuditRow, mapping: AuditMapping, redactor: Redactor): AuditEvent {
   const problems: string[] = [];
-  const parse = (label: string, text: string | null): unknown => {
-    if (text === null) return null;
-    if (text.length > MAX_SNAPSHOT_CHARS) {
-      problems.push(`${label} snapshot is ${(text.length / 1048576).toFixed(1)} MB; too large to show`);
-      return null;
-    }
-    if (mapping.kind === "paper_trail" && text.startsWith("---")) {
-      problems.push(`${label} is stored as YAML; pgdesk reads PaperTrail versions stored as JSON`);
-      return null;
-    }
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      problems.push(`${label} is not valid JSON`);
-      return null;
-    }
-  };
 
-  const kind = actionKind(row.action);
-  let before = parse("before", row.before);
-  let after = parse("after", row.after);
-  let changes = parse("changes", row.changes);
+  const kind = actionKind(row.action ?? null);
+  const time = timeFromJson(row.time);
+  let before = parseSnapshot("before", row.before, mapping.kind, problems);
+  let after = parseSnapshot("after", row.after, mapping.kind, problems);
+  let changes = parseSnapshot("changes", row.changes, mapping.kind, problems);
 
   if (mapping.snapshotsIn) {
-    const meta = parse("metadata", row.snapshots) as Record<string, unknown> | null;
+    const meta = parseSnapshot("metadata", row.snapshots, mapping.kind, problems) as Record<string, unknown> | null;
     if (meta && typeof meta === "object") {
       before = meta.before ?? null;
       after = meta.after ?? null;
@@ -86,16 +98,16 @@ export function normalizeEvent(row: RawAuditRow, mapping: AuditMapping, redactor
   );
 
   return {
-    cursor: encodeCursor(row),
+    cursor: encodeCursor({ time_key: time, id: row.id }),
     id: row.id,
-    time: row.time,
+    time,
     action: row.action ?? "",
     kind,
-    entity: row.entity,
-    entityId: row.entity_id,
-    actor: row.actor,
-    tenant: row.tenant,
-    transaction: row.tx,
+    entity: row.entity ?? null,
+    entityId: row.entity_id ?? null,
+    actor: row.actor ?? null,
+    tenant: row.tenant ?? null,
+    transaction: row.tx ?? null,
     before: redactor.redact(before) ?? null,
     after: redactor.redact(after) ?? null,
     changes: masked,

@@ -11,21 +11,30 @@ export interface BuiltQuery {
   values: unknown[];
 }
 
-/** The normalized row every layout is read into (snapshots as text, parsed in TS). */
+/**
+ * The normalized row every layout is read into (snapshots as text, parsed in TS). Columns the
+ * mapping does not have are not selected at all (undefined), so a page carries no NULL columns.
+ */
 export interface RawAuditRow {
   id: string;
+  /** The time as the server's JSON text: `"2025-01-01T00:00:01.5"` (ISO 8601), or a bare number. */
   time: string;
-  time_key: string;
-  action: string | null;
-  entity: string | null;
-  entity_id: string | null;
-  actor: string | null;
-  tenant: string | null;
-  tx: string | null;
-  before: string | null;
-  after: string | null;
-  changes: string | null;
-  snapshots: string | null;
+  action?: string | null;
+  entity?: string | null;
+  entity_id?: string | null;
+  actor?: string | null;
+  tenant?: string | null;
+  tx?: string | null;
+  before?: string | null;
+  after?: string | null;
+  changes?: string | null;
+  snapshots?: string | null;
+}
+
+/** Adds a parameter and returns its placeholder, cast when a type is given. */
+function pushParam(values: unknown[], v: unknown, type?: string): string {
+  values.push(v);
+  return type ? `$${values.length}::${type}` : `$${values.length}`;
 }
 
 /** Type names come from format_type(); refuse anything that is not plainly a type name. */
@@ -68,20 +77,27 @@ export function auditQueries(mapping: AuditMapping, types: ColumnTypes) {
     ? `coalesce(${col(c.actor)} ->> 'userId', ${col(c.actor)} ->> 'user_id', ${col(c.actor)} ->> 'actorId', ${col(c.actor)} ->> 'user')`
     : text(c.actor);
 
+  // to_json gives ISO 8601 whatever the session's DateStyle; its text is unquoted in TS (cheaper
+  // than #>> on every row) and doubles as the keyset key, since the time types read ISO back exactly
+  const selected: Array<[string, string | undefined | false]> = [
+    ["action", c.action && text(c.action)],
+    ["entity", c.entity && entityExpr],
+    ["entity_id", entityIdExpr !== "NULL::text" && entityIdExpr],
+    ["actor", c.actor && actorExpr],
+    ["tenant", c.tenant && text(c.tenant)],
+    ["tx", c.transaction && text(c.transaction)],
+    ["before", c.before && jsonText(c.before)],
+    ["after", c.after && jsonText(c.after)],
+    ["changes", c.changes && jsonText(c.changes)],
+    ["snapshots", mapping.snapshotsIn && jsonText(mapping.snapshotsIn)],
+  ];
   const select = `
-    SELECT ${idCol}::text AS id, to_json(${timeCol}) #>> '{}' AS time, ${timeCol}::text AS time_key,
-           ${text(c.action)} AS action, ${entityExpr} AS entity, ${entityIdExpr} AS entity_id,
-           ${actorExpr} AS actor, ${text(c.tenant)} AS tenant, ${text(c.transaction)} AS tx,
-           ${jsonText(c.before)} AS before, ${jsonText(c.after)} AS after, ${jsonText(c.changes)} AS changes,
-           ${jsonText(mapping.snapshotsIn)} AS snapshots
+    SELECT ${idCol}::text AS id, to_json(${timeCol})::text AS time${selected.map(([alias, expr]) => (expr ? `, ${expr} AS ${alias}` : "")).join("")}
     FROM ${from}`;
 
   function where(filters: AuditFilters, values: unknown[]): string[] {
     const conds: string[] = [];
-    const param = (v: unknown, type?: string) => {
-      values.push(v);
-      return type ? `$${values.length}::${type}` : `$${values.length}`;
-    };
+    const param = (v: unknown, type?: string) => pushParam(values, v, type);
     if (filters.entity !== undefined) {
       if (!c.entity) throw new AppError("UNSUPPORTED", "This mapping has no entity column");
       const dot = filters.entity.indexOf(".");

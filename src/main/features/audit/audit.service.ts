@@ -3,7 +3,7 @@ import { AppError } from "../../../shared/contract";
 import type { AuditEvent, AuditFilters, AuditMapping } from "../../../shared/contract/audit";
 import { quoteIdent } from "../../db/sql";
 import { tableInfo, tablesWithColumns } from "./audit-catalog.sql";
-import { decodeCursor, encodeCursor, normalizeEvent } from "./audit-event.normalize";
+import { decodeCursor, normalizeEvent } from "./audit-event.normalize";
 import { detectAuditTables, type CatalogTable } from "./audit-layouts";
 import { auditQueries, type RawAuditRow } from "./audit-query.builder";
 import { applyChanges } from "./json-diff";
@@ -17,24 +17,46 @@ interface TableInfo {
   types: Map<string, string>;
   indexes: Array<Array<string | null>>;
   at: number;
+  /** Query builders per mapping (by its JSON), valid as long as this shape is. */
+  builders: Map<string, ReturnType<typeof auditQueries>>;
 }
 
 const tableInfoCache = new WeakMap<pg.Pool, Map<string, TableInfo>>();
 
+function tableKey(mapping: AuditMapping): string {
+  return `${mapping.schema}\u0000${mapping.table}`;
+}
+
+/** The shape read less than TABLE_INFO_TTL_MS ago, without a round trip (or a promise). */
+function cachedTableInfo(pool: pg.Pool, mapping: AuditMapping): TableInfo | undefined {
+  const cached = tableInfoCache.get(pool)?.get(tableKey(mapping));
+  return cached && Date.now() - cached.at < TABLE_INFO_TTL_MS ? cached : undefined;
+}
+
 async function readTableInfo(pool: pg.Pool, mapping: AuditMapping, fresh = false): Promise<TableInfo> {
-  const perPool = tableInfoCache.get(pool) ?? new Map<string, TableInfo>();
-  tableInfoCache.set(pool, perPool);
-  const key = `${mapping.schema}\u0000${mapping.table}`;
-  const cached = perPool.get(key);
-  if (cached && !fresh && Date.now() - cached.at < TABLE_INFO_TTL_MS) return cached;
+  const cached = fresh ? undefined : cachedTableInfo(pool, mapping);
+  if (cached) return cached;
   const { rows } = await pool.query<{ columns: Array<{ name: string; type: string }> | null; indexes: Array<Array<string | null>> }>(
     tableInfo,
     [mapping.schema, mapping.table],
   );
   if (!rows[0]?.columns) throw new AppError("NOT_FOUND", `Table ${mapping.schema}.${mapping.table} does not exist (any more)`);
-  const info = { types: new Map(rows[0].columns.map((c) => [c.name, c.type])), indexes: rows[0].indexes, at: Date.now() };
-  perPool.set(key, info);
+  const info = { types: new Map(rows[0].columns.map((c) => [c.name, c.type])), indexes: rows[0].indexes, at: Date.now(), builders: new Map() };
+  const perPool = tableInfoCache.get(pool) ?? new Map<string, TableInfo>();
+  tableInfoCache.set(pool, perPool);
+  perPool.set(tableKey(mapping), info);
   return info;
+}
+
+/** The mapping's query builder for this table shape, made once (a page then only joins its filters). */
+function buildersFor(info: TableInfo, mapping: AuditMapping): ReturnType<typeof auditQueries> {
+  const key = JSON.stringify(mapping);
+  let builders = info.builders.get(key);
+  if (!builders) {
+    builders = auditQueries(mapping, info.types);
+    info.builders.set(key, builders);
+  }
+  return builders;
 }
 
 /**
@@ -48,14 +70,12 @@ async function run<R extends pg.QueryResultRow>(
   build: (q: ReturnType<typeof auditQueries>) => { text: string; values: unknown[] },
 ): Promise<R[]> {
   try {
-    const info = await readTableInfo(pool, mapping);
-    const q = build(auditQueries(mapping, info.types));
+    const q = build(buildersFor(cachedTableInfo(pool, mapping) ?? (await readTableInfo(pool, mapping)), mapping));
     return (await pool.query<R>(q.text, q.values)).rows;
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code !== "42703" && code !== "42P01") throw err;
-    const info = await readTableInfo(pool, mapping, true);
-    const q = build(auditQueries(mapping, info.types));
+    const q = build(buildersFor(await readTableInfo(pool, mapping, true), mapping));
     return (await pool.query<R>(q.text, q.values)).rows;
   }
 }
@@ -82,11 +102,8 @@ export async function browse(pool: pg.Pool, mapping: AuditMapping, redactor: Red
     }
   }
   const rows = await run<RawAuditRow>(pool, mapping, (q) => q.browse(filters, cursor, limit + 1));
-  const page = rows.slice(0, limit);
-  return {
-    events: page.map((r) => normalizeEvent(r, mapping, redactor)),
-    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
-  };
+  const events = rows.slice(0, limit).map((r) => normalizeEvent(r, mapping, redactor));
+  return { events, nextCursor: rows.length > limit ? events[events.length - 1]!.cursor : null };
 }
 
 export async function counts(pool: pg.Pool, mapping: AuditMapping, filters: AuditFilters) {

@@ -37,6 +37,20 @@ describe("diffJson", () => {
     expect(diffJson({ updatedAt: 1, a: 1 }, { updatedAt: 2, a: 1 }, new Set(["updatedAt"]))).toEqual([]);
   });
 
+  it("treats field names like constructor or toString as data, not as inherited properties", () => {
+    expect(diffJson({ a: 1 }, { a: 1, constructor: "x", toString: 2 })).toEqual([
+      { path: "constructor", kind: "added", to: "x" },
+      { path: "toString", kind: "added", to: 2 },
+    ]);
+    expect(diffJson({ valueOf: 1 }, {})).toEqual([{ path: "valueOf", kind: "removed", from: 1 }]);
+  });
+
+  it("reports a value that changes between object, array and scalar as one change", () => {
+    expect(diffJson({ a: { x: 1 } }, { a: [1] })).toEqual([{ path: "a", kind: "changed", from: { x: 1 }, to: [1] }]);
+    expect(diffJson({ a: 1 }, { a: "1" })).toEqual([{ path: "a", kind: "changed", from: 1, to: "1" }]);
+    expect(diffJson({ a: null }, { a: {} })).toEqual([{ path: "a", kind: "changed", from: null, to: {} }]);
+  });
+
   it("line-diffs identical text to all same", () => {
     expect(lineDiff("x\ny", "x\ny").every((l) => l.op === "same")).toBe(true);
   });
@@ -59,6 +73,22 @@ describe("redaction", () => {
       nested: { password_hash: MASK, api_key: MASK },
       list: [{ Token: MASK }],
     });
+  });
+
+  it("never mutates its input: a masked copy when there is a secret, the same value when there is none", () => {
+    const secret = { a: { token: "t" }, b: [1] };
+    const masked = r.redact(secret);
+    expect(secret.a.token).toBe("t");
+    expect(masked).toEqual({ a: { token: MASK }, b: [1] });
+    const plain = { a: { status: "x" }, b: [{ c: 1 }] };
+    expect(r.redact(plain)).toBe(plain);
+  });
+
+  it("answers the same for a name however often it is asked (memoized)", () => {
+    for (let i = 0; i < 3; i++) {
+      expect(r.isSecret("API-KEY")).toBe(true);
+      expect(r.isSecretPath("a.b[3]")).toBe(false);
+    }
   });
 
   it("keeps null secrets null (nothing to hide) and recognizes secret diff paths", () => {

@@ -27,13 +27,18 @@ export function diffJson(before: Json, after: Json, ignore: ReadonlySet<string> 
 }
 
 function walk(a: Json, b: Json, path: string, out: FieldChange[], ignore: ReadonlySet<string>): void {
+  if (a === b) return;
   if (isObject(a) && isObject(b)) {
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    // a's fields in order, then the ones only b has (own fields only: "constructor" is data here)
+    for (const key of Object.keys(a)) {
       if (!path && ignore.has(key)) continue;
       const p = join(path, key);
-      if (!(key in a)) out.push({ path: p, kind: "added", to: b[key] });
-      else if (!(key in b)) out.push({ path: p, kind: "removed", from: a[key] });
+      if (!Object.hasOwn(b, key)) out.push({ path: p, kind: "removed", from: a[key] });
       else walk(a[key], b[key], p, out, ignore);
+    }
+    for (const key of Object.keys(b)) {
+      if (Object.hasOwn(a, key) || (!path && ignore.has(key))) continue;
+      out.push({ path: join(path, key), kind: "added", to: b[key] });
     }
     return;
   }
@@ -55,8 +60,11 @@ function walk(a: Json, b: Json, path: string, out: FieldChange[], ignore: Readon
   out.push(change);
 }
 
+/** Called only when a !== b and they are not two objects or two arrays. */
 function equal(a: Json, b: Json): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
+  // a primitive equals nothing but itself; only an object against an array is left to compare
+  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** A line diff by longest common subsequence (texts are bounded by MAX_DIFF_LINES). */
