@@ -106,7 +106,8 @@ describe("secrets sweep: one canary password across the real web host", () => {
   });
 
   it("never appears in argv, environ, output, payloads or files; only sealed in the store", async () => {
-    onTestFailed(() => console.log(`web host output:\n${host?.output().slice(-20_000) ?? "(stopped)"}`));
+    let output = "";
+    onTestFailed(() => console.log(`web host output:\n${(host?.output() ?? output).slice(-20_000)}`));
     // the demo is built meanwhile: its server's initdb and its generated password are swept too
     const demo = client.raw("demo:create", { size: "demo" });
     demo.catch(() => undefined); // awaited below; a failure before that is reported by the step that failed
@@ -191,7 +192,7 @@ describe("secrets sweep: one canary password across the real web host", () => {
     await sampler!.stop();
     await watcher.stop();
     client.close();
-    const output = host!.output();
+    output = host!.output();
     await host!.stop();
     host = undefined;
 

@@ -15,6 +15,8 @@ export interface RunOptions {
    * of its own (no controlling terminal), so libpq's prompt reads stdin rather than
    * /dev/tty; parallel workers (--jobs) reuse the answer. Nothing reaches argv, environ or
    * disk. The prompt's own "Password: " line is not reported.
+   * On Windows libpq prompts on the console (CONIN$), not stdin, so there the password
+   * goes in the child's PGPASSWORD, readable only by the same user (untested here).
    */
   password?: string;
 }
@@ -34,12 +36,14 @@ export interface RunResult {
 export function runTool(path: string, args: string[], options: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(new AppError("CANCELLED", "Cancelled"));
-    const prompted = options.password !== undefined;
+    const windows = process.platform === "win32";
+    const prompted = options.password !== undefined && !windows;
+    const env = options.password !== undefined && windows ? { ...options.env, PGPASSWORD: options.password } : options.env;
     const child = spawn(path, prompted ? ["--password", ...args] : args, {
-      env: options.env,
+      env,
       shell: false,
       windowsHide: true,
-      detached: prompted && process.platform !== "win32",
+      detached: prompted,
       stdio: [prompted ? "pipe" : "ignore", options.onStdout ? "pipe" : "ignore", "pipe"],
     });
     if (prompted) {
