@@ -193,6 +193,8 @@ export class ConnectionManager {
   private readonly tunnels = new Map<string, Promise<SshTunnel>>();
   /** Where each profile's connections last landed. */
   private readonly landed = new Map<string, HostTarget>();
+  /** The host each pool (profile+database key) is bound to. */
+  private readonly poolTargets = new Map<string, HostTarget>();
   private readonly states: ConnectionStates;
 
   constructor(private readonly options: ConnectionManagerOptions) {
@@ -232,6 +234,19 @@ export class ConnectionManager {
       if (isConnectionLoss(err)) this.lost(profileId, err, `${profileId}\u0000${database ?? ""}`, pool);
       throw err;
     }
+  }
+
+  /**
+   * The host of the profile's list that the pool for this database is bound to (opening
+   * it if needed). Work that must reach the same server as the pool (an exported
+   * snapshot and the pg_dump that imports it) pins itself to this host.
+   */
+  async hostOf(profileId: string, database?: string): Promise<HostTarget> {
+    const key = `${profileId}\u0000${database ?? ""}`;
+    const pool = await this.pool(profileId, database);
+    const target = this.poolTargets.get(key);
+    if (target && this.pools.has(key) && (await this.pools.get(key)) === pool) return target;
+    throw new AppError("CONNECTION", "the connection was replaced while it was being opened; try again");
   }
 
   /** What the app last saw of the profile's server. */
@@ -362,6 +377,7 @@ export class ConnectionManager {
     const chosen = await this.chooseHost(profileId, database ? { ...resolved, database } : resolved);
     const key = `${profileId}\u0000${database ?? ""}`;
     this.landed.set(profileId, chosen.target);
+    this.poolTargets.set(key, chosen.target);
     const pool = new pg.Pool({
       ...clientConfig(chosen.params, { ...this.options, ssl: chosen.ssl }),
       max: this.options.maxPerPool ?? 3,

@@ -8,6 +8,8 @@ import { childEnv } from "../../../src/main/features/backup/child-env";
 import type { ProfileDraft } from "../../../src/shared/contract";
 import { createTestApp, type TestApp } from "../../harness/app";
 import { testServer } from "../../harness/database";
+import { finished, removeFolder, tempFolder } from "../backup/support";
+import { runSql } from "../query/run-helpers";
 import type { TestServer } from "../../harness/pg-servers";
 
 /**
@@ -167,6 +169,51 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
     expect(dup).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "additionalHosts.0.host" } });
     const comma = await app.raw("profiles:save", { draft: { ...draft([a.port]), host: "h1,h2" } });
     expect(comma).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+  });
+
+  it("a query tab lands on the matching host and its cancel request reaches that host", async () => {
+    await setReadOnly(a, true);
+    const saved = await app.call("profiles:save", { draft: draft([down, a.port, b.port], { targetSessionAttrs: "read-write" }) });
+    try {
+      const session = await app.call("query:openSession", { profileId: saved.id });
+      const running = runSql(app, session.sessionId, "SELECT pg_sleep(30)");
+      // the sleeping backend is on the 18 server, the only read-write host
+      const c = new pg.Client({ host: b.host, port: b.port, user: b.user, password: b.password, database: db });
+      await c.connect();
+      try {
+        for (const deadline = Date.now() + 10_000; ; ) {
+          const r = await c.query("SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND state = 'active' AND query LIKE '%pg_sleep%'", [session.backendPid]);
+          if (r.rowCount) break;
+          if (Date.now() > deadline) throw new Error("the statement never started on the read-write host");
+        }
+      } finally {
+        await c.end();
+      }
+      expect(await app.call("query:cancel", { sessionId: session.sessionId })).toEqual({ sent: true });
+      expect((await running).summary.cancelled).toBe(true);
+      await app.call("query:closeSession", { sessionId: session.sessionId });
+    } finally {
+      await setReadOnly(a, false);
+      await app.call("profiles:delete", { id: saved.id });
+    }
+  });
+
+  it("a backup with a test restore stays on the host the app uses (snapshot, pg_dump and row counts agree)", async () => {
+    // pg_dump 15 is the client here, so the list holds a down host and the 15 server
+    const c = new pg.Client({ host: a.host, port: a.port, user: a.user, password: a.password, database: db });
+    await c.connect();
+    await c.query("CREATE TABLE IF NOT EXISTS t (id int PRIMARY KEY); INSERT INTO t SELECT g FROM generate_series(1, 50) g ON CONFLICT DO NOTHING");
+    await c.end();
+    const saved = await app.call("profiles:save", { draft: draft([down, a.port], { loadBalanceHosts: "random" }) });
+    const folder = await tempFolder();
+    try {
+      const { jobId } = await app.call("backup:start", { profileId: saved.id, database: db, folder, format: "custom", testRestore: true });
+      const job = await finished(app, jobId);
+      expect(job.state, JSON.stringify(job)).toBe("succeeded");
+    } finally {
+      await removeFolder(folder);
+      await app.call("profiles:delete", { id: saved.id });
+    }
   });
 
   it("child processes (psql, like pg_dump) get the host list and choose the same host through libpq", async () => {

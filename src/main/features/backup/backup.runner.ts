@@ -11,6 +11,7 @@ import type { ManifestWriter } from "./backup.manifest";
 import type { BackupPlan } from "./backup.plan";
 import { dumpedTables, tableRowCounts } from "./backup.sql";
 import { childEnv } from "./child-env";
+import { pinnedParams } from "./pinned-params";
 import { runTool, toolFailure } from "./child-process";
 import { dumpArgs } from "./dump-args";
 import { DumpProgress, type ProgressTable } from "./dump-progress";
@@ -26,7 +27,7 @@ import { testRestore } from "./test-restore";
 export async function runBackup(ctx: CallContext, plan: BackupPlan, job: JobHandle, manifest: ManifestWriter): Promise<void> {
   const { req } = plan;
   const started = Date.now();
-  const params = await ctx.profiles.connectionParams(req.profileId);
+  const params = await pinnedParams(ctx, req.profileId, req.database);
   const child = await childEnv(params);
   child.env.PGDATABASE = req.database;
   let snapshot: pg.Client | undefined;

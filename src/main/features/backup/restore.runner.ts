@@ -7,6 +7,7 @@ import { offlineEnv } from "./archive.verify";
 import { readManifest } from "./backup.manifest";
 import { databaseExists } from "./backup.sql";
 import { childEnv } from "./child-env";
+import { pinnedParams } from "./pinned-params";
 import { runTool } from "./child-process";
 import { checkReadableFolder, fileInFolder } from "./folder.check";
 import type { JobHandle } from "./job.queue";
@@ -58,7 +59,8 @@ export async function planRestore(ctx: CallContext, req: RestoreRequest): Promis
 
 export async function runRestore(ctx: CallContext, plan: RestorePlan, job: JobHandle): Promise<void> {
   const { req } = plan;
-  const params = await ctx.profiles.connectionParams(req.profileId);
+  // the database is created through the pool, so pg_restore must reach the same host
+  const params = await pinnedParams(ctx, req.profileId);
   const child = await childEnv(params);
   const pool = await ctx.db.pool(req.profileId);
   let created = false;

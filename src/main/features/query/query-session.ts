@@ -3,7 +3,7 @@ import type { Socket } from "node:net";
 import type pg from "pg";
 import { AppError } from "../../../shared/contract";
 import type { SessionInfo, TransactionState } from "../../../shared/contract/query";
-import { connectClient } from "../../db/connection-manager";
+import { atHost, connectClient } from "../../db/connection-manager";
 import { LIVENESS, probeServer, watchLiveness } from "../../db/liveness.probe";
 import type { ConnectionParams } from "../profiles/profile.store";
 import { sendCancelRequest } from "./cancel-request";
@@ -49,8 +49,9 @@ export class QuerySession {
     options: { database?: string | undefined; onNotice: NoticeSink; onClosed: (reason: string) => void },
   ): Promise<QuerySession> {
     // TLS as the profile says, and a read-only profile's default_transaction_read_only
-    const { client } = await connectClient(options.database ? { ...params, database: options.database } : params);
-    const session = new QuerySession(profileId, options.database, params.readOnly === true, client, params);
+    const { client, target } = await connectClient(options.database ? { ...params, database: options.database } : params);
+    // cancel requests and liveness probes must go to the host of the list the session landed on
+    const session = new QuerySession(profileId, options.database, params.readOnly === true, client, atHost(params, target));
     client.on("notice", (msg) => {
       options.onNotice({
         severity: msg.severity ?? "NOTICE",
