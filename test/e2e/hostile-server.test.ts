@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeFolder, tempFolder } from "../integration/backup/support";
 import { createHostileDatabase, ident, type HostileDatabase } from "./fixtures/hostile-database";
-import { allPayloads, applications, audit, CANARY, migration, names, sessionQueryMarker, statementMarker, values } from "./fixtures/hostile-payloads";
+import { allPayloads, applications, audit, CANARY, migration, names, protoKeys, sessionQueryMarker, statementMarker, values } from "./fixtures/hostile-payloads";
 import { ActivityPage } from "./pages/activity.page";
 import { AuditPage } from "./pages/audit.page";
 import { BackupsPage } from "./pages/backups.page";
@@ -109,6 +109,12 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await ledger.expectLiteral("query cell viewer", query.cellViewer(), [values.cellLong]);
     await ledger.expectInert("query cell viewer");
 
+    await query.paste(h.sql.selectKid);
+    await query.run();
+    await query.row(1).waitFor();
+    await ledger.expectLiteral("query grid", query.grid(), [protoKeys.proto, protoKeys.ctor, protoKeys.toString, protoKeys.value]);
+    await ledger.expectInert("query grid");
+
     await query.suggestFor("SELECT * FROM ", "onerror");
     await ledger.expectLiteral("query autocomplete", b.page.locator(".suggest-widget"), [names.table]);
     await ledger.expectInert("query autocomplete");
@@ -175,11 +181,20 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await schema.sortDataBy(names.colScript);
     await expect.poll(() => schema.dataRows().first().textContent()).toContain(values.cellImg);
     expect(await schema.exactRowCount()).toBe("2 rows (exact)");
+    // and filters on another with a value that is markup too
+    await schema.filterData(names.colTemplate, "=", values.cellIframe);
+    await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="data-row"]').length === 1);
+    await expect.poll(() => schema.dataRows().first().textContent()).toContain(values.cellIframe);
+    expect(await schema.exactRowCount()).toMatch(/^1 rows? \(exact\)$/);
     await ledger.expectInert("schema data");
 
     await schema.openTab("details");
     await schema.openObject("table", names.schema, names.childTable, "kid");
-    await ledger.expectLiteral("schema details", schema.details(), [names.childTable, names.colFk, names.fkConstraint, names.invalidIndex]);
+    await ledger.expectLiteral("schema details", schema.details(), [names.childTable, names.colFk, names.fkConstraint, names.invalidIndex, protoKeys.proto, protoKeys.ctor]);
+    await schema.openTab("data");
+    await schema.dataRows().nth(1).waitFor();
+    await ledger.expectLiteral("schema data", schema.dataGrid(), [protoKeys.proto, protoKeys.ctor, protoKeys.toString, protoKeys.value]);
+    await ledger.expectInert("schema data");
     await schema.openTab("er");
     expect(await schema.erTables()).toEqual([`${names.schema}.${names.childTable}`, `${names.schema}.${names.table}`].sort());
     await ledger.expectLiteral("schema ER", schema.erDiagram(), [names.schema, names.table, names.childTable, names.colScript, names.colFk]);
@@ -243,8 +258,12 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await ledger.expectLiteral("audit timeline", auditPage.timeline(), [
       audit.entityId, audit.actor, audit.fieldName, audit.before, audit.after, audit.lineBefore, audit.lineAfter,
     ]);
+    await ledger.expectLiteral("audit timeline", auditPage.timelineEvents().nth(0).getByTestId(`diff-${protoKeys.proto}`), [protoKeys.proto, protoKeys.value]);
+    await ledger.expectLiteral("audit timeline", auditPage.timelineEvents().nth(0).getByTestId(`diff-${protoKeys.ctor}`), [protoKeys.ctor]);
     await auditPage.showRowState(1);
     await ledger.expectLiteral("audit timeline", auditPage.timelineEvents().nth(1), [audit.linkKey, audit.linkValue]);
+    // the row as it was keeps "__proto__" as a field of its own
+    await ledger.expectLiteral("audit timeline", auditPage.timelineEvents().nth(1).getByTestId("row-state"), [{ payload: protoKeys.proto, shown: `"${protoKeys.proto}": {` }]);
     await ledger.expectInert("audit timeline");
   });
 

@@ -90,6 +90,14 @@ export class SchemaPage {
     await this.dataGrid().locator("th button").filter({ hasText: `${column} ▲` }).first().waitFor();
   }
 
+  /** Adds a row filter on the data tab. */
+  async filterData(column: string, op: string, value: string): Promise<void> {
+    await this.page.getByLabel("Filter column").selectOption(column);
+    await this.page.getByLabel("Filter operator").selectOption(op);
+    await this.page.getByLabel("Filter value").fill(value);
+    await this.page.getByTestId("filter-add").click();
+  }
+
   /** Counts the rows exactly and returns the shown text. */
   async exactRowCount(): Promise<string> {
     await this.page.getByTestId("row-count-exact").click();

@@ -38,16 +38,17 @@ export class MarkupSafetyLedger {
     }
   }
 
-  /** Nothing ran and nothing became an element: canary unset, no foreign tags or handlers, no CSP report, no console noise from a payload. */
+  /** Nothing ran and nothing became an element: canary unset, Object.prototype clean, no foreign tags or handlers, no CSP report, no console noise from a payload. */
   async expectInert(screen: string): Promise<void> {
     this.screens.add(screen);
     const page = this.b.page;
     expect(await page.evaluate((name) => (window as unknown as Record<string, unknown>)[name], this.canary), `${screen}: canary`).toBeUndefined();
+    expect(await page.evaluate(() => Object.getOwnPropertyNames(Object.prototype).filter((k) => k === "polluted")), `${screen}: Object.prototype`).toEqual([]);
     expect(await activeMarkup(page), `${screen}: elements or handlers from a payload`).toEqual([]);
     expect(await cspViolations(page), `${screen}: CSP violations`).toEqual([]);
     const fromPayloads = this.b.problems.filter((p) => p.includes(this.canary) || this.payloads.some((x) => p.includes(x)));
     expect(fromPayloads, `${screen}: console errors mentioning a payload`).toEqual([]);
-    this.assertions += 4;
+    this.assertions += 5;
   }
 
   summary(): { payloads: number; screens: number; pairs: number; assertions: number; line: string } {
