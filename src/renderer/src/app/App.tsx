@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { call } from "../lib/api";
 import { profileKeys } from "../features/profiles/profiles.queries";
+import { ScheduleFailureBanner } from "../features/backup";
 import { ConnectionStatusBanner } from "../features/profiles";
 import { TagBadge } from "../components/TagBadge";
 import { areas } from "./areas";
@@ -8,7 +9,7 @@ import { ProfileSwitcher } from "./ProfileSwitcher";
 import { useUi } from "./ui.store";
 
 export function App() {
-  const { profileId, area, openArea } = useUi();
+  const { profileId, area, openArea, openProfile } = useUi();
   const profiles = useQuery({ queryKey: profileKeys.all, queryFn: () => call("profiles:list", {}) });
   const profile = profiles.data?.find((p) => p.id === profileId);
   const current = areas.find((a) => a.id === area) ?? areas[0];
@@ -39,6 +40,12 @@ export function App() {
         </ul>
       </nav>
       <main className="flex min-w-0 flex-1 flex-col">
+        <ScheduleFailureBanner
+          onOpenBackups={(id) => {
+            openProfile(id);
+            openArea("backups");
+          }}
+        />
         {profile && (
           <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-2 text-sm dark:border-slate-800">
             <span className="font-medium" data-testid="current-profile">{profile.name}</span>

@@ -1,20 +1,20 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { BackupFormat, Schedule } from "../../../../shared/contract/backup";
+import type { BackupFormat } from "../../../../shared/contract/backup";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { Field } from "../../components/Field";
 import { call, on } from "../../lib/api";
-import { useDatabases } from "./backup.queries";
+import { backupKeys, useDatabases } from "./backup.queries";
 import { useBackupUi } from "./backup.store";
 
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
-/** Daily or weekly backups into the current folder while the app runs; failed runs are shown here. */
+/** Daily or weekly backups into the current folder while the app runs; failed runs also show above every screen (ScheduleFailureBanner). */
 export function SchedulesPanel({ profileId }: { profileId: string }) {
   const { folder } = useBackupUi();
   const client = useQueryClient();
-  const schedules = useQuery({ queryKey: ["backup", "schedules"], queryFn: () => call("backup:schedules", {}) });
+  const schedules = useQuery({ queryKey: backupKeys.schedules(), queryFn: () => call("backup:schedules", {}) });
   const dbs = useDatabases(profileId);
   const [database, setDatabase] = useState("");
   const [time, setTime] = useState("03:00");
@@ -23,13 +23,11 @@ export function SchedulesPanel({ profileId }: { profileId: string }) {
   const [scope, setScope] = useState<"full" | "schema">("full");
   const [keepDays, setKeepDays] = useState("30");
   const [error, setError] = useState<unknown>();
-  const [failure, setFailure] = useState<Schedule | undefined>();
 
   useEffect(
     () =>
-      on("backup:didRunSchedule", (s) => {
-        void client.invalidateQueries({ queryKey: ["backup", "schedules"] });
-        if (s.lastResult?.state !== "succeeded") setFailure(s);
+      on("backup:didRunSchedule", () => {
+        void client.invalidateQueries({ queryKey: backupKeys.schedules() });
       }),
     [client],
   );
@@ -42,7 +40,7 @@ export function SchedulesPanel({ profileId }: { profileId: string }) {
         ...(weekday !== "" ? { weekday: Number(weekday) } : {}),
         ...(keepDays ? { retention: { newerThanDays: Number(keepDays) } } : {}),
       });
-      await client.invalidateQueries({ queryKey: ["backup", "schedules"] });
+      await client.invalidateQueries({ queryKey: backupKeys.schedules() });
     } catch (err) {
       setError(err);
     }
@@ -51,12 +49,6 @@ export function SchedulesPanel({ profileId }: { profileId: string }) {
   return (
     <section className="flex flex-col gap-2 rounded border border-slate-200 p-4 text-sm dark:border-slate-800" data-testid="schedules-panel">
       <h2 className="font-semibold">Scheduled backups</h2>
-      {failure && (
-        <div role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-          Scheduled backup of {failure.database} {failure.lastResult?.state}: {failure.lastResult?.message}
-          <Button className="ml-2" onClick={() => setFailure(undefined)}>Dismiss</Button>
-        </div>
-      )}
       <ul className="flex flex-col gap-1">
         {(schedules.data ?? []).map((s) => (
           <li key={s.id} className="flex items-center justify-between gap-2">
@@ -64,7 +56,7 @@ export function SchedulesPanel({ profileId }: { profileId: string }) {
               {s.database} · {s.weekday === undefined ? "daily" : `every ${DAYS[s.weekday]}`} at {s.time} · {s.format}, {s.scope} → <span className="font-mono text-xs">{s.folder}</span>
               {s.lastRunAt && <span className="text-slate-500"> · last run {new Date(s.lastRunAt).toLocaleString()} ({s.lastResult?.state})</span>}
             </span>
-            <Button onClick={() => void call("backup:deleteSchedule", { id: s.id }).then(() => client.invalidateQueries({ queryKey: ["backup", "schedules"] }))}>Remove</Button>
+            <Button onClick={() => void call("backup:deleteSchedule", { id: s.id }).then(() => client.invalidateQueries({ queryKey: backupKeys.schedules() }))}>Remove</Button>
           </li>
         ))}
       </ul>

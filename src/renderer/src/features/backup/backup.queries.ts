@@ -10,6 +10,7 @@ export const backupKeys = {
   list: (folder: string) => ["backup", "list", folder] as const,
   databases: (profileId: string) => ["backup", "databases", profileId] as const,
   objects: (profileId: string, database: string) => ["backup", "objects", profileId, database] as const,
+  schedules: () => ["backup", "schedules"] as const,
 };
 
 export function useTools(profileId: string) {
