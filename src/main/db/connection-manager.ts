@@ -68,8 +68,13 @@ const direct: Reach = async (params) => ({ params, release: async () => undefine
 
 /** The profile narrowed to one host of its list. */
 export function atHost(params: ConnectionParams, target: HostTarget): ConnectionParams {
-  const { additionalHosts: _more, loadBalanceHosts: _lb, ...rest } = params;
-  return { ...rest, host: target.host, port: target.port };
+  const { additionalHosts: _more, loadBalanceHosts: _lb, pgpassByHost, ...rest } = params;
+  const narrowed: ConnectionParams = { ...rest, host: target.host, port: target.port };
+  const pgpass = pgpassByHost?.[`${target.host}:${target.port}`];
+  if (!pgpass) return narrowed;
+  // the password came from ~/.pgpass for the first host: this host has its own line (or none)
+  const { password: _p, passwordSource: _s, ...withoutPassword } = narrowed;
+  return pgpass.password === undefined ? withoutPassword : { ...withoutPassword, password: pgpass.password, passwordSource: pgpass.source! };
 }
 
 /**

@@ -1,5 +1,7 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -142,6 +144,31 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
     } finally {
       await setReadOnly(a, false);
       await app.call("profiles:delete", { id: saved.id });
+    }
+  });
+
+  it("~/.pgpass is matched per host, as libpq does: each host of the list uses its own line", async () => {
+    const role = `mh_${randomBytes(3).toString("hex")}`;
+    await admin(a, `CREATE ROLE ${role} LOGIN PASSWORD 'pw-on-15'`);
+    await admin(b, `CREATE ROLE ${role} LOGIN PASSWORD 'pw-on-18'`);
+    const file = join(app.dataDir, "pgpass-multi");
+    await writeFile(file, `127.0.0.1:${a.port}:*:${role}:pw-on-15\n127.0.0.1:${b.port}:*:${role}:pw-on-18\n`, { mode: 0o600 });
+    const before = process.env.PGPASSFILE;
+    process.env.PGPASSFILE = file;
+    await setReadOnly(a, true);
+    try {
+      const saved = await app.call("profiles:save", { draft: draft([a.port, b.port], { user: role, password: null, targetSessionAttrs: "read-write" }) });
+      const r = await app.call("profiles:test", { id: saved.id });
+      expect(r.port).toBe(b.port);
+      expect(r.passwordSource).toBe(`${file} line 2`);
+      const { rows } = await app.ctx.db.query<{ u: string }>(saved.id, "SELECT current_user AS u");
+      expect(rows[0]!.u).toBe(role);
+      await app.call("profiles:delete", { id: saved.id });
+    } finally {
+      if (before === undefined) delete process.env.PGPASSFILE;
+      else process.env.PGPASSFILE = before;
+      await setReadOnly(a, false);
+      await Promise.all([a, b].map((s) => admin(s, `DROP ROLE ${role}`)));
     }
   });
 

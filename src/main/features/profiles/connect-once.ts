@@ -5,7 +5,7 @@ import type { ConnectionParams } from "./profile.store";
 /** Opens one connection (with the profile's TLS plan), asks for the version and closes it; the error is the server's own. */
 export async function testConnection(params: ConnectionParams, connectTimeoutMs = 10_000): Promise<ConnectionTest> {
   const started = performance.now();
-  const { client, attempt, target, skipped, close } = await connectOnce(params, { connectTimeoutMs });
+  const { client, attempt, target, skipped, close, params: used } = await connectOnce(params, { connectTimeoutMs });
   try {
     const { rows } = await client.query<{ version: string; num: string }>(
       "SELECT current_setting('server_version') AS version, current_setting('server_version_num') AS num",
@@ -19,7 +19,8 @@ export async function testConnection(params: ConnectionParams, connectTimeoutMs 
       host: target.host,
       port: target.port,
       ...(skipped.length ? { skipped: skipped.map((f) => ({ host: f.host, port: f.port, reason: f.reason })) } : {}),
-      ...(params.passwordSource ? { passwordSource: params.passwordSource } : {}),
+      // the landed host's own ~/.pgpass line (each host of a list is matched separately)
+      ...(used.passwordSource ? { passwordSource: used.passwordSource } : {}),
       ...(params.pgpassWarnings?.length ? { warnings: params.pgpassWarnings } : {}),
     };
   } finally {

@@ -55,6 +55,8 @@ export interface ConnectionParams extends TlsSettings {
   passwordSource?: string;
   /** libpq-style warnings about ~/.pgpass (e.g. ignored for its permissions). */
   pgpassWarnings?: string[];
+  /** A multi-host profile without a password: the ~/.pgpass match of each host ("host:port"). */
+  pgpassByHost?: Record<string, { password: string | undefined; source: string | undefined }>;
   /**
    * The same TLS settings as libpq environment suffixes (PGSSL<KEY>), for child processes
    * (pg_dump, psql) so that they behave exactly as libpq's sslmode says.
@@ -178,13 +180,25 @@ export class ProfileStore {
     return this.withPgpass(params);
   }
 
-  /** libpq reads ~/.pgpass (or PGPASSFILE) when no password is given; so do we. */
+  /**
+   * libpq reads ~/.pgpass (or PGPASSFILE) when no password is given; so do we. Like
+   * libpq, each host of a multi-host list is matched on its own name and port.
+   */
   async withPgpass<T extends ConnectionParams>(params: T): Promise<T> {
     if (params.password !== undefined) return params;
     const found = await lookupPgpass(params, this.env);
     for (const w of found.warnings) this.log?.warn(w);
     const warned = found.warnings.length ? { ...params, pgpassWarnings: found.warnings } : params;
-    return found.password === undefined ? warned : { ...warned, password: found.password, passwordSource: found.source };
+    const first = found.password === undefined ? warned : { ...warned, password: found.password, passwordSource: found.source };
+    if (!params.additionalHosts?.length) return first;
+    const byHost: NonNullable<ConnectionParams["pgpassByHost"]> = {
+      [`${params.host}:${params.port}`]: { password: found.password, source: found.source },
+    };
+    for (const h of params.additionalHosts) {
+      const other = await lookupPgpass({ ...params, host: h.host, port: h.port }, this.env);
+      byHost[`${h.host}:${h.port}`] = { password: other.password, source: other.source };
+    }
+    return { ...first, pgpassByHost: byHost };
   }
 
   private async openPassword(p: StoredProfile): Promise<{ password?: string }> {
