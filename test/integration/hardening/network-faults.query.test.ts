@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CallResult, PayloadOf } from "../../../src/shared/contract";
 import type { RunSummary } from "../../../src/shared/contract/query";
 import { LIVENESS, LIVENESS_BOUND_MS } from "../../../src/main/db/liveness.probe";
+import { columnTypes, TYPE_LOOKUP_TIMEOUT_MS } from "../../../src/main/features/query/column-types";
 import { CANCEL_GRACE_MS } from "../../../src/main/features/query/query-session";
 import { createTestApp, type TestApp } from "../../harness/app";
 import { freshDatabase, type FreshDatabase } from "../../harness/database";
@@ -120,6 +121,14 @@ describe("a running query and a stream of results through a network that drops a
     await expectReconnect(tab.sessionId, tab.backendPid);
   }, 30_000);
 
+  it("tells the renderer at once when an idle tab's connection drops (1 fault), and the next run reconnects", async () => {
+    const tab = await openTab();
+    proxy.dropAll();
+    const closed = await app.waitForEvent("query:didCloseSession", (p) => p.sessionId === tab.sessionId, 5_000);
+    expect(closed.reason).toMatch(/connection/i);
+    await expectReconnect(tab.sessionId, tab.backendPid);
+  });
+
   it("ends a stream with an error event when the network drops after some batches (1 fault)", async () => {
     const tab = await openTab();
     const fault = proxy.faultAfter(400_000, "drop");
@@ -155,6 +164,18 @@ describe("a running query and a stream of results through a network that drops a
     restore();
     await expectReconnect(tab.sessionId, tab.backendPid);
   }, 60_000);
+
+  it("names columns \"oid N\" instead of waiting out the pool's timeout when the type lookup is black-holed (1 fault + 1 drop to restore)", async () => {
+    const oid = (await db.pool.query<{ oid: number }>("CREATE TYPE mood AS ENUM ('ok'); SELECT 'mood'::regtype::oid AS oid").then((r) => (r as unknown as Array<{ rows: Array<{ oid: number }> }>)[1]!.rows[0]!.oid));
+    const pool = await app.ctx.db.pool(profileId);
+    await pool.query("SELECT 1"); // an idle pooled connection through the proxy, as after any screen
+    proxy.mode = "stall";
+    const stalledAt = Date.now();
+    const names = await within(columnTypes([{ dataTypeID: oid, dataTypeModifier: -1 }], async () => pool, new Map()), TYPE_LOOKUP_TIMEOUT_MS + 10_000, "the type lookup");
+    expect(Date.now() - stalledAt).toBeLessThan(TYPE_LOOKUP_TIMEOUT_MS + 2_000);
+    expect(names).toEqual([`oid ${oid}`]);
+    restore();
+  });
 
   it("lets a statement that is silent for longer than the watchdog's silence run to its end", async () => {
     const tab = await openTab();

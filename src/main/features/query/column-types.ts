@@ -5,6 +5,9 @@ import { columnTypeNames } from "./query.sql";
 const FIRST_NORMAL_OID = 16384;
 const builtin = new Map<string, string>();
 
+/** Longest a result waits for its column type names before showing "oid N". */
+export const TYPE_LOOKUP_TIMEOUT_MS = 5_000;
+
 export interface FieldLike {
   dataTypeID: number;
   dataTypeModifier: number;
@@ -26,10 +29,13 @@ export async function columnTypes(
   if (missing.length > 0) {
     try {
       const p = await pool();
-      const r = await p.query<{ name: string | null }>(columnTypeNames, [
-        missing.map((f) => f.dataTypeID),
-        missing.map((f) => f.dataTypeModifier),
-      ]);
+      const lookup = {
+        text: columnTypeNames,
+        values: [missing.map((f) => f.dataTypeID), missing.map((f) => f.dataTypeModifier)],
+        // names are a nicety: on a stalled network the grid must not wait the pool's 35 s for them
+        query_timeout: TYPE_LOOKUP_TIMEOUT_MS,
+      };
+      const r = await p.query<{ name: string | null }>(lookup);
       missing.forEach((f, i) => (f.dataTypeID < FIRST_NORMAL_OID ? builtin : cache).set(key(f), r.rows[i]?.name ?? `oid ${f.dataTypeID}`));
     } catch {
       // a temp type or a server gone away: the oid is still an honest name
