@@ -336,7 +336,8 @@ export class ConnectionManager {
       const key = `${profileId}\u0000${hostLabel(params)}`;
       let pending = this.tunnels.get(key);
       const current = pending ? await pending.catch(() => undefined) : undefined;
-      if (!current || current.closed) {
+      const fresh = !current || current.closed;
+      if (fresh) {
         pending = openSshTunnel(ssh, { host: params.host, port: params.port });
         const mine = pending;
         this.tunnels.set(key, mine);
@@ -355,7 +356,17 @@ export class ConnectionManager {
           },
         );
       }
-      return { params: throughTunnel(params, await pending!), release: async () => undefined };
+      const tunnel = await pending!;
+      const mine = pending;
+      return {
+        params: throughTunnel(params, tunnel),
+        // a host that failed or did not match: the tunnel opened just for it is not kept
+        release: async () => {
+          if (!fresh || this.tunnels.get(key) !== mine) return;
+          this.tunnels.delete(key);
+          await tunnel.close();
+        },
+      };
     };
   }
 

@@ -4,6 +4,8 @@ import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../../src/main/db/embedded-postgres";
+import { childEnv } from "../../../src/main/features/backup/child-env";
 import type { ProfileDraft } from "../../../src/shared/contract";
 import { createTestApp, type TestApp } from "../../harness/app";
 import { freshDatabase, type FreshDatabase } from "../../harness/database";
@@ -68,6 +70,30 @@ describe("SSH tunnels through a real OpenSSH sshd", () => {
     expect(saved).toMatchObject({ hasSshSecret: true, ssh: { auth: "key", keyFile: sshd.encryptedUserKey } });
     expect(JSON.stringify(saved)).not.toContain(sshd.passphrase);
     expect((await app.call("profiles:test", { id: saved.id })).serverVersionNum).toBeGreaterThan(0);
+  });
+
+  it("a multi-host profile tunnels to each host it tries, and the pool's tunnel goes to the host chosen", async () => {
+    const down = await freePort();
+    const hosts = { host: "127.0.0.1", port: down, additionalHosts: [{ host: "127.0.0.1", port: db.connection.port }] };
+    const tested = await app.call("profiles:test", { draft: draft({ hostKey: sshd.hostFingerprint }, hosts) });
+    expect(tested).toMatchObject({ host: "127.0.0.1", port: db.connection.port });
+    expect(tested.skipped?.map((f) => f.port)).toEqual([down]);
+
+    const saved = await app.call("profiles:save", { draft: draft({ hostKey: sshd.hostFingerprint }, { name: "multi via ssh", ...hosts }) });
+    const { rows } = await app.ctx.db.query<{ port: string }>(saved.id, "SELECT current_setting('port') AS port");
+    expect(Number(rows[0]!.port)).toBe(db.connection.port);
+    expect(await app.call("profiles:connectionStatus", { id: saved.id })).toMatchObject({ port: db.connection.port });
+
+    // a child gets one tunnel per host, in list order, with the real names kept for TLS
+    const child = await childEnv(await app.ctx.profiles.connectionParams(saved.id));
+    try {
+      expect(child.env.PGHOST).toBe("127.0.0.1,127.0.0.1");
+      expect(child.env.PGHOSTADDR).toBe("127.0.0.1,127.0.0.1");
+      expect(child.env.PGPORT?.split(",")).toHaveLength(2);
+    } finally {
+      await child.dispose();
+    }
+    await app.call("profiles:delete", { id: saved.id });
   });
 
   it("recovers after sshd is killed mid-session and comes back", async () => {
