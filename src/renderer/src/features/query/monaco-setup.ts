@@ -47,7 +47,9 @@ export function registerSqlCompletions(): void {
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
       const before = model.getLineContent(position.lineNumber).slice(0, word.startColumn - 1);
-      const qualifier = /("?[\w$]+"?)\.$/.exec(before)?.[1]?.replaceAll('"', "");
+      // the name before the dot, quoted ("a""b" is a"b, any characters) or plain
+      const q = /(?:"((?:[^"]|"")+)"|([\w$]+))\.$/.exec(before);
+      const qualifier = q?.[1]?.replaceAll('""', '"') ?? q?.[2];
       const K = monaco.languages.CompletionItemKind;
       const suggestions: monaco.languages.CompletionItem[] = [];
       const ident = (name: string) => (/^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`);
@@ -59,7 +61,7 @@ export function registerSqlCompletions(): void {
           if (c.relation === qualifier) suggestions.push({ label: c.name, kind: K.Field, detail: c.type, insertText: ident(c.name), range });
         }
         for (const f of catalog.functions) {
-          if (f.schema === qualifier) suggestions.push({ label: f.name, kind: K.Function, detail: `(${f.args}) → ${f.result}`, insertText: f.name, range });
+          if (f.schema === qualifier) suggestions.push({ label: f.name, kind: K.Function, detail: `(${f.args}) → ${f.result}`, insertText: ident(f.name), range });
         }
         return { suggestions };
       }
@@ -75,7 +77,7 @@ export function registerSqlCompletions(): void {
       }
       for (const f of catalog.functions) {
         if (f.schema !== "pg_catalog" && f.schema !== "public") continue;
-        suggestions.push({ label: f.name, kind: K.Function, detail: `(${f.args}) → ${f.result}`, insertText: f.name, range, sortText: `~${f.name}` });
+        suggestions.push({ label: f.name, kind: K.Function, detail: `(${f.args}) → ${f.result}`, insertText: ident(f.name), range, sortText: `~${f.name}` });
       }
       return { suggestions };
     },
