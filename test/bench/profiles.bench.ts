@@ -1,8 +1,11 @@
 // Connection handling: what pgdesk adds on top of bare node-postgres.
 // connect: profiles:test through the registry (secret opened, TLS plan, pgpass, version query)
 //          vs a bare pg.Client connect + the same query + end.
+// multi-host-connect: the same with a down first host and target_session_attrs=read-write,
+//          vs trying the down host, then connect + the read-only check + the query by hand.
 // pooled:  N x ctx.db.query("SELECT 1") on a profile's pool vs N x pool.query on a bare pg.Pool.
 import pg from "pg";
+import { freePort } from "../../src/main/db/embedded-postgres";
 import { createTestApp } from "../harness/app";
 import { alternate, benchDatabase, benchServer, median, report, scaleArg } from "./support";
 
@@ -28,6 +31,29 @@ try {
     },
   );
   report("profiles/connect", median(connect.app), median(connect.baseline), "ms", "<= 1.5", runs);
+
+  // multi-host: a down first host, then read-write on the second, vs the same steps by hand with pg
+  const down = await freePort();
+  const multi = await app.call("profiles:save", {
+    draft: { name: "bench multi", ...conn, port: down, additionalHosts: [{ host: server.host, port: server.port }], targetSessionAttrs: "read-write", sslmode: "disable" },
+  });
+  const failover = await alternate(
+    runs,
+    () => app.call("profiles:test", { id: multi.id }),
+    async () => {
+      const first = new pg.Client({ ...conn, port: down });
+      await first.connect().then(
+        () => first.end(),
+        () => first.end().catch(() => undefined),
+      );
+      const c = new pg.Client(conn);
+      await c.connect();
+      await c.query("SELECT pg_catalog.pg_is_in_recovery() AS recovery, pg_catalog.current_setting('transaction_read_only') AS read_only");
+      await c.query("SELECT current_setting('server_version') AS version, current_setting('server_version_num') AS num");
+      await c.end();
+    },
+  );
+  report("profiles/multi-host-connect", median(failover.app), median(failover.baseline), "ms", "<= 1.5", runs);
 
   const pooled = await alternate(
     runs,
