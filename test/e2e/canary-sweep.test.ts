@@ -6,18 +6,20 @@ import { setTimeout as pause } from "node:timers/promises";
 import pg from "pg";
 import { utils as sshUtils } from "ssh2";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { scramVerifier } from "../../src/main/db/embedded-postgres";
+import { scramVerifier, startEmbeddedServer, type EmbeddedServer } from "../../src/main/db/embedded-postgres";
 import { KeyFileSecretStore } from "../../src/main/features/profiles/secret-store";
 import type { Job } from "../../src/shared/contract/backup";
 import { freshDatabase, type FreshDatabase } from "../harness/database";
 import { startTestSshd, type TestSshd } from "../integration/profiles/sshd-fixture";
+import { makeClientCertificate, makeTestCertificates, type ClientCertificate, type TestCertificates } from "../integration/profiles/tls-certificates";
 import { HostClient } from "./support/host-client";
 import { filesUnder, NewFileWatcher, ProcSampler, scanFiles, secretForms, findForms, type Leak } from "./support/secret-sweep";
 import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
 
 /**
  * Issue #11, secrets: one canary password, used everywhere a password goes (a PostgreSQL
- * role's password and an SSH key's passphrase, in two saved profiles, for tests, queries,
+ * role's password, an SSH key's passphrase and a TLS client key's passphrase, in three
+ * saved profiles, for tests, queries,
  * backups with test restores, restores through pg_restore and psql, and an SSH tunnel),
  * plus the demo's own generated password, must never show up in any process's argv, the
  * environment of pgdesk's children, the host's output, any HTTP answer or WebSocket frame,
@@ -37,6 +39,9 @@ describe("secrets sweep: one canary password across the real web host", () => {
   let db: FreshDatabase;
   let sshd: TestSshd;
   let keyFile: string;
+  let certs: TestCertificates | undefined;
+  let clientCert: ClientCertificate;
+  let tlsServer: EmbeddedServer | undefined;
   let host: RunningWebHost | undefined;
   let client: HostClient;
   let sampler: ProcSampler | undefined;
@@ -77,6 +82,17 @@ describe("secrets sweep: one canary password across the real web host", () => {
     await writeFile(keyFile, privateKey, { mode: 0o600 });
     await appendFile(join(dirname(sshd.userKey), "authorized_keys"), `${parsed.type} ${parsed.getPublicSSH().toString("base64")} canary\n`);
 
+    // a TLS server whose superuser password is the canary, for a client key whose passphrase is the canary
+    certs = await makeTestCertificates();
+    clientCert = await makeClientCertificate(certs, "postgres", canary);
+    await mkdir(join(work, "tls-pg"), { mode: 0o777 });
+    await chmod(join(work, "tls-pg"), 0o777);
+    tlsServer = await startEmbeddedServer({
+      dataDir: join(work, "tls-pg", "data"),
+      password: canary,
+      settings: { ssl: "on", ssl_cert_file: certs.serverCert, ssl_key_file: certs.serverKey, ssl_ca_file: certs.caCert, fsync: "off" },
+    });
+
     watcher.watch(hostTmp, true);
     watcher.watch(tmpdir(), false);
     host = await startWebHostProcess({ dataDir, env: { TMPDIR: hostTmp } });
@@ -92,6 +108,8 @@ describe("secrets sweep: one canary password across the real web host", () => {
     client?.close();
     await host?.stop();
     await sshd?.dispose();
+    await tlsServer?.stop();
+    if (certs) await rm(certs.dir, { recursive: true, force: true });
     await db?.drop();
     const admin = new pg.Client({ host: db.server.host, port: db.server.port, user: db.server.user, password: db.server.password, database: "postgres" });
     await admin.connect();
@@ -116,6 +134,11 @@ describe("secrets sweep: one canary password across the real web host", () => {
     const ssh = { host: "127.0.0.1", port: sshd.port, user: sshd.user, auth: "key" as const, keyFile, hostKey: sshd.hostFingerprint };
     const directId = (await client.call("profiles:save", { draft: direct })).id;
     const sshId = (await client.call("profiles:save", { draft: { ...direct, name: "canary via ssh", ssh, sshSecret: canary } })).id;
+    const tls = {
+      name: "canary client key", host: "localhost", port: tlsServer!.port, database: "postgres", user: "postgres", password: canary,
+      sslmode: "verify-full" as const, sslRootCert: certs!.caCert, sslCert: clientCert.cert, sslKey: clientCert.encryptedKey, sslPassword: canary,
+    };
+    const tlsId = (await client.call("profiles:save", { draft: tls })).id;
 
     // failures carry the canary in the request; their answers must not echo it
     const failing = [
@@ -123,17 +146,19 @@ describe("secrets sweep: one canary password across the real web host", () => {
       { ...direct, user: `${role}_nobody` },
       { ...direct, ssh: { ...ssh, auth: "password" as const }, sshSecret: canary },
       { ...direct, ssh: { ...ssh, hostKey: "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" }, sshSecret: canary },
+      { ...tls, sslPassword: `wrong ${canary}` },
+      { ...tls, password: `wrong ${canary}` },
     ];
     for (const draft of failing) expect((await client.raw("profiles:test", { draft })).ok).toBe(false);
 
-    for (const id of [directId, sshId]) {
+    for (const id of [directId, sshId, tlsId]) {
       expect((await client.raw("profiles:test", { id })).ok).toBe(true);
       for (const ch of ["profiles:exportUri", "profiles:connectionStatus", "profiles:retryConnection"]) await client.raw(ch, { id });
       for (const ch of ["server:overview", "health:report", "health:sample", "activity:sessions", "schema:introspect", "indexes:report", "query:completions", "backup:tools", "backup:objects", "audit:detect", "migrations:history"]) {
         await client.raw(ch, { profileId: id });
       }
       const session = await client.call("query:openSession", { profileId: id });
-      const run = await client.raw("query:run", { sessionId: session.sessionId, runId: `r${hex}`, sql: "SELECT current_user AS who, count(*) AS n FROM big" });
+      const run = await client.raw("query:run", { sessionId: session.sessionId, runId: `r${hex}`, sql: "SELECT current_user AS who, count(*) AS n FROM pg_class" });
       expect(run.ok).toBe(true);
       await client.call("query:closeSession", { sessionId: session.sessionId });
     }
@@ -160,11 +185,30 @@ describe("secrets sweep: one canary password across the real web host", () => {
     const plainBackup = await finished((await client.call("backup:start", { profileId: directId, database: db.name, folder: backups, format: "plain", testRestore: true })).jobId);
     for (const job of [dirBackup, plainBackup]) expect(job.error?.message ?? job.state).toBe("succeeded");
 
+    // the client key's passphrase cannot reach pg_dump safely: backups of that profile are refused
+    const tlsBackup = await client.raw("backup:start", { profileId: tlsId, database: "postgres", folder: backups });
+    if (tlsBackup.ok) expect((await finished((tlsBackup.value as { jobId: string }).jobId)).state).toBe("failed");
+
     const restored = { dir: `${role}_dir`, plain: `${role}_plain` };
-    const restores = await Promise.all([
-      client.call("backup:restore", { profileId: sshId, folder: backups, file: dirBackup.file, target: "new", database: restored.dir, jobs: 2 }),
-      client.call("backup:restore", { profileId: directId, folder: backups, file: plainBackup.file, target: "new", database: restored.plain }),
-    ]);
+    // psql restores quickly: into an existing database whose schema public we hold
+    // (DROP SCHEMA in an open transaction) so that psql waits until the sampler has seen it
+    await db.pool.query(`CREATE DATABASE ${restored.plain} OWNER ${role}`);
+    const hold = new pg.Client({ ...db.connection, database: restored.plain });
+    await hold.connect();
+    let restores: Array<{ jobId: string }>;
+    try {
+      await hold.query("BEGIN");
+      await hold.query("DROP SCHEMA public CASCADE");
+      const psqlBefore = sampler!.programSamples.get("psql") ?? 0;
+      restores = await Promise.all([
+        client.call("backup:restore", { profileId: sshId, folder: backups, file: dirBackup.file, target: "new", database: restored.dir, jobs: 2 }),
+        client.call("backup:restore", { profileId: directId, folder: backups, file: plainBackup.file, target: "existing", database: restored.plain, confirm: restored.plain }),
+      ]);
+      await until(() => (sampler!.programSamples.get("psql") ?? 0) >= psqlBefore + 3 || undefined, "the sampler to see psql", 60_000);
+    } finally {
+      await hold.query("ROLLBACK");
+      await hold.end();
+    }
     for (const r of restores) expect((await finished(r.jobId)).state).toBe("succeeded");
     for (const database of Object.values(restored)) {
       const c = new pg.Client({ ...db.connection, database });
@@ -197,11 +241,12 @@ describe("secrets sweep: one canary password across the real web host", () => {
     host = undefined;
 
     // the store holds both secrets, sealed; open them with the host's own key file
-    const store = JSON.parse(await readFile(join(dataDir, "profiles.json"), "utf8")) as { profiles: Array<{ id: string; sealedPassword?: string; sealedSshSecret?: string }> };
+    const store = JSON.parse(await readFile(join(dataDir, "profiles.json"), "utf8")) as { profiles: Array<{ id: string; sealedPassword?: string; sealedSshSecret?: string; sealedSslPassword?: string }> };
     const sealed = new KeyFileSecretStore(join(dataDir, "secret.key"));
     const stored = (id: string) => store.profiles.find((p) => p.id === id)!;
     expect(await sealed.open(stored(directId).sealedPassword!)).toBe(canary);
     expect(await sealed.open(stored(sshId).sealedSshSecret!)).toBe(canary);
+    expect(await sealed.open(stored(tlsId).sealedSslPassword!)).toBe(canary);
     const demoPassword = await sealed.open(stored(demoId).sealedPassword!);
     const forms = [...secretForms(canary, "canary"), ...secretForms(demoPassword, "demo password")];
 
@@ -221,7 +266,7 @@ describe("secrets sweep: one canary password across the real web host", () => {
         `  ${sampler!.texts.size} distinct argv/environ texts kept and checked for the demo password too`,
         `  ${watcher.reads} files read the moment they appeared in temp folders, ${files.files} files (${(files.bytes / 1e6).toFixed(1)} MB) scanned afterwards`,
         `  ${client.recorded.filter((r) => r.kind === "http").length} HTTP answers and ${client.recorded.filter((r) => r.kind === "ws").length} WebSocket frames recorded, ${output.split("\n").length} output lines`,
-        `  ${forms.length} forms searched (plain, UTF-16, JSON, SQL, URL, hex, base64 x3 alignments) for 2 secrets; leaks: ${leaks.length}`,
+        `  ${forms.length} forms searched (plain, UTF-16, JSON, SQL, pgpass, URL, hex, base64 x3 alignments, the plain run alone) for 2 secrets; leaks: ${leaks.length}`,
       ].join("\n"),
     );
     expect(leaks).toEqual([]);
