@@ -41,7 +41,10 @@ describe("a hostile server's names, values and messages on every screen", () => 
     ledger = new MarkupSafetyLedger(b, allPayloads(), CANARY);
     shell = new ShellPage(b.page);
     await shell.open(host.launchUrl);
-    await new ProfilesPage(b.page).addFor(h.db, values.profileName);
+    const profiles = new ProfilesPage(b.page);
+    await profiles.startNew();
+    await profiles.fill({ name: values.profileName, ...h.login });
+    await profiles.save();
     await new OverviewPage(b.page).waitForLoaded();
   });
   afterAll(async () => {
@@ -55,11 +58,13 @@ describe("a hostile server's names, values and messages on every screen", () => 
     const overview = new OverviewPage(b.page);
     await ledger.expectLiteral("overview", b.page.getByTestId("database-list"), [names.database]);
     await ledger.expectLiteral("overview", shell.currentProfile(), [values.profileName]);
+    await ledger.expectLiteral("overview", b.page.getByTestId("server-overview"), [names.role]);
+    await ledger.expectLiteral("overview", shell.currentProfile().locator(".."), [names.role]);
     await overview.databaseRow(names.database).waitFor();
     await ledger.expectInert("overview");
 
     await shell.goTo("connections");
-    await ledger.expectLiteral("connections", b.page.getByTestId("profile-list"), [values.profileName]);
+    await ledger.expectLiteral("connections", b.page.getByTestId("profile-list"), [values.profileName, names.role]);
     await ledger.expectInert("connections");
   });
 
@@ -67,7 +72,8 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await shell.goTo("dashboard");
     const dash = new DashboardPage(b.page);
     await dash.waitForChecks();
-    for (const id of ["idleInTransaction", "lockWaiters", "sequences", "invalidIndexes", "notValidConstraints", "statements"]) await dash.showRows(id);
+    for (const id of ["connections", "idleInTransaction", "lockWaiters", "sequences", "invalidIndexes", "notValidConstraints", "statements"]) await dash.showRows(id);
+    await ledger.expectLiteral("dashboard", dash.check("connections"), [applications.blocker, applications.waiter, applications.idle, names.role]);
     await ledger.expectLiteral("dashboard", dash.check("statements"), [statementMarker]);
     await ledger.expectLiteral("dashboard", dash.check("idleInTransaction"), [applications.blocker, sessionQueryMarker]);
     await ledger.expectLiteral("dashboard", dash.check("lockWaiters"), [applications.waiter, names.role, names.colJsUrl, values.cellJsUrl]);
