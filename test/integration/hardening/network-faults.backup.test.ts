@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from "../../harness/app";
 import { freshDatabase, type FreshDatabase } from "../../harness/database";
 import { startFaultProxy, type FaultProxy } from "../../harness/fault-proxy";
 import { finished, listFolder, pgDumpPids, readText, removeFolder, tempFolder, until } from "../backup/support";
-import { eventually, pgdeskSessions, reportFaults, within } from "./fault-support";
+import { eventually, pgdeskSessions, reportFaults, startPickyPooler, within } from "./fault-support";
 
 /** pg_dump is stopped with SIGTERM (SIGKILL after 3 s) once the watchdog gives up. */
 const STOP_MS = 3_000;
@@ -39,12 +39,15 @@ describe("a backup through a network that drops and stalls (PostgreSQL 15)", () 
   const start = async () => (await app.call("backup:start", { profileId, database: db.name, folder, format: "custom", compression: 0 })).jobId;
 
   /** Nothing of a failed job is left: no partial file, no manifest entry, no pg_dump, no server session of it. */
-  async function expectNothingLeft(): Promise<void> {
+  async function expectNothingLeft(manifestBefore?: string): Promise<void> {
     expect((await listFolder(folder)).filter((f) => f.endsWith(".partial"))).toEqual([]);
-    expect(await readText(join(folder, "backups.json"))).toBeUndefined();
+    expect(await readText(join(folder, "backups.json"))).toBe(manifestBefore);
     expect(await pgDumpPids(folder)).toEqual([]);
     expect(await eventually(async () => (await pgdeskSessions(db)) === (await poolConnections()), 10_000)).toBe(true);
   }
+
+  const lockWaiters = async () =>
+    (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'pgdesk' AND wait_event_type = 'Lock'", [db.name])).rows[0]!.n;
 
   /** pgdesk's own pooled connections (the profile's and the dumped database's pool). */
   async function poolConnections(): Promise<number> {
@@ -94,10 +97,7 @@ describe("a backup through a network that drops and stalls (PostgreSQL 15)", () 
       await locker.query("LOCK TABLE bulk IN ACCESS EXCLUSIVE MODE");
       const jobId = await start();
       // pg_dump is waiting on the lock: silent, no output growing
-      await until(async () => {
-        const r = await db.pool.query("SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND application_name = 'pgdesk' AND wait_event_type = 'Lock'", [db.name]);
-        return r.rowCount ? true : undefined;
-      }, "pg_dump to wait on the lock");
+      await until(async () => ((await lockWaiters()) > 0 ? true : undefined), "pg_dump to wait on the lock");
       // the watchdog checks the server on a new connection (through the proxy), finds it there, and lets pg_dump wait
       const accepted = proxy.connectionsAccepted();
       const open = proxy.openConnections();
@@ -110,6 +110,43 @@ describe("a backup through a network that drops and stalls (PostgreSQL 15)", () 
       locker.release();
     }
   }, 60_000);
+
+  it("leaves no server session waiting on a lock behind when the network drops under a waiting dump (1 fault)", async () => {
+    const locker: pg.PoolClient = await db.pool.connect();
+    try {
+      await locker.query("BEGIN");
+      await locker.query("LOCK TABLE bulk IN ACCESS EXCLUSIVE MODE");
+      const manifest = await readText(join(folder, "backups.json"));
+      const jobId = await start();
+      await until(async () => ((await lockWaiters()) > 0 ? true : undefined), "pg_dump to wait on the lock");
+      proxy.dropAll();
+      const job = await finished(app, jobId, 10_000);
+      expect(job.state).toBe("failed");
+      expect(job.error?.message).toMatch(/^Connection to the server was lost during the dump: /);
+      // the lock is still held: without client_connection_check_interval the orphan would wait (and queue others) until it is released
+      expect(await eventually(async () => (await lockWaiters()) === 0, 10_000)).toBe(true);
+      await expectNothingLeft(manifest);
+    } finally {
+      await locker.query("ROLLBACK").catch(() => undefined);
+      locker.release();
+    }
+  }, 30_000);
+
+  it("backs up through a pooler that refuses startup options, by running pg_dump again without them", async () => {
+    const pooler = await startPickyPooler({ host: db.server.host, port: db.server.port });
+    const viaPooler = (await app.call("profiles:save", { draft: { name: "via pooler", ...db.connection, port: pooler.port } })).id;
+    try {
+      // directory format: the second pg_dump must accept the (empty) directory the first one left
+      const { jobId } = await app.call("backup:start", { profileId: viaPooler, database: db.name, folder, format: "directory" });
+      const job = await finished(app, jobId, 30_000);
+      expect(job.state).toBe("succeeded");
+      expect(pooler.refused()).toBe(1);
+      expect(job.log.join("\n")).toMatch(/refused startup options .* running pg_dump again without them/);
+    } finally {
+      await app.call("profiles:delete", { id: viaPooler });
+      await pooler.close();
+    }
+  });
 
   it("leaves no pgdesk session behind once the app closes", async () => {
     expect(await eventually(async () => (await pgdeskSessions(db)) === (await poolConnections()), 10_000)).toBe(true);

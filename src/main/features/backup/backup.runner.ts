@@ -30,6 +30,9 @@ export async function runBackup(ctx: CallContext, plan: BackupPlan, job: JobHand
   const params = await pinnedParams(ctx, req.profileId, req.database);
   const child = await childEnv(params);
   child.env.PGDATABASE = req.database;
+  // pg_dump's backend notices within 5 s that pg_dump is gone (killed, network dropped) even
+  // while it waits on a lock, instead of waiting on (and queueing others behind) that lock
+  if (plan.server.major >= 14) child.env.PGOPTIONS = ORPHAN_CHECK_OPTIONS;
   let snapshot: pg.Client | undefined;
   let sizeTimer: NodeJS.Timeout | undefined;
   let watchdog: DumpWatchdog | undefined;
@@ -54,16 +57,24 @@ export async function runBackup(ctx: CallContext, plan: BackupPlan, job: JobHand
     }, 500);
     const args = dumpArgs(req, plan.partialPath, snapshotName ? { snapshot: snapshotName } : {});
     job.log(`pgdesk: running ${plan.tools.pg_dump.path} (${plan.tools.pg_dump.version}) for database ${JSON.stringify(req.database)}`);
-    const result = await runTool(plan.tools.pg_dump.path, args, {
-      env: child.env,
-      password: child.password,
-      signal: dog.signal,
-      onStderrLine: (line) => {
-        dog.line();
-        job.log(line);
-        if (progress.onLine(line)) job.progress({ tablesDone: progress.tablesDone, etaMs: progress.etaMs() });
-      },
-    });
+    const dump = () =>
+      runTool(plan.tools.pg_dump.path, args, {
+        env: child.env,
+        password: child.password,
+        signal: dog.signal,
+        onStderrLine: (line) => {
+          dog.line();
+          job.log(line);
+          if (progress.onLine(line)) job.progress({ tablesDone: progress.tablesDone, etaMs: progress.etaMs() });
+        },
+      });
+    let result = await dump();
+    if (result.code !== 0 && child.env.PGOPTIONS !== undefined && refusedStartupOptions(result.stderrTail) && !dog.signal.aborted) {
+      // a pooler (PgBouncer) refuses startup options it does not know: the dump matters more
+      job.log("pgdesk: the server refused startup options (a connection pooler?); running pg_dump again without them");
+      delete child.env.PGOPTIONS;
+      result = await dump();
+    }
     clearInterval(sizeTimer);
     dog.stop();
     if (job.signal.aborted) throw new AppError("CANCELLED", "Cancelled");
@@ -177,6 +188,13 @@ async function sizeOf(path: string): Promise<number> {
   const names = await readdir(path).catch(() => [] as string[]);
   const sizes = await Promise.all(names.map((n) => stat(join(path, n)).then((s) => s.size, () => 0)));
   return sizes.reduce((a, b) => a + b, 0);
+}
+
+const ORPHAN_CHECK_OPTIONS = "-c client_connection_check_interval=5s";
+
+/** PgBouncer's answer to a startup `options` parameter it does not support. */
+function refusedStartupOptions(stderrTail: string[]): boolean {
+  return /unsupported startup parameter/i.test(stderrTail.join("\n"));
 }
 
 const LOST_MID_DUMP = /server closed the connection unexpectedly|connection to server was lost|could not receive data from server|SSL SYSCALL error|PQgetCopyData\(\) failed/i;
