@@ -234,6 +234,8 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
     const saved = await app.call("profiles:save", { draft: draft([down, a.port], { loadBalanceHosts: "random" }) });
     const folder = await tempFolder();
     try {
+      const preview = await app.call("backup:preview", { profileId: saved.id, database: db, folder, format: "custom", testRestore: true });
+      expect(preview.env).toMatchObject({ PGHOST: "127.0.0.1", PGPORT: String(a.port) });
       const { jobId } = await app.call("backup:start", { profileId: saved.id, database: db, folder, format: "custom", testRestore: true });
       const job = await finished(app, jobId);
       expect(job.state, JSON.stringify(job)).toBe("succeeded");

@@ -14,6 +14,7 @@ import { applyRetention, planRetention } from "./retention";
 import { JobQueue } from "./job.queue";
 import { pgTools, requireTools, serverInfo } from "./pg-tools.service";
 import { planRestore, runRestore } from "./restore.runner";
+import { pinnedParams } from "./pinned-params";
 
 /** The area's long-lived services; the hosts start the scheduler at app start (startBackupScheduler). */
 function jobs(ctx: CallContext): JobQueue {
@@ -80,7 +81,8 @@ export const backupHandlers = {
 
   "backup:preview": async (req, ctx) => {
     const plan = await planBackup(ctx, req);
-    const params = await ctx.profiles.connectionParams(req.profileId);
+    // the host the backup will really use (a multi-host profile is pinned to its pool's host)
+    const params = await pinnedParams(ctx, req.profileId, req.database);
     const preview = previewOf(plan);
     const tls = Object.fromEntries(Object.entries(params.tls ?? {}).filter(([, v]) => v).map(([k, v]) => [`PGSSL${k.toUpperCase()}`, String(v)]));
     const reach: Record<string, string> = params.ssh
