@@ -95,7 +95,10 @@ describe("secrets sweep: one canary password across the real web host", () => {
 
     watcher.watch(hostTmp, true);
     watcher.watch(tmpdir(), false);
-    host = await startWebHostProcess({ dataDir, env: { TMPDIR: hostTmp } });
+    // a pg_service.conf entry with the canary as its password: listing services must not send it
+    const serviceFile = join(work, "pg_service.conf");
+    await writeFile(serviceFile, `[canary_svc]\nhost=127.0.0.1\nport=${db.connection.port}\ndbname=${db.name}\nuser=${role}\npassword=${canary}\n`, { mode: 0o600 });
+    host = await startWebHostProcess({ dataDir, env: { TMPDIR: hostTmp, PGSERVICEFILE: serviceFile, PGSYSCONFDIR: join(work, "no-sysconf") } });
     sampler = new ProcSampler(await hostPid(dataDir));
     sampler.start();
     client = new HostClient(host);
@@ -163,6 +166,8 @@ describe("secrets sweep: one canary password across the real web host", () => {
       await client.call("query:closeSession", { sessionId: session.sessionId });
     }
     await client.raw("profiles:list", {});
+    const services = await client.call("profiles:listServices", {});
+    expect(services.services.map((s) => s.name)).toEqual(["canary_svc"]);
     await client.raw("query:history", {});
     await client.raw("backup:preview", { profileId: sshId, database: db.name, folder: backups, format: "directory", jobs: 2 });
 

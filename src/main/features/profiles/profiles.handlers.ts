@@ -75,7 +75,9 @@ export const profilesHandlers = {
     const warnings = [...found.warnings];
     for (const s of found.services) {
       try {
-        const imported = conninfoToDraft(s.info, { user: osUser() });
+        // the list goes to the renderer at once: no service's password rides along; picking one
+        // imports it through profiles:parseConnectionString("service=..."), like a paste
+        const { password: _password, sslPassword: _sslPassword, ...imported } = conninfoToDraft(s.info, { user: osUser() });
         services.push({ name: s.name, file: s.file, imported: { ...imported, draft: { ...imported.draft, name: s.name } } });
       } catch (err) {
         warnings.push(`service "${s.name}" in ${s.file}: ${err instanceof Error ? err.message : String(err)}`);

@@ -42,7 +42,8 @@ export function PasteConnectionString({ onImported }: { onImported(imported: Imp
             className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
             onChange={(e) => {
               const s = services.data.services.find((x) => x.name === e.target.value);
-              if (s) onImported(s.imported);
+              // the listing carries no passwords: the chosen service is imported like a paste
+              if (s) parse.mutate(`service='${s.name.replace(/[\\']/g, (c) => `\\${c}`)}'`, { onSuccess: (r) => onImported({ ...r, draft: { ...r.draft, name: s.name } }) });
             }}
           >
             <option value="">choose…</option>
