@@ -4,12 +4,29 @@ import type { PackedBatch, ResultColumn, StatementResult } from "../../../shared
 import type { ParsedStatement } from "../../db/sql-parser";
 import { toApiError } from "../../ipc/to-api-error";
 import type { FieldLike } from "./column-types";
+import { RawRowPacker } from "./raw-row.packer";
+import { rawRowTap } from "./raw-row.tap";
 import { packRows } from "./row-batch.packer";
 
 /** Every value stays the server's text: numeric, int8, timestamptz, bytea (\x hex) unconverted. */
 export const RAW_TEXT_TYPES = { getTypeParser: () => (value: string) => value };
 
 export const BATCH_ROWS = 1000;
+
+/** A streamed result starts at BATCH_ROWS (the first rows paint at once) and grows to this... */
+export const MAX_BATCH_ROWS = 5000;
+/** ...while a batch stays under about this many characters, so wide rows keep batches small. */
+const BATCH_TEXT_TARGET = 1024 * 1024;
+
+/**
+ * Rows to ask for next. Every fetch is a round trip in which the server waits, so fewer,
+ * larger fetches are faster; but a batch's rows live until it is packed, and batches much
+ * larger than this outgrew V8's young generation and made streaming slower (measured).
+ */
+export function nextBatchRows(lastWant: number, charsPerRow: number): number {
+  const byText = charsPerRow > 0 ? Math.floor(BATCH_TEXT_TARGET / charsPerRow) : MAX_BATCH_ROWS;
+  return Math.max(BATCH_ROWS, Math.min(MAX_BATCH_ROWS, lastWant * 2, byText));
+}
 
 /**
  * A cursor that keeps each DataRow's field array as pg's protocol parser made it (text
@@ -44,9 +61,9 @@ interface CursorResult {
 }
 
 /**
- * Runs one statement through a server-side portal, reading ~1000 rows at a time so
- * neither main nor the renderer ever holds more than a batch in flight, and stopping
- * (closing the portal) at the soft row cap.
+ * Runs one statement through a server-side portal, reading a batch at a time (see
+ * nextBatchRows) so neither main nor the renderer ever holds more than a batch in
+ * flight, and stopping (closing the portal) at the soft row cap.
  */
 export async function runStatement(
   client: pg.Client,
@@ -55,6 +72,10 @@ export async function runStatement(
   options: RunStatementOptions,
 ): Promise<StatementResult> {
   const started = performance.now();
+  // rows as wire bytes packed per column (see RawRowPacker); the cursor then sees none
+  const tap = rawRowTap(client);
+  const packer = tap ? new RawRowPacker() : undefined;
+  if (packer) tap!.attach(packer);
   const cursor = client.query(new RawTextCursor(stmt.text));
   const result = (cursor as unknown as { _result: CursorResult })._result;
   let columns: ResultColumn[] = [];
@@ -74,7 +95,9 @@ export async function runStatement(
       return { p, want };
     };
     // one row past the cap tells a result that is exactly cap rows long from a longer one
-    const wantFor = (returned: number) => Math.min(BATCH_ROWS, (options.rowCap === null ? Infinity : options.rowCap - returned) + 1);
+    let size = BATCH_ROWS;
+    let charsPerRow = 0;
+    const wantFor = (returned: number) => Math.min(size, (options.rowCap === null ? Infinity : options.rowCap - returned) + 1);
     let pending = read(wantFor(0));
     for (let first = true; ; first = false) {
       const remaining = options.rowCap === null ? Infinity : options.rowCap - rowsReturned;
@@ -85,17 +108,21 @@ export async function runStatement(
         columns = result.fields.map((f, i) => ({ name: f.name, typeOid: f.dataTypeID, typeName: names[i]! }));
         options.sink.columns(columns);
       }
-      let batch = rows;
-      if (rows.length > remaining) {
-        truncated = true;
-        batch = rows.slice(0, remaining);
-      }
-      const done = truncated || rows.length < want;
+      const received = packer ? packer.rowCount : rows.length;
+      if (received > remaining) truncated = true;
+      const keep = Math.min(received, remaining);
+      const done = truncated || received < want;
       // ask the server for the next batch before packing this one, so both work at once
-      if (!done) pending = read(wantFor(rowsReturned + rows.length));
-      if (batch.length > 0) {
-        options.sink.rows(packRows(batch, columns.length));
-        rowsReturned += batch.length;
+      // (no rows of it can arrive before this synchronous packing is done)
+      if (!done) {
+        size = nextBatchRows(size, charsPerRow);
+        pending = read(wantFor(rowsReturned + received));
+      }
+      if (keep > 0) {
+        const batch = packer ? packer.take(keep, columns.length) : packRows(keep < rows.length ? rows.slice(0, keep) : rows, columns.length);
+        charsPerRow = batch.text.length / batch.rowCount;
+        options.sink.rows(batch);
+        rowsReturned += keep;
       }
       if (done) break;
     }
@@ -122,6 +149,8 @@ export async function runStatement(
       durationMs: performance.now() - started,
       error: { ...error, ...(error.position !== undefined ? { editorOffset: statementToEditorOffset(stmt, error.position) } : {}) },
     };
+  } finally {
+    tap?.detach();
   }
 }
 
