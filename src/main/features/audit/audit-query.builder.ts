@@ -9,6 +9,8 @@ export interface ColumnTypes {
 export interface BuiltQuery {
   text: string;
   values: unknown[];
+  /** Worth a named statement: its best plan is the same whatever the values. */
+  prepare?: boolean;
 }
 
 /**
@@ -155,7 +157,9 @@ export function auditQueries(mapping: AuditMapping, types: ColumnTypes) {
       const values: unknown[] = [];
       const conds = where({ entity, entityId }, values);
       values.push(limit);
-      return { text: `${select} WHERE ${conds.join(" AND ")} ORDER BY ${timeCol} ASC, ${idCol} ASC LIMIT $${values.length}`, values };
+      // equality on (entity, id) picks the same index for any entity, so a cached plan is safe
+      // here (unlike the browse filters, whose best plan depends on how common a value is)
+      return { text: `${select} WHERE ${conds.join(" AND ")} ORDER BY ${timeCol} ASC, ${idCol} ASC LIMIT $${values.length}`, values, prepare: true };
     },
     /** Top keys of one dimension over the filtered range. */
     counts(filters: AuditFilters, dimension: "action" | "entity" | "actor"): BuiltQuery {

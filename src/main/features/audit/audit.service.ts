@@ -5,7 +5,8 @@ import { quoteIdent } from "../../db/sql";
 import { tableInfo, tablesWithColumns } from "./audit-catalog.sql";
 import { decodeCursor, normalizeEvent } from "./audit-event.normalize";
 import { detectAuditTables, type CatalogTable } from "./audit-layouts";
-import { auditQueries, type RawAuditRow } from "./audit-query.builder";
+import { queryMaybePrepared } from "./audit-prepared";
+import { auditQueries, type BuiltQuery, type RawAuditRow } from "./audit-query.builder";
 import { applyChanges } from "./json-diff";
 import type { Redactor } from "./redact";
 
@@ -67,16 +68,16 @@ function buildersFor(info: TableInfo, mapping: AuditMapping): ReturnType<typeof 
 async function run<R extends pg.QueryResultRow>(
   pool: pg.Pool,
   mapping: AuditMapping,
-  build: (q: ReturnType<typeof auditQueries>) => { text: string; values: unknown[] },
+  build: (q: ReturnType<typeof auditQueries>) => BuiltQuery,
 ): Promise<R[]> {
   try {
     const q = build(buildersFor(cachedTableInfo(pool, mapping) ?? (await readTableInfo(pool, mapping)), mapping));
-    return (await pool.query<R>(q.text, q.values)).rows;
+    return await queryMaybePrepared<R>(pool, q);
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code !== "42703" && code !== "42P01") throw err;
     const q = build(buildersFor(await readTableInfo(pool, mapping, true), mapping));
-    return (await pool.query<R>(q.text, q.values)).rows;
+    return await queryMaybePrepared<R>(pool, q);
   }
 }
 

@@ -1,0 +1,78 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuditMapping } from "../../../src/shared/contract/audit";
+import { timeline } from "../../../src/main/features/audit/audit.service";
+import { createRedactor, DEFAULT_REDACTED_FIELDS } from "../../../src/main/features/audit/redact";
+import { freshDatabase, type FreshDatabase, type Major } from "../../harness/database";
+import { createPgdeskLayout } from "./layouts.fixture";
+
+const mapping: AuditMapping = {
+  kind: "pgdesk", schema: "public", table: "audit_logs", snapshotsIn: "metadata",
+  columns: { id: "id", time: "createdAt", entity: "entity", entityId: "entityId", action: "action", actor: "actorId", tenant: "organizationId" },
+};
+const redactor = createRedactor(DEFAULT_REDACTED_FIELDS);
+
+describe.each<Major>([15, 18])("the timeline's prepared statement on PostgreSQL %i", (major) => {
+  let db: FreshDatabase;
+  // one connection, so the session that prepared is the one we look at
+  let pool: pg.Pool;
+
+  beforeAll(async () => {
+    db = await freshDatabase(major, "auditprep");
+    await createPgdeskLayout(db.pool);
+    pool = new pg.Pool({ ...db.connection, max: 1 });
+  });
+  afterAll(async () => {
+    await pool.end();
+    await db.drop();
+  });
+
+  const prepared = async () =>
+    (await pool.query<{ name: string }>(`SELECT name FROM pg_prepared_statements WHERE name LIKE 'pgdesk_audit_%'`)).rows.map((r) => r.name);
+  const statuses = async () => (await timeline(pool, mapping, redactor, "Order", "ord_1")).events.map((e) => e.changes.find((c) => c.path === "status")?.to ?? null);
+
+  it("is prepared once per session and reused for every entity", async () => {
+    expect(await statuses()).toEqual(["PENDING", "PAID", "SHIPPED"]);
+    const [name] = await prepared();
+    expect(name).toMatch(/^pgdesk_audit_[0-9a-f]{24}$/);
+    const user = await timeline(pool, mapping, redactor, "User", "usr_1");
+    expect(user.events.map((e) => e.id)).toEqual(["a4", "a5"]);
+    expect(await prepared()).toEqual([name]);
+  });
+
+  it("still answers when the server session no longer has it (as behind a transaction pooler)", async () => {
+    await pool.query("DEALLOCATE ALL");
+    expect(await statuses()).toEqual(["PENDING", "PAID", "SHIPPED"]);
+    // this pool now runs the timeline unnamed
+    expect(await prepared()).toEqual([]);
+    expect(await statuses()).toEqual(["PENDING", "PAID", "SHIPPED"]);
+  });
+});
+
+describe.each<Major>([15, 18])("a prepared timeline after its table changed on PostgreSQL %i", (major) => {
+  let db: FreshDatabase;
+  let pool: pg.Pool;
+
+  beforeAll(async () => {
+    db = await freshDatabase(major, "auditprep");
+    await createPgdeskLayout(db.pool);
+    pool = new pg.Pool({ ...db.connection, max: 1 });
+  });
+  afterAll(async () => {
+    await pool.end();
+    await db.drop();
+  });
+
+  it("names a mapped column dropped since the statement was prepared", async () => {
+    expect((await timeline(pool, mapping, redactor, "Order", "ord_1")).events).toHaveLength(3);
+    await db.pool.query(`ALTER TABLE audit_logs DROP COLUMN "actorId"`);
+    await expect(timeline(pool, mapping, redactor, "Order", "ord_1")).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining('"actorId"') });
+  });
+
+  it("keeps working when a mapped column changes type", async () => {
+    await db.pool.query(`ALTER TABLE audit_logs ALTER COLUMN action TYPE varchar(20)`);
+    const noActor = { ...mapping, columns: { ...mapping.columns, actor: undefined } };
+    expect((await timeline(pool, noActor, redactor, "Order", "ord_1")).events.map((e) => e.action)).toEqual(["CREATE", "UPDATE", "UPDATE"]);
+    expect((await timeline(pool, noActor, redactor, "Order", "ord_1")).events).toHaveLength(3);
+  });
+});
