@@ -6,6 +6,7 @@ import type { CallContext } from "../../ipc/handler-types";
 import { readManifest } from "./backup.manifest";
 import { backupFileName, displayCommand, dumpArgs } from "./dump-args";
 import { checkWritableFolder } from "./folder.check";
+import { orphanCheckOptions } from "./dump-watchdog";
 import { requireTools, serverInfo, type ServerInfo } from "./pg-tools.service";
 
 /** Everything decided before a backup starts; any problem here means nothing is written. */
@@ -66,6 +67,7 @@ export function previewOf(plan: BackupPlan): { command: string; env: Record<stri
       PGDATABASE: plan.req.database,
       PGPASSFILE: "/dev/null",
       PGAPPNAME: "pgdesk",
+      ...orphanCheckOptions(plan.server.major),
     },
     file: plan.finalPath,
   };

@@ -15,7 +15,7 @@ import { pinnedParams } from "./pinned-params";
 import { runTool, toolFailure } from "./child-process";
 import { dumpArgs } from "./dump-args";
 import { DumpProgress, type ProgressTable } from "./dump-progress";
-import { DumpWatchdog } from "./dump-watchdog";
+import { DumpWatchdog, orphanCheckOptions } from "./dump-watchdog";
 import type { JobHandle } from "./job.queue";
 import { testRestore } from "./test-restore";
 
@@ -30,9 +30,7 @@ export async function runBackup(ctx: CallContext, plan: BackupPlan, job: JobHand
   const params = await pinnedParams(ctx, req.profileId, req.database);
   const child = await childEnv(params);
   child.env.PGDATABASE = req.database;
-  // pg_dump's backend notices within 5 s that pg_dump is gone (killed, network dropped) even
-  // while it waits on a lock, instead of waiting on (and queueing others behind) that lock
-  if (plan.server.major >= 14) child.env.PGOPTIONS = ORPHAN_CHECK_OPTIONS;
+  Object.assign(child.env, orphanCheckOptions(plan.server.major));
   let snapshot: pg.Client | undefined;
   let sizeTimer: NodeJS.Timeout | undefined;
   let watchdog: DumpWatchdog | undefined;
@@ -189,8 +187,6 @@ async function sizeOf(path: string): Promise<number> {
   const sizes = await Promise.all(names.map((n) => stat(join(path, n)).then((s) => s.size, () => 0)));
   return sizes.reduce((a, b) => a + b, 0);
 }
-
-const ORPHAN_CHECK_OPTIONS = "-c client_connection_check_interval=5s";
 
 /** PgBouncer's answer to a startup `options` parameter it does not support. */
 function refusedStartupOptions(stderrTail: string[]): boolean {

@@ -60,3 +60,12 @@ export class DumpWatchdog {
     this.unlink();
   }
 }
+
+/**
+ * PGOPTIONS for pg_dump on PostgreSQL 14+: its backend checks every 5 s that pg_dump is
+ * still there, so a dump killed or cut off while waiting on a lock leaves no backend
+ * waiting on (and queueing others behind) that lock.
+ */
+export function orphanCheckOptions(serverMajor: number): { PGOPTIONS?: string } {
+  return serverMajor >= 14 ? { PGOPTIONS: "-c client_connection_check_interval=5s" } : {};
+}
