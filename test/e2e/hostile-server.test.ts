@@ -142,6 +142,13 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await ledger.expectLiteral("query error", query.statementError(), [values.error, values.errorDetail, values.errorHint]);
     await ledger.expectInert("query error");
 
+    // the server's message, which quotes the hostile name, on the editor's error marker
+    await query.paste(`SELECT * FROM ${ident(names.schema)}.nope`);
+    await query.run();
+    await query.statementError().waitFor();
+    await ledger.expectLiteral("query error marker", await query.hoverErrorMarker(), [names.schema]);
+    await ledger.expectInert("query error marker");
+
     await query.paste(h.sql.plan);
     await query.explain();
     const panel = query.explainPanel();

@@ -110,4 +110,16 @@ export class QueryPage {
     await this.page.keyboard.press("Control+Space");
     await this.suggestions().first().waitFor();
   }
+
+  /** Hovers the editor's error squiggle and returns the hover that shows the server's message. */
+  async hoverErrorMarker() {
+    await this.editorErrorMarker().first().waitFor();
+    // the squiggle is drawn under the text layer, which takes the pointer
+    const box = await this.editorErrorMarker().first().boundingBox();
+    if (!box) throw new Error("the error marker has no box");
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = this.page.locator(".monaco-hover:visible").filter({ hasText: /\S/ }).first();
+    await hover.waitFor();
+    return hover;
+  }
 }
