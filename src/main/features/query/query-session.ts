@@ -73,7 +73,8 @@ export class QuerySession {
     if (session.serverVersionNum >= 140000) {
       // a statement whose tab lost its connection stops within 5 s instead of running on
       // (and holding its locks) until it next writes to the dead socket
-      await client.query("SET client_connection_check_interval = '5s'");
+      // best effort: a PostgreSQL-compatible server that lacks the setting still gets its tab
+      await client.query("SET client_connection_check_interval = '5s'").catch(() => undefined);
     }
     return session;
   }
