@@ -188,9 +188,9 @@ async function sizeOf(path: string): Promise<number> {
   return sizes.reduce((a, b) => a + b, 0);
 }
 
-/** PgBouncer's answer to a startup `options` parameter it does not support. */
+/** A pooler (PgBouncer) or a PostgreSQL-compatible server refusing the startup options pgdesk added. */
 function refusedStartupOptions(stderrTail: string[]): boolean {
-  return /unsupported startup parameter/i.test(stderrTail.join("\n"));
+  return /unsupported startup parameter|unrecognized configuration parameter "client_connection_check_interval"/i.test(stderrTail.join("\n"));
 }
 
 const LOST_MID_DUMP = /server closed the connection unexpectedly|connection to server was lost|could not receive data from server|SSL SYSCALL error|PQgetCopyData\(\) failed/i;
