@@ -59,7 +59,7 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await ledger.expectLiteral("overview", b.page.getByTestId("database-list"), [names.database]);
     await ledger.expectLiteral("overview", shell.currentProfile(), [values.profileName]);
     await ledger.expectLiteral("overview", b.page.getByTestId("server-overview"), [names.role]);
-    await ledger.expectLiteral("overview", shell.currentProfile().locator(".."), [names.role]);
+    await ledger.expectLiteral("overview", shell.profileHeader(), [names.role]);
     await overview.databaseRow(names.database).waitFor();
     await ledger.expectInert("overview");
 
@@ -99,7 +99,7 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await h.releaseLock();
   });
 
-  it("Query: column names and values in the grid, the full value, notices and a raised error", async () => {
+  it("Query: names and values in the grid and cell viewer, completion, notices, a raised error, the error marker and EXPLAIN", async () => {
     await shell.goTo("query");
     const query = new QueryPage(b.page);
     await query.waitForEditor();
@@ -283,7 +283,7 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await ledger.expectInert("audit timeline");
   });
 
-  it("Backups: a backup of the database lists its objects in the job log", async () => {
+  it("Backups: the job log lists the objects; a database named with markup is backed up and restored under a quoted name", async () => {
     await shell.goTo("backups");
     const backups = new BackupsPage(b.page);
     await backups.waitForLoaded();

@@ -20,4 +20,9 @@ export class ShellPage {
   currentProfile() {
     return this.page.getByTestId("current-profile");
   }
+
+  /** The header line of the open profile: its name, then user@host:port/database. */
+  profileHeader() {
+    return this.currentProfile().locator("..");
+  }
 }
