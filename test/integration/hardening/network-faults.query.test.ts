@@ -10,7 +10,7 @@ import { startFaultProxy, type FaultProxy } from "../../harness/fault-proxy";
 import { backendRunning, eventually, pgdeskSessions, reportFaults, within } from "./fault-support";
 
 const LOST = /^Connection to the server was lost: .+ The next run reconnects\.$/;
-/** A stream of ~100-byte rows computed as it is read (ProjectSet), far longer than any fault point. */
+/** A stream of ~100-byte rows (~200 MB) computed as it is read (ProjectSet); faults land after 2.5 MB, i.e. after at least two batches (each at most ~1 MB). */
 const STREAM = "SELECT g, repeat('x', 90) AS pad FROM (SELECT generate_series(1, 2000000) AS g) s";
 
 describe("a running query and a stream of results through a network that drops and stalls (PostgreSQL 15)", () => {
@@ -131,7 +131,7 @@ describe("a running query and a stream of results through a network that drops a
 
   it("ends a stream with an error event when the network drops after some batches (1 fault)", async () => {
     const tab = await openTab();
-    const fault = proxy.faultAfter(400_000, "drop");
+    const fault = proxy.faultAfter(2_500_000, "drop");
     const run = start(tab.sessionId, STREAM, null);
     await within(fault, 10_000, "the drop mid-stream");
     const result = await within(run.done, 5_000, "the stream after a drop");
@@ -151,7 +151,7 @@ describe("a running query and a stream of results through a network that drops a
 
   it(`ends a black-holed stream with an error event within ${LIVENESS_BOUND_MS / 1000} s + 2 s (1 fault + 1 drop to restore)`, async () => {
     const tab = await openTab();
-    const fault = proxy.faultAfter(400_000, "stall");
+    const fault = proxy.faultAfter(2_500_000, "stall");
     const run = start(tab.sessionId, STREAM, null);
     const stalledAt = await within(fault, 10_000, "the stall mid-stream");
     const result = await within(run.done, LIVENESS_BOUND_MS + 10_000, "the stream after a stall");
