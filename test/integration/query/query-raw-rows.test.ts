@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PayloadOf } from "../../../src/shared/contract";
 import { RawRowPacker } from "../../../src/main/features/query/raw-row.packer";
 import { rawRowTap } from "../../../src/main/features/query/raw-row.tap";
 import { RAW_TEXT_TYPES } from "../../../src/main/features/query/statement.runner";
@@ -68,8 +69,13 @@ describe.each<Major>([15, 18])("rows packed from the wire on PostgreSQL %i", (ma
   it("streams every cell as pg decodes it, across growing batches", async () => {
     await runSql(app, sessionId, "SET TimeZone = 'UTC'");
     await db.pool.query("SET TimeZone = 'UTC'");
+    const from = app.events.length;
     const { summary, data } = await runSql(app, sessionId, MIXED, { rowCap: null });
     expect(summary.results[0]).toMatchObject({ rowsReturned: 23456, truncated: false, rowCount: 23456 });
+    // batches grow past the first 1000 rows only on the packed-bytes path: the session's connection is tapped
+    const sizes = app.events.slice(from).filter((e) => e.event === "query:didReceiveRows").map((e) => (e.payload as PayloadOf<"query:didReceiveRows">).batch.rowCount);
+    expect(sizes[0]).toBe(1000);
+    expect(Math.max(...sizes)).toBeGreaterThan(1000);
     const expected = await reference(`SET TimeZone = 'UTC'; ${MIXED}`.split("; ")[1]!);
     expect(allRows(data[0]!)).toEqual(expected);
     expect(data[0]!.isNull(3, 3)).toBe(true);

@@ -54,8 +54,10 @@ export function rawRowTap(client: pg.Client): RawRowTap | undefined {
   if (known !== undefined) return known ?? undefined;
   const con = (client as unknown as { connection?: ConnectionInternals }).connection;
   const stream = con?.stream;
-  const listeners = stream?.listeners("data") ?? [];
-  if (!con || !stream || listeners.length !== 1 || typeof BaseParser.prototype.handlePacket !== "function") {
+  // pg-protocol's own listener, `(buffer) => parser.parse(buffer, callback)`; others (a
+  // liveness watch) may listen too
+  const pgListeners = (stream?.listeners("data") ?? []).filter((l) => /\bparser\.parse\(/.test(String(l)));
+  if (!con || !stream || pgListeners.length !== 1 || typeof BaseParser.prototype.handlePacket !== "function") {
     taps.set(client, null);
     return undefined;
   }
@@ -67,7 +69,7 @@ export function rawRowTap(client: pg.Client): RawRowTap | undefined {
     if (con._emitMessage) con.emit("message", msg);
     con.emit(eventName, msg);
   };
-  stream.removeListener("data", listeners[0] as (...args: unknown[]) => void);
+  stream.removeListener("data", pgListeners[0] as (...args: unknown[]) => void);
   stream.on("data", (buffer: Buffer) => parser.parse(buffer, onMessage as (msg: { name: string }) => void));
   const tap: RawRowTap = {
     attach: (packer) => {

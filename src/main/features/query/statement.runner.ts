@@ -115,7 +115,8 @@ export async function runStatement(
       // ask the server for the next batch before packing this one, so both work at once
       // (no rows of it can arrive before this synchronous packing is done)
       if (!done) {
-        size = nextBatchRows(size, charsPerRow);
+        // pg's string per cell made larger batches slower (old-generation GC): only packed bytes grow
+        if (packer) size = nextBatchRows(size, charsPerRow);
         pending = read(wantFor(rowsReturned + received));
       }
       if (keep > 0) {
