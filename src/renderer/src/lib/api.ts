@@ -6,10 +6,13 @@ import { ApiError } from "./api-error";
 interface Transport {
   invoke(channel: string, input: unknown): Promise<unknown>;
   on(event: string, cb: (payload: unknown) => void): () => void;
+  /** Sends a call that must reach main even though the page is going away. */
+  send(channel: string, input: unknown): void;
 }
 
 function electronTransport(bridge: PgdeskBridge): Transport {
-  return bridge;
+  // the IPC message leaves at once; only its answer is lost with the page
+  return { invoke: (c, i) => bridge.invoke(c, i), on: (e, cb) => bridge.on(e, cb), send: (channel, input) => void bridge.invoke(channel, input).catch(() => undefined) };
 }
 
 /** The web host keeps the token in an HttpOnly cookie, so same-origin requests carry it. */
@@ -33,16 +36,21 @@ function webTransport(): Transport {
     };
   };
 
+  const post = (channel: string, input: unknown, keepalive = false) =>
+    fetch(`/api/${encodeURIComponent(channel)}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(input ?? {}),
+      credentials: "same-origin",
+      keepalive,
+    });
+
   return {
     async invoke(channel, input) {
-      const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(input ?? {}),
-        credentials: "same-origin",
-      });
-      return res.json();
+      return (await post(channel, input)).json();
     },
+    // keepalive lets the request outlive the page that sent it
+    send: (channel, input) => void post(channel, input, true).catch(() => undefined),
     on(event, cb) {
       if (!socket) connect();
       const set = listeners.get(event) ?? new Set();
@@ -60,6 +68,11 @@ export async function call<C extends ChannelName>(channel: C, input: InputOf<C>)
   const result = (await transport.invoke(channel, input)) as CallResult<OutputOf<C>>;
   if (!result.ok) throw new ApiError(result.error);
   return result.value;
+}
+
+/** A call made while the page unloads (reload, close): sent, never awaited. */
+export function callAsPageLeaves<C extends ChannelName>(channel: C, input: InputOf<C>): void {
+  transport.send(channel, input);
 }
 
 /** Subscribes to a stream from main; returns the unsubscribe function. */

@@ -1,7 +1,7 @@
 import type { ApiErrorData } from "../../../../shared/contract/errors";
 import type { ResultColumn, RunMode, RunSummary, SessionInfo, StatementResult, TransactionState } from "../../../../shared/contract/query";
 import { ResultData } from "../../../../shared/query/result-data";
-import { call, on } from "../../lib/api";
+import { call, callAsPageLeaves, on } from "../../lib/api";
 import { ApiError } from "../../lib/api-error";
 
 export interface StatementView {
@@ -189,6 +189,11 @@ function registerController(c: RunController): void {
   on("query:didFinishStatement", (p) => find(p.sessionId)?.onFinish(p.runId, p.result));
   on("query:didNotice", (p) => find(p.sessionId)?.onNotice(p));
   on("query:didCloseSession", (p) => find(p.sessionId)?.onClosed());
+  // a reload or a closed window would otherwise leave each tab's server session open
+  // until main's idle timeout (an hour), holding a connection and maybe a transaction
+  window.addEventListener("pagehide", () => {
+    for (const x of controllers) if (x.session) callAsPageLeaves("query:closeSession", { sessionId: x.session.sessionId });
+  });
 }
 
 function unregisterController(c: RunController): void {
