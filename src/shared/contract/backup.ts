@@ -72,7 +72,7 @@ export type ToolsReport = z.infer<typeof ToolsReport>;
 export const CommandPreview = z.object({
   /** The command line as text, secrets replaced by ********. */
   command: z.string(),
-  /** The environment pgdesk sets for the child (password file path shown, never its content). */
+  /** The environment pgdesk sets for the child; no secret is in it (the password goes to the child's stdin). */
   env: z.record(z.string(), z.string()),
   file: z.string(),
 });
