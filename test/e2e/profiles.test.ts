@@ -103,6 +103,20 @@ describe("a DBA adds a production connection by pasting its URI", () => {
     const landed = b.page.getByTestId("connected-host");
     await landed.waitFor();
     expect(await landed.textContent()).toBe(`127.0.0.1:${db.server.port}`);
+
+    // editing shows the list as saved; a client key brings its passphrase field
+    await shell.goTo("connections");
+    const row = connections.row("Failover pair");
+    expect(await row.textContent()).toContain("+1 host");
+    await row.getByTestId("profile-edit").click();
+    expect(await connections.field("additionalHosts").inputValue()).toBe(`127.0.0.1:${db.server.port}`);
+    expect(await connections.field("sslPassword").count()).toBe(0);
+    await connections.field("sslmode").selectOption("require"); // the pasted URI said disable: no key fields
+    await connections.field("sslKey").fill("/nonexistent/client.key");
+    await connections.field("sslPassword").waitFor();
+    expect(await connections.field("sslPassword").getAttribute("type")).toBe("password");
+    await b.page.getByRole("button", { name: "Cancel" }).click();
+    await b.page.getByTestId("profile-list").waitFor();
     expect(await b.page.content()).not.toContain(db.server.password);
     expect(b.problems).toEqual([]);
   });
@@ -119,7 +133,12 @@ describe("a DBA adds a production connection by pasting its URI", () => {
     await banner.waitFor();
     expect(await banner.textContent()).toMatch(/Disconnected.*ECONNREFUSED.*retrying in \d+ s/);
     await banner.getByTestId("connection-retry").click();
-    await b.page.locator('[data-testid="connection-state"][data-state="disconnected"]').waitFor();
+    // the banner never left "disconnected", so wait for the failed retry itself to finish
+    await b.page.waitForFunction(() => {
+      const button = document.querySelector('[data-testid="connection-retry"]') as HTMLButtonElement | null;
+      const state = document.querySelector('[data-testid="connection-state"]')?.getAttribute("data-state");
+      return button !== null && !button.disabled && button.textContent === "Retry" && state === "disconnected";
+    });
     expect(await b.page.getByTestId("connection-retry").isEnabled()).toBe(true);
   });
 });

@@ -50,11 +50,15 @@ export function selectionPasses(attrs: TargetSessionAttrs = "any"): TargetSessio
 
 /**
  * Whether the session matches what target_session_attrs asks for; undefined when it
- * does, else libpq's reason. Checked with one query, as libpq does for servers that do
- * not report in_hot_standby:
- * - read-write / read-only: `transaction_read_only` of the new session (on for a hot
- *   standby and under default_transaction_read_only=on, e.g. ALTER DATABASE/ROLE SET),
- * - primary / standby: `pg_is_in_recovery()`.
+ * does, else libpq's words. One query on the new session, for every server version:
+ * - read-write / read-only: `current_setting('transaction_read_only')`, which is on for
+ *   a hot standby and under default_transaction_read_only=on (e.g. ALTER DATABASE/ROLE
+ *   SET). libpq 14+ reads the same facts from the in_hot_standby and
+ *   default_transaction_read_only values a 14+ server reports at startup, and runs
+ *   `SHOW transaction_read_only` for older servers; the outcome is the same.
+ * - primary / standby: `pg_is_in_recovery()` (libpq: in_hot_standby, or that function
+ *   on servers before 14).
+ * node-postgres keeps no parameter-status map we could read, hence the query.
  */
 export async function sessionMismatch(client: pg.Client, want: TargetSessionAttrs): Promise<string | undefined> {
   if (want === "any") return undefined;
