@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditMapping } from "../../../src/shared/contract/audit";
-import { timeline } from "../../../src/main/features/audit/audit.service";
+import { browse, timeline } from "../../../src/main/features/audit/audit.service";
 import { createRedactor, DEFAULT_REDACTED_FIELDS } from "../../../src/main/features/audit/redact";
 import { freshDatabase, type FreshDatabase, type Major } from "../../harness/database";
 import { createPgdeskLayout } from "./layouts.fixture";
@@ -20,7 +20,10 @@ describe.each<Major>([15, 18])("the timeline's prepared statement on PostgreSQL 
   beforeAll(async () => {
     db = await freshDatabase(major, "auditprep");
     await createPgdeskLayout(db.pool);
+    await db.pool.query(`CREATE INDEX ON audit_logs (entity, "entityId", "createdAt"); CREATE INDEX ON audit_logs ("createdAt", id)`);
     pool = new pg.Pool({ ...db.connection, max: 1 });
+    // dropping the database WITH (FORCE) terminates the idle session; errors that matter surface in the calls
+    pool.on("error", () => undefined);
   });
   afterAll(async () => {
     await pool.end();
@@ -40,6 +43,21 @@ describe.each<Major>([15, 18])("the timeline's prepared statement on PostgreSQL 
     expect(await prepared()).toEqual([name]);
   });
 
+  it("prepares a browse only when an index serves its filters and order whatever the values", async () => {
+    const before = await prepared();
+    // (createdAt, id) serves the unfiltered newest-first page
+    expect((await browse(pool, mapping, redactor, {}, undefined, 2)).events.map((e) => e.id)).toEqual(["a5", "a3"]);
+    expect(await prepared()).toHaveLength(before.length + 1);
+    // the layout's (organizationId, createdAt) index serves a tenant filter
+    expect((await browse(pool, mapping, redactor, { tenant: "org_1" }, undefined, 50)).events).toHaveLength(5);
+    expect(await prepared()).toHaveLength(before.length + 2);
+    // a rare actor may want another plan than a common one: never cached
+    expect((await browse(pool, mapping, redactor, { actor: "usr_ops" }, undefined, 50)).events.map((e) => e.id)).toEqual(["a3"]);
+    // no index on (entity, createdAt): not cached either
+    expect((await browse(pool, mapping, redactor, { entity: "User" }, undefined, 50)).events.map((e) => e.id)).toEqual(["a5", "a4"]);
+    expect(await prepared()).toHaveLength(before.length + 2);
+  });
+
   it("still answers when the server session no longer has it (as behind a transaction pooler)", async () => {
     await pool.query("DEALLOCATE ALL");
     expect(await statuses()).toEqual(["PENDING", "PAID", "SHIPPED"]);
@@ -56,7 +74,10 @@ describe.each<Major>([15, 18])("a prepared timeline after its table changed on P
   beforeAll(async () => {
     db = await freshDatabase(major, "auditprep");
     await createPgdeskLayout(db.pool);
+    await db.pool.query(`CREATE INDEX ON audit_logs (entity, "entityId", "createdAt")`);
     pool = new pg.Pool({ ...db.connection, max: 1 });
+    // dropping the database WITH (FORCE) terminates the idle session; errors that matter surface in the calls
+    pool.on("error", () => undefined);
   });
   afterAll(async () => {
     await pool.end();

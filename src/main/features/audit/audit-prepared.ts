@@ -3,8 +3,8 @@ import type pg from "pg";
 
 /**
  * Named (prepared) statements for the audit queries whose plan does not depend on the
- * values: the server parses and plans them once per connection instead of on every
- * timeline opened. Named by a hash of their text, so one name always means one text.
+ * values: the server parses them once per connection and, after a few runs, plans them
+ * once too, instead of on every page. Named by a hash of their text: one name, one text.
  */
 const names = new Map<string, string>();
 const MAX_NAMES = 1000;
@@ -35,9 +35,10 @@ function isPoolerRefusal(err: unknown): boolean {
  */
 export async function queryMaybePrepared<R extends pg.QueryResultRow>(
   pool: pg.Pool,
-  q: { text: string; values: unknown[]; prepare?: boolean },
+  q: { text: string; values: unknown[] },
+  prepare: boolean,
 ): Promise<R[]> {
-  if (!q.prepare || unprepared.has(pool)) return (await pool.query<R>(q.text, q.values)).rows;
+  if (!prepare || unprepared.has(pool)) return (await pool.query<R>(q.text, q.values)).rows;
   try {
     return (await pool.query<R>({ name: statementName(q.text), text: q.text, values: q.values })).rows;
   } catch (err) {

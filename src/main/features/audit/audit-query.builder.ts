@@ -9,8 +9,12 @@ export interface ColumnTypes {
 export interface BuiltQuery {
   text: string;
   values: unknown[];
-  /** Worth a named statement: its best plan is the same whatever the values. */
-  prepare?: boolean;
+  /**
+   * Columns an index must start with (equality columns in any order, then the time) for
+   * the best plan to be the same whatever the values, so a cached plan is safe. Absent
+   * when a filter (actor, action, text) could want a different plan for a rare value.
+   */
+  planSafeWith?: { equal: string[]; order: string };
 }
 
 /**
@@ -31,6 +35,12 @@ export interface RawAuditRow {
   after?: string | null;
   changes?: string | null;
   snapshots?: string | null;
+}
+
+/** A LIMIT written into the text (not a parameter), so a cached plan is costed for the real page size. */
+function limitOf(limit: number): string {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new AppError("VALIDATION", `Invalid page size ${limit}`, { field: "limit" });
+  return String(limit);
 }
 
 /** Adds a parameter and returns its placeholder, cast when a type is given. */
@@ -97,39 +107,54 @@ export function auditQueries(mapping: AuditMapping, types: ColumnTypes) {
     SELECT ${idCol}::text AS id, to_json(${timeCol})::text AS time${selected.map(([alias, expr]) => (expr ? `, ${expr} AS ${alias}` : "")).join("")}
     FROM ${from}`;
 
-  function where(filters: AuditFilters, values: unknown[]): string[] {
+  /** The WHERE conditions; `equal` collects plain column equalities, or becomes null when any other filter is there. */
+  function where(filters: AuditFilters, values: unknown[], plan: { equal: string[] | null } = { equal: null }): string[] {
     const conds: string[] = [];
     const param = (v: unknown, type?: string) => pushParam(values, v, type);
+    const equal = (name: string, v: unknown) => {
+      plan.equal?.push(name);
+      conds.push(`${col(name)} = ${param(v, castTo(types.get(name)!))}`);
+    };
+    const unsafe = () => (plan.equal = null);
     if (filters.entity !== undefined) {
       if (!c.entity) throw new AppError("UNSUPPORTED", "This mapping has no entity column");
       const dot = filters.entity.indexOf(".");
       if (c.entitySchema && dot > 0) {
-        conds.push(`${col(c.entitySchema)} = ${param(filters.entity.slice(0, dot), castTo(types.get(c.entitySchema)!))}`);
-        conds.push(`${col(c.entity)} = ${param(filters.entity.slice(dot + 1), castTo(types.get(c.entity)!))}`);
+        equal(c.entitySchema, filters.entity.slice(0, dot));
+        equal(c.entity, filters.entity.slice(dot + 1));
       } else {
-        conds.push(`${col(c.entity)} = ${param(filters.entity, castTo(types.get(c.entity)!))}`);
+        equal(c.entity, filters.entity);
       }
     }
     if (filters.entityId !== undefined) {
       if (mapping.kind === "supa_audit") {
+        unsafe();
         const p = param(filters.entityId, "uuid");
         conds.push(`(t."record_id" = ${p} OR t."old_record_id" = ${p})`);
       } else if (c.entityId) {
-        conds.push(`${col(c.entityId)} = ${param(filters.entityId, castTo(types.get(c.entityId)!))}`);
+        equal(c.entityId, filters.entityId);
       } else if (mapping.kind === "audit_trigger") {
+        unsafe();
         conds.push(`(t."row_data" -> 'id') = ${param(filters.entityId, "text")}`);
       } else {
         throw new AppError("UNSUPPORTED", "This mapping has no entity id column");
       }
     }
-    if (filters.actor !== undefined) conds.push(`${actorExpr} = ${param(filters.actor, "text")}`);
-    if (filters.action !== undefined && c.action) conds.push(`${col(c.action)}::text = ${param(filters.action, "text")}`);
-    if (filters.tenant !== undefined && c.tenant) conds.push(`${col(c.tenant)} = ${param(filters.tenant, castTo(types.get(c.tenant)!))}`);
+    if (filters.actor !== undefined) {
+      unsafe();
+      conds.push(`${actorExpr} = ${param(filters.actor, "text")}`);
+    }
+    if (filters.action !== undefined && c.action) {
+      unsafe();
+      conds.push(`${col(c.action)}::text = ${param(filters.action, "text")}`);
+    }
+    if (filters.tenant !== undefined && c.tenant) equal(c.tenant, filters.tenant);
     if (filters.from !== undefined) conds.push(`${timeCol} >= ${param(filters.from, timeType)}`);
     if (filters.to !== undefined) conds.push(`${timeCol} < ${param(filters.to, timeType)}`);
     if (filters.text !== undefined) {
       const snapshotCols = [c.before, c.after, c.changes, mapping.snapshotsIn].filter((x): x is string => Boolean(x));
       if (snapshotCols.length) {
+        unsafe();
         const p = param(`%${filters.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, "text");
         conds.push(`(${snapshotCols.map((s) => `${jsonText(s)} ILIKE ${p}`).join(" OR ")})`);
       }
@@ -141,25 +166,28 @@ export function auditQueries(mapping: AuditMapping, types: ColumnTypes) {
     /** Newest first; `after` = [time_key, id] of the last row of the previous page. */
     browse(filters: AuditFilters, after: [string, string] | undefined, limit: number): BuiltQuery {
       const values: unknown[] = [];
-      const conds = where(filters, values);
+      const plan = { equal: [] as string[] | null };
+      const conds = where(filters, values, plan);
       if (after) {
         values.push(after[0], after[1]);
         conds.push(`(${timeCol}, ${idCol}) < ($${values.length - 1}::${timeType}, $${values.length}::${idType})`);
       }
-      values.push(limit);
       return {
-        text: `${select} ${conds.length ? `WHERE ${conds.join(" AND ")}` : ""} ORDER BY ${timeCol} DESC, ${idCol} DESC LIMIT $${values.length}`,
+        text: `${select} ${conds.length ? `WHERE ${conds.join(" AND ")}` : ""} ORDER BY ${timeCol} DESC, ${idCol} DESC LIMIT ${limitOf(limit)}`,
         values,
+        ...(plan.equal ? { planSafeWith: { equal: plan.equal, order: c.time } } : {}),
       };
     },
     /** One entity's events, oldest first. */
     timeline(entity: string, entityId: string, limit: number): BuiltQuery {
       const values: unknown[] = [];
-      const conds = where({ entity, entityId }, values);
-      values.push(limit);
-      // equality on (entity, id) picks the same index for any entity, so a cached plan is safe
-      // here (unlike the browse filters, whose best plan depends on how common a value is)
-      return { text: `${select} WHERE ${conds.join(" AND ")} ORDER BY ${timeCol} ASC, ${idCol} ASC LIMIT $${values.length}`, values, prepare: true };
+      const plan = { equal: [] as string[] | null };
+      const conds = where({ entity, entityId }, values, plan);
+      return {
+        text: `${select} WHERE ${conds.join(" AND ")} ORDER BY ${timeCol} ASC, ${idCol} ASC LIMIT ${limitOf(limit)}`,
+        values,
+        ...(plan.equal ? { planSafeWith: { equal: plan.equal, order: c.time } } : {}),
+      };
     },
     /** Top keys of one dimension over the filtered range. */
     counts(filters: AuditFilters, dimension: "action" | "entity" | "actor"): BuiltQuery {

@@ -49,6 +49,17 @@ async function readTableInfo(pool: pg.Pool, mapping: AuditMapping, fresh = false
   return info;
 }
 
+/**
+ * True when an index starts with the query's equality columns (any order) and then its time
+ * column: the plan is then that index whatever the values, and can be cached per session.
+ */
+function planIsSafe(info: TableInfo, q: BuiltQuery): boolean {
+  const safe = q.planSafeWith;
+  if (!safe) return false;
+  const n = safe.equal.length;
+  return info.indexes.some((columns) => columns[n] === safe.order && safe.equal.every((name) => columns.slice(0, n).includes(name)));
+}
+
 /** The mapping's query builder for this table shape, made once (a page then only joins its filters). */
 function buildersFor(info: TableInfo, mapping: AuditMapping): ReturnType<typeof auditQueries> {
   const key = JSON.stringify(mapping);
@@ -71,13 +82,15 @@ async function run<R extends pg.QueryResultRow>(
   build: (q: ReturnType<typeof auditQueries>) => BuiltQuery,
 ): Promise<R[]> {
   try {
-    const q = build(buildersFor(cachedTableInfo(pool, mapping) ?? (await readTableInfo(pool, mapping)), mapping));
-    return await queryMaybePrepared<R>(pool, q);
+    const info = cachedTableInfo(pool, mapping) ?? (await readTableInfo(pool, mapping));
+    const q = build(buildersFor(info, mapping));
+    return await queryMaybePrepared<R>(pool, q, planIsSafe(info, q));
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code !== "42703" && code !== "42P01") throw err;
-    const q = build(buildersFor(await readTableInfo(pool, mapping, true), mapping));
-    return await queryMaybePrepared<R>(pool, q);
+    const info = await readTableInfo(pool, mapping, true);
+    const q = build(buildersFor(info, mapping));
+    return await queryMaybePrepared<R>(pool, q, planIsSafe(info, q));
   }
 }
 
