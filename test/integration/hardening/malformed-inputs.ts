@@ -56,12 +56,17 @@ function deepNest(depth: number): unknown {
   return v;
 }
 
+/** A copy of an object or array to write into; anything else is replaced by an empty object. */
+function writable(v: unknown): Record<string, unknown> {
+  return v !== null && typeof v === "object" ? (structuredClone(v) as Record<string, unknown>) : {};
+}
+
 function setAt(base: unknown, path: string[], value: unknown): unknown {
   if (path.length === 0) return value;
-  const copy = structuredClone((base ?? {}) as Record<string, unknown>);
+  const copy = writable(base);
   let cur = copy;
   for (const key of path.slice(0, -1)) {
-    cur[key] = structuredClone((cur[key] ?? {}) as Record<string, unknown>);
+    cur[key] = writable(cur[key]);
     cur = cur[key] as Record<string, unknown>;
   }
   cur[path[path.length - 1]!] = value;
@@ -81,7 +86,7 @@ function paths(s: JsonSchema, prefix: string[] = []): Array<{ path: string[]; sc
  * Malformed inputs for one channel: as JSON TEXT (so `__proto__` arrives as a real key,
  * as it would over the wire), each checked to be invalid for the channel's schema.
  */
-export function malformedInputs(schema: z.ZodType, seed: number, extraRandom = 20): string[] {
+export function malformedInputs(schema: z.ZodType, seed: number, extraRandom = 1000): string[] {
   const js = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
   const base = sample(js);
   const rand = prng(seed);
@@ -108,11 +113,42 @@ export function malformedInputs(schema: z.ZodType, seed: number, extraRandom = 2
   texts.push(`{${inner}"__proto__":{"polluted":true}}`);
   texts.push(`{${inner}"constructor":{"prototype":{"polluted":true}}}`);
   texts.push(`{${inner}"unexpected_key":1}`);
-  for (let i = 0; i < extraRandom && all.length; i++) {
-    const { path } = all[Math.floor(rand() * all.length)]!;
-    const wrong = WRONG_VALUES[Math.floor(rand() * WRONG_VALUES.length)];
-    add(setAt(setAt(base, path, wrong), [`k${Math.floor(rand() * 1e6)}`], rand()));
+  // the rest: 1-3 stacked random mutations each, until `extraRandom` more distinct invalid inputs exist
+  // (`__proto__` only as text above: set on an object it would change the prototype, not add a key)
+  const seen = new Set(texts);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  const randomText = () => {
+    const alphabet = ["a", "'", '"', "\\", "\u0000", "\u202e", "😀", "<script>", "%s", "../", " ", "\n", "ß"];
+    return Array.from({ length: 1 + Math.floor(rand() * 40) }, () => pick(alphabet)).join("");
+  };
+  const mutate = (v: unknown): unknown => {
+    switch (Math.floor(rand() * 5)) {
+      case 0:
+        return all.length ? setAt(v, pick(all).path, pick(WRONG_VALUES)) : pick(WRONG_VALUES);
+      case 1:
+        return setAt(v, [...(all.length && rand() < 0.5 ? pick(all).path.slice(0, -1) : []), pick(["constructor", "prototype", "toString", `k${Math.floor(rand() * 1e6)}`])], { polluted: true });
+      case 2:
+        return all.length ? setAt(v, pick(all).path, rand() < 0.5 ? randomText() : [randomText(), rand()]) : randomText();
+      case 3: {
+        const copy = { ...((v ?? {}) as Record<string, unknown>) };
+        if (js.required?.length) delete copy[pick(js.required)];
+        else copy[`extra${Math.floor(rand() * 1e6)}`] = rand();
+        return copy;
+      }
+      default:
+        return all.length ? setAt(v, pick(all).path, deepNest(1 + Math.floor(rand() * 50))) : deepNest(1 + Math.floor(rand() * 50));
+    }
+  };
+  const valid = texts.filter((t) => !schema.safeParse(JSON.parse(t)).success);
+  const target = valid.length + extraRandom;
+  for (let tries = 0; valid.length < target && tries < extraRandom * 5; tries++) {
+    let v: unknown = base;
+    for (let m = 1 + Math.floor(rand() * 3); m > 0; m--) v = mutate(v);
+    const t = JSON.stringify(v) ?? "null";
+    if (seen.has(t)) continue;
+    seen.add(t);
+    texts.push(t);
+    if (!schema.safeParse(JSON.parse(t)).success) valid.push(t);
   }
-  // keep only what the schema really rejects (a mutation can land on a still-valid value)
-  return texts.filter((t) => !schema.safeParse(JSON.parse(t)).success);
+  return valid;
 }
