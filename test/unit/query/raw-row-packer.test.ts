@@ -61,6 +61,12 @@ describe("packing DataRows from their bytes", () => {
     expect(packer.take(10, 2)).toEqual(packRows([["next", null]], 2));
   });
 
+  it("refuses a row whose field count differs from the result's (the tap turns this into the statement's error)", () => {
+    const packer = new RawRowPacker();
+    packer.addRow(dataRow([b("a"), b("b")]), 0);
+    expect(() => packer.addRow(dataRow([b("a")]), 0)).toThrow("DataRow with 1 fields in a result of 2 columns");
+  });
+
   it("packs a batch without rows", () => {
     expect(new RawRowPacker().take(10, 3)).toEqual({ rowCount: 0, columnCount: 3, text: "", lengths: [] });
   });

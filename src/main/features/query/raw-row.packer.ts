@@ -17,6 +17,8 @@ export class RawRowPacker {
   private bytes: number[] = [];
   private columnCount = -1;
   rowCount = 0;
+  /** A DataRow that could not be packed (malformed): the statement fails with it. */
+  error: Error | undefined;
 
   /** One DataRow message body (after its type byte and length): int16 count, then (int32 length, bytes)*. */
   addRow(buf: Buffer, start: number): void {

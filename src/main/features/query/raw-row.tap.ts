@@ -23,7 +23,12 @@ class RawRowParser extends BaseParser {
   override handlePacket(offset: number, code: number, length: number, bytes: Buffer): unknown {
     if (code === DATA_ROW && this.packer) {
       // synchronously: the parser reuses its buffer once this returns
-      this.packer.addRow(bytes, offset);
+      try {
+        this.packer.addRow(bytes, offset);
+      } catch (err) {
+        // thrown here it would escape the socket's data handler and end the process
+        this.packer.error ??= err instanceof Error ? err : new Error(String(err));
+      }
       return TAKEN;
     }
     return super.handlePacket(offset, code, length, bytes);

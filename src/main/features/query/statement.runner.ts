@@ -108,6 +108,10 @@ export async function runStatement(
         columns = result.fields.map((f, i) => ({ name: f.name, typeOid: f.dataTypeID, typeName: names[i]! }));
         options.sink.columns(columns);
       }
+      if (packer?.error) {
+        await cursor.close();
+        throw packer.error;
+      }
       const received = packer ? packer.rowCount : rows.length;
       if (received > remaining) truncated = true;
       const keep = Math.min(received, remaining);
