@@ -24,26 +24,29 @@ async function contents(path: string): Promise<string[]> {
 
 const has = (toc: string[], entry: string) => toc.some((l) => l.includes(` ${entry} `));
 
-describe.each([15, 18] as const)("what a backup can include or leave out (PostgreSQL %i)", (major) => {
-  let app: TestApp;
-  let db: FreshDatabase;
-  let profileId: string;
-
+/** A seeded database with every kind of relation, and an app with a profile for it, per describe block. */
+function pickFixture(major: 15 | 18, name: string) {
+  const f = {} as { app: TestApp; db: FreshDatabase; profileId: string };
   beforeAll(async () => {
-    db = await freshDatabase(major, "bk_pick");
-    await seed(db.pool, 50);
-    await db.pool.query(extras);
-    app = await createTestApp();
-    profileId = await saveProfile(app, db);
+    f.db = await freshDatabase(major, name);
+    await seed(f.db.pool, 50);
+    await f.db.pool.query(extras);
+    f.app = await createTestApp();
+    f.profileId = await saveProfile(f.app, f.db);
   });
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+    await f.app?.close();
+    await f.db?.drop();
   });
+  return f;
+}
+
+describe.each([15, 18] as const)("what a backup can include or leave out (PostgreSQL %i)", (major) => {
+  const f = pickFixture(major, "bk_pick");
 
   it("lists schemas and relations by kind, partitions under their parent, without extension members or owned sequences", async () => {
-    const { database, schemas } = await app.call("backup:objects", { profileId, database: db.name });
-    expect(database).toBe(db.name);
+    const { database, schemas } = await f.app.call("backup:objects", { profileId: f.profileId, database: f.db.name });
+    expect(database).toBe(f.db.name);
     const byName = Object.fromEntries(schemas.map((s) => [s.name, s.objects]));
     expect(Object.keys(byName).sort()).toEqual(["empty_one", "public", "shop"]);
     expect(byName.empty_one).toEqual([]);
@@ -62,10 +65,10 @@ describe.each([15, 18] as const)("what a backup can include or leave out (Postgr
   });
 
   it("refuses an unknown profile and a missing database with clear errors", async () => {
-    const missing = await app.raw("backup:objects", { profileId, database: `${db.name}_nope` });
+    const missing = await f.app.raw("backup:objects", { profileId: f.profileId, database: `${f.db.name}_nope` });
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.error.message).toMatch(/does not exist/);
-    const bad = await app.raw("backup:objects", { profileId: "" });
+    const bad = await f.app.raw("backup:objects", { profileId: "" });
     expect(bad.ok).toBe(false);
   });
 
@@ -73,24 +76,10 @@ describe.each([15, 18] as const)("what a backup can include or leave out (Postgr
 
 // Debian's pg_dump 15 refuses an 18 server, so the dumps run against 15 only.
 describe("a backup dumps exactly what was ticked, in each form the picker chooses (PostgreSQL 15)", () => {
-  let app: TestApp;
-  let db: FreshDatabase;
-  let profileId: string;
-
-  beforeAll(async () => {
-    db = await freshDatabase(15, "bk_pick_dump");
-    await seed(db.pool, 50);
-    await db.pool.query(extras);
-    app = await createTestApp();
-    profileId = await saveProfile(app, db);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-  });
+  const f = pickFixture(15, "bk_pick_dump");
 
   it("leaves out a table, a partitioned table with its partitions, a schema; or keeps only one table", async () => {
-    const { schemas } = await app.call("backup:objects", { profileId, database: db.name });
+    const { schemas } = await f.app.call("backup:objects", { profileId: f.profileId, database: f.db.name });
     const shop = schemas.find((s) => s.name === "shop")!;
     const pub = schemas.find((s) => s.name === "public")!;
     const everything = new Set(schemas.flatMap((s) => s.objects.map((o) => relationKey(s.name, o.name))));
@@ -98,16 +87,16 @@ describe("a backup dumps exactly what was ticked, in each form the picker choose
     const backup = async (unticked: Unticked) => {
       const sel = toDumpSelection(schemas as DumpableSchema[], unticked);
       expect(sel.blocked).toBeUndefined();
-      const { jobId } = await app.call("backup:start", {
-        profileId,
-        database: db.name,
+      const { jobId } = await f.app.call("backup:start", {
+        profileId: f.profileId,
+        database: f.db.name,
         folder,
         includeSchemas: sel.includeSchemas,
         excludeSchemas: sel.excludeSchemas,
         includeTables: sel.includeTables,
         excludeTables: sel.excludeTables,
       });
-      const job = await finished(app, jobId);
+      const job = await finished(f.app, jobId);
       expect(job.error).toBeUndefined();
       return { sel, job, toc: await contents(join(folder, job.file)) };
     };
