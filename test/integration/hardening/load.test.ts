@@ -23,14 +23,17 @@ describe("50 concurrent calls from several screens against one profile", () => {
     const { detected } = await app.call("audit:detect", { profileId });
     const mapping = detected[0]!.mapping;
     const calls: Array<() => Promise<unknown>> = [];
-    for (let i = 0; i < 50; i++) {
-      const pick = i % 3;
-      calls.push(
-        pick === 0 ? () => app.call("server:overview", { profileId })
-        : pick === 1 ? () => app.call("audit:browse", { profileId, mapping, limit: 10 })
-        : () => app.call("audit:counts", { profileId, mapping }),
-      );
-    }
+    // what the Overview, Dashboard, Activity, Schema, Indexes and Audit screens ask for
+    const screens: Array<() => Promise<unknown>> = [
+      () => app.call("server:overview", { profileId }),
+      () => app.call("health:report", { profileId }),
+      () => app.call("activity:sessions", { profileId }),
+      () => app.call("schema:introspect", { profileId }),
+      () => app.call("indexes:report", { profileId }),
+      () => app.call("audit:browse", { profileId, mapping, limit: 10 }),
+      () => app.call("audit:counts", { profileId, mapping }),
+    ];
+    for (let i = 0; i < 50; i++) calls.push(screens[i % screens.length]!);
     // watch pgdesk's sessions on the server while the calls run
     let peak = 0;
     let running = true;
