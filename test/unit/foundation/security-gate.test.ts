@@ -8,12 +8,12 @@ describe("the electronegativity security gate", () => {
   it("passes the app's sources, every HIGH/MEDIUM finding reviewed", () => {
     const r = gate();
     expect(r.stdout + r.stderr).toMatch(/0 blocking/);
-    expect(r.status).toBe(0);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
   }, 120_000);
 
   it("fails on an insecure window that nobody reviewed", () => {
     const r = gate("test/fixtures/insecure-electron");
-    expect(r.status).toBe(1);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stderr).toMatch(/BLOCKING MEDIUM SANDBOX_JS_CHECK/);
     expect(r.stderr).toMatch(/BLOCKING HIGH CONTEXT_ISOLATION_JS_CHECK/);
   }, 120_000);
