@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type FreshDatabase } from "../harness/database";
+import { until } from "../harness/until";
 import { OverviewPage } from "./pages/overview.page";
 import { ProfilesPage } from "./pages/profiles.page";
 import { QueryPage } from "./pages/query.page";
@@ -7,13 +8,6 @@ import { ShellPage } from "./pages/shell.page";
 import { launchBrowser, type E2EBrowser } from "./support/browser";
 import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
 
-/** Polls the server until `check` holds, failing after `timeoutMs`. */
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !(await check()); ) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe("a reloaded page leaves no query session behind", () => {
   let host: RunningWebHost;
@@ -53,10 +47,10 @@ describe("a reloaded page leaves no query session behind", () => {
       await query.run();
       await query.waitUntilIdle();
     }
-    await until(async () => (await openTransactions()) === 1, "the tab's open transaction");
+    await until(async () => (await openTransactions()) === 1, "the tab's open transaction", 15_000);
 
     await b.page.reload();
-    await until(async () => (await openTransactions()) === 0, "the session to close after the reload");
+    await until(async () => (await openTransactions()) === 0, "the session to close after the reload", 15_000);
     const { rows } = await db.pool.query("SELECT to_regclass('left_open') AS t");
     expect(rows[0].t).toBeNull();
   });
