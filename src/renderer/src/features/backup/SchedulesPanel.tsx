@@ -1,16 +1,16 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { BackupFormat } from "../../../../shared/contract/backup";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { Field } from "../../components/Field";
-import { call, on } from "../../lib/api";
+import { call } from "../../lib/api";
 import { backupKeys, useDatabases } from "./backup.queries";
 import { useBackupUi } from "./backup.store";
 
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
-/** Daily or weekly backups into the current folder while the app runs; failed runs also show above every screen (ScheduleFailureBanner). */
+/** Daily or weekly backups into the current folder while the app runs; failed runs also show above every screen (ScheduleFailureBanner, which also refreshes this list when a schedule runs). */
 export function SchedulesPanel({ profileId }: { profileId: string }) {
   const { folder } = useBackupUi();
   const client = useQueryClient();
@@ -24,13 +24,7 @@ export function SchedulesPanel({ profileId }: { profileId: string }) {
   const [keepDays, setKeepDays] = useState("30");
   const [error, setError] = useState<unknown>();
 
-  useEffect(
-    () =>
-      on("backup:didRunSchedule", () => {
-        void client.invalidateQueries({ queryKey: backupKeys.schedules() });
-      }),
-    [client],
-  );
+
 
   const save = async () => {
     setError(undefined);
