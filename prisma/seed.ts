@@ -11,11 +11,13 @@ async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("Set DATABASE_URL to the database to seed");
   const size = (process.argv[2] ?? process.env.SEED_SIZE ?? "demo") as SeedSizeName;
-  if (!SEED_SIZE_NAMES.includes(size)) throw new Error(`Unknown size ${size}; use one of ${SEED_SIZE_NAMES.join(", ")}`);
+  if (!SEED_SIZE_NAMES.includes(size))
+    throw new Error(`Unknown size ${size}; use one of ${SEED_SIZE_NAMES.join(", ")}`);
   const result = await seedDatabase({
     connection: { connectionString: url },
     size,
-    onProgress: (phase, percent) => process.stdout.write(`\r${String(percent).padStart(3)}% ${phase.padEnd(40)}`),
+    onProgress: (phase, percent) =>
+      process.stdout.write(`\r${String(percent).padStart(3)}% ${phase.padEnd(40)}`),
   });
   console.log(`\nseeded ${size} in ${(result.durationMs / 1000).toFixed(1)} s (${result.orders} orders)`);
 }

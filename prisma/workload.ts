@@ -31,7 +31,8 @@ export async function runWorkload(pool: pg.Pool, options: WorkloadOptions = {}):
     await client.query(q.enableStatements);
     await client.query(q.resetStatements);
     await client.query(q.createUnusedIndex);
-    const products = (await client.query<{ id: string }>("SELECT id FROM products ORDER BY id LIMIT 20")).rows;
+    const products = (await client.query<{ id: string }>("SELECT id FROM products ORDER BY id LIMIT 20"))
+      .rows;
     for (let i = 0; i < scans; i++) {
       step(5 + Math.floor((i / scans) * 45));
       await client.query(q.failedCheckouts, ["CheckoutFailed"]);

@@ -14,5 +14,8 @@ if (!existsSync(cli)) {
   console.error("prisma is not installed (run npm install); the demo database needs its generated client");
   process.exit(1);
 }
-const r = spawnSync(process.execPath, [cli, "generate", "--schema", "prisma/schema.prisma"], { stdio: "inherit", env });
+const r = spawnSync(process.execPath, [cli, "generate", "--schema", "prisma/schema.prisma"], {
+  stdio: "inherit",
+  env,
+});
 process.exit(r.status ?? 1);

@@ -13,7 +13,9 @@ const input = process.argv[2] ?? "src";
 
 /** One electronegativity scan; its findings as CSV text (header included). */
 function scan() {
-  const run = spawnSync("npx", ["electronegativity", "-i", input, "-o", out, "-r", "-e", electronVersion], { encoding: "utf8" });
+  const run = spawnSync("npx", ["electronegativity", "-i", input, "-o", out, "-r", "-e", electronVersion], {
+    encoding: "utf8",
+  });
   if (run.status !== 0) {
     console.error(run.stdout + run.stderr);
     process.exit(run.status ?? 1);
@@ -30,15 +32,26 @@ function parseCsv(text) {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") { row.push(field.trim()); field = ""; }
-    else if (ch === "\n") { row.push(field.trim()); rows.push(row); row = []; field = ""; }
-    else field += ch;
+    else if (ch === ",") {
+      row.push(field.trim());
+      field = "";
+    } else if (ch === "\n") {
+      row.push(field.trim());
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
   }
-  if (field || row.length) { row.push(field.trim()); rows.push(row); }
+  if (field || row.length) {
+    row.push(field.trim());
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -47,26 +60,42 @@ function parseCsv(text) {
 // closed: findings are the union of two scans, an empty union is scanned again, and a scan that
 // keeps reporting nothing is refused.
 const scans = [scan(), scan()];
-for (let tries = 0; scans.every((r) => parseCsv(r.csv).filter((row) => row.length > 1).length < 2) && tries < 2; tries++) {
-  console.error(`electronegativity reported nothing for ${input}; scanning again. Its output was:\n${scans.at(-1).log}`);
+for (
+  let tries = 0;
+  scans.every((r) => parseCsv(r.csv).filter((row) => row.length > 1).length < 2) && tries < 2;
+  tries++
+) {
+  console.error(
+    `electronegativity reported nothing for ${input}; scanning again. Its output was:\n${scans.at(-1).log}`,
+  );
   scans.push(scan());
 }
 rmSync(dir, { recursive: true, force: true });
 const tables = scans.map((r) => parseCsv(r.csv).filter((row) => row.length > 1));
 const header = tables.find((t) => t.length > 1)?.[0];
 if (!header) {
-  console.error(`electronegativity reported nothing for ${input} in ${scans.length} scans; refusing to pass an empty scan. Its output was:\n${scans.at(-1).log}`);
+  console.error(
+    `electronegativity reported nothing for ${input} in ${scans.length} scans; refusing to pass an empty scan. Its output was:\n${scans.at(-1).log}`,
+  );
   process.exit(1);
 }
 const seen = new Set();
-const rows = tables.flatMap((t) => t.slice(1)).filter((r) => {
-  const key = r.join("\u0000");
-  if (seen.has(key)) return false;
-  seen.add(key);
-  return true;
-});
+const rows = tables
+  .flatMap((t) => t.slice(1))
+  .filter((r) => {
+    const key = r.join("\u0000");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 const col = (name) => header.indexOf(name);
-const findings = rows.map((r) => ({ issue: r[col("issue")], severity: r[col("severity")], file: r[col("filename")], location: r[col("location")], sample: r[col("sample")] }));
+const findings = rows.map((r) => ({
+  issue: r[col("issue")],
+  severity: r[col("severity")],
+  file: r[col("filename")],
+  location: r[col("location")],
+  sample: r[col("sample")],
+}));
 const allow = JSON.parse(readFileSync("security/electronegativity-allowlist.json", "utf8"));
 for (const entry of allow) {
   if (!entry.reason || entry.reason.length < 20) {
@@ -76,6 +105,9 @@ for (const entry of allow) {
 }
 const gating = findings.filter((f) => f.severity === "HIGH" || f.severity === "MEDIUM");
 const blocked = gating.filter((f) => !allow.some((a) => a.issue === f.issue && a.file === f.file));
-console.log(`electronegativity ${electronVersion}: ${findings.length} findings, ${gating.length} HIGH/MEDIUM, ${gating.length - blocked.length} allowed by review, ${blocked.length} blocking`);
-for (const f of blocked) console.error(`BLOCKING ${f.severity} ${f.issue} ${f.file}:${f.location} ${f.sample}`);
+console.log(
+  `electronegativity ${electronVersion}: ${findings.length} findings, ${gating.length} HIGH/MEDIUM, ${gating.length - blocked.length} allowed by review, ${blocked.length} blocking`,
+);
+for (const f of blocked)
+  console.error(`BLOCKING ${f.severity} ${f.issue} ${f.file}:${f.location} ${f.sample}`);
 process.exit(blocked.length ? 1 : 0);

@@ -20,13 +20,16 @@ function electronBinary() {
   return existsSync(binary) ? binary : undefined;
 }
 
-const hasDisplay = process.platform !== "linux" || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const hasDisplay =
+  process.platform !== "linux" || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const electron = process.env.PGDESK_WEB === "1" ? undefined : electronBinary();
 let child;
 if (electron && hasDisplay) {
   child = spawn(electron, ["."], { stdio: "inherit" });
 } else {
-  const why = !electron ? "the Electron binary is not installed (npx install-electron fetches it)" : "there is no display";
+  const why = !electron
+    ? "the Electron binary is not installed (npx install-electron fetches it)"
+    : "there is no display";
   console.log(`pgdesk: ${why}; starting the web host instead (open the URL below in a browser).`);
   child = spawn(process.execPath, ["out/main/web.js"], { stdio: "inherit" });
 }

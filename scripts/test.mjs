@@ -1,9 +1,10 @@
-// `npm test`: type-check, lint, unit, integration, then build and run e2e in Chromium.
+// `npm test`: type-check, format check, lint, unit, integration, then build and run e2e in Chromium.
 // Stops at the first failing step and exits with its code.
 import { spawnSync } from "node:child_process";
 
 const steps = [
   ["typecheck", "npx", ["tsc", "-b"]],
+  ["format", "npx", ["prettier", "--check", "--log-level=warn", "."]],
   ["lint", "npx", ["eslint", "--max-warnings=0", "."]],
   ["security", "node", ["scripts/security-gate.mjs"]],
   ["unit", "npx", ["vitest", "run", "--project", "unit"]],
@@ -19,7 +20,9 @@ for (const [name, cmd, args] of steps) {
   console.log(`\n=== ${name}: ${cmd} ${args.join(" ")}`);
   const t = Date.now();
   const r = spawnSync(cmd, args, { stdio: "inherit" });
-  console.log(`=== ${name}: ${r.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${name}: ${r.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 console.log(`\nall steps passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);

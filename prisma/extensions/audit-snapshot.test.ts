@@ -3,8 +3,18 @@ import { changedFields, REDACTED, snapshot } from "./audit-snapshot";
 
 describe("audit snapshots", () => {
   it("masks passwordHash, token and keyHash at any depth and keeps the rest", () => {
-    const s = snapshot({ id: "u1", passwordHash: "scrypt$x", sessions: [{ token: "t" }], key: { keyHash: "k", keyPrefix: "wby_" } });
-    expect(s).toEqual({ id: "u1", passwordHash: REDACTED, sessions: [{ token: REDACTED }], key: { keyHash: REDACTED, keyPrefix: "wby_" } });
+    const s = snapshot({
+      id: "u1",
+      passwordHash: "scrypt$x",
+      sessions: [{ token: "t" }],
+      key: { keyHash: "k", keyPrefix: "wby_" },
+    });
+    expect(s).toEqual({
+      id: "u1",
+      passwordHash: REDACTED,
+      sessions: [{ token: REDACTED }],
+      key: { keyHash: REDACTED, keyPrefix: "wby_" },
+    });
   });
 
   it("turns dates and decimals into JSON values", () => {

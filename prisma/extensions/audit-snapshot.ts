@@ -31,7 +31,10 @@ export function redact(value: unknown): unknown {
  * Field-level changes between two plain (unmasked) rows. A changed secret is listed,
  * so the timeline shows that a password changed, but both sides stay masked.
  */
-export function changedFields(before: Plain | undefined, after: Plain | undefined): Record<string, { from: unknown; to: unknown }> {
+export function changedFields(
+  before: Plain | undefined,
+  after: Plain | undefined,
+): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   for (const key of keys) {
@@ -39,7 +42,9 @@ export function changedFields(before: Plain | undefined, after: Plain | undefine
     const from = before?.[key] ?? null;
     const to = after?.[key] ?? null;
     if (JSON.stringify(from) === JSON.stringify(to)) continue;
-    changes[key] = SENSITIVE_FIELDS.has(key) ? { from: REDACTED, to: REDACTED } : { from: redact(from), to: redact(to) };
+    changes[key] = SENSITIVE_FIELDS.has(key)
+      ? { from: REDACTED, to: REDACTED }
+      : { from: redact(from), to: redact(to) };
   }
   return changes;
 }

@@ -38,11 +38,14 @@ function auditRow(e: AuditEvent) {
     entityId: typeof row.id === "string" ? row.id : null,
     ipAddress: ctx?.ipAddress ?? null,
     // a bulk create logs each row at its own creation time when it has one
-    createdAt: e.action === "CREATE" && row.createdAt instanceof Date ? row.createdAt : (ctx?.at ?? new Date()),
+    createdAt:
+      e.action === "CREATE" && row.createdAt instanceof Date ? row.createdAt : (ctx?.at ?? new Date()),
     metadata: {
       ...(before ? { before: snapshot(before) } : {}),
       ...(after ? { after: snapshot(after) } : {}),
-      ...(e.action === "UPDATE" || (e.action === "DELETE" && after) ? { changes: changedFields(before, after) } : {}),
+      ...(e.action === "UPDATE" || (e.action === "DELETE" && after)
+        ? { changes: changedFields(before, after) }
+        : {}),
       actorType: ctx?.actorType ?? "system",
       ...(ctx?.userAgent ? { userAgent: ctx.userAgent } : {}),
     } as Prisma.InputJsonValue,
@@ -70,7 +73,9 @@ export function auditTrail(base: PrismaClient) {
         async createManyAndReturn({ model, args, query }) {
           const rows = (await query(args)) as Row[];
           if (!NOT_AUDITED.has(model) && rows.length > 0) {
-            await base.auditLog.createMany({ data: rows.map((after) => auditRow({ action: "CREATE", model, after })) });
+            await base.auditLog.createMany({
+              data: rows.map((after) => auditRow({ action: "CREATE", model, after })),
+            });
           }
           return rows;
         },

@@ -26,8 +26,15 @@ function delegate(base: PrismaClient, model: string): Delegate {
  */
 export function softDelete(base: PrismaClient) {
   const stamp = () => ({ deletedAt: auditContext.getStore()?.at ?? new Date() });
-  const filterRead = async ({ model, args, query }: { model: string; args: { where?: Where }; query: (a: unknown) => Promise<unknown> }) =>
-    SOFT_DELETE_MODELS.has(model) ? query({ ...args, where: live(args.where) }) : query(args);
+  const filterRead = async ({
+    model,
+    args,
+    query,
+  }: {
+    model: string;
+    args: { where?: Where };
+    query: (a: unknown) => Promise<unknown>;
+  }) => (SOFT_DELETE_MODELS.has(model) ? query({ ...args, where: live(args.where) }) : query(args));
   return Prisma.defineExtension({
     name: "soft-delete",
     query: {

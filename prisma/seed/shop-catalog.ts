@@ -11,11 +11,34 @@ export interface CatalogProduct {
 }
 
 const CATEGORY_NAMES = [
-  "Elettronica", "Abbigliamento", "Casa e Giardino", "Sport", "Libri", "Giocattoli", "Alimentari", "Bellezza",
-  "Automotive", "Musica", "Film", "Informatica", "Gioielli", "Scarpe", "Ufficio", "Pet", "Bambini", "Salute", "Viaggi", "Arte",
+  "Elettronica",
+  "Abbigliamento",
+  "Casa e Giardino",
+  "Sport",
+  "Libri",
+  "Giocattoli",
+  "Alimentari",
+  "Bellezza",
+  "Automotive",
+  "Musica",
+  "Film",
+  "Informatica",
+  "Gioielli",
+  "Scarpe",
+  "Ufficio",
+  "Pet",
+  "Bambini",
+  "Salute",
+  "Viaggi",
+  "Arte",
 ];
 
-const slugify = (s: string) => s.toLowerCase().normalize("NFD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slugify = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 /** Categories (with subcategories), products with images and variants, set up by the admin. */
 export async function seedCatalog(env: SeedEnv, people: People): Promise<CatalogProduct[]> {
@@ -40,20 +63,34 @@ export async function seedCatalog(env: SeedEnv, people: People): Promise<Catalog
       for (let j = faker.number.int({ min: 2, max: 5 }); j > 0; j--) {
         const subName = `${faker.commerce.department()} ${faker.commerce.productAdjective()}`;
         const sub = await db.category.create({
-          data: { name: subName, slug: `${slugify(subName)}-${i}-${j}`, description: faker.lorem.sentence(), parentId: category.id, sortOrder: j, createdAt: at },
+          data: {
+            name: subName,
+            slug: `${slugify(subName)}-${i}-${j}`,
+            description: faker.lorem.sentence(),
+            parentId: category.id,
+            sortOrder: j,
+            createdAt: at,
+          },
         });
         subs.push(sub.id);
       }
       for (let k = 0; k < env.size.productsPerCategory; k++) {
         env.tick((i * env.size.productsPerCategory + k) / (roots * env.size.productsPerCategory));
-        products.push(await createProduct(env, [category.id, faker.helpers.arrayElement(subs)], products.length, at));
+        products.push(
+          await createProduct(env, [category.id, faker.helpers.arrayElement(subs)], products.length, at),
+        );
       }
     });
   }
   return products;
 }
 
-async function createProduct(env: SeedEnv, categoryIds: string[], n: number, from: Date): Promise<CatalogProduct> {
+async function createProduct(
+  env: SeedEnv,
+  categoryIds: string[],
+  n: number,
+  from: Date,
+): Promise<CatalogProduct> {
   const { db, faker } = env;
   const name = faker.commerce.productName();
   const price = Number(faker.commerce.price({ min: 5, max: 500 }));
@@ -97,7 +134,15 @@ async function createProduct(env: SeedEnv, categoryIds: string[], n: number, fro
       const vPrice = price + (size === "XL" ? 5 : 0);
       const v = await withAuditActor({ at: createdAt }, () =>
         db.productVariant.create({
-          data: { productId: product.id, name: `Taglia ${size}`, sku: `${sku}-${size}`, price: vPrice.toFixed(2), stock: faker.number.int({ min: 0, max: 50 }), options: { size }, createdAt },
+          data: {
+            productId: product.id,
+            name: `Taglia ${size}`,
+            sku: `${sku}-${size}`,
+            price: vPrice.toFixed(2),
+            stock: faker.number.int({ min: 0, max: 50 }),
+            options: { size },
+            createdAt,
+          },
         }),
       );
       variants.push({ id: v.id, sku: v.sku, price: vPrice });
@@ -107,13 +152,20 @@ async function createProduct(env: SeedEnv, categoryIds: string[], n: number, fro
 }
 
 /** Price changes and discontinued products over the year: UPDATE and DELETE history. */
-export async function seedCatalogChanges(env: SeedEnv, people: People, products: CatalogProduct[]): Promise<void> {
+export async function seedCatalogChanges(
+  env: SeedEnv,
+  people: People,
+  products: CatalogProduct[],
+): Promise<void> {
   const { db, faker } = env;
   const actor = { actorId: faker.helpers.arrayElement(people.staffIds), actorType: "user" as const };
   for (const p of faker.helpers.arrayElements(products, Math.ceil(products.length * 0.2))) {
     const next = Math.round(p.price * faker.number.float({ min: 0.8, max: 1.25 }) * 100) / 100;
     await withAuditActor({ ...actor, at: daysAgo(env, faker.number.int({ min: 5, max: 120 })) }, () =>
-      db.product.update({ where: { id: p.id }, data: { price: next.toFixed(2), compareAtPrice: (p.price).toFixed(2) } }),
+      db.product.update({
+        where: { id: p.id },
+        data: { price: next.toFixed(2), compareAtPrice: p.price.toFixed(2) },
+      }),
     );
   }
   for (const p of faker.helpers.arrayElements(products, Math.max(2, Math.floor(products.length * 0.05)))) {
@@ -124,20 +176,31 @@ export async function seedCatalogChanges(env: SeedEnv, people: People, products:
 }
 
 /** Reviews, carts and wishlists of the customers. */
-export async function seedEngagement(env: SeedEnv, people: People, products: CatalogProduct[]): Promise<void> {
+export async function seedEngagement(
+  env: SeedEnv,
+  people: People,
+  products: CatalogProduct[],
+): Promise<void> {
   const { db, faker } = env;
   const customers = people.customers;
   for (let i = 0; i < products.length; i++) {
     env.tick(i / products.length);
     const p = products[i]!;
-    const reviewers = faker.helpers.arrayElements(customers, Math.min(env.size.reviewsPerProduct, customers.length));
+    const reviewers = faker.helpers.arrayElements(
+      customers,
+      Math.min(env.size.reviewsPerProduct, customers.length),
+    );
     // one statement per product; the audit trail still logs one CREATE per review
     await db.review.createManyAndReturn({
       data: reviewers.map((c) => ({
         userId: c.id,
         productId: p.id,
         rating: faker.helpers.weightedArrayElement([
-          { value: 5, weight: 35 }, { value: 4, weight: 30 }, { value: 3, weight: 20 }, { value: 2, weight: 10 }, { value: 1, weight: 5 },
+          { value: 5, weight: 35 },
+          { value: 4, weight: 30 },
+          { value: 3, weight: 20 },
+          { value: 2, weight: 10 },
+          { value: 1, weight: 5 },
         ]),
         title: faker.lorem.sentence({ min: 3, max: 8 }),
         body: faker.lorem.paragraph(),
@@ -152,7 +215,15 @@ export async function seedEngagement(env: SeedEnv, people: People, products: Cat
     await withAuditActor({ actorId: c.id, actorType: "user", at }, async () => {
       const cart = await db.cart.create({ data: { userId: c.id, createdAt: at } });
       for (const p of faker.helpers.arrayElements(products, faker.number.int({ min: 1, max: 4 }))) {
-        await db.cartItem.create({ data: { cartId: cart.id, productId: p.id, variantId: p.variants[0]?.id ?? null, quantity: faker.number.int({ min: 1, max: 3 }), createdAt: at } });
+        await db.cartItem.create({
+          data: {
+            cartId: cart.id,
+            productId: p.id,
+            variantId: p.variants[0]?.id ?? null,
+            quantity: faker.number.int({ min: 1, max: 3 }),
+            createdAt: at,
+          },
+        });
       }
       for (const p of faker.helpers.arrayElements(products, faker.number.int({ min: 0, max: 3 }))) {
         await db.wishlistItem.create({ data: { userId: c.id, productId: p.id, createdAt: at } });

@@ -52,7 +52,10 @@ export async function seedUsers(env: SeedEnv): Promise<People> {
     const user = await withAuditActor({ actorType: "user", ipAddress: ip, at: createdAt }, async () => {
       const u = await db.user.create({
         data: {
-          email: faker.internet.email({ firstName, lastName, provider: `example${i % 7}.com` }).toLowerCase().replace("@", `.${i}@`),
+          email: faker.internet
+            .email({ firstName, lastName, provider: `example${i % 7}.com` })
+            .toLowerCase()
+            .replace("@", `.${i}@`),
           passwordHash: env.passwordHash,
           firstName,
           lastName,
@@ -65,22 +68,24 @@ export async function seedUsers(env: SeedEnv): Promise<People> {
       });
       return u;
     });
-    const address = await withAuditActor({ actorId: user.id, actorType: "user", ipAddress: ip, at: createdAt }, () =>
-      db.address.create({
-        data: {
-          userId: user.id,
-          type: "SHIPPING",
-          firstName,
-          lastName,
-          street: faker.location.streetAddress(),
-          city: faker.location.city(),
-          state: faker.location.state(),
-          zipCode: faker.location.zipCode(),
-          country: "IT",
-          isDefault: true,
-          createdAt,
-        },
-      }),
+    const address = await withAuditActor(
+      { actorId: user.id, actorType: "user", ipAddress: ip, at: createdAt },
+      () =>
+        db.address.create({
+          data: {
+            userId: user.id,
+            type: "SHIPPING",
+            firstName,
+            lastName,
+            street: faker.location.streetAddress(),
+            city: faker.location.city(),
+            state: faker.location.state(),
+            zipCode: faker.location.zipCode(),
+            country: "IT",
+            isDefault: true,
+            createdAt,
+          },
+        }),
     );
     await withAuditActor({ actorId: user.id, actorType: "user", ipAddress: ip, at: createdAt }, async () => {
       for (let s = faker.number.int({ min: 1, max: 3 }); s > 0; s--) {
@@ -109,20 +114,29 @@ export async function seedCustomerChanges(env: SeedEnv, people: People): Promise
   const { db, faker } = env;
   const movers = faker.helpers.arrayElements(people.customers, Math.ceil(people.customers.length * 0.15));
   for (const c of movers) {
-    await withAuditActor({ actorId: c.id, actorType: "user", at: daysAgo(env, faker.number.int({ min: 1, max: 25 })) }, () =>
-      db.user.update({ where: { id: c.id }, data: { phone: faker.phone.number(), emailVerified: true } }),
+    await withAuditActor(
+      { actorId: c.id, actorType: "user", at: daysAgo(env, faker.number.int({ min: 1, max: 25 })) },
+      () =>
+        db.user.update({ where: { id: c.id }, data: { phone: faker.phone.number(), emailVerified: true } }),
     );
   }
   const resetter = people.customers[0];
   if (resetter) {
     await withAuditActor({ actorId: resetter.id, actorType: "user", at: daysAgo(env, 3) }, () =>
-      db.user.update({ where: { id: resetter.id }, data: { passwordHash: env.passwordHash.replace(/.$/, "A") } }),
+      db.user.update({
+        where: { id: resetter.id },
+        data: { passwordHash: env.passwordHash.replace(/.$/, "A") },
+      }),
     );
   }
-  const leavers = faker.helpers.arrayElements(people.customers.slice(1), Math.max(1, Math.floor(people.customers.length * 0.05)));
+  const leavers = faker.helpers.arrayElements(
+    people.customers.slice(1),
+    Math.max(1, Math.floor(people.customers.length * 0.05)),
+  );
   for (const c of leavers) {
-    await withAuditActor({ actorId: people.adminId, actorType: "user", at: daysAgo(env, faker.number.int({ min: 1, max: 20 })) }, () =>
-      db.user.delete({ where: { id: c.id } }),
+    await withAuditActor(
+      { actorId: people.adminId, actorType: "user", at: daysAgo(env, faker.number.int({ min: 1, max: 20 })) },
+      () => db.user.delete({ where: { id: c.id } }),
     );
   }
 }

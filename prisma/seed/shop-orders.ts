@@ -52,7 +52,15 @@ export async function seedOrders(env: SeedEnv, people: People, products: Catalog
         const v = p.variants.length ? faker.helpers.arrayElement(p.variants) : undefined;
         const price = v?.price ?? p.price;
         const quantity = faker.number.int({ min: 1, max: 3 });
-        return { productId: p.id, variantId: v?.id ?? null, name: p.name, sku: v?.sku ?? p.sku, price: price.toFixed(2), quantity, total: (price * quantity).toFixed(2) };
+        return {
+          productId: p.id,
+          variantId: v?.id ?? null,
+          name: p.name,
+          sku: v?.sku ?? p.sku,
+          price: price.toFixed(2),
+          quantity,
+          total: (price * quantity).toFixed(2),
+        };
       });
       const subtotal = items.reduce((s, i) => s + Number(i.total), 0);
       const tax = subtotal * 0.22;
@@ -60,30 +68,45 @@ export async function seedOrders(env: SeedEnv, people: People, products: Catalog
       const total = subtotal + tax + shippingCost;
       const method = faker.helpers.arrayElement(["card", "paypal", "bank_transfer"]);
       const final = faker.helpers.weightedArrayElement<Status>([
-        { value: "DELIVERED", weight: 40 }, { value: "SHIPPED", weight: 20 }, { value: "PROCESSING", weight: 12 },
-        { value: "CONFIRMED", weight: 8 }, { value: "PENDING", weight: 10 }, { value: "CANCELLED", weight: 6 }, { value: "REFUNDED", weight: 4 },
+        { value: "DELIVERED", weight: 40 },
+        { value: "SHIPPED", weight: 20 },
+        { value: "PROCESSING", weight: 12 },
+        { value: "CONFIRMED", weight: 8 },
+        { value: "PENDING", weight: 10 },
+        { value: "CANCELLED", weight: 6 },
+        { value: "REFUNDED", weight: 4 },
       ]);
-      const order = await withAuditActor({ actorId: buyer.id, actorType: "user", ipAddress: faker.internet.ipv4(), at: placedAt }, () =>
-        db.order.create({
-          data: {
-            orderNumber: `ORD-${placedAt.getTime().toString(36).toUpperCase()}-${String(made).padStart(5, "0")}`,
-            userId: buyer.id,
-            addressId: buyer.addressId,
-            status: "PENDING",
-            subtotal: subtotal.toFixed(2),
-            tax: tax.toFixed(2),
-            shippingCost: shippingCost.toFixed(2),
-            total: total.toFixed(2),
-            paymentMethod: method,
-            paymentIntentId: `pi_${faker.string.alphanumeric(20)}`,
-            createdAt: placedAt,
-            updatedAt: placedAt,
-            items: { createMany: { data: items } },
-            timeline: { create: { type: "PENDING", message: MESSAGES.PENDING, createdAt: placedAt } },
-          },
-        }),
+      const order = await withAuditActor(
+        { actorId: buyer.id, actorType: "user", ipAddress: faker.internet.ipv4(), at: placedAt },
+        () =>
+          db.order.create({
+            data: {
+              orderNumber: `ORD-${placedAt.getTime().toString(36).toUpperCase()}-${String(made).padStart(5, "0")}`,
+              userId: buyer.id,
+              addressId: buyer.addressId,
+              status: "PENDING",
+              subtotal: subtotal.toFixed(2),
+              tax: tax.toFixed(2),
+              shippingCost: shippingCost.toFixed(2),
+              total: total.toFixed(2),
+              paymentMethod: method,
+              paymentIntentId: `pi_${faker.string.alphanumeric(20)}`,
+              createdAt: placedAt,
+              updatedAt: placedAt,
+              items: { createMany: { data: items } },
+              timeline: { create: { type: "PENDING", message: MESSAGES.PENDING, createdAt: placedAt } },
+            },
+          }),
       );
-      streamEvents.push({ streamId: order.id, streamType: "Order", type: "OrderPlaced", version: 1, data: { orderNumber: order.orderNumber, total: total.toFixed(2), items: items.length }, metadata: { actorId: buyer.id }, createdAt: placedAt });
+      streamEvents.push({
+        streamId: order.id,
+        streamType: "Order",
+        type: "OrderPlaced",
+        version: 1,
+        data: { orderNumber: order.orderNumber, total: total.toFixed(2), items: items.length },
+        metadata: { actorId: buyer.id },
+        createdAt: placedAt,
+      });
       made++;
       const steps = journey(final);
       let t = placedAt;
@@ -93,20 +116,63 @@ export async function seedOrders(env: SeedEnv, people: People, products: Catalog
         t = after(env, t, status === "DELIVERED" ? 96 : 30);
         const staff = faker.helpers.arrayElement(people.staffIds);
         await withAuditActor({ actorId: staff, actorType: "user", at: t }, async () => {
-          await db.order.update({ where: { id: order.id }, data: { status, updatedAt: t, ...(status === "CANCELLED" ? { notes: faker.helpers.arrayElement(["Richiesta del cliente", "Pagamento non riuscito", "Articolo esaurito"]) } : {}) } });
-          await db.orderEvent.create({ data: { orderId: order.id, type: status, message: MESSAGES[status], metadata: { by: staff }, createdAt: t } });
+          await db.order.update({
+            where: { id: order.id },
+            data: {
+              status,
+              updatedAt: t,
+              ...(status === "CANCELLED"
+                ? {
+                    notes: faker.helpers.arrayElement([
+                      "Richiesta del cliente",
+                      "Pagamento non riuscito",
+                      "Articolo esaurito",
+                    ]),
+                  }
+                : {}),
+            },
+          });
+          await db.orderEvent.create({
+            data: {
+              orderId: order.id,
+              type: status,
+              message: MESSAGES[status],
+              metadata: { by: staff },
+              createdAt: t,
+            },
+          });
           if (status === "CONFIRMED") {
-            const pay = await db.payment.create({ data: { orderId: order.id, amount: total.toFixed(2), status: "SUCCEEDED", method, stripePaymentId: `ch_${faker.string.alphanumeric(24)}`, createdAt: t, updatedAt: t } });
+            const pay = await db.payment.create({
+              data: {
+                orderId: order.id,
+                amount: total.toFixed(2),
+                status: "SUCCEEDED",
+                method,
+                stripePaymentId: `ch_${faker.string.alphanumeric(24)}`,
+                createdAt: t,
+                updatedAt: t,
+              },
+            });
             paymentId = pay.id;
           }
           if ((status === "CANCELLED" || status === "REFUNDED") && paymentId) {
             await db.payment.update({ where: { id: paymentId }, data: { status: "REFUNDED", updatedAt: t } });
           }
         });
-        streamEvents.push({ streamId: order.id, streamType: "Order", type: EVENT_TYPES[status], version: s + 1, data: { status }, metadata: { actorId: staff }, createdAt: t });
+        streamEvents.push({
+          streamId: order.id,
+          streamType: "Order",
+          type: EVENT_TYPES[status],
+          version: s + 1,
+          data: { status },
+          metadata: { actorId: staff },
+          createdAt: t,
+        });
       }
       if (final === "CANCELLED" && faker.datatype.boolean(0.5)) {
-        await withAuditActor({ actorId: people.adminId, actorType: "user", at: after(env, t, 48) }, () => db.order.delete({ where: { id: order.id } }));
+        await withAuditActor({ actorId: people.adminId, actorType: "user", at: after(env, t, 48) }, () =>
+          db.order.delete({ where: { id: order.id } }),
+        );
       }
     }
   }

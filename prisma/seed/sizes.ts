@@ -12,10 +12,46 @@ export interface SeedSize {
 }
 
 export const SEED_SIZES = {
-  demo: { users: 20, categories: 8, productsPerCategory: 10, ordersPerUser: 2, reviewsPerProduct: 3, organizations: 4, saasUsers: 30, activityEvents: 100_000 },
-  dev: { users: 50, categories: 10, productsPerCategory: 15, ordersPerUser: 3, reviewsPerProduct: 5, organizations: 8, saasUsers: 80, activityEvents: 200_000 },
-  staging: { users: 200, categories: 20, productsPerCategory: 30, ordersPerUser: 5, reviewsPerProduct: 10, organizations: 20, saasUsers: 300, activityEvents: 400_000 },
-  large: { users: 2000, categories: 20, productsPerCategory: 100, ordersPerUser: 5, reviewsPerProduct: 10, organizations: 50, saasUsers: 1000, activityEvents: 2_000_000 },
+  demo: {
+    users: 20,
+    categories: 8,
+    productsPerCategory: 10,
+    ordersPerUser: 2,
+    reviewsPerProduct: 3,
+    organizations: 4,
+    saasUsers: 30,
+    activityEvents: 100_000,
+  },
+  dev: {
+    users: 50,
+    categories: 10,
+    productsPerCategory: 15,
+    ordersPerUser: 3,
+    reviewsPerProduct: 5,
+    organizations: 8,
+    saasUsers: 80,
+    activityEvents: 200_000,
+  },
+  staging: {
+    users: 200,
+    categories: 20,
+    productsPerCategory: 30,
+    ordersPerUser: 5,
+    reviewsPerProduct: 10,
+    organizations: 20,
+    saasUsers: 300,
+    activityEvents: 400_000,
+  },
+  large: {
+    users: 2000,
+    categories: 20,
+    productsPerCategory: 100,
+    ordersPerUser: 5,
+    reviewsPerProduct: 10,
+    organizations: 50,
+    saasUsers: 1000,
+    activityEvents: 2_000_000,
+  },
 } as const satisfies Record<string, SeedSize>;
 
 export type SeedSizeName = keyof typeof SEED_SIZES;

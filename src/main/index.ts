@@ -47,37 +47,46 @@ async function confirmExternal(win: BrowserWindow, url: string): Promise<void> {
   if (response === 0 && isExternalLinkAllowed(url)) await shell.openExternal(url);
 }
 
-app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  const dataDir = app.getPath("userData");
-  const secrets = safeStorageSecretStore() ?? new KeyFileSecretStore(join(dataDir, "secret.key"));
-  if (secrets.kind === "key file") log.warn("OS keychain unavailable: secrets are sealed with a local key file");
-  const ctx = createAppContext({
-    host: "electron",
-    version: app.getVersion(),
-    dataDir,
-    log,
-    secrets,
-    emit: (event, payload) => sendEvent(mainWindow?.webContents, event, payload),
-    pickFolder: async (title) => {
-      const options = { title, properties: ["openDirectory", "createDirectory"] as Array<"openDirectory" | "createDirectory"> };
-      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? undefined : result.filePaths[0];
-    },
+app
+  .whenReady()
+  .then(() => {
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    const dataDir = app.getPath("userData");
+    const secrets = safeStorageSecretStore() ?? new KeyFileSecretStore(join(dataDir, "secret.key"));
+    if (secrets.kind === "key file")
+      log.warn("OS keychain unavailable: secrets are sealed with a local key file");
+    const ctx = createAppContext({
+      host: "electron",
+      version: app.getVersion(),
+      dataDir,
+      log,
+      secrets,
+      emit: (event, payload) => sendEvent(mainWindow?.webContents, event, payload),
+      pickFolder: async (title) => {
+        const options = {
+          title,
+          properties: ["openDirectory", "createDirectory"] as Array<"openDirectory" | "createDirectory">,
+        };
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? undefined : result.filePaths[0];
+      },
+    });
+    registerElectronIpc(registry, ctx, isOwnPage, !app.isPackaged);
+    startBackgroundServices(ctx);
+    mainWindow = createWindow();
+    app.on("activate", () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    });
+    app.on("before-quit", () => void ctx.shutdown());
+    log.info(`events on ${EVENT_CHANNEL}`);
+  })
+  .catch((err: unknown) => {
+    log.error("startup failed", err);
+    app.exit(1);
   });
-  registerElectronIpc(registry, ctx, isOwnPage, !app.isPackaged);
-  startBackgroundServices(ctx);
-  mainWindow = createWindow();
-  app.on("activate", () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
-  });
-  app.on("before-quit", () => void ctx.shutdown());
-  log.info(`events on ${EVENT_CHANNEL}`);
-}).catch((err: unknown) => {
-  log.error("startup failed", err);
-  app.exit(1);
-});
 
 app.on("web-contents-created", (_event, contents) => {
   contents.on("will-navigate", (event, url) => {

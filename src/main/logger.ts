@@ -18,9 +18,11 @@ export function createConsoleLogger(prefix = "pgdesk"): Logger {
 /** A logger that keeps lines in memory, for tests that check what was (not) logged. */
 export function createMemoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  const push = (level: string) => (m: string, ...d: unknown[]) => {
-    lines.push(`${level} ${m} ${d.map(describe).join(" ")}`);
-  };
+  const push =
+    (level: string) =>
+    (m: string, ...d: unknown[]) => {
+      lines.push(`${level} ${m} ${d.map(describe).join(" ")}`);
+    };
   return { lines, info: push("info"), warn: push("warn"), error: push("error") };
 }
 

@@ -10,7 +10,8 @@ import type { SecretStore } from "./features/profiles/secret-store";
 export function safeStorageSecretStore(): SecretStore | undefined {
   // the sync probe is the only one available before the first async call; it is cheap
   if (!safeStorage.isEncryptionAvailable()) return undefined;
-  if (process.platform === "linux" && safeStorage.getSelectedStorageBackend() === "basic_text") return undefined;
+  if (process.platform === "linux" && safeStorage.getSelectedStorageBackend() === "basic_text")
+    return undefined;
   return {
     kind: process.platform === "linux" ? safeStorage.getSelectedStorageBackend() : "OS keychain",
     seal: async (plain) => (await safeStorage.encryptStringAsync(plain)).toString("base64"),

@@ -7,7 +7,10 @@ type BrowserWindowClass<W> = new (options: BrowserWindowConstructorOptions) => W
  * so static checkers (electronegativity) see them, and the constructor is a parameter
  * so tests can read exactly what the app builds without starting Electron.
  */
-export function createMainWindow<W = ElectronBrowserWindow>(BrowserWindow: BrowserWindowClass<W>, preloadPath: string): W {
+export function createMainWindow<W = ElectronBrowserWindow>(
+  BrowserWindow: BrowserWindowClass<W>,
+  preloadPath: string,
+): W {
   return new BrowserWindow({
     width: 1280,
     height: 820,

@@ -17,7 +17,10 @@ ipcRenderer.on("pgdesk:event", (_e, event: string, payload: unknown) => {
 contextBridge.exposeInMainWorld("pgdesk", {
   invoke(channel: string, input: unknown): Promise<unknown> {
     if (!channels.has(channel)) {
-      return Promise.resolve({ ok: false, error: { code: "UNKNOWN_CHANNEL", message: `Unknown channel: ${channel}` } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: "UNKNOWN_CHANNEL", message: `Unknown channel: ${channel}` },
+      });
     }
     return ipcRenderer.invoke("pgdesk:invoke", channel, input);
   },

@@ -33,24 +33,46 @@ try {
   await pool.query(`VACUUM ANALYZE audit_logs`);
 
   const mapping: AuditMapping = {
-    kind: "pgdesk", schema: "public", table: "audit_logs", snapshotsIn: "metadata",
-    columns: { id: "id", time: "createdAt", entity: "entity", entityId: "entityId", action: "action", actor: "actorId", tenant: "organizationId" },
+    kind: "pgdesk",
+    schema: "public",
+    table: "audit_logs",
+    snapshotsIn: "metadata",
+    columns: {
+      id: "id",
+      time: "createdAt",
+      entity: "entity",
+      entityId: "entityId",
+      action: "action",
+      actor: "actorId",
+      tenant: "organizationId",
+    },
   };
   const redactor = createRedactor(DEFAULT_REDACTED_FIELDS);
   const entityId = `e${Math.floor(rows / 10)}`;
-  const [{ entity }] = (await pool.query<{ entity: string }>(`SELECT entity FROM audit_logs WHERE "entityId" = $1 LIMIT 1`, [entityId])).rows as [{ entity: string }];
+  const [{ entity }] = (
+    await pool.query<{ entity: string }>(`SELECT entity FROM audit_logs WHERE "entityId" = $1 LIMIT 1`, [
+      entityId,
+    ])
+  ).rows as [{ entity: string }];
 
   const tl = await alternate(
     runs,
     () => timeline(pool, mapping, redactor, entity, entityId),
-    () => pool.query(`SELECT * FROM audit_logs WHERE entity = $1 AND "entityId" = $2 ORDER BY "createdAt", id LIMIT 2001`, [entity, entityId]),
+    () =>
+      pool.query(
+        `SELECT * FROM audit_logs WHERE entity = $1 AND "entityId" = $2 ORDER BY "createdAt", id LIMIT 2001`,
+        [entity, entityId],
+      ),
   );
   report(`audit/timeline-${rows}`, median(tl.app), median(tl.baseline), "ms", "<= 1.2", runs);
 
   const br = await alternate(
     runs,
     () => browse(pool, mapping, redactor, { entity: "Order" }, undefined, 50),
-    () => pool.query(`SELECT * FROM audit_logs WHERE entity = 'Order' ORDER BY "createdAt" DESC, id DESC LIMIT 51`),
+    () =>
+      pool.query(
+        `SELECT * FROM audit_logs WHERE entity = 'Order' ORDER BY "createdAt" DESC, id DESC LIMIT 51`,
+      ),
   );
   report(`audit/browse-filtered-${rows}`, median(br.app), median(br.baseline), "ms", "<= 1.2", runs);
 
@@ -66,7 +88,14 @@ try {
     () => browse(pool, mapping, redactor, { entity: "Order" }, deep, 50),
     () => browse(pool, mapping, redactor, { entity: "Order" }, undefined, 50),
   );
-  report(`audit/browse-page-${depth / 50}-vs-1`, median(pages.app), median(pages.baseline), "ms", "<= 1.5", runs);
+  report(
+    `audit/browse-page-${depth / 50}-vs-1`,
+    median(pages.app),
+    median(pages.baseline),
+    "ms",
+    "<= 1.5",
+    runs,
+  );
 } finally {
   await pool.end();
   await server.stop();

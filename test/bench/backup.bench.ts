@@ -23,7 +23,10 @@ try {
     CREATE TABLE customer (id int PRIMARY KEY, name text NOT NULL, email text NOT NULL, created_at timestamptz NOT NULL);
     CREATE TABLE orders (id bigint PRIMARY KEY, customer_id int NOT NULL REFERENCES customer(id), total numeric(12,2), status text, note text, created_at timestamptz);
     CREATE INDEX ON orders (customer_id);`);
-  await pool.query(`INSERT INTO customer SELECT g, 'name ' || g, 'c' || g || '@example.com', now() - g * interval '1 minute' FROM generate_series(1, $1) g`, [Math.max(1, Math.floor(rows / 20))]);
+  await pool.query(
+    `INSERT INTO customer SELECT g, 'name ' || g, 'c' || g || '@example.com', now() - g * interval '1 minute' FROM generate_series(1, $1) g`,
+    [Math.max(1, Math.floor(rows / 20))],
+  );
   await pool.query(
     `INSERT INTO orders SELECT g, 1 + g % $2, (g % 10000) / 100.0, (ARRAY['new','paid','shipped'])[1 + g % 3], md5(g::text) || ' ' || md5((g * 3)::text), now() - g * interval '1 second'
      FROM generate_series(1, $1) g`,
@@ -32,16 +35,36 @@ try {
   await pool.query("VACUUM ANALYZE");
 
   const { id: profileId } = await app.call("profiles:save", {
-    draft: { name: "bench", host: server.host, port: server.port, database: "bench_backup", user: server.user, password: server.password },
+    draft: {
+      name: "bench",
+      host: server.host,
+      port: server.port,
+      database: "bench_backup",
+      user: server.user,
+      password: server.password,
+    },
   });
   const pgDump = (await app.call("backup:tools", { profileId })).chosen.pg_dump!.path;
 
   /** One pgdesk backup: ms until verification starts (the dump), and ms of verification. */
   const pgdesk = async (): Promise<{ dump: number; verify: number }> => {
     const t0 = performance.now();
-    const { jobId } = await app.call("backup:start", { profileId, database: "bench_backup", folder, format: "custom" });
-    const verifying = app.waitForEvent("backup:didProgress", (j) => j.id === jobId && j.state !== "running" && j.state !== "queued", 600_000);
-    const done = app.waitForEvent("backup:didProgress", (j) => j.id === jobId && ["succeeded", "failed", "cancelled"].includes(j.state), 600_000);
+    const { jobId } = await app.call("backup:start", {
+      profileId,
+      database: "bench_backup",
+      folder,
+      format: "custom",
+    });
+    const verifying = app.waitForEvent(
+      "backup:didProgress",
+      (j) => j.id === jobId && j.state !== "running" && j.state !== "queued",
+      600_000,
+    );
+    const done = app.waitForEvent(
+      "backup:didProgress",
+      (j) => j.id === jobId && ["succeeded", "failed", "cancelled"].includes(j.state),
+      600_000,
+    );
     const first: Job = await verifying;
     const t1 = performance.now();
     const last = await done;
@@ -72,7 +95,14 @@ try {
     base.push(await bare());
   }
   report(`backup/custom-${rows}`, median(app_), median(base), "ms", "<= 1.05", runs);
-  report(`backup/verify-custom-${rows}`, median(verify), median(base), "ms", "<= 1.0 (vs the dump itself)", runs);
+  report(
+    `backup/verify-custom-${rows}`,
+    median(verify),
+    median(base),
+    "ms",
+    "<= 1.0 (vs the dump itself)",
+    runs,
+  );
 } finally {
   await app.close();
   await rm(folder, { recursive: true, force: true });

@@ -22,12 +22,21 @@ try {
   await applyMigrations(client, await readMigrations(join(prismaDir(), "migrations")));
   client.release();
   await pool.end();
-  const connection = { host: server.host, port: server.port, user: server.user, password: server.password, database: "bench_demo" };
+  const connection = {
+    host: server.host,
+    port: server.port,
+    user: server.user,
+    password: server.password,
+    database: "bench_demo",
+  };
 
   const first = await seedDatabase({ connection, size });
   console.log(`seeded ${size} once in ${(first.durationMs / 1000).toFixed(1)} s`);
   const dump = join(work, "demo.sql");
-  const r = spawnSync("pg_dump", ["--no-owner", "--no-privileges", "-f", dump, "bench_demo"], { env: server.env, encoding: "utf8" });
+  const r = spawnSync("pg_dump", ["--no-owner", "--no-privileges", "-f", dump, "bench_demo"], {
+    env: server.env,
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`pg_dump failed: ${r.stderr}`);
 
   const m = await alternate(

@@ -17,12 +17,26 @@ const server = await benchServer();
 const setup = await benchDatabase(server, "bench_health");
 const tmp = mkdtempSync(join(tmpdir(), "pgdesk-bench-health-"));
 // The app's pool size (ConnectionManager default): the report's concurrency is bounded by it.
-const pool = new pg.Pool({ host: server.host, port: server.port, user: server.user, password: server.password, database: "bench_health", max: 3, application_name: "pgdesk" });
+const pool = new pg.Pool({
+  host: server.host,
+  port: server.port,
+  user: server.user,
+  password: server.password,
+  database: "bench_health",
+  max: 3,
+  application_name: "pgdesk",
+});
 pool.on("error", () => undefined);
 setup.on("error", () => undefined);
 const memory = new HealthMemory();
 const run = (trace?: (text: string, values: unknown[]) => void) =>
-  buildHealthReport({ pool: async () => pool, thresholds: defaultHealthThresholds, memory, memoryKey: "bench", trace });
+  buildHealthReport({
+    pool: async () => pool,
+    thresholds: defaultHealthThresholds,
+    memory,
+    memoryKey: "bench",
+    trace,
+  });
 try {
   console.log(`building ${tables} tables…`);
   await setup.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
@@ -42,15 +56,20 @@ try {
   // the statements one report runs, with their parameters written in as literals for psql
   const statements: string[] = [];
   const first = await run((text, values) => {
-    statements.push(text.replace(/\$(\d+)/g, (_, n: string) => {
-      const v = values[Number(n) - 1];
-      return typeof v === "number" ? String(v) : quoteLiteral(String(v));
-    }));
+    statements.push(
+      text.replace(/\$(\d+)/g, (_, n: string) => {
+        const v = values[Number(n) - 1];
+        return typeof v === "number" ? String(v) : quoteLiteral(String(v));
+      }),
+    );
   });
   const errors = first.checks.filter((c) => c.status === "error").map((c) => `${c.id}: ${c.message}`);
   if (errors.length) throw new Error(`checks failed: ${errors.join("; ")}`);
-  console.log(`report: ${first.checks.length} checks, status ${first.status}, ${statements.length} statements`);
-  for (const c of first.checks.filter((x) => x.status !== "pass")) console.log(`  ${c.id} ${c.status}: ${c.value}`);
+  console.log(
+    `report: ${first.checks.length} checks, status ${first.status}, ${statements.length} statements`,
+  );
+  for (const c of first.checks.filter((x) => x.status !== "pass"))
+    console.log(`  ${c.id} ${c.status}: ${c.value}`);
   const baselineFile = join(tmp, "baseline.sql");
   writeFileSync(baselineFile, statements.map((s) => `${s};`).join("\n"));
 
@@ -74,7 +93,9 @@ try {
     [reports],
   );
   for (const h of heaviest.rows) console.log(`  ${h.ms.toFixed(1)} ms  ${h.q}`);
-  console.log(`bench health/server-cost-${tables}: ${(ms / reports).toFixed(1)} ms of statement execution per report (${calls / reports} statements), wall ${median(m.app).toFixed(1)} ms`);
+  console.log(
+    `bench health/server-cost-${tables}: ${(ms / reports).toFixed(1)} ms of statement execution per report (${calls / reports} statements), wall ${median(m.app).toFixed(1)} ms`,
+  );
 } finally {
   await pool.end();
   await setup.end();

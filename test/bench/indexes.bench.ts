@@ -24,7 +24,14 @@ const server = await benchServer();
 const setup = await benchDatabase(server, "bench_indexes");
 const tmp = mkdtempSync(join(tmpdir(), "pgdesk-bench-idx-"));
 // The app's pool size (ConnectionManager default): the report's concurrency is bounded by it.
-const pool = new pg.Pool({ host: server.host, port: server.port, user: server.user, password: server.password, database: "bench_indexes", max: 3 });
+const pool = new pg.Pool({
+  host: server.host,
+  port: server.port,
+  user: server.user,
+  password: server.password,
+  database: "bench_indexes",
+  max: 3,
+});
 try {
   console.log(`building ${tables} tables with ${tables * 4} indexes…`);
   await setup.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
@@ -47,14 +54,29 @@ try {
     await setup.query(`SELECT * FROM t${i} WHERE b = $1`, [i]);
     await setup.query(`SELECT * FROM t${i} WHERE c LIKE $1`, [`%${i}%`]);
   }
-  const touched = (await setup.query<{ oid: string }>("SELECT oid::int8::text AS oid FROM pg_class WHERE relname ~ '^t[0-9]+$' AND relname::text IN (SELECT 't' || g FROM generate_series(0, 49) g)")).rows.map((r) => r.oid);
+  const touched = (
+    await setup.query<{ oid: string }>(
+      "SELECT oid::int8::text AS oid FROM pg_class WHERE relname ~ '^t[0-9]+$' AND relname::text IN (SELECT 't' || g FROM generate_series(0, 49) g)",
+    )
+  ).rows.map((r) => r.oid);
 
   const baselineFile = join(tmp, "baseline.sql");
-  const statements = [indexContext, indexInventory15, tableInventory, btreeBloatInputs, tableBloatInputs, columnWidths, topStatements, columnStats.replace("$1::oid[]", `'{${touched.join(",")}}'::oid[]`)];
+  const statements = [
+    indexContext,
+    indexInventory15,
+    tableInventory,
+    btreeBloatInputs,
+    tableBloatInputs,
+    columnWidths,
+    topStatements,
+    columnStats.replace("$1::oid[]", `'{${touched.join(",")}}'::oid[]`),
+  ];
   writeFileSync(baselineFile, statements.map((s) => `${s};`).join("\n"));
 
   const check = await buildIndexReport(pool);
-  console.log(`report: ${check.indexes.length} indexes, ${check.duplicates.length} duplicates, ${check.missing.suggestions.length} suggestions`);
+  console.log(
+    `report: ${check.indexes.length} indexes, ${check.duplicates.length} duplicates, ${check.missing.suggestions.length} suggestions`,
+  );
 
   const m = await alternate(
     runs,

@@ -40,17 +40,32 @@ try {
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-    await page.setContent(`<!doctype html><html><head><style>${css}</style></head><body><div id="root"></div></body></html>`);
+    await page.setContent(
+      `<!doctype html><html><head><style>${css}</style></head><body><div id="root"></div></body></html>`,
+    );
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
     await page.evaluate((r) => {
       (globalThis as unknown as { __planRaw: unknown }).__planRaw = r;
     }, raw);
     const render = (mode: "app" | "baseline") =>
-      page.evaluate((m) => (globalThis as unknown as { __renderPlan(m: string): Promise<{ ms: number; nodes: number }> }).__renderPlan(m), mode);
+      page.evaluate(
+        (m) =>
+          (
+            globalThis as unknown as { __renderPlan(m: string): Promise<{ ms: number; nodes: number }> }
+          ).__renderPlan(m),
+        mode,
+      );
     await render("app");
     await render("baseline");
     const app: number[] = [];
@@ -61,7 +76,9 @@ try {
       app.push(a.ms);
       baseline.push((await render("baseline")).ms);
     }
-    console.log(`plan: ${nodes} nodes, ${(JSON.stringify(raw).length / 1024).toFixed(0)} kB of JSON; styles ${css ? "from out/renderer" : "absent (run electron-vite build)"}`);
+    console.log(
+      `plan: ${nodes} nodes, ${(JSON.stringify(raw).length / 1024).toFixed(0)} kB of JSON; styles ${css ? "from out/renderer" : "absent (run electron-vite build)"}`,
+    );
     report(`plan/render-${nodes}`, median(app), median(baseline), "ms", "<= 2.0", runs);
   } finally {
     await browser.close();

@@ -17,7 +17,13 @@ const bare = await benchDatabase(server, "bench_profiles");
 bare.on("error", (err) => void err);
 const app = await createTestApp();
 try {
-  const conn = { host: server.host, port: server.port, user: server.user, password: server.password, database: "bench_profiles" };
+  const conn = {
+    host: server.host,
+    port: server.port,
+    user: server.user,
+    password: server.password,
+    database: "bench_profiles",
+  };
   const saved = await app.call("profiles:save", { draft: { name: "bench", ...conn, sslmode: "disable" } });
 
   const connect = await alternate(
@@ -26,7 +32,9 @@ try {
     async () => {
       const c = new pg.Client(conn);
       await c.connect();
-      await c.query("SELECT current_setting('server_version') AS version, current_setting('server_version_num') AS num");
+      await c.query(
+        "SELECT current_setting('server_version') AS version, current_setting('server_version_num') AS num",
+      );
       await c.end();
     },
   );
@@ -35,7 +43,14 @@ try {
   // multi-host: a down first host, then read-write on the second, vs the same steps by hand with pg
   const down = await freePort();
   const multi = await app.call("profiles:save", {
-    draft: { name: "bench multi", ...conn, port: down, additionalHosts: [{ host: server.host, port: server.port }], targetSessionAttrs: "read-write", sslmode: "disable" },
+    draft: {
+      name: "bench multi",
+      ...conn,
+      port: down,
+      additionalHosts: [{ host: server.host, port: server.port }],
+      targetSessionAttrs: "read-write",
+      sslmode: "disable",
+    },
   });
   const failover = await alternate(
     runs,
@@ -48,12 +63,23 @@ try {
       );
       const c = new pg.Client(conn);
       await c.connect();
-      await c.query("SELECT pg_catalog.pg_is_in_recovery() AS recovery, pg_catalog.current_setting('transaction_read_only') AS read_only");
-      await c.query("SELECT current_setting('server_version') AS version, current_setting('server_version_num') AS num");
+      await c.query(
+        "SELECT pg_catalog.pg_is_in_recovery() AS recovery, pg_catalog.current_setting('transaction_read_only') AS read_only",
+      );
+      await c.query(
+        "SELECT current_setting('server_version') AS version, current_setting('server_version_num') AS num",
+      );
       await c.end();
     },
   );
-  report("profiles/multi-host-connect", median(failover.app), median(failover.baseline), "ms", "<= 1.5", runs);
+  report(
+    "profiles/multi-host-connect",
+    median(failover.app),
+    median(failover.baseline),
+    "ms",
+    "<= 1.5",
+    runs,
+  );
 
   const pooled = await alternate(
     runs,
@@ -65,7 +91,14 @@ try {
     },
   );
   const rate = (ms: number) => (queries / ms) * 1000;
-  report(`profiles/pooled-${queries}`, rate(median(pooled.app)), rate(median(pooled.baseline)), "queries/s", ">= 0.8", runs);
+  report(
+    `profiles/pooled-${queries}`,
+    rate(median(pooled.app)),
+    rate(median(pooled.baseline)),
+    "queries/s",
+    ">= 0.8",
+    runs,
+  );
 } finally {
   await app.close();
   await bare.end();

@@ -33,25 +33,44 @@ const emit: Emit = (event, payload) => {
   decoded += data.rowCount;
   if (++sample % 50 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
 };
-const ctx = createAppContext({ host: "web", version: "bench", dataDir, log: createMemoryLogger(), secrets: new KeyFileSecretStore(join(dataDir, "k")), emit });
+const ctx = createAppContext({
+  host: "web",
+  version: "bench",
+  dataDir,
+  log: createMemoryLogger(),
+  secrets: new KeyFileSecretStore(join(dataDir, "k")),
+  emit,
+});
 const call = async <T>(channel: string, input: unknown): Promise<T> => {
-  const r = await dispatch(registry, { ...ctx, signal: new AbortController().signal }, channel, input, { validateOutput: false });
+  const r = await dispatch(registry, { ...ctx, signal: new AbortController().signal }, channel, input, {
+    validateOutput: false,
+  });
   if (!r.ok) throw new Error(r.error.message);
   return r.value as T;
 };
 try {
   console.log(`building bench_rows with ${rows} rows x 10 columns…`);
-  await pool.query(`
+  await pool.query(
+    `
     CREATE TABLE bench_rows AS
     SELECT g AS id, g * 1000000007::bigint AS big, (g / 7.0)::numeric(20,6) AS ratio, md5(g::text) AS label,
            timestamptz '2025-01-01 00:00:00+00' + g * interval '1 second' AS at, (g % 3 = 0) AS flag,
            CASE WHEN g % 5 = 0 THEN NULL ELSE 'note ' || g END AS note, (g % 1000) / 3.0::float8 AS score,
            jsonb_build_object('g', g, 'k', 'v') AS doc, date '2020-01-01' + (g % 3650) AS day
-    FROM generate_series(1, $1) g`, [rows]);
+    FROM generate_series(1, $1) g`,
+    [rows],
+  );
   await pool.query("VACUUM ANALYZE bench_rows");
   const sql = "SELECT * FROM bench_rows";
   const profile = await call<{ id: string }>("profiles:save", {
-    draft: { name: "bench", host: server.host, port: server.port, user: server.user, password: server.password, database },
+    draft: {
+      name: "bench",
+      host: server.host,
+      port: server.port,
+      user: server.user,
+      password: server.password,
+      database,
+    },
   });
   const { sessionId } = await call<{ sessionId: string }>("query:openSession", { profileId: profile.id });
   let run = 0;
@@ -69,11 +88,31 @@ try {
   );
   const toRate = (ms: number) => rows / (ms / 1000);
   // psql's own peak memory for the same copy, as a reference for the RSS line
-  const timed = spawnSync("/usr/bin/time", ["-f", "%M", "psql", "-X", "-q", "-d", database, "-c", `\\copy (${sql}) to /dev/null`], { env: server.env, encoding: "utf8" });
+  const timed = spawnSync(
+    "/usr/bin/time",
+    ["-f", "%M", "psql", "-X", "-q", "-d", database, "-c", `\\copy (${sql}) to /dev/null`],
+    { env: server.env, encoding: "utf8" },
+  );
   const psqlKb = Number(timed.stderr.trim().split("\n").pop());
-  report(`query/stream-${rows === 1_000_000 ? "1m" : rows}`, toRate(median(m.app)), toRate(median(m.baseline)), "rows/s", ">= 0.5", runs);
-  console.log(`(app process RSS before streaming ${Math.round(before / 1048576)} MB; peak RSS is the whole Node process, main side only)`);
-  report(`query/stream-${rows === 1_000_000 ? "1m" : rows}-rss`, peakRss / 1048576, psqlKb / 1024, "MB", "bounded (not growing with rows)", runs);
+  report(
+    `query/stream-${rows === 1_000_000 ? "1m" : rows}`,
+    toRate(median(m.app)),
+    toRate(median(m.baseline)),
+    "rows/s",
+    ">= 0.5",
+    runs,
+  );
+  console.log(
+    `(app process RSS before streaming ${Math.round(before / 1048576)} MB; peak RSS is the whole Node process, main side only)`,
+  );
+  report(
+    `query/stream-${rows === 1_000_000 ? "1m" : rows}-rss`,
+    peakRss / 1048576,
+    psqlKb / 1024,
+    "MB",
+    "bounded (not growing with rows)",
+    runs,
+  );
 } finally {
   await ctx.shutdown();
   await pool.end();

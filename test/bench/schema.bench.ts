@@ -34,7 +34,14 @@ try {
   await admin.end();
 
   // the app's pool shape: 3 connections, as ConnectionManager gives every profile
-  const pool = new pg.Pool({ host: server.host, port: server.port, user: server.user, password: server.password, database: name, max: 3 });
+  const pool = new pg.Pool({
+    host: server.host,
+    port: server.port,
+    user: server.user,
+    password: server.password,
+    database: name,
+    max: 3,
+  });
   const script = allCatalogQueries.map((q) => `${q.trim()};`).join("\n");
   let model = await introspect(pool);
   const m = await alternate(
@@ -42,7 +49,9 @@ try {
     async () => (model = await introspect(pool)),
     async () => psql(server, name, ["-A", "-t", "-c", script]),
   );
-  console.log(`model: ${model.relations.length} relations, ${model.constraints.length} constraints, ${model.indexes.length} indexes, ${JSON.stringify(model).length} bytes as JSON`);
+  console.log(
+    `model: ${model.relations.length} relations, ${model.constraints.length} constraints, ${model.indexes.length} indexes, ${JSON.stringify(model).length} bytes as JSON`,
+  );
   report(`schema/introspect-${tables}`, median(m.app), median(m.baseline), "ms", "<= 1.3", runs);
 
   const subset = { ...model, relations: model.relations.filter((r) => Number(r.name.slice(2)) <= 500) };
@@ -51,7 +60,9 @@ try {
   await layoutEr(elk, graph);
   const layouts: number[] = [];
   for (let i = 0; i < 3; i++) layouts.push(await time(() => layoutEr(elk, graph)));
-  console.log(`bench schema/er-layout-${graph.nodes.length}: app ${Math.round(median(layouts))} ms, ${graph.edges.length} edges, runs ${layouts.length}`);
+  console.log(
+    `bench schema/er-layout-${graph.nodes.length}: app ${Math.round(median(layouts))} ms, ${graph.edges.length} edges, runs ${layouts.length}`,
+  );
   await pool.end();
 } finally {
   await server.stop();

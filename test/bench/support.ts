@@ -23,7 +23,12 @@ export async function benchServer(): Promise<BenchServer> {
   const url = process.env.PGDESK_BENCH_URL;
   if (url) {
     const u = new URL(url);
-    const s = { host: u.hostname, port: Number(u.port || 5432), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
+    const s = {
+      host: u.hostname,
+      port: Number(u.port || 5432),
+      user: decodeURIComponent(u.username),
+      password: decodeURIComponent(u.password),
+    };
     return { ...s, env: pgEnv(s), stop: async () => undefined };
   }
   const root = await mkdtemp(join(tmpdir(), "pgdesk-bench-"));
@@ -32,7 +37,12 @@ export async function benchServer(): Promise<BenchServer> {
   const server = await startEmbeddedServer({
     dataDir: join(root, "data"),
     password,
-    settings: { shared_preload_libraries: "pg_stat_statements", fsync: "off", synchronous_commit: "off", max_connections: "200" },
+    settings: {
+      shared_preload_libraries: "pg_stat_statements",
+      fsync: "off",
+      synchronous_commit: "off",
+      max_connections: "200",
+    },
   });
   const s = { host: "127.0.0.1", port: server.port, user: server.user, password };
   return {
@@ -51,17 +61,34 @@ function pgEnv(s: { host: string; port: number; user: string; password: string }
 
 /** Creates (or recreates) a database on the bench server and returns a pool on it. */
 export async function benchDatabase(server: BenchServer, name: string): Promise<pg.Pool> {
-  const admin = new pg.Client({ host: server.host, port: server.port, user: server.user, password: server.password, database: "postgres" });
+  const admin = new pg.Client({
+    host: server.host,
+    port: server.port,
+    user: server.user,
+    password: server.password,
+    database: "postgres",
+  });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
-  return new pg.Pool({ host: server.host, port: server.port, user: server.user, password: server.password, database: name, max: 4 });
+  return new pg.Pool({
+    host: server.host,
+    port: server.port,
+    user: server.user,
+    password: server.password,
+    database: name,
+    max: 4,
+  });
 }
 
 /** Runs psql with an argument array (no shell); throws on failure. */
 export function psql(server: BenchServer, database: string, args: string[]): string {
-  const r = spawnSync("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database, ...args], { env: server.env, encoding: "utf8", maxBuffer: 1 << 30 });
+  const r = spawnSync("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database, ...args], {
+    env: server.env,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
   if (r.status !== 0) throw new Error(`psql failed: ${r.stderr}`);
   return r.stdout;
 }
@@ -72,7 +99,11 @@ export interface Measured {
 }
 
 /** One warm-up each, then app and baseline alternately `runs` times; returns ms per run. */
-export async function alternate(runs: number, app: () => Promise<unknown>, baseline: () => Promise<unknown>): Promise<Measured> {
+export async function alternate(
+  runs: number,
+  app: () => Promise<unknown>,
+  baseline: () => Promise<unknown>,
+): Promise<Measured> {
   await app();
   await baseline();
   const m: Measured = { app: [], baseline: [] };
@@ -105,7 +136,9 @@ export function report(
   runs: number,
 ): void {
   const fmt = (v: number) => (v >= 100 ? Math.round(v).toString() : v.toFixed(1));
-  console.log(`bench ${name}: app ${fmt(app)} ${unit}, baseline ${fmt(baseline)} ${unit}, ratio ${(app / baseline).toFixed(2)}, target ${target}, runs ${runs}`);
+  console.log(
+    `bench ${name}: app ${fmt(app)} ${unit}, baseline ${fmt(baseline)} ${unit}, ratio ${(app / baseline).toFixed(2)}, target ${target}, runs ${runs}`,
+  );
 }
 
 /** --scale=N from the command line, else the scenario's default. */

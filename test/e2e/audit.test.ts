@@ -20,7 +20,8 @@ describe("an admin reading one entity's history", () => {
     db = await freshDatabase(15, "e2e_audit");
     await createPgdeskLayout(db.pool);
     // a value carrying markup must show as text
-    await db.pool.query(`INSERT INTO audit_logs (id, "organizationId", "actorId", action, entity, "entityId", metadata, "createdAt")
+    await db.pool
+      .query(`INSERT INTO audit_logs (id, "organizationId", "actorId", action, entity, "entityId", metadata, "createdAt")
       VALUES ('x1', 'org_1', '<img src=x onerror="window.__pwned=1">', 'UPDATE', 'Order', 'ord_2', '{"after": {"note": "<script>window.__pwned=1</script>"}}', '2026-01-05')`);
     host = await startWebHostProcess();
     b = await launchBrowser();
@@ -39,7 +40,9 @@ describe("an admin reading one entity's history", () => {
     const audit = new AuditPage(b.page);
     await audit.waitForEvents();
     await audit.filter({ entity: "Order", entityId: "ord_1" });
-    await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="audit-event-row"]').length === 3);
+    await b.page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="audit-event-row"]').length === 3,
+    );
     await audit.openFirstRow();
     await expect(audit.timelineEvents().count()).resolves.toBe(3);
     const last = audit.timelineEvents().nth(2);
@@ -52,7 +55,9 @@ describe("an admin reading one entity's history", () => {
     await b.page.getByRole("button", { name: "Back to all events" }).click();
     const audit = new AuditPage(b.page);
     await audit.filter({ entity: "User", entityId: "usr_1" });
-    await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="audit-event-row"]').length === 2);
+    await b.page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="audit-event-row"]').length === 2,
+    );
     await audit.openFirstRow();
     const diff = await audit.timelineEvents().nth(1).getByTestId("diff-passwordHash").textContent();
     expect(diff).toContain("•");
@@ -103,7 +108,10 @@ describe("the audit timeline of the demo database, written by its Prisma audit-t
     await b.page.getByTestId("audit-event-row").filter({ hasText: "status" }).first().click();
     await audit.timelineEvents().first().waitFor();
     // the first event creates the order (status added); later ones move it on (status changed)
-    const statusChange = audit.timelineEvents().filter({ has: b.page.getByTestId("diff-status").filter({ hasText: "→" }) }).first();
+    const statusChange = audit
+      .timelineEvents()
+      .filter({ has: b.page.getByTestId("diff-status").filter({ hasText: "→" }) })
+      .first();
     expect(await statusChange.getByTestId("diff-status").textContent()).toMatch(/changed.+→/);
     expect((await statusChange.getByTestId("event-actor").textContent())?.trim()).not.toBe("");
   });
@@ -122,7 +130,9 @@ describe("the audit timeline of the demo database, written by its Prisma audit-t
     await b.page.getByLabel("Export file path").fill(path);
     await b.page.getByTestId("audit-export-run").click();
     await b.page.getByTestId("audit-export-done").waitFor();
-    const events = JSON.parse(await readFile(path, "utf8")) as Array<{ after: Record<string, unknown> | null }>;
+    const events = JSON.parse(await readFile(path, "utf8")) as Array<{
+      after: Record<string, unknown> | null;
+    }>;
     expect(events.length).toBeGreaterThan(0);
     expect(JSON.stringify(events)).not.toMatch(/scrypt|\$[0-9a-z]+\$/);
     expect(b.problems).toEqual([]);

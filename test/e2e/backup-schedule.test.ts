@@ -46,15 +46,31 @@ describe("a failed scheduled backup is shown above every screen", () => {
     await host.stop();
 
     // a schedule created long ago for a database that has since gone: due at the next start
-    const { profiles } = JSON.parse(await readFile(join(dataDir, "profiles.json"), "utf8")) as { profiles: Array<{ id: string }> };
-    const schedule = { id: "nightly", profileId: profiles[0]!.id, database: `${db.name}_gone`, folder, format: "custom", scope: "full", time: "00:00", createdAt: "2020-01-01T00:00:00.000Z" };
-    await writeFile(join(dataDir, "backup-schedules.json"), JSON.stringify({ version: 1, schedules: [schedule] }));
+    const { profiles } = JSON.parse(await readFile(join(dataDir, "profiles.json"), "utf8")) as {
+      profiles: Array<{ id: string }>;
+    };
+    const schedule = {
+      id: "nightly",
+      profileId: profiles[0]!.id,
+      database: `${db.name}_gone`,
+      folder,
+      format: "custom",
+      scope: "full",
+      time: "00:00",
+      createdAt: "2020-01-01T00:00:00.000Z",
+    };
+    await writeFile(
+      join(dataDir, "backup-schedules.json"),
+      JSON.stringify({ version: 1, schedules: [schedule] }),
+    );
 
     host = await startWebHostProcess({ dataDir });
     await shell.open(host.launchUrl);
     const banner = b.page.getByTestId("schedule-failure");
     await banner.waitFor({ timeout: 30_000 });
-    expect(await banner.textContent()).toMatch(new RegExp(`Scheduled backup of ${db.name}_gone failed at .*does not exist`));
+    expect(await banner.textContent()).toMatch(
+      new RegExp(`Scheduled backup of ${db.name}_gone failed at .*does not exist`),
+    );
 
     await banner.getByRole("button", { name: "Open Backups" }).click();
     await b.page.getByTestId("backups-page").waitFor();

@@ -11,9 +11,22 @@ import { KeyFileSecretStore } from "../../src/main/features/profiles/secret-stor
 import type { Job } from "../../src/shared/contract/backup";
 import { freshDatabase, type FreshDatabase } from "../harness/database";
 import { startTestSshd, type TestSshd } from "../integration/profiles/sshd-fixture";
-import { makeClientCertificate, makeTestCertificates, type ClientCertificate, type TestCertificates } from "../integration/profiles/tls-certificates";
+import {
+  makeClientCertificate,
+  makeTestCertificates,
+  type ClientCertificate,
+  type TestCertificates,
+} from "../integration/profiles/tls-certificates";
 import { HostClient } from "./support/host-client";
-import { filesUnder, NewFileWatcher, ProcSampler, scanFiles, secretForms, findForms, type Leak } from "./support/secret-sweep";
+import {
+  filesUnder,
+  NewFileWatcher,
+  ProcSampler,
+  scanFiles,
+  secretForms,
+  findForms,
+  type Leak,
+} from "./support/secret-sweep";
 import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
 
 /**
@@ -51,7 +64,11 @@ describe("secrets sweep: one canary password across the real web host", () => {
     tmpBefore = new Set(await readdir(tmpdir()));
     work = await mkdtemp(join(tmpdir(), "pgdesk-canary-"));
     await chmod(work, 0o755);
-    [dataDir, hostTmp, backups] = ["data", "tmp", "backups"].map((d) => join(work, d)) as [string, string, string];
+    [dataDir, hostTmp, backups] = ["data", "tmp", "backups"].map((d) => join(work, d)) as [
+      string,
+      string,
+      string,
+    ];
     for (const d of [dataDir, hostTmp, backups]) await mkdir(d, { mode: 0o755 });
 
     // the role's password is set as a SCRAM verifier: the canary is in no statement text either
@@ -62,7 +79,9 @@ describe("secrets sweep: one canary password across the real web host", () => {
     await owner.connect();
     try {
       // enough rows that pg_restore and psql run long enough to be sampled several times
-      await owner.query("CREATE TABLE big AS SELECT g AS id, md5(g::text) AS note FROM generate_series(1, 150000) g");
+      await owner.query(
+        "CREATE TABLE big AS SELECT g AS id, md5(g::text) AS note FROM generate_series(1, 150000) g",
+      );
       await owner.query("ALTER TABLE big ADD PRIMARY KEY (id)");
       await owner.query("CREATE TABLE small (k text PRIMARY KEY); INSERT INTO small VALUES ('a'), ('b')");
     } finally {
@@ -80,7 +99,10 @@ describe("secrets sweep: one canary password across the real web host", () => {
     if (parsed instanceof Error) throw parsed;
     keyFile = join(work, "id_canary");
     await writeFile(keyFile, privateKey, { mode: 0o600 });
-    await appendFile(join(dirname(sshd.userKey), "authorized_keys"), `${parsed.type} ${parsed.getPublicSSH().toString("base64")} canary\n`);
+    await appendFile(
+      join(dirname(sshd.userKey), "authorized_keys"),
+      `${parsed.type} ${parsed.getPublicSSH().toString("base64")} canary\n`,
+    );
 
     // a TLS server whose superuser password is the canary, for a client key whose passphrase is the canary
     certs = await makeTestCertificates();
@@ -90,15 +112,28 @@ describe("secrets sweep: one canary password across the real web host", () => {
     tlsServer = await startEmbeddedServer({
       dataDir: join(work, "tls-pg", "data"),
       password: canary,
-      settings: { ssl: "on", ssl_cert_file: certs.serverCert, ssl_key_file: certs.serverKey, ssl_ca_file: certs.caCert, fsync: "off" },
+      settings: {
+        ssl: "on",
+        ssl_cert_file: certs.serverCert,
+        ssl_key_file: certs.serverKey,
+        ssl_ca_file: certs.caCert,
+        fsync: "off",
+      },
     });
 
     watcher.watch(hostTmp, true);
     watcher.watch(tmpdir(), false);
     // a pg_service.conf entry with the canary as its password: listing services must not send it
     const serviceFile = join(work, "pg_service.conf");
-    await writeFile(serviceFile, `[canary_svc]\nhost=127.0.0.1\nport=${db.connection.port}\ndbname=${db.name}\nuser=${role}\npassword=${canary}\n`, { mode: 0o600 });
-    host = await startWebHostProcess({ dataDir, env: { TMPDIR: hostTmp, PGSERVICEFILE: serviceFile, PGSYSCONFDIR: join(work, "no-sysconf") } });
+    await writeFile(
+      serviceFile,
+      `[canary_svc]\nhost=127.0.0.1\nport=${db.connection.port}\ndbname=${db.name}\nuser=${role}\npassword=${canary}\n`,
+      { mode: 0o600 },
+    );
+    host = await startWebHostProcess({
+      dataDir,
+      env: { TMPDIR: hostTmp, PGSERVICEFILE: serviceFile, PGSYSCONFDIR: join(work, "no-sysconf") },
+    });
     sampler = new ProcSampler(await hostPid(dataDir));
     sampler.start();
     client = new HostClient(host);
@@ -114,10 +149,19 @@ describe("secrets sweep: one canary password across the real web host", () => {
     await tlsServer?.stop();
     if (certs) await rm(certs.dir, { recursive: true, force: true });
     await db?.drop();
-    const admin = new pg.Client({ host: db.server.host, port: db.server.port, user: db.server.user, password: db.server.password, database: "postgres" });
+    const admin = new pg.Client({
+      host: db.server.host,
+      port: db.server.port,
+      user: db.server.user,
+      password: db.server.password,
+      database: "postgres",
+    });
     await admin.connect();
     try {
-      const { rows } = await admin.query<{ d: string }>("SELECT datname AS d FROM pg_database WHERE datdba = (SELECT oid FROM pg_roles WHERE rolname = $1)", [role]);
+      const { rows } = await admin.query<{ d: string }>(
+        "SELECT datname AS d FROM pg_database WHERE datdba = (SELECT oid FROM pg_roles WHERE rolname = $1)",
+        [role],
+      );
       for (const { d } of rows) await admin.query(`DROP DATABASE "${d}" WITH (FORCE)`);
       await admin.query(`DROP ROLE IF EXISTS ${role}`);
     } finally {
@@ -133,13 +177,40 @@ describe("secrets sweep: one canary password across the real web host", () => {
     const demo = client.raw("demo:create", { size: "demo" });
     demo.catch(() => undefined); // awaited below; a failure before that is reported by the step that failed
 
-    const direct = { name: "canary direct", host: db.connection.host, port: db.connection.port, database: db.name, user: role, password: canary };
-    const ssh = { host: "127.0.0.1", port: sshd.port, user: sshd.user, auth: "key" as const, keyFile, hostKey: sshd.hostFingerprint };
+    const direct = {
+      name: "canary direct",
+      host: db.connection.host,
+      port: db.connection.port,
+      database: db.name,
+      user: role,
+      password: canary,
+    };
+    const ssh = {
+      host: "127.0.0.1",
+      port: sshd.port,
+      user: sshd.user,
+      auth: "key" as const,
+      keyFile,
+      hostKey: sshd.hostFingerprint,
+    };
     const directId = (await client.call("profiles:save", { draft: direct })).id;
-    const sshId = (await client.call("profiles:save", { draft: { ...direct, name: "canary via ssh", ssh, sshSecret: canary } })).id;
+    const sshId = (
+      await client.call("profiles:save", {
+        draft: { ...direct, name: "canary via ssh", ssh, sshSecret: canary },
+      })
+    ).id;
     const tls = {
-      name: "canary client key", host: "localhost", port: tlsServer!.port, database: "postgres", user: "postgres", password: canary,
-      sslmode: "verify-full" as const, sslRootCert: certs!.caCert, sslCert: clientCert.cert, sslKey: clientCert.encryptedKey, sslPassword: canary,
+      name: "canary client key",
+      host: "localhost",
+      port: tlsServer!.port,
+      database: "postgres",
+      user: "postgres",
+      password: canary,
+      sslmode: "verify-full" as const,
+      sslRootCert: certs!.caCert,
+      sslCert: clientCert.cert,
+      sslKey: clientCert.encryptedKey,
+      sslPassword: canary,
     };
     const tlsId = (await client.call("profiles:save", { draft: tls })).id;
 
@@ -148,7 +219,11 @@ describe("secrets sweep: one canary password across the real web host", () => {
       { ...direct, port: 1 },
       { ...direct, user: `${role}_nobody` },
       { ...direct, ssh: { ...ssh, auth: "password" as const }, sshSecret: canary },
-      { ...direct, ssh: { ...ssh, hostKey: "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" }, sshSecret: canary },
+      {
+        ...direct,
+        ssh: { ...ssh, hostKey: "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" },
+        sshSecret: canary,
+      },
       { ...tls, sslPassword: `wrong ${canary}` },
       { ...tls, password: `wrong ${canary}` },
     ];
@@ -156,12 +231,29 @@ describe("secrets sweep: one canary password across the real web host", () => {
 
     for (const id of [directId, sshId, tlsId]) {
       expect((await client.raw("profiles:test", { id })).ok).toBe(true);
-      for (const ch of ["profiles:exportUri", "profiles:connectionStatus", "profiles:retryConnection"]) await client.raw(ch, { id });
-      for (const ch of ["server:overview", "health:report", "health:sample", "activity:sessions", "schema:introspect", "indexes:report", "query:completions", "backup:tools", "backup:objects", "audit:detect", "migrations:history"]) {
+      for (const ch of ["profiles:exportUri", "profiles:connectionStatus", "profiles:retryConnection"])
+        await client.raw(ch, { id });
+      for (const ch of [
+        "server:overview",
+        "health:report",
+        "health:sample",
+        "activity:sessions",
+        "schema:introspect",
+        "indexes:report",
+        "query:completions",
+        "backup:tools",
+        "backup:objects",
+        "audit:detect",
+        "migrations:history",
+      ]) {
         await client.raw(ch, { profileId: id });
       }
       const session = await client.call("query:openSession", { profileId: id });
-      const run = await client.raw("query:run", { sessionId: session.sessionId, runId: `r${hex}`, sql: "SELECT current_user AS who, count(*) AS n FROM pg_class" });
+      const run = await client.raw("query:run", {
+        sessionId: session.sessionId,
+        runId: `r${hex}`,
+        sql: "SELECT current_user AS who, count(*) AS n FROM pg_class",
+      });
       expect(run.ok).toBe(true);
       await client.call("query:closeSession", { sessionId: session.sessionId });
     }
@@ -169,7 +261,13 @@ describe("secrets sweep: one canary password across the real web host", () => {
     const services = await client.call("profiles:listServices", {});
     expect(services.services.map((s) => s.name)).toEqual(["canary_svc"]);
     await client.raw("query:history", {});
-    await client.raw("backup:preview", { profileId: sshId, database: db.name, folder: backups, format: "directory", jobs: 2 });
+    await client.raw("backup:preview", {
+      profileId: sshId,
+      database: db.name,
+      folder: backups,
+      format: "directory",
+      jobs: 2,
+    });
 
     // backup through the tunnel, parallel: pg_dump -j2, then a test restore by pg_restore -j2;
     // a lock holds pg_dump at its start until the sampler has seen it run
@@ -179,20 +277,46 @@ describe("secrets sweep: one canary password across the real web host", () => {
     await lock.query("LOCK TABLE big IN ACCESS EXCLUSIVE MODE");
     let dirJob: string;
     try {
-      ({ jobId: dirJob } = await client.call("backup:start", { profileId: sshId, database: db.name, folder: backups, format: "directory", jobs: 2, testRestore: true }));
-      await until(() => (sampler!.programSamples.get("pg_dump") ?? 0) >= 3 || undefined, "the sampler to see pg_dump", 60_000);
+      ({ jobId: dirJob } = await client.call("backup:start", {
+        profileId: sshId,
+        database: db.name,
+        folder: backups,
+        format: "directory",
+        jobs: 2,
+        testRestore: true,
+      }));
+      await until(
+        () => (sampler!.programSamples.get("pg_dump") ?? 0) >= 3 || undefined,
+        "the sampler to see pg_dump",
+        60_000,
+      );
     } finally {
       await lock.query("ROLLBACK");
       await lock.end();
     }
     const dirBackup = await finished(dirJob);
     // a plain backup, directly: psql runs its test restore
-    const plainBackup = await finished((await client.call("backup:start", { profileId: directId, database: db.name, folder: backups, format: "plain", testRestore: true })).jobId);
+    const plainBackup = await finished(
+      (
+        await client.call("backup:start", {
+          profileId: directId,
+          database: db.name,
+          folder: backups,
+          format: "plain",
+          testRestore: true,
+        })
+      ).jobId,
+    );
     for (const job of [dirBackup, plainBackup]) expect(job.error?.message ?? job.state).toBe("succeeded");
 
     // the client key's passphrase cannot reach pg_dump safely: backups of that profile are refused
-    const tlsBackup = await client.raw("backup:start", { profileId: tlsId, database: "postgres", folder: backups });
-    if (tlsBackup.ok) expect((await finished((tlsBackup.value as { jobId: string }).jobId)).state).toBe("failed");
+    const tlsBackup = await client.raw("backup:start", {
+      profileId: tlsId,
+      database: "postgres",
+      folder: backups,
+    });
+    if (tlsBackup.ok)
+      expect((await finished((tlsBackup.value as { jobId: string }).jobId)).state).toBe("failed");
 
     const restored = { dir: `${role}_dir`, plain: `${role}_plain` };
     // psql restores quickly: into an existing database whose schema public we hold
@@ -206,10 +330,28 @@ describe("secrets sweep: one canary password across the real web host", () => {
       await hold.query("DROP SCHEMA public CASCADE");
       const psqlBefore = sampler!.programSamples.get("psql") ?? 0;
       restores = await Promise.all([
-        client.call("backup:restore", { profileId: sshId, folder: backups, file: dirBackup.file, target: "new", database: restored.dir, jobs: 2 }),
-        client.call("backup:restore", { profileId: directId, folder: backups, file: plainBackup.file, target: "existing", database: restored.plain, confirm: restored.plain }),
+        client.call("backup:restore", {
+          profileId: sshId,
+          folder: backups,
+          file: dirBackup.file,
+          target: "new",
+          database: restored.dir,
+          jobs: 2,
+        }),
+        client.call("backup:restore", {
+          profileId: directId,
+          folder: backups,
+          file: plainBackup.file,
+          target: "existing",
+          database: restored.plain,
+          confirm: restored.plain,
+        }),
       ]);
-      await until(() => (sampler!.programSamples.get("psql") ?? 0) >= psqlBefore + 3 || undefined, "the sampler to see psql", 60_000);
+      await until(
+        () => (sampler!.programSamples.get("psql") ?? 0) >= psqlBefore + 3 || undefined,
+        "the sampler to see psql",
+        60_000,
+      );
     } finally {
       await hold.query("ROLLBACK");
       await hold.end();
@@ -224,7 +366,8 @@ describe("secrets sweep: one canary password across the real web host", () => {
         await c.end();
       }
     }
-    for (const b of [dirBackup, plainBackup]) await client.raw("backup:verify", { folder: backups, file: b.file });
+    for (const b of [dirBackup, plainBackup])
+      await client.raw("backup:verify", { folder: backups, file: b.file });
     await client.raw("backup:list", { folder: backups });
     await client.raw("backup:jobs", {});
 
@@ -246,7 +389,14 @@ describe("secrets sweep: one canary password across the real web host", () => {
     host = undefined;
 
     // the store holds both secrets, sealed; open them with the host's own key file
-    const store = JSON.parse(await readFile(join(dataDir, "profiles.json"), "utf8")) as { profiles: Array<{ id: string; sealedPassword?: string; sealedSshSecret?: string; sealedSslPassword?: string }> };
+    const store = JSON.parse(await readFile(join(dataDir, "profiles.json"), "utf8")) as {
+      profiles: Array<{
+        id: string;
+        sealedPassword?: string;
+        sealedSshSecret?: string;
+        sealedSslPassword?: string;
+      }>;
+    };
     const sealed = new KeyFileSecretStore(join(dataDir, "secret.key"));
     const stored = (id: string) => store.profiles.find((p) => p.id === id)!;
     expect(await sealed.open(stored(directId).sealedPassword!)).toBe(canary);
@@ -256,9 +406,14 @@ describe("secrets sweep: one canary password across the real web host", () => {
     const forms = [...secretForms(canary, "canary"), ...secretForms(demoPassword, "demo password")];
 
     const leaks: Leak[] = [...sampler!.leaks(forms), ...watcher.leaks(forms)];
-    for (const r of client.recorded) for (const f of findForms(r.body, forms)) leaks.push({ where: `${r.kind} ${r.label}`, secret: f.secret, form: f.form });
-    for (const f of findForms(output, forms)) leaks.push({ where: "web host output", secret: f.secret, form: f.form });
-    const createdInTmp = (await readdir(tmpdir())).filter((n) => !tmpBefore.has(n) && join(tmpdir(), n) !== work).map((n) => join(tmpdir(), n));
+    for (const r of client.recorded)
+      for (const f of findForms(r.body, forms))
+        leaks.push({ where: `${r.kind} ${r.label}`, secret: f.secret, form: f.form });
+    for (const f of findForms(output, forms))
+      leaks.push({ where: "web host output", secret: f.secret, form: f.form });
+    const createdInTmp = (await readdir(tmpdir()))
+      .filter((n) => !tmpBefore.has(n) && join(tmpdir(), n) !== work)
+      .map((n) => join(tmpdir(), n));
     const paths = (await Promise.all([dataDir, backups, hostTmp, ...createdInTmp].map(filesUnder))).flat();
     const files = await scanFiles(paths, forms);
     leaks.push(...files.leaks);
@@ -275,20 +430,29 @@ describe("secrets sweep: one canary password across the real web host", () => {
       ].join("\n"),
     );
     expect(leaks).toEqual([]);
-    for (const program of ["pg_dump", "pg_restore", "psql", "postgres"]) expect(programs[program] ?? 0, program).toBeGreaterThan(0);
+    for (const program of ["pg_dump", "pg_restore", "psql", "postgres"])
+      expect(programs[program] ?? 0, program).toBeGreaterThan(0);
     expect(files.files).toBeGreaterThan(50);
     expect(client.recorded.length).toBeGreaterThan(40);
   }, 600_000);
 
   const FINAL = new Set(["succeeded", "failed", "cancelled"]);
   async function finished(jobId: string): Promise<Job> {
-    return until(async () => (await client.call("backup:jobs", {})).find((j) => j.id === jobId && FINAL.has(j.state)), `job ${jobId} to finish`, 180_000);
+    return until(
+      async () => (await client.call("backup:jobs", {})).find((j) => j.id === jobId && FINAL.has(j.state)),
+      `job ${jobId} to finish`,
+      180_000,
+    );
   }
 });
 
 /** Polls a condition with a deadline. */
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs: number): Promise<T> {
-  for (const deadline = Date.now() + timeoutMs; ; ) {
+async function until<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  what: string,
+  timeoutMs: number,
+): Promise<T> {
+  for (const deadline = Date.now() + timeoutMs; ;) {
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

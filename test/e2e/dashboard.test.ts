@@ -20,7 +20,9 @@ describe("a DBA watching a database's health in Chromium", () => {
 
   beforeAll(async () => {
     db = await freshDatabase(15, "e2e_health");
-    await db.pool.query("CREATE TABLE orders (id serial PRIMARY KEY, total int); INSERT INTO orders (total) SELECT g FROM generate_series(1, 100) g");
+    await db.pool.query(
+      "CREATE TABLE orders (id serial PRIMARY KEY, total int); INSERT INTO orders (total) SELECT g FROM generate_series(1, 100) g",
+    );
     blocker = new pg.Client(db.connection);
     waiter = new pg.Client(db.connection);
     await Promise.all([blocker.connect(), waiter.connect()]);
@@ -60,7 +62,9 @@ describe("a DBA watching a database's health in Chromium", () => {
     expect(await dash.checkStatus("connectivity")).toBe("pass");
     expect(await dash.checkStatus("invalidIndexes")).toBe("pass");
     // the missing extension is explained, not a blank card
-    expect(await dash.check("statements").getByTestId("check-action").textContent()).toContain("CREATE EXTENSION pg_stat_statements");
+    expect(await dash.check("statements").getByTestId("check-action").textContent()).toContain(
+      "CREATE EXTENSION pg_stat_statements",
+    );
     await dash.installStatements();
     await dash.waitForCheckStatus("statements", "pass");
 
@@ -80,7 +84,9 @@ describe("a DBA watching a database's health in Chromium", () => {
     const dash = new DashboardPage(b.page);
     await dash.refresh();
     await dash.waitForCheckStatus("lockWaiters", "warn");
-    expect(await dash.check("lockWaiters").getByTestId("check-message").textContent()).toContain(`held by sessions ${blockerPid}`);
+    expect(await dash.check("lockWaiters").getByTestId("check-message").textContent()).toContain(
+      `held by sessions ${blockerPid}`,
+    );
 
     await new ShellPage(b.page).goTo("activity");
     const activity = new ActivityPage(b.page);

@@ -26,7 +26,9 @@ describe("a first-time user with no server creates the demo database", () => {
     await demo.progress().waitFor();
     // condition waits: the bar moves past the server start into seeding
     await b.page.waitForFunction(
-      () => Number(document.querySelector('[data-testid="demo-progress"]')?.getAttribute("aria-valuenow") ?? 0) >= 20,
+      () =>
+        Number(document.querySelector('[data-testid="demo-progress"]')?.getAttribute("aria-valuenow") ?? 0) >=
+        20,
       undefined,
       { timeout: 120_000 },
     );

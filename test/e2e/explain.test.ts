@@ -57,15 +57,22 @@ describe("reading a pasted plan in the Plans area", () => {
 
     const tip = plans.tip("seq-scan-filter");
     await tip.waitFor();
-    expect(await tip.textContent()).toContain("Sequential scan on orders throws away 99.9% of the rows it reads");
-    await expect(plans.nodeLabels().allTextContents()).resolves.toEqual(["Gather", "Parallel Seq Scan on orders"]);
+    expect(await tip.textContent()).toContain(
+      "Sequential scan on orders throws away 99.9% of the rows it reads",
+    );
+    await expect(plans.nodeLabels().allTextContents()).resolves.toEqual([
+      "Gather",
+      "Parallel Seq Scan on orders",
+    ]);
 
     await tip.getByTestId("plan-tip-show").click();
     await expect(plans.selectedNode().getAttribute("data-node-id")).resolves.toBe("1");
     // the filter with an <img onerror> payload is shown literally, never parsed as HTML
     await expect(plans.details().textContent()).resolves.toContain(XSS);
     expect(await b.page.locator("img").count()).toBe(0);
-    expect(await b.page.evaluate(() => (window as unknown as { __planXss?: number }).__planXss)).toBeUndefined();
+    expect(
+      await b.page.evaluate(() => (window as unknown as { __planXss?: number }).__planXss),
+    ).toBeUndefined();
 
     await b.page.getByTestId("plan-tab-flame").click();
     await expect(b.page.getByTestId("plan-flame-box").count()).resolves.toBe(2);
@@ -84,7 +91,9 @@ describe("reading a pasted plan in the Plans area", () => {
     await expect(rows.nth(0).getAttribute("data-status")).resolves.toBe("removed");
     await expect(rows.nth(1).getAttribute("data-status")).resolves.toBe("changed");
     expect(await rows.nth(1).textContent()).toContain("Index Scan using orders_note on orders");
-    expect(await b.page.getByTestId("compare-execution").textContent()).toMatch(/71\.4 ms.*0\.045 ms.*−99\.9% \(÷1587\)/);
+    expect(await b.page.getByTestId("compare-execution").textContent()).toMatch(
+      /71\.4 ms.*0\.045 ms.*−99\.9% \(÷1587\)/,
+    );
     await b.page.screenshot({ path: "docs/screenshot-plan-compare.png", fullPage: true });
     expect(await cspViolations(b.page)).toEqual([]);
     expect(b.problems).toEqual([]);
@@ -115,7 +124,9 @@ describe("reading a pasted plan in the Plans area", () => {
     await rows.first().waitFor();
     const statuses = await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
     expect(statuses).toContain("changed");
-    expect(await panel.getByTestId("plan-compare-nodes").textContent()).toMatch(/Seq Scan on orders.*orders_status/);
+    expect(await panel.getByTestId("plan-compare-nodes").textContent()).toMatch(
+      /Seq Scan on orders.*orders_status/,
+    );
     // the rows the plan ran over are all still there
     expect((await db.pool.query("SELECT count(*)::int AS n FROM orders")).rows[0].n).toBe(50000);
     await b.page.screenshot({ path: "docs/screenshot-explain-compare.png", fullPage: true });
@@ -124,15 +135,36 @@ describe("reading a pasted plan in the Plans area", () => {
 
   it("shows a 2,000-node plan by rendering only the rows on screen", async () => {
     const leaf = (i: number) => ({
-      "Node Type": "Seq Scan", "Relation Name": `part_${i}`, Alias: `part_${i}`, "Parent Relationship": "Member",
-      "Startup Cost": 0, "Total Cost": 10, "Plan Rows": 10, "Plan Width": 4,
-      "Actual Startup Time": 0.01, "Actual Total Time": 0.5, "Actual Rows": 10, "Actual Loops": 1,
+      "Node Type": "Seq Scan",
+      "Relation Name": `part_${i}`,
+      Alias: `part_${i}`,
+      "Parent Relationship": "Member",
+      "Startup Cost": 0,
+      "Total Cost": 10,
+      "Plan Rows": 10,
+      "Plan Width": 4,
+      "Actual Startup Time": 0.01,
+      "Actual Total Time": 0.5,
+      "Actual Rows": 10,
+      "Actual Loops": 1,
     });
-    const plan = [{ Plan: {
-      "Node Type": "Append", "Startup Cost": 0, "Total Cost": 20000, "Plan Rows": 20000, "Plan Width": 4,
-      "Actual Startup Time": 0.01, "Actual Total Time": 1000, "Actual Rows": 20000, "Actual Loops": 1,
-      Plans: Array.from({ length: 2000 }, (_, i) => leaf(i)),
-    }, "Execution Time": 1001 }];
+    const plan = [
+      {
+        Plan: {
+          "Node Type": "Append",
+          "Startup Cost": 0,
+          "Total Cost": 20000,
+          "Plan Rows": 20000,
+          "Plan Width": 4,
+          "Actual Startup Time": 0.01,
+          "Actual Total Time": 1000,
+          "Actual Rows": 20000,
+          "Actual Loops": 1,
+          Plans: Array.from({ length: 2000 }, (_, i) => leaf(i)),
+        },
+        "Execution Time": 1001,
+      },
+    ];
     const shell = new ShellPage(b.page);
     await shell.goTo("plans");
     const plans = new PlansPage(b.page);

@@ -2,7 +2,18 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeFolder, tempFolder } from "../integration/backup/support";
 import { createHostileDatabase, ident, type HostileDatabase } from "./fixtures/hostile-database";
-import { allPayloads, applications, audit, CANARY, migration, names, protoKeys, sessionQueryMarker, statementMarker, values } from "./fixtures/hostile-payloads";
+import {
+  allPayloads,
+  applications,
+  audit,
+  CANARY,
+  migration,
+  names,
+  protoKeys,
+  sessionQueryMarker,
+  statementMarker,
+  values,
+} from "./fixtures/hostile-payloads";
 import { ActivityPage } from "./pages/activity.page";
 import { AuditPage } from "./pages/audit.page";
 import { BackupsPage } from "./pages/backups.page";
@@ -18,7 +29,8 @@ import { launchBrowser, type E2EBrowser } from "./support/browser";
 import { activeMarkup, MarkupSafetyLedger } from "./support/markup-safety";
 import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
 
-const xmlEscaped = (s: string) => s.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;" })[c]!);
+const xmlEscaped = (s: string) =>
+  s.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /**
  * A server whose every name, value, comment, message, session and audit snapshot is
@@ -64,7 +76,10 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await ledger.expectInert("overview");
 
     await shell.goTo("connections");
-    await ledger.expectLiteral("connections", b.page.getByTestId("profile-list"), [values.profileName, names.role]);
+    await ledger.expectLiteral("connections", b.page.getByTestId("profile-list"), [
+      values.profileName,
+      names.role,
+    ]);
     await ledger.expectInert("connections");
   });
 
@@ -72,13 +87,37 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await shell.goTo("dashboard");
     const dash = new DashboardPage(b.page);
     await dash.waitForChecks();
-    for (const id of ["connections", "idleInTransaction", "lockWaiters", "sequences", "invalidIndexes", "notValidConstraints", "statements"]) await dash.showRows(id);
-    await ledger.expectLiteral("dashboard", dash.check("connections"), [applications.blocker, applications.waiter, applications.idle, names.role]);
+    for (const id of [
+      "connections",
+      "idleInTransaction",
+      "lockWaiters",
+      "sequences",
+      "invalidIndexes",
+      "notValidConstraints",
+      "statements",
+    ])
+      await dash.showRows(id);
+    await ledger.expectLiteral("dashboard", dash.check("connections"), [
+      applications.blocker,
+      applications.waiter,
+      applications.idle,
+      names.role,
+    ]);
     await ledger.expectLiteral("dashboard", dash.check("statements"), [statementMarker]);
-    await ledger.expectLiteral("dashboard", dash.check("idleInTransaction"), [applications.blocker, sessionQueryMarker]);
-    await ledger.expectLiteral("dashboard", dash.check("lockWaiters"), [applications.waiter, names.role, names.colJsUrl, values.cellJsUrl]);
+    await ledger.expectLiteral("dashboard", dash.check("idleInTransaction"), [
+      applications.blocker,
+      sessionQueryMarker,
+    ]);
+    await ledger.expectLiteral("dashboard", dash.check("lockWaiters"), [
+      applications.waiter,
+      names.role,
+      names.colJsUrl,
+      values.cellJsUrl,
+    ]);
     // named as regclass prints it: a quoted, schema-qualified identifier
-    await ledger.expectLiteral("dashboard", dash.check("sequences"), [{ payload: names.sequence, shown: `${ident(names.schema)}.${ident(names.sequence)}` }]);
+    await ledger.expectLiteral("dashboard", dash.check("sequences"), [
+      { payload: names.sequence, shown: `${ident(names.schema)}.${ident(names.sequence)}` },
+    ]);
     await ledger.expectLiteral("dashboard", dash.check("invalidIndexes"), [names.invalidIndex, names.schema]);
     await ledger.expectLiteral("dashboard", dash.check("notValidConstraints"), [names.notValidCheck]);
     await ledger.expectInert("dashboard");
@@ -92,9 +131,18 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await ledger.expectLiteral("activity", activity.node(h.pids.blocker), [sessionQueryMarker]);
     await ledger.expectLiteral("activity", activity.node(h.pids.waiter), [names.colJsUrl, values.cellJsUrl]);
     expect(await activity.node(h.pids.waiter).getAttribute("data-depth")).toBe("1");
-    await ledger.expectLiteral("activity", activity.session(h.pids.blocker), [applications.blocker, sessionQueryMarker]);
-    await ledger.expectLiteral("activity", activity.session(h.pids.waiter), [applications.waiter, names.role]);
-    await ledger.expectLiteral("activity", activity.session(h.pids.idle), [applications.idle, values.cellScript]);
+    await ledger.expectLiteral("activity", activity.session(h.pids.blocker), [
+      applications.blocker,
+      sessionQueryMarker,
+    ]);
+    await ledger.expectLiteral("activity", activity.session(h.pids.waiter), [
+      applications.waiter,
+      names.role,
+    ]);
+    await ledger.expectLiteral("activity", activity.session(h.pids.idle), [
+      applications.idle,
+      values.cellScript,
+    ]);
     await ledger.expectInert("activity");
     await h.releaseLock();
   });
@@ -107,8 +155,17 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await query.run();
     await query.row(1).waitFor();
     await ledger.expectLiteral("query grid", query.grid(), [
-      names.colScript, names.colTemplate, names.colJsUrl, names.colBidi,
-      values.cellScript, values.cellImg, values.cellJsUrl, values.cellTemplate, values.cellIframe, values.cellBidi, names.enumLabel,
+      names.colScript,
+      names.colTemplate,
+      names.colJsUrl,
+      names.colBidi,
+      values.cellScript,
+      values.cellImg,
+      values.cellJsUrl,
+      values.cellTemplate,
+      values.cellIframe,
+      values.cellBidi,
+      names.enumLabel,
     ]);
     await ledger.expectInert("query grid");
     await query.openCell(0, 6);
@@ -121,7 +178,12 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await b.page.keyboard.press("Enter");
     await query.run();
     await query.row(1).waitFor();
-    await ledger.expectLiteral("query grid", query.grid(), [protoKeys.proto, protoKeys.ctor, protoKeys.toString, protoKeys.value]);
+    await ledger.expectLiteral("query grid", query.grid(), [
+      protoKeys.proto,
+      protoKeys.ctor,
+      protoKeys.toString,
+      protoKeys.value,
+    ]);
     await ledger.expectInert("query grid");
 
     await query.suggestFor("SELECT * FROM ", "onerror");
@@ -133,13 +195,20 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await query.run();
     await query.waitUntilIdle();
     await query.showMessages();
-    await ledger.expectLiteral("query messages", b.page.getByTestId("notice"), [values.notice, values.noticeDetail]);
+    await ledger.expectLiteral("query messages", b.page.getByTestId("notice"), [
+      values.notice,
+      values.noticeDetail,
+    ]);
     await ledger.expectInert("query messages");
 
     await query.paste(h.sql.error);
     await query.run();
     await query.statementError().waitFor();
-    await ledger.expectLiteral("query error", query.statementError(), [values.error, values.errorDetail, values.errorHint]);
+    await ledger.expectLiteral("query error", query.statementError(), [
+      values.error,
+      values.errorDetail,
+      values.errorHint,
+    ]);
     await ledger.expectInert("query error");
 
     // the server's message, which quotes the hostile name, on the editor's error marker
@@ -152,7 +221,10 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await query.paste(h.sql.plan);
     await query.explain();
     const panel = query.explainPanel();
-    await ledger.expectLiteral("query explain", panel.getByTestId("plan-tree"), [names.planFunction, names.table]);
+    await ledger.expectLiteral("query explain", panel.getByTestId("plan-tree"), [
+      names.planFunction,
+      names.table,
+    ]);
     await panel.getByTestId("plan-node-label").filter({ hasText: names.table }).first().click();
     await ledger.expectLiteral("query explain", panel.getByTestId("plan-node-details"), [values.planFilter]);
     await ledger.expectInert("query explain");
@@ -167,7 +239,10 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await panel.getByTestId("plan-node-label").filter({ hasText: names.table }).first().click();
     await ledger.expectLiteral("plans", panel.getByTestId("plan-node-details"), [values.planFilter]);
     await panel.getByTestId("plan-tab-flame").click();
-    await ledger.expectLiteral("plans flame", panel.getByTestId("plan-flame"), [names.planFunction, names.table]);
+    await ledger.expectLiteral("plans flame", panel.getByTestId("plan-flame"), [
+      names.planFunction,
+      names.table,
+    ]);
     await ledger.expectInert("plans");
   });
 
@@ -177,21 +252,51 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await schema.waitForLoaded();
     await schema.openObject("table", names.schema, names.table, "tbl");
     await schema.expand("table", names.schema, names.table);
-    await ledger.expectLiteral("schema tree", b.page.getByTestId("schema-tree"), [names.schema, names.table, names.colScript, names.colBidi]);
+    await ledger.expectLiteral("schema tree", b.page.getByTestId("schema-tree"), [
+      names.schema,
+      names.table,
+      names.colScript,
+      names.colBidi,
+    ]);
     await ledger.expectLiteral("schema details", schema.details(), [
-      names.schema, names.table, names.role, values.tableComment, values.columnComment,
-      names.colScript, names.colTemplate, names.colJsUrl, names.colBidi, names.index, names.notValidCheck,
+      names.schema,
+      names.table,
+      names.role,
+      values.tableComment,
+      values.columnComment,
+      names.colScript,
+      names.colTemplate,
+      names.colJsUrl,
+      names.colBidi,
+      names.index,
+      names.notValidCheck,
     ]);
     await ledger.expectInert("schema details");
 
     await schema.openTab("ddl");
-    await ledger.expectLiteral("schema DDL", schema.ddl(), [names.schema, names.colScript, names.colTemplate, names.colJsUrl, names.index, values.tableComment]);
+    await ledger.expectLiteral("schema DDL", schema.ddl(), [
+      names.schema,
+      names.colScript,
+      names.colTemplate,
+      names.colJsUrl,
+      names.index,
+      values.tableComment,
+    ]);
     await ledger.expectInert("schema DDL");
 
     await schema.openTab("data");
     await schema.dataRows().nth(1).waitFor();
     await ledger.expectLiteral("schema data", schema.dataGrid(), [
-      names.colScript, names.colTemplate, names.colJsUrl, values.cellScript, values.cellImg, values.cellJsUrl, values.cellTemplate, values.cellIframe, values.cellBidi, names.enumLabel,
+      names.colScript,
+      names.colTemplate,
+      names.colJsUrl,
+      values.cellScript,
+      values.cellImg,
+      values.cellJsUrl,
+      values.cellTemplate,
+      values.cellIframe,
+      values.cellBidi,
+      names.enumLabel,
     ]);
     // the grid re-reads sorted by a hostile column name and counts exactly: the name is quoted, never spliced
     await schema.sortDataBy(names.colScript);
@@ -206,14 +311,34 @@ describe("a hostile server's names, values and messages on every screen", () => 
 
     await schema.openTab("details");
     await schema.openObject("table", names.schema, names.childTable, "kid");
-    await ledger.expectLiteral("schema details", schema.details(), [names.childTable, names.colFk, names.fkConstraint, names.invalidIndex, protoKeys.proto, protoKeys.ctor]);
+    await ledger.expectLiteral("schema details", schema.details(), [
+      names.childTable,
+      names.colFk,
+      names.fkConstraint,
+      names.invalidIndex,
+      protoKeys.proto,
+      protoKeys.ctor,
+    ]);
     await schema.openTab("data");
     await schema.dataRows().nth(1).waitFor();
-    await ledger.expectLiteral("schema data", schema.dataGrid(), [protoKeys.proto, protoKeys.ctor, protoKeys.toString, protoKeys.value]);
+    await ledger.expectLiteral("schema data", schema.dataGrid(), [
+      protoKeys.proto,
+      protoKeys.ctor,
+      protoKeys.toString,
+      protoKeys.value,
+    ]);
     await ledger.expectInert("schema data");
     await schema.openTab("er");
-    expect(await schema.erTables()).toEqual([`${names.schema}.${names.childTable}`, `${names.schema}.${names.table}`].sort());
-    await ledger.expectLiteral("schema ER", schema.erDiagram(), [names.schema, names.table, names.childTable, names.colScript, names.colFk]);
+    expect(await schema.erTables()).toEqual(
+      [`${names.schema}.${names.childTable}`, `${names.schema}.${names.table}`].sort(),
+    );
+    await ledger.expectLiteral("schema ER", schema.erDiagram(), [
+      names.schema,
+      names.table,
+      names.childTable,
+      names.colScript,
+      names.colFk,
+    ]);
     // the exported SVG carries the names escaped, so opening the file runs nothing either
     const svg = await readFile(await schema.exportEr("svg"), "utf8");
     expect(svg).toContain(xmlEscaped(names.table));
@@ -223,7 +348,10 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await ledger.expectInert("schema ER");
 
     await schema.openObject("function", names.schema, names.raiseFunction, "fn");
-    await ledger.expectLiteral("schema details", schema.details(), [names.raiseFunction, values.functionComment]);
+    await ledger.expectLiteral("schema details", schema.details(), [
+      names.raiseFunction,
+      values.functionComment,
+    ]);
     await schema.openObject("function", names.schema, names.planFunction, "srf");
     await ledger.expectLiteral("schema details", schema.details(), [names.planFunction]);
     await schema.openObject("sequence", names.schema, names.sequence, "seq");
@@ -240,7 +368,12 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await ledger.expectInert("schema details");
 
     const migrations = await schema.openMigrationLogs(0);
-    await ledger.expectLiteral("schema migrations", migrations, [migration.name, migration.logs, names.table, names.childTable]);
+    await ledger.expectLiteral("schema migrations", migrations, [
+      migration.name,
+      migration.logs,
+      names.table,
+      names.childTable,
+    ]);
     await ledger.expectInert("schema migrations");
   });
 
@@ -248,15 +381,26 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await shell.goTo("indexes");
     const indexes = new IndexesPage(b.page);
     await indexes.waitForLoaded();
-    await ledger.expectLiteral("indexes", b.page.getByTestId("inventory"), [names.index, names.schema, names.table]);
+    await ledger.expectLiteral("indexes", b.page.getByTestId("inventory"), [
+      names.index,
+      names.schema,
+      names.table,
+    ]);
     await indexes.openTab("invalid");
     const invalid = indexes.item("invalid-item", names.invalidIndex);
     await ledger.expectLiteral("indexes", invalid, [names.invalidIndex, names.childTable]);
     // the generated fix quotes the names, so running it drops exactly that index
     const drop = invalid.getByTestId("sql-actions").filter({ hasText: "DROP INDEX" });
-    expect(await drop.getByTestId("generated-sql").textContent()).toBe(`DROP INDEX CONCURRENTLY ${ident(names.schema)}.${ident(names.invalidIndex)};`);
+    expect(await drop.getByTestId("generated-sql").textContent()).toBe(
+      `DROP INDEX CONCURRENTLY ${ident(names.schema)}.${ident(names.invalidIndex)};`,
+    );
     await indexes.runFrom(drop);
-    await expect.poll(async () => (await h.db.pool.query("SELECT 1 FROM pg_class WHERE relname = $1", [names.invalidIndex])).rowCount).toBe(0);
+    await expect
+      .poll(
+        async () =>
+          (await h.db.pool.query("SELECT 1 FROM pg_class WHERE relname = $1", [names.invalidIndex])).rowCount,
+      )
+      .toBe(0);
     await ledger.expectInert("indexes");
   });
 
@@ -264,22 +408,47 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await shell.goTo("audit");
     const auditPage = new AuditPage(b.page);
     await auditPage.waitForEvents();
-    await ledger.expectLiteral("audit browse", auditPage.events(), [audit.actor, audit.entityId, audit.fieldName]);
+    await ledger.expectLiteral("audit browse", auditPage.events(), [
+      audit.actor,
+      audit.entityId,
+      audit.fieldName,
+    ]);
     await ledger.expectLiteral("audit browse", b.page.getByTestId("audit-counts"), [audit.actor]);
     await ledger.expectInert("audit browse");
 
     await auditPage.filter({ entityId: audit.entityId });
-    await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="audit-event-row"]').length === 2);
+    await b.page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="audit-event-row"]').length === 2,
+    );
     await auditPage.openFirstRow();
     await ledger.expectLiteral("audit timeline", auditPage.timeline(), [
-      audit.entityId, audit.actor, audit.fieldName, audit.before, audit.after, audit.lineBefore, audit.lineAfter,
+      audit.entityId,
+      audit.actor,
+      audit.fieldName,
+      audit.before,
+      audit.after,
+      audit.lineBefore,
+      audit.lineAfter,
     ]);
-    await ledger.expectLiteral("audit timeline", auditPage.timelineEvents().nth(0).getByTestId(`diff-${protoKeys.proto}`), [protoKeys.proto, protoKeys.value]);
-    await ledger.expectLiteral("audit timeline", auditPage.timelineEvents().nth(0).getByTestId(`diff-${protoKeys.ctor}`), [protoKeys.ctor]);
+    await ledger.expectLiteral(
+      "audit timeline",
+      auditPage.timelineEvents().nth(0).getByTestId(`diff-${protoKeys.proto}`),
+      [protoKeys.proto, protoKeys.value],
+    );
+    await ledger.expectLiteral(
+      "audit timeline",
+      auditPage.timelineEvents().nth(0).getByTestId(`diff-${protoKeys.ctor}`),
+      [protoKeys.ctor],
+    );
     await auditPage.showRowState(1);
-    await ledger.expectLiteral("audit timeline", auditPage.timelineEvents().nth(1), [audit.linkKey, audit.linkValue]);
+    await ledger.expectLiteral("audit timeline", auditPage.timelineEvents().nth(1), [
+      audit.linkKey,
+      audit.linkValue,
+    ]);
     // the row as it was keeps "__proto__" as a field of its own
-    await ledger.expectLiteral("audit timeline", auditPage.timelineEvents().nth(1).getByTestId("row-state"), [{ payload: protoKeys.proto, shown: `"${protoKeys.proto}": {` }]);
+    await ledger.expectLiteral("audit timeline", auditPage.timelineEvents().nth(1).getByTestId("row-state"), [
+      { payload: protoKeys.proto, shown: `"${protoKeys.proto}": {` },
+    ]);
     await ledger.expectInert("audit timeline");
   });
 
@@ -306,7 +475,9 @@ describe("a hostile server's names, values and messages on every screen", () => 
     const restored = await backups.restoreWithProposedName(names.database);
     expect(restored).toBe(`${names.database}_restored`);
     await backups.jobOf("restore", names.database, "succeeded").waitFor({ timeout: 60_000 });
-    expect((await h.db.pool.query("SELECT 1 FROM pg_database WHERE datname = $1", [restored])).rowCount).toBe(1);
+    expect((await h.db.pool.query("SELECT 1 FROM pg_database WHERE datname = $1", [restored])).rowCount).toBe(
+      1,
+    );
     await ledger.expectInert("backups");
   });
 
@@ -317,9 +488,13 @@ describe("a hostile server's names, values and messages on every screen", () => 
       await scratch.evaluate((payloads) => {
         for (const p of payloads) document.body.appendChild(document.createElement("div")).innerHTML = p;
       }, allPayloads());
-      await scratch.waitForFunction((name) => (window as unknown as Record<string, unknown>)[name] !== undefined, CANARY);
+      await scratch.waitForFunction(
+        (name) => (window as unknown as Record<string, unknown>)[name] !== undefined,
+        CANARY,
+      );
       const found = await activeMarkup(scratch);
-      for (const tag of ["<img>", "<iframe>", "<svg onload>", "<marquee>", "<details ontoggle>"]) expect(found).toContain(tag);
+      for (const tag of ["<img>", "<iframe>", "<svg onload>", "<marquee>", "<details ontoggle>"])
+        expect(found).toContain(tag);
     } finally {
       await scratch.close();
     }

@@ -29,7 +29,8 @@ describe("a DBA reading index advice in Chromium", () => {
     `);
     const c = await db.pool.connect();
     try {
-      for (let i = 0; i < 25; i++) await c.query("SELECT id FROM accounts WHERE email = $1", [`a${i}@example.com`]);
+      for (let i = 0; i < 25; i++)
+        await c.query("SELECT id FROM accounts WHERE email = $1", [`a${i}@example.com`]);
       await c.query("SELECT pg_stat_force_next_flush()");
       await c.query("SELECT 1");
     } finally {
@@ -57,7 +58,9 @@ describe("a DBA reading index advice in Chromium", () => {
 
     await indexes.openTab("unused");
     await indexes.item("unused-item", "accounts_bio_idx").waitFor();
-    expect(await b.page.getByTestId("stats-age").textContent()).toMatch(/Statistics have been collecting since/);
+    expect(await b.page.getByTestId("stats-age").textContent()).toMatch(
+      /Statistics have been collecting since/,
+    );
 
     await indexes.openTab("duplicates");
     const dup = indexes.item("duplicate-item", "accounts_region_idx");
@@ -89,7 +92,9 @@ describe("a DBA reading index advice in Chromium", () => {
     await indexes.runFrom(indexes.item("suggestion", "accounts (email)"));
     await indexes.refresh();
     await b.page.getByText("No missing-index suggestion.").waitFor();
-    const { rows } = await db.pool.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 'accounts_email_idx'::regclass");
+    const { rows } = await db.pool.query(
+      "SELECT indisvalid FROM pg_index WHERE indexrelid = 'accounts_email_idx'::regclass",
+    );
     expect(rows).toEqual([{ indisvalid: true }]);
     expect(b.problems).toEqual([]);
   });
@@ -116,15 +121,22 @@ describe("index advice on the demo database, whose workload planted the problems
     await indexes.openTab("unused");
     await indexes.item("unused-item", "events_created_at_idx").waitFor();
     await indexes.openTab("duplicates");
-    expect(await indexes.item("duplicate-item", /^users_email_idx /).textContent()).toContain("identical to users_email_key");
+    expect(await indexes.item("duplicate-item", /^users_email_idx /).textContent()).toContain(
+      "identical to users_email_key",
+    );
     await indexes.openTab("missing");
     const suggestion = indexes.item("suggestion", "public.events (type)");
     await suggestion.waitFor();
-    expect(await suggestion.getByTestId("generated-sql").textContent()).toMatch(/^CREATE INDEX CONCURRENTLY "events_type_idx" ON "public"."events" USING btree \("type"\);$/);
+    expect(await suggestion.getByTestId("generated-sql").textContent()).toMatch(
+      /^CREATE INDEX CONCURRENTLY "events_type_idx" ON "public"."events" USING btree \("type"\);$/,
+    );
 
     await indexes.runFrom(suggestion);
     await indexes.refresh();
-    await b.page.getByTestId("suggestion").filter({ hasText: "public.events (type)" }).waitFor({ state: "detached" });
+    await b.page
+      .getByTestId("suggestion")
+      .filter({ hasText: "public.events (type)" })
+      .waitFor({ state: "detached" });
     expect(b.problems).toEqual([]);
   }, 300_000);
 });

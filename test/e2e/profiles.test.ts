@@ -59,7 +59,9 @@ describe("a DBA adds a production connection by pasting its URI", () => {
 
     await shell.goTo("connections");
     const exported = await connections.exportUri("Orders (prod)");
-    expect(exported).toBe(`postgresql://${db.server.user}@127.0.0.1:${db.server.port}/${db.name}?sslmode=prefer&application_name=e2e-pasted`);
+    expect(exported).toBe(
+      `postgresql://${db.server.user}@127.0.0.1:${db.server.port}/${db.name}?sslmode=prefer&application_name=e2e-pasted`,
+    );
     expect(await b.page.content()).not.toContain(db.server.password);
     expect(b.problems).toEqual([]);
   });
@@ -137,7 +139,9 @@ describe("a DBA adds a production connection by pasting its URI", () => {
     await b.page.waitForFunction(() => {
       const button = document.querySelector('[data-testid="connection-retry"]') as HTMLButtonElement | null;
       const state = document.querySelector('[data-testid="connection-state"]')?.getAttribute("data-state");
-      return button !== null && !button.disabled && button.textContent === "Retry" && state === "disconnected";
+      return (
+        button !== null && !button.disabled && button.textContent === "Retry" && state === "disconnected"
+      );
     });
     expect(await b.page.getByTestId("connection-retry").isEnabled()).toBe(true);
   });

@@ -8,7 +8,8 @@ import { SqlEditorPage } from "./pages/sql-editor.page";
 import { cspViolations, launchBrowser, type E2EBrowser } from "./support/browser";
 import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
 
-const MESSY = "select id,label  ,price::text as p,doc->>'k' as k from items where id>$$1$$::int or label='a' -- keep me\norder by id";
+const MESSY =
+  "select id,label  ,price::text as p,doc->>'k' as k from items where id>$$1$$::int or label='a' -- keep me\norder by id";
 const FORMATTED = [
   "select",
   "  id,",
@@ -33,7 +34,8 @@ describe("a developer formatting SQL in the Query editor", () => {
 
   beforeAll(async () => {
     db = await freshDatabase(15, "e2e_query_format");
-    await db.pool.query(`CREATE TABLE items AS SELECT g AS id, 'item ' || g AS label, (g * 1.5)::numeric(12,2) AS price,
+    await db.pool
+      .query(`CREATE TABLE items AS SELECT g AS id, 'item ' || g AS label, (g * 1.5)::numeric(12,2) AS price,
                                  jsonb_build_object('k', 'v' || g) AS doc FROM generate_series(1, 5) g`);
     host = await startWebHostProcess();
     b = await launchBrowser();
@@ -60,7 +62,12 @@ describe("a developer formatting SQL in the Query editor", () => {
     expect(await editor.formatMessage().count()).toBe(0);
     await query.run();
     await query.row(0).waitFor();
-    expect(await query.row(0).getByTestId("grid-cell").allTextContents()).toEqual(["2", "item 2", "3.00", "v2"]);
+    expect(await query.row(0).getByTestId("grid-cell").allTextContents()).toEqual([
+      "2",
+      "item 2",
+      "3.00",
+      "v2",
+    ]);
     await editor.press("ControlOrMeta+Z");
     await editor.waitForText(MESSY);
   });
@@ -85,7 +92,9 @@ describe("a developer formatting SQL in the Query editor", () => {
     await query.paste(sql);
     await editor.clickFormat();
     await editor.formatMessage().waitFor();
-    expect(await editor.formatMessage().textContent()).toContain("formatting would change the meaning of this SQL");
+    expect(await editor.formatMessage().textContent()).toContain(
+      "formatting would change the meaning of this SQL",
+    );
     expect(await editor.text()).toBe(sql);
     // the message goes away once the text changes
     await editor.focus();

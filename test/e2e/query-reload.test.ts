@@ -8,7 +8,6 @@ import { ShellPage } from "./pages/shell.page";
 import { launchBrowser, type E2EBrowser } from "./support/browser";
 import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
 
-
 describe("a reloaded page leaves no query session behind", () => {
   let host: RunningWebHost;
   let b: E2EBrowser;
@@ -50,7 +49,11 @@ describe("a reloaded page leaves no query session behind", () => {
     await until(async () => (await openTransactions()) === 1, "the tab's open transaction", 15_000);
 
     await b.page.reload();
-    await until(async () => (await openTransactions()) === 0, "the session to close after the reload", 15_000);
+    await until(
+      async () => (await openTransactions()) === 0,
+      "the session to close after the reload",
+      15_000,
+    );
     const { rows } = await db.pool.query("SELECT to_regclass('left_open') AS t");
     expect(rows[0].t).toBeNull();
   });

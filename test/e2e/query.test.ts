@@ -18,7 +18,8 @@ describe("a developer running SQL in the Query area", () => {
 
   beforeAll(async () => {
     db = await freshDatabase(15, "e2e_query");
-    await db.pool.query(`CREATE TABLE items AS SELECT g AS id, md5(g::text) AS label, (g * 1.5)::numeric(12,2) AS price,
+    await db.pool
+      .query(`CREATE TABLE items AS SELECT g AS id, md5(g::text) AS label, (g * 1.5)::numeric(12,2) AS price,
                                  CASE WHEN g % 10 = 0 THEN NULL ELSE '' END AS note FROM generate_series(1, 25000) g`);
     host = await startWebHostProcess();
     b = await launchBrowser();
@@ -45,7 +46,11 @@ describe("a developer running SQL in the Query area", () => {
     await query.runWithShortcut();
     await query.row(0).waitFor();
     await expect(query.headers().allTextContents()).resolves.toEqual([
-      "idinteger", "labeltext", "pricenumeric(12,2)", "notetext", `${XSS}text`,
+      "idinteger",
+      "labeltext",
+      "pricenumeric(12,2)",
+      "notetext",
+      `${XSS}text`,
     ]);
     const first = await query.row(0).getByTestId("grid-cell").allTextContents();
     expect(first).toEqual(["1", "c4ca4238a0b923820dcc509a6f75849b", "1.50", "", XSS]);
@@ -57,7 +62,8 @@ describe("a developer running SQL in the Query area", () => {
 
     await query.scrollGridToBottom();
     await query.row(9999).waitFor();
-    if (process.env.PGDESK_E2E_SHOTS) await b.page.screenshot({ path: `${process.env.PGDESK_E2E_SHOTS}/query-grid.png` });
+    if (process.env.PGDESK_E2E_SHOTS)
+      await b.page.screenshot({ path: `${process.env.PGDESK_E2E_SHOTS}/query-grid.png` });
     expect(await query.row(9999).getByTestId("grid-cell").first().textContent()).toBe("10000");
     await query.loadAll();
     await b.page.getByTestId("result-tab").filter({ hasText: "25,000)" }).waitFor();
@@ -80,7 +86,8 @@ describe("a developer running SQL in the Query area", () => {
     expect(await query.statementError().textContent()).toContain('column "nope" does not exist');
     expect(await query.statementError().textContent()).toContain("SQLSTATE 42703");
     await query.editorErrorMarker().first().waitFor();
-    if (process.env.PGDESK_E2E_SHOTS) await b.page.screenshot({ path: `${process.env.PGDESK_E2E_SHOTS}/query-error.png` });
+    if (process.env.PGDESK_E2E_SHOTS)
+      await b.page.screenshot({ path: `${process.env.PGDESK_E2E_SHOTS}/query-error.png` });
   });
 
   it("keeps a transaction open between runs and shows its state", async () => {
@@ -99,8 +106,17 @@ describe("a developer running SQL in the Query area", () => {
     await query.paste("SELECT pg_sleep(30)");
     await query.run();
     await b.page.locator('[data-testid="cancel"]:not([disabled])').waitFor();
-    await b.page.waitForFunction(() => document.querySelector('[data-testid="tx-state"]')?.textContent === "running…");
-    await pollUntil(async () => (await db.pool.query("SELECT 1 FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'")).rowCount === 1);
+    await b.page.waitForFunction(
+      () => document.querySelector('[data-testid="tx-state"]')?.textContent === "running…",
+    );
+    await pollUntil(
+      async () =>
+        (
+          await db.pool.query(
+            "SELECT 1 FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'",
+          )
+        ).rowCount === 1,
+    );
     await query.cancel();
     await query.statementError().waitFor();
     expect(await query.statementError().textContent()).toContain("canceling statement due to user request");
@@ -144,7 +160,9 @@ describe("a developer running SQL in the Query area", () => {
         }),
     );
     await query.row(500_000).or(query.row(499_999)).first().waitFor();
-    console.log(`query e2e: 1,000,000 rows streamed into the grid in ${streamed} ms; scroll to the middle painted in ${frameMs.toFixed(0)} ms`);
+    console.log(
+      `query e2e: 1,000,000 rows streamed into the grid in ${streamed} ms; scroll to the middle painted in ${frameMs.toFixed(0)} ms`,
+    );
     expect(await query.grid().getByTestId("grid-row").count()).toBeLessThan(100);
   });
 

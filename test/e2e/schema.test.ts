@@ -62,7 +62,9 @@ describe("a developer browsing the schema in Chromium", () => {
     const ddl = b.page.getByTestId("ddl-text");
     await ddl.waitFor();
     expect(await ddl.textContent()).toContain('CREATE TABLE "public"."customers" (');
-    expect(await ddl.textContent()).toContain('ADD CONSTRAINT "customers_tenant_id_fkey" FOREIGN KEY (tenant_id) REFERENCES tenants(id);');
+    expect(await ddl.textContent()).toContain(
+      'ADD CONSTRAINT "customers_tenant_id_fkey" FOREIGN KEY (tenant_id) REFERENCES tenants(id);',
+    );
   });
 
   it("pages the data and toggles soft-deleted rows", async () => {
@@ -86,7 +88,12 @@ describe("a developer browsing the schema in Chromium", () => {
     expect(await schema.erTables()).toEqual(["public.customers", "public.orders", "public.tenants"]);
     await b.page.getByTestId("er-hops").fill("2");
     await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="er-node"]').length === 4);
-    expect(await schema.erTables()).toEqual(["public.customers", "public.order_items", "public.orders", "public.tenants"]);
+    expect(await schema.erTables()).toEqual([
+      "public.customers",
+      "public.order_items",
+      "public.orders",
+      "public.tenants",
+    ]);
     await b.page.getByTestId("er-focus").fill("");
     await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="er-node"]').length === 6);
     expect(await schema.erTables()).toContain("public.unrelated");
@@ -98,7 +105,10 @@ describe("a developer browsing the schema in Chromium", () => {
     await b.page.getByTestId("migrations-table").waitFor();
     const rows = b.page.getByTestId("migration-row");
     await expect(rows.count()).resolves.toBe(2);
-    expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-status")))).toEqual(["applied", "failed"]);
+    expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-status")))).toEqual([
+      "applied",
+      "failed",
+    ]);
     await rows.nth(1).getByRole("button", { name: "logs" }).click();
     expect(await b.page.getByTestId("migration-logs").textContent()).toBe('relation "orders" already exists');
     await b.page.getByTestId("table-sizes").waitFor();
@@ -125,7 +135,8 @@ describe("the schema of the demo database", () => {
 
     const schema = new SchemaPage(b.page);
     await schema.waitForLoaded();
-    for (const table of ["users", "orders", "organizations", "audit_logs"]) await schema.treeRow(`table:public.${table}`).waitFor();
+    for (const table of ["users", "orders", "organizations", "audit_logs"])
+      await schema.treeRow(`table:public.${table}`).waitFor();
     await schema.search("orders");
     await schema.treeRow("table:public.orders").click();
     await schema.openTab("ddl");
@@ -134,7 +145,9 @@ describe("the schema of the demo database", () => {
 
     await schema.openTab("data");
     await b.page.getByTestId("soft-deleted-count").waitFor();
-    expect(await b.page.getByTestId("soft-deleted-count").textContent()).toMatch(/^[\d,]+ soft-deleted \(deleted_at\)$/);
+    expect(await b.page.getByTestId("soft-deleted-count").textContent()).toMatch(
+      /^[\d,]+ soft-deleted \(deleted_at\)$/,
+    );
     // the demo indexes deleted_at, so no warning
     await expect(b.page.getByTestId("soft-delete-unindexed").count()).resolves.toBe(0);
     await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="data-row"]').length > 0);
@@ -149,13 +162,17 @@ describe("the schema of the demo database", () => {
     await schema.treeRow("table:public.orders").click();
     await schema.openTab("er");
     const focused = await schema.erTables();
-    expect(focused).toEqual(expect.arrayContaining(["public.orders", "public.users", "public.order_items", "public.payments"]));
+    expect(focused).toEqual(
+      expect.arrayContaining(["public.orders", "public.users", "public.order_items", "public.payments"]),
+    );
     expect(focused).not.toContain("public.workspaces");
 
     await schema.openTab("migrations");
     await b.page.getByTestId("migrations-table").waitFor();
     const rows = b.page.getByTestId("migration-row");
-    expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-status")))).toEqual(["applied"]);
+    expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-status")))).toEqual([
+      "applied",
+    ]);
     await b.page.getByTestId("migrations-folder").fill(join(process.cwd(), "prisma", "migrations"));
     await b.page.getByTestId("migrations-compare").click();
     await rows.first().getByText("matches file").waitFor();

@@ -26,7 +26,17 @@ describe("a first-time user in Chromium", () => {
   it("opens the printed URL and sees the shell with every area", async () => {
     const shell = new ShellPage(b.page);
     await shell.open(host.launchUrl);
-    for (const area of ["connections", "overview", "dashboard", "query", "schema", "indexes", "activity", "audit", "backups"]) {
+    for (const area of [
+      "connections",
+      "overview",
+      "dashboard",
+      "query",
+      "schema",
+      "indexes",
+      "activity",
+      "audit",
+      "backups",
+    ]) {
       await expect(shell.nav(area).count()).resolves.toBe(1);
     }
     // the token moved into an HttpOnly cookie: the address bar no longer shows it
@@ -37,7 +47,14 @@ describe("a first-time user in Chromium", () => {
   it("shows the server's own message for a wrong password", async () => {
     const profiles = new ProfilesPage(b.page);
     await profiles.startNew();
-    await profiles.fill({ name: "wrong", host: "127.0.0.1", port: db.server.port, database: db.name, user: "postgres", password: "nope" });
+    await profiles.fill({
+      name: "wrong",
+      host: "127.0.0.1",
+      port: db.server.port,
+      database: db.name,
+      user: "postgres",
+      password: "nope",
+    });
     expect(await profiles.test()).toContain('password authentication failed for user "postgres"');
   });
 
@@ -68,7 +85,11 @@ describe("a first-time user in Chromium", () => {
 
   it("never sends the saved password to the page", async () => {
     const body = await b.page.evaluate(async () => {
-      const res = await fetch("/api/profiles:list", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+      const res = await fetch("/api/profiles:list", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: "{}",
+      });
       return res.text();
     });
     expect(body).toContain('"hasPassword":true');

@@ -36,7 +36,8 @@ export function systemPgAvailable(binDir = SYSTEM_PG_BIN): boolean {
  */
 export async function startSystemServer(options: SystemServerOptions = {}): Promise<SystemServer> {
   const bin = options.binDir ?? SYSTEM_PG_BIN;
-  if (!systemPgAvailable(bin)) throw new Error(`No PostgreSQL server binaries in ${bin} (install postgresql-15).`);
+  if (!systemPgAvailable(bin))
+    throw new Error(`No PostgreSQL server binaries in ${bin} (install postgresql-15).`);
   const root = await mkdtemp(join(tmpdir(), "pgdesk-syspg-"));
   await chmod(root, 0o777);
   const dataDir = join(root, "data");
@@ -44,7 +45,13 @@ export async function startSystemServer(options: SystemServerOptions = {}): Prom
   const pwfile = join(root, "pwfile");
   await writeFile(pwfile, `${password}\n`, { mode: 0o644 });
   const port = await freePort();
-  const settings = { listen_addresses: "127.0.0.1", port: String(port), unix_socket_directories: root, fsync: "off", ...options.settings };
+  const settings = {
+    listen_addresses: "127.0.0.1",
+    port: String(port),
+    unix_socket_directories: root,
+    fsync: "off",
+    ...options.settings,
+  };
   const stop = async () => {
     if (existsSync(join(dataDir, "postmaster.pid"))) {
       await run(join(bin, "pg_ctl"), ["stop", "-D", dataDir, "-m", "fast", "-w"]).catch(() => undefined);
@@ -52,9 +59,31 @@ export async function startSystemServer(options: SystemServerOptions = {}): Prom
     await rm(root, { recursive: true, force: true });
   };
   try {
-    await run(join(bin, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=scram-sha-256", `--pwfile=${pwfile}`, "--encoding=UTF8", "--no-sync"]);
-    const opts = Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`).join(" ");
-    await run(join(bin, "pg_ctl"), ["start", "-D", dataDir, "-w", "-t", "60", "-l", join(root, "server.log"), "-o", opts]);
+    await run(join(bin, "initdb"), [
+      "-D",
+      dataDir,
+      "-U",
+      "postgres",
+      "--auth=scram-sha-256",
+      `--pwfile=${pwfile}`,
+      "--encoding=UTF8",
+      "--no-sync",
+    ]);
+    const opts = Object.entries(settings)
+      .map(([k, v]) => `-c ${k}=${v}`)
+      .join(" ");
+    await run(join(bin, "pg_ctl"), [
+      "start",
+      "-D",
+      dataDir,
+      "-w",
+      "-t",
+      "60",
+      "-l",
+      join(root, "server.log"),
+      "-o",
+      opts,
+    ]);
   } catch (err) {
     const log = await readFile(join(root, "server.log"), "utf8").catch(() => "");
     await stop();
@@ -73,6 +102,10 @@ function run(file: string, args: string[]): Promise<void> {
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${file} ${args[0] ?? ""} exited with ${code}: ${output.trim()}`))));
+    child.on("close", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${file} ${args[0] ?? ""} exited with ${code}: ${output.trim()}`)),
+    );
   });
 }

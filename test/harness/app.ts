@@ -7,7 +7,14 @@ import { dispatch } from "../../src/main/ipc/dispatch";
 import type { Emit } from "../../src/main/ipc/handler-types";
 import { registry } from "../../src/main/ipc/registry";
 import { createMemoryLogger } from "../../src/main/logger";
-import type { CallResult, ChannelName, InputOf, OutputOf, PayloadOf, EventName } from "../../src/shared/contract";
+import type {
+  CallResult,
+  ChannelName,
+  InputOf,
+  OutputOf,
+  PayloadOf,
+  EventName,
+} from "../../src/shared/contract";
 
 export interface EmittedEvent {
   event: string;
@@ -22,7 +29,11 @@ export interface TestApp {
   /** Calls a channel through the registry exactly as a host does (validation included). */
   call<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
   raw(channel: unknown, input: unknown): Promise<CallResult<unknown>>;
-  waitForEvent<E extends EventName>(event: E, match?: (p: PayloadOf<E>) => boolean, timeoutMs?: number): Promise<PayloadOf<E>>;
+  waitForEvent<E extends EventName>(
+    event: E,
+    match?: (p: PayloadOf<E>) => boolean,
+    timeoutMs?: number,
+  ): Promise<PayloadOf<E>>;
   close(): Promise<void>;
 }
 
@@ -45,7 +56,9 @@ export async function createTestApp(): Promise<TestApp> {
     emit,
   });
   const raw = (channel: unknown, input: unknown) =>
-    dispatch(registry, { ...ctx, signal: new AbortController().signal }, channel, input, { validateOutput: true });
+    dispatch(registry, { ...ctx, signal: new AbortController().signal }, channel, input, {
+      validateOutput: true,
+    });
   return {
     ctx,
     dataDir,

@@ -59,7 +59,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     };
     const [pg15, pg18] = await Promise.all([
       startEmbeddedServer({ dataDir: join(root, "15"), password: PASSWORD, settings }),
-      startEmbeddedServer({ dataDir: join(root, "18"), password: PASSWORD, settings, Server: EmbeddedPostgres18 }),
+      startEmbeddedServer({
+        dataDir: join(root, "18"),
+        password: PASSWORD,
+        settings,
+        Server: EmbeddedPostgres18,
+      }),
     ]);
     started.push(pg15, pg18);
     project.provide("pgServers", [

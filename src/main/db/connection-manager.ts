@@ -4,7 +4,16 @@ import type { ConnectionStatus } from "../../shared/contract/profiles";
 import type { Logger } from "../logger";
 import type { ConnectionParams } from "../features/profiles/profile.store";
 import { ConnectionStates, isConnectionLoss } from "./connection-state";
-import { failureReason, hostLabel, hostTargets, noHostError, selectionPasses, sessionMismatch, type HostFailure, type HostTarget } from "./host-selection";
+import {
+  failureReason,
+  hostLabel,
+  hostTargets,
+  noHostError,
+  selectionPasses,
+  sessionMismatch,
+  type HostFailure,
+  type HostTarget,
+} from "./host-selection";
 import { readOnlySessionOptions } from "./read-only";
 import { openSshTunnel, type SshTunnel } from "./ssh-tunnel";
 import { tlsPlan, type TlsAttempt } from "./tls";
@@ -38,7 +47,9 @@ export function clientConfig(
     user: params.user,
     ...(params.password !== undefined ? { password: params.password } : {}),
     application_name: params.applicationName || APPLICATION_NAME,
-    connectionTimeoutMillis: params.connectTimeoutSeconds ? params.connectTimeoutSeconds * 1000 : (extra.connectTimeoutMs ?? 10_000),
+    connectionTimeoutMillis: params.connectTimeoutSeconds
+      ? params.connectTimeoutSeconds * 1000
+      : (extra.connectTimeoutMs ?? 10_000),
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
     // explicit false: pg would otherwise read PGSSLMODE from the environment
@@ -62,7 +73,9 @@ export interface Connected {
 }
 
 /** How to reach one host of the list (its params already point at it): directly, or through an SSH tunnel. */
-export type Reach = (params: ConnectionParams) => Promise<{ params: ConnectionParams; release(): Promise<void> }>;
+export type Reach = (
+  params: ConnectionParams,
+) => Promise<{ params: ConnectionParams; release(): Promise<void> }>;
 
 const direct: Reach = async (params) => ({ params, release: async () => undefined });
 
@@ -74,7 +87,9 @@ export function atHost(params: ConnectionParams, target: HostTarget): Connection
   if (!pgpass) return narrowed;
   // the password came from ~/.pgpass for the first host: this host has its own line (or none)
   const { password: _p, passwordSource: _s, ...withoutPassword } = narrowed;
-  return pgpass.password === undefined ? withoutPassword : { ...withoutPassword, password: pgpass.password, passwordSource: pgpass.source! };
+  return pgpass.password === undefined
+    ? withoutPassword
+    : { ...withoutPassword, password: pgpass.password, passwordSource: pgpass.source! };
 }
 
 /**
@@ -103,7 +118,14 @@ export async function connectClient(
         client = opened.client;
         const mismatch = await sessionMismatch(client, want);
         if (mismatch === undefined) {
-          return { client, attempt: opened.attempt, target, params: reached.params, skipped: failures, release: reached.release };
+          return {
+            client,
+            attempt: opened.attempt,
+            target,
+            params: reached.params,
+            skipped: failures,
+            release: reached.release,
+          };
         }
         failures.push({ ...target, reason: mismatch, mismatch: true, error: undefined });
       } catch (err) {
@@ -176,7 +198,11 @@ export async function connectOnce(
 
 /** pg's words for "the server wants a password and there is none" are about SASL internals. */
 function missingPassword(err: unknown, params: ConnectionParams): AppError | undefined {
-  if (params.password !== undefined || !/password must be a string|no password/i.test((err as Error)?.message ?? "")) return undefined;
+  if (
+    params.password !== undefined ||
+    !/password must be a string|no password/i.test((err as Error)?.message ?? "")
+  )
+    return undefined;
   return new AppError(
     "CONNECTION",
     `password: the server asks for a password for user "${params.user}" and the profile has none (and no usable ~/.pgpass line matches)`,
@@ -375,13 +401,17 @@ export class ConnectionManager {
    * target_session_attrs=any needs no probe (unless its sslmode falls back); otherwise
    * one connection selects the host and the TLS attempt, and the pool follows it.
    */
-  private async chooseHost(profileId: string, params: ConnectionParams): Promise<{ target: HostTarget; params: ConnectionParams; ssl: TlsAttempt["ssl"] }> {
+  private async chooseHost(
+    profileId: string,
+    params: ConnectionParams,
+  ): Promise<{ target: HostTarget; params: ConnectionParams; ssl: TlsAttempt["ssl"] }> {
     const reach = this.reachFor(profileId);
     const targets = hostTargets(params);
     if (targets.length === 1 && (params.targetSessionAttrs ?? "any") === "any") {
       const reached = (await reach(atHost(params, targets[0]!))).params;
       const plan = await tlsPlan(reached);
-      if (plan.attempts.length === 1) return { target: targets[0]!, params: reached, ssl: plan.attempts[0]!.ssl };
+      if (plan.attempts.length === 1)
+        return { target: targets[0]!, params: reached, ssl: plan.attempts[0]!.ssl };
     }
     const connected = await connectClient(params, this.options, reach);
     await connected.client.end().catch(() => undefined);
@@ -424,7 +454,11 @@ export class ConnectionManager {
    * pool.query() goes through pool.connect(), so watching it tells us the server is gone.
    */
   private observeConnects(pool: pg.Pool, profileId: string, key: string): void {
-    type Callback = (err: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void;
+    type Callback = (
+      err: Error | undefined,
+      client?: pg.PoolClient,
+      done?: (release?: unknown) => void,
+    ) => void;
     const original = pool.connect.bind(pool) as (cb?: Callback) => Promise<pg.PoolClient> | void;
     const seen = (err: unknown) => {
       if (isConnectionLoss(err)) this.lost(profileId, err, key, pool);

@@ -3,15 +3,35 @@ import type { ConnectionStatus } from "../../shared/contract/profiles";
 /** Errors that mean "the server is gone or unreachable", as opposed to a bad query. */
 export function isConnectionLoss(err: unknown): boolean {
   if (!err || typeof err !== "object") return false;
-  const { code, message, connectionLoss } = err as { code?: unknown; message?: unknown; connectionLoss?: unknown };
+  const { code, message, connectionLoss } = err as {
+    code?: unknown;
+    message?: unknown;
+    connectionLoss?: unknown;
+  };
   if (connectionLoss === true) return true; // e.g. every host of a multi-host profile unreachable
   if (typeof code === "string") {
     if (/^(08|57P0[1-3])/.test(code)) return true;
-    if (["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"].includes(code)) {
+    if (
+      [
+        "ECONNREFUSED",
+        "ECONNRESET",
+        "ETIMEDOUT",
+        "EPIPE",
+        "EHOSTUNREACH",
+        "ENETUNREACH",
+        "ENOTFOUND",
+        "EAI_AGAIN",
+      ].includes(code)
+    ) {
       return true;
     }
   }
-  return typeof message === "string" && /Connection terminated|connection timeout|timeout expired|Client has encountered a connection error/i.test(message);
+  return (
+    typeof message === "string" &&
+    /Connection terminated|connection timeout|timeout expired|Client has encountered a connection error/i.test(
+      message,
+    )
+  );
 }
 
 interface Entry {
@@ -92,7 +112,12 @@ export class ConnectionStates {
           clearTimeout(entry.timer);
           entry.timer = setTimeout(() => void this.probe(profileId), delay);
           entry.timer.unref();
-          this.set(entry, { profileId, state: "disconnected", message: messageOf(err), nextAttemptAt: Date.now() + delay });
+          this.set(entry, {
+            profileId,
+            state: "disconnected",
+            message: messageOf(err),
+            nextAttemptAt: Date.now() + delay,
+          });
         },
       )
       .finally(() => {

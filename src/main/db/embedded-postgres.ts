@@ -90,7 +90,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     await server.start();
   } catch (err) {
     throw new Error(
-      `PostgreSQL did not start on port ${port} from ${options.dataDir}` + (err instanceof Error ? `: ${err.message}` : ""),
+      `PostgreSQL did not start on port ${port} from ${options.dataDir}` +
+        (err instanceof Error ? `: ${err.message}` : ""),
     );
   }
   if (fresh) {
@@ -105,7 +106,13 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 }
 
 async function setPassword(o: { port: number; user: string; current: string; next: string }): Promise<void> {
-  const client = new pg.Client({ host: "127.0.0.1", port: o.port, user: o.user, password: o.current, database: "postgres" });
+  const client = new pg.Client({
+    host: "127.0.0.1",
+    port: o.port,
+    user: o.user,
+    password: o.current,
+    database: "postgres",
+  });
   await client.connect();
   try {
     await client.query(`ALTER ROLE "${o.user.replace(/"/g, '""')}" PASSWORD '${scramVerifier(o.next)}'`);
@@ -150,5 +157,8 @@ export function isAlive(pid: number): boolean {
 }
 
 async function exists(path: string): Promise<boolean> {
-  return readFile(path).then(() => true, () => false);
+  return readFile(path).then(
+    () => true,
+    () => false,
+  );
 }

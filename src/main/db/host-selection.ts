@@ -23,14 +23,18 @@ export interface HostFailure extends HostTarget {
   error: unknown;
 }
 
-export const hostLabel = (t: HostTarget): string => (t.host.includes(":") ? `[${t.host}]:${t.port}` : `${t.host}:${t.port}`);
+export const hostLabel = (t: HostTarget): string =>
+  t.host.includes(":") ? `[${t.host}]:${t.port}` : `${t.host}:${t.port}`;
 
 /**
  * The hosts in the order they are tried: as listed, or shuffled for
  * load_balance_hosts=random (libpq shuffles per connection attempt, so do we).
  */
 export function hostTargets(settings: HostListSettings, random: () => number = Math.random): HostTarget[] {
-  const list: HostTarget[] = [{ host: settings.host, port: settings.port }, ...(settings.additionalHosts ?? [])];
+  const list: HostTarget[] = [
+    { host: settings.host, port: settings.port },
+    ...(settings.additionalHosts ?? []),
+  ];
   if (settings.loadBalanceHosts === "random") {
     for (let i = list.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -60,7 +64,10 @@ export function selectionPasses(attrs: TargetSessionAttrs = "any"): TargetSessio
  *   on servers before 14).
  * node-postgres keeps no parameter-status map we could read, hence the query.
  */
-export async function sessionMismatch(client: pg.Client, want: TargetSessionAttrs): Promise<string | undefined> {
+export async function sessionMismatch(
+  client: pg.Client,
+  want: TargetSessionAttrs,
+): Promise<string | undefined> {
   if (want === "any") return undefined;
   const { rows } = await client.query<{ recovery: boolean; read_only: string }>(
     "SELECT pg_catalog.pg_is_in_recovery() AS recovery, pg_catalog.current_setting('transaction_read_only') AS read_only",
@@ -85,13 +92,20 @@ export async function sessionMismatch(client: pg.Client, want: TargetSessionAttr
  * message, SQLSTATE and field stay as they were); several hosts get one message that
  * lists every host tried and why it failed.
  */
-export function noHostError(failures: HostFailure[], total: number, isLoss: (err: unknown) => boolean): unknown {
+export function noHostError(
+  failures: HostFailure[],
+  total: number,
+  isLoss: (err: unknown) => boolean,
+): unknown {
   if (total === 1 && failures.length === 1) {
     const only = failures[0]!;
     return only.mismatch ? new AppError("CONNECTION", `${hostLabel(only)}: ${only.reason}`) : only.error;
   }
   const lines = failures.map((f) => `${hostLabel(f)}: ${f.reason}`);
-  const err = new NoHostError(`none of the ${total} hosts could be used: ${lines.join("; ")}`, lines.join("\n"));
+  const err = new NoHostError(
+    `none of the ${total} hosts could be used: ${lines.join("; ")}`,
+    lines.join("\n"),
+  );
   // every host gone (not merely the wrong kind): the app shows Disconnected and retries
   err.connectionLoss = failures.every((f) => !f.mismatch && isLoss(f.error));
   return err;
@@ -108,6 +122,9 @@ export class NoHostError extends AppError {
 export function failureReason(err: unknown): string {
   const e = err as { message?: unknown; code?: unknown };
   const message = typeof e?.message === "string" && e.message !== "" ? e.message : String(err);
-  const code = typeof e?.code === "string" && !(err instanceof AppError) && !message.includes(e.code) ? ` (${e.code})` : "";
+  const code =
+    typeof e?.code === "string" && !(err instanceof AppError) && !message.includes(e.code)
+      ? ` (${e.code})`
+      : "";
   return `${message}${code}`;
 }

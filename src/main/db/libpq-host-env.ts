@@ -18,7 +18,8 @@ export function libpqHostEnv(params: ConnectionParams, tunnelPorts?: number[]): 
     env.PGHOSTADDR = tunnelPorts.map(() => "127.0.0.1").join(",");
     env.PGPORT = tunnelPorts.join(",");
   }
-  if (params.targetSessionAttrs && params.targetSessionAttrs !== "any") env.PGTARGETSESSIONATTRS = params.targetSessionAttrs;
+  if (params.targetSessionAttrs && params.targetSessionAttrs !== "any")
+    env.PGTARGETSESSIONATTRS = params.targetSessionAttrs;
   if (params.loadBalanceHosts === "random") env.PGLOADBALANCEHOSTS = "random";
   return env;
 }

@@ -4,17 +4,55 @@ import { readOnlySessionOptions } from "./read-only";
 
 /** libpq keywords pgdesk turns into profile fields. */
 const USED = new Set([
-  "host", "hostaddr", "port", "dbname", "user", "password", "sslmode", "sslrootcert", "sslcert", "sslkey",
-  "connect_timeout", "application_name", "options", "service", "target_session_attrs", "load_balance_hosts", "sslpassword",
+  "host",
+  "hostaddr",
+  "port",
+  "dbname",
+  "user",
+  "password",
+  "sslmode",
+  "sslrootcert",
+  "sslcert",
+  "sslkey",
+  "connect_timeout",
+  "application_name",
+  "options",
+  "service",
+  "target_session_attrs",
+  "load_balance_hosts",
+  "sslpassword",
 ]);
 
 /** libpq keywords pgdesk accepts but does not use (reported as warnings, not errors). */
 const IGNORED = new Set([
-  "passfile", "fallback_application_name", "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count",
-  "tcp_user_timeout", "sslcompression", "sslcrl", "sslcrldir",
-  "sslsni", "sslcertmode", "sslnegotiation", "ssl_min_protocol_version", "ssl_max_protocol_version", "requirepeer",
-  "require_auth", "channel_binding", "gssencmode", "krbsrvname", "gsslib", "gssdelegation", "client_encoding",
-  "replication", "min_protocol_version", "max_protocol_version", "scram_client_key", "scram_server_key",
+  "passfile",
+  "fallback_application_name",
+  "keepalives",
+  "keepalives_idle",
+  "keepalives_interval",
+  "keepalives_count",
+  "tcp_user_timeout",
+  "sslcompression",
+  "sslcrl",
+  "sslcrldir",
+  "sslsni",
+  "sslcertmode",
+  "sslnegotiation",
+  "ssl_min_protocol_version",
+  "ssl_max_protocol_version",
+  "requirepeer",
+  "require_auth",
+  "channel_binding",
+  "gssencmode",
+  "krbsrvname",
+  "gsslib",
+  "gssdelegation",
+  "client_encoding",
+  "replication",
+  "min_protocol_version",
+  "max_protocol_version",
+  "scram_client_key",
+  "scram_server_key",
 ]);
 
 /** Raw libpq keyword/value pairs, as read from a URI, a conninfo string or a service entry. */
@@ -58,10 +96,15 @@ export function parseUri(uri: string): Conninfo {
     let port = "";
     if (part.startsWith("[")) {
       const close = part.indexOf("]");
-      if (close < 0) throw invalid(`host: missing "]" in IPv6 host address in URI: "${uri.replace(/:[^@/]*@/, ":***@")}"`, "host");
+      if (close < 0)
+        throw invalid(
+          `host: missing "]" in IPv6 host address in URI: "${uri.replace(/:[^@/]*@/, ":***@")}"`,
+          "host",
+        );
       host = part.slice(1, close);
       const after = part.slice(close + 1);
-      if (after && !after.startsWith(":")) throw invalid(`host: unexpected character "${after[0]}" after IPv6 host address`, "host");
+      if (after && !after.startsWith(":"))
+        throw invalid(`host: unexpected character "${after[0]}" after IPv6 host address`, "host");
       port = after.slice(1);
     } else {
       const colon = part.lastIndexOf(":");
@@ -100,7 +143,8 @@ function decode(part: string, field: string): string {
   } catch {
     throw invalid(`${field}: percent-encoded value is not valid UTF-8`, field);
   }
-  if (decoded.includes("\u0000")) throw invalid(`${field}: forbidden value %00 in percent-encoded value`, field);
+  if (decoded.includes("\u0000"))
+    throw invalid(`${field}: forbidden value %00 in percent-encoded value`, field);
   return decoded;
 }
 
@@ -155,11 +199,15 @@ function parsePairs(text: string): Conninfo {
 /** Turns libpq keywords into the profile form's fields; every problem names its field. */
 export function conninfoToDraft(info: Conninfo, defaults: { user?: string } = {}): ImportedDraft {
   const warnings: string[] = [];
-  for (const key of info.keys()) if (IGNORED.has(key)) warnings.push(`${key} is not used by pgdesk and was left out`);
+  for (const key of info.keys())
+    if (IGNORED.has(key)) warnings.push(`${key} is not used by pgdesk and was left out`);
 
   const { hosts, warnings: hostWarnings } = hostList(info);
   warnings.push(...hostWarnings);
-  const [{ host, port }, ...additionalHosts] = hosts as [{ host: string; port: number }, ...Array<{ host: string; port: number }>];
+  const [{ host, port }, ...additionalHosts] = hosts as [
+    { host: string; port: number },
+    ...Array<{ host: string; port: number }>,
+  ];
   const user = info.get("user") || defaults.user || "postgres";
   const database = info.get("dbname") || user;
 
@@ -173,9 +221,11 @@ export function conninfoToDraft(info: Conninfo, defaults: { user?: string } = {}
   let connectTimeoutSeconds: number | undefined;
   const timeout = info.get("connect_timeout");
   if (timeout !== undefined && timeout !== "") {
-    if (!/^-?\d+$/.test(timeout)) throw invalid(`connect_timeout: invalid integer value "${timeout}"`, "connectTimeoutSeconds");
+    if (!/^-?\d+$/.test(timeout))
+      throw invalid(`connect_timeout: invalid integer value "${timeout}"`, "connectTimeoutSeconds");
     const n = Number(timeout);
-    if (n <= 0) warnings.push("connect_timeout 0 (wait forever) is not supported; the default of 10 s is used");
+    if (n <= 0)
+      warnings.push("connect_timeout 0 (wait forever) is not supported; the default of 10 s is used");
     else connectTimeoutSeconds = Math.min(Math.max(n, 2), 300); // libpq treats 1 as 2
   }
   const options = info.get("options");
@@ -187,12 +237,24 @@ export function conninfoToDraft(info: Conninfo, defaults: { user?: string } = {}
   let targetSessionAttrs: TargetSessionAttrs | undefined;
   if (targetText !== undefined && targetText !== "" && targetText !== "any") {
     const parsed = TargetSessionAttrs.safeParse(targetText);
-    if (!parsed.success) throw invalid(`target_session_attrs: invalid target_session_attrs value: "${targetText}"`, "targetSessionAttrs");
+    if (!parsed.success)
+      throw invalid(
+        `target_session_attrs: invalid target_session_attrs value: "${targetText}"`,
+        "targetSessionAttrs",
+      );
     targetSessionAttrs = parsed.data;
   }
   const balanceText = info.get("load_balance_hosts");
-  if (balanceText !== undefined && balanceText !== "" && balanceText !== "disable" && balanceText !== "random") {
-    throw invalid(`load_balance_hosts: invalid load_balance_hosts value: "${balanceText}"`, "loadBalanceHosts");
+  if (
+    balanceText !== undefined &&
+    balanceText !== "" &&
+    balanceText !== "disable" &&
+    balanceText !== "random"
+  ) {
+    throw invalid(
+      `load_balance_hosts: invalid load_balance_hosts value: "${balanceText}"`,
+      "loadBalanceHosts",
+    );
   }
 
   const draft: ImportedDraft["draft"] = {
@@ -233,13 +295,16 @@ function hostList(info: Conninfo): { hosts: Array<{ host: string; port: number }
   if (ports.length !== 1 && ports.length !== names.length) {
     throw invalid(`port: could not match ${ports.length} port numbers to ${names.length} hosts`, "port");
   }
-  if (names.length > 17) throw invalid(`host: at most 17 hosts are supported (${names.length} given)`, "host");
+  if (names.length > 17)
+    throw invalid(`host: at most 17 hosts are supported (${names.length} given)`, "host");
   const hosts = names.map((name, i) => {
     const host = name || "localhost";
-    if (host.startsWith("/")) throw invalid(`host: Unix-domain sockets (${host}) are not supported; use a TCP host name`, "host");
+    if (host.startsWith("/"))
+      throw invalid(`host: Unix-domain sockets (${host}) are not supported; use a TCP host name`, "host");
     if (host.startsWith("-")) throw invalid("host: host may not start with '-'", "host");
     const p = (ports.length === 1 ? ports[0] : ports[i]) || "5432";
-    if (!/^\d+$/.test(p) || Number(p) < 1 || Number(p) > 65535) throw invalid(`port: invalid port number: "${p}"`, "port");
+    if (!/^\d+$/.test(p) || Number(p) < 1 || Number(p) > 65535)
+      throw invalid(`port: invalid port number: "${p}"`, "port");
     return { host, port: Number(p) };
   });
   const seen = new Set<string>();
@@ -275,7 +340,8 @@ export interface UriFields {
 /** A libpq URI for the profile (every host of its list), never with its password or key passphrase. */
 export function toUri(p: UriFields): string {
   const enc = (s: string) => encodeURIComponent(s);
-  const hostPort = (h: { host: string; port: number }) => `${h.host.includes(":") ? `[${h.host}]` : enc(h.host)}:${h.port}`;
+  const hostPort = (h: { host: string; port: number }) =>
+    `${h.host.includes(":") ? `[${h.host}]` : enc(h.host)}:${h.port}`;
   const hosts = [{ host: p.host, port: p.port }, ...(p.additionalHosts ?? [])].map(hostPort).join(",");
   const params: Array<[string, string | number | undefined]> = [
     ["target_session_attrs", p.targetSessionAttrs],

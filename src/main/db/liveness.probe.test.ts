@@ -33,7 +33,10 @@ describe("watchLiveness", () => {
   });
 
   it("probes after the silence, lets the work run while the server answers, gives up when it does not", async () => {
-    const { state, stop } = setup([{ reachable: true }, { reachable: false, reason: "no answer within 5 s" }]);
+    const { state, stop } = setup([
+      { reachable: true },
+      { reachable: false, reason: "no answer within 5 s" },
+    ]);
     await vi.advanceTimersByTimeAsync(LIVENESS.silenceMs - LIVENESS.tickMs);
     expect(state.probes).toBe(0);
     await vi.advanceTimersByTimeAsync(2 * LIVENESS.tickMs);
@@ -45,7 +48,9 @@ describe("watchLiveness", () => {
     await vi.advanceTimersByTimeAsync(3 * LIVENESS.tickMs);
     expect(state.probes).toBe(2);
     expect(state.lost).toHaveLength(1);
-    expect(state.lost[0]).toMatch(/^nothing arrived for 2\d s and the server did not answer a check on a new connection \(no answer within 5 s\)$/);
+    expect(state.lost[0]).toMatch(
+      /^nothing arrived for 2\d s and the server did not answer a check on a new connection \(no answer within 5 s\)$/,
+    );
     await vi.advanceTimersByTimeAsync(5 * LIVENESS.silenceMs);
     expect(state.probes).toBe(2);
     stop();

@@ -19,7 +19,10 @@ export const LIVENESS_BOUND_MS = LIVENESS.silenceMs + LIVENESS.tickMs + LIVENESS
 export type ProbeResult = { reachable: true } | { reachable: false; reason: string };
 
 /** Opens a fresh connection (own SSH tunnel if the profile has one) and runs SELECT 1, within `timeoutMs`. */
-export async function probeServer(params: ConnectionParams, timeoutMs: number = LIVENESS.probeTimeoutMs): Promise<ProbeResult> {
+export async function probeServer(
+  params: ConnectionParams,
+  timeoutMs: number = LIVENESS.probeTimeoutMs,
+): Promise<ProbeResult> {
   const attempt = (async (): Promise<ProbeResult> => {
     // any session that answers proves the path; a standby where a primary is wanted still answers
     const { targetSessionAttrs: _anySession, ...reachOnly } = params;
@@ -39,7 +42,10 @@ export async function probeServer(params: ConnectionParams, timeoutMs: number = 
   });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<ProbeResult>((resolve) => {
-    timer = setTimeout(() => resolve({ reachable: false, reason: `no answer within ${Math.round(timeoutMs / 1000)} s` }), timeoutMs);
+    timer = setTimeout(
+      () => resolve({ reachable: false, reason: `no answer within ${Math.round(timeoutMs / 1000)} s` }),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([attempt, deadline]);
@@ -87,7 +93,9 @@ export function watchLiveness(watch: LivenessWatch): () => void {
       stopped = true;
       clearInterval(timer);
       const quiet = Math.round((Date.now() - watch.lastActivity()) / 1000);
-      watch.onLost(`nothing arrived for ${quiet} s and the server did not answer a check on a new connection (${result.reason})`);
+      watch.onLost(
+        `nothing arrived for ${quiet} s and the server did not answer a check on a new connection (${result.reason})`,
+      );
     });
   }, LIVENESS.tickMs);
   timer.unref();

@@ -30,7 +30,10 @@ export async function discoverPgTools(options: DiscoveryOptions): Promise<FoundT
       .split(platform === "win32" ? ";" : delimiter)
       .filter(Boolean)
       .map((dir) => ({ dir, source: "PATH" as const })),
-    ...(await installFolders(platform, options.installRoots)).map((dir) => ({ dir, source: "install-folder" as const })),
+    ...(await installFolders(platform, options.installRoots)).map((dir) => ({
+      dir,
+      source: "install-folder" as const,
+    })),
   ];
   const seen = new Set<string>();
   const found: FoundTool[] = [];
@@ -42,7 +45,15 @@ export async function discoverPgTools(options: DiscoveryOptions): Promise<FoundT
       if (!real || seen.has(`${tool}\u0000${real}`)) return undefined;
       seen.add(`${tool}\u0000${real}`);
       const version = await readVersion(candidate);
-      return version ? { tool, path: candidate, source, ...version, ...(basename(real, exe) !== tool ? { wrapper: true } : {}) } : undefined;
+      return version
+        ? {
+            tool,
+            path: candidate,
+            source,
+            ...version,
+            ...(basename(real, exe) !== tool ? { wrapper: true } : {}),
+          }
+        : undefined;
     });
     for (const f of await Promise.all(probes)) if (f) found.push(f);
   }
@@ -124,7 +135,11 @@ export interface ToolChoice {
  * at least as new as the server (older ones refuse newer servers). When one is missing,
  * says which version is needed and where to set it.
  */
-export function chooseTools(found: FoundTool[], serverMajor: number, configured: Record<string, string>): ToolChoice {
+export function chooseTools(
+  found: FoundTool[],
+  serverMajor: number,
+  configured: Record<string, string>,
+): ToolChoice {
   const chosen: Partial<Record<ToolName, FoundTool>> = {};
   const missing: ToolName[] = [];
   for (const tool of TOOL_NAMES) {
@@ -132,16 +147,17 @@ export function chooseTools(found: FoundTool[], serverMajor: number, configured:
     const pinned = usable.find((f) => f.source === "configured" && f.major === serverMajor);
     // on a tie the real binary beats a version-picking wrapper (Debian's pg_wrapper)
     const newest = [...usable].sort(
-      (a, b) => b.major - a.major || compareVersions(b.version, a.version) || Number(a.wrapper ?? false) - Number(b.wrapper ?? false),
+      (a, b) =>
+        b.major - a.major ||
+        compareVersions(b.version, a.version) ||
+        Number(a.wrapper ?? false) - Number(b.wrapper ?? false),
     )[0];
     const pick = pinned ?? newest;
     if (pick) chosen[tool] = pick;
     else missing.push(tool);
   }
   if (missing.length === 0) return { chosen };
-  const have = found
-    .filter((f) => missing.includes(f.tool))
-    .map((f) => `${f.tool} ${f.version} (${f.path})`);
+  const have = found.filter((f) => missing.includes(f.tool)).map((f) => `${f.tool} ${f.version} (${f.path})`);
   const setting = configured[String(serverMajor)]
     ? ` The folder set for PostgreSQL ${serverMajor} (${configured[String(serverMajor)]}) does not hold them.`
     : "";

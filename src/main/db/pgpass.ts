@@ -25,24 +25,34 @@ export function pgpassPath(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Finds the password for a connection the way libpq does; the first matching line wins. */
-export async function lookupPgpass(target: PgpassTarget, env: NodeJS.ProcessEnv = process.env): Promise<PgpassLookup> {
+export async function lookupPgpass(
+  target: PgpassTarget,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<PgpassLookup> {
   const path = pgpassPath(env);
   const st = await stat(path).catch(() => undefined);
   if (!st) return { warnings: [] };
   if (!st.isFile()) return { warnings: [`WARNING: password file "${path}" is not a plain file`] };
   if (process.platform !== "win32" && (st.mode & 0o077) !== 0) {
     return {
-      warnings: [`WARNING: password file "${path}" has group or world access; permissions should be u=rw (0600) or less`],
+      warnings: [
+        `WARNING: password file "${path}" has group or world access; permissions should be u=rw (0600) or less`,
+      ],
     };
   }
   const text = await readFile(path, "utf8").catch(() => undefined);
   if (text === undefined) return { warnings: [`WARNING: password file "${path}" cannot be read`] };
   const found = matchPgpass(text, target);
-  return found ? { password: found.password, source: `${path} line ${found.line}`, warnings: [] } : { warnings: [] };
+  return found
+    ? { password: found.password, source: `${path} line ${found.line}`, warnings: [] }
+    : { warnings: [] };
 }
 
 /** The matching logic alone, on the file's text (exported for tests). */
-export function matchPgpass(text: string, target: PgpassTarget): { password: string; line: number } | undefined {
+export function matchPgpass(
+  text: string,
+  target: PgpassTarget,
+): { password: string; line: number } | undefined {
   // a socket path or no host matches "localhost", as in libpq
   const host = !target.host || target.host.startsWith("/") ? "localhost" : target.host;
   const wanted = [host, String(target.port), target.database, target.user];

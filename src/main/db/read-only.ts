@@ -9,7 +9,8 @@ import { parseStatements, type ParsedStatement } from "./sql-parser";
 export const readOnlySessionOptions = "-c default_transaction_read_only=on";
 
 /** Session statements that could lift read-only mode; refused before they reach the server. */
-const READ_ONLY_SETTINGS = /^(default_transaction_read_only|transaction_read_only|session_authorization|role)$/i;
+const READ_ONLY_SETTINGS =
+  /^(default_transaction_read_only|transaction_read_only|session_authorization|role)$/i;
 
 /**
  * Runs user SQL for a read-only profile so no write can get through: each statement
@@ -34,11 +35,19 @@ export async function runReadOnly(client: pg.ClientBase, sqlText: string): Promi
 
 function refuseEscapes(st: ParsedStatement): void {
   if (st.kind === "transaction") {
-    throw new AppError("VALIDATION", `This profile is read-only: transaction control (${st.text.slice(0, 40)}) is not allowed`);
+    throw new AppError(
+      "VALIDATION",
+      `This profile is read-only: transaction control (${st.text.slice(0, 40)}) is not allowed`,
+    );
   }
   if (st.node === "VariableSetStmt") {
     const body = st.tree.VariableSetStmt as { name?: string; kind?: string };
-    if (!body.name || READ_ONLY_SETTINGS.test(body.name) || body.name.startsWith("SESSION CHARACTERISTICS") || body.name.startsWith("TRANSACTION")) {
+    if (
+      !body.name ||
+      READ_ONLY_SETTINGS.test(body.name) ||
+      body.name.startsWith("SESSION CHARACTERISTICS") ||
+      body.name.startsWith("TRANSACTION")
+    ) {
       throw new AppError("VALIDATION", `This profile is read-only: ${st.text.slice(0, 60)} is not allowed`);
     }
   }
@@ -60,7 +69,10 @@ export interface ConfirmationNeed {
  * profiles every write or DDL statement; on any profile DELETE/UPDATE without
  * WHERE, DROP and TRUNCATE. Undefined when nothing needs confirming.
  */
-export async function needsConfirmation(sqlText: string, profile: ConfirmationProfile): Promise<ConfirmationNeed | undefined> {
+export async function needsConfirmation(
+  sqlText: string,
+  profile: ConfirmationProfile,
+): Promise<ConfirmationNeed | undefined> {
   const statements = await parseStatements(sqlText);
   const reasons: string[] = [];
   for (const st of statements) {

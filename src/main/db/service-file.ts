@@ -46,7 +46,10 @@ export async function readServiceFiles(env: NodeJS.ProcessEnv = process.env): Pr
 }
 
 /** One service by name, as libpq's `service=` keyword resolves it. */
-export async function lookupService(name: string, env: NodeJS.ProcessEnv = process.env): Promise<ServiceEntry | undefined> {
+export async function lookupService(
+  name: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ServiceEntry | undefined> {
   return (await readServiceFiles(env)).services.find((s) => s.name === name);
 }
 
@@ -55,7 +58,10 @@ export async function lookupService(name: string, env: NodeJS.ProcessEnv = proce
  * blank lines are skipped, whitespace around lines is trimmed. A bad line makes
  * libpq reject the file; we skip that service and say which line.
  */
-export function parseServiceFile(text: string, file = "pg_service.conf"): { services: ServiceEntry[]; warnings: string[] } {
+export function parseServiceFile(
+  text: string,
+  file = "pg_service.conf",
+): { services: ServiceEntry[]; warnings: string[] } {
   const services: ServiceEntry[] = [];
   const warnings: string[] = [];
   let current: ServiceEntry | undefined;
@@ -80,7 +86,9 @@ export function parseServiceFile(text: string, file = "pg_service.conf"): { serv
       continue;
     }
     if (!key || !isLibpqKeyword(key) || key === "service") {
-      warnings.push(`syntax error in service file "${file}", line ${n + 1}: ${key ? `unknown keyword "${key}"` : 'missing "="'}; service "${current.name}" skipped`);
+      warnings.push(
+        `syntax error in service file "${file}", line ${n + 1}: ${key ? `unknown keyword "${key}"` : 'missing "="'}; service "${current.name}" skipped`,
+      );
       broken = true;
       continue;
     }

@@ -24,13 +24,32 @@ export interface ParsedStatement {
   tree: Record<string, unknown>;
 }
 
-const READ_NODES = new Set(["SelectStmt", "VariableShowStmt", "FetchStmt", "ClosePortalStmt", "DeclareCursorStmt", "CheckPointStmt"]);
+const READ_NODES = new Set([
+  "SelectStmt",
+  "VariableShowStmt",
+  "FetchStmt",
+  "ClosePortalStmt",
+  "DeclareCursorStmt",
+  "CheckPointStmt",
+]);
 const WRITE_NODES = new Set(["InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt"]);
-const SESSION_NODES = new Set(["VariableSetStmt", "DiscardStmt", "ListenStmt", "UnlistenStmt", "NotifyStmt", "PrepareStmt", "ExecuteStmt", "DeallocateStmt", "LoadStmt"]);
+const SESSION_NODES = new Set([
+  "VariableSetStmt",
+  "DiscardStmt",
+  "ListenStmt",
+  "UnlistenStmt",
+  "NotifyStmt",
+  "PrepareStmt",
+  "ExecuteStmt",
+  "DeallocateStmt",
+  "LoadStmt",
+]);
 
 /** Splits and classifies SQL with PostgreSQL's own parser (libpg-query). */
 export async function parseStatements(sqlText: string): Promise<ParsedStatement[]> {
-  let result: { stmts?: Array<{ stmt?: Record<string, unknown>; stmt_location?: number; stmt_len?: number }> };
+  let result: {
+    stmts?: Array<{ stmt?: Record<string, unknown>; stmt_location?: number; stmt_len?: number }>;
+  };
   try {
     result = await parse(sqlText);
   } catch (err) {
@@ -57,14 +76,19 @@ export async function parseStatements(sqlText: string): Promise<ParsedStatement[
   return out;
 }
 
-function classifyNode(node: string, body: Record<string, unknown>): { kind: StatementKind; destructive: boolean } {
+function classifyNode(
+  node: string,
+  body: Record<string, unknown>,
+): { kind: StatementKind; destructive: boolean } {
   if (node === "TransactionStmt") return { kind: "transaction", destructive: false };
   if (SESSION_NODES.has(node)) return { kind: "session", destructive: false };
   if (node === "ExplainStmt") {
     const analyze = ((body.options as unknown[]) ?? []).some((o) => JSON.stringify(o).includes('"analyze"'));
     const inner = (body.query ?? {}) as Record<string, unknown>;
     const innerNode = Object.keys(inner)[0] ?? "";
-    return analyze ? classifyNode(innerNode, (inner[innerNode] ?? {}) as Record<string, unknown>) : { kind: "read", destructive: false };
+    return analyze
+      ? classifyNode(innerNode, (inner[innerNode] ?? {}) as Record<string, unknown>)
+      : { kind: "read", destructive: false };
   }
   if (node === "CopyStmt") return { kind: body.is_from ? "write" : "read", destructive: false };
   if (READ_NODES.has(node)) {
@@ -75,13 +99,21 @@ function classifyNode(node: string, body: Record<string, unknown>): { kind: Stat
     const unfiltered = (node === "DeleteStmt" || node === "UpdateStmt") && body.whereClause === undefined;
     return { kind: "write", destructive: unfiltered };
   }
-  return { kind: "ddl", destructive: node === "DropStmt" || node === "TruncateStmt" || node === "DropdbStmt" };
+  return {
+    kind: "ddl",
+    destructive: node === "DropStmt" || node === "TruncateStmt" || node === "DropdbStmt",
+  };
 }
 
 function hasModifyingCte(body: Record<string, unknown>): boolean {
-  const ctes = ((body.withClause as { ctes?: unknown[] } | undefined)?.ctes ?? []) as Array<Record<string, unknown>>;
+  const ctes = ((body.withClause as { ctes?: unknown[] } | undefined)?.ctes ?? []) as Array<
+    Record<string, unknown>
+  >;
   return ctes.some((cte) => {
-    const query = ((cte.CommonTableExpr as Record<string, unknown> | undefined)?.ctequery ?? {}) as Record<string, unknown>;
+    const query = ((cte.CommonTableExpr as Record<string, unknown> | undefined)?.ctequery ?? {}) as Record<
+      string,
+      unknown
+    >;
     const n = Object.keys(query)[0] ?? "";
     return WRITE_NODES.has(n) || (n === "SelectStmt" && hasModifyingCte(query[n] as Record<string, unknown>));
   });

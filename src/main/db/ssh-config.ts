@@ -30,7 +30,11 @@ export function resolveSshConfig(text: string, alias: string, home: string): Ssh
       continue;
     }
     if (!active) continue;
-    const expand = (v: string) => v.replace(/^~(?=\/|$)/, home).replace(/%h/g, alias).replace(/%d/g, home);
+    const expand = (v: string) =>
+      v
+        .replace(/^~(?=\/|$)/, home)
+        .replace(/%h/g, alias)
+        .replace(/%d/g, home);
     if (key === "hostname" && out.hostName === undefined) out.hostName = value.replace(/%h/g, alias);
     else if (key === "port" && out.port === undefined && /^\d+$/.test(value)) out.port = Number(value);
     else if (key === "user" && out.user === undefined) out.user = value;
@@ -39,7 +43,10 @@ export function resolveSshConfig(text: string, alias: string, home: string): Ssh
   return out;
 }
 
-export async function readSshConfig(alias: string, env: NodeJS.ProcessEnv = process.env): Promise<SshHostConfig> {
+export async function readSshConfig(
+  alias: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<SshHostConfig> {
   const home = env.HOME ?? homedir();
   const text = await readFile(join(home, ".ssh", "config"), "utf8").catch(() => undefined);
   return text === undefined ? {} : resolveSshConfig(text, alias, home);
@@ -50,7 +57,13 @@ function hostMatches(patterns: string[], host: string): boolean {
   let matched = false;
   for (const p of patterns) {
     const negated = p.startsWith("!");
-    const re = new RegExp(`^${(negated ? p.slice(1) : p).replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+    const re = new RegExp(
+      `^${(negated ? p.slice(1) : p)
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".")}$`,
+      "i",
+    );
     if (re.test(host)) {
       if (negated) return false;
       matched = true;
@@ -64,7 +77,11 @@ function unquote(v: string): string {
 }
 
 /** Host keys ~/.ssh/known_hosts lists for host:port (plain and hashed entries), base64 blobs by key type. */
-export function knownHostKeys(text: string, host: string, port: number): Array<{ type: string; blob: string }> {
+export function knownHostKeys(
+  text: string,
+  host: string,
+  port: number,
+): Array<{ type: string; blob: string }> {
   const name = port === 22 ? host : `[${host}]:${port}`;
   const out: Array<{ type: string; blob: string }> = [];
   for (const raw of text.split("\n")) {

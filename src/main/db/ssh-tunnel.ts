@@ -145,12 +145,16 @@ export async function openSshTunnel(
 
 async function authConfig(ssh: SshTunnelParams, env: NodeJS.ProcessEnv): Promise<Partial<ConnectConfig>> {
   if (ssh.auth === "password") {
-    if (!ssh.secret) throw new AppError("VALIDATION", "sshSecret: the SSH password is required", { field: "sshSecret" });
+    if (!ssh.secret)
+      throw new AppError("VALIDATION", "sshSecret: the SSH password is required", { field: "sshSecret" });
     return { password: ssh.secret };
   }
   if (ssh.auth === "agent") {
     const sock = env.SSH_AUTH_SOCK;
-    if (!sock) throw new AppError("VALIDATION", "ssh.auth: no SSH agent is running (SSH_AUTH_SOCK is not set)", { field: "ssh.auth" });
+    if (!sock)
+      throw new AppError("VALIDATION", "ssh.auth: no SSH agent is running (SSH_AUTH_SOCK is not set)", {
+        field: "ssh.auth",
+      });
     return { agent: sock };
   }
   if (!ssh.keyFile) {
@@ -160,15 +164,26 @@ async function authConfig(ssh: SshTunnelParams, env: NodeJS.ProcessEnv): Promise
       const key = await readFile(`${home}/.ssh/${name}`).catch(() => undefined);
       if (key) return { privateKey: key, ...(ssh.secret ? { passphrase: ssh.secret } : {}) };
     }
-    throw new AppError("VALIDATION", "ssh.keyFile: choose the private key file (no ~/.ssh/config IdentityFile or default key found)", { field: "ssh.keyFile" });
+    throw new AppError(
+      "VALIDATION",
+      "ssh.keyFile: choose the private key file (no ~/.ssh/config IdentityFile or default key found)",
+      { field: "ssh.keyFile" },
+    );
   }
   let key: Buffer;
   try {
     key = await readFile(ssh.keyFile);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "cannot be read (permission denied)" : `cannot be read (${code})`;
-    throw new AppError("VALIDATION", `ssh.keyFile: private key file "${ssh.keyFile}" ${why}`, { field: "ssh.keyFile" });
+    const why =
+      code === "ENOENT"
+        ? "does not exist"
+        : code === "EACCES"
+          ? "cannot be read (permission denied)"
+          : `cannot be read (${code})`;
+    throw new AppError("VALIDATION", `ssh.keyFile: private key file "${ssh.keyFile}" ${why}`, {
+      field: "ssh.keyFile",
+    });
   }
   return { privateKey: key, ...(ssh.secret ? { passphrase: ssh.secret } : {}) };
 }
@@ -212,7 +227,9 @@ function explain(err: Error, ssh: SshTunnelParams, check: HostKeyCheck): Error {
   }
   const m = err.message;
   if (/passphrase|Encrypted private|bad decrypt|Cannot parse privateKey/i.test(m)) {
-    const field = /no passphrase given|bad passphrase|bad decrypt|Encrypted/i.test(m) ? "sshSecret" : "ssh.keyFile";
+    const field = /no passphrase given|bad passphrase|bad decrypt|Encrypted/i.test(m)
+      ? "sshSecret"
+      : "ssh.keyFile";
     return new AppError("VALIDATION", `${field}: the private key cannot be used: ${m}`, { field });
   }
   if (/All configured authentication methods failed/i.test(m)) {

@@ -56,14 +56,23 @@ export async function tlsPlan(settings: TlsSettings, env: NodeJS.ProcessEnv = pr
     if (mode === "verify-full") {
       const name = settings.serverName;
       const identity = name
-        ? { ...(isIP(name) ? {} : { servername: name }), checkServerIdentity: (_h: string, cert: PeerCertificate) => checkServerIdentity(name, cert) }
+        ? {
+            ...(isIP(name) ? {} : { servername: name }),
+            checkServerIdentity: (_h: string, cert: PeerCertificate) => checkServerIdentity(name, cert),
+          }
         : {};
-      return { ssl: { ...base, ...root!, ...identity, rejectUnauthorized: true }, verified: "chain+hostname" };
+      return {
+        ssl: { ...base, ...root!, ...identity, rejectUnauthorized: true },
+        verified: "chain+hostname",
+      };
     }
     if (mode === "verify-ca" || root) {
       // the chain must verify, the name in the certificate does not matter
       const skipName = (_host: string, _cert: PeerCertificate) => undefined;
-      return { ssl: { ...base, ...root!, rejectUnauthorized: true, checkServerIdentity: skipName }, verified: "chain" };
+      return {
+        ssl: { ...base, ...root!, rejectUnauthorized: true, checkServerIdentity: skipName },
+        verified: "chain",
+      };
     }
     return { ssl: { ...base, rejectUnauthorized: false }, verified: "none" };
   };
@@ -72,7 +81,10 @@ export async function tlsPlan(settings: TlsSettings, env: NodeJS.ProcessEnv = pr
     return { attempts: [{ ssl: false, verified: "none" }, encrypted()], fallsBack: isRejectedByServer };
   }
   if (mode === "prefer") {
-    return { attempts: [encrypted(), { ssl: false, verified: "none" }], fallsBack: (e) => !isWrongPassword(e) };
+    return {
+      attempts: [encrypted(), { ssl: false, verified: "none" }],
+      fallsBack: (e) => !isWrongPassword(e),
+    };
   }
   return { attempts: [encrypted()], fallsBack: () => false };
 }
@@ -90,10 +102,14 @@ async function clientMaterial(settings: TlsSettings): Promise<ConnectionOptions>
     if (settings.sslPassword !== undefined) out.passphrase = settings.sslPassword;
   }
   if (out.cert && !out.key) {
-    throw new AppError("VALIDATION", "sslKey: a client certificate needs its private key file", { field: "sslKey" });
+    throw new AppError("VALIDATION", "sslKey: a client certificate needs its private key file", {
+      field: "sslKey",
+    });
   }
   if (out.key && !out.cert) {
-    throw new AppError("VALIDATION", "sslCert: a private key needs its client certificate file", { field: "sslCert" });
+    throw new AppError("VALIDATION", "sslCert: a private key needs its client certificate file", {
+      field: "sslCert",
+    });
   }
   return out;
 }
@@ -110,12 +126,24 @@ function unlockKey(pem: string, path: string, passphrase: string | undefined): v
     const code = (err as NodeJS.ErrnoException).code;
     const encrypted = /ENCRYPTED/.test(pem);
     if (encrypted && (code === "ERR_MISSING_PASSPHRASE" || passphrase === undefined || passphrase === "")) {
-      throw new AppError("VALIDATION", `sslPassword: private key file "${path}" is encrypted; enter its passphrase`, { field: "sslPassword" });
+      throw new AppError(
+        "VALIDATION",
+        `sslPassword: private key file "${path}" is encrypted; enter its passphrase`,
+        { field: "sslPassword" },
+      );
     }
     if (encrypted) {
-      throw new AppError("VALIDATION", `sslPassword: the passphrase does not decrypt private key file "${path}"`, { field: "sslPassword" });
+      throw new AppError(
+        "VALIDATION",
+        `sslPassword: the passphrase does not decrypt private key file "${path}"`,
+        { field: "sslPassword" },
+      );
     }
-    throw new AppError("VALIDATION", `sslKey: "${path}" is not a usable private key (${(err as Error).message})`, { field: "sslKey" });
+    throw new AppError(
+      "VALIDATION",
+      `sslKey: "${path}" is not a usable private key (${(err as Error).message})`,
+      { field: "sslKey" },
+    );
   }
 }
 
@@ -126,7 +154,8 @@ async function rootCertificate(
 ): Promise<{ ca?: string } | undefined> {
   const verifies = mode === "verify-ca" || mode === "verify-full";
   if (settings.sslRootCert === "system") return {}; // Node's bundled trust store
-  if (settings.sslRootCert) return { ca: await readPemFile(settings.sslRootCert, "sslRootCert", "root certificate") };
+  if (settings.sslRootCert)
+    return { ca: await readPemFile(settings.sslRootCert, "sslRootCert", "root certificate") };
   // libpq's default location: used when present, required by verify-*
   const fallback = join(env.HOME ?? homedir(), ".postgresql", "root.crt");
   const text = await readFile(fallback, "utf8").catch(() => undefined);
@@ -144,7 +173,12 @@ async function readPemFile(path: string, field: string, what: string): Promise<s
     return await readFile(path, "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "cannot be read (permission denied)" : `cannot be read (${code})`;
+    const why =
+      code === "ENOENT"
+        ? "does not exist"
+        : code === "EACCES"
+          ? "cannot be read (permission denied)"
+          : `cannot be read (${code})`;
     throw new AppError("VALIDATION", `${field}: ${what} file "${path}" ${why}`, { field });
   }
 }

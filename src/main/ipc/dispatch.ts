@@ -28,11 +28,17 @@ export async function dispatch(
   options: DispatchOptions,
 ): Promise<CallResult<unknown>> {
   if (!isChannelName(channelName)) {
-    return fail({ code: "UNKNOWN_CHANNEL", message: `Unknown channel: ${String(channelName).slice(0, 100)}` });
+    return fail({
+      code: "UNKNOWN_CHANNEL",
+      message: `Unknown channel: ${String(channelName).slice(0, 100)}`,
+    });
   }
   const size = options.payloadBytes ?? measureBytes(rawInput);
   if (size > MAX_PAYLOAD_BYTES) {
-    return fail({ code: "PAYLOAD_TOO_LARGE", message: `Payload of ${size} bytes exceeds the ${MAX_PAYLOAD_BYTES}-byte limit` });
+    return fail({
+      code: "PAYLOAD_TOO_LARGE",
+      message: `Payload of ${size} bytes exceeds the ${MAX_PAYLOAD_BYTES}-byte limit`,
+    });
   }
   const def = channels[channelName];
   const parsed = def.input.safeParse(rawInput);
@@ -81,4 +87,3 @@ function measureBytes(value: unknown): number {
     return MAX_PAYLOAD_BYTES + 1;
   }
 }
-

@@ -17,16 +17,24 @@ export function registerElectronIpc(
   isOwnPage: (url: string) => boolean,
   validateOutput: boolean,
 ): void {
-  ipcMain.handle(INVOKE_CHANNEL, async (event, channelName: unknown, input: unknown): Promise<CallResult<unknown>> => {
-    const frame = event.senderFrame;
-    if (!frame || frame.parent !== null || !isOwnPage(frame.url)) {
-      ctx.log.warn(`refused IPC call from ${frame?.url ?? "a destroyed frame"}`);
-      return { ok: false, error: { code: "UNAUTHORIZED", message: "Calls are accepted from pgdesk's own window only" } };
-    }
-    const controller = new AbortController();
-    event.sender.once("destroyed", () => controller.abort());
-    return dispatch(registry, { ...ctx, signal: controller.signal }, channelName, input, { validateOutput });
-  });
+  ipcMain.handle(
+    INVOKE_CHANNEL,
+    async (event, channelName: unknown, input: unknown): Promise<CallResult<unknown>> => {
+      const frame = event.senderFrame;
+      if (!frame || frame.parent !== null || !isOwnPage(frame.url)) {
+        ctx.log.warn(`refused IPC call from ${frame?.url ?? "a destroyed frame"}`);
+        return {
+          ok: false,
+          error: { code: "UNAUTHORIZED", message: "Calls are accepted from pgdesk's own window only" },
+        };
+      }
+      const controller = new AbortController();
+      event.sender.once("destroyed", () => controller.abort());
+      return dispatch(registry, { ...ctx, signal: controller.signal }, channelName, input, {
+        validateOutput,
+      });
+    },
+  );
 }
 
 /** Sends an event to a window's renderer, if it is still there. */

@@ -10,9 +10,19 @@ interface PgLikeError {
 }
 
 const CONNECTION_CODES = new Set([
-  "ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "ECONNRESET", "EHOSTUNREACH",
-  "ENETUNREACH", "EPIPE", "DEPTH_ZERO_SELF_SIGNED_CERT", "SELF_SIGNED_CERT_IN_CHAIN",
-  "ERR_TLS_CERT_ALTNAME_INVALID", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "CERT_HAS_EXPIRED",
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "CERT_HAS_EXPIRED",
 ]);
 
 /**
@@ -28,9 +38,10 @@ export function toApiError(err: unknown): ApiErrorData {
     if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === "string") {
       const position = typeof e.position === "string" ? Number.parseInt(e.position, 10) : undefined;
       return {
-        code: e.code.startsWith("08") || e.code === "28P01" || e.code === "28000" || e.code === "3D000"
-          ? "CONNECTION"
-          : "PG_ERROR",
+        code:
+          e.code.startsWith("08") || e.code === "28P01" || e.code === "28000" || e.code === "3D000"
+            ? "CONNECTION"
+            : "PG_ERROR",
         message,
         sqlState: e.code,
         ...(position !== undefined && Number.isFinite(position) ? { position } : {}),

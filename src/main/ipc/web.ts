@@ -68,7 +68,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       log.error("web host request failed", err);
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: "INTERNAL", message: "Internal error" } });
+      if (!res.headersSent)
+        sendJson(res, 500, { ok: false, error: { code: "INTERNAL", message: "Internal error" } });
       else res.destroy();
     });
   });
@@ -116,10 +117,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const controller = new AbortController();
     res.on("close", () => controller.abort());
-    const result = await dispatch(options.registry, { ...ctx, signal: controller.signal }, channelName, input, {
-      validateOutput: options.validateOutput ?? process.env.NODE_ENV !== "production",
-      payloadBytes: body.length,
-    });
+    const result = await dispatch(
+      options.registry,
+      { ...ctx, signal: controller.signal },
+      channelName,
+      input,
+      {
+        validateOutput: options.validateOutput ?? process.env.NODE_ENV !== "production",
+        payloadBytes: body.length,
+      },
+    );
     sendJson(res, 200, result);
   }
 
@@ -167,8 +174,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   /** Refusals are logged with method and path only: never the body, never the token. */
-  function refuse(res: ServerResponse, status: 401 | 403 | 404 | 405, message: string, req?: IncomingMessage): void {
-    if (req && status !== 404) log.warn(`refused ${req.method} ${(req.url ?? "").split("?")[0]}: ${status} ${message}`);
+  function refuse(
+    res: ServerResponse,
+    status: 401 | 403 | 404 | 405,
+    message: string,
+    req?: IncomingMessage,
+  ): void {
+    if (req && status !== 404)
+      log.warn(`refused ${req.method} ${(req.url ?? "").split("?")[0]}: ${status} ${message}`);
     const code = status === 404 ? "NOT_FOUND" : status === 405 ? "VALIDATION" : "UNAUTHORIZED";
     sendJson(res, status, fail(code, message));
   }
@@ -176,7 +189,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on("upgrade", (req, socket, head) => {
     const okOrigin = req.headers.origin === undefined || req.headers.origin === origin;
-    if (!hostAllowed(req) || !okOrigin || !authorized(req) || new URL(req.url ?? "/", origin).pathname !== "/ws") {
+    if (
+      !hostAllowed(req) ||
+      !okOrigin ||
+      !authorized(req) ||
+      new URL(req.url ?? "/", origin).pathname !== "/ws"
+    ) {
       log.warn(`refused websocket ${(req.url ?? "").split("?")[0]}`);
       socket.write("HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n");
       socket.destroy();
@@ -214,7 +232,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-function fail(code: "VALIDATION" | "PAYLOAD_TOO_LARGE" | "UNAUTHORIZED" | "NOT_FOUND", message: string): CallResult<never> {
+function fail(
+  code: "VALIDATION" | "PAYLOAD_TOO_LARGE" | "UNAUTHORIZED" | "NOT_FOUND",
+  message: string,
+): CallResult<never> {
   return { ok: false, error: { code, message } };
 }
 

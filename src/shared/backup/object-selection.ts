@@ -50,7 +50,10 @@ export function toggleRelation(schema: DumpableSchema, name: string, unticked: U
 export function toggleSchema(schema: DumpableSchema, unticked: Unticked): Set<string> {
   const next = new Set(unticked);
   const tick = schemaState(schema, unticked) !== "all";
-  for (const key of [schemaKey(schema.name), ...schema.objects.map((o) => relationKey(schema.name, o.name))]) {
+  for (const key of [
+    schemaKey(schema.name),
+    ...schema.objects.map((o) => relationKey(schema.name, o.name)),
+  ]) {
     if (tick) next.delete(key);
     else next.add(key);
   }
@@ -70,7 +73,10 @@ export function toDumpSelection(schemas: DumpableSchema[], unticked: Unticked): 
   const tables = Math.max(sel.includeTables.length, sel.excludeTables.length);
   const schemaCount = Math.max(sel.includeSchemas.length, sel.excludeSchemas.length);
   if (tables > MAX_TABLES || schemaCount > MAX_SCHEMAS) {
-    return { ...sel, blocked: `This choice needs ${plural(tables, "table")} and ${plural(schemaCount, "schema")} named one by one (at most ${MAX_TABLES} and ${MAX_SCHEMAS}): tick or untick whole schemas instead.` };
+    return {
+      ...sel,
+      blocked: `This choice needs ${plural(tables, "table")} and ${plural(schemaCount, "schema")} named one by one (at most ${MAX_TABLES} and ${MAX_SCHEMAS}): tick or untick whole schemas instead.`,
+    };
   }
   return sel;
 }
@@ -82,7 +88,8 @@ function chooseForm(schemas: DumpableSchema[], unticked: Unticked): DumpSelectio
   const none = states.filter((x) => x.state === "none").map((x) => x.s);
   const some = states.filter((x) => x.state === "some").map((x) => x.s);
   if (none.length === 0 && some.length === 0) return { ...empty, summary: "The whole database." };
-  if (full.length === 0 && some.length === 0) return { ...empty, summary: "Nothing is chosen.", blocked: "Tick at least one schema or table." };
+  if (full.length === 0 && some.length === 0)
+    return { ...empty, summary: "Nothing is chosen.", blocked: "Tick at least one schema or table." };
 
   if (some.length === 0) {
     if (full.length < none.length) {
@@ -93,19 +100,43 @@ function chooseForm(schemas: DumpableSchema[], unticked: Unticked): DumpSelectio
         warning: "Objects outside these schemas (extensions, event triggers, publications) are not included.",
       };
     }
-    return { ...empty, excludeSchemas: none.map((s) => s.name), summary: `Everything except ${plural(none.length, "schema")}: ${none.map((s) => s.name).join(", ")}.` };
+    return {
+      ...empty,
+      excludeSchemas: none.map((s) => s.name),
+      summary: `Everything except ${plural(none.length, "schema")}: ${none.map((s) => s.name).join(", ")}.`,
+    };
   }
 
-  const ticked = schemas.flatMap((s) => s.objects.filter((o) => !unticked.has(relationKey(s.name, o.name))).map((o) => ({ schema: s.name, name: o.name })));
-  const leftOut = some.flatMap((s) => s.objects.filter((o) => unticked.has(relationKey(s.name, o.name))).map((o) => ({ schema: s.name, name: o.name })));
+  const ticked = schemas.flatMap((s) =>
+    s.objects
+      .filter((o) => !unticked.has(relationKey(s.name, o.name)))
+      .map((o) => ({ schema: s.name, name: o.name })),
+  );
+  const leftOut = some.flatMap((s) =>
+    s.objects
+      .filter((o) => unticked.has(relationKey(s.name, o.name)))
+      .map((o) => ({ schema: s.name, name: o.name })),
+  );
   if (ticked.length < leftOut.length + none.length) {
     return {
       ...empty,
       includeTables: ticked,
-      summary: `Only ${plural(ticked.length, "table")}: ${ticked.map((t) => `${t.schema}.${t.name}`).slice(0, 5).join(", ")}${ticked.length > 5 ? ", …" : ""}.`,
-      warning: "Only these relations are dumped (pg_dump --table): functions, types and other objects they depend on are not.",
+      summary: `Only ${plural(ticked.length, "table")}: ${ticked
+        .map((t) => `${t.schema}.${t.name}`)
+        .slice(0, 5)
+        .join(", ")}${ticked.length > 5 ? ", …" : ""}.`,
+      warning:
+        "Only these relations are dumped (pg_dump --table): functions, types and other objects they depend on are not.",
     };
   }
-  const parts = [none.length ? plural(none.length, "schema") : "", leftOut.length ? plural(leftOut.length, "table") : ""].filter(Boolean);
-  return { ...empty, excludeSchemas: none.map((s) => s.name), excludeTables: leftOut, summary: `Everything except ${parts.join(" and ")}.` };
+  const parts = [
+    none.length ? plural(none.length, "schema") : "",
+    leftOut.length ? plural(leftOut.length, "table") : "",
+  ].filter(Boolean);
+  return {
+    ...empty,
+    excludeSchemas: none.map((s) => s.name),
+    excludeTables: leftOut,
+    summary: `Everything except ${parts.join(" and ")}.`,
+  };
 }

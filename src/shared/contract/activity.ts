@@ -83,9 +83,15 @@ export const activityChannels = {
     }),
   }),
   /** Cancels a session's running query (pg_cancel_backend), with the server's answer. */
-  "activity:cancel": channel({ input: z.object({ ...Target, pid: z.number().int().positive() }).strict(), output: SignalResult }),
+  "activity:cancel": channel({
+    input: z.object({ ...Target, pid: z.number().int().positive() }).strict(),
+    output: SignalResult,
+  }),
   /** Ends a session (pg_terminate_backend), with the server's answer. */
-  "activity:terminate": channel({ input: z.object({ ...Target, pid: z.number().int().positive() }).strict(), output: SignalResult }),
+  "activity:terminate": channel({
+    input: z.object({ ...Target, pid: z.number().int().positive() }).strict(),
+    output: SignalResult,
+  }),
 } as const;
 
 export const activityEvents = {} as const;

@@ -3,7 +3,14 @@ import { channel, event } from "./channel";
 import { ProfileId } from "./common";
 
 /** The audit layouts pgdesk recognizes by name, columns and types. */
-export const AuditLayoutKind = z.enum(["pgdesk", "supa_audit", "audit_trigger", "bemi", "paper_trail", "custom"]);
+export const AuditLayoutKind = z.enum([
+  "pgdesk",
+  "supa_audit",
+  "audit_trigger",
+  "bemi",
+  "paper_trail",
+  "custom",
+]);
 export type AuditLayoutKind = z.infer<typeof AuditLayoutKind>;
 
 /** How a table's columns map to the meaning of an audit event. Column names are as in the catalog. */
@@ -89,7 +96,9 @@ export const AuditEvent = z.object({
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
-const Source = z.object({ profileId: ProfileId, database: z.string().min(1).optional(), mapping: AuditMapping }).strict();
+const Source = z
+  .object({ profileId: ProfileId, database: z.string().min(1).optional(), mapping: AuditMapping })
+  .strict();
 
 export const IndexAdvice = z.object({ message: z.string(), sql: z.string() });
 
@@ -100,7 +109,13 @@ export const auditChannels = {
     output: z.object({
       detected: z.array(DetectedAuditTable),
       /** Every table with its columns, for mapping a table of another layout by hand. */
-      tables: z.array(z.object({ schema: z.string(), table: z.string(), columns: z.array(z.object({ name: z.string(), type: z.string() })) })),
+      tables: z.array(
+        z.object({
+          schema: z.string(),
+          table: z.string(),
+          columns: z.array(z.object({ name: z.string(), type: z.string() })),
+        }),
+      ),
       saved: z.array(AuditMapping),
     }),
   }),
@@ -126,7 +141,10 @@ export const auditChannels = {
   }),
   /** Every event of one entity, oldest first, with the row as it was after each event. */
   "audit:timeline": channel({
-    input: Source.extend({ entity: z.string().min(1).max(500), entityId: z.string().min(1).max(500) }).strict(),
+    input: Source.extend({
+      entity: z.string().min(1).max(500),
+      entityId: z.string().min(1).max(500),
+    }).strict(),
     output: z.object({
       events: z.array(AuditEvent.extend({ state: JsonValue.nullable(), group: z.string().nullable() })),
       truncated: z.boolean(),
@@ -151,7 +169,10 @@ export const auditChannels = {
     output: z.object({ path: z.string(), rows: z.number(), bytes: z.number() }),
   }),
   /** Field names masked everywhere (UI and exports), for this profile. */
-  "audit:getRedaction": channel({ input: z.object({ profileId: ProfileId }).strict(), output: z.array(z.string()) }),
+  "audit:getRedaction": channel({
+    input: z.object({ profileId: ProfileId }).strict(),
+    output: z.array(z.string()),
+  }),
   "audit:setRedaction": channel({
     input: z.object({ profileId: ProfileId, fields: z.array(z.string().min(1).max(200)).max(200) }).strict(),
     output: z.array(z.string()),

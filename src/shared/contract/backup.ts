@@ -61,7 +61,11 @@ export const ToolsReport = z.object({
   serverVersion: z.string(),
   found: z.array(FoundTool),
   /** The binary each backup/restore would use; absent when none is new enough. */
-  chosen: z.object({ pg_dump: FoundTool.optional(), pg_restore: FoundTool.optional(), psql: FoundTool.optional() }),
+  chosen: z.object({
+    pg_dump: FoundTool.optional(),
+    pg_restore: FoundTool.optional(),
+    psql: FoundTool.optional(),
+  }),
   /** What to do when something is missing, in words. */
   problem: z.string().optional(),
   /** Folders configured per major version (Settings). */
@@ -131,9 +135,7 @@ export const ManifestEntry = z.object({
   verification: z.object({
     listEntries: z.number().int(),
     fullRead: z.boolean(),
-    testRestore: z
-      .object({ tables: z.number().int(), mismatches: z.array(z.string()) })
-      .optional(),
+    testRestore: z.object({ tables: z.number().int(), mismatches: z.array(z.string()) }).optional(),
   }),
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
@@ -169,12 +171,17 @@ export const RetentionPolicy = z
     newerThanDays: z.number().int().min(1).max(36_500).optional(),
   })
   .strict()
-  .refine((p) => p.keepLast !== undefined || p.newerThanDays !== undefined, "set keep-last or newer-than days");
+  .refine(
+    (p) => p.keepLast !== undefined || p.newerThanDays !== undefined,
+    "set keep-last or newer-than days",
+  );
 export type RetentionPolicy = z.infer<typeof RetentionPolicy>;
 
 export const RetentionPlan = z.object({
   keep: z.array(z.string()),
-  remove: z.array(z.object({ file: z.string(), database: z.string(), createdAt: z.string(), size: z.number() })),
+  remove: z.array(
+    z.object({ file: z.string(), database: z.string(), createdAt: z.string(), size: z.number() }),
+  ),
 });
 export type RetentionPlan = z.infer<typeof RetentionPlan>;
 
@@ -196,11 +203,19 @@ export const Schedule = z.object({
   retention: RetentionPolicy.optional(),
   createdAt: z.string(),
   lastRunAt: z.string().optional(),
-  lastResult: z.object({ state: z.enum(["succeeded", "failed", "cancelled"]), message: z.string().optional(), jobId: z.string() }).optional(),
+  lastResult: z
+    .object({
+      state: z.enum(["succeeded", "failed", "cancelled"]),
+      message: z.string().optional(),
+      jobId: z.string(),
+    })
+    .optional(),
 });
 export type Schedule = z.infer<typeof Schedule>;
 
-export const ScheduleDraft = Schedule.omit({ id: true, createdAt: true, lastRunAt: true, lastResult: true }).extend({ id: z.string().optional() }).strict();
+export const ScheduleDraft = Schedule.omit({ id: true, createdAt: true, lastRunAt: true, lastResult: true })
+  .extend({ id: z.string().optional() })
+  .strict();
 
 const ProfileDb = z.object({ profileId: ProfileId, database: DatabaseName.optional() }).strict();
 
@@ -227,7 +242,10 @@ export const backupChannels = {
     output: z.object({ configured: z.record(z.string(), z.string()) }),
   }),
   /** The schemas and relations of a database, for choosing what a backup includes. */
-  "backup:objects": channel({ input: ProfileDb, output: z.object({ database: z.string(), schemas: z.array(DumpableSchema) }) }),
+  "backup:objects": channel({
+    input: ProfileDb,
+    output: z.object({ database: z.string(), schemas: z.array(DumpableSchema) }),
+  }),
   /** The pg_dump command a backup would run, secrets hidden. */
   "backup:preview": channel({ input: BackupRequest, output: CommandPreview }),
   /** Starts a backup in the background; progress arrives as backup:didProgress. */
@@ -257,7 +275,10 @@ export const backupChannels = {
   "backup:saveSchedule": channel({ input: ScheduleDraft, output: Schedule }),
   "backup:deleteSchedule": channel({ input: z.object({ id: z.string() }).strict(), output: z.object({}) }),
   /** Native folder dialog where the host has one (Electron); the web host types paths. */
-  "backup:pickFolder": channel({ input: NoInput, output: z.object({ folder: z.string().optional(), supported: z.boolean() }) }),
+  "backup:pickFolder": channel({
+    input: NoInput,
+    output: z.object({ folder: z.string().optional(), supported: z.boolean() }),
+  }),
 } as const;
 
 export const backupEvents = {

@@ -50,7 +50,13 @@ export const explainChannels = {
         profileId: ProfileId,
         database: DatabaseName.optional(),
         sql: z.string().min(1, "nothing to explain").max(1_000_000),
-        options: ExplainOptions.default({ analyze: false, buffers: true, verbose: false, settings: false, wal: false }),
+        options: ExplainOptions.default({
+          analyze: false,
+          buffers: true,
+          verbose: false,
+          settings: false,
+          wal: false,
+        }),
         /** statement_timeout for the run, ms (default 60 s). */
         timeoutMs: z.number().int().min(100).max(3_600_000).optional(),
       })

@@ -139,7 +139,13 @@ export const healthChannels = {
   }),
   /** Saves some thresholds for a profile; `reset` goes back to the defaults first. */
   "health:setThresholds": channel({
-    input: z.object({ profileId: ProfileId, thresholds: HealthThresholds.partial().strict(), reset: z.boolean().optional() }).strict(),
+    input: z
+      .object({
+        profileId: ProfileId,
+        thresholds: HealthThresholds.partial().strict(),
+        reset: z.boolean().optional(),
+      })
+      .strict(),
     output: z.object({ thresholds: HealthThresholds }),
   }),
   /** The samples kept in memory for a database, downsampled to at most `maxPoints` (<= 600). */
@@ -153,7 +159,11 @@ export const healthChannels = {
    */
   "health:watch": channel({
     input: z
-      .object({ ...Target, intervalMs: z.number().int().min(250).max(600_000).optional(), watchId: z.string().min(1).max(64).optional() })
+      .object({
+        ...Target,
+        intervalMs: z.number().int().min(250).max(600_000).optional(),
+        watchId: z.string().min(1).max(64).optional(),
+      })
       .strict(),
     output: z.object({ watchId: z.string() }),
   }),
@@ -166,7 +176,10 @@ export const healthChannels = {
     output: z.object({ version: z.string(), preloaded: z.boolean() }),
   }),
   /** Stops one watch; sampling stops when nobody watches. */
-  "health:unwatch": channel({ input: z.object({ watchId: z.string().min(1).max(64) }).strict(), output: z.object({}) }),
+  "health:unwatch": channel({
+    input: z.object({ watchId: z.string().min(1).max(64) }).strict(),
+    output: z.object({}),
+  }),
 } as const;
 
 export const healthEvents = {

@@ -72,7 +72,13 @@ export type TableInfo = z.infer<typeof TableInfo>;
 export const GeneratedSql = z.object({ label: z.string(), sql: z.string() });
 export type GeneratedSql = z.infer<typeof GeneratedSql>;
 
-const IndexRef = z.object({ oid: z.number().int(), schema: z.string(), table: z.string(), name: z.string(), sizeBytes: z.number() });
+const IndexRef = z.object({
+  oid: z.number().int(),
+  schema: z.string(),
+  table: z.string(),
+  name: z.string(),
+  sizeBytes: z.number(),
+});
 
 export const UnusedIndex = IndexRef.extend({ definition: z.string(), scans: z.number(), fix: GeneratedSql });
 
@@ -179,7 +185,11 @@ export const IndexReport = z.object({
     suggestions: z.array(MissingIndexSuggestion),
     /** Suggestions the what-if proof showed would not lower the cost. */
     dropped: z.array(MissingIndexSuggestion),
-    statements: z.object({ available: z.boolean(), analyzed: z.number().int(), message: z.string().optional() }),
+    statements: z.object({
+      available: z.boolean(),
+      analyzed: z.number().int(),
+      message: z.string().optional(),
+    }),
     whatIf: WhatIfStatus,
   }),
 });
@@ -208,7 +218,13 @@ export const indexesChannels = {
    * the user confirmed, outside a transaction. Anything else is refused.
    */
   "indexes:apply": channel({
-    input: z.object({ profileId: ProfileId, database: z.string().min(1).optional(), sql: z.string().min(1).max(20_000) }).strict(),
+    input: z
+      .object({
+        profileId: ProfileId,
+        database: z.string().min(1).optional(),
+        sql: z.string().min(1).max(20_000),
+      })
+      .strict(),
     output: z.object({ command: z.string(), durationMs: z.number() }),
   }),
 } as const;

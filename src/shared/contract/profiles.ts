@@ -27,9 +27,12 @@ const FilePath = z
   .refine((p) => !p.includes("\u0000"), "path may not contain NUL");
 
 /** libpq's target_session_attrs: which of the listed hosts a session may land on. */
-export const TargetSessionAttrs = z.enum(["any", "read-write", "read-only", "primary", "standby", "prefer-standby"], {
-  error: "targetSessionAttrs must be one of any, read-write, read-only, primary, standby, prefer-standby",
-});
+export const TargetSessionAttrs = z.enum(
+  ["any", "read-write", "read-only", "primary", "standby", "prefer-standby"],
+  {
+    error: "targetSessionAttrs must be one of any, read-write, read-only, primary, standby, prefer-standby",
+  },
+);
 export type TargetSessionAttrs = z.infer<typeof TargetSessionAttrs>;
 
 /** One more host:port of a multi-host profile (libpq host=h1,h2 port=p1,p2). */
@@ -42,14 +45,21 @@ export const HostPort = z
 export type HostPort = z.infer<typeof HostPort>;
 
 /** OpenSSH fingerprint of a host key, as `ssh-keygen -lf` prints it. */
-export const HostKeyFingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, "host key fingerprint must look like SHA256:<43 base64 characters>");
+export const HostKeyFingerprint = z
+  .string()
+  .regex(/^SHA256:[A-Za-z0-9+/]{43}$/, "host key fingerprint must look like SHA256:<43 base64 characters>");
 
 /** An SSH jump to reach the database; the tunnel runs in main. */
 export const SshSettings = z
   .object({
     host: Host,
     port: z.number().int().min(1, "ssh port must be 1-65535").max(65535, "ssh port must be 1-65535"),
-    user: z.string().trim().min(1, "ssh user is required").max(255).refine((u) => !u.startsWith("-"), "ssh user may not start with '-'"),
+    user: z
+      .string()
+      .trim()
+      .min(1, "ssh user is required")
+      .max(255)
+      .refine((u) => !u.startsWith("-"), "ssh user may not start with '-'"),
     /** agent: SSH_AUTH_SOCK; key: a private key file (passphrase in sshSecret); password: sshSecret. */
     auth: z.enum(["agent", "key", "password"]),
     keyFile: FilePath.optional(),
@@ -69,7 +79,9 @@ const ProfileSettings = {
   /** libpq target_session_attrs; default any. */
   targetSessionAttrs: TargetSessionAttrs.optional(),
   /** libpq load_balance_hosts: random shuffles the host list for each new connection. */
-  loadBalanceHosts: z.enum(["disable", "random"], { error: "loadBalanceHosts must be disable or random" }).optional(),
+  loadBalanceHosts: z
+    .enum(["disable", "random"], { error: "loadBalanceHosts must be disable or random" })
+    .optional(),
   /** libpq default is prefer; pgdesk's default too. */
   sslmode: SslMode.optional(),
   /** CA bundle for verify-ca/verify-full (libpq sslrootcert; "system" = the OS trust store). */
@@ -150,7 +162,9 @@ export type ConnectionTest = z.infer<typeof ConnectionTest>;
 
 /** A pasted URI / conninfo or a service entry, turned into form fields (password separate). */
 export const ImportedDraft = z.object({
-  draft: ProfileDraft.omit({ password: true, sshSecret: true, sslPassword: true, name: true }).extend({ name: z.string() }),
+  draft: ProfileDraft.omit({ password: true, sshSecret: true, sslPassword: true, name: true }).extend({
+    name: z.string(),
+  }),
   /** A password that was part of the pasted text (the form pre-fills it; never logged). */
   password: z.string().optional(),
   /** An sslpassword that was part of the pasted text (same treatment as password). */
@@ -211,11 +225,20 @@ export const profilesChannels = {
     }),
   }),
   /** A saved profile as a libpq URI, without its password. */
-  "profiles:exportUri": channel({ input: z.object({ id: ProfileId }).strict(), output: z.object({ uri: z.string() }) }),
+  "profiles:exportUri": channel({
+    input: z.object({ id: ProfileId }).strict(),
+    output: z.object({ uri: z.string() }),
+  }),
   /** Current state of a profile's connections (as last seen by the connection manager). */
-  "profiles:connectionStatus": channel({ input: z.object({ id: ProfileId }).strict(), output: ConnectionStatus }),
+  "profiles:connectionStatus": channel({
+    input: z.object({ id: ProfileId }).strict(),
+    output: ConnectionStatus,
+  }),
   /** Try to reach a disconnected profile's server now instead of waiting for the backoff. */
-  "profiles:retryConnection": channel({ input: z.object({ id: ProfileId }).strict(), output: ConnectionStatus }),
+  "profiles:retryConnection": channel({
+    input: z.object({ id: ProfileId }).strict(),
+    output: ConnectionStatus,
+  }),
 } as const;
 
 export const profilesEvents = {

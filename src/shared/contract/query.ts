@@ -4,9 +4,17 @@ import { ProfileId } from "./common";
 import { ApiErrorData } from "./errors";
 
 /** Ids main generates for editor sessions; the renderer echoes them back. */
-export const SessionId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "invalid session id");
+export const SessionId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "invalid session id");
 /** Chosen by the renderer per run so it can drop events of runs it no longer shows. */
-export const RunId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "invalid run id");
+export const RunId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "invalid run id");
 
 /** Like psql's %x: idle, inside BEGIN, or inside a failed transaction (only ROLLBACK helps). */
 export const TransactionState = z.enum(["idle", "in-transaction", "failed", "unknown"]);
@@ -112,10 +120,18 @@ export type Snippet = z.infer<typeof Snippet>;
 export const Completions = z.object({
   schemas: z.array(z.string()),
   relations: z.array(
-    z.object({ schema: z.string(), name: z.string(), kind: z.enum(["table", "view", "materialized view", "foreign table", "partitioned table"]) }),
+    z.object({
+      schema: z.string(),
+      name: z.string(),
+      kind: z.enum(["table", "view", "materialized view", "foreign table", "partitioned table"]),
+    }),
   ),
-  columns: z.array(z.object({ schema: z.string(), relation: z.string(), name: z.string(), type: z.string() })),
-  functions: z.array(z.object({ schema: z.string(), name: z.string(), args: z.string(), result: z.string() })),
+  columns: z.array(
+    z.object({ schema: z.string(), relation: z.string(), name: z.string(), type: z.string() }),
+  ),
+  functions: z.array(
+    z.object({ schema: z.string(), name: z.string(), args: z.string(), result: z.string() }),
+  ),
 });
 export type Completions = z.infer<typeof Completions>;
 
@@ -150,7 +166,10 @@ export const queryChannels = {
         /** For statement-at-cursor: 0-based offset of the caret in `sql`. */
         cursorOffset: z.number().int().min(0).optional(),
         /** For selection: the selected range of `sql`, end exclusive. */
-        selection: z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).strict().optional(),
+        selection: z
+          .object({ start: z.number().int().min(0), end: z.number().int().min(0) })
+          .strict()
+          .optional(),
         rowCap: z.number().int().min(1).nullable().default(10_000),
         /** The tab's statement timeout; 0 = none. Applied when it changes. */
         statementTimeoutMs: z.number().int().min(0).max(2_147_483_647).optional(),
@@ -169,10 +188,15 @@ export const queryChannels = {
         sql: z.string().max(5_000_000),
         mode: RunMode,
         cursorOffset: z.number().int().min(0).optional(),
-        selection: z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).strict().optional(),
+        selection: z
+          .object({ start: z.number().int().min(0), end: z.number().int().min(0) })
+          .strict()
+          .optional(),
       })
       .strict(),
-    output: z.array(z.object({ start: z.number().int(), end: z.number().int(), text: z.string(), kind: z.string() })),
+    output: z.array(
+      z.object({ start: z.number().int(), end: z.number().int(), text: z.string(), kind: z.string() }),
+    ),
   }),
   /** Sends the protocol CancelRequest for the session's running statement (works after SET ROLE). */
   "query:cancel": channel({
@@ -182,7 +206,11 @@ export const queryChannels = {
   /** Executed statements, newest first; `search` matches the SQL text case-insensitively. */
   "query:history": channel({
     input: z
-      .object({ profileId: ProfileId.optional(), search: z.string().max(500).optional(), limit: z.number().int().min(1).max(1000).default(200) })
+      .object({
+        profileId: ProfileId.optional(),
+        search: z.string().max(500).optional(),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
       .strict(),
     output: z.array(HistoryEntry),
   }),
@@ -191,10 +219,19 @@ export const queryChannels = {
   "query:snippets": channel({ input: z.object({}).strict(), output: z.array(Snippet) }),
   /** Creates (no id) or updates a snippet. */
   "query:saveSnippet": channel({
-    input: z.object({ id: z.string().max(64).optional(), name: z.string().trim().min(1).max(200), sql: z.string().max(1_000_000) }).strict(),
+    input: z
+      .object({
+        id: z.string().max(64).optional(),
+        name: z.string().trim().min(1).max(200),
+        sql: z.string().max(1_000_000),
+      })
+      .strict(),
     output: Snippet,
   }),
-  "query:deleteSnippet": channel({ input: z.object({ id: z.string().max(64) }).strict(), output: z.object({}) }),
+  "query:deleteSnippet": channel({
+    input: z.object({ id: z.string().max(64) }).strict(),
+    output: z.object({}),
+  }),
   /** Schemas, tables, columns and functions of the profile's database for autocomplete. */
   "query:completions": channel({
     input: z.object({ profileId: ProfileId, database: z.string().min(1).max(252).optional() }).strict(),
@@ -223,7 +260,12 @@ export const queryChannels = {
 export const queryEvents = {
   /** A statement of a run produced a row description: the grid can draw its header. */
   "query:didStartResult": event({
-    payload: z.object({ sessionId: SessionId, runId: RunId, index: z.number().int(), columns: z.array(ResultColumn) }),
+    payload: z.object({
+      sessionId: SessionId,
+      runId: RunId,
+      index: z.number().int(),
+      columns: z.array(ResultColumn),
+    }),
   }),
   /** The next batch of rows of statement `index` of a run. */
   "query:didReceiveRows": event({
@@ -250,6 +292,12 @@ export const queryEvents = {
     payload: z.object({ sessionId: SessionId, reason: z.string() }),
   }),
   "query:didExportProgress": event({
-    payload: z.object({ sessionId: SessionId, exportId: RunId, rows: z.number().int(), bytes: z.number().int(), done: z.boolean() }),
+    payload: z.object({
+      sessionId: SessionId,
+      exportId: RunId,
+      rows: z.number().int(),
+      bytes: z.number().int(),
+      done: z.boolean(),
+    }),
   }),
 } as const;

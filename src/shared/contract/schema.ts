@@ -113,7 +113,12 @@ export const TriggerInfo = z.object({
   comment: z.string().optional(),
 });
 
-export const RuleInfo = z.object({ schema: z.string(), table: z.string(), name: z.string(), definition: z.string() });
+export const RuleInfo = z.object({
+  schema: z.string(),
+  table: z.string(),
+  name: z.string(),
+  definition: z.string(),
+});
 
 export const FunctionInfo = z.object({
   oid: z.number().int(),
@@ -148,7 +153,13 @@ export const SequenceInfo = z.object({
 });
 export type SequenceInfo = z.infer<typeof SequenceInfo>;
 
-export const EnumInfo = z.object({ schema: z.string(), name: z.string(), labels: z.array(z.string()), owner: z.string(), comment: z.string().optional() });
+export const EnumInfo = z.object({
+  schema: z.string(),
+  name: z.string(),
+  labels: z.array(z.string()),
+  owner: z.string(),
+  comment: z.string().optional(),
+});
 export const DomainInfo = z.object({
   schema: z.string(),
   name: z.string(),
@@ -300,5 +311,7 @@ export const schemaChannels = {
 
 export const schemaEvents = {
   /** A cached model was re-read (by refresh). */
-  "schema:didRefresh": event({ payload: z.object({ profileId: ProfileId, database: z.string().optional() }) }),
+  "schema:didRefresh": event({
+    payload: z.object({ profileId: ProfileId, database: z.string().optional() }),
+  }),
 } as const;

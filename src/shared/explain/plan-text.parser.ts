@@ -39,7 +39,8 @@ export function parseTextPlan(input: string): Record<string, unknown> {
       }
       const parent = stack[parentIdx]!.node!;
       const siblings = (parent.Plans ??= []);
-      node["Parent Relationship"] = marker?.relationship ?? relationshipFor(parent, siblings.filter((s) => !s["Subplan Name"]).length);
+      node["Parent Relationship"] =
+        marker?.relationship ?? relationshipFor(parent, siblings.filter((s) => !s["Subplan Name"]).length);
       if (marker) node["Subplan Name"] = marker.name;
       siblings.push(node);
       stack.push({ indent, node });
@@ -68,7 +69,8 @@ export function parseTextPlan(input: string): Record<string, unknown> {
     const owner = [...stack].reverse().find((e) => e.node && e.indent < indent)?.node;
     if (owner) propertyLine(content, owner);
   }
-  if (!root) throw new Error("No plan found: expected lines like \"Seq Scan on t  (cost=0.00..1.10 rows=10 width=4)\"");
+  if (!root)
+    throw new Error('No plan found: expected lines like "Seq Scan on t  (cost=0.00..1.10 rows=10 width=4)"');
   return { Plan: root, ...top };
 }
 
@@ -90,7 +92,8 @@ function cleanLines(input: string): Array<{ indent: number; content: string }> {
     line = line.replace(/\s*\+\s*$/, "").replace(/\s+$/, "");
     if (/^\s*"/.test(line) && line.endsWith('"')) line = line.replace(/^(\s*)"/, "$1").slice(0, -1);
     const content = line.trim();
-    if (!content || /^QUERY PLAN$/i.test(content) || /^-+$/.test(content) || /^\(\d+ rows?\)$/.test(content)) continue;
+    if (!content || /^QUERY PLAN$/i.test(content) || /^-+$/.test(content) || /^\(\d+ rows?\)$/.test(content))
+      continue;
     out.push({ indent: line.length - line.trimStart().length, content });
   }
   return out;
@@ -178,7 +181,12 @@ function describeLabel(label: string): RawNode {
     out["Join Type"] = join[2] ?? "Inner";
   } else if (agg) {
     out["Node Type"] = "Aggregate";
-    out.Strategy = { HashAggregate: "Hashed", GroupAggregate: "Sorted", MixedAggregate: "Mixed", Aggregate: "Plain" }[agg[2]!];
+    out.Strategy = {
+      HashAggregate: "Hashed",
+      GroupAggregate: "Sorted",
+      MixedAggregate: "Mixed",
+      Aggregate: "Plain",
+    }[agg[2]!];
     out["Partial Mode"] = agg[1] ? agg[1].trim() : "Simple";
   } else if (MODIFY.test(base)) {
     out["Node Type"] = "ModifyTable";
@@ -190,7 +198,9 @@ function describeLabel(label: string): RawNode {
 /** "public.orders" or "My Schema"."My Table" as the JSON format names them: unquoted, schema apart. */
 function relationName(printed: string): RawNode {
   const m = /^((?:"(?:[^"]|"")*")|[^".]+)\.(.+)$/.exec(printed);
-  return m ? { Schema: unquote(m[1]!), "Relation Name": unquote(m[2]!) } : { "Relation Name": unquote(printed) };
+  return m
+    ? { Schema: unquote(m[1]!), "Relation Name": unquote(m[2]!) }
+    : { "Relation Name": unquote(printed) };
 }
 
 function unquote(name: string): string {
@@ -199,7 +209,14 @@ function unquote(name: string): string {
 
 function relationshipFor(parent: RawNode, index: number): string {
   const type = parent["Node Type"];
-  if (type === "Append" || type === "Merge Append" || type === "BitmapAnd" || type === "BitmapOr" || type === "ModifyTable") return "Member";
+  if (
+    type === "Append" ||
+    type === "Merge Append" ||
+    type === "BitmapAnd" ||
+    type === "BitmapOr" ||
+    type === "ModifyTable"
+  )
+    return "Member";
   if (type === "Subquery Scan") return "Subquery";
   return index === 0 ? "Outer" : "Inner";
 }
@@ -223,16 +240,22 @@ function topLevelLine(content: string, top: Record<string, unknown>): Record<str
     const triggers = (top.Triggers ??= []) as unknown[];
     const [, who] = trigger;
     const on = / on (\S+)$/.exec(who!);
-    triggers.push({ "Trigger Name": on ? who!.slice(0, on.index) : who, Relation: on?.[1], Time: Number(trigger[2]), Calls: Number(trigger[3]) });
+    triggers.push({
+      "Trigger Name": on ? who!.slice(0, on.index) : who,
+      Relation: on?.[1],
+      Time: Number(trigger[2]),
+      Calls: Number(trigger[3]),
+    });
     return undefined;
   }
   if (content.startsWith("Settings:")) {
     const settings: Record<string, string> = {};
-    for (const m of content.matchAll(/([\w.]+) = '((?:[^']|'')*)'/g)) settings[m[1]!] = m[2]!.replace(/''/g, "'");
+    for (const m of content.matchAll(/([\w.]+) = '((?:[^']|'')*)'/g))
+      settings[m[1]!] = m[2]!.replace(/''/g, "'");
     top.Settings = settings;
     return undefined;
   }
-  if (content === "JIT:") return ((top.JIT = { Timing: {} }) as Record<string, unknown>);
+  if (content === "JIT:") return (top.JIT = { Timing: {} }) as Record<string, unknown>;
   return {}; // "Planning:", "Serialization: ...", and other summaries: not modelled
 }
 
@@ -242,6 +265,7 @@ function sectionLine(content: string, section: Record<string, unknown>): void {
   if (functions) section.Functions = Number(functions[1]);
   if (content.startsWith("Timing:")) {
     const timing = section.Timing as Record<string, number>;
-    for (const m of content.matchAll(/(Generation|Inlining|Optimization|Emission|Total) ([\d.]+) ms/g)) timing[m[1]!] = Number(m[2]);
+    for (const m of content.matchAll(/(Generation|Inlining|Optimization|Emission|Total) ([\d.]+) ms/g))
+      timing[m[1]!] = Number(m[2]);
   }
 }

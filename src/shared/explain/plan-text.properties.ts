@@ -20,7 +20,8 @@ export function propertyLine(content: string, node: RawNode): void {
     case "Batches":
       return hashLine(content, node);
     case "Heap Blocks":
-      for (const m of value.matchAll(/(exact|lossy)=(\d+)/g)) node[m[1] === "exact" ? "Exact Heap Blocks" : "Lossy Heap Blocks"] = Number(m[2]);
+      for (const m of value.matchAll(/(exact|lossy)=(\d+)/g))
+        node[m[1] === "exact" ? "Exact Heap Blocks" : "Lossy Heap Blocks"] = Number(m[2]);
       return;
     case "Buffers":
       return buffersLine(value, node);
@@ -46,7 +47,9 @@ export function propertyLine(content: string, node: RawNode): void {
 /** "Buckets: 1024 (originally 1024)  Batches: 4 (originally 1)  Memory Usage: 9kB" and HashAgg's "Batches: 5  Memory Usage: 4145kB  Disk Usage: 2000kB". */
 function hashLine(content: string, node: RawNode): void {
   const isHash = node["Node Type"] === "Hash";
-  for (const m of content.matchAll(/(Buckets|Batches|Memory Usage|Disk Usage): (\d+)(?:kB)?(?: \(originally (\d+)\))?/g)) {
+  for (const m of content.matchAll(
+    /(Buckets|Batches|Memory Usage|Disk Usage): (\d+)(?:kB)?(?: \(originally (\d+)\))?/g,
+  )) {
     const [, key, value, original] = m;
     if (key === "Buckets") node["Hash Buckets"] = Number(value);
     if (key === "Batches") {

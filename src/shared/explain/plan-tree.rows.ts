@@ -17,4 +17,3 @@ function subtreeSize(nodes: PlanNode[], id: number): number {
   while (end < nodes.length && nodes[end]!.depth > depth) end++;
   return end - id;
 }
-

@@ -8,9 +8,21 @@ export type RawNode = Record<string, unknown> & { Plans?: RawNode[] };
 
 /** Keys the model shows as columns; everything else goes to `details`. */
 const MODELLED = new Set([
-  "Plans", "Node Type", "Startup Cost", "Total Cost", "Plan Rows", "Plan Width", "Actual Startup Time",
-  "Actual Total Time", "Actual Rows", "Actual Loops", "Parent Relationship", "Subplan Name", "Parallel Aware",
-  "_label", "_neverExecuted",
+  "Plans",
+  "Node Type",
+  "Startup Cost",
+  "Total Cost",
+  "Plan Rows",
+  "Plan Width",
+  "Actual Startup Time",
+  "Actual Total Time",
+  "Actual Rows",
+  "Actual Loops",
+  "Parent Relationship",
+  "Subplan Name",
+  "Parallel Aware",
+  "_label",
+  "_neverExecuted",
 ]);
 
 const BUFFER_KEYS: Record<keyof Buffers, string> = {
@@ -57,7 +69,10 @@ export function buildPlanModel(raw: unknown, source: "json" | "text" = "json"): 
       calls: num(t.Calls) ?? 0,
     })),
     jit: jitOf(top.JIT),
-    settings: Object.entries((top.Settings as Record<string, unknown> | undefined) ?? {}).map(([k, v]) => [k, text(v)]),
+    settings: Object.entries((top.Settings as Record<string, unknown> | undefined) ?? {}).map(([k, v]) => [
+      k,
+      text(v),
+    ]),
     tips: [],
   };
   model.tips = planTips(model);
@@ -67,13 +82,15 @@ export function buildPlanModel(raw: unknown, source: "json" | "text" = "json"): 
 function unwrap(raw: unknown): Record<string, unknown> {
   let value = raw;
   if (Array.isArray(value)) value = value[0];
-  if (value && typeof value === "object" && "QUERY PLAN" in value) value = (value as Record<string, unknown>)["QUERY PLAN"];
+  if (value && typeof value === "object" && "QUERY PLAN" in value)
+    value = (value as Record<string, unknown>)["QUERY PLAN"];
   if (Array.isArray(value)) value = value[0];
-  if (!value || typeof value !== "object") throw new Error("This is not an EXPLAIN plan: expected a JSON object with a \"Plan\"");
+  if (!value || typeof value !== "object")
+    throw new Error('This is not an EXPLAIN plan: expected a JSON object with a "Plan"');
   const obj = value as Record<string, unknown>;
   if (obj.Plan && typeof obj.Plan === "object") return obj;
   if (typeof obj["Node Type"] === "string") return { Plan: obj };
-  throw new Error("This is not an EXPLAIN plan: no \"Plan\" or \"Node Type\" found");
+  throw new Error('This is not an EXPLAIN plan: no "Plan" or "Node Type" found');
 }
 
 function flatten(raw: RawNode, parentId: number | null, depth: number, out: PlanNode[]): void {
@@ -91,7 +108,8 @@ function toNode(r: RawNode, id: number, parentId: number | null, depth: number):
   const loops = num(r["Actual Loops"]);
   const neverExecuted = r._neverExecuted === true || loops === 0;
   const details: Array<[string, string]> = [];
-  for (const [k, v] of Object.entries(r)) if (!MODELLED.has(k) && v !== null && v !== undefined) details.push([k, text(v)]);
+  for (const [k, v] of Object.entries(r))
+    if (!MODELLED.has(k) && v !== null && v !== undefined) details.push([k, text(v)]);
   const buffers = buffersOf(r);
   return {
     id,
@@ -129,8 +147,18 @@ function toNode(r: RawNode, id: number, parentId: number | null, depth: number):
     misestimate: null,
     buffers,
     exclusiveBuffers: null,
-    ioReadMs: sumOf(r, ["I/O Read Time", "Shared I/O Read Time", "Local I/O Read Time", "Temp I/O Read Time"]),
-    ioWriteMs: sumOf(r, ["I/O Write Time", "Shared I/O Write Time", "Local I/O Write Time", "Temp I/O Write Time"]),
+    ioReadMs: sumOf(r, [
+      "I/O Read Time",
+      "Shared I/O Read Time",
+      "Local I/O Read Time",
+      "Temp I/O Read Time",
+    ]),
+    ioWriteMs: sumOf(r, [
+      "I/O Write Time",
+      "Shared I/O Write Time",
+      "Local I/O Write Time",
+      "Temp I/O Write Time",
+    ]),
     filter: str(r.Filter),
     rowsRemovedByFilter: perLoopTotal(r["Rows Removed by Filter"], loops),
     joinFilter: str(r["Join Filter"]),
@@ -197,7 +225,8 @@ function computeExclusiveBuffers(nodes: PlanNode[]): void {
 function buffersOf(r: RawNode): Buffers | null {
   if (!Object.values(BUFFER_KEYS).some((k) => k in r)) return null;
   const b = {} as Buffers;
-  for (const [field, key] of Object.entries(BUFFER_KEYS) as Array<[keyof Buffers, string]>) b[field] = num(r[key]) ?? 0;
+  for (const [field, key] of Object.entries(BUFFER_KEYS) as Array<[keyof Buffers, string]>)
+    b[field] = num(r[key]) ?? 0;
   return b;
 }
 
@@ -206,7 +235,8 @@ function jitOf(raw: unknown): Jit | null {
   const j = raw as Record<string, unknown>;
   const t = (j.Timing ?? {}) as Record<string, unknown>;
   // PG 17 made Generation an object {Deform, Total}
-  const part = (v: unknown) => (v && typeof v === "object" ? num((v as Record<string, unknown>).Total) : num(v)) ?? 0;
+  const part = (v: unknown) =>
+    (v && typeof v === "object" ? num((v as Record<string, unknown>).Total) : num(v)) ?? 0;
   return {
     functions: num(j.Functions) ?? 0,
     generationMs: part(t.Generation),
@@ -222,12 +252,21 @@ function labelOf(r: RawNode, nodeType: string): string {
   let name = nodeType;
   if (nodeType === "Aggregate") {
     const strategy = str(r.Strategy);
-    name = strategy === "Hashed" ? "HashAggregate" : strategy === "Sorted" ? "GroupAggregate" : strategy === "Mixed" ? "MixedAggregate" : "Aggregate";
+    name =
+      strategy === "Hashed"
+        ? "HashAggregate"
+        : strategy === "Sorted"
+          ? "GroupAggregate"
+          : strategy === "Mixed"
+            ? "MixedAggregate"
+            : "Aggregate";
     const partial = str(r["Partial Mode"]);
     if (partial && partial !== "Simple") name = `${partial} ${name}`;
   }
   const join = str(r["Join Type"]);
-  if (join && join !== "Inner") name = nodeType === "Nested Loop" ? `Nested Loop ${join} Join` : nodeType.replace(/ Join$/, ` ${join} Join`);
+  if (join && join !== "Inner")
+    name =
+      nodeType === "Nested Loop" ? `Nested Loop ${join} Join` : nodeType.replace(/ Join$/, ` ${join} Join`);
   if (r["Parallel Aware"] === true) name = `Parallel ${name}`;
   if (str(r["Scan Direction"]) === "Backward") name += " Backward";
   const index = str(r["Index Name"]);

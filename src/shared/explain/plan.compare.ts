@@ -30,7 +30,9 @@ const JOINS = new Set(["Nested Loop", "Hash Join", "Merge Join"]);
 
 /** Exact identity: same operation on the same object in the same role. */
 function key(n: PlanNode): string {
-  return [n.nodeType, n.relation, n.alias, n.indexName, n.cteName, n.functionName, n.subplanName].join("\u0000");
+  return [n.nodeType, n.relation, n.alias, n.indexName, n.cteName, n.functionName, n.subplanName].join(
+    "\u0000",
+  );
 }
 
 /** Same place in the query, possibly done differently: the object scanned, the join, the subplan. */
@@ -71,7 +73,14 @@ export function comparePlans(a: PlanModel, b: PlanModel): PlanComparison {
   };
 }
 
-function walkPair(pa: PlanModel, pb: PlanModel, na: PlanNode, nb: PlanNode, depth: number, rows: ComparedRow[]): void {
+function walkPair(
+  pa: PlanModel,
+  pb: PlanModel,
+  na: PlanNode,
+  nb: PlanNode,
+  depth: number,
+  rows: ComparedRow[],
+): void {
   rows.push({ a: na.id, b: nb.id, depth, status: key(na) === key(nb) ? "same" : "changed" });
   const ca = na.childIds.map((id) => pa.nodes[id]!);
   const cb = nb.childIds.map((id) => pb.nodes[id]!);
@@ -95,7 +104,13 @@ function walkPair(pa: PlanModel, pb: PlanModel, na: PlanNode, nb: PlanNode, dept
   for (const y of cb) if (!taken.has(y.id)) walkOnly(pb, y, depth + 1, "added", rows);
 }
 
-function walkOnly(plan: PlanModel, n: PlanNode, depth: number, status: "removed" | "added", rows: ComparedRow[]): void {
+function walkOnly(
+  plan: PlanModel,
+  n: PlanNode,
+  depth: number,
+  status: "removed" | "added",
+  rows: ComparedRow[],
+): void {
   rows.push(status === "removed" ? { a: n.id, b: null, depth, status } : { a: null, b: n.id, depth, status });
   for (const c of n.childIds) walkOnly(plan, plan.nodes[c]!, depth + 1, status, rows);
 }

@@ -8,7 +8,10 @@ import { parseTextPlan } from "./plan-text.parser";
  */
 export function parsePlanInput(input: string): PlanModel {
   const trimmed = input.trim();
-  if (!trimmed) throw new Error("Paste a plan: the output of EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) or of plain EXPLAIN ANALYZE");
+  if (!trimmed)
+    throw new Error(
+      "Paste a plan: the output of EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) or of plain EXPLAIN ANALYZE",
+    );
   const json = jsonCandidate(trimmed);
   if (json !== null) {
     let raw: unknown;
@@ -26,7 +29,9 @@ function jsonCandidate(text: string): string | null {
   if (text.startsWith("[") || text.startsWith("{")) return text;
   const body = text
     .split(/\r?\n/)
-    .filter((l) => !/^\s*QUERY PLAN\s*$/i.test(l) && !/^\s*-+\s*$/.test(l) && !/^\s*\(\d+ rows?\)\s*$/.test(l))
+    .filter(
+      (l) => !/^\s*QUERY PLAN\s*$/i.test(l) && !/^\s*-+\s*$/.test(l) && !/^\s*\(\d+ rows?\)\s*$/.test(l),
+    )
     .map((l) => l.replace(/\+\s*$/, ""))
     .join("\n")
     .trim();

@@ -20,7 +20,8 @@ export function computeTimes(nodes: PlanNode[], rootRaw: RawNode): void {
   }
   for (const n of nodes) {
     let own = n.inclusiveMs ?? 0;
-    for (const c of n.childIds) if (nodes[c]!.parentRelationship !== "InitPlan") own -= nodes[c]!.inclusiveMs ?? 0;
+    for (const c of n.childIds)
+      if (nodes[c]!.parentRelationship !== "InitPlan") own -= nodes[c]!.inclusiveMs ?? 0;
     n.exclusiveMs = n.inclusiveMs === null ? null : own;
   }
   for (const init of nodes) {
@@ -29,7 +30,9 @@ export function computeTimes(nodes: PlanNode[], rootRaw: RawNode): void {
       const name = init.subplanName!.slice(4);
       const scans = nodes.filter((n) => n.nodeType === "CTE Scan" && n.cteName === name);
       const scanned = scans.reduce((s, n) => s + (n.inclusiveMs ?? 0), 0);
-      for (const s of scans) if (scanned > 0) s.exclusiveMs = (s.exclusiveMs ?? 0) - (init.inclusiveMs * (s.inclusiveMs ?? 0)) / scanned;
+      for (const s of scans)
+        if (scanned > 0)
+          s.exclusiveMs = (s.exclusiveMs ?? 0) - (init.inclusiveMs * (s.inclusiveMs ?? 0)) / scanned;
       continue;
     }
     const consumer = initPlanConsumer(nodes, init) ?? nodes[init.parentId]!;
@@ -41,9 +44,16 @@ export function computeTimes(nodes: PlanNode[], rootRaw: RawNode): void {
 /** The first node under the InitPlan's parent (outside the InitPlan) whose expressions use its result. */
 function initPlanConsumer(nodes: PlanNode[], init: PlanNode): PlanNode | undefined {
   const name = init.subplanName ?? "";
-  const returns = /\(returns (.*)\)/.exec(name)?.[1]?.split(",").map((p) => p.trim()) ?? [];
+  const returns =
+    /\(returns (.*)\)/
+      .exec(name)?.[1]
+      ?.split(",")
+      .map((p) => p.trim()) ?? [];
   // PG 15 prints "$1"; PG 16+ prints "(InitPlan 2).col1"
-  const refs = [...returns.map((p) => new RegExp(`\\${p}(?!\\d)`)), new RegExp(`\\(${name.replace(/[()$]/g, (c) => `\\${c}`)}\\)`)];
+  const refs = [
+    ...returns.map((p) => new RegExp(`\\${p}(?!\\d)`)),
+    new RegExp(`\\(${name.replace(/[()$]/g, (c) => `\\${c}`)}\\)`),
+  ];
   const uses = (n: PlanNode) => n.details.some(([, v]) => refs.some((r) => r.test(v)));
   const stack = [init.parentId!];
   while (stack.length) {
@@ -70,4 +80,3 @@ function markProcesses(raw: RawNode, inherited: number, counter: { next: number 
 export function isCteSubplan(n: PlanNode): boolean {
   return n.parentRelationship === "InitPlan" && (n.subplanName?.startsWith("CTE ") ?? false);
 }
-

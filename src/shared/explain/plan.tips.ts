@@ -17,7 +17,9 @@ export const TIP_THRESHOLDS = {
 const counts = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const fmt = (n: number) => counts.format(Math.round(n));
 const pct = (share: number) =>
-  share > 0.995 && share < 1 ? `${(Math.floor(share * 1000) / 10).toFixed(1)}%` : `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
+  share > 0.995 && share < 1
+    ? `${(Math.floor(share * 1000) / 10).toFixed(1)}%`
+    : `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
 
 /** Plain-language findings for common plan problems, each pointing at its node. */
 export function planTips(model: PlanModel): Tip[] {
@@ -82,7 +84,8 @@ function spills(n: PlanNode, tips: Tip[]): void {
       nodeId: n.id,
       severity: "warning",
       title: `Sort spilled to disk (${n.sortMethod ?? "external"}${n.sortSpaceKb !== null ? `, ${fmt(n.sortSpaceKb)} kB` : ""})`,
-      detail: "The rows did not fit in work_mem. Raise work_mem for this query (SET LOCAL work_mem), sort fewer or narrower rows, or use an index that returns them in order.",
+      detail:
+        "The rows did not fit in work_mem. Raise work_mem for this query (SET LOCAL work_mem), sort fewer or narrower rows, or use an index that returns them in order.",
     });
   }
   const batches = n.hashBatches ?? 0;

@@ -5,7 +5,6 @@ export function num(v: unknown): number | null {
   return null;
 }
 
-
 export function str(v: unknown): string | null {
   return typeof v === "string" ? v : null;
 }

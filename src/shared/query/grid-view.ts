@@ -15,7 +15,12 @@ function isNumeric(typeName: string): boolean {
  * The order in which the grid shows the loaded rows: filtered by a substring in any cell
  * and sorted by one column (NULLs last). Undefined = the rows as they arrived.
  */
-export function gridOrder(data: ResultData, rowCount: number, filter: string, sort: GridSort | undefined): Int32Array | undefined {
+export function gridOrder(
+  data: ResultData,
+  rowCount: number,
+  filter: string,
+  sort: GridSort | undefined,
+): Int32Array | undefined {
   if (!filter && !sort) return undefined;
   let rows: number[] = [];
   if (filter) {
@@ -35,14 +40,16 @@ export function gridOrder(data: ResultData, rowCount: number, filter: string, so
       rows.sort((a, b) => {
         const x = nums[a]!;
         const y = nums[b]!;
-        if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) === Number.isNaN(y) ? a - b : Number.isNaN(x) ? 1 : -1;
+        if (Number.isNaN(x) || Number.isNaN(y))
+          return Number.isNaN(x) === Number.isNaN(y) ? a - b : Number.isNaN(x) ? 1 : -1;
         return x === y ? a - b : (x < y ? -1 : 1) * dir;
       });
     } else {
       rows.sort((a, b) => {
         const x = values[a];
         const y = values[b];
-        if (x === null || y === null || x === undefined || y === undefined) return x === y ? a - b : x === null ? 1 : -1;
+        if (x === null || y === null || x === undefined || y === undefined)
+          return x === y ? a - b : x === null ? 1 : -1;
         return x === y ? a - b : (x < y ? -1 : 1) * dir;
       });
     }

@@ -36,7 +36,13 @@ export class ResultData {
       lengths[k] = len;
       if (len > 0) at += len;
     }
-    this.batches.push({ firstRow: this.rowCount, rowCount: batch.rowCount, text: batch.text, starts, lengths });
+    this.batches.push({
+      firstRow: this.rowCount,
+      rowCount: batch.rowCount,
+      text: batch.text,
+      starts,
+      lengths,
+    });
     this.rowCount += batch.rowCount;
   }
 

@@ -9,7 +9,8 @@ export class AuditPage {
 
   async filter(fields: Record<string, string>): Promise<void> {
     const form = this.page.getByTestId("audit-filters");
-    for (const [name, value] of Object.entries(fields)) await form.locator(`input[name="${name}"]`).fill(value);
+    for (const [name, value] of Object.entries(fields))
+      await form.locator(`input[name="${name}"]`).fill(value);
     await this.page.getByTestId("audit-filter-apply").click();
   }
 

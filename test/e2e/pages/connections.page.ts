@@ -11,7 +11,10 @@ export class ConnectionsPage extends ProfilesPage {
     await this.page.getByTestId("profile-paste").fill(text);
     await this.page.getByTestId("profile-paste-apply").click();
     // the form is filled when the paste box is emptied again
-    await this.page.waitForFunction(() => (document.querySelector('[data-testid="profile-paste"]') as HTMLInputElement | null)?.value === "");
+    await this.page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="profile-paste"]') as HTMLInputElement | null)?.value === "",
+    );
   }
 
   field(name: string) {

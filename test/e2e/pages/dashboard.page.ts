@@ -26,7 +26,9 @@ export class DashboardPage {
 
   /** Waits until a check shows `status` (the report refreshes on demand). */
   async waitForCheckStatus(id: string, status: string): Promise<void> {
-    await this.page.locator(`[data-testid="check-${id}"][data-status="${status}"]`).waitFor({ timeout: 30_000 });
+    await this.page
+      .locator(`[data-testid="check-${id}"][data-status="${status}"]`)
+      .waitFor({ timeout: 30_000 });
   }
 
   /** The statements check's one-click guide, confirmed. */
@@ -42,7 +44,9 @@ export class DashboardPage {
   /** Waits until the charts hold at least `n` samples; returns the newest sample's time. */
   async waitForSamples(n: number): Promise<string> {
     await this.page.waitForFunction(
-      (min) => Number(document.querySelector('[data-testid="live-charts"]')?.getAttribute("data-samples") ?? 0) >= min,
+      (min) =>
+        Number(document.querySelector('[data-testid="live-charts"]')?.getAttribute("data-samples") ?? 0) >=
+        min,
       n,
       { timeout: 60_000 },
     );
@@ -51,6 +55,8 @@ export class DashboardPage {
 
   /** Opens a check's evidence table (the rows behind its value). */
   async showRows(id: string): Promise<void> {
-    await this.check(id).getByRole("button", { name: /^Show \d+ rows$/ }).click();
+    await this.check(id)
+      .getByRole("button", { name: /^Show \d+ rows$/ })
+      .click();
   }
 }

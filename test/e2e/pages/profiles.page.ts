@@ -40,9 +40,19 @@ export class ProfilesPage {
   }
 
   /** Adds and opens a profile for a test database, as a user would type it. */
-  async addFor(db: { name: string; server: { port: number; user: string; password: string } }, name: string): Promise<void> {
+  async addFor(
+    db: { name: string; server: { port: number; user: string; password: string } },
+    name: string,
+  ): Promise<void> {
     await this.startNew();
-    await this.fill({ name, host: "127.0.0.1", port: db.server.port, database: db.name, user: db.server.user, password: db.server.password });
+    await this.fill({
+      name,
+      host: "127.0.0.1",
+      port: db.server.port,
+      database: db.name,
+      user: db.server.user,
+      password: db.server.password,
+    });
     await this.save();
   }
 }

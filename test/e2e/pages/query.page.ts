@@ -29,7 +29,9 @@ export class QueryPage {
   }
 
   async waitUntilIdle(): Promise<void> {
-    await this.page.waitForFunction(() => document.querySelector('[data-testid="tx-state"]')?.textContent !== "running…");
+    await this.page.waitForFunction(
+      () => document.querySelector('[data-testid="tx-state"]')?.textContent !== "running…",
+    );
   }
 
   grid() {

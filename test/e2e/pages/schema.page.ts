@@ -29,15 +29,23 @@ export class SchemaPage {
   async erTables(): Promise<string[]> {
     await this.page.waitForFunction(() => {
       const s = document.querySelector('[data-testid="er-status"]')?.textContent ?? "";
-      return s.includes("layout") && !s.includes("laying out") && document.querySelectorAll('[data-testid="er-node"]').length > 0;
+      return (
+        s.includes("layout") &&
+        !s.includes("laying out") &&
+        document.querySelectorAll('[data-testid="er-node"]').length > 0
+      );
     });
-    const tables = await this.page.getByTestId("er-node").evaluateAll((els) => els.map((e) => e.getAttribute("data-table") ?? ""));
+    const tables = await this.page
+      .getByTestId("er-node")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-table") ?? ""));
     return tables.sort();
   }
 
   /** A tree row by its object (functions carry their oid after the name), whatever characters the name holds (quotes, newlines). */
   treeRowOf(kind: string, schema: string, name: string) {
-    return this.page.locator(`[data-testid="tree-row"][data-row-id^=${cssString(`${kind}:${schema}.${name}`)}]`);
+    return this.page.locator(
+      `[data-testid="tree-row"][data-row-id^=${cssString(`${kind}:${schema}.${name}`)}]`,
+    );
   }
 
   /** Opens a schema's details from its top-level row (the search cleared). */
@@ -87,7 +95,11 @@ export class SchemaPage {
   /** Sorts the data grid by a column (its header button) and waits for the re-read rows. */
   async sortDataBy(column: string): Promise<void> {
     await this.dataGrid().locator("th button").filter({ hasText: column }).first().click();
-    await this.dataGrid().locator("th button").filter({ hasText: `${column} ▲` }).first().waitFor();
+    await this.dataGrid()
+      .locator("th button")
+      .filter({ hasText: `${column} ▲` })
+      .first()
+      .waitFor();
   }
 
   /** Adds a row filter on the data tab. */

@@ -18,7 +18,9 @@ export class SqlEditorPage {
     try {
       await this.page.waitForFunction(editorText, expected, { timeout: timeoutMs });
     } catch (err) {
-      throw new Error(`editor shows ${JSON.stringify(await this.text())}, expected ${JSON.stringify(expected)} (${String(err).split("\n")[0]})`);
+      throw new Error(
+        `editor shows ${JSON.stringify(await this.text())}, expected ${JSON.stringify(expected)} (${String(err).split("\n")[0]})`,
+      );
     }
   }
 

@@ -5,7 +5,10 @@ import type { E2EBrowser } from "./browser";
 import type { RunningWebHost } from "./web-host";
 
 /** Stops the browser and the host (whose shutdown stops the demo server), then removes the demo cluster. */
-export async function closeWithDemo(b: E2EBrowser | undefined, host: RunningWebHost | undefined): Promise<void> {
+export async function closeWithDemo(
+  b: E2EBrowser | undefined,
+  host: RunningWebHost | undefined,
+): Promise<void> {
   await b?.close();
   const cluster = host ? demoPaths(host.dataDir).cluster : undefined;
   await host?.stop();

@@ -21,7 +21,9 @@ export class HostClient {
   constructor(private readonly host: RunningWebHost) {}
 
   async connectEvents(): Promise<void> {
-    const ws = new WebSocket(`${this.host.origin.replace(/^http/, "ws")}/ws`, { headers: { Authorization: `Bearer ${this.host.token}` } });
+    const ws = new WebSocket(`${this.host.origin.replace(/^http/, "ws")}/ws`, {
+      headers: { Authorization: `Bearer ${this.host.token}` },
+    });
     ws.on("message", (data: Buffer) => {
       const body = data.toString("utf8");
       const { event, payload } = JSON.parse(body) as { event: string; payload: unknown };
@@ -40,7 +42,10 @@ export class HostClient {
   }
 
   /** The raw result ({ ok, value } or { ok: false, error }). */
-  async raw(channel: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+  async raw(
+    channel: string,
+    input: unknown,
+  ): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
     const body = await this.post(`/api/${channel}`, JSON.stringify(input));
     this.recorded.push({ kind: "http", label: channel, body });
     return JSON.parse(body) as never;
@@ -57,7 +62,11 @@ export class HostClient {
         {
           method: "POST",
           agent: false,
-          headers: { Authorization: `Bearer ${this.host.token}`, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) },
+          headers: {
+            Authorization: `Bearer ${this.host.token}`,
+            "Content-Type": "application/json",
+            "Content-Length": Buffer.byteLength(text),
+          },
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -78,7 +87,11 @@ export class HostClient {
   }
 
   /** Resolves with the first event `match` accepts (frames that arrived earlier are not replayed). */
-  waitForEvent(match: (event: string, payload: unknown) => boolean, timeoutMs: number, what: string): Promise<unknown> {
+  waitForEvent(
+    match: (event: string, payload: unknown) => boolean,
+    timeoutMs: number,
+    what: string,
+  ): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.listeners.delete(listener);

@@ -25,12 +25,19 @@ export class MarkupSafetyLedger {
    * Waits until every text shows, literally, in the container's text. An entry may name
    * the exact form a screen shows a payload in (e.g. as a quoted SQL identifier).
    */
-  async expectLiteral(screen: string, container: Locator, texts: ReadonlyArray<string | { payload: string; shown: string }>): Promise<void> {
+  async expectLiteral(
+    screen: string,
+    container: Locator,
+    texts: ReadonlyArray<string | { payload: string; shown: string }>,
+  ): Promise<void> {
     this.screens.add(screen);
     for (const entry of texts) {
       const { payload, shown } = typeof entry === "string" ? { payload: entry, shown: entry } : entry;
       await expect
-        .poll(async () => (await container.allTextContents()).join("\n"), { timeout: 20_000, message: `${screen} shows ${JSON.stringify(shown)} as text` })
+        .poll(async () => (await container.allTextContents()).join("\n"), {
+          timeout: 20_000,
+          message: `${screen} shows ${JSON.stringify(shown)} as text`,
+        })
         .toContain(shown);
       this.assertions++;
       if (!this.seen.has(payload)) this.seen.set(payload, new Set());
@@ -42,11 +49,19 @@ export class MarkupSafetyLedger {
   async expectInert(screen: string): Promise<void> {
     this.screens.add(screen);
     const page = this.b.page;
-    expect(await page.evaluate((name) => (window as unknown as Record<string, unknown>)[name], this.canary), `${screen}: canary`).toBeUndefined();
-    expect(await page.evaluate(() => Object.getOwnPropertyNames(Object.prototype).filter((k) => k === "polluted")), `${screen}: Object.prototype`).toEqual([]);
+    expect(
+      await page.evaluate((name) => (window as unknown as Record<string, unknown>)[name], this.canary),
+      `${screen}: canary`,
+    ).toBeUndefined();
+    expect(
+      await page.evaluate(() => Object.getOwnPropertyNames(Object.prototype).filter((k) => k === "polluted")),
+      `${screen}: Object.prototype`,
+    ).toEqual([]);
     expect(await activeMarkup(page), `${screen}: elements or handlers from a payload`).toEqual([]);
     expect(await cspViolations(page), `${screen}: CSP violations`).toEqual([]);
-    const fromPayloads = this.b.problems.filter((p) => p.includes(this.canary) || this.payloads.some((x) => p.includes(x)));
+    const fromPayloads = this.b.problems.filter(
+      (p) => p.includes(this.canary) || this.payloads.some((x) => p.includes(x)),
+    );
     expect(fromPayloads, `${screen}: console errors mentioning a payload`).toEqual([]);
     this.assertions += 5;
   }
@@ -69,17 +84,22 @@ export class MarkupSafetyLedger {
 export function activeMarkup(page: Page): Promise<string[]> {
   return page.evaluate((foreign) => {
     const found: string[] = [];
-    for (const el of Array.from(document.querySelectorAll(foreign))) found.push(`<${el.tagName.toLowerCase()}>`);
+    for (const el of Array.from(document.querySelectorAll(foreign)))
+      found.push(`<${el.tagName.toLowerCase()}>`);
     for (const el of Array.from(document.querySelectorAll("*"))) {
       for (const attr of Array.from(el.attributes)) {
         if (/^on/i.test(attr.name)) found.push(`<${el.tagName.toLowerCase()} ${attr.name}>`);
-        if (/^\s*javascript:/i.test(attr.value) && /^(href|src|action|formaction|data|xlink:href|srcdoc)$/i.test(attr.name)) {
+        if (
+          /^\s*javascript:/i.test(attr.value) &&
+          /^(href|src|action|formaction|data|xlink:href|srcdoc)$/i.test(attr.name)
+        ) {
           found.push(`<${el.tagName.toLowerCase()} ${attr.name}=javascript:>`);
         }
         if (attr.name === "srcdoc") found.push(`<${el.tagName.toLowerCase()} srcdoc>`);
       }
     }
-    for (const s of Array.from(document.scripts)) if ((s.textContent ?? "").includes("__pwned")) found.push("<script> with the canary");
+    for (const s of Array.from(document.scripts))
+      if ((s.textContent ?? "").includes("__pwned")) found.push("<script> with the canary");
     return found;
   }, FOREIGN_TAGS);
 }

@@ -37,7 +37,10 @@ export function secretForms(secret: string, label: string): SecretForm[] {
     const start = Math.ceil((shift * 4) / 3);
     const end = Math.floor(((shift + raw.length) * 4) / 3);
     const inner = b64.slice(start, end);
-    forms.push([`base64+${shift}`, inner], [`base64url+${shift}`, inner.replace(/\+/g, "-").replace(/\//g, "_")]);
+    forms.push(
+      [`base64+${shift}`, inner],
+      [`base64url+${shift}`, inner.replace(/\+/g, "-").replace(/\//g, "_")],
+    );
   }
   const seen = new Set<string>();
   const out: SecretForm[] = [];
@@ -108,7 +111,8 @@ export class ProcSampler {
   leaks(forms: SecretForm[]): Leak[] {
     const out: Leak[] = [];
     for (const [text, where] of this.texts) {
-      for (const f of findForms(Buffer.from(text, "latin1"), forms)) out.push({ where, secret: f.secret, form: f.form });
+      for (const f of findForms(Buffer.from(text, "latin1"), forms))
+        out.push({ where, secret: f.secret, form: f.form });
     }
     return out;
   }
@@ -200,7 +204,8 @@ export class NewFileWatcher {
   leaks(forms: SecretForm[]): Leak[] {
     const out: Leak[] = [];
     for (const [text, where] of this.contents) {
-      for (const f of findForms(Buffer.from(text, "latin1"), forms)) out.push({ where: `file ${where} (read when it appeared)`, secret: f.secret, form: f.form });
+      for (const f of findForms(Buffer.from(text, "latin1"), forms))
+        out.push({ where: `file ${where} (read when it appeared)`, secret: f.secret, form: f.form });
     }
     return out;
   }
@@ -228,7 +233,10 @@ export async function filesUnder(root: string): Promise<string[]> {
 }
 
 /** Scans files for the forms; answers leaks and how many files and bytes were read. */
-export async function scanFiles(paths: string[], forms: SecretForm[]): Promise<{ leaks: Leak[]; files: number; bytes: number }> {
+export async function scanFiles(
+  paths: string[],
+  forms: SecretForm[],
+): Promise<{ leaks: Leak[]; files: number; bytes: number }> {
   const leaks: Leak[] = [];
   let files = 0;
   let bytes = 0;
@@ -237,7 +245,8 @@ export async function scanFiles(paths: string[], forms: SecretForm[]): Promise<{
     if (!data) continue;
     files++;
     bytes += data.length;
-    for (const f of findForms(data, forms)) leaks.push({ where: `file ${path}`, secret: f.secret, form: f.form });
+    for (const f of findForms(data, forms))
+      leaks.push({ where: `file ${path}`, secret: f.secret, form: f.form });
   }
   return { leaks, files, bytes };
 }

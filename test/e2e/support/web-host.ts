@@ -18,7 +18,9 @@ export interface RunningWebHost {
  * Starts the BUILT web host (`node out/main/web.js`, what `npm start` falls back to)
  * on a fresh data folder and waits for the line with its URL.
  */
-export async function startWebHostProcess(options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunningWebHost> {
+export async function startWebHostProcess(
+  options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunningWebHost> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "pgdesk-e2e-data-")));
   const ownsDataDir = options.dataDir === undefined;
   const child = spawn(process.execPath, ["out/main/web.js"], {
@@ -45,7 +47,10 @@ export async function startWebHostProcess(options: { dataDir?: string; env?: Nod
 
 function waitForUrl(child: ChildProcess, output: () => string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web host printed no URL within 60 s:\n${output()}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`web host printed no URL within 60 s:\n${output()}`)),
+      60_000,
+    );
     const check = () => {
       const m = /pgdesk web host ready: (\S+)/.exec(output());
       if (m) {

@@ -39,14 +39,33 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
   const source = (kind: string) => ({ profileId, mapping: mappings.get(kind)! });
 
   it("detects each of the five layouts by name, columns and types", () => {
-    expect([...mappings.keys()].sort()).toEqual(["audit_trigger", "bemi", "paper_trail", "pgdesk", "supa_audit"]);
-    expect(mappings.get("pgdesk")).toMatchObject({ schema: "public", table: "audit_logs", snapshotsIn: "metadata", columns: { entityId: "entityId", actor: "actorId", tenant: "organizationId" } });
+    expect([...mappings.keys()].sort()).toEqual([
+      "audit_trigger",
+      "bemi",
+      "paper_trail",
+      "pgdesk",
+      "supa_audit",
+    ]);
+    expect(mappings.get("pgdesk")).toMatchObject({
+      schema: "public",
+      table: "audit_logs",
+      snapshotsIn: "metadata",
+      columns: { entityId: "entityId", actor: "actorId", tenant: "organizationId" },
+    });
     expect(mappings.get("audit_trigger")).toMatchObject({ schema: "audit", table: "logged_actions" });
   });
 
   it("shows an order's status changes as field diffs with the actor, oldest first", async () => {
-    const { events } = await app.call("audit:timeline", { ...source("pgdesk"), entity: "Order", entityId: "ord_1" });
-    expect(events.map((e) => [e.kind, e.actor])).toEqual([["create", "usr_admin"], ["update", "usr_admin"], ["update", "usr_ops"]]);
+    const { events } = await app.call("audit:timeline", {
+      ...source("pgdesk"),
+      entity: "Order",
+      entityId: "ord_1",
+    });
+    expect(events.map((e) => [e.kind, e.actor])).toEqual([
+      ["create", "usr_admin"],
+      ["update", "usr_admin"],
+      ["update", "usr_ops"],
+    ]);
     expect(events[1]!.changes).toEqual([{ path: "status", kind: "changed", from: "PENDING", to: "PAID" }]);
     expect(events[2]!.changes).toEqual([{ path: "status", kind: "changed", from: "PAID", to: "SHIPPED" }]);
     expect(events[0]!.state).toEqual({ id: "ord_1", status: "PENDING", total: "10.00", note: "first" });
@@ -54,16 +73,34 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
   });
 
   it("masks passwordHash on a user's timeline even though the log stored it", async () => {
-    const result = await app.call("audit:timeline", { ...source("pgdesk"), entity: "User", entityId: "usr_1" });
+    const result = await app.call("audit:timeline", {
+      ...source("pgdesk"),
+      entity: "User",
+      entityId: "usr_1",
+    });
     const text = JSON.stringify(result);
     expect(text).not.toContain("LEAKED-HASH");
     expect(result.events[0]!.after).toMatchObject({ passwordHash: "••••••", email: "a@example.com" });
-    expect(result.events[1]!.changes).toContainEqual({ path: "passwordHash", kind: "changed", from: "••••••", to: "••••••" });
-    expect(result.events[1]!.changes).toContainEqual({ path: "email", kind: "changed", from: "a@example.com", to: "b@example.com" });
+    expect(result.events[1]!.changes).toContainEqual({
+      path: "passwordHash",
+      kind: "changed",
+      from: "••••••",
+      to: "••••••",
+    });
+    expect(result.events[1]!.changes).toContainEqual({
+      path: "email",
+      kind: "changed",
+      from: "a@example.com",
+      to: "b@example.com",
+    });
   });
 
   it("reads the 2ndQuadrant trigger's hstore rows from real DML, grouped by transaction", async () => {
-    const { events } = await app.call("audit:timeline", { ...source("audit_trigger"), entity: "public.items", entityId: "7" });
+    const { events } = await app.call("audit:timeline", {
+      ...source("audit_trigger"),
+      entity: "public.items",
+      entityId: "7",
+    });
     expect(events.map((e) => e.kind)).toEqual(["create", "update", "update", "delete"]);
     expect(events[1]!.changes).toEqual([{ path: "price", kind: "changed", from: "19.90", to: "24.90" }]);
     expect(events[2]!.changes).toEqual([{ path: "name", kind: "changed", from: "lamp", to: "desk lamp" }]);
@@ -75,27 +112,47 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
   });
 
   it("reads supa_audit versions by record id", async () => {
-    const { events } = await app.call("audit:timeline", { ...source("supa_audit"), entity: "public.account", entityId: supaId });
+    const { events } = await app.call("audit:timeline", {
+      ...source("supa_audit"),
+      entity: "public.account",
+      entityId: supaId,
+    });
     expect(events.map((e) => e.kind)).toEqual(["create", "update", "delete"]);
     expect(events[1]!.changes).toEqual([{ path: "name", kind: "changed", from: "Ada", to: "Ada L." }]);
   });
 
   it("reads Bemi changes with the actor from the context", async () => {
-    const { events } = await app.call("audit:timeline", { ...source("bemi"), entity: "public.posts", entityId: "42" });
+    const { events } = await app.call("audit:timeline", {
+      ...source("bemi"),
+      entity: "public.posts",
+      entityId: "42",
+    });
     expect(events.map((e) => e.actor)).toEqual(["u-9", "u-7"]);
     expect(events[1]!.changes).toEqual([{ path: "title", kind: "changed", from: "Draft", to: "Published" }]);
   });
 
   it("rebuilds PaperTrail rows from object + object_changes, with timezone-less timestamps", async () => {
-    const { events } = await app.call("audit:timeline", { ...source("paper_trail"), entity: "Widget", entityId: "5" });
-    expect(events.map((e) => [e.kind, e.actor])).toEqual([["create", "alice"], ["update", "bob"], ["delete", "alice"]]);
+    const { events } = await app.call("audit:timeline", {
+      ...source("paper_trail"),
+      entity: "Widget",
+      entityId: "5",
+    });
+    expect(events.map((e) => [e.kind, e.actor])).toEqual([
+      ["create", "alice"],
+      ["update", "bob"],
+      ["delete", "alice"],
+    ]);
     expect(events[0]!.state).toEqual({ id: 5, name: "cog", qty: 1 });
     expect(events[1]!.changes).toEqual([{ path: "qty", kind: "changed", from: 1, to: 3 }]);
     expect(events[0]!.time).toBe("2026-04-01T08:00:00");
   });
 
   it("gives a clear error for an entity id of the wrong type", async () => {
-    const r = await app.raw("audit:timeline", { ...source("paper_trail"), entity: "Widget", entityId: "not-a-number" });
+    const r = await app.raw("audit:timeline", {
+      ...source("paper_trail"),
+      entity: "Widget",
+      entityId: "not-a-number",
+    });
     expect(r).toMatchObject({ ok: false, error: { code: "PG_ERROR", sqlState: "22P02" } });
     if (!r.ok) expect(r.error.message).toContain("invalid input syntax for type bigint");
   });
@@ -108,20 +165,32 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
     const creates = await app.call("audit:browse", { ...source("pgdesk"), filters: { action: "CREATE" } });
     expect(creates.events.map((e) => e.id)).toEqual(["a1", "a4"]);
     const counts = await app.call("audit:counts", { ...source("pgdesk"), filters: {} });
-    expect(counts.byAction).toEqual([{ key: "UPDATE", count: 3 }, { key: "CREATE", count: 2 }]);
-    expect(counts.byEntity).toEqual([{ key: "Order", count: 3 }, { key: "User", count: 2 }]);
+    expect(counts.byAction).toEqual([
+      { key: "UPDATE", count: 3 },
+      { key: "CREATE", count: 2 },
+    ]);
+    expect(counts.byEntity).toEqual([
+      { key: "Order", count: 3 },
+      { key: "User", count: 2 },
+    ]);
   });
 
   it("advises the (entity, entityId) index when the timeline cannot use one, and stops once it exists", async () => {
     const before = await app.call("audit:advice", { ...source("pgdesk"), use: "entity" });
     expect(before).toEqual([
-      { message: expect.stringContaining("No index on entity, entityId") as unknown as string, sql: 'CREATE INDEX CONCURRENTLY ON "public"."audit_logs" ("entity", "entityId", "createdAt");' },
+      {
+        message: expect.stringContaining("No index on entity, entityId") as unknown as string,
+        sql: 'CREATE INDEX CONCURRENTLY ON "public"."audit_logs" ("entity", "entityId", "createdAt");',
+      },
     ]);
     await db.pool.query(before[0]!.sql);
     expect(await app.call("audit:advice", { ...source("pgdesk"), use: "entity" })).toEqual([]);
     // the newest-first browse needs an index led by the time column
     expect(await app.call("audit:advice", { ...source("pgdesk"), use: "time" })).toEqual([
-      { message: 'No index on createdAt: every page sorts the whole audit table.', sql: 'CREATE INDEX CONCURRENTLY ON "public"."audit_logs" ("createdAt", "id");' },
+      {
+        message: "No index on createdAt: every page sorts the whole audit table.",
+        sql: 'CREATE INDEX CONCURRENTLY ON "public"."audit_logs" ("createdAt", "id");',
+      },
     ]);
   });
 
@@ -132,16 +201,29 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
       INSERT INTO busy_log (action, entity, "entityId", metadata, "createdAt")
       SELECT 'UPDATE', 'Thing', (g % 7)::text, jsonb_build_object('after', jsonb_build_object('n', g)), '2026-01-01'::timestamptz + (g / 3) * interval '1 minute'
       FROM generate_series(1, 120) g;`);
-    const mapping: AuditMapping = { kind: "custom", schema: "public", table: "busy_log", columns: { id: "id", time: "createdAt", action: "action", entity: "entity", entityId: "entityId" }, snapshotsIn: "metadata" };
+    const mapping: AuditMapping = {
+      kind: "custom",
+      schema: "public",
+      table: "busy_log",
+      columns: { id: "id", time: "createdAt", action: "action", entity: "entity", entityId: "entityId" },
+      snapshotsIn: "metadata",
+    };
     await app.call("audit:saveMapping", { profileId, mapping });
     const seen: string[] = [];
     let after: string | undefined;
     let pages = 0;
     do {
-      const page = await app.call("audit:browse", { profileId, mapping, limit: 25, ...(after ? { after } : {}) });
+      const page = await app.call("audit:browse", {
+        profileId,
+        mapping,
+        limit: 25,
+        ...(after ? { after } : {}),
+      });
       seen.push(...page.events.map((e) => e.id));
       // newer rows arrive between pages: they belong before page 1, never inside later pages
-      await db.pool.query(`INSERT INTO busy_log (action, entity, "entityId", "createdAt") VALUES ('CREATE', 'Thing', 'x', now())`);
+      await db.pool.query(
+        `INSERT INTO busy_log (action, entity, "entityId", "createdAt") VALUES ('CREATE', 'Thing', 'x', now())`,
+      );
       after = page.nextCursor ?? undefined;
       pages++;
     } while (after && pages < 20);
@@ -158,11 +240,25 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
         (2, '2026-05-02', 'UPDATE', 'Doc', '1', '{"title": "a"}', '{not json'),
         (3, '2026-05-03', 'UPDATE', 'Doc', '1', '{"title": "a"}', repeat('x', 10 * 1024 * 1024));`);
     const mapping: AuditMapping = {
-      kind: "custom", schema: "public", table: "custom_log",
-      columns: { id: "id", time: "at", action: "kind", entity: "obj", entityId: "oid_", before: "before_txt", after: "after_txt" },
+      kind: "custom",
+      schema: "public",
+      table: "custom_log",
+      columns: {
+        id: "id",
+        time: "at",
+        action: "kind",
+        entity: "obj",
+        entityId: "oid_",
+        before: "before_txt",
+        after: "after_txt",
+      },
     };
     const { events } = await app.call("audit:timeline", { profileId, mapping, entity: "Doc", entityId: "1" });
-    expect(events.map((e) => e.problems)).toEqual([[], ["after is not valid JSON"], ["after snapshot is 10.0 MB; too large to show"]]);
+    expect(events.map((e) => e.problems)).toEqual([
+      [],
+      ["after is not valid JSON"],
+      ["after snapshot is 10.0 MB; too large to show"],
+    ]);
     expect(events[0]!.after).toEqual({ title: "a" });
 
     await db.pool.query(`ALTER TABLE custom_log DROP COLUMN after_txt`);
@@ -176,20 +272,34 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
   it("exports a filtered timeline to CSV and JSON, redacted", async () => {
     for (const format of ["csv", "json"] as const) {
       const path = join(app.dataDir, `user-history.${format}`);
-      const out = await app.call("audit:export", { ...source("pgdesk"), filters: { entity: "User", entityId: "usr_1" }, format, path });
+      const out = await app.call("audit:export", {
+        ...source("pgdesk"),
+        filters: { entity: "User", entityId: "usr_1" },
+        format,
+        path,
+      });
       expect(out.rows).toBe(2);
       const text = await readFile(path, "utf8");
       expect(text).toContain("b@example.com");
       expect(text).not.toContain("LEAKED-HASH");
       if (format === "json") expect(JSON.parse(text)).toHaveLength(2);
-      else expect(text.split("\n")[0]).toBe("time,action,entity,entityId,actor,tenant,transaction,changes,before,after");
+      else
+        expect(text.split("\n")[0]).toBe(
+          "time,action,entity,entityId,actor,tenant,transaction,changes,before,after",
+        );
     }
-    const done = app.events.filter((e) => e.event === "audit:didExportProgress" && (e.payload as { done: boolean }).done);
+    const done = app.events.filter(
+      (e) => e.event === "audit:didExportProgress" && (e.payload as { done: boolean }).done,
+    );
     expect(done).toHaveLength(2);
   });
 
   it("refuses an export to a relative path or a missing folder", async () => {
-    expect(await app.raw("audit:export", { ...source("pgdesk"), format: "csv", path: "relative.csv" })).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "path" } });
-    expect(await app.raw("audit:export", { ...source("pgdesk"), format: "csv", path: "/no/such/folder/x.csv" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    expect(
+      await app.raw("audit:export", { ...source("pgdesk"), format: "csv", path: "relative.csv" }),
+    ).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "path" } });
+    expect(
+      await app.raw("audit:export", { ...source("pgdesk"), format: "csv", path: "/no/such/folder/x.csv" }),
+    ).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
   });
 });

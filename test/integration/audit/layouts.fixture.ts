@@ -12,19 +12,62 @@ export async function createPgdeskLayout(db: pg.Pool): Promise<void> {
       "createdAt" timestamp(3) NOT NULL DEFAULT CURRENT_TIMESTAMP);
     CREATE INDEX ON audit_logs ("organizationId", "createdAt");`);
   const rows: Array<[string, string, string, string, string, object, string]> = [
-    ["a1", "usr_admin", "CREATE", "Order", "ord_1", { after: { id: "ord_1", status: "PENDING", total: "10.00", note: "first" } }, "2026-01-01 10:00:00"],
-    ["a2", "usr_admin", "UPDATE", "Order", "ord_1", {
-      before: { id: "ord_1", status: "PENDING", total: "10.00", note: "first" },
-      after: { id: "ord_1", status: "PAID", total: "10.00", note: "first" },
-      changes: { status: { from: "PENDING", to: "PAID" } } }, "2026-01-02 10:00:00"],
-    ["a3", "usr_ops", "UPDATE", "Order", "ord_1", {
-      before: { id: "ord_1", status: "PAID", total: "10.00", note: "first" },
-      after: { id: "ord_1", status: "SHIPPED", total: "10.00", note: "first" },
-      changes: { status: { from: "PAID", to: "SHIPPED" } } }, "2026-01-03 10:00:00"],
-    ["a4", "usr_admin", "CREATE", "User", "usr_1", { after: { id: "usr_1", email: "a@example.com", passwordHash: "scrypt$LEAKED-HASH" } }, "2026-01-01 09:00:00"],
-    ["a5", "usr_1", "UPDATE", "User", "usr_1", {
-      before: { id: "usr_1", email: "a@example.com", passwordHash: "scrypt$LEAKED-HASH" },
-      after: { id: "usr_1", email: "b@example.com", passwordHash: "scrypt$NEW-LEAKED-HASH" } }, "2026-01-04 09:00:00"],
+    [
+      "a1",
+      "usr_admin",
+      "CREATE",
+      "Order",
+      "ord_1",
+      { after: { id: "ord_1", status: "PENDING", total: "10.00", note: "first" } },
+      "2026-01-01 10:00:00",
+    ],
+    [
+      "a2",
+      "usr_admin",
+      "UPDATE",
+      "Order",
+      "ord_1",
+      {
+        before: { id: "ord_1", status: "PENDING", total: "10.00", note: "first" },
+        after: { id: "ord_1", status: "PAID", total: "10.00", note: "first" },
+        changes: { status: { from: "PENDING", to: "PAID" } },
+      },
+      "2026-01-02 10:00:00",
+    ],
+    [
+      "a3",
+      "usr_ops",
+      "UPDATE",
+      "Order",
+      "ord_1",
+      {
+        before: { id: "ord_1", status: "PAID", total: "10.00", note: "first" },
+        after: { id: "ord_1", status: "SHIPPED", total: "10.00", note: "first" },
+        changes: { status: { from: "PAID", to: "SHIPPED" } },
+      },
+      "2026-01-03 10:00:00",
+    ],
+    [
+      "a4",
+      "usr_admin",
+      "CREATE",
+      "User",
+      "usr_1",
+      { after: { id: "usr_1", email: "a@example.com", passwordHash: "scrypt$LEAKED-HASH" } },
+      "2026-01-01 09:00:00",
+    ],
+    [
+      "a5",
+      "usr_1",
+      "UPDATE",
+      "User",
+      "usr_1",
+      {
+        before: { id: "usr_1", email: "a@example.com", passwordHash: "scrypt$LEAKED-HASH" },
+        after: { id: "usr_1", email: "b@example.com", passwordHash: "scrypt$NEW-LEAKED-HASH" },
+      },
+      "2026-01-04 09:00:00",
+    ],
   ];
   for (const [id, actor, action, entity, entityId, metadata, at] of rows) {
     await db.query(
@@ -45,11 +88,14 @@ export async function createSupaAuditLayout(db: pg.Pool): Promise<string> {
     CREATE INDEX ON audit.record_version (record_id);
     CREATE INDEX ON audit.record_version (old_record_id);`);
   const rid = "0b6a1f7e-3c1b-4e49-9a63-6f3bb8a1c001";
-  await db.query(`
+  await db.query(
+    `
     INSERT INTO audit.record_version (record_id, old_record_id, op, ts, table_oid, table_schema, table_name, record, old_record) VALUES
       ($1, NULL, 'INSERT', '2026-02-01T00:00:00Z', 1, 'public', 'account', '{"id": 1, "name": "Ada"}', NULL),
       ($1, $1, 'UPDATE', '2026-02-02T00:00:00Z', 1, 'public', 'account', '{"id": 1, "name": "Ada L."}', '{"id": 1, "name": "Ada"}'),
-      (NULL, $1, 'DELETE', '2026-02-03T00:00:00Z', 1, 'public', 'account', NULL, '{"id": 1, "name": "Ada L."}')`, [rid]);
+      (NULL, $1, 'DELETE', '2026-02-03T00:00:00Z', 1, 'public', 'account', NULL, '{"id": 1, "name": "Ada L."}')`,
+    [rid],
+  );
   return rid;
 }
 
@@ -77,7 +123,9 @@ export async function createAuditTriggerLayout(db: pg.Pool): Promise<void> {
     CREATE TABLE items (id int PRIMARY KEY, name text, price numeric(10,2));
     CREATE TRIGGER audit_items AFTER INSERT OR UPDATE OR DELETE ON items FOR EACH ROW EXECUTE FUNCTION audit.if_modified_func();`);
   await db.query(`INSERT INTO items VALUES (7, 'lamp', 19.90)`);
-  await db.query(`BEGIN; UPDATE items SET price = 24.90 WHERE id = 7; UPDATE items SET name = 'desk lamp' WHERE id = 7; COMMIT;`);
+  await db.query(
+    `BEGIN; UPDATE items SET price = 24.90 WHERE id = 7; UPDATE items SET name = 'desk lamp' WHERE id = 7; COMMIT;`,
+  );
   await db.query(`DELETE FROM items WHERE id = 7`);
 }
 

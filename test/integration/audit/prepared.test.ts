@@ -7,8 +7,19 @@ import { freshDatabase, type FreshDatabase, type Major } from "../../harness/dat
 import { createPgdeskLayout } from "./layouts.fixture";
 
 const mapping: AuditMapping = {
-  kind: "pgdesk", schema: "public", table: "audit_logs", snapshotsIn: "metadata",
-  columns: { id: "id", time: "createdAt", entity: "entity", entityId: "entityId", action: "action", actor: "actorId", tenant: "organizationId" },
+  kind: "pgdesk",
+  schema: "public",
+  table: "audit_logs",
+  snapshotsIn: "metadata",
+  columns: {
+    id: "id",
+    time: "createdAt",
+    entity: "entity",
+    entityId: "entityId",
+    action: "action",
+    actor: "actorId",
+    tenant: "organizationId",
+  },
 };
 const redactor = createRedactor(DEFAULT_REDACTED_FIELDS);
 
@@ -20,7 +31,9 @@ describe.each<Major>([15, 18])("the timeline's prepared statement on PostgreSQL 
   beforeAll(async () => {
     db = await freshDatabase(major, "auditprep");
     await createPgdeskLayout(db.pool);
-    await db.pool.query(`CREATE INDEX ON audit_logs (entity, "entityId", "createdAt"); CREATE INDEX ON audit_logs ("createdAt", id)`);
+    await db.pool.query(
+      `CREATE INDEX ON audit_logs (entity, "entityId", "createdAt"); CREATE INDEX ON audit_logs ("createdAt", id)`,
+    );
     pool = new pg.Pool({ ...db.connection, max: 1 });
     // dropping the database WITH (FORCE) terminates the idle session; errors that matter surface in the calls
     pool.on("error", () => undefined);
@@ -31,8 +44,15 @@ describe.each<Major>([15, 18])("the timeline's prepared statement on PostgreSQL 
   });
 
   const prepared = async () =>
-    (await pool.query<{ name: string }>(`SELECT name FROM pg_prepared_statements WHERE name LIKE 'pgdesk_audit_%'`)).rows.map((r) => r.name);
-  const statuses = async () => (await timeline(pool, mapping, redactor, "Order", "ord_1")).events.map((e) => e.changes.find((c) => c.path === "status")?.to ?? null);
+    (
+      await pool.query<{ name: string }>(
+        `SELECT name FROM pg_prepared_statements WHERE name LIKE 'pgdesk_audit_%'`,
+      )
+    ).rows.map((r) => r.name);
+  const statuses = async () =>
+    (await timeline(pool, mapping, redactor, "Order", "ord_1")).events.map(
+      (e) => e.changes.find((c) => c.path === "status")?.to ?? null,
+    );
 
   it("is prepared once per session and reused for every entity", async () => {
     expect(await statuses()).toEqual(["PENDING", "PAID", "SHIPPED"]);
@@ -46,15 +66,24 @@ describe.each<Major>([15, 18])("the timeline's prepared statement on PostgreSQL 
   it("prepares a browse only when an index serves its filters and order whatever the values", async () => {
     const before = await prepared();
     // (createdAt, id) serves the unfiltered newest-first page
-    expect((await browse(pool, mapping, redactor, {}, undefined, 2)).events.map((e) => e.id)).toEqual(["a5", "a3"]);
+    expect((await browse(pool, mapping, redactor, {}, undefined, 2)).events.map((e) => e.id)).toEqual([
+      "a5",
+      "a3",
+    ]);
     expect(await prepared()).toHaveLength(before.length + 1);
     // the layout's (organizationId, createdAt) index serves a tenant filter
-    expect((await browse(pool, mapping, redactor, { tenant: "org_1" }, undefined, 50)).events).toHaveLength(5);
+    expect((await browse(pool, mapping, redactor, { tenant: "org_1" }, undefined, 50)).events).toHaveLength(
+      5,
+    );
     expect(await prepared()).toHaveLength(before.length + 2);
     // a rare actor may want another plan than a common one: never cached
-    expect((await browse(pool, mapping, redactor, { actor: "usr_ops" }, undefined, 50)).events.map((e) => e.id)).toEqual(["a3"]);
+    expect(
+      (await browse(pool, mapping, redactor, { actor: "usr_ops" }, undefined, 50)).events.map((e) => e.id),
+    ).toEqual(["a3"]);
     // no index on (entity, createdAt): not cached either
-    expect((await browse(pool, mapping, redactor, { entity: "User" }, undefined, 50)).events.map((e) => e.id)).toEqual(["a5", "a4"]);
+    expect(
+      (await browse(pool, mapping, redactor, { entity: "User" }, undefined, 50)).events.map((e) => e.id),
+    ).toEqual(["a5", "a4"]);
     expect(await prepared()).toHaveLength(before.length + 2);
   });
 
@@ -87,13 +116,20 @@ describe.each<Major>([15, 18])("a prepared timeline after its table changed on P
   it("names a mapped column dropped since the statement was prepared", async () => {
     expect((await timeline(pool, mapping, redactor, "Order", "ord_1")).events).toHaveLength(3);
     await db.pool.query(`ALTER TABLE audit_logs DROP COLUMN "actorId"`);
-    await expect(timeline(pool, mapping, redactor, "Order", "ord_1")).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining('"actorId"') });
+    await expect(timeline(pool, mapping, redactor, "Order", "ord_1")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringContaining('"actorId"'),
+    });
   });
 
   it("keeps working when a mapped column changes type", async () => {
     await db.pool.query(`ALTER TABLE audit_logs ALTER COLUMN action TYPE varchar(20)`);
     const noActor = { ...mapping, columns: { ...mapping.columns, actor: undefined } };
-    expect((await timeline(pool, noActor, redactor, "Order", "ord_1")).events.map((e) => e.action)).toEqual(["CREATE", "UPDATE", "UPDATE"]);
+    expect((await timeline(pool, noActor, redactor, "Order", "ord_1")).events.map((e) => e.action)).toEqual([
+      "CREATE",
+      "UPDATE",
+      "UPDATE",
+    ]);
     expect((await timeline(pool, noActor, redactor, "Order", "ord_1")).events).toHaveLength(3);
   });
 });

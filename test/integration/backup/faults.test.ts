@@ -5,7 +5,17 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../harness/app";
 import { freshDatabase, type FreshDatabase } from "../../harness/database";
-import { finished, listFolder, pgDumpPids, readText, removeFolder, saveProfile, seed, tempFolder, until } from "./support";
+import {
+  finished,
+  listFolder,
+  pgDumpPids,
+  readText,
+  removeFolder,
+  saveProfile,
+  seed,
+  tempFolder,
+  until,
+} from "./support";
 
 /** Holds an ACCESS EXCLUSIVE lock so pg_dump waits on it: a dump that is reliably mid-way. */
 async function holdLock(db: FreshDatabase): Promise<pg.Client> {
@@ -35,12 +45,19 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
   beforeAll(async () => {
     db = await freshDatabase(15, "bk_fault");
     await seed(db.pool, 5000);
-    await db.pool.query("CREATE TABLE bulk AS SELECT g AS id, repeat(md5(g::text), 8) AS pad FROM generate_series(1, 12000) g");
+    await db.pool.query(
+      "CREATE TABLE bulk AS SELECT g AS id, repeat(md5(g::text), 8) AS pad FROM generate_series(1, 12000) g",
+    );
     app = await createTestApp();
     profileId = await saveProfile(app, db);
     folder = await tempFolder();
     // one good backup first, so "manifest unchanged" compares a real manifest
-    const { jobId } = await app.call("backup:start", { profileId, database: db.name, folder, format: "custom" });
+    const { jobId } = await app.call("backup:start", {
+      profileId,
+      database: db.name,
+      folder,
+      format: "custom",
+    });
     expect((await finished(app, jobId)).state).toBe("succeeded");
     manifestBefore = await readText(join(folder, "backups.json"));
     expect(manifestBefore).toContain(db.name);
@@ -57,7 +74,11 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
   };
 
   it("refuses a destination that does not exist", async () => {
-    const result = await app.raw("backup:start", { profileId, database: db.name, folder: join(folder, "no", "such") });
+    const result = await app.raw("backup:start", {
+      profileId,
+      database: db.name,
+      folder: join(folder, "no", "such"),
+    });
     expect(result).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "folder" } });
     if (!result.ok) expect(result.error.message).toMatch(/does not exist/);
     expect(await app.call("backup:jobs", {})).toHaveLength(1);
@@ -65,7 +86,10 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
 
   it("refuses a relative destination", async () => {
     const result = await app.raw("backup:start", { profileId, database: db.name, folder: "backups" });
-    expect(result).toMatchObject({ ok: false, error: { code: "VALIDATION", message: expect.stringMatching(/absolute path/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION", message: expect.stringMatching(/absolute path/) },
+    });
   });
 
   it("refuses a destination that is not writable (read-only mount)", async () => {
@@ -73,7 +97,10 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
     mount(["-t", "tmpfs", "-o", "ro,size=1M", "tmpfs", ro]);
     try {
       const result = await app.raw("backup:start", { profileId, database: db.name, folder: ro });
-      expect(result).toMatchObject({ ok: false, error: { code: "VALIDATION", message: expect.stringMatching(/not writable \(EROFS\)/) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: "VALIDATION", message: expect.stringMatching(/not writable \(EROFS\)/) },
+      });
       expect(await listFolder(ro)).toEqual([]);
     } finally {
       execFileSync("umount", [ro]);
@@ -85,7 +112,13 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
     const small = await tempFolder("pgdesk-bk-full-");
     mount(["-t", "tmpfs", "-o", "size=1M", "tmpfs", small]);
     try {
-      const { jobId } = await app.call("backup:start", { profileId, database: db.name, folder: small, format: "custom", compression: 0 });
+      const { jobId } = await app.call("backup:start", {
+        profileId,
+        database: db.name,
+        folder: small,
+        format: "custom",
+        compression: 0,
+      });
       const job = await finished(app, jobId);
       expect(job.state).toBe("failed");
       expect(job.error?.message).toMatch(/destination is full|No space left on device/);
@@ -99,12 +132,20 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
   it("cleans up when pg_dump is killed mid-way, and never shows it the password", async () => {
     const lock = await holdLock(db);
     try {
-      const { jobId } = await app.call("backup:start", { profileId, database: db.name, folder, format: "directory" });
+      const { jobId } = await app.call("backup:start", {
+        profileId,
+        database: db.name,
+        folder,
+        format: "directory",
+      });
       const [pid] = await until(async () => {
         const pids = await pgDumpPids(folder);
         return pids.length ? pids : undefined;
       }, "pg_dump to start");
-      const partial = await until(async () => (await listFolder(folder)).find((f) => f.endsWith(".partial")), "the .partial output");
+      const partial = await until(
+        async () => (await listFolder(folder)).find((f) => f.endsWith(".partial")),
+        "the .partial output",
+      );
       expect(partial).toMatch(/\.dir\.partial$/);
 
       const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8");
@@ -134,7 +175,12 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
   it("cancels a running backup and removes its partial file", async () => {
     const lock = await holdLock(db);
     try {
-      const { jobId } = await app.call("backup:start", { profileId, database: db.name, folder, format: "custom" });
+      const { jobId } = await app.call("backup:start", {
+        profileId,
+        database: db.name,
+        folder,
+        format: "custom",
+      });
       await until(async () => ((await pgDumpPids(folder)).length ? true : undefined), "pg_dump to start");
       await app.call("backup:cancel", { jobId });
       const job = await finished(app, jobId);
@@ -151,7 +197,15 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
     const lock = await holdLock(db);
     try {
       const started = [];
-      for (let i = 0; i < 3; i++) started.push(await app.call("backup:start", { profileId, database: db.name, folder, format: i === 2 ? "directory" : "custom" }));
+      for (let i = 0; i < 3; i++)
+        started.push(
+          await app.call("backup:start", {
+            profileId,
+            database: db.name,
+            folder,
+            format: i === 2 ? "directory" : "custom",
+          }),
+        );
       const jobs = await app.call("backup:jobs", {});
       const mine = started.map((s) => jobs.find((j) => j.id === s.jobId)!);
       expect(new Set(mine.map((j) => j.file)).size).toBe(3);
@@ -170,7 +224,10 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
 
   it("fails verification of an archive with one flipped byte", async () => {
     const [entry] = await app.call("backup:list", { folder });
-    expect(await app.call("backup:verify", { folder, file: entry!.file })).toEqual({ ok: true, problems: [] });
+    expect(await app.call("backup:verify", { folder, file: entry!.file })).toEqual({
+      ok: true,
+      problems: [],
+    });
     const path = join(folder, entry!.file);
     const fh = await open(path, "r+");
     try {
@@ -193,7 +250,10 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
     try {
       await writeFile(join(other, "backups.json"), "{ not json");
       const result = await app.raw("backup:start", { profileId, database: db.name, folder: other });
-      expect(result).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringMatching(/backups\.json cannot be read/) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: "CONFLICT", message: expect.stringMatching(/backups\.json cannot be read/) },
+      });
       expect(await listFolder(other)).toEqual(["backups.json"]);
       expect(await readText(join(other, "backups.json"))).toBe("{ not json");
     } finally {

@@ -61,7 +61,8 @@ describe("hostile database names are only ever names (PostgreSQL 15)", () => {
     folder = await tempFolder();
   });
   afterAll(async () => {
-    for (const name of created) await admin.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
+    for (const name of created)
+      await admin.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
     await admin.end();
     await app.close();
     await db.drop();
@@ -71,7 +72,13 @@ describe("hostile database names are only ever names (PostgreSQL 15)", () => {
   it.each(names.map((n, i) => [n, i % 2 === 0 ? "custom" : "directory"] as const))(
     "backs up and restores %j as a name (%s format)",
     async (name, format) => {
-      const { jobId } = await app.call("backup:start", { profileId, database: name, folder, format, ...(format === "directory" ? { jobs: 2 } : {}) });
+      const { jobId } = await app.call("backup:start", {
+        profileId,
+        database: name,
+        folder,
+        format,
+        ...(format === "directory" ? { jobs: 2 } : {}),
+      });
       const job = await finished(app, jobId);
       expect(job.error).toBeUndefined();
       expect(job.state).toBe("succeeded");
@@ -81,7 +88,13 @@ describe("hostile database names are only ever names (PostgreSQL 15)", () => {
 
       const target = `restored ${name}`;
       created.push(target);
-      const r = await app.call("backup:restore", { profileId, folder, file: job.file, target: "new", database: target });
+      const r = await app.call("backup:restore", {
+        profileId,
+        folder,
+        file: job.file,
+        target: "new",
+        database: target,
+      });
       const rjob = await finished(app, r.jobId);
       expect(rjob.error).toBeUndefined();
       expect(await marker(target)).toEqual([name]);

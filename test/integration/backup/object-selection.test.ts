@@ -1,6 +1,12 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { relationKey, toDumpSelection, toggleRelation, toggleSchema, type Unticked } from "../../../src/shared/backup/object-selection";
+import {
+  relationKey,
+  toDumpSelection,
+  toggleRelation,
+  toggleSchema,
+  type Unticked,
+} from "../../../src/shared/backup/object-selection";
 import type { DumpableSchema } from "../../../src/shared/contract/backup";
 import { createTestApp, type TestApp } from "../../harness/app";
 import { freshDatabase, type FreshDatabase } from "../../harness/database";
@@ -45,7 +51,10 @@ describe.each([15, 18] as const)("what a backup can include or leave out (Postgr
   const f = pickFixture(major, "bk_pick");
 
   it("lists schemas and relations by kind, partitions under their parent, without extension members or owned sequences", async () => {
-    const { database, schemas } = await f.app.call("backup:objects", { profileId: f.profileId, database: f.db.name });
+    const { database, schemas } = await f.app.call("backup:objects", {
+      profileId: f.profileId,
+      database: f.db.name,
+    });
     expect(database).toBe(f.db.name);
     const byName = Object.fromEntries(schemas.map((s) => [s.name, s.objects]));
     expect(Object.keys(byName).sort()).toEqual(["empty_one", "public", "shop"]);
@@ -65,13 +74,15 @@ describe.each([15, 18] as const)("what a backup can include or leave out (Postgr
   });
 
   it("refuses an unknown profile and a missing database with clear errors", async () => {
-    const missing = await f.app.raw("backup:objects", { profileId: f.profileId, database: `${f.db.name}_nope` });
+    const missing = await f.app.raw("backup:objects", {
+      profileId: f.profileId,
+      database: `${f.db.name}_nope`,
+    });
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.error.message).toMatch(/does not exist/);
     const bad = await f.app.raw("backup:objects", { profileId: "" });
     expect(bad.ok).toBe(false);
   });
-
 });
 
 // Debian's pg_dump 15 refuses an 18 server, so the dumps run against 15 only.

@@ -26,7 +26,12 @@ describe("retention and scheduled backups (PostgreSQL 15)", () => {
   });
 
   const backup = async () => {
-    const { jobId } = await app.call("backup:start", { profileId, database: db.name, folder, format: "custom" });
+    const { jobId } = await app.call("backup:start", {
+      profileId,
+      database: db.name,
+      folder,
+      format: "custom",
+    });
     const job = await finished(app, jobId);
     expect(job.state).toBe("succeeded");
     return job.file;
@@ -40,11 +45,17 @@ describe("retention and scheduled backups (PostgreSQL 15)", () => {
     for (const f of files) expect(existsSync(join(folder, f))).toBe(true);
 
     const newer = await backup();
-    const { removed } = await app.call("backup:retentionApply", { folder, policy: { keepLast: 1 }, files: preview.remove.map((r) => r.file) });
+    const { removed } = await app.call("backup:retentionApply", {
+      folder,
+      policy: { keepLast: 1 },
+      files: preview.remove.map((r) => r.file),
+    });
     expect(removed.sort()).toEqual(files.slice(0, 2).sort());
     expect(existsSync(join(folder, files[0]!))).toBe(false);
     expect(existsSync(join(folder, files[2]!))).toBe(true);
-    expect((await app.call("backup:list", { folder })).map((b) => b.file).sort()).toEqual([files[2], newer].sort());
+    expect((await app.call("backup:list", { folder })).map((b) => b.file).sort()).toEqual(
+      [files[2], newer].sort(),
+    );
   });
 
   it("catches up a daily backup missed while the app was closed, once", async () => {
@@ -54,7 +65,22 @@ describe("retention and scheduled backups (PostgreSQL 15)", () => {
       const id = await saveProfile(other, db);
       await writeFile(
         join(other.dataDir, "backup-schedules.json"),
-        JSON.stringify({ version: 1, schedules: [{ id: "s1", profileId: id, database: db.name, folder, format: "custom", scope: "schema", time: "00:00", createdAt: twoDaysAgo, retention: { keepLast: 10 } }] }),
+        JSON.stringify({
+          version: 1,
+          schedules: [
+            {
+              id: "s1",
+              profileId: id,
+              database: db.name,
+              folder,
+              format: "custom",
+              scope: "schema",
+              time: "00:00",
+              createdAt: twoDaysAgo,
+              retention: { keepLast: 10 },
+            },
+          ],
+        }),
       );
       const before = (await other.call("backup:list", { folder })).length;
       await other.call("backup:jobs", {}); // the first call into the area starts the scheduler
@@ -73,11 +99,33 @@ describe("retention and scheduled backups (PostgreSQL 15)", () => {
   });
 
   it("saves a schedule only for a writable folder and a known profile", async () => {
-    const bad = await app.raw("backup:saveSchedule", { profileId, database: db.name, folder: join(folder, "nope"), format: "custom", scope: "full", time: "03:00" });
+    const bad = await app.raw("backup:saveSchedule", {
+      profileId,
+      database: db.name,
+      folder: join(folder, "nope"),
+      format: "custom",
+      scope: "full",
+      time: "03:00",
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
-    const badTime = await app.raw("backup:saveSchedule", { profileId, database: db.name, folder, format: "custom", scope: "full", time: "25:00" });
+    const badTime = await app.raw("backup:saveSchedule", {
+      profileId,
+      database: db.name,
+      folder,
+      format: "custom",
+      scope: "full",
+      time: "25:00",
+    });
     expect(badTime).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
-    const saved = await app.call("backup:saveSchedule", { profileId, database: db.name, folder, format: "custom", scope: "full", time: "03:00", weekday: 0 });
+    const saved = await app.call("backup:saveSchedule", {
+      profileId,
+      database: db.name,
+      folder,
+      format: "custom",
+      scope: "full",
+      time: "03:00",
+      weekday: 0,
+    });
     expect(await app.call("backup:schedules", {})).toEqual([saved]);
     await app.call("backup:deleteSchedule", { id: saved.id });
     expect(await app.call("backup:schedules", {})).toEqual([]);

@@ -4,7 +4,16 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../harness/app";
 import { freshDatabase, type FreshDatabase } from "../../harness/database";
-import { finished, listFolder, removeFolder, rowCounts, saveProfile, schemaDump, seed, tempFolder } from "./support";
+import {
+  finished,
+  listFolder,
+  removeFolder,
+  rowCounts,
+  saveProfile,
+  schemaDump,
+  seed,
+  tempFolder,
+} from "./support";
 
 describe("a backup restored into a new database is the same database (PostgreSQL 15)", () => {
   let app: TestApp;
@@ -44,7 +53,13 @@ describe("a backup restored into a new database is the same database (PostgreSQL
     ["plain", {}],
     ["tar", {}],
   ] as const)("round-trips the %s format", async (format, extra) => {
-    const { jobId } = await app.call("backup:start", { profileId, database: db.name, folder, format, ...extra });
+    const { jobId } = await app.call("backup:start", {
+      profileId,
+      database: db.name,
+      folder,
+      format,
+      ...extra,
+    });
     const job = await finished(app, jobId);
     expect(job.error).toBeUndefined();
     expect(job.state).toBe("succeeded");
@@ -56,14 +71,25 @@ describe("a backup restored into a new database is the same database (PostgreSQL
     expect(existsSync(join(folder, job.file))).toBe(true);
 
     const listed = (await app.call("backup:list", { folder })).find((b) => b.file === job.file);
-    expect(listed).toMatchObject({ format, database: db.name, present: true, pgDumpVersion: expect.stringMatching(/^15\./) });
+    expect(listed).toMatchObject({
+      format,
+      database: db.name,
+      present: true,
+      pgDumpVersion: expect.stringMatching(/^15\./),
+    });
     expect(listed?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(listed?.verification.fullRead).toBe(true);
     expect(await app.call("backup:verify", { folder, file: job.file })).toEqual({ ok: true, problems: [] });
 
     const target = `${db.name}_${format}`;
     restored.push(target);
-    const r = await app.call("backup:restore", { profileId, folder, file: job.file, target: "new", database: target });
+    const r = await app.call("backup:restore", {
+      profileId,
+      folder,
+      file: job.file,
+      target: "new",
+      database: target,
+    });
     const rjob = await finished(app, r.jobId);
     expect(rjob.error).toBeUndefined();
     expect(rjob.state).toBe("succeeded");
@@ -71,7 +97,7 @@ describe("a backup restored into a new database is the same database (PostgreSQL
     const copy = new pg.Pool({ ...db.connection, database: target });
     try {
       expect(await rowCounts(copy)).toEqual(await rowCounts(db.pool));
-      expect(await rowCounts(copy)).toMatchObject({ "shop.customer": 2000, "shop.\"order\"": 4000 });
+      expect(await rowCounts(copy)).toMatchObject({ "shop.customer": 2000, 'shop."order"': 4000 });
     } finally {
       await copy.end();
     }
@@ -79,32 +105,62 @@ describe("a backup restored into a new database is the same database (PostgreSQL
   });
 
   it("passes a test restore into a scratch database, which is dropped afterwards", async () => {
-    const { jobId } = await app.call("backup:start", { profileId, database: db.name, folder, format: "custom", testRestore: true });
+    const { jobId } = await app.call("backup:start", {
+      profileId,
+      database: db.name,
+      folder,
+      format: "custom",
+      testRestore: true,
+    });
     const job = await finished(app, jobId);
     expect(job.error).toBeUndefined();
     const entry = (await app.call("backup:list", { folder })).find((b) => b.file === job.file);
     expect(entry?.verification.testRestore).toEqual({ tables: 3, mismatches: [] });
-    const { rows } = await db.pool.query("SELECT datname FROM pg_database WHERE datname LIKE 'pgdesk_verify_%'");
+    const { rows } = await db.pool.query(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'pgdesk_verify_%'",
+    );
     expect(rows).toEqual([]);
   });
 
   it("previews the command with the password hidden and the database outside argv", async () => {
-    const preview = await app.call("backup:preview", { profileId, database: db.name, folder, format: "directory", jobs: 2, compression: 6, excludeTables: [{ schema: "shop", name: "order" }] });
-    expect(preview.command).toMatch(/pg_dump --password --format=d --file=.*\.partial --verbose --compress=6 --jobs=2 '--exclude-table="shop"."order"'/);
+    const preview = await app.call("backup:preview", {
+      profileId,
+      database: db.name,
+      folder,
+      format: "directory",
+      jobs: 2,
+      compression: 6,
+      excludeTables: [{ schema: "shop", name: "order" }],
+    });
+    expect(preview.command).toMatch(
+      /pg_dump --password --format=d --file=.*\.partial --verbose --compress=6 --jobs=2 '--exclude-table="shop"."order"'/,
+    );
     expect(preview.command).not.toContain("--dbname");
     expect(preview.command.endsWith(`'--exclude-table="shop"."order"'`)).toBe(true);
     expect(JSON.stringify(preview)).not.toContain(db.connection.password);
-    expect(preview.env).toMatchObject({ PGDATABASE: db.name, PGUSER: db.connection.user, PGPASSFILE: "/dev/null" });
+    expect(preview.env).toMatchObject({
+      PGDATABASE: db.name,
+      PGUSER: db.connection.user,
+      PGPASSFILE: "/dev/null",
+    });
   });
 
   it("backs up only what was picked", async () => {
     const partial = await app.call("backup:start", {
-      profileId, database: db.name, folder, format: "custom", excludeTables: [{ schema: "shop", name: "order" }],
+      profileId,
+      database: db.name,
+      folder,
+      format: "custom",
+      excludeTables: [{ schema: "shop", name: "order" }],
     });
     expect((await finished(app, partial.jobId)).progress).toMatchObject({ tablesTotal: 2, tablesDone: 2 });
 
     const { jobId } = await app.call("backup:start", {
-      profileId, database: db.name, folder, format: "custom", includeSchemas: ["public"],
+      profileId,
+      database: db.name,
+      folder,
+      format: "custom",
+      includeSchemas: ["public"],
     });
     const job = await finished(app, jobId);
     expect(job.error).toBeUndefined();

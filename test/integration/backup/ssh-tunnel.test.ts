@@ -28,10 +28,24 @@ describe("a backup of a profile reached through an SSH tunnel (real sshd, Postgr
 
   it("runs pg_dump against the tunnel's local end, keeping the host name for TLS", async () => {
     const { id: profileId } = await app.call("profiles:save", {
-      draft: { name: "via ssh", ...db.connection, ssh: { host: "127.0.0.1", port: sshd.port, user: sshd.user, auth: "key", keyFile: sshd.userKey, hostKey: sshd.hostFingerprint } },
+      draft: {
+        name: "via ssh",
+        ...db.connection,
+        ssh: {
+          host: "127.0.0.1",
+          port: sshd.port,
+          user: sshd.user,
+          auth: "key",
+          keyFile: sshd.userKey,
+          hostKey: sshd.hostFingerprint,
+        },
+      },
     });
     const preview = await app.call("backup:preview", { profileId, database: db.name, folder });
-    expect(preview.env).toMatchObject({ PGHOSTADDR: "127.0.0.1", PGPORT: expect.stringContaining("SSH tunnel") });
+    expect(preview.env).toMatchObject({
+      PGHOSTADDR: "127.0.0.1",
+      PGPORT: expect.stringContaining("SSH tunnel"),
+    });
 
     const lock = new pg.Client(db.connection);
     await lock.connect();
@@ -39,7 +53,12 @@ describe("a backup of a profile reached through an SSH tunnel (real sshd, Postgr
     await lock.query("LOCK TABLE shop.customer IN ACCESS EXCLUSIVE MODE");
     let jobId: string;
     try {
-      ({ jobId } = await app.call("backup:start", { profileId, database: db.name, folder, format: "custom" }));
+      ({ jobId } = await app.call("backup:start", {
+        profileId,
+        database: db.name,
+        folder,
+        format: "custom",
+      }));
       const [pid] = await until(async () => {
         const pids = await pgDumpPids(folder);
         return pids.length ? pids : undefined;

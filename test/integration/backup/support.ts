@@ -12,7 +12,9 @@ export const run = promisify(execFile);
 
 /** Saves a profile for the test database's server (its own database as default). */
 export async function saveProfile(app: TestApp, db: FreshDatabase): Promise<string> {
-  const saved = await app.call("profiles:save", { draft: { name: `pg${db.server.major}`, ...db.connection } });
+  const saved = await app.call("profiles:save", {
+    draft: { name: `pg${db.server.major}`, ...db.connection },
+  });
   return saved.id;
 }
 
@@ -68,8 +70,18 @@ export async function rowCounts(pool: pg.Pool): Promise<Record<string, number>> 
 
 /** pg_dump --schema-only of a database, without the lines that differ between any two dumps. */
 export async function schemaDump(db: FreshDatabase, database: string): Promise<string> {
-  const env = { ...process.env, PGHOST: db.server.host, PGPORT: String(db.server.port), PGUSER: db.server.user, PGPASSWORD: db.server.password, PGDATABASE: database };
-  const { stdout } = await run("/usr/lib/postgresql/15/bin/pg_dump", ["--schema-only"], { env, maxBuffer: 64 << 20 });
+  const env = {
+    ...process.env,
+    PGHOST: db.server.host,
+    PGPORT: String(db.server.port),
+    PGUSER: db.server.user,
+    PGPASSWORD: db.server.password,
+    PGDATABASE: database,
+  };
+  const { stdout } = await run("/usr/lib/postgresql/15/bin/pg_dump", ["--schema-only"], {
+    env,
+    maxBuffer: 64 << 20,
+  });
   return stdout
     .split("\n")
     .filter((l) => !/^\\(restrict|unrestrict) /.test(l) && !/^-- Dumped (from|by) /.test(l))
@@ -96,7 +108,11 @@ export async function pgDumpPids(needle: string): Promise<number[]> {
 }
 
 /** Polls until `check` returns a value, failing after `timeoutMs`. */
-export async function until<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function until<T>(
+  check: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

@@ -35,7 +35,10 @@ describe("a server newer than every pg_dump on the machine (PostgreSQL 18, pg_du
 
   it("refuses the backup before writing anything", async () => {
     const result = await app.raw("backup:start", { profileId, database: db.name, folder, format: "custom" });
-    expect(result).toMatchObject({ ok: false, error: { code: "UNSUPPORTED", message: expect.stringMatching(/pg_dump.* 18 or newer is needed/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "UNSUPPORTED", message: expect.stringMatching(/pg_dump.* 18 or newer is needed/) },
+    });
     expect(await listFolder(folder)).toEqual([]);
     expect(await app.call("backup:jobs", {})).toEqual([]);
   });
@@ -44,17 +47,31 @@ describe("a server newer than every pg_dump on the machine (PostgreSQL 18, pg_du
     const set = await app.call("backup:setToolPath", { major: 18, folder: "/usr/lib/postgresql/15/bin" });
     expect(set.configured).toEqual({ "18": "/usr/lib/postgresql/15/bin" });
     const tools = await app.call("backup:tools", { profileId });
-    expect(tools.problem).toMatch(/The folder set for PostgreSQL 18 \(\/usr\/lib\/postgresql\/15\/bin\) does not hold them/);
+    expect(tools.problem).toMatch(
+      /The folder set for PostgreSQL 18 \(\/usr\/lib\/postgresql\/15\/bin\) does not hold them/,
+    );
     const result = await app.raw("backup:preview", { profileId, database: db.name, folder });
     expect(result).toMatchObject({ ok: false, error: { code: "UNSUPPORTED" } });
     expect(await listFolder(folder)).toEqual([]);
   });
 
   it("refuses a restore into the 18.x server before creating its database", async () => {
-    await writeFile(join(folder, "small.sql"), "SET standard_conforming_strings = on;\nCREATE TABLE t (a int);\n");
+    await writeFile(
+      join(folder, "small.sql"),
+      "SET standard_conforming_strings = on;\nCREATE TABLE t (a int);\n",
+    );
     const target = `${db.name}_restored`;
-    const result = await app.raw("backup:restore", { profileId, folder, file: "small.sql", target: "new", database: target });
-    expect(result).toMatchObject({ ok: false, error: { code: "UNSUPPORTED", message: expect.stringMatching(/18 or newer is needed/) } });
+    const result = await app.raw("backup:restore", {
+      profileId,
+      folder,
+      file: "small.sql",
+      target: "new",
+      database: target,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "UNSUPPORTED", message: expect.stringMatching(/18 or newer is needed/) },
+    });
     const { rowCount } = await db.pool.query("SELECT 1 FROM pg_database WHERE datname = $1", [target]);
     expect(rowCount).toBe(0);
   });

@@ -18,11 +18,17 @@ import { testServer } from "../../harness/database";
 /** A second app on the same data folder, as after a restart of pgdesk. */
 function reopen(dataDir: string) {
   const ctx: AppContext = createAppContext({
-    host: "web", version: "test", dataDir, log: createMemoryLogger(),
-    secrets: new KeyFileSecretStore(join(dataDir, "secret.key")), emit: () => undefined,
+    host: "web",
+    version: "test",
+    dataDir,
+    log: createMemoryLogger(),
+    secrets: new KeyFileSecretStore(join(dataDir, "secret.key")),
+    emit: () => undefined,
   });
   const call = async (channel: string, input: unknown) => {
-    const r = await dispatch(registry, { ...ctx, signal: new AbortController().signal }, channel, input, { validateOutput: true });
+    const r = await dispatch(registry, { ...ctx, signal: new AbortController().signal }, channel, input, {
+      validateOutput: true,
+    });
     if (!r.ok) throw Object.assign(new Error(r.error.message), { data: r.error });
     return r.value as never;
   };
@@ -64,20 +70,43 @@ describe("the demo database service", () => {
   it("creates the demo with progress, saves a demo profile and serves its overview", async () => {
     const before = app.events.length;
     const status = await app.call("demo:create", { size: "demo" });
-    expect(status).toMatchObject({ state: "running", size: "demo", serverVersion: expect.stringMatching(/^15\./) });
-    const progress = app.events.slice(before).filter((e) => e.event === "demo:didProgress").map((e) => e.payload as DemoProgress);
+    expect(status).toMatchObject({
+      state: "running",
+      size: "demo",
+      serverVersion: expect.stringMatching(/^15\./),
+    });
+    const progress = app.events
+      .slice(before)
+      .filter((e) => e.event === "demo:didProgress")
+      .map((e) => e.payload as DemoProgress);
     expect(progress.at(-1)).toEqual({ phase: "Done", percent: 100 });
     const percents = progress.map((p) => p.percent);
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
-    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(["Starting PostgreSQL 15", "Applying migrations", "Placing and shipping orders", "Running a workload for the dashboards"]));
+    expect(progress.map((p) => p.phase)).toEqual(
+      expect.arrayContaining([
+        "Starting PostgreSQL 15",
+        "Applying migrations",
+        "Placing and shipping orders",
+        "Running a workload for the dashboards",
+      ]),
+    );
 
     const profiles = await app.call("profiles:list", {});
     expect(profiles).toHaveLength(1);
-    expect(profiles[0]).toMatchObject({ id: status.profileId, tag: "demo", host: "127.0.0.1", port: status.port, database: "pgdesk_demo", hasPassword: true });
+    expect(profiles[0]).toMatchObject({
+      id: status.profileId,
+      tag: "demo",
+      host: "127.0.0.1",
+      port: status.port,
+      database: "pgdesk_demo",
+      hasPassword: true,
+    });
     const overview = await app.call("server:overview", { profileId: status.profileId! });
     expect(overview.currentDatabase).toBe("pgdesk_demo");
     const pool = await app.ctx.db.pool(status.profileId!);
-    const { rows } = await pool.query(`SELECT current_setting('shared_preload_libraries') AS spl, (SELECT count(*)::int FROM orders) AS orders, (SELECT count(*)::int FROM pg_stat_statements) AS statements`);
+    const { rows } = await pool.query(
+      `SELECT current_setting('shared_preload_libraries') AS spl, (SELECT count(*)::int FROM orders) AS orders, (SELECT count(*)::int FROM pg_stat_statements) AS statements`,
+    );
     expect(rows[0].spl).toContain("pg_stat_statements");
     expect(rows[0].orders).toBeGreaterThan(0);
     expect(rows[0].statements).toBeGreaterThan(0);
@@ -102,10 +131,14 @@ describe("the demo database service", () => {
     expect(again.port).not.toBe(status.port);
     const moved = (await next.call("profiles:list", {})) as Array<{ id: string; port: number }>;
     expect(moved.find((p) => p.id === status.profileId)?.port).toBe(again.port);
-    const overview = (await next.call("server:overview", { profileId: status.profileId })) as { currentDatabase: string };
+    const overview = (await next.call("server:overview", { profileId: status.profileId })) as {
+      currentDatabase: string;
+    };
     expect(overview.currentDatabase).toBe("pgdesk_demo");
 
-    const other = await next.call("profiles:save", { draft: { name: "Mine", ...connectionOf(), tag: "production" } });
+    const other = await next.call("profiles:save", {
+      draft: { name: "Mine", ...connectionOf(), tag: "production" },
+    });
     const removed = await next.call("demo:remove", {});
     expect(removed).toMatchObject({ state: "absent" });
     expect(existsSync(status.dataDir)).toBe(false);

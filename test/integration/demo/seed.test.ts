@@ -32,7 +32,12 @@ describe("seeding the demo database (PostgreSQL 15)", () => {
     } finally {
       client.release();
     }
-    await seedDatabase({ connection: db.connection, size: "demo", overrides: SMALL, onProgress: (p, n) => progress.push([p, n]) });
+    await seedDatabase({
+      connection: db.connection,
+      size: "demo",
+      overrides: SMALL,
+      onProgress: (p, n) => progress.push([p, n]),
+    });
     first = await rowCounts(db);
   }, 180_000);
   afterAll(async () => {
@@ -51,7 +56,9 @@ describe("seeding the demo database (PostgreSQL 15)", () => {
   });
 
   it("creates the admin with the documented password, hashed", async () => {
-    const { rows } = await db.pool.query(`SELECT password_hash, role FROM users WHERE email = $1`, [ADMIN_CREDENTIALS.email]);
+    const { rows } = await db.pool.query(`SELECT password_hash, role FROM users WHERE email = $1`, [
+      ADMIN_CREDENTIALS.email,
+    ]);
     expect(rows[0].role).toBe("ADMIN");
     expect(rows[0].password_hash).toMatch(/^scrypt\$/);
     expect(await verifyPassword(ADMIN_CREDENTIALS.password, rows[0].password_hash)).toBe(true);
@@ -67,12 +74,16 @@ describe("seeding the demo database (PostgreSQL 15)", () => {
   });
 
   it("writes audit rows with before/after and changes, and redacts passwordHash, token and keyHash", async () => {
-    const userCreate = await db.pool.query(`SELECT metadata FROM audit_logs WHERE entity = 'User' AND action = 'CREATE' LIMIT 1`);
+    const userCreate = await db.pool.query(
+      `SELECT metadata FROM audit_logs WHERE entity = 'User' AND action = 'CREATE' LIMIT 1`,
+    );
     expect(userCreate.rows[0].metadata.after.passwordHash).toBe("[REDACTED]");
     expect(userCreate.rows[0].metadata.after.email).toMatch(/@/);
     const session = await db.pool.query(`SELECT metadata FROM audit_logs WHERE entity = 'Session' LIMIT 1`);
     expect(session.rows[0].metadata.after.token).toBe("[REDACTED]");
-    const key = await db.pool.query(`SELECT organization_id, metadata FROM audit_logs WHERE entity = 'ApiKey' LIMIT 1`);
+    const key = await db.pool.query(
+      `SELECT organization_id, metadata FROM audit_logs WHERE entity = 'ApiKey' LIMIT 1`,
+    );
     expect(key.rows[0].metadata.after.keyHash).toBe("[REDACTED]");
     expect(key.rows[0].organization_id).toEqual(expect.any(String));
     const pwChange = await db.pool.query(
@@ -101,12 +112,20 @@ describe("seeding the demo database (PostgreSQL 15)", () => {
     const times = (longest.at as Date[]).map((d) => d.getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
     const update = await db.pool.query(
-      `SELECT metadata FROM audit_logs WHERE entity = 'Order' AND action = 'UPDATE' AND entity_id = $1 LIMIT 1`, [longest.entity_id],
+      `SELECT metadata FROM audit_logs WHERE entity = 'Order' AND action = 'UPDATE' AND entity_id = $1 LIMIT 1`,
+      [longest.entity_id],
     );
     expect(update.rows[0].metadata.before.status).toBe("PENDING");
     expect(update.rows[0].metadata.after.status).toBe("CONFIRMED");
-    const stream = await db.pool.query(`SELECT type FROM events WHERE stream_id = $1 ORDER BY version`, [longest.entity_id]);
-    expect(stream.rows.map((r) => r.type).slice(0, 4)).toEqual(["OrderPlaced", "OrderConfirmed", "OrderProcessing", "OrderShipped"]);
+    const stream = await db.pool.query(`SELECT type FROM events WHERE stream_id = $1 ORDER BY version`, [
+      longest.entity_id,
+    ]);
+    expect(stream.rows.map((r) => r.type).slice(0, 4)).toEqual([
+      "OrderPlaced",
+      "OrderConfirmed",
+      "OrderProcessing",
+      "OrderShipped",
+    ]);
   });
 
   it("soft-deletes rows that stay in the tables but not in the extension's reads", async () => {
@@ -119,7 +138,9 @@ describe("seeding the demo database (PostgreSQL 15)", () => {
     expect(raw.rows[0]).toMatchObject({ users: expect.any(Number), products: expect.any(Number), orgs: 1 });
     expect(raw.rows[0].users).toBeGreaterThanOrEqual(1);
     expect(raw.rows[0].products).toBeGreaterThanOrEqual(2);
-    const deletes = await db.pool.query(`SELECT metadata FROM audit_logs WHERE action = 'DELETE' AND entity = 'Product' LIMIT 1`);
+    const deletes = await db.pool.query(
+      `SELECT metadata FROM audit_logs WHERE action = 'DELETE' AND entity = 'Product' LIMIT 1`,
+    );
     expect(deletes.rows[0].metadata.before.deletedAt).toBeNull();
     expect(deletes.rows[0].metadata.changes.deletedAt.to).toEqual(expect.any(String));
 

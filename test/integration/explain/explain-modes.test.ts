@@ -26,10 +26,20 @@ describe.each<Major>([15, 18])("explain modes against PostgreSQL %i", (major) =>
   });
 
   it("runs a read-only profile's EXPLAIN ANALYZE in a read-only transaction", async () => {
-    const saved = await app.call("profiles:save", { draft: { name: `ro ${major}`, ...db.connection, readOnly: true } });
-    const read = await app.call("explain:run", { profileId: saved.id, sql: "SELECT count(*) FROM t", options });
+    const saved = await app.call("profiles:save", {
+      draft: { name: `ro ${major}`, ...db.connection, readOnly: true },
+    });
+    const read = await app.call("explain:run", {
+      profileId: saved.id,
+      sql: "SELECT count(*) FROM t",
+      options,
+    });
     expect(read.readOnly).toBe(true);
-    const write = await app.raw("explain:run", { profileId: saved.id, sql: "DELETE FROM t WHERE id < 10", options });
+    const write = await app.raw("explain:run", {
+      profileId: saved.id,
+      sql: "DELETE FROM t WHERE id < 10",
+      options,
+    });
     expect(write).toMatchObject({ ok: false, error: { sqlState: "25006" } });
     expect((await db.pool.query("SELECT count(*)::int AS n FROM t")).rows[0].n).toBe(5000);
   });
@@ -39,10 +49,17 @@ describe.each<Major>([15, 18])("explain modes against PostgreSQL %i", (major) =>
     try {
       const controller = new AbortController();
       const started = Date.now();
-      const running = runExplain(pool, { sql: "SELECT pg_sleep(30)", options, readOnly: false, signal: controller.signal });
+      const running = runExplain(pool, {
+        sql: "SELECT pg_sleep(30)",
+        options,
+        readOnly: false,
+        signal: controller.signal,
+      });
       // abort once the statement is really running on the server
       for (let i = 0; i < 200; i++) {
-        const r = await db.pool.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'EXPLAIN%pg_sleep(30)' AND state = 'active'");
+        const r = await db.pool.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'EXPLAIN%pg_sleep(30)' AND state = 'active'",
+        );
         if (r.rows[0].n > 0) break;
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
@@ -58,11 +75,16 @@ describe.each<Major>([15, 18])("explain modes against PostgreSQL %i", (major) =>
     const sql = `WITH g AS MATERIALIZED (SELECT grp, count(*) c FROM t GROUP BY grp)
       SELECT t.id, g.c, (SELECT max(id) FROM t t2 WHERE t2.grp = t.grp)
       FROM t JOIN g ON g.grp = t.grp WHERE t.note LIKE 'n1%' ORDER BY t.id LIMIT 50`;
-    const text = (await db.pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`)).rows.map((r) => r["QUERY PLAN"] as string).join("\n");
-    const json = (await db.pool.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`)).rows[0]["QUERY PLAN"];
+    const text = (await db.pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`)).rows
+      .map((r) => r["QUERY PLAN"] as string)
+      .join("\n");
+    const json = (await db.pool.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`)).rows[0][
+      "QUERY PLAN"
+    ];
     const fromText = parsePlanInput(text);
     const fromJson = buildPlanModel(json);
-    const shape = (m: typeof fromText) => m.nodes.map((n) => [n.nodeType, n.depth, n.parentRelationship, n.relation, n.planRows, n.actualLoops]);
+    const shape = (m: typeof fromText) =>
+      m.nodes.map((n) => [n.nodeType, n.depth, n.parentRelationship, n.relation, n.planRows, n.actualLoops]);
     expect(shape(fromText)).toEqual(shape(fromJson));
     expect(fromText.nodes.some((n) => n.subplanName?.startsWith("CTE g"))).toBe(true);
     expect(fromText.executionMs).toBeGreaterThan(0);

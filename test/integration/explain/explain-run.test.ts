@@ -42,13 +42,20 @@ describe.each<Major>([15, 18])("explain:run against PostgreSQL %i", (major) => {
   });
 
   const analyze = (sql: string, extra: Record<string, unknown> = {}) =>
-    app.call("explain:run", { profileId, sql, options: { analyze: true, buffers: true, verbose: false, settings: false, wal: false, ...extra } });
+    app.call("explain:run", {
+      profileId,
+      sql,
+      options: { analyze: true, buffers: true, verbose: false, settings: false, wal: false, ...extra },
+    });
 
   it.each([
     ["DELETE", "DELETE FROM accounts WHERE region = 'common'"],
     ["UPDATE", "UPDATE accounts SET balance = 0, owner = 'nobody'"],
     ["INSERT", "INSERT INTO ledger (account_id, amount) SELECT id, balance FROM accounts"],
-    ["a writable CTE", "WITH gone AS (DELETE FROM ledger RETURNING *) INSERT INTO accounts SELECT 100000 + id, 'x', amount, 'new' FROM gone"],
+    [
+      "a writable CTE",
+      "WITH gone AS (DELETE FROM ledger RETURNING *) INSERT INTO accounts SELECT 100000 + id, 'x', amount, 'new' FROM gone",
+    ],
     ["a function that writes", "SELECT pay_interest(0.5)"],
     ["MERGE", "MERGE INTO accounts a USING ledger l ON a.id = l.account_id WHEN MATCHED THEN DELETE"],
   ])("runs EXPLAIN ANALYZE of %s and leaves every row as it was", async (_what, sql) => {
@@ -65,24 +72,42 @@ describe.each<Major>([15, 18])("explain:run against PostgreSQL %i", (major) => {
 
   it("refuses COMMIT followed by a DELETE before sending anything", async () => {
     const before = await snapshot();
-    const result = await app.raw("explain:run", { profileId, sql: "COMMIT; DELETE FROM accounts", options: { analyze: true } });
+    const result = await app.raw("explain:run", {
+      profileId,
+      sql: "COMMIT; DELETE FROM accounts",
+      options: { analyze: true },
+    });
     expect(result).toMatchObject({ ok: false, error: { code: "VALIDATION", position: 1 } });
     if (!result.ok) expect(result.error.message).toMatch(/Transaction control \(COMMIT\) is refused/);
     expect(await snapshot()).toEqual(before);
   });
 
   it("refuses more than one statement and points at the second", async () => {
-    const result = await app.raw("explain:run", { profileId, sql: "SELECT 1;\nDELETE FROM accounts", options: { analyze: true } });
+    const result = await app.raw("explain:run", {
+      profileId,
+      sql: "SELECT 1;\nDELETE FROM accounts",
+      options: { analyze: true },
+    });
     expect(result).toMatchObject({ ok: false, error: { code: "VALIDATION", position: 11 } });
     if (!result.ok) expect(result.error.message).toMatch(/one statement, and the text holds 2/);
   });
 
   it("refuses statements EXPLAIN cannot take, and an EXPLAIN inside the text", async () => {
-    const ddl = await app.raw("explain:run", { profileId, sql: "DROP TABLE accounts", options: { analyze: true } });
+    const ddl = await app.raw("explain:run", {
+      profileId,
+      sql: "DROP TABLE accounts",
+      options: { analyze: true },
+    });
     expect(ddl).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
-    const nested = await app.raw("explain:run", { profileId, sql: "EXPLAIN ANALYZE DELETE FROM accounts", options: { analyze: true } });
+    const nested = await app.raw("explain:run", {
+      profileId,
+      sql: "EXPLAIN ANALYZE DELETE FROM accounts",
+      options: { analyze: true },
+    });
     expect(nested).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
-    expect(await db.pool.query("SELECT count(*)::int AS n FROM accounts")).toMatchObject({ rows: [{ n: 20000 }] });
+    expect(await db.pool.query("SELECT count(*)::int AS n FROM accounts")).toMatchObject({
+      rows: [{ n: 20000 }],
+    });
   });
 
   it("finds the seq scan with a selective filter on a real plan and points at it", async () => {
@@ -99,7 +124,11 @@ describe.each<Major>([15, 18])("explain:run against PostgreSQL %i", (major) => {
 
   it("explains without running when ANALYZE is off", async () => {
     const before = await snapshot();
-    const result = await app.call("explain:run", { profileId, sql: "DELETE FROM accounts", options: { analyze: false } });
+    const result = await app.call("explain:run", {
+      profileId,
+      sql: "DELETE FROM accounts",
+      options: { analyze: false },
+    });
     expect(result.plan.analyzed).toBe(false);
     expect(result.rolledBack).toBe(false);
     expect(result.warnings).toEqual([]);
@@ -109,7 +138,12 @@ describe.each<Major>([15, 18])("explain:run against PostgreSQL %i", (major) => {
 
   it("stops a statement at the timeout with the server's own error, and the pool stays usable", async () => {
     const started = Date.now();
-    const result = await app.raw("explain:run", { profileId, sql: "SELECT pg_sleep(20)", options: { analyze: true }, timeoutMs: 300 });
+    const result = await app.raw("explain:run", {
+      profileId,
+      sql: "SELECT pg_sleep(20)",
+      options: { analyze: true },
+      timeoutMs: 300,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: "PG_ERROR", sqlState: "57014" } });
     expect(Date.now() - started).toBeLessThan(15_000);
     const again = await analyze("SELECT 1");
@@ -117,13 +151,19 @@ describe.each<Major>([15, 18])("explain:run against PostgreSQL %i", (major) => {
   });
 
   it("maps a server error position back into the user's text", async () => {
-    const result = await app.raw("explain:run", { profileId, sql: "  SELECT nope FROM accounts", options: { analyze: false } });
+    const result = await app.raw("explain:run", {
+      profileId,
+      sql: "  SELECT nope FROM accounts",
+      options: { analyze: false },
+    });
     expect(result).toMatchObject({ ok: false, error: { sqlState: "42703", position: 10 } });
   });
 
   it("releases session advisory locks the statement took", async () => {
     await analyze("SELECT pg_advisory_lock(4242)");
-    const held = await db.pool.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 4242");
+    const held = await db.pool.query(
+      "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 4242",
+    );
     expect(held.rows[0].n).toBe(0);
   });
 
@@ -136,9 +176,14 @@ describe.each<Major>([15, 18])("explain:run against PostgreSQL %i", (major) => {
     });
   } else {
     it("refuses SERIALIZE and MEMORY before PostgreSQL 17 in words", async () => {
-      const result = await app.raw("explain:run", { profileId, sql: "SELECT 1", options: { analyze: true, serialize: true } });
+      const result = await app.raw("explain:run", {
+        profileId,
+        sql: "SELECT 1",
+        options: { analyze: true, serialize: true },
+      });
       expect(result).toMatchObject({ ok: false, error: { code: "UNSUPPORTED" } });
-      if (!result.ok) expect(result.error.message).toMatch(/SERIALIZE needs PostgreSQL 17 or newer; this server is 15\./);
+      if (!result.ok)
+        expect(result.error.message).toMatch(/SERIALIZE needs PostgreSQL 17 or newer; this server is 15\./);
     });
   }
 });

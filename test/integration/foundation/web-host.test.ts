@@ -37,7 +37,14 @@ describe("the web host", () => {
       registry: map,
       log,
       createContext: (emit) =>
-        createAppContext({ host: "web", version: "test", dataDir, log, emit, secrets: new KeyFileSecretStore(join(dataDir, "k")) }),
+        createAppContext({
+          host: "web",
+          version: "test",
+          dataDir,
+          log,
+          emit,
+          secrets: new KeyFileSecretStore(join(dataDir, "k")),
+        }),
     });
   });
   afterAll(async () => {
@@ -59,7 +66,10 @@ describe("the web host", () => {
   it("answers a call with the token", async () => {
     const res = await post("app:info", "{}");
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, value: { host: "web", version: "test", platform: process.platform } });
+    expect(await res.json()).toEqual({
+      ok: true,
+      value: { host: "web", version: "test", platform: process.platform },
+    });
   });
 
   it("refuses a call without the token with 401 and logs it without the body", async () => {
@@ -85,10 +95,14 @@ describe("the web host", () => {
   it("refuses a foreign Host header (DNS rebinding)", async () => {
     const { request } = await import("node:http");
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${host.url}/api/app:info`, {
-        method: "POST",
-        headers: { Host: "evil.example", Authorization: `Bearer ${host.token}` },
-      }, (res) => resolve(res.statusCode ?? 0));
+      const req = request(
+        `${host.url}/api/app:info`,
+        {
+          method: "POST",
+          headers: { Host: "evil.example", Authorization: `Bearer ${host.token}` },
+        },
+        (res) => resolve(res.statusCode ?? 0),
+      );
       req.on("error", reject);
       req.end("{}");
     });
@@ -105,9 +119,17 @@ describe("the web host", () => {
   it("answers malformed calls with typed validation errors that never reach a handler", async () => {
     const before = reached.length;
     const cases: Array<[string, string]> = [
-      ["profiles:save", JSON.stringify({ draft: { name: "x", host: "h", port: "5432", database: "d", user: "u" } })],
+      [
+        "profiles:save",
+        JSON.stringify({ draft: { name: "x", host: "h", port: "5432", database: "d", user: "u" } }),
+      ],
       ["profiles:save", JSON.stringify({ draft: { name: "x" } })],
-      ["profiles:save", JSON.stringify({ draft: { name: "x", host: "-oProxyCommand=x", port: 5432, database: "d", user: "u" } })],
+      [
+        "profiles:save",
+        JSON.stringify({
+          draft: { name: "x", host: "-oProxyCommand=x", port: 5432, database: "d", user: "u" },
+        }),
+      ],
       ["profiles:delete", JSON.stringify({ id: "../../etc/passwd" })],
       ["profiles:delete", JSON.stringify({ id: "ok", extra: 1 })],
       ["server:overview", JSON.stringify({ profileId: 42 })],
@@ -127,8 +149,14 @@ describe("the web host", () => {
   });
 
   it("names the field in a validation error", async () => {
-    const res = await post("profiles:save", JSON.stringify({ draft: { name: "x", host: "h", port: 70000, database: "d", user: "u" } }));
-    expect(await res.json()).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "draft.port", message: "draft.port: port must be 1-65535" } });
+    const res = await post(
+      "profiles:save",
+      JSON.stringify({ draft: { name: "x", host: "h", port: 70000, database: "d", user: "u" } }),
+    );
+    expect(await res.json()).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION", field: "draft.port", message: "draft.port: port must be 1-65535" },
+    });
   });
 
   it("answers an unknown channel without reaching any handler", async () => {
@@ -159,19 +187,28 @@ describe("the web host", () => {
         ws.on("error", () => resolve("refused"));
       });
     expect(await outcome({})).toBe("refused");
-    expect(await outcome({ Cookie: `pgdesk_token=${host.token}`, Origin: "http://evil.example" })).toBe("refused");
+    expect(await outcome({ Cookie: `pgdesk_token=${host.token}`, Origin: "http://evil.example" })).toBe(
+      "refused",
+    );
     expect(await outcome({ Cookie: `pgdesk_token=${host.token}`, Origin: host.url })).toBe("open");
   });
 
   it("delivers events to an authorized socket", async () => {
-    const ws = new WebSocket(`${host.url.replace("http", "ws")}/ws`, { headers: { Authorization: `Bearer ${host.token}` } });
+    const ws = new WebSocket(`${host.url.replace("http", "ws")}/ws`, {
+      headers: { Authorization: `Bearer ${host.token}` },
+    });
     await new Promise((resolve, reject) => {
       ws.on("open", resolve);
       ws.on("error", reject);
     });
-    const received = new Promise<unknown>((resolve) => ws.on("message", (m) => resolve(JSON.parse(String(m)))));
+    const received = new Promise<unknown>((resolve) =>
+      ws.on("message", (m) => resolve(JSON.parse(String(m)))),
+    );
     host.ctx.emit("connection:didChangeState", { profileId: "p1", state: "reconnecting" });
-    expect(await received).toEqual({ event: "connection:didChangeState", payload: { profileId: "p1", state: "reconnecting" } });
+    expect(await received).toEqual({
+      event: "connection:didChangeState",
+      payload: { profileId: "p1", state: "reconnecting" },
+    });
     ws.close();
   });
 });

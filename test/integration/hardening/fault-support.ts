@@ -13,7 +13,7 @@ export async function pgdeskSessions(db: FreshDatabase): Promise<number> {
 
 /** Polls `check` until it holds or `timeoutMs` passes; returns whether it held. */
 export async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     if (await check()) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -21,9 +21,17 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs: numbe
 }
 
 /** Waits until the backend `pid` is running a statement whose text contains `needle` (direct connection, not via the proxy). */
-export async function backendRunning(db: FreshDatabase, pid: number, needle: string, timeoutMs = 10_000): Promise<void> {
+export async function backendRunning(
+  db: FreshDatabase,
+  pid: number,
+  needle: string,
+  timeoutMs = 10_000,
+): Promise<void> {
   const ok = await eventually(async () => {
-    const r = await db.pool.query("SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND state = 'active' AND position($2 in query) > 0", [pid, needle]);
+    const r = await db.pool.query(
+      "SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND state = 'active' AND position($2 in query) > 0",
+      [pid, needle],
+    );
     return (r.rowCount ?? 0) > 0;
   }, timeoutMs);
   if (!ok) throw new Error(`backend ${pid} never started running ${needle}`);
@@ -48,7 +56,10 @@ export function reportFaults(path: string, proxy: FaultProxy | undefined): void 
  * ("unsupported startup parameter: options", as PgBouncer does by default) and passes
  * every other connection through to `target`. Counts the refusals.
  */
-export async function startPickyPooler(target: { host: string; port: number }): Promise<{ port: number; refused(): number; close(): Promise<void> }> {
+export async function startPickyPooler(target: {
+  host: string;
+  port: number;
+}): Promise<{ port: number; refused(): number; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
   let refused = 0;
   const server = createServer((client) => {
@@ -68,7 +79,11 @@ export async function startPickyPooler(target: { host: string; port: number }): 
           continue;
         }
         client.off("data", onData);
-        const keys = packet.subarray(8).toString("utf8").split("\0").filter((_, i) => i % 2 === 0);
+        const keys = packet
+          .subarray(8)
+          .toString("utf8")
+          .split("\0")
+          .filter((_, i) => i % 2 === 0);
         if (keys.includes("options")) {
           refused++;
           client.end(errorResponse("FATAL", "08P01", "unsupported startup parameter: options"));

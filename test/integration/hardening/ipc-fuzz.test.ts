@@ -14,10 +14,15 @@ import { malformedInputs } from "./malformed-inputs";
 
 /** Every handler replaced by a tripwire: a malformed input must never reach one. */
 function tripwireRegistry(reached: string[]): HandlerMap {
-  return Object.fromEntries(Object.keys(registry).map((name) => [name, () => {
-    reached.push(name);
-    throw new Error(`handler ${name} reached`);
-  }])) as unknown as HandlerMap;
+  return Object.fromEntries(
+    Object.keys(registry).map((name) => [
+      name,
+      () => {
+        reached.push(name);
+        throw new Error(`handler ${name} reached`);
+      },
+    ]),
+  ) as unknown as HandlerMap;
 }
 
 describe("IPC fuzzing: malformed input on every channel, through both hosts' dispatch", () => {
@@ -34,7 +39,14 @@ describe("IPC fuzzing: malformed input on every channel, through both hosts' dis
       registry: tripwireRegistry(reached),
       log,
       createContext: (emit) =>
-        createAppContext({ host: "web", version: "fuzz", dataDir, log, emit, secrets: new KeyFileSecretStore(join(dataDir, "k")) }),
+        createAppContext({
+          host: "web",
+          version: "fuzz",
+          dataDir,
+          log,
+          emit,
+          secrets: new KeyFileSecretStore(join(dataDir, "k")),
+        }),
     });
   });
   afterAll(async () => {
@@ -84,7 +96,11 @@ describe("IPC fuzzing: malformed input on every channel, through both hosts' dis
     expect(reached).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     // the host is still healthy afterwards
-    const ok = await fetch(`${host.url}/api/app:info`, { method: "POST", headers: { Authorization: `Bearer ${host.token}` }, body: "{}" });
+    const ok = await fetch(`${host.url}/api/app:info`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${host.token}` },
+      body: "{}",
+    });
     expect(ok.status).toBe(200);
   }, 240_000);
 });

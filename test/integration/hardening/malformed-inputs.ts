@@ -126,9 +126,18 @@ export function malformedInputs(schema: z.ZodType, seed: number, extraRandom = 1
       case 0:
         return all.length ? setAt(v, pick(all).path, pick(WRONG_VALUES)) : pick(WRONG_VALUES);
       case 1:
-        return setAt(v, [...(all.length && rand() < 0.5 ? pick(all).path.slice(0, -1) : []), pick(["constructor", "prototype", "toString", `k${Math.floor(rand() * 1e6)}`])], { polluted: true });
+        return setAt(
+          v,
+          [
+            ...(all.length && rand() < 0.5 ? pick(all).path.slice(0, -1) : []),
+            pick(["constructor", "prototype", "toString", `k${Math.floor(rand() * 1e6)}`]),
+          ],
+          { polluted: true },
+        );
       case 2:
-        return all.length ? setAt(v, pick(all).path, rand() < 0.5 ? randomText() : [randomText(), rand()]) : randomText();
+        return all.length
+          ? setAt(v, pick(all).path, rand() < 0.5 ? randomText() : [randomText(), rand()])
+          : randomText();
       case 3: {
         const copy = { ...((v ?? {}) as Record<string, unknown>) };
         if (js.required?.length) delete copy[pick(js.required)];
@@ -136,7 +145,9 @@ export function malformedInputs(schema: z.ZodType, seed: number, extraRandom = 1
         return copy;
       }
       default:
-        return all.length ? setAt(v, pick(all).path, deepNest(1 + Math.floor(rand() * 50))) : deepNest(1 + Math.floor(rand() * 50));
+        return all.length
+          ? setAt(v, pick(all).path, deepNest(1 + Math.floor(rand() * 50)))
+          : deepNest(1 + Math.floor(rand() * 50));
     }
   };
   const valid = texts.filter((t) => !schema.safeParse(JSON.parse(t)).success);

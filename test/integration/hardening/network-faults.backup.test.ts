@@ -5,7 +5,15 @@ import { LIVENESS_BOUND_MS } from "../../../src/main/db/liveness.probe";
 import { createTestApp, type TestApp } from "../../harness/app";
 import { freshDatabase, type FreshDatabase } from "../../harness/database";
 import { startFaultProxy, type FaultProxy } from "../../harness/fault-proxy";
-import { finished, listFolder, pgDumpPids, readText, removeFolder, tempFolder, until } from "../backup/support";
+import {
+  finished,
+  listFolder,
+  pgDumpPids,
+  readText,
+  removeFolder,
+  tempFolder,
+  until,
+} from "../backup/support";
 import { eventually, pgdeskSessions, reportFaults, startPickyPooler, within } from "./fault-support";
 
 /** pg_dump is stopped with SIGTERM (SIGKILL after 3 s) once the watchdog gives up. */
@@ -22,10 +30,14 @@ describe("a backup through a network that drops and stalls (PostgreSQL 15)", () 
     db = await freshDatabase(15, "bkfaults");
     expect(await pgdeskSessions(db)).toBe(0);
     // ~27 MB of COPY data: every fault point below lands mid-table
-    await db.pool.query("CREATE TABLE bulk AS SELECT g AS id, repeat(md5(g::text), 8) AS pad FROM generate_series(1, 100000) g");
+    await db.pool.query(
+      "CREATE TABLE bulk AS SELECT g AS id, repeat(md5(g::text), 8) AS pad FROM generate_series(1, 100000) g",
+    );
     proxy = await startFaultProxy({ host: db.server.host, port: db.server.port });
     app = await createTestApp();
-    profileId = (await app.call("profiles:save", { draft: { name: "via proxy", ...db.connection, port: proxy.port } })).id;
+    profileId = (
+      await app.call("profiles:save", { draft: { name: "via proxy", ...db.connection, port: proxy.port } })
+    ).id;
     folder = await tempFolder();
   });
   afterAll(async () => {
@@ -36,22 +48,40 @@ describe("a backup through a network that drops and stalls (PostgreSQL 15)", () 
     if (folder) await removeFolder(folder);
   });
 
-  const start = async () => (await app.call("backup:start", { profileId, database: db.name, folder, format: "custom", compression: 0 })).jobId;
+  const start = async () =>
+    (
+      await app.call("backup:start", {
+        profileId,
+        database: db.name,
+        folder,
+        format: "custom",
+        compression: 0,
+      })
+    ).jobId;
 
   /** Nothing of a failed job is left: no partial file, no manifest entry, no pg_dump, no server session of it. */
   async function expectNothingLeft(manifestBefore?: string): Promise<void> {
     expect((await listFolder(folder)).filter((f) => f.endsWith(".partial"))).toEqual([]);
     expect(await readText(join(folder, "backups.json"))).toBe(manifestBefore);
     expect(await pgDumpPids(folder)).toEqual([]);
-    expect(await eventually(async () => (await pgdeskSessions(db)) === (await poolConnections()), 10_000)).toBe(true);
+    expect(
+      await eventually(async () => (await pgdeskSessions(db)) === (await poolConnections()), 10_000),
+    ).toBe(true);
   }
 
   const lockWaiters = async () =>
-    (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'pgdesk' AND wait_event_type = 'Lock'", [db.name])).rows[0]!.n;
+    (
+      await db.pool.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'pgdesk' AND wait_event_type = 'Lock'",
+        [db.name],
+      )
+    ).rows[0]!.n;
 
   /** pgdesk's own pooled connections (the profile's and the dumped database's pool). */
   async function poolConnections(): Promise<number> {
-    return (await app.ctx.db.pool(profileId)).totalCount + (await app.ctx.db.pool(profileId, db.name)).totalCount;
+    return (
+      (await app.ctx.db.pool(profileId)).totalCount + (await app.ctx.db.pool(profileId, db.name)).totalCount
+    );
   }
 
   it("fails with a clear message when the network drops mid-dump, and removes the partial file (1 fault)", async () => {
@@ -60,7 +90,12 @@ describe("a backup through a network that drops and stalls (PostgreSQL 15)", () 
     await within(fault, 20_000, "the drop mid-dump");
     const job = await finished(app, jobId, 10_000);
     expect(job.state).toBe("failed");
-    expect(job.error).toMatchObject({ code: "CONNECTION", message: expect.stringMatching(/^Connection to the server was lost during the dump: pg_dump exited with code 1: .*\(server closed the connection unexpectedly\)\. The partial output was removed\.$/) });
+    expect(job.error).toMatchObject({
+      code: "CONNECTION",
+      message: expect.stringMatching(
+        /^Connection to the server was lost during the dump: pg_dump exited with code 1: .*\(server closed the connection unexpectedly\)\. The partial output was removed\.$/,
+      ),
+    });
     await expectNothingLeft();
   });
 
@@ -68,14 +103,19 @@ describe("a backup through a network that drops and stalls (PostgreSQL 15)", () 
     const fault = proxy.faultAfter(2_000_000, "stall");
     const jobId = await start();
     const stalledAt = await within(fault, 20_000, "the stall mid-dump");
-    const partial = await until(async () => (await listFolder(folder)).find((f) => f.endsWith(".partial")), "the partial file");
+    const partial = await until(
+      async () => (await listFolder(folder)).find((f) => f.endsWith(".partial")),
+      "the partial file",
+    );
     expect(partial).toMatch(/\.dump\.partial$/);
     const job = await finished(app, jobId, LIVENESS_BOUND_MS + STOP_MS + 10_000);
     expect(Date.now() - stalledAt).toBeLessThan(LIVENESS_BOUND_MS + STOP_MS + 2_000);
     expect(job.state).toBe("failed");
     expect(job.error).toMatchObject({
       code: "CONNECTION",
-      message: expect.stringMatching(/^Connection to the server was lost: nothing arrived for \d+ s and the server did not answer a check on a new connection .*pg_dump was stopped and its partial output removed\.$/),
+      message: expect.stringMatching(
+        /^Connection to the server was lost: nothing arrived for \d+ s and the server did not answer a check on a new connection .*pg_dump was stopped and its partial output removed\.$/,
+      ),
     });
     proxy.mode = "pass";
     proxy.dropAll();
@@ -101,7 +141,12 @@ describe("a backup through a network that drops and stalls (PostgreSQL 15)", () 
       // the watchdog checks the server on a new connection (through the proxy), finds it there, and lets pg_dump wait
       const accepted = proxy.connectionsAccepted();
       const open = proxy.openConnections();
-      await until(async () => (proxy.connectionsAccepted() > accepted && proxy.openConnections() <= open ? true : undefined), "a liveness check", LIVENESS_BOUND_MS + 5_000);
+      await until(
+        async () =>
+          proxy.connectionsAccepted() > accepted && proxy.openConnections() <= open ? true : undefined,
+        "a liveness check",
+        LIVENESS_BOUND_MS + 5_000,
+      );
       expect((await app.call("backup:jobs", {})).find((j) => j.id === jobId)?.state).toBe("running");
       await locker.query("ROLLBACK");
       expect((await finished(app, jobId, 30_000)).state).toBe("succeeded");
@@ -134,10 +179,17 @@ describe("a backup through a network that drops and stalls (PostgreSQL 15)", () 
 
   it("backs up through a pooler that refuses startup options, by running pg_dump again without them", async () => {
     const pooler = await startPickyPooler({ host: db.server.host, port: db.server.port });
-    const viaPooler = (await app.call("profiles:save", { draft: { name: "via pooler", ...db.connection, port: pooler.port } })).id;
+    const viaPooler = (
+      await app.call("profiles:save", { draft: { name: "via pooler", ...db.connection, port: pooler.port } })
+    ).id;
     try {
       // directory format: the second pg_dump must accept the (empty) directory the first one left
-      const { jobId } = await app.call("backup:start", { profileId: viaPooler, database: db.name, folder, format: "directory" });
+      const { jobId } = await app.call("backup:start", {
+        profileId: viaPooler,
+        database: db.name,
+        folder,
+        format: "directory",
+      });
       const job = await finished(app, jobId, 30_000);
       expect(job.state).toBe("succeeded");
       expect(pooler.refused()).toBe(1);
@@ -149,7 +201,9 @@ describe("a backup through a network that drops and stalls (PostgreSQL 15)", () 
   });
 
   it("leaves no pgdesk session behind once the app closes", async () => {
-    expect(await eventually(async () => (await pgdeskSessions(db)) === (await poolConnections()), 10_000)).toBe(true);
+    expect(
+      await eventually(async () => (await pgdeskSessions(db)) === (await poolConnections()), 10_000),
+    ).toBe(true);
     await app.close();
     expect(await eventually(async () => (await pgdeskSessions(db)) === 0, 10_000)).toBe(true);
     app = await createTestApp();

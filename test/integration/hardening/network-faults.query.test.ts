@@ -25,7 +25,9 @@ describe("a running query and a stream of results through a network that drops a
     expect(await pgdeskSessions(db)).toBe(0);
     proxy = await startFaultProxy({ host: db.server.host, port: db.server.port });
     app = await createTestApp();
-    profileId = (await app.call("profiles:save", { draft: { name: "via proxy", ...db.connection, port: proxy.port } })).id;
+    profileId = (
+      await app.call("profiles:save", { draft: { name: "via proxy", ...db.connection, port: proxy.port } })
+    ).id;
   });
   afterAll(async () => {
     reportFaults("running query + result stream", proxy);
@@ -37,7 +39,11 @@ describe("a running query and a stream of results through a network that drops a
   async function openTab() {
     const session = await app.call("query:openSession", { profileId });
     // the first run resolves the builtin column type names, so faults below hit only the tab's own connection
-    await app.call("query:run", { sessionId: session.sessionId, runId: `warm${++runs}`, sql: "SELECT 1 AS one, 'a'::text AS t" });
+    await app.call("query:run", {
+      sessionId: session.sessionId,
+      runId: `warm${++runs}`,
+      sql: "SELECT 1 AS one, 'a'::text AS t",
+    });
     return session;
   }
 
@@ -48,7 +54,9 @@ describe("a running query and a stream of results through a network that drops a
   }
 
   const events = <E extends "query:didReceiveRows" | "query:didFinishStatement">(event: E, runId: string) =>
-    app.events.filter((e) => e.event === event && (e.payload as PayloadOf<E>).runId === runId).map((e) => e.payload as PayloadOf<E>);
+    app.events
+      .filter((e) => e.event === event && (e.payload as PayloadOf<E>).runId === runId)
+      .map((e) => e.payload as PayloadOf<E>);
 
   /** The old tab's session is gone (the renderer is told), and a new one on the same tab works. */
   async function expectReconnect(sessionId: string, oldPid: number): Promise<void> {
@@ -57,12 +65,22 @@ describe("a running query and a stream of results through a network that drops a
     expect(stale).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     const fresh = await app.call("query:openSession", { profileId });
     expect(fresh.backendPid).not.toBe(oldPid);
-    const again = await app.call("query:run", { sessionId: fresh.sessionId, runId: `again${++runs}`, sql: "SELECT 40 + 2 AS answer" });
+    const again = await app.call("query:run", {
+      sessionId: fresh.sessionId,
+      runId: `again${++runs}`,
+      sql: "SELECT 40 + 2 AS answer",
+    });
     expect(again.results[0]!.error).toBeUndefined();
     expect(again.results[0]!.rowsReturned).toBe(1);
     await app.call("query:closeSession", { sessionId: fresh.sessionId });
     // the server lets go of the lost backend too (client_connection_check_interval)
-    expect(await eventually(async () => !(await db.pool.query("SELECT 1 FROM pg_stat_activity WHERE pid = $1", [oldPid])).rowCount, 10_000)).toBe(true);
+    expect(
+      await eventually(
+        async () =>
+          !(await db.pool.query("SELECT 1 FROM pg_stat_activity WHERE pid = $1", [oldPid])).rowCount,
+        10_000,
+      ),
+    ).toBe(true);
   }
 
   /** Back to a working network: connections that saw swallowed bytes are out of step, so they go. */
@@ -79,7 +97,10 @@ describe("a running query and a stream of results through a network that drops a
     const result = await within(run.done, 5_000, "the run after a drop");
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.results[0]!.error).toMatchObject({ code: "CONNECTION", message: expect.stringMatching(LOST) });
+    expect(result.value.results[0]!.error).toMatchObject({
+      code: "CONNECTION",
+      message: expect.stringMatching(LOST),
+    });
     expect(result.value.results[0]!.error!.message).toMatch(/Connection terminated unexpectedly/);
     await expectReconnect(tab.sessionId, tab.backendPid);
   });
@@ -94,8 +115,13 @@ describe("a running query and a stream of results through a network that drops a
     expect(Date.now() - stalledAt).toBeLessThan(LIVENESS_BOUND_MS + 2_000);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.results[0]!.error).toMatchObject({ code: "CONNECTION", message: expect.stringMatching(LOST) });
-    expect(result.value.results[0]!.error!.message).toMatch(/nothing arrived for \d+ s and the server did not answer a check on a new connection/);
+    expect(result.value.results[0]!.error).toMatchObject({
+      code: "CONNECTION",
+      message: expect.stringMatching(LOST),
+    });
+    expect(result.value.results[0]!.error!.message).toMatch(
+      /nothing arrived for \d+ s and the server did not answer a check on a new connection/,
+    );
     restore();
     await expectReconnect(tab.sessionId, tab.backendPid);
   }, 60_000);
@@ -106,7 +132,11 @@ describe("a running query and a stream of results through a network that drops a
     await backendRunning(db, tab.backendPid, "pg_sleep");
     proxy.mode = "stall";
     // the proxy takes the CancelRequest and swallows it (a real black hole would time it out after 5 s)
-    const cancel = await within(app.raw("query:cancel", { sessionId: tab.sessionId }), 5_000 + 2_000, "query:cancel");
+    const cancel = await within(
+      app.raw("query:cancel", { sessionId: tab.sessionId }),
+      5_000 + 2_000,
+      "query:cancel",
+    );
     expect(cancel.ok).toBe(true);
     const cancelledAt = Date.now();
     // nothing comes back within the grace a live server needs to answer a cancel: probe at once
@@ -116,7 +146,10 @@ describe("a running query and a stream of results through a network that drops a
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.cancelled).toBe(true);
-    expect(result.value.results[0]!.error).toMatchObject({ code: "CONNECTION", message: expect.stringMatching(LOST) });
+    expect(result.value.results[0]!.error).toMatchObject({
+      code: "CONNECTION",
+      message: expect.stringMatching(LOST),
+    });
     restore();
     await expectReconnect(tab.sessionId, tab.backendPid);
   }, 30_000);
@@ -124,7 +157,11 @@ describe("a running query and a stream of results through a network that drops a
   it("tells the renderer at once when an idle tab's connection drops (1 fault), and the next run reconnects", async () => {
     const tab = await openTab();
     proxy.dropAll();
-    const closed = await app.waitForEvent("query:didCloseSession", (p) => p.sessionId === tab.sessionId, 5_000);
+    const closed = await app.waitForEvent(
+      "query:didCloseSession",
+      (p) => p.sessionId === tab.sessionId,
+      5_000,
+    );
     expect(closed.reason).toMatch(/connection/i);
     await expectReconnect(tab.sessionId, tab.backendPid);
   });
@@ -158,20 +195,29 @@ describe("a running query and a stream of results through a network that drops a
     expect(Date.now() - stalledAt).toBeLessThan(LIVENESS_BOUND_MS + 2_000);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.results[0]!.error).toMatchObject({ code: "CONNECTION", message: expect.stringMatching(LOST) });
+    expect(result.value.results[0]!.error).toMatchObject({
+      code: "CONNECTION",
+      message: expect.stringMatching(LOST),
+    });
     expect(events("query:didReceiveRows", run.runId).length).toBeGreaterThanOrEqual(2);
     expect(events("query:didFinishStatement", run.runId)[0]?.result.error?.code).toBe("CONNECTION");
     restore();
     await expectReconnect(tab.sessionId, tab.backendPid);
   }, 60_000);
 
-  it("names columns \"oid N\" instead of waiting out the pool's timeout when the type lookup is black-holed (1 fault + 1 drop to restore)", async () => {
-    const oid = (await db.pool.query<{ oid: number }>("CREATE TYPE mood AS ENUM ('ok'); SELECT 'mood'::regtype::oid AS oid").then((r) => (r as unknown as Array<{ rows: Array<{ oid: number }> }>)[1]!.rows[0]!.oid));
+  it('names columns "oid N" instead of waiting out the pool\'s timeout when the type lookup is black-holed (1 fault + 1 drop to restore)', async () => {
+    const oid = await db.pool
+      .query<{ oid: number }>("CREATE TYPE mood AS ENUM ('ok'); SELECT 'mood'::regtype::oid AS oid")
+      .then((r) => (r as unknown as Array<{ rows: Array<{ oid: number }> }>)[1]!.rows[0]!.oid);
     const pool = await app.ctx.db.pool(profileId);
     await pool.query("SELECT 1"); // an idle pooled connection through the proxy, as after any screen
     proxy.mode = "stall";
     const stalledAt = Date.now();
-    const names = await within(columnTypes([{ dataTypeID: oid, dataTypeModifier: -1 }], async () => pool, new Map()), TYPE_LOOKUP_TIMEOUT_MS + 10_000, "the type lookup");
+    const names = await within(
+      columnTypes([{ dataTypeID: oid, dataTypeModifier: -1 }], async () => pool, new Map()),
+      TYPE_LOOKUP_TIMEOUT_MS + 10_000,
+      "the type lookup",
+    );
     expect(Date.now() - stalledAt).toBeLessThan(TYPE_LOOKUP_TIMEOUT_MS + 2_000);
     expect(names).toEqual([`oid ${oid}`]);
     restore();

@@ -14,7 +14,7 @@ async function pgdeskSessions(db: FreshDatabase): Promise<number> {
 }
 
 async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     if (await check()) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -31,7 +31,9 @@ describe("a network between pgdesk and PostgreSQL that drops, stalls and slows",
     db = await freshDatabase(15, "faults");
     proxy = await startFaultProxy({ host: db.server.host, port: db.server.port });
     app = await createTestApp();
-    profileId = (await app.call("profiles:save", { draft: { name: "via proxy", ...db.connection, port: proxy.port } })).id;
+    profileId = (
+      await app.call("profiles:save", { draft: { name: "via proxy", ...db.connection, port: proxy.port } })
+    ).id;
   });
   afterAll(async () => {
     reportFaults("dashboard", proxy);

@@ -17,7 +17,11 @@ describe("pg_service.conf passwords stay in main until the user picks a service"
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "pgdesk-svc-"));
-    await writeFile(join(dir, "services.conf"), `[alpha]\nhost=db1\nuser=a\npassword=${secret}\nsslpassword=${secret}-key\n[beta]\nhost=db2\n`, { mode: 0o600 });
+    await writeFile(
+      join(dir, "services.conf"),
+      `[alpha]\nhost=db1\nuser=a\npassword=${secret}\nsslpassword=${secret}-key\n[beta]\nhost=db2\n`,
+      { mode: 0o600 },
+    );
     process.env.PGSERVICEFILE = join(dir, "services.conf");
     process.env.PGSYSCONFDIR = join(dir, "none");
     app = await createTestApp();

@@ -14,11 +14,23 @@ describe.each<Major>([15, 18])("health checks on database objects, PostgreSQL %i
 
   it("passes a clean database and says which server it talked to", async () => {
     const report = await f.report();
-    expect(report.serverVersionNum! / 10000 | 0).toBe(major);
+    expect((report.serverVersionNum! / 10000) | 0).toBe(major);
     expect(report.role).toBe("primary");
     expect(report.database).toBe(f.db.name);
     const byId = Object.fromEntries(report.checks.map((c) => [c.id, c]));
-    for (const id of ["connectivity", "invalidIndexes", "notValidConstraints", "sequences", "deadTuples", "longRunning", "lockWaiters", "idleInTransaction", "replication", "databaseSize", "xidWraparound"]) {
+    for (const id of [
+      "connectivity",
+      "invalidIndexes",
+      "notValidConstraints",
+      "sequences",
+      "deadTuples",
+      "longRunning",
+      "lockWaiters",
+      "idleInTransaction",
+      "replication",
+      "databaseSize",
+      "xidWraparound",
+    ]) {
       expect(byId[id]?.status, `${id}: ${byId[id]?.message}`).toBe("pass");
     }
     expect(byId.replication!.value).toBe("no standbys");
@@ -51,10 +63,16 @@ describe.each<Major>([15, 18])("health checks on database objects, PostgreSQL %i
 
   it("flags an index left invalid by a failed CREATE UNIQUE INDEX CONCURRENTLY", async () => {
     await f.db.pool.query("CREATE TABLE dup (x int); INSERT INTO dup VALUES (1), (1)");
-    await expect(f.db.pool.query("CREATE UNIQUE INDEX CONCURRENTLY dup_x ON dup (x)")).rejects.toThrow(/could not create unique index/);
+    await expect(f.db.pool.query("CREATE UNIQUE INDEX CONCURRENTLY dup_x ON dup (x)")).rejects.toThrow(
+      /could not create unique index/,
+    );
     const c = await f.check("invalidIndexes");
     expect(c.status).toBe("warn");
-    expect(c.details!.rows[0]).toEqual(["public.dup_x", "dup", expect.stringContaining("CREATE UNIQUE INDEX dup_x")]);
+    expect(c.details!.rows[0]).toEqual([
+      "public.dup_x",
+      "dup",
+      expect.stringContaining("CREATE UNIQUE INDEX dup_x"),
+    ]);
     expect(c.action).toContain('DROP INDEX CONCURRENTLY "public"."dup_x";');
     await f.db.pool.query("DROP INDEX dup_x");
     expect((await f.check("invalidIndexes")).status).toBe("pass");
@@ -104,7 +122,9 @@ describe.each<Major>([15, 18])("health checks on database objects, PostgreSQL %i
     expect(warn.action).toContain('VACUUM (ANALYZE) "public"."churn";');
 
     // a table with its own lower scale factor is judged against its own trigger
-    await c.query("ALTER TABLE churn SET (autovacuum_vacuum_scale_factor = 2, autovacuum_vacuum_threshold = 10)");
+    await c.query(
+      "ALTER TABLE churn SET (autovacuum_vacuum_scale_factor = 2, autovacuum_vacuum_threshold = 10)",
+    );
     const pass = await f.check("deadTuples");
     expect(pass.details!.rows.find((r) => r[0] === "public.churn")![3]).toBe(2010);
     expect(pass.status).toBe("pass");
@@ -113,7 +133,9 @@ describe.each<Major>([15, 18])("health checks on database objects, PostgreSQL %i
 
   it("remembers the database size to show growth, and warns against a low size threshold", async () => {
     await f.report();
-    await f.db.pool.query("CREATE TABLE filler AS SELECT g, repeat('x', 500) AS pad FROM generate_series(1, 5000) g");
+    await f.db.pool.query(
+      "CREATE TABLE filler AS SELECT g, repeat('x', 500) AS pad FROM generate_series(1, 5000) g",
+    );
     const c = await f.check("databaseSize");
     expect(c.metrics!.growthBytes).toBeGreaterThan(1_000_000);
     expect(c.value).toMatch(/\(\+/);
@@ -164,9 +186,16 @@ describe.each<Major>([15, 18])("health checks on database objects, PostgreSQL %i
     expect(got.thresholds.slowQueryMs).toBe(15);
     expect(got.defaults.slowQueryMs).toBe(20);
     expect(got.thresholds.longRunningSec).toBe(60);
-    const reset = await f.app.call("health:setThresholds", { profileId: f.profileId, thresholds: {}, reset: true });
+    const reset = await f.app.call("health:setThresholds", {
+      profileId: f.profileId,
+      thresholds: {},
+      reset: true,
+    });
     expect(reset.thresholds).toEqual(got.defaults);
-    const bad = await f.app.raw("health:setThresholds", { profileId: f.profileId, thresholds: { cacheHitWarnPct: 101 } });
+    const bad = await f.app.raw("health:setThresholds", {
+      profileId: f.profileId,
+      thresholds: { cacheHitWarnPct: 101 },
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
   });
 });

@@ -41,10 +41,17 @@ describe("live chart sampler", () => {
     expect(renewed.watchId).toBe(watchId);
 
     await f.app.call("health:unwatch", { watchId });
-    const ofDb = (db: string | null) => f.app.events.filter((e) => e.event === "health:didSample" && (e.payload as { database: string | null }).database === db).length;
+    const ofDb = (db: string | null) =>
+      f.app.events.filter(
+        (e) => e.event === "health:didSample" && (e.payload as { database: string | null }).database === db,
+      ).length;
     const stoppedAt = ofDb(null);
     // another database's watch ticks at 250 ms: three of its samples span more than one of the old 300 ms intervals
-    const other = await f.app.call("health:watch", { profileId: f.profileId, database: "postgres", intervalMs: 250 });
+    const other = await f.app.call("health:watch", {
+      profileId: f.profileId,
+      database: "postgres",
+      intervalMs: 250,
+    });
     await until(async () => ofDb("postgres") >= 3, "three samples of the other database");
     await f.app.call("health:unwatch", { watchId: other.watchId });
     expect(ofDb(null)).toBe(stoppedAt);

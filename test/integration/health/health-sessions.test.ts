@@ -7,7 +7,9 @@ describe.each<Major>([15, 18])("health checks on sessions, PostgreSQL %i", (majo
 
   beforeAll(async () => {
     f = await healthFixture(major, "hsess");
-    await f.db.pool.query("CREATE TABLE accounts (id int PRIMARY KEY, balance int); INSERT INTO accounts VALUES (1, 100)");
+    await f.db.pool.query(
+      "CREATE TABLE accounts (id int PRIMARY KEY, balance int); INSERT INTO accounts VALUES (1, 100)",
+    );
   });
   afterAll(async () => {
     await f.close();

@@ -19,8 +19,12 @@ describe("replication with a real streaming standby (PostgreSQL 15)", () => {
     pair = await startReplicatedPair();
     await pair.startStandby();
     app = await createTestApp();
-    primaryId = (await app.call("profiles:save", { draft: { name: "primary", ...pair.connection(pair.primary.port) } })).id;
-    standbyId = (await app.call("profiles:save", { draft: { name: "standby", ...pair.connection(pair.standbyPort) } })).id;
+    primaryId = (
+      await app.call("profiles:save", { draft: { name: "primary", ...pair.connection(pair.primary.port) } })
+    ).id;
+    standbyId = (
+      await app.call("profiles:save", { draft: { name: "standby", ...pair.connection(pair.standbyPort) } })
+    ).id;
     primary = new pg.Client(pair.connection(pair.primary.port));
     await primary.connect();
     await primary.query("CREATE TABLE feed (id serial, body text)");
@@ -50,15 +54,25 @@ describe("replication with a real streaming standby (PostgreSQL 15)", () => {
   it("flags replay lag on both sides when replay is paused on the standby", async () => {
     standby = new pg.Client(pair.connection(pair.standbyPort));
     await standby.connect();
-    await app.call("health:setThresholds", { profileId: standbyId, thresholds: { replicationLagWarnSec: 0.5 } });
-    await app.call("health:setThresholds", { profileId: primaryId, thresholds: { replicationLagWarnBytes: 1 } });
+    await app.call("health:setThresholds", {
+      profileId: standbyId,
+      thresholds: { replicationLagWarnSec: 0.5 },
+    });
+    await app.call("health:setThresholds", {
+      profileId: primaryId,
+      thresholds: { replicationLagWarnBytes: 1 },
+    });
     await standby.query("SELECT pg_wal_replay_pause()");
     try {
       await primary.query("INSERT INTO feed (body) SELECT repeat('x', 100) FROM generate_series(1, 1000)");
       let last: HealthCheck | undefined;
       await until(async () => {
         last = await check(standbyId, "replication");
-        return last.status === "warn" && (last.metrics?.replayGapBytes ?? 0) > 0 && (last.metrics?.replayLagSeconds ?? 0) >= 0.5;
+        return (
+          last.status === "warn" &&
+          (last.metrics?.replayGapBytes ?? 0) > 0 &&
+          (last.metrics?.replayLagSeconds ?? 0) >= 0.5
+        );
       }, "the standby to report lag");
       expect(last!.metrics!.paused).toBe(1);
       expect(last!.action).toContain("pg_wal_replay_resume()");
@@ -76,7 +90,14 @@ describe("replication with a real streaming standby (PostgreSQL 15)", () => {
     await primary.query("SELECT pg_create_physical_replication_slot('abandoned', true)");
     const c = await check(primaryId, "replicationSlots");
     expect(c.status).toBe("warn");
-    expect(c.details!.rows[0]).toEqual(["abandoned", "physical", null, false, "reserved", expect.any(Number)]);
+    expect(c.details!.rows[0]).toEqual([
+      "abandoned",
+      "physical",
+      null,
+      false,
+      "reserved",
+      expect.any(Number),
+    ]);
     await primary.query("SELECT pg_drop_replication_slot('abandoned')");
     expect((await check(primaryId, "replicationSlots")).status).toBe("pass");
   });
@@ -88,6 +109,9 @@ describe("replication with a real streaming standby (PostgreSQL 15)", () => {
     expect(down.status).toBe("unhealthy");
     expect(down.checks[0]!.status).toBe("fail");
     await pair.startStandby();
-    await until(async () => (await app.call("health:report", { profileId: standbyId })).role === "standby", "the standby report to recover");
+    await until(
+      async () => (await app.call("health:report", { profileId: standbyId })).role === "standby",
+      "the standby report to recover",
+    );
   });
 });

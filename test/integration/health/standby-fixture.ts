@@ -20,7 +20,8 @@ export interface Replicated {
 /** As root, the server and its tools run as `postgres` (initdb and postgres refuse root). */
 function runAs(): { uid: number; gid: number } | undefined {
   if (userInfo().uid !== 0) return undefined;
-  const id = (flag: string) => Number(spawnSync("id", [flag, "postgres"], { encoding: "utf8" }).stdout.trim());
+  const id = (flag: string) =>
+    Number(spawnSync("id", [flag, "postgres"], { encoding: "utf8" }).stdout.trim());
   return { uid: id("-u"), gid: id("-g") };
 }
 
@@ -34,7 +35,13 @@ export async function startReplicatedPair(): Promise<Replicated> {
   const primary = await startEmbeddedServer({
     dataDir: join(root, "primary"),
     password: PASSWORD,
-    settings: { wal_level: "replica", max_wal_senders: "5", max_replication_slots: "5", hot_standby_feedback: "on", fsync: "off" },
+    settings: {
+      wal_level: "replica",
+      max_wal_senders: "5",
+      max_replication_slots: "5",
+      hot_standby_feedback: "on",
+      fsync: "off",
+    },
   });
   const standbyDir = join(root, "standby");
   const standbyPort = await freePort();
@@ -42,19 +49,50 @@ export async function startReplicatedPair(): Promise<Replicated> {
   const env = { ...process.env, PGPASSWORD: PASSWORD };
   const base = spawnSync(
     join(BIN, "pg_basebackup"),
-    ["-h", "127.0.0.1", "-p", String(primary.port), "-U", primary.user, "-D", standbyDir, "-R", "-X", "stream", "-c", "fast"],
+    [
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(primary.port),
+      "-U",
+      primary.user,
+      "-D",
+      standbyDir,
+      "-R",
+      "-X",
+      "stream",
+      "-c",
+      "fast",
+    ],
     { env, encoding: "utf8", ...as },
   );
   if (base.status !== 0) throw new Error(`pg_basebackup failed: ${base.stderr}`);
   let standby: ChildProcess | undefined;
   let standbyLog = "";
 
-  const connection = (port: number) => ({ host: "127.0.0.1", port, user: primary.user, password: PASSWORD, database: "postgres" });
+  const connection = (port: number) => ({
+    host: "127.0.0.1",
+    port,
+    user: primary.user,
+    password: PASSWORD,
+    database: "postgres",
+  });
 
   const startStandby = async () => {
     standby = spawn(
       join(BIN, "postgres"),
-      ["-D", standbyDir, "-p", String(standbyPort), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "hot_standby=on"],
+      [
+        "-D",
+        standbyDir,
+        "-p",
+        String(standbyPort),
+        "-c",
+        "listen_addresses=127.0.0.1",
+        "-c",
+        "unix_socket_directories=",
+        "-c",
+        "hot_standby=on",
+      ],
       { env: process.env, stdio: ["ignore", "pipe", "pipe"], ...as },
     );
     standby.stderr!.on("data", (d: Buffer) => {
@@ -66,7 +104,9 @@ export async function startReplicatedPair(): Promise<Replicated> {
       c.on("error", () => undefined);
       try {
         await c.connect();
-        const { rows } = await c.query<{ status: string | null }>("SELECT (SELECT status FROM pg_stat_wal_receiver) AS status");
+        const { rows } = await c.query<{ status: string | null }>(
+          "SELECT (SELECT status FROM pg_stat_wal_receiver) AS status",
+        );
         await c.end();
         if (rows[0]!.status === "streaming") return;
       } catch (err) {

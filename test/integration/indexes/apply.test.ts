@@ -22,7 +22,11 @@ describe.each<Major>([15, 18])("running a reviewed index statement on PostgreSQL
     `);
     await onOneSession(db.pool, async (c) => {
       await c.query("SELECT pg_stat_statements_reset()");
-      await repeat(c, 'SELECT * FROM "Sales Dept"."Odd ""Tbl""" t WHERE t."Acct Id" = $1', range(10).map((i) => [i]));
+      await repeat(
+        c,
+        'SELECT * FROM "Sales Dept"."Odd ""Tbl""" t WHERE t."Acct Id" = $1',
+        range(10).map((i) => [i]),
+      );
     });
   });
   afterAll(async () => {
@@ -33,33 +37,50 @@ describe.each<Major>([15, 18])("running a reviewed index statement on PostgreSQL
   it("quotes odd names in the suggestion, runs it when asked, and the suggestion disappears", async () => {
     const before = await app.call("indexes:report", { profileId, thresholds });
     const s = before.missing.suggestions.find((x) => x.table === 'Odd "Tbl"');
-    expect(s?.create.sql).toBe('CREATE INDEX CONCURRENTLY "Odd_Tbl_Acct_Id_idx" ON "Sales Dept"."Odd ""Tbl""" USING btree ("Acct Id");');
+    expect(s?.create.sql).toBe(
+      'CREATE INDEX CONCURRENTLY "Odd_Tbl_Acct_Id_idx" ON "Sales Dept"."Odd ""Tbl""" USING btree ("Acct Id");',
+    );
     const applied = await app.call("indexes:apply", { profileId, sql: s!.create.sql });
     expect(applied.command).toBe("CREATE INDEX");
     const after = await app.call("indexes:report", { profileId, thresholds });
     expect(after.missing.suggestions.find((x) => x.table === 'Odd "Tbl"')).toBeUndefined();
-    expect(after.indexes.find((i) => i.name === "Odd_Tbl_Acct_Id_idx")).toMatchObject({ valid: true, schema: "Sales Dept" });
+    expect(after.indexes.find((i) => i.name === "Odd_Tbl_Acct_Id_idx")).toMatchObject({
+      valid: true,
+      schema: "Sales Dept",
+    });
   });
 
   it("drops an index with the generated DROP INDEX CONCURRENTLY", async () => {
     await db.pool.query('CREATE INDEX "drop me" ON "Sales Dept"."Odd ""Tbl""" (id)');
-    const r = await app.call("indexes:apply", { profileId, sql: 'DROP INDEX CONCURRENTLY "Sales Dept"."drop me";' });
+    const r = await app.call("indexes:apply", {
+      profileId,
+      sql: 'DROP INDEX CONCURRENTLY "Sales Dept"."drop me";',
+    });
     expect(r.command).toBe("DROP INDEX");
     const { rows } = await db.pool.query("SELECT count(*)::int AS n FROM pg_class WHERE relname = 'drop me'");
     expect(rows[0].n).toBe(0);
   });
 
   it("refuses anything but one index statement", async () => {
-    for (const sql of ['DROP TABLE "Sales Dept"."Odd ""Tbl"""', "CREATE INDEX a ON x (y); DROP TABLE z", "VACUUM FULL"]) {
+    for (const sql of [
+      'DROP TABLE "Sales Dept"."Odd ""Tbl"""',
+      "CREATE INDEX a ON x (y); DROP TABLE z",
+      "VACUUM FULL",
+    ]) {
       const r = await app.raw("indexes:apply", { profileId, sql });
       expect(r).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
     }
-    const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM pg_class WHERE relname = 'Odd "Tbl"'`);
+    const { rows } = await db.pool.query(
+      `SELECT count(*)::int AS n FROM pg_class WHERE relname = 'Odd "Tbl"'`,
+    );
     expect(rows[0].n).toBe(1);
   });
 
   it("shows the server's error when a statement fails", async () => {
-    const r = await app.raw("indexes:apply", { profileId, sql: "CREATE INDEX CONCURRENTLY ON no_such_table (x)" });
+    const r = await app.raw("indexes:apply", {
+      profileId,
+      sql: "CREATE INDEX CONCURRENTLY ON no_such_table (x)",
+    });
     expect(r).toMatchObject({ ok: false, error: { code: "PG_ERROR", sqlState: "42P01" } });
   });
 

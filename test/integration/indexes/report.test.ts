@@ -50,7 +50,9 @@ describe.each<Major>([15, 18])("index insights on PostgreSQL %i", (major) => {
       CREATE INDEX churn_v_idx ON churn (v);
     `);
     // A failed concurrent build of a unique index leaves an invalid index behind.
-    await expect(db.pool.query("CREATE UNIQUE INDEX CONCURRENTLY dupes_v_key ON dupes (v)")).rejects.toThrow(/could not create unique index/);
+    await expect(db.pool.query("CREATE UNIQUE INDEX CONCURRENTLY dupes_v_key ON dupes (v)")).rejects.toThrow(
+      /could not create unique index/,
+    );
     // Mass updates of an indexed column: every row gets new heap and index entries.
     for (let i = 0; i < 3; i++) await db.pool.query("UPDATE churn SET v = v + 1");
     await db.pool.query("VACUUM churn");
@@ -58,13 +60,37 @@ describe.each<Major>([15, 18])("index insights on PostgreSQL %i", (major) => {
     await onOneSession(db.pool, async (c) => {
       await c.query("SELECT pg_stat_statements_reset()");
       await c.query("SET enable_seqscan = off");
-      await repeat(c, "SELECT count(*) FROM orders WHERE customer_id = $1", range(5).map((i) => [i]));
-      await repeat(c, "SELECT count(*) FROM orders WHERE email = $1", range(3).map((i) => [`user${i}@example.com`]));
+      await repeat(
+        c,
+        "SELECT count(*) FROM orders WHERE customer_id = $1",
+        range(5).map((i) => [i]),
+      );
+      await repeat(
+        c,
+        "SELECT count(*) FROM orders WHERE email = $1",
+        range(3).map((i) => [`user${i}@example.com`]),
+      );
       await c.query("RESET enable_seqscan");
-      await repeat(c, "SELECT * FROM events WHERE account_id = $1", range(30).map((i) => [i]));
-      await repeat(c, "SELECT * FROM events WHERE kind = $1", range(25).map((i) => [`kind${i % 5}`]));
-      await repeat(c, "SELECT * FROM events WHERE payload LIKE $1", range(5).map((i) => [`%${i}abc%`]));
-      await repeat(c, "SELECT * FROM tiny WHERE v = $1", range(40).map((i) => [i]));
+      await repeat(
+        c,
+        "SELECT * FROM events WHERE account_id = $1",
+        range(30).map((i) => [i]),
+      );
+      await repeat(
+        c,
+        "SELECT * FROM events WHERE kind = $1",
+        range(25).map((i) => [`kind${i % 5}`]),
+      );
+      await repeat(
+        c,
+        "SELECT * FROM events WHERE payload LIKE $1",
+        range(5).map((i) => [`%${i}abc%`]),
+      );
+      await repeat(
+        c,
+        "SELECT * FROM tiny WHERE v = $1",
+        range(40).map((i) => [i]),
+      );
     });
     report = await app.call("indexes:report", { profileId, thresholds });
   });
@@ -79,13 +105,25 @@ describe.each<Major>([15, 18])("index insights on PostgreSQL %i", (major) => {
     expect(report.serverVersionNum).toBeGreaterThanOrEqual(major * 10000);
     expect(report.database).toBe(db.name);
     const note = byName("orders_note_idx")!;
-    expect(note).toMatchObject({ schema: "public", table: "orders", method: "btree", columns: ["note"], scans: 0, valid: true, unique: false, constraint: null });
+    expect(note).toMatchObject({
+      schema: "public",
+      table: "orders",
+      method: "btree",
+      columns: ["note"],
+      scans: 0,
+      valid: true,
+      unique: false,
+      constraint: null,
+    });
     expect(note.definition).toBe("CREATE INDEX orders_note_idx ON public.orders USING btree (note)");
     expect(note.sizeBytes).toBeGreaterThan(100 * 1024);
     const scanned = report.indexes.filter((i) => i.table === "orders" && i.scans > 0);
     expect(scanned.length).toBeGreaterThan(0);
     expect(byName("orders_customer_hash_idx")!.method).toBe("hash");
-    expect(byName("orders_pkey")).toMatchObject({ primary: true, constraint: { name: "orders_pkey", type: "primary" } });
+    expect(byName("orders_pkey")).toMatchObject({
+      primary: true,
+      constraint: { name: "orders_pkey", type: "primary" },
+    });
     expect(byName("orders_email_key")).toMatchObject({ unique: true, constraint: null });
     expect(byName("orders_status_partial_idx")!.predicate).toBe("status = 'new'::text");
     if (major >= 16) expect(scanned[0]!.lastScanAt).not.toBeNull();
@@ -120,13 +158,28 @@ describe.each<Major>([15, 18])("index insights on PostgreSQL %i", (major) => {
 
   it("finds exact duplicates, keeping one of them and any unique index", () => {
     const created = report.duplicates.filter((x) => x.name.startsWith("orders_created_"));
-    expect(created).toEqual([expect.objectContaining({ name: "orders_created_b", kind: "exact", coveredBy: expect.objectContaining({ name: "orders_created_a" }) })]);
-    expect(report.duplicates.find((x) => x.name === "orders_email_idx")?.coveredBy.name).toBe("orders_email_key");
+    expect(created).toEqual([
+      expect.objectContaining({
+        name: "orders_created_b",
+        kind: "exact",
+        coveredBy: expect.objectContaining({ name: "orders_created_a" }),
+      }),
+    ]);
+    expect(report.duplicates.find((x) => x.name === "orders_email_idx")?.coveredBy.name).toBe(
+      "orders_email_key",
+    );
   });
 
   it("never proposes dropping a unique index, nor indexes with another method or predicate", () => {
     const names = report.duplicates.map((d) => d.name);
-    for (const n of ["orders_email_key", "orders_pkey", "orders_customer_hash_idx", "orders_status_partial_idx", "orders_customer_created_idx", "orders_created_a"]) {
+    for (const n of [
+      "orders_email_key",
+      "orders_pkey",
+      "orders_customer_hash_idx",
+      "orders_status_partial_idx",
+      "orders_customer_created_idx",
+      "orders_created_a",
+    ]) {
       expect(names).not.toContain(n);
     }
   });
@@ -155,14 +208,23 @@ describe.each<Major>([15, 18])("index insights on PostgreSQL %i", (major) => {
     expect(report.missing.statements.available).toBe(true);
     const s = report.missing.suggestions.find((x) => x.table === "events" && x.kind === "btree");
     expect(s?.columns).toEqual(["account_id"]);
-    expect(s?.create.sql).toBe('CREATE INDEX CONCURRENTLY "events_account_id_idx" ON "public"."events" USING btree ("account_id");');
-    expect(s?.evidence).toEqual([expect.objectContaining({ query: "SELECT * FROM events WHERE account_id = $1", calls: 30 })]);
+    expect(s?.create.sql).toBe(
+      'CREATE INDEX CONCURRENTLY "events_account_id_idx" ON "public"."events" USING btree ("account_id");',
+    );
+    expect(s?.evidence).toEqual([
+      expect.objectContaining({ query: "SELECT * FROM events WHERE account_id = $1", calls: 30 }),
+    ]);
     expect(s!.evidence[0]!.totalTimeMs).toBeGreaterThan(0);
   });
 
   it("suggests a trigram index for LIKE patterns", () => {
     const s = report.missing.suggestions.find((x) => x.kind === "trigram");
-    expect(s).toMatchObject({ table: "events", columns: ["payload"], method: "gin", requiresExtension: "pg_trgm" });
+    expect(s).toMatchObject({
+      table: "events",
+      columns: ["payload"],
+      method: "gin",
+      requiresExtension: "pg_trgm",
+    });
     expect(s?.create.sql).toContain('USING gin ("payload" gin_trgm_ops)');
   });
 
@@ -175,7 +237,10 @@ describe.each<Major>([15, 18])("index insights on PostgreSQL %i", (major) => {
 
   it("flags bloat from mass updates, not in a freshly built index", () => {
     const churnIndex = report.bloat.find((b) => b.index === "churn_v_idx");
-    expect(churnIndex).toMatchObject({ flagged: true, fix: { sql: 'REINDEX INDEX CONCURRENTLY "public"."churn_v_idx";' } });
+    expect(churnIndex).toMatchObject({
+      flagged: true,
+      fix: { sql: 'REINDEX INDEX CONCURRENTLY "public"."churn_v_idx";' },
+    });
     expect(churnIndex!.bloatPct).toBeGreaterThan(30);
     const churnTable = report.bloat.find((b) => b.index === null && b.table === "churn");
     expect(churnTable?.flagged).toBe(true);

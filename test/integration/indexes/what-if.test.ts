@@ -14,7 +14,13 @@ describe("what-if proof with hypopg on the system PostgreSQL 15", () => {
 
   beforeAll(async () => {
     server = await startSystemServer({ settings: { shared_preload_libraries: "pg_stat_statements" } });
-    const connection = { host: server.host, port: server.port, user: server.user, password: server.password, database: "postgres" };
+    const connection = {
+      host: server.host,
+      port: server.port,
+      user: server.user,
+      password: server.password,
+      database: "postgres",
+    };
     pool = new pg.Pool({ ...connection, max: 2 });
     app = await createTestApp();
     const profileId = (await app.call("profiles:save", { draft: { name: "system 15", ...connection } })).id;
@@ -26,9 +32,17 @@ describe("what-if proof with hypopg on the system PostgreSQL 15", () => {
     `);
     await onOneSession(pool, async (c) => {
       await c.query("SELECT pg_stat_statements_reset()");
-      await repeat(c, "SELECT * FROM items WHERE sku = $1", range(20).map((i) => [`sku-${i}`]));
+      await repeat(
+        c,
+        "SELECT * FROM items WHERE sku = $1",
+        range(20).map((i) => [`sku-${i}`]),
+      );
       // A range the generic plan estimates at a third of the table: an index would not be used.
-      await repeat(c, "SELECT * FROM items WHERE price > $1", range(20).map((i) => [i]));
+      await repeat(
+        c,
+        "SELECT * FROM items WHERE price > $1",
+        range(20).map((i) => [i]),
+      );
     });
     report = await app.call("indexes:report", { profileId, whatIf: true, thresholds: { minRows: 10_000 } });
   });

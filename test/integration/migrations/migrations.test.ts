@@ -34,7 +34,11 @@ describe("Prisma migration history and sizes", () => {
     app = await createTestApp();
     profileId = (await app.call("profiles:save", { draft: { name: "m", ...db.connection } })).id;
     folder = await mkdtemp(join(tmpdir(), "pgdesk-mig-"));
-    for (const [name, body] of [["20240101000000_init", init], ["20240201000000_posts", posts + "-- edited after apply\n"], ["20240301000000_new", "SELECT 1;\n"]] as const) {
+    for (const [name, body] of [
+      ["20240101000000_init", init],
+      ["20240201000000_posts", posts + "-- edited after apply\n"],
+      ["20240301000000_new", "SELECT 1;\n"],
+    ] as const) {
       await mkdir(join(folder, name));
       await writeFile(join(folder, name, "migration.sql"), body);
     }
@@ -69,7 +73,12 @@ describe("Prisma migration history and sizes", () => {
       ["20240201000000_posts", "applied", 250],
     ]);
     expect(h.migrations[0]!.logs).toBe("syntax error");
-    expect(h.migrations[1]).toMatchObject({ checksum: sha(init), startedAt: "2024-01-01T10:00:00.000Z", finishedAt: "2024-01-01T10:00:01.500Z", appliedSteps: 1 });
+    expect(h.migrations[1]).toMatchObject({
+      checksum: sha(init),
+      startedAt: "2024-01-01T10:00:00.000Z",
+      finishedAt: "2024-01-01T10:00:01.500Z",
+      appliedSteps: 1,
+    });
   });
 
   it("marks a migration whose folder checksum differs from the recorded one", async () => {

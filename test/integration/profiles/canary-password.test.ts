@@ -48,8 +48,12 @@ describe("a canary password never leaks", () => {
     expect(good.ok).toBe(true);
     if (!good.ok) return;
     const id = (good.value as { id: string }).id;
-    const wrongUser = await call("profiles:save", { draft: { name: "canary bad", ...base, user: "no_such_user" } });
-    const unreachable = await call("profiles:save", { draft: { name: "canary down", ...base, host: "127.0.0.1", port: 1 } });
+    const wrongUser = await call("profiles:save", {
+      draft: { name: "canary bad", ...base, user: "no_such_user" },
+    });
+    const unreachable = await call("profiles:save", {
+      draft: { name: "canary down", ...base, host: "127.0.0.1", port: 1 },
+    });
     for (const r of [wrongUser, unreachable]) expect(r.ok).toBe(true);
     const ids = [wrongUser, unreachable].map((r) => (r.ok ? (r.value as { id: string }).id : ""));
 
@@ -83,8 +87,10 @@ describe("a canary password never leaks", () => {
     });
     try {
       // wait until psql is connected and waiting on the lock: then its argv and env are final
-      for (const deadline = Date.now() + 15_000; ; ) {
-        const { rows } = await locker.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = 'canary_user' AND wait_event_type = 'Lock'");
+      for (const deadline = Date.now() + 15_000; ;) {
+        const { rows } = await locker.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = 'canary_user' AND wait_event_type = 'Lock'",
+        );
         if (rows[0].n > 0) break;
         if (Date.now() > deadline) throw new Error(`psql never reached the lock: ${output}`);
       }

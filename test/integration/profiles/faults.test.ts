@@ -16,10 +16,21 @@ describe("connection faults: terminated backends and a server restart", () => {
   const dataDir = () => join(root, "data");
 
   const start = (port?: number) =>
-    startEmbeddedServer({ dataDir: dataDir(), password: PASSWORD, ...(port ? { port } : {}), settings: { fsync: "off" } });
+    startEmbeddedServer({
+      dataDir: dataDir(),
+      password: PASSWORD,
+      ...(port ? { port } : {}),
+      settings: { fsync: "off" },
+    });
 
   async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-    const c = new pg.Client({ host: "127.0.0.1", port: server.port, user: server.user, password: PASSWORD, database: "postgres" });
+    const c = new pg.Client({
+      host: "127.0.0.1",
+      port: server.port,
+      user: server.user,
+      password: PASSWORD,
+      database: "postgres",
+    });
     await c.connect();
     try {
       return await fn(c);
@@ -37,7 +48,14 @@ describe("connection faults: terminated backends and a server restart", () => {
     server = await start();
     app = await createTestApp();
     const saved = await app.call("profiles:save", {
-      draft: { name: "faulty", host: "127.0.0.1", port: server.port, database: "postgres", user: server.user, password: PASSWORD },
+      draft: {
+        name: "faulty",
+        host: "127.0.0.1",
+        port: server.port,
+        database: "postgres",
+        user: server.user,
+        password: PASSWORD,
+      },
     });
     profileId = saved.id;
   });
@@ -51,7 +69,10 @@ describe("connection faults: terminated backends and a server restart", () => {
     const pid = await backendPid();
     const since = app.events.length;
     await admin((c) => c.query("SELECT pg_terminate_backend($1, 5000)", [pid]));
-    await app.waitForEvent("connection:didChangeState", (p) => p.profileId === profileId && p.state === "connected" && app.events.length > since);
+    await app.waitForEvent(
+      "connection:didChangeState",
+      (p) => p.profileId === profileId && p.state === "connected" && app.events.length > since,
+    );
     const next = await backendPid();
     expect(next).not.toBe(pid);
     const states = app.events.slice(since).map((e) => (e.payload as { state: string }).state);
@@ -61,16 +82,21 @@ describe("connection faults: terminated backends and a server restart", () => {
   it("a running query killed by pg_terminate_backend fails with the server's message, the next one works", async () => {
     const pool = await app.ctx.db.pool(profileId);
     // settled at once so the rejection is handled when it happens
-    const running = pool.query("SELECT pg_sleep(30)").then(() => undefined, (e: unknown) => e);
+    const running = pool.query("SELECT pg_sleep(30)").then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     const pid = await waitForSleeper();
     await admin((c) => c.query("SELECT pg_terminate_backend($1, 5000)", [pid]));
     expect(await running).toMatchObject({ code: "57P01" });
     expect((await app.ctx.db.query(profileId, "SELECT 42 AS n")).rows[0]).toEqual({ n: 42 });
 
     async function waitForSleeper(): Promise<number> {
-      for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
         const { rows } = await admin((c) =>
-          c.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'"),
+          c.query<{ pid: number }>(
+            "SELECT pid FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'",
+          ),
         );
         if (rows[0]) return rows[0].pid;
       }
@@ -84,14 +110,22 @@ describe("connection faults: terminated backends and a server restart", () => {
     const outcomes: string[] = [];
     const poll = (async () => {
       while (polling) {
-        outcomes.push(await app.ctx.db.query(profileId, "SELECT 1").then(() => "ok", (e: { message: string }) => e.message));
+        outcomes.push(
+          await app.ctx.db.query(profileId, "SELECT 1").then(
+            () => "ok",
+            (e: { message: string }) => e.message,
+          ),
+        );
         await new Promise((r) => setImmediate(r));
       }
     })();
 
     const port = server.port;
     await server.stop();
-    const down = await app.waitForEvent("connection:didChangeState", (p) => p.profileId === profileId && p.state === "disconnected");
+    const down = await app.waitForEvent(
+      "connection:didChangeState",
+      (p) => p.profileId === profileId && p.state === "disconnected",
+    );
     expect(down.nextAttemptAt).toBeGreaterThan(0);
     expect(down.message).toBeTruthy();
     expect((await app.call("profiles:connectionStatus", { id: profileId })).state).toBe("disconnected");
@@ -101,8 +135,11 @@ describe("connection faults: terminated backends and a server restart", () => {
     server = await start(port);
     const retried = await app.call("profiles:retryConnection", { id: profileId });
     expect(retried.state).toBe("connected");
-    await app.waitForEvent("connection:didChangeState", (p) => p.profileId === profileId && p.state === "connected");
-    for (const deadline = Date.now() + 10_000; outcomes.at(-1) !== "ok" && Date.now() < deadline; ) {
+    await app.waitForEvent(
+      "connection:didChangeState",
+      (p) => p.profileId === profileId && p.state === "connected",
+    );
+    for (const deadline = Date.now() + 10_000; outcomes.at(-1) !== "ok" && Date.now() < deadline;) {
       await new Promise((r) => setImmediate(r));
     }
     polling = false;

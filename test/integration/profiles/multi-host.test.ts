@@ -29,7 +29,13 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
   let app: TestApp;
 
   const admin = async (server: TestServer, text: string) => {
-    const c = new pg.Client({ host: server.host, port: server.port, user: server.user, password: server.password, database: "postgres" });
+    const c = new pg.Client({
+      host: server.host,
+      port: server.port,
+      user: server.user,
+      password: server.password,
+      database: "postgres",
+    });
     await c.connect();
     try {
       await c.query(text);
@@ -38,7 +44,12 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
     }
   };
   const setReadOnly = (server: TestServer, on: boolean) =>
-    admin(server, on ? `ALTER DATABASE ${db} SET default_transaction_read_only = on` : `ALTER DATABASE ${db} RESET default_transaction_read_only`);
+    admin(
+      server,
+      on
+        ? `ALTER DATABASE ${db} SET default_transaction_read_only = on`
+        : `ALTER DATABASE ${db} RESET default_transaction_read_only`,
+    );
 
   beforeAll(async () => {
     a = testServer(15);
@@ -69,23 +80,35 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
     const r = await app.call("profiles:test", { draft: draft([down, a.port, b.port]) });
     expect(r).toMatchObject({ host: "127.0.0.1", port: a.port, serverVersionNum: expect.any(Number) });
     expect(Math.floor(r.serverVersionNum / 10000)).toBe(15);
-    expect(r.skipped).toEqual([{ host: "127.0.0.1", port: down, reason: expect.stringMatching(/ECONNREFUSED/) }]);
+    expect(r.skipped).toEqual([
+      { host: "127.0.0.1", port: down, reason: expect.stringMatching(/ECONNREFUSED/) },
+    ]);
   });
 
   it("read-write passes over a read-only host; read-only picks it; primary takes the first; standby finds none", async () => {
     await setReadOnly(a, true);
     try {
-      const rw = await app.call("profiles:test", { draft: draft([a.port, b.port], { targetSessionAttrs: "read-write" }) });
+      const rw = await app.call("profiles:test", {
+        draft: draft([a.port, b.port], { targetSessionAttrs: "read-write" }),
+      });
       expect(rw.port).toBe(b.port);
-      expect(rw.skipped).toEqual([{ host: "127.0.0.1", port: a.port, reason: expect.stringMatching(/session is read-only/) }]);
+      expect(rw.skipped).toEqual([
+        { host: "127.0.0.1", port: a.port, reason: expect.stringMatching(/session is read-only/) },
+      ]);
 
-      const ro = await app.call("profiles:test", { draft: draft([b.port, a.port], { targetSessionAttrs: "read-only" }) });
+      const ro = await app.call("profiles:test", {
+        draft: draft([b.port, a.port], { targetSessionAttrs: "read-only" }),
+      });
       expect(ro.port).toBe(a.port);
 
-      const primary = await app.call("profiles:test", { draft: draft([a.port, b.port], { targetSessionAttrs: "primary" }) });
+      const primary = await app.call("profiles:test", {
+        draft: draft([a.port, b.port], { targetSessionAttrs: "primary" }),
+      });
       expect(primary.port).toBe(a.port); // read-only by setting, but not in recovery
 
-      const standby = await app.raw("profiles:test", { draft: draft([down, a.port, b.port], { targetSessionAttrs: "standby" }) });
+      const standby = await app.raw("profiles:test", {
+        draft: draft([down, a.port, b.port], { targetSessionAttrs: "standby" }),
+      });
       expect(standby).toMatchObject({ ok: false, error: { code: "CONNECTION" } });
       if (!standby.ok) {
         // every host tried, each with its own reason
@@ -97,7 +120,9 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
       }
 
       // prefer-standby: no standby anywhere, so the first host that answers
-      const prefer = await app.call("profiles:test", { draft: draft([down, b.port, a.port], { targetSessionAttrs: "prefer-standby" }) });
+      const prefer = await app.call("profiles:test", {
+        draft: draft([down, b.port, a.port], { targetSessionAttrs: "prefer-standby" }),
+      });
       expect(prefer.port).toBe(b.port);
     } finally {
       await setReadOnly(a, false);
@@ -109,7 +134,9 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
     const r = await app.raw("profiles:test", { draft: draft([down, other]) });
     expect(r).toMatchObject({ ok: false, error: { code: "CONNECTION" } });
     if (!r.ok) {
-      expect(r.error.message).toMatch(new RegExp(`127\\.0\\.0\\.1:${down}: .*ECONNREFUSED.*; 127\\.0\\.0\\.1:${other}: .*ECONNREFUSED`));
+      expect(r.error.message).toMatch(
+        new RegExp(`127\\.0\\.0\\.1:${down}: .*ECONNREFUSED.*; 127\\.0\\.0\\.1:${other}: .*ECONNREFUSED`),
+      );
       expect(r.error.message).not.toContain(a.password);
     }
   });
@@ -119,20 +146,42 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
     expect(r).toMatchObject({ ok: false, error: { code: "CONNECTION", sqlState: "28P01" } });
     if (!r.ok) expect(r.error.message).not.toMatch(/hosts could be used/);
     const one = await app.raw("profiles:test", { draft: draft([a.port], { targetSessionAttrs: "standby" }) });
-    expect(one).toMatchObject({ ok: false, error: { code: "CONNECTION", message: `127.0.0.1:${a.port}: server is not in hot standby mode (target_session_attrs=standby)` } });
+    expect(one).toMatchObject({
+      ok: false,
+      error: {
+        code: "CONNECTION",
+        message: `127.0.0.1:${a.port}: server is not in hot standby mode (target_session_attrs=standby)`,
+      },
+    });
   });
 
   it("a saved profile's pool lands on the matching host, the status says which, and a failover moves it", async () => {
-    const saved = await app.call("profiles:save", { draft: draft([down, a.port, b.port], { targetSessionAttrs: "read-write" }) });
-    expect(saved.additionalHosts).toEqual([{ host: "127.0.0.1", port: a.port }, { host: "127.0.0.1", port: b.port }]);
-    const port = async () => Number((await app.ctx.db.query<{ port: string }>(saved.id, "SELECT current_setting('port') AS port")).rows[0]!.port);
+    const saved = await app.call("profiles:save", {
+      draft: draft([down, a.port, b.port], { targetSessionAttrs: "read-write" }),
+    });
+    expect(saved.additionalHosts).toEqual([
+      { host: "127.0.0.1", port: a.port },
+      { host: "127.0.0.1", port: b.port },
+    ]);
+    const port = async () =>
+      Number(
+        (await app.ctx.db.query<{ port: string }>(saved.id, "SELECT current_setting('port') AS port"))
+          .rows[0]!.port,
+      );
     expect(await port()).toBe(a.port);
-    expect(await app.call("profiles:connectionStatus", { id: saved.id })).toMatchObject({ state: "connected", host: "127.0.0.1", port: a.port });
+    expect(await app.call("profiles:connectionStatus", { id: saved.id })).toMatchObject({
+      state: "connected",
+      host: "127.0.0.1",
+      port: a.port,
+    });
 
     // the 15 server turns read-only and drops pgdesk's sessions, as a demoted primary would
     await setReadOnly(a, true);
     try {
-      await admin(a, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${db}' AND application_name = 'pgdesk'`);
+      await admin(
+        a,
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${db}' AND application_name = 'pgdesk'`,
+      );
       const deadline = Date.now() + 15_000;
       let landed: number | undefined;
       while (Date.now() < deadline) {
@@ -140,7 +189,10 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
         if (landed === b.port) break;
       }
       expect(landed).toBe(b.port);
-      expect(await app.call("profiles:connectionStatus", { id: saved.id })).toMatchObject({ host: "127.0.0.1", port: b.port });
+      expect(await app.call("profiles:connectionStatus", { id: saved.id })).toMatchObject({
+        host: "127.0.0.1",
+        port: b.port,
+      });
     } finally {
       await setReadOnly(a, false);
       await app.call("profiles:delete", { id: saved.id });
@@ -152,12 +204,18 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
     await admin(a, `CREATE ROLE ${role} LOGIN PASSWORD 'pw-on-15'`);
     await admin(b, `CREATE ROLE ${role} LOGIN PASSWORD 'pw-on-18'`);
     const file = join(app.dataDir, "pgpass-multi");
-    await writeFile(file, `127.0.0.1:${a.port}:*:${role}:pw-on-15\n127.0.0.1:${b.port}:*:${role}:pw-on-18\n`, { mode: 0o600 });
+    await writeFile(
+      file,
+      `127.0.0.1:${a.port}:*:${role}:pw-on-15\n127.0.0.1:${b.port}:*:${role}:pw-on-18\n`,
+      { mode: 0o600 },
+    );
     const before = process.env.PGPASSFILE;
     process.env.PGPASSFILE = file;
     await setReadOnly(a, true);
     try {
-      const saved = await app.call("profiles:save", { draft: draft([a.port, b.port], { user: role, password: null, targetSessionAttrs: "read-write" }) });
+      const saved = await app.call("profiles:save", {
+        draft: draft([a.port, b.port], { user: role, password: null, targetSessionAttrs: "read-write" }),
+      });
       const r = await app.call("profiles:test", { id: saved.id });
       expect(r.port).toBe(b.port);
       expect(r.passwordSource).toBe(`${file} line 2`);
@@ -175,22 +233,35 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
   it("load_balance_hosts=random spreads new connections over the hosts", async () => {
     const seen = new Set<number>();
     for (let i = 0; i < 24 && seen.size < 2; i++) {
-      seen.add((await app.call("profiles:test", { draft: draft([a.port, b.port], { loadBalanceHosts: "random" }) })).port!);
+      seen.add(
+        (await app.call("profiles:test", { draft: draft([a.port, b.port], { loadBalanceHosts: "random" }) }))
+          .port!,
+      );
     }
     expect([...seen].sort()).toEqual([a.port, b.port].sort());
   });
 
   it("exports and re-imports the host list", async () => {
-    const saved = await app.call("profiles:save", { draft: draft([a.port, b.port], { targetSessionAttrs: "primary" }) });
+    const saved = await app.call("profiles:save", {
+      draft: draft([a.port, b.port], { targetSessionAttrs: "primary" }),
+    });
     const { uri } = await app.call("profiles:exportUri", { id: saved.id });
-    expect(uri).toBe(`postgresql://${a.user}@127.0.0.1:${a.port},127.0.0.1:${b.port}/${db}?target_session_attrs=primary&sslmode=disable`);
+    expect(uri).toBe(
+      `postgresql://${a.user}@127.0.0.1:${a.port},127.0.0.1:${b.port}/${db}?target_session_attrs=primary&sslmode=disable`,
+    );
     const back = await app.call("profiles:parseConnectionString", { text: uri });
-    expect(back.draft).toMatchObject({ port: a.port, additionalHosts: [{ host: "127.0.0.1", port: b.port }], targetSessionAttrs: "primary" });
+    expect(back.draft).toMatchObject({
+      port: a.port,
+      additionalHosts: [{ host: "127.0.0.1", port: b.port }],
+      targetSessionAttrs: "primary",
+    });
     await app.call("profiles:delete", { id: saved.id });
   });
 
   it("rejects contradictory or duplicate settings, naming the field", async () => {
-    const rw = await app.raw("profiles:save", { draft: draft([a.port], { readOnly: true, targetSessionAttrs: "read-write" }) });
+    const rw = await app.raw("profiles:save", {
+      draft: draft([a.port], { readOnly: true, targetSessionAttrs: "read-write" }),
+    });
     expect(rw).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "targetSessionAttrs" } });
     const dup = await app.raw("profiles:save", { draft: draft([a.port, a.port]) });
     expect(dup).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "additionalHosts.0.host" } });
@@ -200,16 +271,27 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
 
   it("a query tab lands on the matching host and its cancel request reaches that host", async () => {
     await setReadOnly(a, true);
-    const saved = await app.call("profiles:save", { draft: draft([down, a.port, b.port], { targetSessionAttrs: "read-write" }) });
+    const saved = await app.call("profiles:save", {
+      draft: draft([down, a.port, b.port], { targetSessionAttrs: "read-write" }),
+    });
     try {
       const session = await app.call("query:openSession", { profileId: saved.id });
       const running = runSql(app, session.sessionId, "SELECT pg_sleep(30)");
       // the sleeping backend is on the 18 server, the only read-write host
-      const c = new pg.Client({ host: b.host, port: b.port, user: b.user, password: b.password, database: db });
+      const c = new pg.Client({
+        host: b.host,
+        port: b.port,
+        user: b.user,
+        password: b.password,
+        database: db,
+      });
       await c.connect();
       try {
-        for (const deadline = Date.now() + 10_000; ; ) {
-          const r = await c.query("SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND state = 'active' AND query LIKE '%pg_sleep%'", [session.backendPid]);
+        for (const deadline = Date.now() + 10_000; ;) {
+          const r = await c.query(
+            "SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND state = 'active' AND query LIKE '%pg_sleep%'",
+            [session.backendPid],
+          );
           if (r.rowCount) break;
           if (Date.now() > deadline) throw new Error("the statement never started on the read-write host");
         }
@@ -229,14 +311,30 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
     // pg_dump 15 is the client here, so the list holds a down host and the 15 server
     const c = new pg.Client({ host: a.host, port: a.port, user: a.user, password: a.password, database: db });
     await c.connect();
-    await c.query("CREATE TABLE IF NOT EXISTS t (id int PRIMARY KEY); INSERT INTO t SELECT g FROM generate_series(1, 50) g ON CONFLICT DO NOTHING");
+    await c.query(
+      "CREATE TABLE IF NOT EXISTS t (id int PRIMARY KEY); INSERT INTO t SELECT g FROM generate_series(1, 50) g ON CONFLICT DO NOTHING",
+    );
     await c.end();
-    const saved = await app.call("profiles:save", { draft: draft([down, a.port], { loadBalanceHosts: "random" }) });
+    const saved = await app.call("profiles:save", {
+      draft: draft([down, a.port], { loadBalanceHosts: "random" }),
+    });
     const folder = await tempFolder();
     try {
-      const preview = await app.call("backup:preview", { profileId: saved.id, database: db, folder, format: "custom", testRestore: true });
+      const preview = await app.call("backup:preview", {
+        profileId: saved.id,
+        database: db,
+        folder,
+        format: "custom",
+        testRestore: true,
+      });
       expect(preview.env).toMatchObject({ PGHOST: "127.0.0.1", PGPORT: String(a.port) });
-      const { jobId } = await app.call("backup:start", { profileId: saved.id, database: db, folder, format: "custom", testRestore: true });
+      const { jobId } = await app.call("backup:start", {
+        profileId: saved.id,
+        database: db,
+        folder,
+        format: "custom",
+        testRestore: true,
+      });
       const job = await finished(app, jobId);
       expect(job.state, JSON.stringify(job)).toBe("succeeded");
     } finally {
@@ -248,7 +346,9 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
   it("child processes (psql, like pg_dump) get the host list and choose the same host through libpq", async () => {
     const run = promisify(execFile);
     await setReadOnly(a, true);
-    const saved = await app.call("profiles:save", { draft: draft([down, a.port, b.port], { targetSessionAttrs: "read-write" }) });
+    const saved = await app.call("profiles:save", {
+      draft: draft([down, a.port, b.port], { targetSessionAttrs: "read-write" }),
+    });
     try {
       const params = await app.ctx.profiles.connectionParams(saved.id);
       const child = await childEnv(params);
@@ -260,7 +360,9 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
         });
         // the test hands libpq the password through its env var; the app uses the prompt pipe
         const env = { ...child.env, PGPASSWORD: a.password, PGDATABASE: db };
-        const { stdout } = await run("psql", ["-X", "-A", "-t", "-c", "SELECT current_setting('port')"], { env });
+        const { stdout } = await run("psql", ["-X", "-A", "-t", "-c", "SELECT current_setting('port')"], {
+          env,
+        });
         expect(Number(stdout.trim())).toBe(b.port);
         const ours = await app.call("profiles:test", { id: saved.id });
         expect(ours.port).toBe(b.port);

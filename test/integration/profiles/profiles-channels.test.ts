@@ -33,11 +33,23 @@ describe("profile channels", () => {
         group: "Billing",
       },
     });
-    expect(saved).toMatchObject({ tag: "production", sslmode: "disable", readOnly: true, connectTimeoutSeconds: 5, group: "Billing", hasPassword: true });
+    expect(saved).toMatchObject({
+      tag: "production",
+      sslmode: "disable",
+      readOnly: true,
+      connectTimeoutSeconds: 5,
+      group: "Billing",
+      hasPassword: true,
+    });
     expect(saved).not.toHaveProperty("password");
 
     const copy = await app.call("profiles:duplicate", { id: saved.id });
-    expect(copy).toMatchObject({ name: "Billing 'prod' ü=1 (copy)", hasPassword: true, group: "Billing", readOnly: true });
+    expect(copy).toMatchObject({
+      name: "Billing 'prod' ü=1 (copy)",
+      hasPassword: true,
+      group: "Billing",
+      readOnly: true,
+    });
     expect(copy.id).not.toBe(saved.id);
     const tested = await app.call("profiles:test", { id: copy.id });
     expect(tested.tls).toEqual({ encrypted: false, verified: "none" });
@@ -50,15 +62,26 @@ describe("profile channels", () => {
     );
     expect(uri).not.toContain(db.connection.password);
     const list = await app.call("profiles:list", {});
-    expect(list.map((p) => p.name)).toEqual(["Billing 'prod' ü=1", "Billing 'prod' ü=1 (copy 2)", "Billing 'prod' ü=1 (copy)"]);
+    expect(list.map((p) => p.name)).toEqual([
+      "Billing 'prod' ü=1",
+      "Billing 'prod' ü=1 (copy 2)",
+      "Billing 'prod' ü=1 (copy)",
+    ]);
   });
 
   it("turns a pasted URI into a working draft", async () => {
     const pasted = `postgresql://${db.connection.user}:${encodeURIComponent(db.connection.password)}@127.0.0.1:${db.connection.port}/${db.name}?sslmode=prefer&application_name=pasted`;
     const imported = await app.call("profiles:parseConnectionString", { text: pasted });
-    expect(imported.draft).toMatchObject({ host: "127.0.0.1", database: db.name, sslmode: "prefer", applicationName: "pasted" });
+    expect(imported.draft).toMatchObject({
+      host: "127.0.0.1",
+      database: db.name,
+      sslmode: "prefer",
+      applicationName: "pasted",
+    });
     expect(imported.password).toBe(db.connection.password);
-    const tested = await app.call("profiles:test", { draft: { ...imported.draft, password: imported.password! } });
+    const tested = await app.call("profiles:test", {
+      draft: { ...imported.draft, password: imported.password! },
+    });
     expect(tested.serverVersionNum).toBeGreaterThan(150000);
   });
 
@@ -84,9 +107,15 @@ describe("profile channels", () => {
 
   it("uses ~/.pgpass (PGPASSFILE) when the profile has no password, and says so", async () => {
     const file = join(app.dataDir, "pgpass");
-    await writeFile(file, `# test\n*:${db.connection.port}:${db.name}:${db.connection.user}:${db.connection.password.replace(/:/g, "\\:")}\n`, { mode: 0o600 });
+    await writeFile(
+      file,
+      `# test\n*:${db.connection.port}:${db.name}:${db.connection.user}:${db.connection.password.replace(/:/g, "\\:")}\n`,
+      { mode: 0o600 },
+    );
     process.env.PGPASSFILE = file;
-    const saved = await app.call("profiles:save", { draft: { name: "pgpass", ...db.connection, password: null } });
+    const saved = await app.call("profiles:save", {
+      draft: { name: "pgpass", ...db.connection, password: null },
+    });
     expect(saved.hasPassword).toBe(false);
     const tested = await app.call("profiles:test", { id: saved.id });
     expect(tested.passwordSource).toBe(`${file} line 2`);
@@ -104,13 +133,18 @@ describe("profile channels", () => {
   it("keeps the rest of a profile whose password cannot be decrypted, and asks for it again", async () => {
     const saved = await app.call("profiles:save", { draft: { name: "broken secret", ...db.connection } });
     const path = join(app.dataDir, "profiles.json");
-    const stored = JSON.parse(await readFile(path, "utf8")) as { profiles: Array<{ id: string; sealedPassword?: string }> };
+    const stored = JSON.parse(await readFile(path, "utf8")) as {
+      profiles: Array<{ id: string; sealedPassword?: string }>;
+    };
     stored.profiles.find((p) => p.id === saved.id)!.sealedPassword = "v1:AAAA:BBBB:CCCC";
     await writeFile(path, JSON.stringify(stored));
     const result = await app.raw("profiles:test", { id: saved.id });
     expect(result).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
     if (!result.ok) expect(result.error.message).toMatch(/cannot be decrypted.*enter it again/);
-    expect((await app.call("profiles:list", {})).find((p) => p.id === saved.id)).toMatchObject({ name: "broken secret", hasPassword: true });
+    expect((await app.call("profiles:list", {})).find((p) => p.id === saved.id)).toMatchObject({
+      name: "broken secret",
+      hasPassword: true,
+    });
     await app.call("profiles:save", { id: saved.id, draft: { name: "broken secret", ...db.connection } });
     expect((await app.call("profiles:test", { id: saved.id })).serverVersionNum).toBeGreaterThan(0);
   });

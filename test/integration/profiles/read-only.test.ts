@@ -79,11 +79,22 @@ describe.each<Major>([15, 18])("read-only profiles on PostgreSQL %i", (major) =>
              obj_description('t'::regclass) AS comment,
              (SELECT count(*) FROM pg_attribute WHERE attrelid = 't'::regclass AND attnum > 0)::int AS columns,
              (SELECT count(*) FROM pg_index WHERE indrelid = 't'::regclass)::int AS indexes`);
-    expect(rows[0]).toEqual({ rows: 3, new_tables: 0, seq: 1, roles: 0, comment: null, columns: 1, indexes: 0 });
+    expect(rows[0]).toEqual({
+      rows: 3,
+      new_tables: 0,
+      seq: 1,
+      roles: 0,
+      comment: null,
+      columns: 1,
+      indexes: 0,
+    });
   }
 
   it("runs every session with default_transaction_read_only=on and the profile's application_name", async () => {
-    const { rows } = await app.ctx.db.query(profileId, "SELECT current_setting('default_transaction_read_only') AS ro, current_setting('application_name') AS app");
+    const { rows } = await app.ctx.db.query(
+      profileId,
+      "SELECT current_setting('default_transaction_read_only') AS ro, current_setting('application_name') AS app",
+    );
     expect(rows[0]).toEqual({ ro: "on", app: "pgdesk-ro-test" });
   });
 
@@ -93,7 +104,10 @@ describe.each<Major>([15, 18])("read-only profiles on PostgreSQL %i", (major) =>
     const client = await pool.connect();
     try {
       for (const sql of WRITE_FORMS) {
-        await expect(runReadOnly(client, sql).then(() => `${sql} succeeded`), sql).rejects.toThrow();
+        await expect(
+          runReadOnly(client, sql).then(() => `${sql} succeeded`),
+          sql,
+        ).rejects.toThrow();
       }
       const read = await runReadOnly(client, "SELECT count(*)::int AS n FROM t; SHOW transaction_read_only");
       expect(read[0]!.rows[0]).toEqual({ n: 3 });
@@ -108,7 +122,10 @@ describe.each<Major>([15, 18])("read-only profiles on PostgreSQL %i", (major) =>
     const pool = await app.ctx.db.pool(profileId);
     const client = await pool.connect();
     try {
-      const outcome = await runReadOnly(client, "SELECT lo_create(0)").then(() => "ran", (e: Error) => e.message);
+      const outcome = await runReadOnly(client, "SELECT lo_create(0)").then(
+        () => "ran",
+        (e: Error) => e.message,
+      );
       expect(outcome).toMatch(major === 15 ? /^ran$/ : /read-only transaction/);
     } finally {
       client.release();
@@ -132,7 +149,13 @@ describe.each<Major>([15, 18])("read-only profiles on PostgreSQL %i", (major) =>
   });
 
   it("the server refuses writes even on plain pool queries, including a smuggled COMMIT; DELETE", async () => {
-    for (const sql of ["INSERT INTO t VALUES (7)", "SELECT delete_all()", "SELECT nextval('s')", "COMMIT; DELETE FROM t", "CALL purge()"]) {
+    for (const sql of [
+      "INSERT INTO t VALUES (7)",
+      "SELECT delete_all()",
+      "SELECT nextval('s')",
+      "COMMIT; DELETE FROM t",
+      "CALL purge()",
+    ]) {
       await expect(app.ctx.db.query(profileId, sql), sql).rejects.toMatchObject({ code: "25006" });
     }
     await unchanged();

@@ -27,7 +27,10 @@ describe("SSH tunnels through a real OpenSSH sshd", () => {
     await sshd?.dispose();
   });
 
-  const draft = (ssh: Partial<NonNullable<ProfileDraft["ssh"]>> = {}, extra: Partial<ProfileDraft> = {}): ProfileDraft => ({
+  const draft = (
+    ssh: Partial<NonNullable<ProfileDraft["ssh"]>> = {},
+    extra: Partial<ProfileDraft> = {},
+  ): ProfileDraft => ({
     name: "via ssh",
     ...db.connection,
     ssh: { host: "127.0.0.1", port: sshd.port, user: sshd.user, auth: "key", keyFile: sshd.userKey, ...ssh },
@@ -36,7 +39,10 @@ describe("SSH tunnels through a real OpenSSH sshd", () => {
 
   it("asks to confirm an unknown host key, showing its fingerprint", async () => {
     const result = await app.raw("profiles:test", { draft: draft() });
-    expect(result).toMatchObject({ ok: false, error: { code: "CONFLICT", field: "ssh.hostKey", detail: sshd.hostFingerprint } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", field: "ssh.hostKey", detail: sshd.hostFingerprint },
+    });
     if (!result.ok) expect(result.error.message).toContain(sshd.hostFingerprint);
   });
 
@@ -62,11 +68,15 @@ describe("SSH tunnels through a real OpenSSH sshd", () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "sshSecret" } });
     const none = await app.raw("profiles:test", { draft: draft(base) });
     expect(none).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "sshSecret" } });
-    const missing = await app.raw("profiles:test", { draft: draft({ hostKey: sshd.hostFingerprint, keyFile: "/nonexistent/key" }) });
+    const missing = await app.raw("profiles:test", {
+      draft: draft({ hostKey: sshd.hostFingerprint, keyFile: "/nonexistent/key" }),
+    });
     expect(missing).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "ssh.keyFile" } });
     const right = await app.call("profiles:test", { draft: draft(base, { sshSecret: sshd.passphrase }) });
     expect(right.serverVersionNum).toBeGreaterThan(0);
-    const saved = await app.call("profiles:save", { draft: draft(base, { name: "enc key", sshSecret: sshd.passphrase }) });
+    const saved = await app.call("profiles:save", {
+      draft: draft(base, { name: "enc key", sshSecret: sshd.passphrase }),
+    });
     expect(saved).toMatchObject({ hasSshSecret: true, ssh: { auth: "key", keyFile: sshd.encryptedUserKey } });
     expect(JSON.stringify(saved)).not.toContain(sshd.passphrase);
     expect((await app.call("profiles:test", { id: saved.id })).serverVersionNum).toBeGreaterThan(0);
@@ -74,15 +84,28 @@ describe("SSH tunnels through a real OpenSSH sshd", () => {
 
   it("a multi-host profile tunnels to each host it tries, and the pool's tunnel goes to the host chosen", async () => {
     const down = await freePort();
-    const hosts = { host: "127.0.0.1", port: down, additionalHosts: [{ host: "127.0.0.1", port: db.connection.port }] };
-    const tested = await app.call("profiles:test", { draft: draft({ hostKey: sshd.hostFingerprint }, hosts) });
+    const hosts = {
+      host: "127.0.0.1",
+      port: down,
+      additionalHosts: [{ host: "127.0.0.1", port: db.connection.port }],
+    };
+    const tested = await app.call("profiles:test", {
+      draft: draft({ hostKey: sshd.hostFingerprint }, hosts),
+    });
     expect(tested).toMatchObject({ host: "127.0.0.1", port: db.connection.port });
     expect(tested.skipped?.map((f) => f.port)).toEqual([down]);
 
-    const saved = await app.call("profiles:save", { draft: draft({ hostKey: sshd.hostFingerprint }, { name: "multi via ssh", ...hosts }) });
-    const { rows } = await app.ctx.db.query<{ port: string }>(saved.id, "SELECT current_setting('port') AS port");
+    const saved = await app.call("profiles:save", {
+      draft: draft({ hostKey: sshd.hostFingerprint }, { name: "multi via ssh", ...hosts }),
+    });
+    const { rows } = await app.ctx.db.query<{ port: string }>(
+      saved.id,
+      "SELECT current_setting('port') AS port",
+    );
     expect(Number(rows[0]!.port)).toBe(db.connection.port);
-    expect(await app.call("profiles:connectionStatus", { id: saved.id })).toMatchObject({ port: db.connection.port });
+    expect(await app.call("profiles:connectionStatus", { id: saved.id })).toMatchObject({
+      port: db.connection.port,
+    });
 
     // a child gets one tunnel per host, in list order, with the real names kept for TLS
     const child = await childEnv(await app.ctx.profiles.connectionParams(saved.id));
@@ -97,15 +120,23 @@ describe("SSH tunnels through a real OpenSSH sshd", () => {
   });
 
   it("recovers after sshd is killed mid-session and comes back", async () => {
-    const saved = await app.call("profiles:save", { draft: draft({ hostKey: sshd.hostFingerprint }, { name: "tunnelled" }) });
+    const saved = await app.call("profiles:save", {
+      draft: draft({ hostKey: sshd.hostFingerprint }, { name: "tunnelled" }),
+    });
     const first = await app.ctx.db.query<{ db: string }>(saved.id, "SELECT current_database() AS db");
     expect(first.rows[0]).toEqual({ db: db.name });
 
     await sshd.stop();
     const down = await app
-      .waitForEvent("connection:didChangeState", (p) => p.profileId === saved.id && p.state === "disconnected", 30_000)
+      .waitForEvent(
+        "connection:didChangeState",
+        (p) => p.profileId === saved.id && p.state === "disconnected",
+        30_000,
+      )
       .catch((e: Error) => {
-        throw new Error(`${e.message}; events: ${JSON.stringify(app.events)}; log: ${app.log.lines.join(" | ")}`);
+        throw new Error(
+          `${e.message}; events: ${JSON.stringify(app.events)}; log: ${app.log.lines.join(" | ")}`,
+        );
       });
     expect(down.message).toMatch(/SSH|ECONNREFUSED/);
     const failed = await app.raw("server:overview", { profileId: saved.id });
@@ -160,7 +191,10 @@ describe("SSH settings from ~/.ssh/config and ~/.ssh/known_hosts", () => {
     const salt = randomBytes(20);
     const hash = createHmac("sha1", salt).update(`[127.0.0.1]:${sshd.port}`).digest("base64");
     const [type, blob] = sshd.hostPublicKey.split(" ");
-    await writeFile(join(home, ".ssh", "known_hosts"), `|1|${salt.toString("base64")}|${hash} ${type} ${blob}\n`);
+    await writeFile(
+      join(home, ".ssh", "known_hosts"),
+      `|1|${salt.toString("base64")}|${hash} ${type} ${blob}\n`,
+    );
     const tested = await app.call("profiles:test", { draft: viaAlias() });
     expect(tested.serverVersionNum).toBeGreaterThan(0);
   });
@@ -169,7 +203,9 @@ describe("SSH settings from ~/.ssh/config and ~/.ssh/known_hosts", () => {
     const otherKeyDir = await mkdtemp(join(tmpdir(), "pgdesk-otherkey-"));
     execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", join(otherKeyDir, "k")]);
     const other = (await readFile(join(otherKeyDir, "k.pub"), "utf8")).split(" ");
-    const otherFp = execFileSync("ssh-keygen", ["-lf", join(otherKeyDir, "k.pub")]).toString().split(" ")[1]!;
+    const otherFp = execFileSync("ssh-keygen", ["-lf", join(otherKeyDir, "k.pub")])
+      .toString()
+      .split(" ")[1]!;
     await writeFile(join(home, ".ssh", "known_hosts"), `[127.0.0.1]:${sshd.port} ${other[0]} ${other[1]}\n`);
     await rm(otherKeyDir, { recursive: true, force: true });
     const result = await app.raw("profiles:test", { draft: viaAlias() });

@@ -23,7 +23,8 @@ export interface TestSshd {
   dispose(): Promise<void>;
 }
 
-const keygen = (args: string[]) => execFileSync("ssh-keygen", args, { stdio: ["ignore", "pipe", "pipe"] }).toString();
+const keygen = (args: string[]) =>
+  execFileSync("ssh-keygen", args, { stdio: ["ignore", "pipe", "pipe"] }).toString();
 
 /** Debian's OpenSSH sshd on a free loopback port, with throwaway host and user keys. */
 export async function startTestSshd(): Promise<TestSshd> {
@@ -32,8 +33,22 @@ export async function startTestSshd(): Promise<TestSshd> {
   const passphrase = "right horse battery";
   keygen(["-q", "-t", "ed25519", "-N", "", "-C", "pgdesk-test-host", "-f", join(dir, "host_key")]);
   keygen(["-q", "-t", "ed25519", "-N", "", "-C", "pgdesk-test-user", "-f", join(dir, "user_key")]);
-  keygen(["-q", "-t", "ed25519", "-a", "1", "-N", passphrase, "-C", "pgdesk-test-user-enc", "-f", join(dir, "user_key_enc")]);
-  const pubs = await Promise.all(["user_key.pub", "user_key_enc.pub"].map((f) => readFile(join(dir, f), "utf8")));
+  keygen([
+    "-q",
+    "-t",
+    "ed25519",
+    "-a",
+    "1",
+    "-N",
+    passphrase,
+    "-C",
+    "pgdesk-test-user-enc",
+    "-f",
+    join(dir, "user_key_enc"),
+  ]);
+  const pubs = await Promise.all(
+    ["user_key.pub", "user_key_enc.pub"].map((f) => readFile(join(dir, f), "utf8")),
+  );
   await writeFile(join(dir, "authorized_keys"), pubs.join(""), { mode: 0o600 });
   const hostFingerprint = keygen(["-lf", join(dir, "host_key.pub")]).split(" ")[1]!;
   const config = join(dir, "sshd_config");
@@ -63,7 +78,7 @@ export async function startTestSshd(): Promise<TestSshd> {
   const start = async () => {
     child = spawn("/usr/sbin/sshd", ["-D", "-e", "-f", config], { stdio: ["ignore", "ignore", "pipe"] });
     child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
-    for (const deadline = Date.now() + 15_000; !(await accepts(port)); ) {
+    for (const deadline = Date.now() + 15_000; !(await accepts(port));) {
       if (child.exitCode !== null || Date.now() > deadline) throw new Error(`sshd did not start: ${log}`);
     }
   };

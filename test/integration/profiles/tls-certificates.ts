@@ -24,12 +24,73 @@ export async function makeTestCertificates(): Promise<TestCertificates> {
   const dir = await mkdtemp(join(tmpdir(), "pgdesk-tls-"));
   await chmod(dir, 0o755); // the server (user postgres when we are root) reads from here
   const subj = (cn: string) => ["-subj", `/CN=${cn}`];
-  openssl(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "2", ...subj("pgdesk test CA")], dir);
-  openssl(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "other.key", "-out", "other.crt", "-days", "2", ...subj("another CA")], dir);
-  openssl(["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", ...subj("localhost")], dir);
+  openssl(
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      "ca.key",
+      "-out",
+      "ca.crt",
+      "-days",
+      "2",
+      ...subj("pgdesk test CA"),
+    ],
+    dir,
+  );
+  openssl(
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      "other.key",
+      "-out",
+      "other.crt",
+      "-days",
+      "2",
+      ...subj("another CA"),
+    ],
+    dir,
+  );
+  openssl(
+    [
+      "req",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      "server.key",
+      "-out",
+      "server.csr",
+      ...subj("localhost"),
+    ],
+    dir,
+  );
   await writeFile(join(dir, "san.ext"), "subjectAltName=DNS:localhost\n");
   openssl(
-    ["x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.crt", "-days", "2", "-extfile", "san.ext"],
+    [
+      "x509",
+      "-req",
+      "-in",
+      "server.csr",
+      "-CA",
+      "ca.crt",
+      "-CAkey",
+      "ca.key",
+      "-CAcreateserial",
+      "-out",
+      "server.crt",
+      "-days",
+      "2",
+      "-extfile",
+      "san.ext",
+    ],
     dir,
   );
   const serverKey = join(dir, "server.key");
@@ -57,14 +118,55 @@ export interface ClientCertificate {
 }
 
 /** A client certificate for `user` signed by the test CA, its key encrypted with `passphrase`. */
-export async function makeClientCertificate(certs: TestCertificates, user: string, passphrase: string): Promise<ClientCertificate> {
+export async function makeClientCertificate(
+  certs: TestCertificates,
+  user: string,
+  passphrase: string,
+): Promise<ClientCertificate> {
   const dir = certs.dir;
   // the passphrase goes to openssl through its environment, not argv
   const env = { ...process.env, PGDESK_TEST_KEY_PASS: passphrase };
-  const run = (args: string[]) => execFileSync("openssl", args, { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
-  run(["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-aes-256-cbc", "-pass", "env:PGDESK_TEST_KEY_PASS", "-out", "client.key"]);
-  run(["req", "-new", "-key", "client.key", "-passin", "env:PGDESK_TEST_KEY_PASS", "-subj", `/CN=${user}`, "-out", "client.csr"]);
-  run(["x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "client.crt", "-days", "2"]);
+  const run = (args: string[]) =>
+    execFileSync("openssl", args, { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
+  run([
+    "genpkey",
+    "-algorithm",
+    "RSA",
+    "-pkeyopt",
+    "rsa_keygen_bits:2048",
+    "-aes-256-cbc",
+    "-pass",
+    "env:PGDESK_TEST_KEY_PASS",
+    "-out",
+    "client.key",
+  ]);
+  run([
+    "req",
+    "-new",
+    "-key",
+    "client.key",
+    "-passin",
+    "env:PGDESK_TEST_KEY_PASS",
+    "-subj",
+    `/CN=${user}`,
+    "-out",
+    "client.csr",
+  ]);
+  run([
+    "x509",
+    "-req",
+    "-in",
+    "client.csr",
+    "-CA",
+    "ca.crt",
+    "-CAkey",
+    "ca.key",
+    "-CAcreateserial",
+    "-out",
+    "client.crt",
+    "-days",
+    "2",
+  ]);
   await chmod(join(dir, "client.key"), 0o600);
   await chmod(join(dir, "client.crt"), 0o644);
   return { cert: join(dir, "client.crt"), encryptedKey: join(dir, "client.key") };

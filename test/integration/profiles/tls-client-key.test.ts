@@ -8,7 +8,12 @@ import { startEmbeddedServer, type EmbeddedServer } from "../../../src/main/db/e
 import { childEnv } from "../../../src/main/features/backup/child-env";
 import type { ProfileDraft } from "../../../src/shared/contract";
 import { createTestApp, type TestApp } from "../../harness/app";
-import { makeClientCertificate, makeTestCertificates, type ClientCertificate, type TestCertificates } from "./tls-certificates";
+import {
+  makeClientCertificate,
+  makeTestCertificates,
+  type ClientCertificate,
+  type TestCertificates,
+} from "./tls-certificates";
 
 const PASSWORD = "tls-client-test-secret";
 
@@ -46,14 +51,20 @@ describe("client certificate with an encrypted key (sslpassword)", () => {
         fsync: "off",
       },
     });
-    const admin = { host: "127.0.0.1", port: server.port, user: server.user, password: PASSWORD, database: "postgres" };
+    const admin = {
+      host: "127.0.0.1",
+      port: server.port,
+      user: server.user,
+      password: PASSWORD,
+      database: "postgres",
+    };
     await writeFile(hba, "hostssl all all 127.0.0.1/32 scram-sha-256 clientcert=verify-full\n");
     const c = new pg.Client(admin);
     await c.connect();
     await c.query("SELECT pg_reload_conf()");
     await c.end();
     // the reload is asynchronous: wait until a plain session is refused
-    for (const deadline = Date.now() + 10_000; ; ) {
+    for (const deadline = Date.now() + 10_000; ;) {
       const plain = new pg.Client(admin);
       const refused = await plain.connect().then(
         () => plain.end().then(() => false),
@@ -110,15 +121,24 @@ describe("client certificate with an encrypted key (sslpassword)", () => {
   it("a saved profile keeps the passphrase sealed: the pool uses it, the renderer only sees hasSslPassword", async () => {
     const saved = await app.call("profiles:save", { draft: draft({ sslPassword: passphrase }) });
     expect(saved.hasSslPassword).toBe(true);
-    const { rows } = await app.ctx.db.query<{ client_dn: string }>(saved.id, "SELECT client_dn FROM pg_stat_ssl WHERE pid = pg_backend_pid()");
+    const { rows } = await app.ctx.db.query<{ client_dn: string }>(
+      saved.id,
+      "SELECT client_dn FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+    );
     expect(rows[0]!.client_dn).toBe("/CN=postgres");
 
     // a saved profile's test uses the saved passphrase; an edit that leaves it out keeps it
     expect((await app.call("profiles:test", { id: saved.id })).tls?.encrypted).toBe(true);
     const { password: _p, sslPassword: _s, ...unchanged } = draft();
-    const edited = await app.call("profiles:save", { id: saved.id, draft: { ...unchanged, name: "renamed" } });
+    const edited = await app.call("profiles:save", {
+      id: saved.id,
+      draft: { ...unchanged, name: "renamed" },
+    });
     expect(edited.hasSslPassword).toBe(true);
-    expect((await app.call("profiles:test", { id: saved.id, draft: { ...unchanged, name: "renamed" } })).tls?.encrypted).toBe(true);
+    expect(
+      (await app.call("profiles:test", { id: saved.id, draft: { ...unchanged, name: "renamed" } })).tls
+        ?.encrypted,
+    ).toBe(true);
 
     const payloads = JSON.stringify([
       saved,
@@ -140,14 +160,21 @@ describe("client certificate with an encrypted key (sslpassword)", () => {
     });
 
     // null clears it; then the key cannot be opened and the error says which field
-    const cleared = await app.call("profiles:save", { id: saved.id, draft: { ...unchanged, sslPassword: null } });
+    const cleared = await app.call("profiles:save", {
+      id: saved.id,
+      draft: { ...unchanged, sslPassword: null },
+    });
     expect(cleared.hasSslPassword).toBeUndefined();
-    await expect(app.ctx.db.query(saved.id, "SELECT 1")).rejects.toMatchObject({ extra: { field: "sslPassword" } });
+    await expect(app.ctx.db.query(saved.id, "SELECT 1")).rejects.toMatchObject({
+      extra: { field: "sslPassword" },
+    });
     await app.call("profiles:delete", { id: saved.id });
   });
 
   it("a passphrase without a key file is refused, naming the field", async () => {
-    const r = await app.raw("profiles:save", { draft: draft({ sslCert: "", sslKey: "", sslPassword: passphrase }) });
+    const r = await app.raw("profiles:save", {
+      draft: draft({ sslCert: "", sslKey: "", sslPassword: passphrase }),
+    });
     expect(r).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "sslPassword" } });
   });
 });

@@ -47,7 +47,10 @@ describe("sslmode against a real TLS PostgreSQL (libpq semantics)", () => {
   /** Whether the session the saved profile's pool opens is encrypted, per the server. */
   async function serverSeesSsl(extra: Partial<ProfileDraft>): Promise<boolean> {
     const saved = await app.call("profiles:save", { draft: draft(extra) });
-    const { rows } = await app.ctx.db.query<{ ssl: boolean }>(saved.id, "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()");
+    const { rows } = await app.ctx.db.query<{ ssl: boolean }>(
+      saved.id,
+      "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+    );
     await app.call("profiles:delete", { id: saved.id });
     return rows[0]!.ssl;
   }
@@ -61,43 +64,66 @@ describe("sslmode against a real TLS PostgreSQL (libpq semantics)", () => {
   });
 
   it("require encrypts without verifying the certificate (unlike node-postgres' own sslmode=require)", async () => {
-    const tested = await app.call("profiles:test", { draft: draft({ sslmode: "require", host: "127.0.0.1" }) });
+    const tested = await app.call("profiles:test", {
+      draft: draft({ sslmode: "require", host: "127.0.0.1" }),
+    });
     expect(tested.tls).toEqual({ encrypted: true, verified: "none" });
   });
 
   it("require with a root certificate verifies the chain, as libpq does", async () => {
-    const ok = await app.call("profiles:test", { draft: draft({ sslmode: "require", sslRootCert: certs.caCert, host: "127.0.0.1" }) });
+    const ok = await app.call("profiles:test", {
+      draft: draft({ sslmode: "require", sslRootCert: certs.caCert, host: "127.0.0.1" }),
+    });
     expect(ok.tls).toEqual({ encrypted: true, verified: "chain" });
-    const wrongCa = await app.raw("profiles:test", { draft: draft({ sslmode: "require", sslRootCert: certs.otherCaCert }) });
+    const wrongCa = await app.raw("profiles:test", {
+      draft: draft({ sslmode: "require", sslRootCert: certs.otherCaCert }),
+    });
     expect(wrongCa).toMatchObject({ ok: false, error: { code: "CONNECTION" } });
   });
 
   it("verify-ca checks the chain but not the host name", async () => {
-    const byIp = await app.call("profiles:test", { draft: draft({ sslmode: "verify-ca", sslRootCert: certs.caCert, host: "127.0.0.1" }) });
+    const byIp = await app.call("profiles:test", {
+      draft: draft({ sslmode: "verify-ca", sslRootCert: certs.caCert, host: "127.0.0.1" }),
+    });
     expect(byIp.tls).toEqual({ encrypted: true, verified: "chain" });
-    const wrongCa = await app.raw("profiles:test", { draft: draft({ sslmode: "verify-ca", sslRootCert: certs.otherCaCert }) });
+    const wrongCa = await app.raw("profiles:test", {
+      draft: draft({ sslmode: "verify-ca", sslRootCert: certs.otherCaCert }),
+    });
     expect(wrongCa).toMatchObject({ ok: false, error: { code: "CONNECTION" } });
     if (!wrongCa.ok) expect(wrongCa.error.message).toMatch(/certificate/i);
   });
 
   it("verify-full succeeds with the certificate's host name and fails with another one", async () => {
-    const right = await app.call("profiles:test", { draft: draft({ sslmode: "verify-full", sslRootCert: certs.caCert, host: "localhost" }) });
+    const right = await app.call("profiles:test", {
+      draft: draft({ sslmode: "verify-full", sslRootCert: certs.caCert, host: "localhost" }),
+    });
     expect(right.tls).toEqual({ encrypted: true, verified: "chain+hostname" });
-    const wrongName = await app.raw("profiles:test", { draft: draft({ sslmode: "verify-full", sslRootCert: certs.caCert, host: "127.0.0.1" }) });
+    const wrongName = await app.raw("profiles:test", {
+      draft: draft({ sslmode: "verify-full", sslRootCert: certs.caCert, host: "127.0.0.1" }),
+    });
     expect(wrongName).toMatchObject({ ok: false, error: { code: "CONNECTION" } });
     if (!wrongName.ok) expect(wrongName.error.message).toMatch(/127\.0\.0\.1|altnames|host/i);
   });
 
   it("verify-full through the pool of a saved profile too", async () => {
-    const saved = await app.call("profiles:save", { draft: draft({ sslmode: "verify-full", sslRootCert: certs.caCert }) });
-    const { rows } = await app.ctx.db.query<{ ssl: boolean }>(saved.id, "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()");
+    const saved = await app.call("profiles:save", {
+      draft: draft({ sslmode: "verify-full", sslRootCert: certs.caCert }),
+    });
+    const { rows } = await app.ctx.db.query<{ ssl: boolean }>(
+      saved.id,
+      "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+    );
     expect(rows[0]!.ssl).toBe(true);
-    const bad = await app.call("profiles:save", { draft: draft({ sslmode: "verify-full", sslRootCert: certs.caCert, host: "127.0.0.1" }) });
+    const bad = await app.call("profiles:save", {
+      draft: draft({ sslmode: "verify-full", sslRootCert: certs.caCert, host: "127.0.0.1" }),
+    });
     await expect(app.ctx.db.query(bad.id, "SELECT 1")).rejects.toThrow(/127\.0\.0\.1|altnames|host/i);
   });
 
   it("names the field when a certificate file is missing or a key is readable by others", async () => {
-    const missing = await app.raw("profiles:test", { draft: draft({ sslmode: "verify-full", sslRootCert: join(certs.dir, "nope.crt") }) });
+    const missing = await app.raw("profiles:test", {
+      draft: draft({ sslmode: "verify-full", sslRootCert: join(certs.dir, "nope.crt") }),
+    });
     expect(missing).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "sslRootCert" } });
     if (!missing.ok) expect(missing.error.message).toContain("does not exist");
 
@@ -110,14 +136,25 @@ describe("sslmode against a real TLS PostgreSQL (libpq semantics)", () => {
     expect(loose).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "sslKey" } });
     if (!loose.ok) expect(loose.error.message).toContain("group or world access");
 
-    const halfPair = await app.raw("profiles:save", { draft: draft({ sslmode: "require", sslCert: certs.serverCert }) });
+    const halfPair = await app.raw("profiles:save", {
+      draft: draft({ sslmode: "require", sslCert: certs.serverCert }),
+    });
     expect(halfPair).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "sslKey" } });
-    expect(await app.call("profiles:list", {})).not.toContainEqual(expect.objectContaining({ sslCert: certs.serverCert }));
+    expect(await app.call("profiles:list", {})).not.toContainEqual(
+      expect.objectContaining({ sslCert: certs.serverCert }),
+    );
   });
 
   it("against a server without TLS: prefer falls back to plain, require refuses", async () => {
     const plain = testServer(15);
-    const base = { name: "plain", host: plain.host, port: plain.port, database: "postgres", user: plain.user, password: plain.password };
+    const base = {
+      name: "plain",
+      host: plain.host,
+      port: plain.port,
+      database: "postgres",
+      user: plain.user,
+      password: plain.password,
+    };
     const preferred = await app.call("profiles:test", { draft: { ...base, sslmode: "prefer" } });
     expect(preferred.tls).toEqual({ encrypted: false, verified: "none" });
     const required = await app.raw("profiles:test", { draft: { ...base, sslmode: "require" } });

@@ -25,7 +25,10 @@ describe.each<Major>([15, 18])("cancelling a running statement on PostgreSQL %i"
   async function waitUntilSleeping(pid: number): Promise<void> {
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const r = await db.pool.query("SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND state = 'active' AND query LIKE '%pg_sleep%'", [pid]);
+      const r = await db.pool.query(
+        "SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND state = 'active' AND query LIKE '%pg_sleep%'",
+        [pid],
+      );
       if (r.rowCount) return;
       if (Date.now() > deadline) throw new Error("the statement never started");
       await new Promise((resolve) => setImmediate(resolve));
@@ -43,7 +46,10 @@ describe.each<Major>([15, 18])("cancelling a running statement on PostgreSQL %i"
     const tookMs = performance.now() - asked;
     expect(summary.cancelled).toBe(true);
     expect(summary.results).toHaveLength(2);
-    expect(summary.results[1]!.error).toMatchObject({ sqlState: "57014", message: "canceling statement due to user request" });
+    expect(summary.results[1]!.error).toMatchObject({
+      sqlState: "57014",
+      message: "canceling statement due to user request",
+    });
     expect(summary.skipped).toBe(1);
     expect(tookMs).toBeLessThan(1000);
     // the tab's session survives a cancel and keeps its state
@@ -69,7 +75,11 @@ describe.each<Major>([15, 18])("cancelling a running statement on PostgreSQL %i"
     const session = await app.call("query:openSession", { profileId });
     const running = runSql(app, session.sessionId, "SELECT pg_sleep(30)");
     await waitUntilSleeping(session.backendPid);
-    const second = await app.raw("query:run", { sessionId: session.sessionId, runId: "second", sql: "SELECT 1" });
+    const second = await app.raw("query:run", {
+      sessionId: session.sessionId,
+      runId: "second",
+      sql: "SELECT 1",
+    });
     expect(second).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
     await app.call("query:cancel", { sessionId: session.sessionId });
     expect((await running).summary.cancelled).toBe(true);

@@ -21,7 +21,8 @@ describe.each<Major>([15, 18])("rows packed from the wire on PostgreSQL %i", (ma
   beforeAll(async () => {
     db = await freshDatabase(major, "qraw");
     app = await createTestApp();
-    const profileId = (await app.call("profiles:save", { draft: { name: `PG ${major}`, ...db.connection } })).id;
+    const profileId = (await app.call("profiles:save", { draft: { name: `PG ${major}`, ...db.connection } }))
+      .id;
     sessionId = (await app.call("query:openSession", { profileId })).sessionId;
   });
   afterAll(async () => {
@@ -47,7 +48,12 @@ describe.each<Major>([15, 18])("rows packed from the wire on PostgreSQL %i", (ma
       expect(taken.rows).toEqual([]);
       expect(taken.rowCount).toBe(3);
       tap!.detach();
-      expect(packer.take(3, 2)).toEqual({ rowCount: 3, columnCount: 2, text: "123é1é2é3", lengths: [1, 1, 1, 2, 2, 2] });
+      expect(packer.take(3, 2)).toEqual({
+        rowCount: 3,
+        columnCount: 2,
+        text: "123é1é2é3",
+        lengths: [1, 1, 1, 2, 2, 2],
+      });
       const notices: string[] = [];
       client.on("notice", (n) => notices.push(n.message ?? ""));
       await client.query("DO $$ BEGIN RAISE NOTICE 'still here'; END $$");
@@ -73,7 +79,10 @@ describe.each<Major>([15, 18])("rows packed from the wire on PostgreSQL %i", (ma
     const { summary, data } = await runSql(app, sessionId, MIXED, { rowCap: null });
     expect(summary.results[0]).toMatchObject({ rowsReturned: 23456, truncated: false, rowCount: 23456 });
     // batches grow past the first 1000 rows only on the packed-bytes path: the session's connection is tapped
-    const sizes = app.events.slice(from).filter((e) => e.event === "query:didReceiveRows").map((e) => (e.payload as PayloadOf<"query:didReceiveRows">).batch.rowCount);
+    const sizes = app.events
+      .slice(from)
+      .filter((e) => e.event === "query:didReceiveRows")
+      .map((e) => (e.payload as PayloadOf<"query:didReceiveRows">).batch.rowCount);
     expect(sizes[0]).toBe(1000);
     expect(Math.max(...sizes)).toBeGreaterThan(1000);
     const expected = await reference(`SET TimeZone = 'UTC'; ${MIXED}`.split("; ")[1]!);
@@ -115,7 +124,12 @@ describe.each<Major>([15, 18])("rows packed from the wire on PostgreSQL %i", (ma
   });
 
   it("reports an error in the middle of a stream and keeps the session usable", async () => {
-    const { summary, data } = await runSql(app, sessionId, "SELECT g, 1 / (g - 2500) AS inv FROM generate_series(1, 5000) g", { rowCap: null });
+    const { summary, data } = await runSql(
+      app,
+      sessionId,
+      "SELECT g, 1 / (g - 2500) AS inv FROM generate_series(1, 5000) g",
+      { rowCap: null },
+    );
     expect(summary.results[0]?.error?.message).toContain("division by zero");
     expect(data[0]!.rowCount).toBeLessThan(2500);
     const next = await runSql(app, sessionId, "SELECT count(*) FROM generate_series(1, 3000)");
@@ -124,9 +138,17 @@ describe.each<Major>([15, 18])("rows packed from the wire on PostgreSQL %i", (ma
   });
 
   it("still gives rows of statements without a portal (SHOW, notices, several statements)", async () => {
-    const { summary, data } = await runSql(app, sessionId, "SHOW TimeZone; DO $$ BEGIN RAISE NOTICE 'hello'; END $$; VALUES (1, NULL), (2, '')", { mode: "all" });
+    const { summary, data } = await runSql(
+      app,
+      sessionId,
+      "SHOW TimeZone; DO $$ BEGIN RAISE NOTICE 'hello'; END $$; VALUES (1, NULL), (2, '')",
+      { mode: "all" },
+    );
     expect(summary.results.map((r) => r.error)).toEqual([undefined, undefined, undefined]);
     expect(allRows(data[0]!)).toEqual([["UTC"]]);
-    expect(allRows(data[2]!)).toEqual([["1", null], ["2", ""]]);
+    expect(allRows(data[2]!)).toEqual([
+      ["1", null],
+      ["2", ""],
+    ]);
   });
 });

@@ -12,7 +12,9 @@ describe.each<Major>([15, 18])("a read-only profile's editor tab on PostgreSQL %
     db = await freshDatabase(major, "qro");
     await db.pool.query("CREATE TABLE kept(id int); INSERT INTO kept VALUES (1), (2)");
     app = await createTestApp();
-    const profileId = (await app.call("profiles:save", { draft: { name: "ro", ...db.connection, readOnly: true } })).id;
+    const profileId = (
+      await app.call("profiles:save", { draft: { name: "ro", ...db.connection, readOnly: true } })
+    ).id;
     const session = await app.call("query:openSession", { profileId });
     expect(session.readOnly).toBe(true);
     sessionId = session.sessionId;
@@ -36,14 +38,18 @@ describe.each<Major>([15, 18])("a read-only profile's editor tab on PostgreSQL %
     expect(summary.transactionState).toBe("idle");
   });
 
-  it.each(["COMMIT; DELETE FROM kept", "BEGIN", "SET default_transaction_read_only = off", "SET ROLE postgres", "SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE", "SET transaction_read_only = off; DELETE FROM kept"])(
-    "refuses %s before it reaches the server",
-    async (sql) => {
-      const { summary } = await runSql(app, sessionId, sql);
-      expect(summary.results[0]!.error?.message).toMatch(/read-only/);
-      expect(summary.results).toHaveLength(1);
-    },
-  );
+  it.each([
+    "COMMIT; DELETE FROM kept",
+    "BEGIN",
+    "SET default_transaction_read_only = off",
+    "SET ROLE postgres",
+    "SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE",
+    "SET transaction_read_only = off; DELETE FROM kept",
+  ])("refuses %s before it reaches the server", async (sql) => {
+    const { summary } = await runSql(app, sessionId, sql);
+    expect(summary.results[0]!.error?.message).toMatch(/read-only/);
+    expect(summary.results).toHaveLength(1);
+  });
 
   it("leaves every row as it was", async () => {
     await runSql(app, sessionId, "SELECT set_config('default_transaction_read_only', 'off', false)");

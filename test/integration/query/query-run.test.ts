@@ -52,7 +52,15 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
       ],
     ]);
     expect(data[0]!.columns.map((c) => c.typeName)).toEqual([
-      "numeric(40,20)", "bigint", "timestamp with time zone", "interval", "jsonb", "integer[]", "text[]", "bytea", "double precision",
+      "numeric(40,20)",
+      "bigint",
+      "timestamp with time zone",
+      "interval",
+      "jsonb",
+      "integer[]",
+      "text[]",
+      "bytea",
+      "double precision",
     ]);
   });
 
@@ -64,7 +72,8 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
   });
 
   it("gives one result per statement and stops at the first error with SQLSTATE and the position in the editor", async () => {
-    const sql = "SELECT 1 AS one;\nCREATE TEMP TABLE t_multi(x int);\nINSERT INTO t_multi VALUES (1), (2);\nSELECT '🐘', nope FROM t_multi;\nSELECT 2;";
+    const sql =
+      "SELECT 1 AS one;\nCREATE TEMP TABLE t_multi(x int);\nINSERT INTO t_multi VALUES (1), (2);\nSELECT '🐘', nope FROM t_multi;\nSELECT 2;";
     const { summary, data } = await runSql(app, sessionId, sql);
     expect(summary.results.map((r) => [r.command, r.rowCount])).toEqual([
       ["SELECT", 1],
@@ -99,7 +108,9 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
     expect(allRows((await runSql(app, sessionId, "SELECT count(*) FROM scratch")).data[0]!)).toEqual([["3"]]);
 
     expect((await runSql(app, sessionId, "BEGIN")).summary.transactionState).toBe("in-transaction");
-    expect((await runSql(app, sessionId, "INSERT INTO scratch VALUES (4)")).summary.transactionState).toBe("in-transaction");
+    expect((await runSql(app, sessionId, "INSERT INTO scratch VALUES (4)")).summary.transactionState).toBe(
+      "in-transaction",
+    );
     const failed = await runSql(app, sessionId, "SELECT 1/0");
     expect(failed.summary.results[0]!.error?.sqlState).toBe("22012");
     expect(failed.summary.transactionState).toBe("failed");
@@ -112,7 +123,11 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
 
   it("gives each tab its own session", async () => {
     const other = (await app.call("query:openSession", { profileId })).sessionId;
-    const seen = await runSql(app, other, "SELECT count(*) FROM pg_class WHERE relname = 'scratch' AND relpersistence = 't' AND pg_table_is_visible(oid)");
+    const seen = await runSql(
+      app,
+      other,
+      "SELECT count(*) FROM pg_class WHERE relname = 'scratch' AND relpersistence = 't' AND pg_table_is_visible(oid)",
+    );
     expect(allRows(seen.data[0]!)).toEqual([["0"]]);
     await app.call("query:closeSession", { sessionId: other });
     const gone = await app.raw("query:run", { sessionId: other, runId: "x", sql: "SELECT 1" });
@@ -121,19 +136,28 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
 
   it("runs only the statement under the caret, or only the selection", async () => {
     const sql = "SELECT 'first';\nSELECT 'second';\nSELECT 'third'";
-    const at = await runSql(app, sessionId, sql, { mode: "statement-at-cursor", cursorOffset: sql.indexOf("second") });
+    const at = await runSql(app, sessionId, sql, {
+      mode: "statement-at-cursor",
+      cursorOffset: sql.indexOf("second"),
+    });
     expect(at.summary.results).toHaveLength(1);
     expect(allRows(at.data[0]!)).toEqual([["second"]]);
     expect(sql.slice(at.summary.results[0]!.start, at.summary.results[0]!.end)).toBe("SELECT 'second'");
 
     const start = sql.indexOf("SELECT 'second'");
-    const sel = await runSql(app, sessionId, sql, { mode: "selection", selection: { start, end: sql.length } });
+    const sel = await runSql(app, sessionId, sql, {
+      mode: "selection",
+      selection: { start, end: sql.length },
+    });
     expect(sel.summary.results.map((r) => allRows(sel.data[r.index]!)[0]![0])).toEqual(["second", "third"]);
   });
 
   it("runs the statement under the caret even when another statement of the script is broken", async () => {
     const sql = "SELEC broken;\nSELECT 'fine';";
-    const at = await runSql(app, sessionId, sql, { mode: "statement-at-cursor", cursorOffset: sql.indexOf("fine") });
+    const at = await runSql(app, sessionId, sql, {
+      mode: "statement-at-cursor",
+      cursorOffset: sql.indexOf("fine"),
+    });
     expect(at.summary.results[0]!.error).toBeUndefined();
     expect(allRows(at.data[0]!)).toEqual([["fine"]]);
   });
@@ -158,7 +182,12 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
     await runSql(app, sessionId, "DO $$ BEGIN RAISE NOTICE 'hello <b>there</b>'; END $$");
     const notices = app.events.slice(from).filter((e) => e.event === "query:didNotice");
     expect(notices.map((e) => e.payload)).toContainEqual(
-      expect.objectContaining({ sessionId, severity: "NOTICE", message: "hello <b>there</b>", sqlState: "00000" }),
+      expect.objectContaining({
+        sessionId,
+        severity: "NOTICE",
+        message: "hello <b>there</b>",
+        sqlState: "00000",
+      }),
     );
   });
 
@@ -178,40 +207,80 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
   });
 
   it("exports the full result again to CSV, JSON and SQL INSERTs, past the grid's row cap", async () => {
-    const sql = "SELECT g AS id, CASE WHEN g = 2 THEN NULL WHEN g = 3 THEN '' ELSE 'v,' || g END AS note, 1.10::numeric AS n FROM generate_series(1, 2500) g ORDER BY g";
+    const sql =
+      "SELECT g AS id, CASE WHEN g = 2 THEN NULL WHEN g = 3 THEN '' ELSE 'v,' || g END AS note, 1.10::numeric AS n FROM generate_series(1, 2500) g ORDER BY g";
     const csvPath = join(app.dataDir, "out.csv");
-    const csv = await app.call("query:export", { sessionId, exportId: "e1", sql, format: "csv", path: csvPath });
+    const csv = await app.call("query:export", {
+      sessionId,
+      exportId: "e1",
+      sql,
+      format: "csv",
+      path: csvPath,
+    });
     expect(csv.rows).toBe(2500);
     const text = await readFile(csvPath, "utf8");
     expect(text.split("\r\n").slice(0, 4)).toEqual(["id,note,n", '1,"v,1",1.10', "2,,1.10", '3,"",1.10']);
     expect((await stat(csvPath)).size).toBe(csv.bytes);
-    await app.waitForEvent("query:didExportProgress", (p) => p.exportId === "e1" && p.done && p.rows === 2500);
+    await app.waitForEvent(
+      "query:didExportProgress",
+      (p) => p.exportId === "e1" && p.done && p.rows === 2500,
+    );
 
     const jsonPath = join(app.dataDir, "out.json");
     await app.call("query:export", { sessionId, exportId: "e2", sql, format: "json", path: jsonPath });
     const rows = JSON.parse(await readFile(jsonPath, "utf8")) as Array<Record<string, string | null>>;
     expect(rows).toHaveLength(2500);
-    expect(rows.slice(1, 3)).toEqual([{ id: "2", note: null, n: "1.10" }, { id: "3", note: "", n: "1.10" }]);
+    expect(rows.slice(1, 3)).toEqual([
+      { id: "2", note: null, n: "1.10" },
+      { id: "3", note: "", n: "1.10" },
+    ]);
 
     const sqlPath = join(app.dataDir, "out.sql");
-    await app.call("query:export", { sessionId, exportId: "e3", sql, format: "sql", path: sqlPath, tableName: "copy_target" });
+    await app.call("query:export", {
+      sessionId,
+      exportId: "e3",
+      sql,
+      format: "sql",
+      path: sqlPath,
+      tableName: "copy_target",
+    });
     await runSql(app, sessionId, "CREATE TEMP TABLE copy_target(id int, note text, n numeric)");
     await runSql(app, sessionId, await readFile(sqlPath, "utf8"));
     const back = await runSql(app, sessionId, "SELECT count(*), count(note), sum(n) FROM copy_target");
     expect(allRows(back.data[0]!)).toEqual([["2500", "2499", "2750.00"]]);
 
-    const refused = await app.raw("query:export", { sessionId, exportId: "e4", sql: "DELETE FROM copy_target", format: "csv", path: csvPath });
+    const refused = await app.raw("query:export", {
+      sessionId,
+      exportId: "e4",
+      sql: "DELETE FROM copy_target",
+      format: "csv",
+      path: csvPath,
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: "UNSUPPORTED" } });
   });
 
   it("offers the database's schemas, tables, columns and functions for autocomplete", async () => {
-    await db.pool.query("CREATE SCHEMA IF NOT EXISTS shop; CREATE TABLE IF NOT EXISTS shop.orders(id bigint, total numeric(12,2))");
-    await db.pool.query("CREATE OR REPLACE FUNCTION shop.order_total(i bigint) RETURNS numeric LANGUAGE sql AS 'SELECT 1::numeric'");
+    await db.pool.query(
+      "CREATE SCHEMA IF NOT EXISTS shop; CREATE TABLE IF NOT EXISTS shop.orders(id bigint, total numeric(12,2))",
+    );
+    await db.pool.query(
+      "CREATE OR REPLACE FUNCTION shop.order_total(i bigint) RETURNS numeric LANGUAGE sql AS 'SELECT 1::numeric'",
+    );
     const c = await app.call("query:completions", { profileId });
     expect(c.schemas).toContain("shop");
     expect(c.relations).toContainEqual({ schema: "shop", name: "orders", kind: "table" });
-    expect(c.columns).toContainEqual({ schema: "shop", relation: "orders", name: "total", type: "numeric(12,2)" });
-    expect(c.functions).toContainEqual({ schema: "shop", name: "order_total", args: "i bigint", result: "numeric" });
+    expect(c.columns).toContainEqual({
+      schema: "shop",
+      relation: "orders",
+      name: "total",
+      type: "numeric(12,2)",
+    });
+    expect(c.functions).toContainEqual({
+      schema: "shop",
+      name: "order_total",
+      args: "i bigint",
+      result: "numeric",
+    });
     expect(c.functions.some((f) => f.schema === "pg_catalog" && f.name === "now")).toBe(true);
   });
 });

@@ -15,7 +15,14 @@ describe("the lifetime of editor sessions", () => {
   });
 
   const backends = async (appName = "pgdesk") =>
-    Number((await db.pool.query("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = $2", [db.name, appName])).rows[0].n);
+    Number(
+      (
+        await db.pool.query(
+          "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = $2",
+          [db.name, appName],
+        )
+      ).rows[0].n,
+    );
 
   async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;

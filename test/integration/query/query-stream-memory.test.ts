@@ -32,13 +32,22 @@ describe("streaming a large result", () => {
     const emit: Emit = (event, payload) => {
       if (event !== "query:didReceiveRows") return;
       const p = payload as PayloadOf<"query:didReceiveRows">;
-      const data = new ResultData(new Array(p.batch.columnCount).fill({ name: "", typeOid: 0, typeName: "" }));
+      const data = new ResultData(
+        new Array(p.batch.columnCount).fill({ name: "", typeOid: 0, typeName: "" }),
+      );
       data.append(p.batch);
       rowsSeen += data.rowCount;
       lastRow = data.row(data.rowCount - 1);
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     };
-    ctx = createAppContext({ host: "web", version: "test", dataDir, log: createMemoryLogger(), secrets: new KeyFileSecretStore(join(dataDir, "k")), emit });
+    ctx = createAppContext({
+      host: "web",
+      version: "test",
+      dataDir,
+      log: createMemoryLogger(),
+      secrets: new KeyFileSecretStore(join(dataDir, "k")),
+      emit,
+    });
   });
   afterAll(async () => {
     await ctx.shutdown();
@@ -47,13 +56,17 @@ describe("streaming a large result", () => {
   });
 
   async function call<T>(channel: string, input: unknown): Promise<T> {
-    const r = await dispatch(registry, { ...ctx, signal: new AbortController().signal }, channel, input, { validateOutput: true });
+    const r = await dispatch(registry, { ...ctx, signal: new AbortController().signal }, channel, input, {
+      validateOutput: true,
+    });
     if (!r.ok) throw new Error(r.error.message);
     return r.value as T;
   }
 
   it(`streams ${ROWS} wide rows with bounded memory`, async () => {
-    const profile = await call<{ id: string }>("profiles:save", { draft: { name: "stream", ...db.connection } });
+    const profile = await call<{ id: string }>("profiles:save", {
+      draft: { name: "stream", ...db.connection },
+    });
     const session = await call<{ sessionId: string }>("query:openSession", { profileId: profile.id });
     const sql = `SELECT g AS id, g::numeric / 7 AS ratio, repeat(md5(g::text), 32) AS payload, now() AS at,
                         (g % 2 = 0) AS even, NULL::text AS nothing, ''::text AS empty, g::bigint * 1000000007 AS big,
@@ -61,7 +74,9 @@ describe("streaming a large result", () => {
                  FROM generate_series(1, ${ROWS}) g`;
     const before = process.memoryUsage().rss;
     peakRss = before;
-    const summary = await call<{ results: Array<{ rowsReturned: number; truncated: boolean; error?: unknown }> }>("query:run", {
+    const summary = await call<{
+      results: Array<{ rowsReturned: number; truncated: boolean; error?: unknown }>;
+    }>("query:run", {
       sessionId: session.sessionId,
       runId: "big",
       sql,
@@ -75,7 +90,9 @@ describe("streaming a large result", () => {
     expect(lastRow[7]).toBe((BigInt(ROWS) * 1000000007n).toString());
     const growthMb = (peakRss - before) / 1024 / 1024;
     // the payload column alone is 1024 chars a row, ~200 MB over the result: holding the result would exceed the bound
-    console.log(`query stream ${ROWS} rows: peak RSS ${Math.round(peakRss / 1024 / 1024)} MB (growth ${Math.round(growthMb)} MB)`);
+    console.log(
+      `query stream ${ROWS} rows: peak RSS ${Math.round(peakRss / 1024 / 1024)} MB (growth ${Math.round(growthMb)} MB)`,
+    );
     expect(growthMb).toBeLessThan(150);
   });
 });

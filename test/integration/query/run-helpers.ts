@@ -16,7 +16,13 @@ export async function runSql(
   app: TestApp,
   sessionId: string,
   sql: string,
-  extra: { mode?: "all" | "selection" | "statement-at-cursor"; cursorOffset?: number; selection?: { start: number; end: number }; rowCap?: number | null; statementTimeoutMs?: number } = {},
+  extra: {
+    mode?: "all" | "selection" | "statement-at-cursor";
+    cursorOffset?: number;
+    selection?: { start: number; end: number };
+    rowCap?: number | null;
+    statementTimeoutMs?: number;
+  } = {},
 ): Promise<RunOutcome> {
   const runId = `run${++counter}`;
   const from = app.events.length;

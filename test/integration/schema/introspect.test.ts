@@ -44,7 +44,8 @@ describe.each<Major>([15, 18])("schema introspection and DDL on PostgreSQL %i", 
     await Promise.all([db.drop(), target.drop()]);
   });
 
-  const rel = (schema: string, name: string) => model.relations.find((r) => r.schema === schema && r.name === name)!;
+  const rel = (schema: string, name: string) =>
+    model.relations.find((r) => r.schema === schema && r.name === name)!;
 
   it("reads tables, partitions, inheritance, views and foreign tables with their columns", () => {
     const customers = rel("public", "customers");
@@ -54,34 +55,60 @@ describe.each<Major>([15, 18])("schema introspection and DDL on PostgreSQL %i", 
     expect(col("id")).toMatchObject({ type: "bigint", notNull: true, identity: "a" });
     expect(col("email")).toMatchObject({ notNull: true, comment: "login e-mail" });
     expect(col("Full Name").collation).toBe('"C"');
-    expect(col("mood")).toMatchObject({ type: '"Odd Schema"."Mood"', default: "'ok'::\"Odd Schema\".\"Mood\"" });
+    expect(col("mood")).toMatchObject({
+      type: '"Odd Schema"."Mood"',
+      default: '\'ok\'::"Odd Schema"."Mood"',
+    });
     expect(col("email_lower").generated).toEqual({ expr: "lower(email)", kind: "s" });
     expect(customers.columns.map((c) => c.name)).toEqual([
-      "id", "email", "Full Name", "mood", "score", "addr", "email_lower", "deletedAt", "created_at", "favorite_order",
+      "id",
+      "email",
+      "Full Name",
+      "mood",
+      "score",
+      "addr",
+      "email_lower",
+      "deletedAt",
+      "created_at",
+      "favorite_order",
     ]);
 
     expect(rel("public", "events")).toMatchObject({ kind: "partitioned", partitionKey: "RANGE (at)" });
     expect(rel("public", "events_2024").partitionOf).toEqual({
-      schema: "public", name: "events", bound: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
+      schema: "public",
+      name: "events",
+      bound: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
     });
     expect(rel("public", "events_default").partitionOf?.bound).toBe("DEFAULT");
     expect(rel("public", "special_item").inherits).toEqual([{ schema: "public", name: "base_item" }]);
-    expect(rel("public", "special_item").columns.filter((c) => c.inherited).map((c) => c.name)).toEqual(["id", "name"]);
+    expect(
+      rel("public", "special_item")
+        .columns.filter((c) => c.inherited)
+        .map((c) => c.name),
+    ).toEqual(["id", "name"]);
     expect(rel("public", "active_customers").kind).toBe("view");
     expect(rel("public", "order_totals").kind).toBe("matview");
     expect(rel("public", "remote_things")).toMatchObject({ kind: "foreign", foreignServer: "dummy_srv" });
     expect(rel("public", "orders")).toMatchObject({ rlsEnabled: true });
     expect(rel("Odd Schema", 'My "Quoted" Table').columns.map((c) => c.name)).toEqual(["id", "sel"]);
-    expect(rel("Odd Schema", "select").columns.map((c) => c.name)).toEqual(["Mixed Case", 'with "quotes"', "tablé_ünï"]);
+    expect(rel("Odd Schema", "select").columns.map((c) => c.name)).toEqual([
+      "Mixed Case",
+      'with "quotes"',
+      "tablé_ünï",
+    ]);
     // extension members (pg_stat_statements' view) are not user objects
     expect(model.relations.find((r) => r.name === "pg_stat_statements")).toBeUndefined();
-    expect(model.extensions.map((e) => e.name)).toEqual(expect.arrayContaining(["pg_stat_statements", "plpgsql"]));
+    expect(model.extensions.map((e) => e.name)).toEqual(
+      expect.arrayContaining(["pg_stat_statements", "plpgsql"]),
+    );
   });
 
   it("reads constraints with FK actions, NOT VALID, exclusion, and the FK cycle", () => {
     const k = (name: string) => model.constraints.find((c) => c.name === name)!;
     expect(k("orders_customer_fk")).toMatchObject({
-      type: "f", table: "orders", columns: ["customer_id"],
+      type: "f",
+      table: "orders",
+      columns: ["customer_id"],
       references: { schema: "public", table: "customers", columns: ["id"], onUpdate: "r", onDelete: "c" },
     });
     expect(k("customers_favorite_fk").references).toMatchObject({ table: "orders", onDelete: "n" });
@@ -92,23 +119,64 @@ describe.each<Major>([15, 18])("schema introspection and DDL on PostgreSQL %i", 
   });
 
   it("reads indexes, triggers, rules, functions, sequences, types and policies", () => {
-    expect(model.indexes.find((i) => i.name === "customers_deleted_idx")).toMatchObject({ partial: true, columns: ["deletedAt"], method: "btree" });
-    expect(model.indexes.find((i) => i.name === "orders_customer_idx")?.columns).toEqual(["customer_id", "placed_at"]);
-    expect(model.indexes.find((i) => i.name === "customers_pkey")).toMatchObject({ primary: true, unique: true, constraint: "customers_pkey" });
+    expect(model.indexes.find((i) => i.name === "customers_deleted_idx")).toMatchObject({
+      partial: true,
+      columns: ["deletedAt"],
+      method: "btree",
+    });
+    expect(model.indexes.find((i) => i.name === "orders_customer_idx")?.columns).toEqual([
+      "customer_id",
+      "placed_at",
+    ]);
+    expect(model.indexes.find((i) => i.name === "customers_pkey")).toMatchObject({
+      primary: true,
+      unique: true,
+      constraint: "customers_pkey",
+    });
     expect(model.indexes.find((i) => i.name === "events_payload_idx")?.method).toBe("gin");
     expect(model.triggers.map((t) => t.name)).toContain("orders_touch");
     expect(model.rules).toEqual([expect.objectContaining({ table: "base_item", name: "no_delete" })]);
     const add = model.functions.find((f) => f.name === "add")!;
-    expect(add).toMatchObject({ kind: "f", args: "a integer, b integer", result: "integer", language: "sql", volatility: "i", comment: "adds" });
+    expect(add).toMatchObject({
+      kind: "f",
+      args: "a integer, b integer",
+      result: "integer",
+      language: "sql",
+      volatility: "i",
+      comment: "adds",
+    });
     expect(model.functions.find((f) => f.name === "noop")).toMatchObject({ kind: "p", language: "plpgsql" });
-    expect(model.sequences.find((s) => s.name === "invoice_no")).toMatchObject({ dataType: "bigint", increment: "5", start: "100" });
-    expect(model.sequences.find((s) => s.name === "orders_id_seq")?.ownedBy).toEqual({ schema: "public", table: "orders", column: "id" });
+    expect(model.sequences.find((s) => s.name === "invoice_no")).toMatchObject({
+      dataType: "bigint",
+      increment: "5",
+      start: "100",
+    });
+    expect(model.sequences.find((s) => s.name === "orders_id_seq")?.ownedBy).toEqual({
+      schema: "public",
+      table: "orders",
+      column: "id",
+    });
     // identity sequences belong to their column
     expect(model.sequences.find((s) => s.name === "customers_id_seq")).toBeUndefined();
-    expect(model.enums).toEqual([expect.objectContaining({ schema: "Odd Schema", name: "Mood", labels: ["sad", "ok", "it's great"] })]);
-    expect(model.domains[0]).toMatchObject({ name: "positive_int", baseType: "integer", notNull: true, default: "1", checks: [{ name: "positive", definition: "CHECK ((VALUE > 0))" }] });
-    expect(model.composites[0]?.attributes).toEqual([{ name: "street", type: "text" }, { name: "zip Code", type: "character varying(10)", collation: '"C"' }]);
-    expect(model.policies.find((p) => p.name === "orders_insert")).toMatchObject({ permissive: false, command: "a", check: "(total < (1000000)::numeric)" });
+    expect(model.enums).toEqual([
+      expect.objectContaining({ schema: "Odd Schema", name: "Mood", labels: ["sad", "ok", "it's great"] }),
+    ]);
+    expect(model.domains[0]).toMatchObject({
+      name: "positive_int",
+      baseType: "integer",
+      notNull: true,
+      default: "1",
+      checks: [{ name: "positive", definition: "CHECK ((VALUE > 0))" }],
+    });
+    expect(model.composites[0]?.attributes).toEqual([
+      { name: "street", type: "text" },
+      { name: "zip Code", type: "character varying(10)", collation: '"C"' },
+    ]);
+    expect(model.policies.find((p) => p.name === "orders_insert")).toMatchObject({
+      permissive: false,
+      command: "a",
+      check: "(total < (1000000)::numeric)",
+    });
     expect(model.schemas.find((s) => s.name === "Odd Schema")?.comment).toBe("a schema with a space");
   });
 
@@ -123,18 +191,27 @@ describe.each<Major>([15, 18])("schema introspection and DDL on PostgreSQL %i", 
   });
 
   it("gives DDL of single objects with odd names quoted", async () => {
-    const ddl = async (input: Record<string, unknown>) => (await app.call("schema:ddl", { profileId, ...input } as never)).ddl;
+    const ddl = async (input: Record<string, unknown>) =>
+      (await app.call("schema:ddl", { profileId, ...input } as never)).ddl;
     const table = await ddl({ kind: "table", schema: "Odd Schema", name: 'My "Quoted" Table' });
     expect(table).toContain('CREATE TABLE "Odd Schema"."My ""Quoted"" Table" (');
-    expect(table).toContain('FOREIGN KEY (sel) REFERENCES "Odd Schema".' + '"select"("Mixed Case") ON UPDATE CASCADE');
+    expect(table).toContain(
+      'FOREIGN KEY (sel) REFERENCES "Odd Schema".' + '"select"("Mixed Case") ON UPDATE CASCADE',
+    );
     const orders = await ddl({ kind: "table", schema: "public", name: "orders" });
     expect(orders).toContain('CREATE SEQUENCE "public"."orders_id_seq"');
     expect(orders).toContain('ALTER SEQUENCE "public"."orders_id_seq" OWNED BY "public"."orders"."id";');
     expect(orders).toMatch(/ADD CONSTRAINT "status_known" CHECK .*'paid'.* NOT VALID;/);
     expect(orders).toContain("ENABLE ROW LEVEL SECURITY");
-    expect(await ddl({ kind: "view", schema: "public", name: "active_customers" })).toMatch(/^CREATE VIEW "public"."active_customers" AS\n\s*SELECT/);
-    expect(await ddl({ kind: "function", oid: model.functions.find((f) => f.name === "add")!.oid })).toContain("CREATE OR REPLACE FUNCTION public.add(a integer, b integer DEFAULT 1)");
-    expect(await ddl({ kind: "enum", schema: "Odd Schema", name: "Mood" })).toBe(`CREATE TYPE "Odd Schema"."Mood" AS ENUM ('sad', 'ok', 'it''s great');`);
+    expect(await ddl({ kind: "view", schema: "public", name: "active_customers" })).toMatch(
+      /^CREATE VIEW "public"."active_customers" AS\n\s*SELECT/,
+    );
+    expect(
+      await ddl({ kind: "function", oid: model.functions.find((f) => f.name === "add")!.oid }),
+    ).toContain("CREATE OR REPLACE FUNCTION public.add(a integer, b integer DEFAULT 1)");
+    expect(await ddl({ kind: "enum", schema: "Odd Schema", name: "Mood" })).toBe(
+      `CREATE TYPE "Odd Schema"."Mood" AS ENUM ('sad', 'ok', 'it''s great');`,
+    );
     expect(await ddl({ kind: "index", schema: "public", name: "customers_deleted_idx" })).toBe(
       'CREATE INDEX customers_deleted_idx ON public.customers USING btree ("deletedAt") WHERE ("deletedAt" IS NULL);',
     );

@@ -30,11 +30,17 @@ describe.each<Major>([15, 18])("table rows on PostgreSQL %i", (major) => {
     await db.drop();
   });
 
-  async function all(input: Record<string, unknown>): Promise<{ pages: RowsPage[]; rows: Array<Array<string | null>> }> {
+  async function all(
+    input: Record<string, unknown>,
+  ): Promise<{ pages: RowsPage[]; rows: Array<Array<string | null>> }> {
     const pages: RowsPage[] = [];
     let after: string | undefined;
     do {
-      const page = await app.call("schema:rows", { profileId, ...input, ...(after ? { after } : {}) } as never);
+      const page = await app.call("schema:rows", {
+        profileId,
+        ...input,
+        ...(after ? { after } : {}),
+      } as never);
       pages.push(page);
       after = page.next;
     } while (after && pages.length < 100);
@@ -44,9 +50,16 @@ describe.each<Major>([15, 18])("table rows on PostgreSQL %i", (major) => {
   it("pages a soft-deletable table on its primary key, hiding deleted rows, with exact text values", async () => {
     const { pages, rows } = await all({ schema: "public", table: "Shop Items", limit: 5 });
     expect(pages[0]!.keyset).toEqual(["id"]);
-    expect(rows.map((r) => Number(r[0]))).toEqual([...Array(23).keys()].map((i) => i + 1).filter((g) => g % 4 !== 0));
+    expect(rows.map((r) => Number(r[0]))).toEqual(
+      [...Array(23).keys()].map((i) => i + 1).filter((g) => g % 4 !== 0),
+    );
     expect(rows[0]).toEqual(["1", "item 1", "1.0000000001", null, '{"n": 1}']);
-    expect(pages[0]!.softDelete).toEqual({ column: "deletedAt", deletedCount: 5, indexed: false, indexes: [] });
+    expect(pages[0]!.softDelete).toEqual({
+      column: "deletedAt",
+      deletedCount: 5,
+      indexed: false,
+      indexes: [],
+    });
     expect(pages[0]!.rowEstimate).toBe(23);
     expect(pages.at(-1)!.next).toBeUndefined();
   });
@@ -54,16 +67,32 @@ describe.each<Major>([15, 18])("table rows on PostgreSQL %i", (major) => {
   it("shows deleted rows on request and counts exactly", async () => {
     const { rows } = await all({ schema: "public", table: "Shop Items", limit: 7, showDeleted: true });
     expect(rows).toHaveLength(23);
-    expect(await app.call("schema:rowCount", { profileId, schema: "public", table: "Shop Items" })).toEqual({ count: 18 });
-    expect(await app.call("schema:rowCount", { profileId, schema: "public", table: "Shop Items", showDeleted: true })).toEqual({ count: 23 });
+    expect(await app.call("schema:rowCount", { profileId, schema: "public", table: "Shop Items" })).toEqual({
+      count: 18,
+    });
+    expect(
+      await app.call("schema:rowCount", {
+        profileId,
+        schema: "public",
+        table: "Shop Items",
+        showDeleted: true,
+      }),
+    ).toEqual({ count: 23 });
   });
 
   it("sorts by a nullable column in both directions across pages (nulls last, key as tiebreaker)", async () => {
     const source = (await all({ schema: "public", table: "Shop Items", limit: 100, showDeleted: true })).rows;
     for (const direction of ["asc", "desc"] as const) {
-      const { rows } = await all({ schema: "public", table: "Shop Items", limit: 4, showDeleted: true, sort: { column: "name", direction } });
+      const { rows } = await all({
+        schema: "public",
+        table: "Shop Items",
+        limit: 4,
+        showDeleted: true,
+        sort: { column: "name", direction },
+      });
       const expected = [...source].sort((a, b) => {
-        if (a[1] === null || b[1] === null) return a[1] === b[1] ? Number(a[0]) - Number(b[0]) : a[1] === null ? 1 : -1;
+        if (a[1] === null || b[1] === null)
+          return a[1] === b[1] ? Number(a[0]) - Number(b[0]) : a[1] === null ? 1 : -1;
         const c = a[1]! < b[1]! ? -1 : a[1]! > b[1]! ? 1 : 0;
         return (direction === "asc" ? c : -c) || Number(a[0]) - Number(b[0]);
       });
@@ -72,13 +101,37 @@ describe.each<Major>([15, 18])("table rows on PostgreSQL %i", (major) => {
   });
 
   it("filters by column with parameters, never by pasted text", async () => {
-    const eq = await app.call("schema:rows", { profileId, schema: "public", table: "Shop Items", filters: [{ column: "name", op: "=", value: "item 3" }] });
+    const eq = await app.call("schema:rows", {
+      profileId,
+      schema: "public",
+      table: "Shop Items",
+      filters: [{ column: "name", op: "=", value: "item 3" }],
+    });
     expect(eq.rows.map((r) => r[0])).toEqual(["3", "17"]);
-    const contains = await app.call("schema:rows", { profileId, schema: "public", table: "Shop Items", filters: [{ column: "name", op: "contains", value: "' OR 1=1 --" }] });
+    const contains = await app.call("schema:rows", {
+      profileId,
+      schema: "public",
+      table: "Shop Items",
+      filters: [{ column: "name", op: "contains", value: "' OR 1=1 --" }],
+    });
     expect(contains.rows).toEqual([]);
-    const gt = await app.call("schema:rows", { profileId, schema: "public", table: "Shop Items", showDeleted: true, filters: [{ column: "price", op: ">", value: "20" }, { column: "name", op: "isNull" }] });
+    const gt = await app.call("schema:rows", {
+      profileId,
+      schema: "public",
+      table: "Shop Items",
+      showDeleted: true,
+      filters: [
+        { column: "price", op: ">", value: "20" },
+        { column: "name", op: "isNull" },
+      ],
+    });
     expect(gt.rows.map((r) => r[0])).toEqual(["20"]);
-    const bad = await app.raw("schema:rows", { profileId, schema: "public", table: "Shop Items", filters: [{ column: "nope", op: "isNull" }] });
+    const bad = await app.raw("schema:rows", {
+      profileId,
+      schema: "public",
+      table: "Shop Items",
+      filters: [{ column: "nope", op: "isNull" }],
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
   });
 
@@ -92,13 +145,34 @@ describe.each<Major>([15, 18])("table rows on PostgreSQL %i", (major) => {
   it("pages on a composite key and notices the partial index on deleted_at", async () => {
     const { pages, rows } = await all({ schema: "public", table: "orders", limit: 3 });
     expect(pages[0]!.keyset).toEqual(["tenant", "id"]);
-    expect(pages[0]!.softDelete).toEqual({ column: "deleted_at", deletedCount: 1, indexed: true, indexes: ["orders_live"] });
-    expect(rows.map((r) => `${r[0]}/${r[1]}`)).toEqual(["0/3", "0/6", "0/9", "1/1", "1/4", "1/7", "1/10", "2/5", "2/8"]);
+    expect(pages[0]!.softDelete).toEqual({
+      column: "deleted_at",
+      deletedCount: 1,
+      indexed: true,
+      indexes: ["orders_live"],
+    });
+    expect(rows.map((r) => `${r[0]}/${r[1]}`)).toEqual([
+      "0/3",
+      "0/6",
+      "0/9",
+      "1/1",
+      "1/4",
+      "1/7",
+      "1/10",
+      "2/5",
+      "2/8",
+    ]);
   });
 
   it("runs read-only and rejects cursors of another sort", async () => {
     const first = await app.call("schema:rows", { profileId, schema: "public", table: "orders", limit: 2 });
-    const wrong = await app.raw("schema:rows", { profileId, schema: "public", table: "orders", after: first.next, sort: { column: "id", direction: "asc" } });
+    const wrong = await app.raw("schema:rows", {
+      profileId,
+      schema: "public",
+      table: "orders",
+      after: first.next,
+      sort: { column: "id", direction: "asc" },
+    });
     expect(wrong).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "after" } });
     const missing = await app.raw("schema:rows", { profileId, schema: "public", table: "nope" });
     expect(missing).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });

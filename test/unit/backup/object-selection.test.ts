@@ -21,16 +21,29 @@ const schemas: DumpableSchema[] = [
       { name: "big_orders", kind: "view", bytes: 0 },
     ],
   },
-  { name: "public", objects: [{ name: "Mixed Case", kind: "table", bytes: 0 }, { name: "a.b, c", kind: "table", bytes: 0 }] },
+  {
+    name: "public",
+    objects: [
+      { name: "Mixed Case", kind: "table", bytes: 0 },
+      { name: "a.b, c", kind: "table", bytes: 0 },
+    ],
+  },
   { name: "empty_one", objects: [] },
 ];
 
-const none = () => new Set(schemas.flatMap((s) => [schemaKey(s.name), ...s.objects.map((o) => relationKey(s.name, o.name))]));
+const none = () =>
+  new Set(schemas.flatMap((s) => [schemaKey(s.name), ...s.objects.map((o) => relationKey(s.name, o.name))]));
 
 describe("turning ticked schemas and tables into pg_dump switches", () => {
   it("asks for nothing when everything is ticked", () => {
     const sel = toDumpSelection(schemas, new Set());
-    expect(sel).toMatchObject({ includeSchemas: [], excludeSchemas: [], includeTables: [], excludeTables: [], summary: "The whole database." });
+    expect(sel).toMatchObject({
+      includeSchemas: [],
+      excludeSchemas: [],
+      includeTables: [],
+      excludeTables: [],
+      summary: "The whole database.",
+    });
     expect(sel.blocked).toBeUndefined();
   });
 
@@ -44,10 +57,14 @@ describe("turning ticked schemas and tables into pg_dump switches", () => {
 
   it("unticks a partitioned table's partitions with it, and ticks them back together", () => {
     const off = toggleRelation(schemas[0]!, "events", new Set());
-    expect([...off].sort()).toEqual(["events", "events_2025", "events_2026"].map((n) => relationKey("shop", n)).sort());
+    expect([...off].sort()).toEqual(
+      ["events", "events_2025", "events_2026"].map((n) => relationKey("shop", n)).sort(),
+    );
     expect(toggleRelation(schemas[0]!, "events", off).size).toBe(0);
     // a single partition alone is just itself
-    expect([...toggleRelation(schemas[0]!, "events_2025", new Set())]).toEqual([relationKey("shop", "events_2025")]);
+    expect([...toggleRelation(schemas[0]!, "events_2025", new Set())]).toEqual([
+      relationKey("shop", "events_2025"),
+    ]);
   });
 
   it("names only the picked tables when fewer are picked than left out, and warns what --table drops", () => {
@@ -65,7 +82,9 @@ describe("turning ticked schemas and tables into pg_dump switches", () => {
     expect(sel.excludeSchemas).toEqual(["shop"]);
     expect(sel.excludeTables).toEqual([]);
     expect(sel.summary).toBe("Everything except 1 schema: shop.");
-    expect(toDumpSelection(schemas, toggleSchema(schemas[2]!, new Set())).excludeSchemas).toEqual(["empty_one"]);
+    expect(toDumpSelection(schemas, toggleSchema(schemas[2]!, new Set())).excludeSchemas).toEqual([
+      "empty_one",
+    ]);
   });
 
   it("includes schemas by name when fewer are ticked than unticked", () => {
@@ -84,9 +103,18 @@ describe("turning ticked schemas and tables into pg_dump switches", () => {
   it("refuses an empty choice and one larger than the request allows, saying why", () => {
     expect(toDumpSelection(schemas, none()).blocked).toMatch(/at least one/);
     const many: DumpableSchema[] = [
-      { name: "big", objects: Array.from({ length: 12_001 }, (_, i) => ({ name: `t${i}`, kind: "table" as const, bytes: 0 })) },
+      {
+        name: "big",
+        objects: Array.from({ length: 12_001 }, (_, i) => ({
+          name: `t${i}`,
+          kind: "table" as const,
+          bytes: 0,
+        })),
+      },
     ];
-    const off = new Set(many[0]!.objects.filter((_, i) => i % 2 === 0).map((o) => relationKey("big", o.name)));
+    const off = new Set(
+      many[0]!.objects.filter((_, i) => i % 2 === 0).map((o) => relationKey("big", o.name)),
+    );
     const sel = toDumpSelection(many, off);
     expect(sel.blocked).toMatch(/at most 5000/);
   });

@@ -7,7 +7,10 @@ import type { FoundTool } from "../../../src/shared/contract/backup";
 
 describe("client tools discovery", () => {
   it("reads versions the way the tools print them", () => {
-    expect(parseToolVersion("pg_dump (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)\n")).toEqual({ version: "15.20", major: 15 });
+    expect(parseToolVersion("pg_dump (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)\n")).toEqual({
+      version: "15.20",
+      major: 15,
+    });
     expect(parseToolVersion("pg_dump (PostgreSQL) 18devel")).toEqual({ version: "18devel", major: 18 });
     expect(parseToolVersion("psql (PostgreSQL) 9.6.24")).toEqual({ version: "9.6.24", major: 9 });
     expect(parseToolVersion("something else 15.2")).toBeUndefined();
@@ -28,19 +31,42 @@ describe("client tools discovery", () => {
     try {
       await symlink("/usr/lib/postgresql/15/bin/pg_restore", join(dir, "pg_restore"));
       await symlink("/bin/true", join(dir, "pg_dump"));
-      const found = await discoverPgTools({ configured: { "15": dir }, path: "", platform: "linux", installRoots: [] });
-      expect(found).toEqual([expect.objectContaining({ tool: "pg_restore", path: join(dir, "pg_restore"), source: "configured", major: 15 })]);
+      const found = await discoverPgTools({
+        configured: { "15": dir },
+        path: "",
+        platform: "linux",
+        installRoots: [],
+      });
+      expect(found).toEqual([
+        expect.objectContaining({
+          tool: "pg_restore",
+          path: join(dir, "pg_restore"),
+          source: "configured",
+          major: 15,
+        }),
+      ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 
   const tool = (t: FoundTool["tool"], major: number, extra: Partial<FoundTool> = {}): FoundTool => ({
-    tool: t, major, version: `${major}.1`, path: `/pg${major}/${t}`, source: "install-folder", ...extra,
+    tool: t,
+    major,
+    version: `${major}.1`,
+    path: `/pg${major}/${t}`,
+    source: "install-folder",
+    ...extra,
   });
 
   it("picks the newest tool at least as new as the server", () => {
-    const found = [tool("pg_dump", 14), tool("pg_dump", 16), tool("pg_dump", 17), tool("pg_restore", 17), tool("psql", 17)];
+    const found = [
+      tool("pg_dump", 14),
+      tool("pg_dump", 16),
+      tool("pg_dump", 17),
+      tool("pg_restore", 17),
+      tool("psql", 17),
+    ];
     expect(chooseTools(found, 15, {}).chosen.pg_dump?.major).toBe(17);
   });
 
@@ -50,9 +76,15 @@ describe("client tools discovery", () => {
   });
 
   it("says exactly what is missing when only older tools exist", () => {
-    const { chosen, problem } = chooseTools([tool("pg_dump", 15), tool("pg_restore", 15), tool("psql", 15)], 18, {});
+    const { chosen, problem } = chooseTools(
+      [tool("pg_dump", 15), tool("pg_restore", 15), tool("psql", 15)],
+      18,
+      {},
+    );
     expect(chosen).toEqual({});
-    expect(problem).toContain("This server runs PostgreSQL 18; pg_dump, pg_restore, psql 18 or newer is needed");
+    expect(problem).toContain(
+      "This server runs PostgreSQL 18; pg_dump, pg_restore, psql 18 or newer is needed",
+    );
     expect(problem).toContain("Found only: pg_dump 15.1 (/pg15/pg_dump)");
     expect(problem).toContain("Backups → Client tools → PostgreSQL 18");
   });

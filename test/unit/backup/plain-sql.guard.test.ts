@@ -24,7 +24,8 @@ const HEAD = "SET standard_conforming_strings = on;\n";
 describe("the plain SQL guard", () => {
   it("accepts pg_dump's own shape: restrict pair, COPY data with backslashes, closing line", async () => {
     const r = await scan(
-      "\\restrict abc123\n" + HEAD +
+      "\\restrict abc123\n" +
+        HEAD +
         "CREATE TABLE public.t (a text, b text);\n" +
         "COPY public.t (a, b) FROM stdin;\n\\N\tx\\\\y\n\\\\! not a command\tz\n\\.\n" +
         "COMMENT ON TABLE public.t IS 'a \\ backslash';\n" +
@@ -40,8 +41,14 @@ describe("the plain SQL guard", () => {
     ["a meta-command after a statement", "SELECT 1; \\! id\n"],
     ["a meta-command in the middle of a statement", "SELECT 1 \\gexec\n"],
     ["a meta-command after COPY on the same line", "COPY public.t (a) FROM stdin; \\! id\nx\n\\.\n"],
-    ["data after a COPY that only looks like FROM stdin in a comment", "COPY (SELECT 1) TO stdout; -- FROM stdin\n\\! id\n\\.\n"],
-    ["a COPY whose statement text is not pg_dump's form", "COPY t FROM stdin WITH (FORMAT csv);\n\\! id\n\\.\n"],
+    [
+      "data after a COPY that only looks like FROM stdin in a comment",
+      "COPY (SELECT 1) TO stdout; -- FROM stdin\n\\! id\n\\.\n",
+    ],
+    [
+      "a COPY whose statement text is not pg_dump's form",
+      "COPY t FROM stdin WITH (FORMAT csv);\n\\! id\n\\.\n",
+    ],
     ["switching standard_conforming_strings off", "SET standard_conforming_strings = off;\nSELECT 'a\\';\n"],
     ["a backslash in a string before standard strings are on", "SELECT 'a\\'; \\! id';\n", ""],
     ["an unrestrict with another key", "\\restrict abc\n\\unrestrict abd\n"],

@@ -9,7 +9,15 @@ const entry = (database: string, daysAgo: number): ManifestEntry => ({
   size: 100,
   sha256: "0".repeat(64),
   format: "custom",
-  options: { scope: "full", includeSchemas: [], excludeSchemas: [], includeTables: [], excludeTables: [], noOwner: false, noPrivileges: false },
+  options: {
+    scope: "full",
+    includeSchemas: [],
+    excludeSchemas: [],
+    includeTables: [],
+    excludeTables: [],
+    noOwner: false,
+    noPrivileges: false,
+  },
   serverVersion: "15.18",
   pgDumpVersion: "15.20",
   durationMs: 1,
@@ -27,11 +35,17 @@ describe("retention", () => {
   });
 
   it("keeps those newer than 30 days (section 15's default)", () => {
-    expect(planRetention(entries, { newerThanDays: 30 }, now).remove.map((r) => r.file)).toEqual(["shop-40.dump", "shop-45.dump", "crm-50.dump"]);
+    expect(planRetention(entries, { newerThanDays: 30 }, now).remove.map((r) => r.file)).toEqual([
+      "shop-40.dump",
+      "shop-45.dump",
+      "crm-50.dump",
+    ]);
   });
 
   it("keeps a backup that either rule keeps, and can look at one database only", () => {
-    expect(planRetention(entries, { keepLast: 1, newerThanDays: 30 }, now).remove.map((r) => r.file)).toEqual(["shop-40.dump", "shop-45.dump"]);
+    expect(planRetention(entries, { keepLast: 1, newerThanDays: 30 }, now).remove.map((r) => r.file)).toEqual(
+      ["shop-40.dump", "shop-45.dump"],
+    );
     expect(planRetention(entries, { keepLast: 1 }, now, "crm").remove).toEqual([]);
   });
 });

@@ -11,7 +11,16 @@ const json = (name: string) => buildPlanModel(JSON.parse(fixture(`${name}.json`)
 const text = (name: string) => parsePlanInput(fixture(`${name}.txt`));
 const byLabel = (m: PlanModel, start: string) => m.nodes.find((n) => n.label.startsWith(start))!;
 
-const names = ["seq-filter", "sort-spill", "hash-join", "cte-initplan", "nested-loop", "index-only", "lossy-bitmap", "subplan"];
+const names = [
+  "seq-filter",
+  "sort-spill",
+  "hash-join",
+  "cte-initplan",
+  "nested-loop",
+  "index-only",
+  "lossy-bitmap",
+  "subplan",
+];
 
 describe("plan model from real plans", () => {
   it.each(names)("reads %s the same from the JSON and the text format", (name) => {
@@ -22,9 +31,13 @@ describe("plan model from real plans", () => {
       a.nodes.map((n) => [n.nodeType, n.depth, n.parentRelationship, n.subplanName]),
     );
     // the two formats come from two runs: plans agree, measured figures only roughly
-    expect(b.nodes.map((n) => [n.planRows, n.totalCost, n.relation, n.indexName])).toEqual(a.nodes.map((n) => [n.planRows, n.totalCost, n.relation, n.indexName]));
+    expect(b.nodes.map((n) => [n.planRows, n.totalCost, n.relation, n.indexName])).toEqual(
+      a.nodes.map((n) => [n.planRows, n.totalCost, n.relation, n.indexName]),
+    );
     expect(b.nodes.map((n) => n.buffers === null)).toEqual(a.nodes.map((n) => n.buffers === null));
-    expect(b.nodes.map((n) => n.rowsRemovedByFilter === null)).toEqual(a.nodes.map((n) => n.rowsRemovedByFilter === null));
+    expect(b.nodes.map((n) => n.rowsRemovedByFilter === null)).toEqual(
+      a.nodes.map((n) => n.rowsRemovedByFilter === null),
+    );
     expect(b.nodes.every((n) => n.inclusiveMs !== null && n.exclusiveMs! >= 0)).toBe(true);
     expect(b.executionMs).toBeGreaterThan(0);
     expect(b.tips.map((t) => [t.kind, t.nodeId])).toEqual(a.tips.map((t) => [t.kind, t.nodeId]));

@@ -56,7 +56,8 @@ describe("pasted text plans", () => {
   });
 
   it("reads a plan without ANALYZE, with joins, never-executed nodes and markup in names kept as text", () => {
-    const m = parsePlanInput(`Hash Left Join  (cost=1.09..2.23 rows=3 width=8) (actual time=0.020..0.025 rows=0 loops=1)
+    const m =
+      parsePlanInput(`Hash Left Join  (cost=1.09..2.23 rows=3 width=8) (actual time=0.020..0.025 rows=0 loops=1)
   Hash Cond: (a.id = b.id)
   ->  Seq Scan on "<img src=x onerror=alert(1)>" a  (cost=0.00..1.10 rows=10 width=4) (actual time=0.005..0.006 rows=0 loops=1)
         Filter: (note = '<b>bold</b>'::text)
@@ -73,7 +74,8 @@ describe("pasted text plans", () => {
   });
 
   it("keeps VERBOSE per-worker figures out of the node's own", () => {
-    const m = parsePlanInput(` Gather  (cost=1000.00..2000.00 rows=10 width=4) (actual time=1.0..20.0 rows=10 loops=1)
+    const m =
+      parsePlanInput(` Gather  (cost=1000.00..2000.00 rows=10 width=4) (actual time=1.0..20.0 rows=10 loops=1)
    Output: id
    Workers Planned: 2
    Workers Launched: 2
@@ -114,7 +116,9 @@ describe("misestimates", () => {
   });
 
   it("turns a big misestimate into a tip on its node", () => {
-    const m = parsePlanInput(`Seq Scan on events  (cost=0.00..10.00 rows=1 width=4) (actual time=0.01..50.00 rows=250000 loops=1)`);
+    const m = parsePlanInput(
+      `Seq Scan on events  (cost=0.00..10.00 rows=1 width=4) (actual time=0.01..50.00 rows=250000 loops=1)`,
+    );
     const tip = m.tips.find((t) => t.kind === "misestimate")!;
     expect(tip.nodeId).toBe(0);
     expect(tip.severity).toBe("critical");
@@ -123,7 +127,8 @@ describe("misestimates", () => {
 });
 
 describe("comparing two plans", () => {
-  const before = parsePlanInput(`Hash Join  (cost=10.00..500.00 rows=100 width=8) (actual time=1.0..40.0 rows=100 loops=1)
+  const before =
+    parsePlanInput(`Hash Join  (cost=10.00..500.00 rows=100 width=8) (actual time=1.0..40.0 rows=100 loops=1)
   Hash Cond: (o.customer_id = c.id)
   Buffers: shared hit=100 read=900
   ->  Seq Scan on orders o  (cost=0.00..400.00 rows=100 width=8) (actual time=0.1..35.0 rows=100 loops=1)
@@ -132,7 +137,8 @@ describe("comparing two plans", () => {
   ->  Hash  (cost=5.00..5.00 rows=50 width=4) (actual time=0.5..0.5 rows=50 loops=1)
         ->  Seq Scan on customers c  (cost=0.00..5.00 rows=50 width=4) (actual time=0.1..0.3 rows=50 loops=1)
 Execution Time: 41.0 ms`);
-  const after = parsePlanInput(`Nested Loop  (cost=0.50..60.00 rows=100 width=8) (actual time=0.1..1.5 rows=100 loops=1)
+  const after =
+    parsePlanInput(`Nested Loop  (cost=0.50..60.00 rows=100 width=8) (actual time=0.1..1.5 rows=100 loops=1)
   Buffers: shared hit=300
   ->  Index Scan using orders_amount on orders o  (cost=0.29..20.00 rows=100 width=8) (actual time=0.05..0.4 rows=100 loops=1)
         Index Cond: (amount = 5)
@@ -142,7 +148,11 @@ Execution Time: 1.6 ms`);
 
   it("pairs the scans of the same tables even when the join and access paths changed", () => {
     const cmp = comparePlans(before, after);
-    const label = (r: (typeof cmp.rows)[number]) => [r.a === null ? null : before.nodes[r.a]!.label, r.b === null ? null : after.nodes[r.b]!.label, r.status];
+    const label = (r: (typeof cmp.rows)[number]) => [
+      r.a === null ? null : before.nodes[r.a]!.label,
+      r.b === null ? null : after.nodes[r.b]!.label,
+      r.status,
+    ];
     expect(cmp.rows.map(label)).toEqual([
       ["Hash Join", "Nested Loop", "changed"],
       ["Seq Scan on orders o", "Index Scan using orders_amount on orders o", "changed"],

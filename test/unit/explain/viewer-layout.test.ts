@@ -3,7 +3,8 @@ import { parsePlanInput } from "../../../src/shared/explain/plan.input";
 import { icicleLayout } from "../../../src/shared/explain/icicle.layout";
 import { visibleNodeIds } from "../../../src/shared/explain/plan-tree.rows";
 
-const plan = parsePlanInput(`Hash Join  (cost=1.00..100.00 rows=10 width=8) (actual time=0.1..10.0 rows=10 loops=1)
+const plan =
+  parsePlanInput(`Hash Join  (cost=1.00..100.00 rows=10 width=8) (actual time=0.1..10.0 rows=10 loops=1)
   ->  Seq Scan on a  (cost=0.00..50.00 rows=10 width=4) (actual time=0.1..6.0 rows=10 loops=1)
   ->  Hash  (cost=1.00..1.00 rows=10 width=4) (actual time=0.1..2.0 rows=10 loops=1)
         ->  Seq Scan on b  (cost=0.00..1.00 rows=10 width=4) (actual time=0.1..2.0 rows=10 loops=1)

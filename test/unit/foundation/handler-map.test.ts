@@ -5,8 +5,22 @@ import { describe, expect, it } from "vitest";
 function typecheck(fixture: string): { status: number | null; output: string } {
   const r = spawnSync(
     "npx",
-    ["tsc", "--noEmit", "--strict", "--noUncheckedIndexedAccess", "--skipLibCheck", "--module", "ESNext",
-      "--moduleResolution", "Bundler", "--target", "ES2022", "--types", "node", `test/fixtures/type-errors/${fixture}`],
+    [
+      "tsc",
+      "--noEmit",
+      "--strict",
+      "--noUncheckedIndexedAccess",
+      "--skipLibCheck",
+      "--module",
+      "ESNext",
+      "--moduleResolution",
+      "Bundler",
+      "--target",
+      "ES2022",
+      "--types",
+      "node",
+      `test/fixtures/type-errors/${fixture}`,
+    ],
     { encoding: "utf8" },
   );
   return { status: r.status, output: r.stdout + r.stderr };

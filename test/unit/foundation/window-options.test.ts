@@ -31,7 +31,10 @@ describe("the Electron window the app builds", () => {
 
   it("has a CSP whose scripts allow neither inline code nor eval", () => {
     const csp = contentSecurityPolicy();
-    const script = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"));
+    const script = csp
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src"));
     expect(script).toBe("script-src 'self'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).not.toMatch(/unsafe-eval/);
@@ -47,7 +50,13 @@ describe("the Electron window the app builds", () => {
   it("opens only http and https links outside the app", () => {
     expect(isExternalLinkAllowed("https://www.postgresql.org/docs/")).toBe(true);
     expect(isExternalLinkAllowed("http://example.com")).toBe(true);
-    for (const url of ["file:///etc/passwd", "javascript:alert(1)", "smb://host/share", "not a url", "data:text/html,x"]) {
+    for (const url of [
+      "file:///etc/passwd",
+      "javascript:alert(1)",
+      "smb://host/share",
+      "not a url",
+      "data:text/html,x",
+    ]) {
       expect(isExternalLinkAllowed(url)).toBe(false);
     }
   });
@@ -57,6 +66,8 @@ describe("the Electron window the app builds", () => {
     expect(main).toMatch(/will-navigate[\s\S]*preventDefault/);
     expect(main).toMatch(/setWindowOpenHandler\([\s\S]*action: "deny"/);
     expect(main).toMatch(/will-attach-webview[\s\S]*preventDefault/);
-    expect(main).toMatch(/setPermissionRequestHandler\(\(_wc, _permission, callback\) => callback\(false\)\)/);
+    expect(main).toMatch(
+      /setPermissionRequestHandler\(\(_wc, _permission, callback\) => callback\(false\)\)/,
+    );
   });
 });

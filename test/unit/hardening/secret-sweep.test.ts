@@ -5,7 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as pause } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { filesUnder, findForms, NewFileWatcher, ProcSampler, scanFiles, secretForms } from "../../e2e/support/secret-sweep";
+import {
+  filesUnder,
+  findForms,
+  NewFileWatcher,
+  ProcSampler,
+  scanFiles,
+  secretForms,
+} from "../../e2e/support/secret-sweep";
 
 /** The canary sweep (test/e2e/canary-sweep.test.ts) is only as good as what it can see: these prove its eyes work. */
 describe("secret sweep detectors", () => {
@@ -17,7 +24,12 @@ describe("secret sweep detectors", () => {
     for (let pre = 0; pre < 4; pre++) {
       for (let post = 0; post < 4; post++) {
         const padded = Buffer.concat([randomBytes(pre), raw, randomBytes(post)]);
-        for (const text of [padded.toString("base64"), padded.toString("base64url"), padded.toString("hex"), padded.toString("hex").toUpperCase()]) {
+        for (const text of [
+          padded.toString("base64"),
+          padded.toString("base64url"),
+          padded.toString("hex"),
+          padded.toString("hex").toUpperCase(),
+        ]) {
           expect(findForms(`x${text}y`, forms).length, text).toBeGreaterThan(0);
         }
       }
@@ -30,16 +42,22 @@ describe("secret sweep detectors", () => {
       Buffer.from(`pw=${secret}`, "utf16le"),
     ];
     for (const w of wrapped) expect(findForms(w, forms).length, String(w)).toBeGreaterThan(0);
-    expect(findForms(`Canary-000000000000 p@ss:w/rd ${randomBytes(64).toString("base64")}`, forms)).toEqual([]);
+    expect(findForms(`Canary-000000000000 p@ss:w/rd ${randomBytes(64).toString("base64")}`, forms)).toEqual(
+      [],
+    );
   });
 
   it("see a child's argv and environment while it runs", async () => {
     const sampler = new ProcSampler(process.pid);
     sampler.start();
-    const child = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)", "--", `--x=${secret}`], { env: { ...process.env, SWEEP_SECRET: Buffer.from(secret).toString("base64") }, stdio: "ignore" });
+    const child = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)", "--", `--x=${secret}`], {
+      env: { ...process.env, SWEEP_SECRET: Buffer.from(secret).toString("base64") },
+      stdio: "ignore",
+    });
     try {
       // right after fork the child still shows the parent's argv: wait for the exec'd one
-      const execd = () => sampler.children.has(child.pid!) && [...sampler.texts.keys()].some((t) => t.includes("setInterval("));
+      const execd = () =>
+        sampler.children.has(child.pid!) && [...sampler.texts.keys()].some((t) => t.includes("setInterval("));
       for (const deadline = Date.now() + 10_000; !execd(); await pause(20)) {
         if (Date.now() > deadline) throw new Error("the sampler never saw the child");
       }
@@ -68,7 +86,10 @@ describe("secret sweep detectors", () => {
       await watcher.stop();
       expect(watcher.leaks(forms).map((l) => l.form)).toContain("pgpass");
 
-      await writeFile(join(dir, "blob.bin"), Buffer.concat([randomBytes(1000), Buffer.from(secret, "utf16le"), randomBytes(1000)]));
+      await writeFile(
+        join(dir, "blob.bin"),
+        Buffer.concat([randomBytes(1000), Buffer.from(secret, "utf16le"), randomBytes(1000)]),
+      );
       const scan = await scanFiles(await filesUnder(dir), forms);
       expect(scan.files).toBe(1);
       expect(scan.leaks.map((l) => l.form)).toEqual(["utf16le"]);

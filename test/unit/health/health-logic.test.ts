@@ -9,7 +9,12 @@ import type { Session } from "../../../src/shared/contract/activity";
 
 const sample = (i: number): HealthSample => ({
   at: new Date(i * 1000).toISOString(),
-  commitsPerSec: i, rollbacksPerSec: 0, tuplesInPerSec: 2 * i, tuplesOutPerSec: 0, blocksReadPerSec: 0, blocksHitPerSec: 1,
+  commitsPerSec: i,
+  rollbacksPerSec: 0,
+  tuplesInPerSec: 2 * i,
+  tuplesOutPerSec: 0,
+  blocksReadPerSec: 0,
+  blocksHitPerSec: 1,
   sessions: { active: i % 2, idle: 3, idleInTransaction: 0, waiting: 0, other: 0 },
 });
 
@@ -29,7 +34,12 @@ describe("downsampling live chart points", () => {
     expect(out[0]!.sessions.idle).toBe(3);
   });
   it("never exceeds the limit when the length does not divide evenly", () => {
-    expect(downsample(Array.from({ length: 1001 }, (_, i) => sample(i)), 600).length).toBeLessThanOrEqual(600);
+    expect(
+      downsample(
+        Array.from({ length: 1001 }, (_, i) => sample(i)),
+        600,
+      ).length,
+    ).toBeLessThanOrEqual(600);
   });
 });
 
@@ -50,18 +60,43 @@ describe("blocking tree", () => {
     ]);
   });
   it("still shows a cycle that the deadlock detector has not broken yet", () => {
-    expect(blockingTree([{ pid: 7, blockedBy: [8] }, { pid: 8, blockedBy: [7] }]).map((n) => n.pid)).toEqual([7, 8]);
+    expect(
+      blockingTree([
+        { pid: 7, blockedBy: [8] },
+        { pid: 8, blockedBy: [7] },
+      ]).map((n) => n.pid),
+    ).toEqual([7, 8]);
   });
 });
 
 describe("sequence usage", () => {
-  const base = { sequence: "s", data_type: "bigint", min_value: 1, max_value: 2 ** 63 - 1, increment_by: 1, owner: null, column_type: null };
+  const base = {
+    sequence: "s",
+    data_type: "bigint",
+    min_value: 1,
+    max_value: 2 ** 63 - 1,
+    increment_by: 1,
+    owner: null,
+    column_type: null,
+  };
   it("is bounded by a narrower owning column", () => {
-    expect(sequenceUsedPct({ ...base, last_value: 2_000_000_000, column_type: "integer" })).toBeCloseTo(93.13, 1);
+    expect(sequenceUsedPct({ ...base, last_value: 2_000_000_000, column_type: "integer" })).toBeCloseTo(
+      93.13,
+      1,
+    );
     expect(sequenceUsedPct({ ...base, last_value: 2_000_000_000 })).toBeLessThan(0.01);
   });
   it("counts descending sequences from the top", () => {
-    expect(sequenceUsedPct({ ...base, data_type: "integer", increment_by: -1, min_value: -2147483648, max_value: -1, last_value: -1073741824 })).toBeCloseTo(50, 1);
+    expect(
+      sequenceUsedPct({
+        ...base,
+        data_type: "integer",
+        increment_by: -1,
+        min_value: -2147483648,
+        max_value: -1,
+        last_value: -1073741824,
+      }),
+    ).toBeCloseTo(50, 1);
   });
 });
 
@@ -75,7 +110,17 @@ describe("overall status", () => {
 });
 
 describe("session filter", () => {
-  const s = { pid: 5, state: "idle", own: false, backendType: "client backend", query: "SELECT 1", applicationName: "api", clientAddr: null, database: "d", user: "u" } as Session;
+  const s = {
+    pid: 5,
+    state: "idle",
+    own: false,
+    backendType: "client backend",
+    query: "SELECT 1",
+    applicationName: "api",
+    clientAddr: null,
+    database: "d",
+    user: "u",
+  } as Session;
   it("hides idle, own and background sessions unless asked", () => {
     expect(matches(s, {})).toBe(false);
     expect(matches(s, { includeIdle: true })).toBe(true);

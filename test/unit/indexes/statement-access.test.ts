@@ -23,7 +23,9 @@ describe("reading filter and sort columns from a statement", () => {
   });
 
   it("leaves out OR branches, joins between columns and correlated values", async () => {
-    const [s] = await scopes("SELECT * FROM a JOIN b ON b.a_id = a.id WHERE (a.x = 1 OR a.y = 2) AND b.z > a.w AND $1 < a.v");
+    const [s] = await scopes(
+      "SELECT * FROM a JOIN b ON b.a_id = a.id WHERE (a.x = 1 OR a.y = 2) AND b.z > a.w AND $1 < a.v",
+    );
     expect(s!.relations.map((r) => r.name)).toEqual(["a", "b"]);
     expect(s!.predicates).toEqual([{ qualifier: "a", column: "v", op: "range" }]);
   });
@@ -42,14 +44,22 @@ describe("reading filter and sort columns from a statement", () => {
   });
 
   it("ignores a column under a cast or function: an index on the column cannot serve it", async () => {
-    const [s] = await scopes("SELECT count(*) FROM events WHERE data::text ILIKE '%card_declined%' AND lower(email) = $1");
+    const [s] = await scopes(
+      "SELECT count(*) FROM events WHERE data::text ILIKE '%card_declined%' AND lower(email) = $1",
+    );
     expect(s!.predicates).toEqual([]);
   });
 
   it("reads UPDATE, DELETE, CTEs and subqueries as query levels of their own", async () => {
-    expect((await scopes("UPDATE t SET a = 1 WHERE id = $1"))[0]!.predicates).toEqual([{ column: "id", op: "eq" }]);
-    expect((await scopes("DELETE FROM t WHERE created_at < $1"))[0]!.predicates).toEqual([{ column: "created_at", op: "range" }]);
-    const levels = await scopes("WITH r AS (SELECT * FROM t WHERE a = $1) SELECT * FROM r WHERE EXISTS (SELECT 1 FROM u WHERE u.b = $2)");
+    expect((await scopes("UPDATE t SET a = 1 WHERE id = $1"))[0]!.predicates).toEqual([
+      { column: "id", op: "eq" },
+    ]);
+    expect((await scopes("DELETE FROM t WHERE created_at < $1"))[0]!.predicates).toEqual([
+      { column: "created_at", op: "range" },
+    ]);
+    const levels = await scopes(
+      "WITH r AS (SELECT * FROM t WHERE a = $1) SELECT * FROM r WHERE EXISTS (SELECT 1 FROM u WHERE u.b = $2)",
+    );
     expect(levels.map((l) => l.relations.map((r) => r.name).join())).toEqual(["t", "u", "r"]);
   });
 });

@@ -65,12 +65,19 @@ describe("index verdicts", () => {
 
 describe("generated SQL", () => {
   it("quotes odd identifiers and fits the name in 63 bytes", () => {
-    const sql = createIndexSql({ schema: "my schema", table: 'we"ird', method: "btree", elements: ['"a b"'], nameParts: ["a b"] }, true);
-    expect(sql).toBe('CREATE INDEX CONCURRENTLY "we_ird_a_b_idx" ON "my schema"."we""ird" USING btree ("a b");');
+    const sql = createIndexSql(
+      { schema: "my schema", table: 'we"ird', method: "btree", elements: ['"a b"'], nameParts: ["a b"] },
+      true,
+    );
+    expect(sql).toBe(
+      'CREATE INDEX CONCURRENTLY "we_ird_a_b_idx" ON "my schema"."we""ird" USING btree ("a b");',
+    );
     expect(Buffer.byteLength(indexName("é".repeat(60), ["col"]))).toBeLessThanOrEqual(63);
   });
 
   it("makes pg_get_indexdef's statement concurrent", () => {
-    expect(concurrentCreate("CREATE UNIQUE INDEX x ON public.t USING btree (a)").sql).toBe("CREATE UNIQUE INDEX CONCURRENTLY x ON public.t USING btree (a);");
+    expect(concurrentCreate("CREATE UNIQUE INDEX x ON public.t USING btree (a)").sql).toBe(
+      "CREATE UNIQUE INDEX CONCURRENTLY x ON public.t USING btree (a);",
+    );
   });
 });

@@ -53,7 +53,9 @@ describe("connection states", () => {
   });
 
   it("knows which errors mean a lost server", () => {
-    expect(isConnectionLoss({ code: "57P01", message: "terminating connection due to administrator command" })).toBe(true);
+    expect(
+      isConnectionLoss({ code: "57P01", message: "terminating connection due to administrator command" }),
+    ).toBe(true);
     expect(isConnectionLoss({ code: "ECONNREFUSED", message: "x" })).toBe(true);
     expect(isConnectionLoss(new Error("Connection terminated unexpectedly"))).toBe(true);
     expect(isConnectionLoss({ code: "42P01", message: 'relation "x" does not exist' })).toBe(false);

@@ -11,12 +11,20 @@ describe("PG* host variables for libpq children", () => {
   it("host lists in order, with target_session_attrs and load balancing for libpq to apply", () => {
     const env = libpqHostEnv({
       ...base,
-      additionalHosts: [{ host: "h2", port: 5433 }, { host: "::1", port: 5434 }],
+      additionalHosts: [
+        { host: "h2", port: 5433 },
+        { host: "::1", port: 5434 },
+      ],
       targetSessionAttrs: "prefer-standby",
       loadBalanceHosts: "random",
     });
     // never shuffled here: libpq shuffles itself when PGLOADBALANCEHOSTS=random
-    expect(env).toEqual({ PGHOST: "h1,h2,::1", PGPORT: "5432,5433,5434", PGTARGETSESSIONATTRS: "prefer-standby", PGLOADBALANCEHOSTS: "random" });
+    expect(env).toEqual({
+      PGHOST: "h1,h2,::1",
+      PGPORT: "5432,5433,5434",
+      PGTARGETSESSIONATTRS: "prefer-standby",
+      PGLOADBALANCEHOSTS: "random",
+    });
     expect(libpqHostEnv({ ...base, targetSessionAttrs: "any" })).not.toHaveProperty("PGTARGETSESSIONATTRS");
   });
 

@@ -14,7 +14,9 @@ function errorOf(fn: () => unknown): { message: string; field?: string } {
 
 describe("libpq URI parsing", () => {
   it("reads every part of a full URI, percent-decoded", () => {
-    const r = draftOf("postgresql://al%40ice:p%3Ass%2Fw@db.example.com:6543/my%20db?sslmode=verify-full&application_name=report%20tool&connect_timeout=7");
+    const r = draftOf(
+      "postgresql://al%40ice:p%3Ass%2Fw@db.example.com:6543/my%20db?sslmode=verify-full&application_name=report%20tool&connect_timeout=7",
+    );
     expect(r.draft).toMatchObject({
       host: "db.example.com",
       port: 6543,
@@ -42,16 +44,23 @@ describe("libpq URI parsing", () => {
   });
 
   it("reads a host list with its ports, target_session_attrs and load_balance_hosts, and exports them back", () => {
-    const r = draftOf("postgresql://u@h1:5001,h2:5002,[::1]/d?target_session_attrs=read-write&load_balance_hosts=random");
+    const r = draftOf(
+      "postgresql://u@h1:5001,h2:5002,[::1]/d?target_session_attrs=read-write&load_balance_hosts=random",
+    );
     expect(r.draft).toMatchObject({
       host: "h1",
       port: 5001,
-      additionalHosts: [{ host: "h2", port: 5002 }, { host: "::1", port: 5432 }],
+      additionalHosts: [
+        { host: "h2", port: 5002 },
+        { host: "::1", port: 5432 },
+      ],
       targetSessionAttrs: "read-write",
       loadBalanceHosts: "random",
     });
     expect(r.warnings).toEqual([]);
-    expect(toUri(r.draft)).toBe("postgresql://u@h1:5001,h2:5002,[::1]:5432/d?target_session_attrs=read-write&load_balance_hosts=random");
+    expect(toUri(r.draft)).toBe(
+      "postgresql://u@h1:5001,h2:5002,[::1]:5432/d?target_session_attrs=read-write&load_balance_hosts=random",
+    );
     expect(draftOf(toUri(r.draft)).draft).toEqual(r.draft);
   });
 
@@ -60,7 +69,9 @@ describe("libpq URI parsing", () => {
       message: 'target_session_attrs: invalid target_session_attrs value: "master"',
       field: "targetSessionAttrs",
     });
-    expect(errorOf(() => draftOf("postgresql://h/d?load_balance_hosts=roundrobin")).field).toBe("loadBalanceHosts");
+    expect(errorOf(() => draftOf("postgresql://h/d?load_balance_hosts=roundrobin")).field).toBe(
+      "loadBalanceHosts",
+    );
     expect(draftOf("postgresql://h/d?target_session_attrs=any").draft.targetSessionAttrs).toBeUndefined();
   });
 
@@ -107,8 +118,17 @@ describe("libpq URI parsing", () => {
   });
 
   it("round-trips the options a read-only profile exports", () => {
-    const uri = toUri({ host: "h", port: 5432, database: "d", user: "u", readOnly: true, sslmode: "require" });
-    expect(uri).toBe("postgresql://u@h:5432/d?sslmode=require&options=-c%20default_transaction_read_only%3Don");
+    const uri = toUri({
+      host: "h",
+      port: 5432,
+      database: "d",
+      user: "u",
+      readOnly: true,
+      sslmode: "require",
+    });
+    expect(uri).toBe(
+      "postgresql://u@h:5432/d?sslmode=require&options=-c%20default_transaction_read_only%3Don",
+    );
     expect(draftOf(uri).draft).toMatchObject({ readOnly: true, sslmode: "require" });
   });
 
@@ -128,14 +148,23 @@ describe("libpq key=value conninfo parsing", () => {
     });
     expect(draftOf("host=h1,h2,h3 port=6000").draft).toMatchObject({
       port: 6000,
-      additionalHosts: [{ host: "h2", port: 6000 }, { host: "h3", port: 6000 }],
+      additionalHosts: [
+        { host: "h2", port: 6000 },
+        { host: "h3", port: 6000 },
+      ],
     });
     expect(draftOf("host=h1,,h3 port=,5433,").draft).toMatchObject({
       host: "h1",
       port: 5432,
-      additionalHosts: [{ host: "localhost", port: 5433 }, { host: "h3", port: 5432 }],
+      additionalHosts: [
+        { host: "localhost", port: 5433 },
+        { host: "h3", port: 5432 },
+      ],
     });
-    expect(errorOf(() => draftOf("host=h1,h2,h3 port=1,2"))).toEqual({ message: "port: could not match 2 port numbers to 3 hosts", field: "port" });
+    expect(errorOf(() => draftOf("host=h1,h2,h3 port=1,2"))).toEqual({
+      message: "port: could not match 2 port numbers to 3 hosts",
+      field: "port",
+    });
     expect(errorOf(() => draftOf("host=h1,/tmp port=1,2")).field).toBe("host");
     expect(errorOf(() => draftOf("host=h1,-oProxy port=1,2")).field).toBe("host");
     const twice = draftOf("host=h1,h1 port=5432");
@@ -144,8 +173,16 @@ describe("libpq key=value conninfo parsing", () => {
   });
 
   it("reads spaced, quoted and escaped values", () => {
-    const r = draftOf(`host=db.local port = 5444 dbname='my  db' user='o\\'brien' password='a b\\\\c' sslmode=verify-ca sslrootcert=/etc/ca.pem`);
-    expect(r.draft).toMatchObject({ host: "db.local", port: 5444, user: "o'brien", sslmode: "verify-ca", sslRootCert: "/etc/ca.pem" });
+    const r = draftOf(
+      `host=db.local port = 5444 dbname='my  db' user='o\\'brien' password='a b\\\\c' sslmode=verify-ca sslrootcert=/etc/ca.pem`,
+    );
+    expect(r.draft).toMatchObject({
+      host: "db.local",
+      port: 5444,
+      user: "o'brien",
+      sslmode: "verify-ca",
+      sslRootCert: "/etc/ca.pem",
+    });
     expect(r.draft.database).toBe("my  db");
     expect(r.password).toBe("a b\\c");
   });

@@ -8,7 +8,11 @@ const target = { host: "db.example.com", port: 5432, database: "shop", user: "al
 
 describe("~/.pgpass matching (libpq rules)", () => {
   it("returns the first matching line", () => {
-    const text = ["other:5432:shop:alice:nope", "db.example.com:5432:shop:alice:first", "db.example.com:5432:shop:alice:second"].join("\n");
+    const text = [
+      "other:5432:shop:alice:nope",
+      "db.example.com:5432:shop:alice:first",
+      "db.example.com:5432:shop:alice:second",
+    ].join("\n");
     expect(matchPgpass(text, target)).toEqual({ password: "first", line: 2 });
   });
 
@@ -30,12 +34,15 @@ describe("~/.pgpass matching (libpq rules)", () => {
   });
 
   it("skips comments, blank lines, CRLF endings and incomplete lines", () => {
-    const text = "# db.example.com:5432:shop:alice:comment\r\n\r\ndb.example.com:5432:shop\r\ndb.example.com:5432:shop:alice:crlf\r\n";
+    const text =
+      "# db.example.com:5432:shop:alice:comment\r\n\r\ndb.example.com:5432:shop\r\ndb.example.com:5432:shop:alice:crlf\r\n";
     expect(matchPgpass(text, target)).toEqual({ password: "crlf", line: 4 });
   });
 
   it("matches a socket connection against localhost", () => {
-    expect(matchPgpass("localhost:5432:shop:alice:sock", { ...target, host: "/var/run/postgresql" })?.password).toBe("sock");
+    expect(
+      matchPgpass("localhost:5432:shop:alice:sock", { ...target, host: "/var/run/postgresql" })?.password,
+    ).toBe("sock");
   });
 
   it("keeps unicode and = in passwords", () => {

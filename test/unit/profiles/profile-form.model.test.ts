@@ -16,12 +16,27 @@ describe("profile form: host list, target_session_attrs, sslpassword", () => {
     ]);
     expect(parseHostList("", 5432)).toEqual([]);
     expect(Number.isNaN(parseHostList("h2:x", 5432)[0]!.port)).toBe(true);
-    expect(formatHostList([{ host: "h2", port: 5433 }, { host: "::1", port: 6000 }])).toBe("h2:5433, [::1]:6000");
+    expect(
+      formatHostList([
+        { host: "h2", port: 5433 },
+        { host: "::1", port: 6000 },
+      ]),
+    ).toBe("h2:5433, [::1]:6000");
   });
 
   it("sends the hosts, target and load balancing only when set", () => {
-    const form = { ...initialFormState(), name: "n", additionalHosts: "b:2", targetSessionAttrs: "read-write", loadBalanceRandom: true };
-    expect(toDraft(form)).toMatchObject({ additionalHosts: [{ host: "b", port: 2 }], targetSessionAttrs: "read-write", loadBalanceHosts: "random" });
+    const form = {
+      ...initialFormState(),
+      name: "n",
+      additionalHosts: "b:2",
+      targetSessionAttrs: "read-write",
+      loadBalanceRandom: true,
+    };
+    expect(toDraft(form)).toMatchObject({
+      additionalHosts: [{ host: "b", port: 2 }],
+      targetSessionAttrs: "read-write",
+      loadBalanceHosts: "random",
+    });
     const plain = toDraft({ ...initialFormState(), name: "n" });
     expect(plain).not.toHaveProperty("additionalHosts");
     expect(plain).not.toHaveProperty("targetSessionAttrs");
@@ -37,10 +52,24 @@ describe("profile form: host list, target_session_attrs, sslpassword", () => {
 
   it("fills the fields from a pasted multi-host URI", () => {
     const form = applyImport(initialFormState(), {
-      draft: { name: "u@a/d", host: "a", port: 1, database: "d", user: "u", additionalHosts: [{ host: "b", port: 2 }], targetSessionAttrs: "primary" },
+      draft: {
+        name: "u@a/d",
+        host: "a",
+        port: 1,
+        database: "d",
+        user: "u",
+        additionalHosts: [{ host: "b", port: 2 }],
+        targetSessionAttrs: "primary",
+      },
       sslPassword: "from-uri",
       warnings: [],
     });
-    expect(form).toMatchObject({ host: "a", port: "1", additionalHosts: "b:2", targetSessionAttrs: "primary", sslPassword: "from-uri" });
+    expect(form).toMatchObject({
+      host: "a",
+      port: "1",
+      additionalHosts: "b:2",
+      targetSessionAttrs: "primary",
+      sslPassword: "from-uri",
+    });
   });
 });

@@ -7,9 +7,15 @@ describe("needsConfirmation", () => {
 
   it("asks on production for writes and DDL, not for reads", async () => {
     expect(await needsConfirmation("SELECT 1; SHOW work_mem", prod)).toBeUndefined();
-    expect((await needsConfirmation("INSERT INTO t VALUES (1)", prod))?.reasons).toEqual(["writes on production: INSERT INTO t VALUES (1)"]);
-    expect((await needsConfirmation("CREATE INDEX ON t (a)", prod))?.reasons[0]).toMatch(/changes objects on production/);
-    expect(await needsConfirmation("WITH d AS (DELETE FROM t WHERE a = 1 RETURNING *) SELECT * FROM d", prod)).toBeDefined();
+    expect((await needsConfirmation("INSERT INTO t VALUES (1)", prod))?.reasons).toEqual([
+      "writes on production: INSERT INTO t VALUES (1)",
+    ]);
+    expect((await needsConfirmation("CREATE INDEX ON t (a)", prod))?.reasons[0]).toMatch(
+      /changes objects on production/,
+    );
+    expect(
+      await needsConfirmation("WITH d AS (DELETE FROM t WHERE a = 1 RETURNING *) SELECT * FROM d", prod),
+    ).toBeDefined();
   });
 
   it("does not ask on other profiles for ordinary writes", async () => {

@@ -3,7 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conninfoToDraft } from "../../../src/main/db/libpq-uri";
-import { lookupService, parseServiceFile, readServiceFiles, serviceFilePaths } from "../../../src/main/db/service-file";
+import {
+  lookupService,
+  parseServiceFile,
+  readServiceFiles,
+  serviceFilePaths,
+} from "../../../src/main/db/service-file";
 
 describe("pg_service.conf", () => {
   let dir: string;

@@ -12,7 +12,7 @@ describe("~/.ssh/config", () => {
     "  IdentityFile ~/.ssh/prod_key",
     "Host db-*",
     "  Port 22",
-    "  IdentityFile=\"~/.ssh/other key\"",
+    '  IdentityFile="~/.ssh/other key"',
     "Match host foo",
     "  User matched",
   ].join("\n");
@@ -27,7 +27,11 @@ describe("~/.ssh/config", () => {
   });
 
   it("honours negated patterns and quoted values", () => {
-    expect(resolveSshConfig(text, "db-legacy.prod", "/home/me")).toEqual({ user: "everyone", port: 22, identityFile: "/home/me/.ssh/other key" });
+    expect(resolveSshConfig(text, "db-legacy.prod", "/home/me")).toEqual({
+      user: "everyone",
+      port: 22,
+      identityFile: "/home/me/.ssh/other key",
+    });
   });
 
   it("ignores Match blocks and unrelated hosts", () => {

@@ -13,7 +13,12 @@ function data(rows: Array<Array<string | null>>): ResultData {
 }
 
 describe("sorting and filtering the loaded rows", () => {
-  const d = data([["10", "b"], ["9.5", null], [null, "a"], ["-1", "B"]]);
+  const d = data([
+    ["10", "b"],
+    ["9.5", null],
+    [null, "a"],
+    ["-1", "B"],
+  ]);
 
   it("sorts numeric columns by value, NULLs last, both directions", () => {
     expect(Array.from(gridOrder(d, 4, "", { col: 0, desc: false })!)).toEqual([3, 1, 0, 2]);

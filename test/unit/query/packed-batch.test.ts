@@ -24,10 +24,16 @@ describe("packed row batches", () => {
     const data = new ResultData([col("n")]);
     let next = 0;
     for (const size of [1000, 1000, 7, 1, 500]) {
-      data.append(packRows(Array.from({ length: size }, () => [String(next++)]), 1));
+      data.append(
+        packRows(
+          Array.from({ length: size }, () => [String(next++)]),
+          1,
+        ),
+      );
     }
     expect(data.rowCount).toBe(2508);
-    for (const r of [0, 999, 1000, 1999, 2000, 2006, 2007, 2008, 2507]) expect(data.get(r, 0)).toBe(String(r));
+    for (const r of [0, 999, 1000, 1999, 2000, 2006, 2007, 2008, 2507])
+      expect(data.get(r, 0)).toBe(String(r));
     expect(data.get(2508, 0)).toBeNull();
   });
 

@@ -16,7 +16,8 @@ function dataRow(fields: Array<Buffer | null>): Buffer {
 }
 
 /** What pg makes of the same fields: one utf8 string per field. */
-const asPg = (rows: Array<Array<Buffer | null>>) => rows.map((r) => r.map((f) => (f === null ? null : f.toString("utf8"))));
+const asPg = (rows: Array<Array<Buffer | null>>) =>
+  rows.map((r) => r.map((f) => (f === null ? null : f.toString("utf8"))));
 
 function pack(rows: Array<Array<Buffer | null>>, limit = rows.length) {
   const packer = new RawRowPacker();
@@ -55,7 +56,15 @@ describe("packing DataRows from their bytes", () => {
   it("keeps only the first rows when a row cap cuts a batch, and starts the next batch empty", () => {
     const packer = new RawRowPacker();
     for (let i = 0; i < 5; i++) packer.addRow(dataRow([b(`r${i}`), b(`é${i}`)]), 0);
-    expect(packer.take(2, 2)).toEqual(packRows([["r0", "é0"], ["r1", "é1"]], 2));
+    expect(packer.take(2, 2)).toEqual(
+      packRows(
+        [
+          ["r0", "é0"],
+          ["r1", "é1"],
+        ],
+        2,
+      ),
+    );
     expect(packer.rowCount).toBe(0);
     packer.addRow(dataRow([b("next"), null]), 0);
     expect(packer.take(10, 2)).toEqual(packRows([["next", null]], 2));
@@ -64,7 +73,9 @@ describe("packing DataRows from their bytes", () => {
   it("refuses a row whose field count differs from the result's (the tap turns this into the statement's error)", () => {
     const packer = new RawRowPacker();
     packer.addRow(dataRow([b("a"), b("b")]), 0);
-    expect(() => packer.addRow(dataRow([b("a")]), 0)).toThrow("DataRow with 1 fields in a result of 2 columns");
+    expect(() => packer.addRow(dataRow([b("a")]), 0)).toThrow(
+      "DataRow with 1 fields in a result of 2 columns",
+    );
   });
 
   it("packs a batch without rows", () => {

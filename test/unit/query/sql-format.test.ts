@@ -11,19 +11,27 @@ async function trees(sql: string): Promise<unknown[]> {
   const strip = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(strip);
     if (v && typeof v === "object") {
-      return Object.fromEntries(Object.entries(v).filter(([k]) => !POSITION_KEY.test(k)).map(([k, x]) => [k, strip(x)]));
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([k]) => !POSITION_KEY.test(k))
+          .map(([k, x]) => [k, strip(x)]),
+      );
     }
     return v;
   };
   return (await parseStatements(sql)).map((s) => strip(s.tree));
 }
 
-const comments = (sql: string) => tokenize(sql).filter((t) => t.kind === "comment").map((t) => t.text.replace(/\s+/g, " "));
+const comments = (sql: string) =>
+  tokenize(sql)
+    .filter((t) => t.kind === "comment")
+    .map((t) => t.text.replace(/\s+/g, " "));
 
 /** Statements a PostgreSQL user writes that a formatter could get wrong. */
 const corpus: Record<string, string> = {
   casts: "select a::int, '{1,2}'::int[], b::numeric(10,2), c::timestamp with time zone, (d)::text from t",
-  jsonOperators: "select doc->'a'->>'b', doc#>'{a,b}', doc#>>'{a,b}', doc @> '{\"a\":1}', doc ? 'k', doc ?| array['a'], doc ?& array['b'], doc - 'k' from t",
+  jsonOperators:
+    "select doc->'a'->>'b', doc#>'{a,b}', doc#>>'{a,b}', doc @> '{\"a\":1}', doc ? 'k', doc ?| array['a'], doc ?& array['b'], doc - 'k' from t",
   params: "select * from t where a = $1 and b = any($2::int[]) and c between $3 and $10",
   dollarFunction: `create function add_one(a int) returns int language plpgsql as $$
 begin
@@ -31,7 +39,8 @@ begin
     return a   +   1;  /* and so does this */
 end
 $$;`,
-  taggedDollar: "create function g() returns text as $body$ select   'x'  $$ not a quote $$ $body$ language sql immutable",
+  taggedDollar:
+    "create function g() returns text as $body$ select   'x'  $$ not a quote $$ $body$ language sql immutable",
   doBlock: "do $$ begin raise notice 'semi;colon'; end $$; select 1",
   escapeStrings: "select E'it\\'s', E'tab\\there', 'plain ''quoted''', U&'d\\0061t\\+000061', B'1010', X'1F'",
   quotedIdentifiers: 'select "Weird ""id""", "select", "CamelCase"."Col" from "My Schema"."Tbl"',
@@ -41,23 +50,32 @@ select a, -- after a
 /* block
    spanning lines */ where a > 1`,
   cte: "with recursive r(n) as (select 1 union all select n+1 from r where n<5), w as (insert into log(v) select n from r returning *) select count(*) from w",
-  onConflict: "insert into t (id, v) values (1,'a'),(2,'b') on conflict (id) do update set v = excluded.v where t.v is distinct from excluded.v returning id",
+  onConflict:
+    "insert into t (id, v) values (1,'a'),(2,'b') on conflict (id) do update set v = excluded.v where t.v is distinct from excluded.v returning id",
   onConflictNothing: "insert into t values (1) on conflict on constraint t_pkey do nothing",
-  windowFunctions: "select id, row_number() over (partition by g order by id rows between unbounded preceding and current row), sum(x) over w from t window w as (order by id range between '1 day'::interval preceding and current row)",
-  filterAndOrdered: "select count(*) filter (where x > 0), percentile_cont(0.5) within group (order by x), string_agg(s, ',' order by s) from t group by rollup (a, b)",
-  lateralAndLocking: 'SELECT * FROM "Table" t JOIN LATERAL (SELECT 1 AS one) s ON true LEFT JOIN u USING (id) FOR UPDATE OF t SKIP LOCKED',
-  operators: "select a || b, a <-> b, a && b, a <@ b, a !~* 'x', a ~ '^x$', -1 - -2, 2 ^ 3, |/ 16, a is not null, a <> b, a != b, a >= b from t",
+  windowFunctions:
+    "select id, row_number() over (partition by g order by id rows between unbounded preceding and current row), sum(x) over w from t window w as (order by id range between '1 day'::interval preceding and current row)",
+  filterAndOrdered:
+    "select count(*) filter (where x > 0), percentile_cont(0.5) within group (order by x), string_agg(s, ',' order by s) from t group by rollup (a, b)",
+  lateralAndLocking:
+    'SELECT * FROM "Table" t JOIN LATERAL (SELECT 1 AS one) s ON true LEFT JOIN u USING (id) FOR UPDATE OF t SKIP LOCKED',
+  operators:
+    "select a || b, a <-> b, a && b, a <@ b, a !~* 'x', a ~ '^x$', -1 - -2, 2 ^ 3, |/ 16, a is not null, a <> b, a != b, a >= b from t",
   numbers: "select 1e-3, .5, 1.5e10, 0x1F, 1_000_000, 42::bigint from t",
   arrays: "select array[1,2,3], (array[1,2])[1], a[1:2], a[2] from t",
-  caseAndIn: "select case when a in (1,2) then 'x' when a not in (select b from u) then 'y' else null end from t where exists (select 1) and a similar to 'a%'",
+  caseAndIn:
+    "select case when a in (1,2) then 'x' when a not in (select b from u) then 'y' else null end from t where exists (select 1) and a similar to 'a%'",
   updateFrom: "update t set a = u.a, (b, c) = (select 1, 2) from u where t.id = u.id returning t.*",
   deleteUsing: "delete from t using u where t.id = u.id and u.flag",
   ddl: "create table if not exists s.t (id bigint generated always as identity primary key, doc jsonb not null default '{}', at timestamptz default now(), check (id > 0))",
-  indexDdl: "create index concurrently if not exists t_doc_idx on t using gin (doc jsonb_path_ops) where deleted_at is null",
-  alterAndGrant: "alter table t add column x int, alter column y set default 0; grant select on all tables in schema public to reader",
+  indexDdl:
+    "create index concurrently if not exists t_doc_idx on t using gin (doc jsonb_path_ops) where deleted_at is null",
+  alterAndGrant:
+    "alter table t add column x int, alter column y set default 0; grant select on all tables in schema public to reader",
   multiple: "select 1; select 2;\nselect 3",
   setAndShow: "set statement_timeout = '5s'; show search_path; reset all",
-  typedLiterals: "select interval '1 day', date '2020-01-01', timestamptz '2020-01-01 00:00+00', int '1' from t",
+  typedLiterals:
+    "select interval '1 day', date '2020-01-01', timestamptz '2020-01-01 00:00+00', int '1' from t",
   copy: "copy (select * from t) to stdout with (format csv, header true)",
   values: "values (1, 'a'), (2, 'b') order by 1 limit 2 offset 1",
   setOps: "(select 1) union (select 2) except all select 3 intersect select 4",
@@ -80,7 +98,9 @@ describe("formatSql over tricky PostgreSQL", () => {
 
   it("keeps dollar-quoted bodies and string literals byte for byte", () => {
     const out = formatSql(corpus.dollarFunction!);
-    expect(out.ok && out.text).toContain("$$\nbegin\n    -- a comment inside the body stays where it is\n    return a   +   1;  /* and so does this */\nend\n$$");
+    expect(out.ok && out.text).toContain(
+      "$$\nbegin\n    -- a comment inside the body stays where it is\n    return a   +   1;  /* and so does this */\nend\n$$",
+    );
     const strings = formatSql(corpus.escapeStrings!);
     expect(strings.ok && strings.text).toContain("E'it\\'s'");
     expect(strings.ok && strings.text).toContain("U&'d\\0061t\\+000061'");
@@ -88,7 +108,10 @@ describe("formatSql over tricky PostgreSQL", () => {
 
   it("actually lays the statement out", () => {
     const out = formatSql("select a,b from t where a=1 and b=2 order by a");
-    expect(out).toEqual({ ok: true, text: "select\n  a,\n  b\nfrom\n  t\nwhere\n  a = 1\n  and b = 2\norder by\n  a" });
+    expect(out).toEqual({
+      ok: true,
+      text: "select\n  a,\n  b\nfrom\n  t\nwhere\n  a = 1\n  and b = 2\norder by\n  a",
+    });
   });
 
   it("keeps a trailing line break and leaves blank input alone", () => {
@@ -97,20 +120,34 @@ describe("formatSql over tricky PostgreSQL", () => {
   });
 
   it("refuses rather than joining a string continuation ('a' newline 'b') into a syntax error", () => {
-    expect(formatSql("select 'a'\n'b' as s")).toEqual({ ok: false, message: `Not formatted: formatting would change the meaning of this SQL near "'b'"` });
+    expect(formatSql("select 'a'\n'b' as s")).toEqual({
+      ok: false,
+      message: `Not formatted: formatting would change the meaning of this SQL near "'b'"`,
+    });
   });
 
   it("refuses what sql-formatter gets wrong instead of applying it", () => {
     // it splits N'..' into N '..' (a different statement) and cannot parse 0o/0b literals
-    expect(formatSql("select N'national'")).toEqual({ ok: false, message: `Not formatted: formatting would change the meaning of this SQL near "N'national'"` });
+    expect(formatSql("select N'national'")).toEqual({
+      ok: false,
+      message: `Not formatted: formatting would change the meaning of this SQL near "N'national'"`,
+    });
     const octal = formatSql("select 0o17, 0b101");
-    expect(!octal.ok && octal.message).toMatch(/^Not formatted: the formatter does not understand this SQL \(Parse error/);
+    expect(!octal.ok && octal.message).toMatch(
+      /^Not formatted: the formatter does not understand this SQL \(Parse error/,
+    );
   });
 
   it("refuses unterminated input with the reason", () => {
     expect(formatSql("select 'abc")).toEqual({ ok: false, message: "Not formatted: unterminated string" });
-    expect(formatSql("select $$ body")).toEqual({ ok: false, message: "Not formatted: unterminated dollar-quoted string $$" });
-    expect(formatSql("select 1 /* open")).toEqual({ ok: false, message: "Not formatted: unterminated /* comment" });
+    expect(formatSql("select $$ body")).toEqual({
+      ok: false,
+      message: "Not formatted: unterminated dollar-quoted string $$",
+    });
+    expect(formatSql("select 1 /* open")).toEqual({
+      ok: false,
+      message: "Not formatted: unterminated /* comment",
+    });
   });
 });
 

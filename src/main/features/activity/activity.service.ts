@@ -22,7 +22,15 @@ interface SessionRow {
   own: boolean;
 }
 
-interface ProgressRow { pid: number; command: string; datname: string | null; relation: string | null; phase: string; done: number | null; total: number | null }
+interface ProgressRow {
+  pid: number;
+  command: string;
+  datname: string | null;
+  relation: string | null;
+  phase: string;
+  done: number | null;
+  total: number | null;
+}
 
 function toSession(r: SessionRow): Session {
   return {
@@ -94,13 +102,20 @@ export async function signalBackend(pool: pg.Pool, pid: number, kind: "cancel" |
   const onNotice = (n: { message?: string }) => notices.push(n.message ?? "");
   client.on("notice", onNotice);
   try {
-    const { rows } = await client.query<{ signalled: boolean }>(kind === "cancel" ? cancelBackend : terminateBackend, [pid]);
+    const { rows } = await client.query<{ signalled: boolean }>(
+      kind === "cancel" ? cancelBackend : terminateBackend,
+      [pid],
+    );
     const signalled = rows[0]?.signalled === true;
     const verb = kind === "cancel" ? "Cancel request sent to" : "Terminate signal sent to";
     return {
       pid,
       signalled,
-      message: notices.length ? notices.join("\n") : signalled ? `${verb} process ${pid}.` : `The server did not signal process ${pid}.`,
+      message: notices.length
+        ? notices.join("\n")
+        : signalled
+          ? `${verb} process ${pid}.`
+          : `The server did not signal process ${pid}.`,
     };
   } finally {
     client.off("notice", onNotice);

@@ -16,7 +16,8 @@ describe("keyset cursor", () => {
   });
 
   it("refuses what it did not make", () => {
-    for (const bad of ["", "abc", ":x", "x:y", "99:short", "-1:x", "1.5:xy"]) expect(() => decodeCursor(bad)).toThrow("invalid cursor");
+    for (const bad of ["", "abc", ":x", "x:y", "99:short", "-1:x", "1.5:xy"])
+      expect(() => decodeCursor(bad)).toThrow("invalid cursor");
   });
 });
 
@@ -30,7 +31,10 @@ describe("timeFromJson", () => {
 
 describe("normalizeEvent", () => {
   const mapping: AuditMapping = {
-    kind: "pgdesk", schema: "public", table: "audit_logs", snapshotsIn: "metadata",
+    kind: "pgdesk",
+    schema: "public",
+    table: "audit_logs",
+    snapshotsIn: "metadata",
     columns: { id: "id", time: "createdAt", entity: "entity", entityId: "entityId", action: "action" },
   };
   const redactor = createRedactor(["passwordHash"]);
@@ -38,15 +42,31 @@ describe("normalizeEvent", () => {
   it("reads a row without the unmapped columns, diffs and masks it", () => {
     const e = normalizeEvent(
       {
-        id: "7", time: '"2025-01-01T00:00:01"', action: "UPDATE", entity: "User", entity_id: "u1",
-        snapshots: JSON.stringify({ before: { name: "a", passwordHash: "h1" }, after: { name: "b", passwordHash: "h2" } }),
+        id: "7",
+        time: '"2025-01-01T00:00:01"',
+        action: "UPDATE",
+        entity: "User",
+        entity_id: "u1",
+        snapshots: JSON.stringify({
+          before: { name: "a", passwordHash: "h1" },
+          after: { name: "b", passwordHash: "h2" },
+        }),
       },
       mapping,
       redactor,
     );
     expect(e).toMatchObject({
-      id: "7", time: "2025-01-01T00:00:01", kind: "update", entity: "User", entityId: "u1", actor: null, tenant: null, transaction: null,
-      before: { name: "a", passwordHash: MASK }, after: { name: "b", passwordHash: MASK }, problems: [],
+      id: "7",
+      time: "2025-01-01T00:00:01",
+      kind: "update",
+      entity: "User",
+      entityId: "u1",
+      actor: null,
+      tenant: null,
+      transaction: null,
+      before: { name: "a", passwordHash: MASK },
+      after: { name: "b", passwordHash: MASK },
+      problems: [],
     });
     expect(e.changes).toEqual([
       { path: "name", kind: "changed", from: "a", to: "b" },

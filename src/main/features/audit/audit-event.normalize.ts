@@ -9,10 +9,17 @@ export const MAX_SNAPSHOT_CHARS = 2 * 1024 * 1024;
 const IGNORED_IN_DIFF = new Set(["updatedAt", "updated_at"]);
 
 const KIND: Record<string, AuditEvent["kind"]> = {
-  create: "create", insert: "create", i: "create", c: "create",
-  update: "update", u: "update",
-  delete: "delete", destroy: "delete", d: "delete",
-  truncate: "truncate", t: "truncate",
+  create: "create",
+  insert: "create",
+  i: "create",
+  c: "create",
+  update: "update",
+  u: "update",
+  delete: "delete",
+  destroy: "delete",
+  d: "delete",
+  truncate: "truncate",
+  t: "truncate",
 };
 
 export function actionKind(action: string | null): AuditEvent["kind"] {
@@ -31,7 +38,8 @@ export function decodeCursor(cursor: string): [string, string] {
   const colon = cursor.indexOf(":");
   const digits = cursor.slice(0, colon);
   const length = Number(digits);
-  if (colon < 1 || !/^\d+$/.test(digits) || colon + 1 + length > cursor.length) throw new Error("invalid cursor");
+  if (colon < 1 || !/^\d+$/.test(digits) || colon + 1 + length > cursor.length)
+    throw new Error("invalid cursor");
   const start = colon + 1;
   return [cursor.slice(start, start + length), cursor.slice(start + length)];
 }
@@ -43,7 +51,12 @@ export function timeFromJson(json: string | null): string {
 }
 
 /** Parses one snapshot column; a problem is recorded (and null returned) instead of throwing. */
-function parseSnapshot(label: string, text: string | null | undefined, kind: AuditMapping["kind"], problems: string[]): unknown {
+function parseSnapshot(
+  label: string,
+  text: string | null | undefined,
+  kind: AuditMapping["kind"],
+  problems: string[],
+): unknown {
   if (text == null) return null;
   if (text.length > MAX_SNAPSHOT_CHARS) {
     problems.push(`${label} snapshot is ${(text.length / 1048576).toFixed(1)} MB; too large to show`);
@@ -72,7 +85,10 @@ export function normalizeEvent(row: RawAuditRow, mapping: AuditMapping, redactor
   let changes = parseSnapshot("changes", row.changes, mapping.kind, problems);
 
   if (mapping.snapshotsIn) {
-    const meta = parseSnapshot("metadata", row.snapshots, mapping.kind, problems) as Record<string, unknown> | null;
+    const meta = parseSnapshot("metadata", row.snapshots, mapping.kind, problems) as Record<
+      string,
+      unknown
+    > | null;
     if (meta && typeof meta === "object") {
       before = meta.before ?? null;
       after = meta.after ?? null;
@@ -93,7 +109,12 @@ export function normalizeEvent(row: RawAuditRow, mapping: AuditMapping, redactor
   const diff = before !== null || after !== null ? diffJson(before ?? {}, after ?? {}, IGNORED_IN_DIFF) : [];
   const masked = diff.map((d) =>
     redactor.isSecretPath(d.path)
-      ? { path: d.path, kind: d.kind, ...(d.from !== undefined ? { from: "••••••" } : {}), ...(d.to !== undefined ? { to: "••••••" } : {}) }
+      ? {
+          path: d.path,
+          kind: d.kind,
+          ...(d.from !== undefined ? { from: "••••••" } : {}),
+          ...(d.to !== undefined ? { to: "••••••" } : {}),
+        }
       : { ...d, from: redactor.redact(d.from), to: redactor.redact(d.to) },
   );
 
@@ -118,5 +139,7 @@ export function normalizeEvent(row: RawAuditRow, mapping: AuditMapping, redactor
 /** The 2ndQuadrant trigger stores changed fields as {field: newValue}. */
 function toChangeSet(changes: unknown): Record<string, { to: unknown }> {
   if (!changes || typeof changes !== "object") return {};
-  return Object.fromEntries(Object.entries(changes as Record<string, unknown>).map(([k, v]) => [k, { to: v }]));
+  return Object.fromEntries(
+    Object.entries(changes as Record<string, unknown>).map(([k, v]) => [k, { to: v }]),
+  );
 }

@@ -11,15 +11,31 @@ import type { Redactor } from "./redact";
 const PAGE = 500;
 
 function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
+  const text =
+    value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const CSV_COLUMNS = ["time", "action", "entity", "entityId", "actor", "tenant", "transaction", "changes", "before", "after"] as const;
+const CSV_COLUMNS = [
+  "time",
+  "action",
+  "entity",
+  "entityId",
+  "actor",
+  "tenant",
+  "transaction",
+  "changes",
+  "before",
+  "after",
+] as const;
 
 function csvRow(e: AuditEvent): string {
   const changes = e.changes.map((c) => ({ path: c.path, kind: c.kind, from: c.from, to: c.to }));
-  return [e.time, e.action, e.entity, e.entityId, e.actor, e.tenant, e.transaction, changes, e.before, e.after].map(csvCell).join(",") + "\n";
+  return (
+    [e.time, e.action, e.entity, e.entityId, e.actor, e.tenant, e.transaction, changes, e.before, e.after]
+      .map(csvCell)
+      .join(",") + "\n"
+  );
 }
 
 /**
@@ -38,11 +54,16 @@ export async function exportEvents(
 ): Promise<{ path: string; rows: number; bytes: number }> {
   if (!isAbsolute(path)) throw new AppError("VALIDATION", "Export path must be absolute", { field: "path" });
   const folder = await stat(dirname(path)).catch(() => undefined);
-  if (!folder?.isDirectory()) throw new AppError("VALIDATION", `Folder ${dirname(path)} does not exist`, { field: "path" });
+  if (!folder?.isDirectory())
+    throw new AppError("VALIDATION", `Folder ${dirname(path)} does not exist`, { field: "path" });
   const partial = `${path}.partial`;
   const out = createWriteStream(partial, { flags: "wx", mode: 0o600 });
   await once(out, "open").catch((err: NodeJS.ErrnoException) => {
-    throw new AppError("VALIDATION", `Cannot write ${partial}: ${err.code === "EEXIST" ? "an export to this file is already running" : err.message}`, { field: "path" });
+    throw new AppError(
+      "VALIDATION",
+      `Cannot write ${partial}: ${err.code === "EEXIST" ? "an export to this file is already running" : err.message}`,
+      { field: "path" },
+    );
   });
   const write = async (chunk: string) => {
     if (!out.write(chunk)) await once(out, "drain");

@@ -44,10 +44,27 @@ const RULES: LayoutRule[] = [
   {
     kind: "supa_audit",
     names: ["record_version"],
-    requires: { record_id: /./, old_record_id: /./, op: /./, ts: /timestamp/, table_name: /./, record: /^jsonb$/, old_record: /^jsonb$/ },
+    requires: {
+      record_id: /./,
+      old_record_id: /./,
+      op: /./,
+      ts: /timestamp/,
+      table_name: /./,
+      record: /^jsonb$/,
+      old_record: /^jsonb$/,
+    },
     reason: "supa_audit's audit.record_version (record / old_record snapshots keyed by record_id)",
     mapping: () => ({
-      columns: { id: "id", time: "ts", entitySchema: "table_schema", entity: "table_name", entityId: "record_id", action: "op", before: "old_record", after: "record" },
+      columns: {
+        id: "id",
+        time: "ts",
+        entitySchema: "table_schema",
+        entity: "table_name",
+        entityId: "record_id",
+        action: "op",
+        before: "old_record",
+        after: "record",
+      },
     }),
   },
   {
@@ -72,7 +89,14 @@ const RULES: LayoutRule[] = [
   {
     kind: "bemi",
     names: ["changes"],
-    requires: { primary_key: /./, before: /^jsonb$/, after: /^jsonb$/, table: /./, operation: /./, committed_at: /timestamp/ },
+    requires: {
+      primary_key: /./,
+      before: /^jsonb$/,
+      after: /^jsonb$/,
+      table: /./,
+      operation: /./,
+      committed_at: /timestamp/,
+    },
     reason: "Bemi's changes table (before/after JSONB per committed change)",
     mapping: (t) => ({
       columns: {
@@ -115,12 +139,16 @@ function opt<K extends string>(key: K, value: string | undefined): Partial<Recor
 }
 
 /** Finds audit tables of the known layouts by name, columns and types. */
-export function detectAuditTables(tables: CatalogTable[]): Array<{ mapping: AuditMapping; reason: string; estimatedRows: number }> {
+export function detectAuditTables(
+  tables: CatalogTable[],
+): Array<{ mapping: AuditMapping; reason: string; estimatedRows: number }> {
   const found: Array<{ mapping: AuditMapping; reason: string; estimatedRows: number }> = [];
   for (const t of tables) {
     for (const rule of RULES) {
       if (!rule.names.includes(t.table)) continue;
-      const ok = Object.entries(rule.requires).every(([name, type]) => t.columns.some((c) => c.name === name && type.test(c.type)));
+      const ok = Object.entries(rule.requires).every(([name, type]) =>
+        t.columns.some((c) => c.name === name && type.test(c.type)),
+      );
       if (!ok) continue;
       found.push({
         mapping: { kind: rule.kind, schema: t.schema, table: t.table, ...rule.mapping(t) },

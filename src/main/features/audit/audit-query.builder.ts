@@ -39,7 +39,8 @@ export interface RawAuditRow {
 
 /** A LIMIT written into the text (not a parameter), so a cached plan is costed for the real page size. */
 function limitOf(limit: number): string {
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new AppError("VALIDATION", `Invalid page size ${limit}`, { field: "limit" });
+  if (!Number.isSafeInteger(limit) || limit < 1)
+    throw new AppError("VALIDATION", `Invalid page size ${limit}`, { field: "limit" });
   return String(limit);
 }
 
@@ -51,7 +52,8 @@ function pushParam(values: unknown[], v: unknown, type?: string): string {
 
 /** Type names come from format_type(); refuse anything that is not plainly a type name. */
 function castTo(type: string): string {
-  if (!/^[A-Za-z0-9_ ."(),[\]]+$/.test(type)) throw new AppError("UNSUPPORTED", `Cannot compare with a column of type ${type}`);
+  if (!/^[A-Za-z0-9_ ."(),[\]]+$/.test(type))
+    throw new AppError("UNSUPPORTED", `Cannot compare with a column of type ${type}`);
   return type;
 }
 
@@ -61,9 +63,16 @@ function castTo(type: string): string {
  */
 export function auditQueries(mapping: AuditMapping, types: ColumnTypes) {
   const c = mapping.columns;
-  for (const [role, name] of Object.entries({ ...c, ...(mapping.snapshotsIn ? { snapshotsIn: mapping.snapshotsIn } : {}) })) {
+  for (const [role, name] of Object.entries({
+    ...c,
+    ...(mapping.snapshotsIn ? { snapshotsIn: mapping.snapshotsIn } : {}),
+  })) {
     if (name && !types.get(name)) {
-      throw new AppError("NOT_FOUND", `The mapping's ${role} column "${name}" is not in ${mapping.schema}.${mapping.table} (was it dropped?)`, { field: role });
+      throw new AppError(
+        "NOT_FOUND",
+        `The mapping's ${role} column "${name}" is not in ${mapping.schema}.${mapping.table} (was it dropped?)`,
+        { field: role },
+      );
     }
   }
   const from = `${quoteIdent(mapping.schema)}.${quoteIdent(mapping.table)} AS t`;
@@ -79,15 +88,20 @@ export function auditQueries(mapping: AuditMapping, types: ColumnTypes) {
   const timeType = castTo(types.get(c.time)!);
 
   const entityExpr = c.entity
-    ? c.entitySchema ? `(${col(c.entitySchema)}::text || '.' || ${col(c.entity)}::text)` : `${col(c.entity)}::text`
+    ? c.entitySchema
+      ? `(${col(c.entitySchema)}::text || '.' || ${col(c.entity)}::text)`
+      : `${col(c.entity)}::text`
     : "NULL::text";
   const entityIdExpr =
-    mapping.kind === "supa_audit" ? `coalesce(t."record_id", t."old_record_id")::text`
-    : mapping.kind === "audit_trigger" && !c.entityId ? `(t."row_data" -> 'id')`
-    : text(c.entityId);
-  const actorExpr = mapping.kind === "bemi" && c.actor
-    ? `coalesce(${col(c.actor)} ->> 'userId', ${col(c.actor)} ->> 'user_id', ${col(c.actor)} ->> 'actorId', ${col(c.actor)} ->> 'user')`
-    : text(c.actor);
+    mapping.kind === "supa_audit"
+      ? `coalesce(t."record_id", t."old_record_id")::text`
+      : mapping.kind === "audit_trigger" && !c.entityId
+        ? `(t."row_data" -> 'id')`
+        : text(c.entityId);
+  const actorExpr =
+    mapping.kind === "bemi" && c.actor
+      ? `coalesce(${col(c.actor)} ->> 'userId', ${col(c.actor)} ->> 'user_id', ${col(c.actor)} ->> 'actorId', ${col(c.actor)} ->> 'user')`
+      : text(c.actor);
 
   // to_json gives ISO 8601 whatever the session's DateStyle; its text is unquoted in TS (cheaper
   // than #>> on every row) and doubles as the keyset key, since the time types read ISO back exactly
@@ -108,7 +122,11 @@ export function auditQueries(mapping: AuditMapping, types: ColumnTypes) {
     FROM ${from}`;
 
   /** The WHERE conditions; `equal` collects plain column equalities, or becomes null when any other filter is there. */
-  function where(filters: AuditFilters, values: unknown[], plan: { equal: string[] | null } = { equal: null }): string[] {
+  function where(
+    filters: AuditFilters,
+    values: unknown[],
+    plan: { equal: string[] | null } = { equal: null },
+  ): string[] {
     const conds: string[] = [];
     const param = (v: unknown, type?: string) => pushParam(values, v, type);
     const equal = (name: string, v: unknown) => {
@@ -152,7 +170,9 @@ export function auditQueries(mapping: AuditMapping, types: ColumnTypes) {
     if (filters.from !== undefined) conds.push(`${timeCol} >= ${param(filters.from, timeType)}`);
     if (filters.to !== undefined) conds.push(`${timeCol} < ${param(filters.to, timeType)}`);
     if (filters.text !== undefined) {
-      const snapshotCols = [c.before, c.after, c.changes, mapping.snapshotsIn].filter((x): x is string => Boolean(x));
+      const snapshotCols = [c.before, c.after, c.changes, mapping.snapshotsIn].filter((x): x is string =>
+        Boolean(x),
+      );
       if (snapshotCols.length) {
         unsafe();
         const p = param(`%${filters.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, "text");
@@ -170,7 +190,9 @@ export function auditQueries(mapping: AuditMapping, types: ColumnTypes) {
       const conds = where(filters, values, plan);
       if (after) {
         values.push(after[0], after[1]);
-        conds.push(`(${timeCol}, ${idCol}) < ($${values.length - 1}::${timeType}, $${values.length}::${idType})`);
+        conds.push(
+          `(${timeCol}, ${idCol}) < ($${values.length - 1}::${timeType}, $${values.length}::${idType})`,
+        );
       }
       return {
         text: `${select} ${conds.length ? `WHERE ${conds.join(" AND ")}` : ""} ORDER BY ${timeCol} DESC, ${idCol} DESC LIMIT ${limitOf(limit)}`,

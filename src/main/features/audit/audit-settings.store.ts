@@ -31,7 +31,10 @@ export class AuditSettingsStore {
   saveMapping(profileId: string, mapping: AuditMapping): Promise<void> {
     return this.update(profileId, (s) => ({
       ...s,
-      mappings: [...s.mappings.filter((m) => m.schema !== mapping.schema || m.table !== mapping.table), mapping],
+      mappings: [
+        ...s.mappings.filter((m) => m.schema !== mapping.schema || m.table !== mapping.table),
+        mapping,
+      ],
     }));
   }
 

@@ -37,12 +37,18 @@ function cachedTableInfo(pool: pg.Pool, mapping: AuditMapping): TableInfo | unde
 async function readTableInfo(pool: pg.Pool, mapping: AuditMapping, fresh = false): Promise<TableInfo> {
   const cached = fresh ? undefined : cachedTableInfo(pool, mapping);
   if (cached) return cached;
-  const { rows } = await pool.query<{ columns: Array<{ name: string; type: string }> | null; indexes: Array<Array<string | null>> }>(
-    tableInfo,
-    [mapping.schema, mapping.table],
-  );
-  if (!rows[0]?.columns) throw new AppError("NOT_FOUND", `Table ${mapping.schema}.${mapping.table} does not exist (any more)`);
-  const info = { types: new Map(rows[0].columns.map((c) => [c.name, c.type])), indexes: rows[0].indexes, at: Date.now(), builders: new Map() };
+  const { rows } = await pool.query<{
+    columns: Array<{ name: string; type: string }> | null;
+    indexes: Array<Array<string | null>>;
+  }>(tableInfo, [mapping.schema, mapping.table]);
+  if (!rows[0]?.columns)
+    throw new AppError("NOT_FOUND", `Table ${mapping.schema}.${mapping.table} does not exist (any more)`);
+  const info = {
+    types: new Map(rows[0].columns.map((c) => [c.name, c.type])),
+    indexes: rows[0].indexes,
+    at: Date.now(),
+    builders: new Map(),
+  };
   const perPool = tableInfoCache.get(pool) ?? new Map<string, TableInfo>();
   tableInfoCache.set(pool, perPool);
   perPool.set(tableKey(mapping), info);
@@ -57,7 +63,9 @@ function planIsSafe(info: TableInfo, q: BuiltQuery): boolean {
   const safe = q.planSafeWith;
   if (!safe) return false;
   const n = safe.equal.length;
-  return info.indexes.some((columns) => columns[n] === safe.order && safe.equal.every((name) => columns.slice(0, n).includes(name)));
+  return info.indexes.some(
+    (columns) => columns[n] === safe.order && safe.equal.every((name) => columns.slice(0, n).includes(name)),
+  );
 }
 
 /** The mapping's query builder for this table shape, made once (a page then only joins its filters). */
@@ -95,9 +103,22 @@ async function run<R extends pg.QueryResultRow>(
 }
 
 export async function detect(pool: pg.Pool) {
-  const { rows } = await pool.query<{ schema: string; table: string; estimated_rows: number; columns: CatalogTable["columns"] }>(tablesWithColumns);
-  const tables = rows.map((r) => ({ schema: r.schema, table: r.table, estimatedRows: r.estimated_rows, columns: r.columns }));
-  return { detected: detectAuditTables(tables), tables: tables.map(({ schema, table, columns }) => ({ schema, table, columns })) };
+  const { rows } = await pool.query<{
+    schema: string;
+    table: string;
+    estimated_rows: number;
+    columns: CatalogTable["columns"];
+  }>(tablesWithColumns);
+  const tables = rows.map((r) => ({
+    schema: r.schema,
+    table: r.table,
+    estimatedRows: r.estimated_rows,
+    columns: r.columns,
+  }));
+  return {
+    detected: detectAuditTables(tables),
+    tables: tables.map(({ schema, table, columns }) => ({ schema, table, columns })),
+  };
 }
 
 /** Checks a mapping against the table it names (columns exist, the query plans and runs). */
@@ -106,13 +127,22 @@ export async function validateMapping(pool: pg.Pool, mapping: AuditMapping): Pro
   await run(pool, mapping, (q) => q.browse({}, undefined, 1));
 }
 
-export async function browse(pool: pg.Pool, mapping: AuditMapping, redactor: Redactor, filters: AuditFilters, after: string | undefined, limit: number) {
+export async function browse(
+  pool: pg.Pool,
+  mapping: AuditMapping,
+  redactor: Redactor,
+  filters: AuditFilters,
+  after: string | undefined,
+  limit: number,
+) {
   let cursor: [string, string] | undefined;
   if (after !== undefined) {
     try {
       cursor = decodeCursor(after);
     } catch {
-      throw new AppError("VALIDATION", "The page cursor is not valid; start from the first page", { field: "after" });
+      throw new AppError("VALIDATION", "The page cursor is not valid; start from the first page", {
+        field: "after",
+      });
     }
   }
   const rows = await run<RawAuditRow>(pool, mapping, (q) => q.browse(filters, cursor, limit + 1));
@@ -122,7 +152,9 @@ export async function browse(pool: pg.Pool, mapping: AuditMapping, redactor: Red
 
 export async function counts(pool: pg.Pool, mapping: AuditMapping, filters: AuditFilters) {
   const top = async (dimension: "action" | "entity" | "actor") =>
-    (await run<{ key: string; count: number }>(pool, mapping, (q) => q.counts(filters, dimension))).map((r) => ({ key: r.key, count: r.count }));
+    (await run<{ key: string; count: number }>(pool, mapping, (q) => q.counts(filters, dimension))).map(
+      (r) => ({ key: r.key, count: r.count }),
+    );
   const [byAction, byEntity, byActor] = await Promise.all([top("action"), top("entity"), top("actor")]);
   return { byAction, byEntity, byActor };
 }
@@ -132,7 +164,13 @@ export async function counts(pool: pg.Pool, mapping: AuditMapping, filters: Audi
  * the event's own after-snapshot where the layout stores one, else the previous
  * state with this event's changes applied.
  */
-export async function timeline(pool: pg.Pool, mapping: AuditMapping, redactor: Redactor, entity: string, entityId: string) {
+export async function timeline(
+  pool: pg.Pool,
+  mapping: AuditMapping,
+  redactor: Redactor,
+  entity: string,
+  entityId: string,
+) {
   const rows = await run<RawAuditRow>(pool, mapping, (q) => q.timeline(entity, entityId, TIMELINE_LIMIT + 1));
   let state: unknown = null;
   const events: Array<AuditEvent & { state: unknown; group: string | null }> = [];
@@ -140,7 +178,15 @@ export async function timeline(pool: pg.Pool, mapping: AuditMapping, redactor: R
     const e = normalizeEvent(row, mapping, redactor);
     if (e.kind === "delete") state = null;
     else if (e.after !== null) state = e.after;
-    else if (e.changes.length) state = applyChanges(state, Object.fromEntries(e.changes.filter((c) => !c.path.includes(".") && !c.path.includes("[")).map((c) => [c.path, { to: c.to }])));
+    else if (e.changes.length)
+      state = applyChanges(
+        state,
+        Object.fromEntries(
+          e.changes
+            .filter((c) => !c.path.includes(".") && !c.path.includes("["))
+            .map((c) => [c.path, { to: c.to }]),
+        ),
+      );
     events.push({ ...e, state, group: e.transaction });
   }
   return { events, truncated: rows.length > TIMELINE_LIMIT };

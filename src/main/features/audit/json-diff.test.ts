@@ -4,8 +4,20 @@ import { createRedactor, MASK } from "./redact";
 
 describe("diffJson", () => {
   it("reports added, removed and changed fields with nested paths", () => {
-    const before = { status: "PENDING", total: "10.00", address: { city: "Rome", zip: "00100" }, tags: ["a", "b"], old: 1 };
-    const after = { status: "SHIPPED", total: "10.00", address: { city: "Milan", zip: "00100" }, tags: ["a", "b", "c"], added: true };
+    const before = {
+      status: "PENDING",
+      total: "10.00",
+      address: { city: "Rome", zip: "00100" },
+      tags: ["a", "b"],
+      old: 1,
+    };
+    const after = {
+      status: "SHIPPED",
+      total: "10.00",
+      address: { city: "Milan", zip: "00100" },
+      tags: ["a", "b", "c"],
+      added: true,
+    };
     expect(diffJson(before, after)).toEqual([
       { path: "status", kind: "changed", from: "PENDING", to: "SHIPPED" },
       { path: "address.city", kind: "changed", from: "Rome", to: "Milan" },
@@ -16,7 +28,9 @@ describe("diffJson", () => {
   });
 
   it("treats a missing snapshot as all fields added or removed", () => {
-    expect(diffJson(null, { a: 1 })).toEqual([{ path: "(value)", kind: "changed", from: null, to: { a: 1 } }]);
+    expect(diffJson(null, { a: 1 })).toEqual([
+      { path: "(value)", kind: "changed", from: null, to: { a: 1 } },
+    ]);
     expect(diffJson({}, { a: 1 })).toEqual([{ path: "a", kind: "added", to: 1 }]);
   });
 
@@ -46,7 +60,9 @@ describe("diffJson", () => {
   });
 
   it("reports a value that changes between object, array and scalar as one change", () => {
-    expect(diffJson({ a: { x: 1 } }, { a: [1] })).toEqual([{ path: "a", kind: "changed", from: { x: 1 }, to: [1] }]);
+    expect(diffJson({ a: { x: 1 } }, { a: [1] })).toEqual([
+      { path: "a", kind: "changed", from: { x: 1 }, to: [1] },
+    ]);
     expect(diffJson({ a: 1 }, { a: "1" })).toEqual([{ path: "a", kind: "changed", from: 1, to: "1" }]);
     expect(diffJson({ a: null }, { a: {} })).toEqual([{ path: "a", kind: "changed", from: null, to: {} }]);
   });
@@ -67,7 +83,14 @@ describe("redaction", () => {
   const r = createRedactor(["passwordHash", "token", "keyHash", "secret", "apiKey"]);
 
   it("masks secret fields at any depth and in any naming style", () => {
-    expect(r.redact({ email: "a@b.c", passwordHash: "$scrypt$", nested: { password_hash: "x", api_key: "k" }, list: [{ Token: "t" }] })).toEqual({
+    expect(
+      r.redact({
+        email: "a@b.c",
+        passwordHash: "$scrypt$",
+        nested: { password_hash: "x", api_key: "k" },
+        list: [{ Token: "t" }],
+      }),
+    ).toEqual({
       email: "a@b.c",
       passwordHash: MASK,
       nested: { password_hash: MASK, api_key: MASK },

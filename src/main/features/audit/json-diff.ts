@@ -54,7 +54,11 @@ function walk(a: Json, b: Json, path: string, out: FieldChange[], ignore: Readon
   }
   if (equal(a, b)) return;
   const change: FieldChange = { path: path || "(value)", kind: "changed", from: a, to: b };
-  if (typeof a === "string" && typeof b === "string" && (a.length > LONG_TEXT || b.length > LONG_TEXT || a.includes("\n") || b.includes("\n"))) {
+  if (
+    typeof a === "string" &&
+    typeof b === "string" &&
+    (a.length > LONG_TEXT || b.length > LONG_TEXT || a.includes("\n") || b.includes("\n"))
+  ) {
     change.lines = lineDiff(a, b);
   }
   out.push(change);
@@ -71,8 +75,11 @@ function equal(a: Json, b: Json): boolean {
 export function lineDiff(a: string, b: string): Array<{ op: "same" | "add" | "del"; text: string }> {
   const x = a.split("\n");
   const y = b.split("\n");
-  if (x.length * y.length > MAX_DIFF_LINES * MAX_DIFF_LINES / 4) {
-    return [...x.map((text) => ({ op: "del" as const, text })), ...y.map((text) => ({ op: "add" as const, text }))];
+  if (x.length * y.length > (MAX_DIFF_LINES * MAX_DIFF_LINES) / 4) {
+    return [
+      ...x.map((text) => ({ op: "del" as const, text })),
+      ...y.map((text) => ({ op: "add" as const, text })),
+    ];
   }
   const m = x.length;
   const n = y.length;

@@ -49,7 +49,10 @@ export function createRedactor(fields: readonly string[]) {
     if (Array.isArray(value)) return value.map(copyRedacted);
     if (typeof value === "object" && value !== null) {
       return Object.fromEntries(
-        Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, isSecret(k) && v !== null ? MASK : copyRedacted(v)]),
+        Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+          k,
+          isSecret(k) && v !== null ? MASK : copyRedacted(v),
+        ]),
       );
     }
     return value;
@@ -61,7 +64,14 @@ export function createRedactor(fields: readonly string[]) {
   }
 
   /** True when a diff path's last field is a secret ("user.passwordHash", "tokens[0].token"). */
-  const isSecretPath = memo((path) => isSecret(path.replace(/\[\d+\]$/g, "").split(".").pop() ?? path));
+  const isSecretPath = memo((path) =>
+    isSecret(
+      path
+        .replace(/\[\d+\]$/g, "")
+        .split(".")
+        .pop() ?? path,
+    ),
+  );
 
   return { redact, isSecret, isSecretPath };
 }

@@ -63,7 +63,12 @@ export function offlineEnv(): NodeJS.ProcessEnv {
  * contents, then `pg_restore` to nowhere, which decompresses every data block. A plain
  * file is scanned instead (complete, and free of psql meta-commands).
  */
-export async function checkArchive(pgRestore: string, path: string, format: BackupFormat, signal?: AbortSignal): Promise<ArchiveCheck> {
+export async function checkArchive(
+  pgRestore: string,
+  path: string,
+  format: BackupFormat,
+  signal?: AbortSignal,
+): Promise<ArchiveCheck> {
   if (format === "plain") {
     const scan = await scanPlainSql(path);
     const problems = [
@@ -74,10 +79,16 @@ export async function checkArchive(pgRestore: string, path: string, format: Back
   }
   const env = offlineEnv();
   let toc = "";
-  const list = await runTool(pgRestore, ["--list", path], { env, ...(signal ? { signal } : {}), onStdout: (c) => (toc += c.toString("utf8")) });
-  if (list.code !== 0) return { ok: false, listEntries: 0, problems: [toolFailure("pg_restore --list", list)] };
+  const list = await runTool(pgRestore, ["--list", path], {
+    env,
+    ...(signal ? { signal } : {}),
+    onStdout: (c) => (toc += c.toString("utf8")),
+  });
+  if (list.code !== 0)
+    return { ok: false, listEntries: 0, problems: [toolFailure("pg_restore --list", list)] };
   const listEntries = toc.split("\n").filter((l) => l.trim() && !l.startsWith(";")).length;
   const read = await runTool(pgRestore, [`--file=${devNull}`, path], { env, ...(signal ? { signal } : {}) });
-  if (read.code !== 0) return { ok: false, listEntries, problems: [toolFailure("pg_restore (full read)", read)] };
+  if (read.code !== 0)
+    return { ok: false, listEntries, problems: [toolFailure("pg_restore (full read)", read)] };
   return { ok: true, listEntries, problems: [] };
 }

@@ -53,18 +53,41 @@ function scheduler(ctx: CallContext): BackupScheduler {
 }
 
 async function runScheduled(ctx: CallContext, schedule: Schedule): Promise<Job> {
-  const req = BackupRequest.parse({ profileId: schedule.profileId, database: schedule.database, folder: schedule.folder, format: schedule.format, scope: schedule.scope });
+  const req = BackupRequest.parse({
+    profileId: schedule.profileId,
+    database: schedule.database,
+    folder: schedule.folder,
+    format: schedule.format,
+    scope: schedule.scope,
+  });
   const plan = await planBackup(ctx, req, { reserve: true });
   const queue = jobs(ctx);
   const job = queue.add(
-    { kind: "backup", profileId: req.profileId, database: req.database, folder: plan.folder, file: plan.file },
+    {
+      kind: "backup",
+      profileId: req.profileId,
+      database: req.database,
+      folder: plan.folder,
+      file: plan.file,
+    },
     (handle) => runBackup(ctx, plan, handle, manifests(ctx)),
     () => rm(plan.partialPath, { recursive: true, force: true }),
   );
   const done = await queue.settled(job.id);
   if (done.state === "succeeded" && schedule.retention) {
-    const preview = planRetention(await readManifest(plan.folder), schedule.retention, Date.now(), schedule.database);
-    await applyRetention(plan.folder, schedule.retention, preview.remove.map((r) => r.file), manifests(ctx), schedule.database);
+    const preview = planRetention(
+      await readManifest(plan.folder),
+      schedule.retention,
+      Date.now(),
+      schedule.database,
+    );
+    await applyRetention(
+      plan.folder,
+      schedule.retention,
+      preview.remove.map((r) => r.file),
+      manifests(ctx),
+      schedule.database,
+    );
   }
   return done;
 }
@@ -75,7 +98,9 @@ export const backupHandlers = {
     return pgTools(ctx).report(server.major, server.version);
   },
 
-  "backup:setToolPath": async ({ major, folder }, ctx) => ({ configured: await pgTools(ctx).setFolder(major, folder) }),
+  "backup:setToolPath": async ({ major, folder }, ctx) => ({
+    configured: await pgTools(ctx).setFolder(major, folder),
+  }),
 
   "backup:objects": ({ profileId, database }, ctx) => dumpableObjects(ctx, profileId, database),
 
@@ -84,9 +109,17 @@ export const backupHandlers = {
     // the host the backup will really use (a multi-host profile is pinned to its pool's host)
     const params = await pinnedParams(ctx, req.profileId, req.database);
     const preview = previewOf(plan);
-    const tls = Object.fromEntries(Object.entries(params.tls ?? {}).filter(([, v]) => v).map(([k, v]) => [`PGSSL${k.toUpperCase()}`, String(v)]));
+    const tls = Object.fromEntries(
+      Object.entries(params.tls ?? {})
+        .filter(([, v]) => v)
+        .map(([k, v]) => [`PGSSL${k.toUpperCase()}`, String(v)]),
+    );
     const reach: Record<string, string> = params.ssh
-      ? { PGHOST: params.host, PGHOSTADDR: "127.0.0.1", PGPORT: `<local end of an SSH tunnel via ${params.ssh.host}>` }
+      ? {
+          PGHOST: params.host,
+          PGHOSTADDR: "127.0.0.1",
+          PGPORT: `<local end of an SSH tunnel via ${params.ssh.host}>`,
+        }
       : { PGHOST: params.host, PGPORT: String(params.port) };
     return { ...preview, env: { ...reach, PGUSER: params.user, ...tls, ...preview.env } };
   },
@@ -97,7 +130,13 @@ export const backupHandlers = {
     // the job outlives this call: it must not be cancelled when the caller's signal aborts
     const jobCtx = { ...ctx, signal: new AbortController().signal };
     const job = jobs(ctx).add(
-      { kind: "backup", profileId: req.profileId, database: req.database, folder: plan.folder, file: plan.file },
+      {
+        kind: "backup",
+        profileId: req.profileId,
+        database: req.database,
+        folder: plan.folder,
+        file: plan.file,
+      },
       (handle) => runBackup(jobCtx, plan, handle, manifest),
       () => rm(plan.partialPath, { recursive: true, force: true }),
     );
@@ -131,9 +170,13 @@ export const backupHandlers = {
     const problems: string[] = [];
     const sum = await digest(path, ctx.signal);
     if (sum.size !== entry.size) problems.push(`size is ${sum.size} bytes, the manifest says ${entry.size}`);
-    if (sum.sha256 !== entry.sha256) problems.push("SHA-256 differs from the manifest: the backup was changed or damaged");
+    if (sum.sha256 !== entry.sha256)
+      problems.push("SHA-256 differs from the manifest: the backup was changed or damaged");
     const major = Number(/^\d+/.exec(entry.pgDumpVersion)?.[0] ?? 0);
-    const tools = entry.format === "plain" ? undefined : await requireTools(ctx, { major, version: entry.pgDumpVersion }, ["pg_restore"]);
+    const tools =
+      entry.format === "plain"
+        ? undefined
+        : await requireTools(ctx, { major, version: entry.pgDumpVersion }, ["pg_restore"]);
     const check = await checkArchive(tools?.pg_restore.path ?? "", path, entry.format, ctx.signal);
     problems.push(...check.problems);
     return { ok: problems.length === 0, problems };
@@ -143,7 +186,13 @@ export const backupHandlers = {
     const plan = await planRestore(ctx, req);
     const jobCtx = { ...ctx, signal: new AbortController().signal };
     const job = jobs(ctx).add(
-      { kind: "restore", profileId: req.profileId, database: req.database, folder: plan.folder, file: req.file },
+      {
+        kind: "restore",
+        profileId: req.profileId,
+        database: req.database,
+        folder: plan.folder,
+        file: req.file,
+      },
       (handle) => runRestore(jobCtx, plan, handle),
     );
     return { jobId: job.id };

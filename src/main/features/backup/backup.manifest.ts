@@ -18,10 +18,14 @@ export async function readManifest(folder: string): Promise<ManifestEntry[]> {
   try {
     raw = await readJsonFile<unknown>(manifestPath(folder), { version: 1, backups: [] });
   } catch (err) {
-    throw new AppError("CONFLICT", `${manifestPath(folder)} cannot be read (${(err as Error).message}); it was left as it is.`);
+    throw new AppError(
+      "CONFLICT",
+      `${manifestPath(folder)} cannot be read (${(err as Error).message}); it was left as it is.`,
+    );
   }
   const parsed = ManifestFile.safeParse(raw);
-  if (!parsed.success) throw new AppError("CONFLICT", `${manifestPath(folder)} is damaged; it was left as it is.`);
+  if (!parsed.success)
+    throw new AppError("CONFLICT", `${manifestPath(folder)} is damaged; it was left as it is.`);
   return parsed.data.backups;
 }
 
@@ -35,7 +39,10 @@ export class ManifestWriter {
       const next = change(await readManifest(folder));
       await writeJsonFileAtomic(manifestPath(folder), { version: 1, backups: next }, 0o644);
     });
-    this.queues.set(folder, run.catch(() => undefined));
+    this.queues.set(
+      folder,
+      run.catch(() => undefined),
+    );
     return run;
   }
 }

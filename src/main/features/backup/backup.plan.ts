@@ -24,9 +24,15 @@ export interface BackupPlan {
  * Checks everything, then (with `reserve`) claims the output name by creating the empty
  * `.partial` file or folder, so two backups started in the same second never share one.
  */
-export async function planBackup(ctx: CallContext, req: BackupRequest, options: { reserve?: boolean } = {}): Promise<BackupPlan> {
+export async function planBackup(
+  ctx: CallContext,
+  req: BackupRequest,
+  options: { reserve?: boolean } = {},
+): Promise<BackupPlan> {
   if (req.testRestore && req.scope !== "full") {
-    throw new AppError("VALIDATION", "A test restore needs a full backup (schema and data).", { field: "testRestore" });
+    throw new AppError("VALIDATION", "A test restore needs a full backup (schema and data).", {
+      field: "testRestore",
+    });
   }
   if (req.jobs && req.jobs > 1 && req.format !== "directory") {
     throw new AppError("VALIDATION", "Parallel jobs need the directory format.", { field: "jobs" });
@@ -34,8 +40,16 @@ export async function planBackup(ctx: CallContext, req: BackupRequest, options: 
   const folder = await checkWritableFolder(req.folder);
   await readManifest(folder); // a damaged manifest stops us before pg_dump runs
   const server = await serverInfo(ctx, req.profileId, req.database);
-  const tools = await requireTools(ctx, server, req.testRestore && req.format === "plain" ? ["pg_dump", "psql"] : ["pg_dump", "pg_restore"]);
-  const file = await freeName(folder, backupFileName(req.database, req.format, req.scope), options.reserve ? req.format : undefined);
+  const tools = await requireTools(
+    ctx,
+    server,
+    req.testRestore && req.format === "plain" ? ["pg_dump", "psql"] : ["pg_dump", "pg_restore"],
+  );
+  const file = await freeName(
+    folder,
+    backupFileName(req.database, req.format, req.scope),
+    options.reserve ? req.format : undefined,
+  );
   const finalPath = join(folder, file);
   return { req, folder, server, tools, file, finalPath, partialPath: `${finalPath}.partial` };
 }
@@ -44,7 +58,14 @@ async function freeName(folder: string, name: string, reserveAs?: BackupRequest[
   const dot = name.lastIndexOf(".");
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? name : `${name.slice(0, dot)}-${n}${name.slice(dot)}`;
-    const taken = await Promise.all([candidate, `${candidate}.partial`].map((p) => stat(join(folder, p)).then(() => true, () => false)));
+    const taken = await Promise.all(
+      [candidate, `${candidate}.partial`].map((p) =>
+        stat(join(folder, p)).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
     if (taken.includes(true)) continue;
     if (!reserveAs) return candidate;
     const partial = join(folder, `${candidate}.partial`);

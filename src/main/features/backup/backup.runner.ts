@@ -24,7 +24,12 @@ import { testRestore } from "./test-restore";
  * manifest entry. Whatever fails or is cancelled, the partial output is removed and the
  * manifest is untouched.
  */
-export async function runBackup(ctx: CallContext, plan: BackupPlan, job: JobHandle, manifest: ManifestWriter): Promise<void> {
+export async function runBackup(
+  ctx: CallContext,
+  plan: BackupPlan,
+  job: JobHandle,
+  manifest: ManifestWriter,
+): Promise<void> {
   const { req } = plan;
   const started = Date.now();
   const params = await pinnedParams(ctx, req.profileId, req.database);
@@ -36,7 +41,8 @@ export async function runBackup(ctx: CallContext, plan: BackupPlan, job: JobHand
   let watchdog: DumpWatchdog | undefined;
   try {
     const pool = await ctx.db.pool(req.profileId, req.database);
-    const tables = req.scope === "schema" ? [] : selectTables((await pool.query<Row>(dumpedTables)).rows, req);
+    const tables =
+      req.scope === "schema" ? [] : selectTables((await pool.query<Row>(dumpedTables)).rows, req);
     const progress = new DumpProgress(tables, started);
     job.progress({ phase: "dumping", tablesTotal: progress.tablesTotal });
 
@@ -54,7 +60,9 @@ export async function runBackup(ctx: CallContext, plan: BackupPlan, job: JobHand
       });
     }, 500);
     const args = dumpArgs(req, plan.partialPath, snapshotName ? { snapshot: snapshotName } : {});
-    job.log(`pgdesk: running ${plan.tools.pg_dump.path} (${plan.tools.pg_dump.version}) for database ${JSON.stringify(req.database)}`);
+    job.log(
+      `pgdesk: running ${plan.tools.pg_dump.path} (${plan.tools.pg_dump.version}) for database ${JSON.stringify(req.database)}`,
+    );
     const dump = () =>
       runTool(plan.tools.pg_dump.path, args, {
         env: child.env,
@@ -63,13 +71,21 @@ export async function runBackup(ctx: CallContext, plan: BackupPlan, job: JobHand
         onStderrLine: (line) => {
           dog.line();
           job.log(line);
-          if (progress.onLine(line)) job.progress({ tablesDone: progress.tablesDone, etaMs: progress.etaMs() });
+          if (progress.onLine(line))
+            job.progress({ tablesDone: progress.tablesDone, etaMs: progress.etaMs() });
         },
       });
     let result = await dump();
-    if (result.code !== 0 && child.env.PGOPTIONS !== undefined && refusedStartupOptions(result.stderrTail) && !dog.signal.aborted) {
+    if (
+      result.code !== 0 &&
+      child.env.PGOPTIONS !== undefined &&
+      refusedStartupOptions(result.stderrTail) &&
+      !dog.signal.aborted
+    ) {
       // a pooler (PgBouncer) refuses startup options it does not know: the dump matters more
-      job.log("pgdesk: the server refused startup options (a connection pooler?); running pg_dump again without them");
+      job.log(
+        "pgdesk: the server refused startup options (a connection pooler?); running pg_dump again without them",
+      );
       delete child.env.PGOPTIONS;
       result = await dump();
     }
@@ -81,8 +97,18 @@ export async function runBackup(ctx: CallContext, plan: BackupPlan, job: JobHand
     if (result.code !== 0) throw dumpError(result.stderrTail, toolFailure("pg_dump", result));
 
     job.state("verifying");
-    job.progress({ phase: "verifying", tablesDone: progress.tablesTotal, bytes: await sizeOf(plan.partialPath), etaMs: null });
-    const check = await checkArchive(plan.tools.pg_restore?.path ?? "", plan.partialPath, req.format, job.signal);
+    job.progress({
+      phase: "verifying",
+      tablesDone: progress.tablesTotal,
+      bytes: await sizeOf(plan.partialPath),
+      etaMs: null,
+    });
+    const check = await checkArchive(
+      plan.tools.pg_restore?.path ?? "",
+      plan.partialPath,
+      req.format,
+      job.signal,
+    );
     if (!check.ok) throw new AppError("CONFLICT", `Verification failed: ${check.problems.join("; ")}`);
     job.log(`pgdesk: archive read in full, ${check.listEntries} entries`);
     const sum = await digest(plan.partialPath, job.signal);
@@ -95,7 +121,11 @@ export async function runBackup(ctx: CallContext, plan: BackupPlan, job: JobHand
       const all = snapshot ? (await snapshot.query<CountRow>(tableRowCounts)).rows : [];
       const expected = all.filter((r) => dumped.has(`${r.schema}.${r.name}`));
       restoreCheck = await testRestore({ ctx, params, plan, expected, signal: job.signal, log: job.log });
-      if (restoreCheck.mismatches.length) throw new AppError("CONFLICT", `Test restore differs from the source: ${restoreCheck.mismatches.slice(0, 5).join("; ")}`);
+      if (restoreCheck.mismatches.length)
+        throw new AppError(
+          "CONFLICT",
+          `Test restore differs from the source: ${restoreCheck.mismatches.slice(0, 5).join("; ")}`,
+        );
     }
     if (job.signal.aborted) throw new AppError("CANCELLED", "Cancelled");
 
@@ -121,7 +151,11 @@ export async function runBackup(ctx: CallContext, plan: BackupPlan, job: JobHand
       pgDumpVersion: plan.tools.pg_dump.version,
       durationMs: Date.now() - started,
       createdAt: new Date(started).toISOString(),
-      verification: { listEntries: check.listEntries, fullRead: true, ...(restoreCheck ? { testRestore: restoreCheck } : {}) },
+      verification: {
+        listEntries: check.listEntries,
+        fullRead: true,
+        ...(restoreCheck ? { testRestore: restoreCheck } : {}),
+      },
     };
     try {
       await manifest.update(plan.folder, (entries) => [...entries, entry]);
@@ -184,26 +218,42 @@ async function sizeOf(path: string): Promise<number> {
   if (!info) return 0;
   if (!info.isDirectory()) return info.size;
   const names = await readdir(path).catch(() => [] as string[]);
-  const sizes = await Promise.all(names.map((n) => stat(join(path, n)).then((s) => s.size, () => 0)));
+  const sizes = await Promise.all(
+    names.map((n) =>
+      stat(join(path, n)).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
   return sizes.reduce((a, b) => a + b, 0);
 }
 
 /** A pooler (PgBouncer) or a PostgreSQL-compatible server refusing the startup options pgdesk added. */
 function refusedStartupOptions(stderrTail: string[]): boolean {
-  return /unsupported startup parameter|unrecognized configuration parameter "client_connection_check_interval"/i.test(stderrTail.join("\n"));
+  return /unsupported startup parameter|unrecognized configuration parameter "client_connection_check_interval"/i.test(
+    stderrTail.join("\n"),
+  );
 }
 
-const LOST_MID_DUMP = /server closed the connection unexpectedly|connection to server was lost|could not receive data from server|SSL SYSCALL error|PQgetCopyData\(\) failed/i;
+const LOST_MID_DUMP =
+  /server closed the connection unexpectedly|connection to server was lost|could not receive data from server|SSL SYSCALL error|PQgetCopyData\(\) failed/i;
 
 function dumpError(tail: string[], message: string): AppError {
   const text = tail.join("\n");
-  if (/server version mismatch|aborting because of server version mismatch/i.test(text)) return new AppError("UNSUPPORTED", message);
-  if (/No space left on device/i.test(text)) return new AppError("CONFLICT", `The destination is full. ${message}`);
+  if (/server version mismatch|aborting because of server version mismatch/i.test(text))
+    return new AppError("UNSUPPORTED", message);
+  if (/No space left on device/i.test(text))
+    return new AppError("CONFLICT", `The destination is full. ${message}`);
   if (LOST_MID_DUMP.test(text)) {
     // pg_dump's error line names the failing libpq call; the server's (or libpq's) words are on a detail line
     const detail = /Error message from server: (.+)$/m.exec(text)?.[1]?.trim();
-    return new AppError("CONNECTION", `Connection to the server was lost during the dump: ${message}${detail ? ` (${detail})` : ""}. The partial output was removed.`);
+    return new AppError(
+      "CONNECTION",
+      `Connection to the server was lost during the dump: ${message}${detail ? ` (${detail})` : ""}. The partial output was removed.`,
+    );
   }
-  if (/connection to server|could not connect|password authentication failed/i.test(text)) return new AppError("CONNECTION", message);
+  if (/connection to server|could not connect|password authentication failed/i.test(text))
+    return new AppError("CONNECTION", message);
   return new AppError("CONFLICT", message);
 }

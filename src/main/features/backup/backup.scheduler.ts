@@ -65,7 +65,9 @@ export class BackupScheduler {
   }
 
   async list(): Promise<Schedule[]> {
-    const parsed = SchedulesFile.safeParse(await readJsonFile<unknown>(this.file, { version: 1, schedules: [] }));
+    const parsed = SchedulesFile.safeParse(
+      await readJsonFile<unknown>(this.file, { version: 1, schedules: [] }),
+    );
     if (!parsed.success) throw new AppError("INTERNAL", `${this.file} is damaged; it was left as it is.`);
     return parsed.data.schedules;
   }
@@ -76,7 +78,12 @@ export class BackupScheduler {
       const existing = draft.id ? all.find((s) => s.id === draft.id) : undefined;
       if (draft.id && !existing) throw new AppError("NOT_FOUND", `No schedule with id ${draft.id}`);
       const { id: _id, ...fields } = draft;
-      const saved: Schedule = { ...existing, ...fields, id: existing?.id ?? randomUUID(), createdAt: existing?.createdAt ?? this.now().toISOString() };
+      const saved: Schedule = {
+        ...existing,
+        ...fields,
+        id: existing?.id ?? randomUUID(),
+        createdAt: existing?.createdAt ?? this.now().toISOString(),
+      };
       await this.write(existing ? all.map((s) => (s.id === saved.id ? saved : s)) : [...all, saved]);
       return saved;
     });
@@ -100,7 +107,9 @@ export class BackupScheduler {
       return;
     }
     const now = this.now();
-    await Promise.all(schedules.filter((s) => isDue(s, now) && !this.running.has(s.id)).map((s) => this.runOne(s, now)));
+    await Promise.all(
+      schedules.filter((s) => isDue(s, now) && !this.running.has(s.id)).map((s) => this.runOne(s, now)),
+    );
   }
 
   private async runOne(s: Schedule, now: Date): Promise<void> {
@@ -108,13 +117,18 @@ export class BackupScheduler {
     let result: Schedule["lastResult"];
     try {
       const job = await this.deps.run(s);
-      result = { state: job.state as "succeeded" | "failed" | "cancelled", jobId: job.id, ...(job.error ? { message: job.error.message } : {}) };
+      result = {
+        state: job.state as "succeeded" | "failed" | "cancelled",
+        jobId: job.id,
+        ...(job.error ? { message: job.error.message } : {}),
+      };
     } catch (err) {
       result = { state: "failed", jobId: "", message: (err as Error).message };
     } finally {
       this.running.delete(s.id);
     }
-    if (result.state !== "succeeded") this.deps.log.warn(`scheduled backup of ${s.database} ${result.state}`, result.message ?? "");
+    if (result.state !== "succeeded")
+      this.deps.log.warn(`scheduled backup of ${s.database} ${result.state}`, result.message ?? "");
     const updated = await this.exclusive(async () => {
       const all = await this.list();
       const current = all.find((x) => x.id === s.id);

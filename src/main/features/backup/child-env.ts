@@ -34,9 +34,13 @@ export async function childEnv(params: ConnectionParams): Promise<ChildEnv> {
   env.PGCONNECT_TIMEOUT = "15";
   // the client's own encoding must not depend on the user's locale when we parse its output
   env.LC_MESSAGES = "C";
-  for (const [key, value] of Object.entries(params.tls ?? {})) if (value) env[`PGSSL${key.toUpperCase()}`] = value;
+  for (const [key, value] of Object.entries(params.tls ?? {}))
+    if (value) env[`PGSSL${key.toUpperCase()}`] = value;
   if (params.password !== undefined && /[\r\n]/.test(params.password)) {
-    throw new AppError("UNSUPPORTED", "The saved password contains a line break, which pg_dump, pg_restore and psql cannot read at their password prompt.");
+    throw new AppError(
+      "UNSUPPORTED",
+      "The saved password contains a line break, which pg_dump, pg_restore and psql cannot read at their password prompt.",
+    );
   }
   if (params.sslPassword !== undefined) {
     // libpq takes sslpassword only as a conninfo keyword (argv) or in a service file (disk): neither may hold a secret
@@ -47,7 +51,9 @@ export async function childEnv(params: ConnectionParams): Promise<ChildEnv> {
     );
   }
   // tunnels of its own (one per host) for the child's lifetime; the host names stay for TLS verification
-  const tunnel = params.ssh ? await openSshTunnels(params.ssh, hostTargets({ ...params, loadBalanceHosts: "disable" })) : undefined;
+  const tunnel = params.ssh
+    ? await openSshTunnels(params.ssh, hostTargets({ ...params, loadBalanceHosts: "disable" }))
+    : undefined;
   if (tunnel) Object.assign(env, libpqHostEnv(params, tunnel.localPorts));
   env.PGPASSFILE = process.platform === "win32" ? "NUL" : "/dev/null";
   let disposed = false;

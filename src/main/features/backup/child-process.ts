@@ -38,7 +38,10 @@ export function runTool(path: string, args: string[], options: RunOptions): Prom
     if (options.signal?.aborted) return reject(new AppError("CANCELLED", "Cancelled"));
     const windows = process.platform === "win32";
     const prompted = options.password !== undefined && !windows;
-    const env = options.password !== undefined && windows ? { ...options.env, PGPASSWORD: options.password } : options.env;
+    const env =
+      options.password !== undefined && windows
+        ? { ...options.env, PGPASSWORD: options.password }
+        : options.env;
     const child = spawn(path, prompted ? ["--password", ...args] : args, {
       env,
       shell: false,
@@ -92,7 +95,13 @@ export function runTool(path: string, args: string[], options: RunOptions): Prom
 
 /** One line saying why a tool failed, from its own last words. */
 export function toolFailure(tool: string, result: RunResult): string {
-  const said = result.stderrTail.filter((l) => l.trim() && !/^\S+: (dumping|reading|processing|creating|executing|finished|launching|saving|last built-in|identifying|flagging|setting|connecting)/.test(l));
+  const said = result.stderrTail.filter(
+    (l) =>
+      l.trim() &&
+      !/^\S+: (dumping|reading|processing|creating|executing|finished|launching|saving|last built-in|identifying|flagging|setting|connecting)/.test(
+        l,
+      ),
+  );
   // the tool's own error lines say why; LINE/HINT context and progress chatter do not
   const errors = said.filter((l) => /\b(ERROR|FATAL|error|fatal):/.test(l));
   const why = (errors.length ? errors.slice(-2) : said.slice(-3)).join(" ").trim();

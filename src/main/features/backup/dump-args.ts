@@ -6,7 +6,11 @@ import { quoteIdent } from "../../db/sql";
  * here: they travel in the environment. Every value is one argv element of the form
  * --option=value, so no value can be read as another option.
  */
-export function dumpArgs(req: BackupRequest, outputPath: string, extra: { snapshot?: string } = {}): string[] {
+export function dumpArgs(
+  req: BackupRequest,
+  outputPath: string,
+  extra: { snapshot?: string } = {},
+): string[] {
   const args = [`--format=${formatLetter(req.format)}`, `--file=${outputPath}`, "--verbose"];
   if (req.compression !== undefined && req.format !== "tar") args.push(`--compress=${req.compression}`);
   if (req.jobs && req.jobs > 1 && req.format === "directory") args.push(`--jobs=${req.jobs}`);
@@ -37,9 +41,22 @@ export function tablePattern(t: TableRef): string {
 }
 
 /** A file name that says what is in it and can never escape the folder. */
-export function backupFileName(database: string, format: BackupFormat, scope: BackupRequest["scope"], now = new Date()): string {
-  const safe = database.replace(/[^A-Za-z0-9_.-]+/g, "_").replace(/^[.\-_]+/, "").slice(0, 60) || "database";
-  const stamp = now.toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "").replace("T", "-");
+export function backupFileName(
+  database: string,
+  format: BackupFormat,
+  scope: BackupRequest["scope"],
+  now = new Date(),
+): string {
+  const safe =
+    database
+      .replace(/[^A-Za-z0-9_.-]+/g, "_")
+      .replace(/^[.\-_]+/, "")
+      .slice(0, 60) || "database";
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/[-:]/g, "")
+    .replace("T", "-");
   const suffix = scope === "full" ? "" : `_${scope}`;
   const ext = { custom: ".dump", directory: ".dir", tar: ".tar", plain: ".sql" }[format];
   return `${safe}_${stamp}${suffix}${ext}`;
@@ -47,5 +64,7 @@ export function backupFileName(database: string, format: BackupFormat, scope: Ba
 
 /** Renders argv for people to read, quoting what a shell would need quoted. */
 export function displayCommand(tool: string, args: string[]): string {
-  return [tool, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", `'\\''`)}'`)).join(" ");
+  return [tool, ...args]
+    .map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", `'\\''`)}'`))
+    .join(" ");
 }

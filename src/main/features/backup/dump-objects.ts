@@ -21,7 +21,11 @@ const KINDS: Record<string, DumpableObject["kind"]> = {
 };
 
 /** What a backup of this database can include or leave out, schema by schema. */
-export async function dumpableObjects(ctx: CallContext, profileId: string, database?: string): Promise<{ database: string; schemas: DumpableSchema[] }> {
+export async function dumpableObjects(
+  ctx: CallContext,
+  profileId: string,
+  database?: string,
+): Promise<{ database: string; schemas: DumpableSchema[] }> {
   const [schemas, relations, current] = await Promise.all([
     ctx.db.query<{ name: string }>(profileId, dumpableSchemas, [], database),
     ctx.db.query<RelationRow>(profileId, dumpableRelations, [], database),
@@ -35,5 +39,8 @@ export async function dumpableObjects(ctx: CallContext, profileId: string, datab
     list.push({ name: r.name, kind, bytes: Number(r.bytes), ...(r.parent ? { partitionOf: r.parent } : {}) });
     bySchema.set(r.schema, list);
   }
-  return { database: current.rows[0]!.db, schemas: [...bySchema].map(([name, objects]) => ({ name, objects })) };
+  return {
+    database: current.rows[0]!.db,
+    schemas: [...bySchema].map(([name, objects]) => ({ name, objects })),
+  };
 }

@@ -21,7 +21,10 @@ export class DumpProgress {
   private doneWeight = 0;
   tablesDone = 0;
 
-  constructor(tables: ProgressTable[], private readonly startedAt = Date.now()) {
+  constructor(
+    tables: ProgressTable[],
+    private readonly startedAt = Date.now(),
+  ) {
     for (const t of tables) this.weights.set(t.key, Math.max(t.weight, 8192));
     this.totalWeight = [...this.weights.values()].reduce((a, b) => a + b, 0);
   }

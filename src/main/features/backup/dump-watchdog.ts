@@ -52,7 +52,10 @@ export class DumpWatchdog {
   /** Why pg_dump was stopped by the watchdog, if it was. */
   lostError(): AppError | undefined {
     if (this.reason === undefined) return undefined;
-    return new AppError("CONNECTION", `Connection to the server was lost: ${this.reason}. pg_dump was stopped and its partial output removed.`);
+    return new AppError(
+      "CONNECTION",
+      `Connection to the server was lost: ${this.reason}. pg_dump was stopped and its partial output removed.`,
+    );
   }
 
   stop(): void {

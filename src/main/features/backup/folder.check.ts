@@ -9,7 +9,10 @@ import { AppError } from "../../../shared/contract";
  * read-only mounts).
  */
 export async function checkWritableFolder(folder: string): Promise<string> {
-  if (!isAbsolute(folder)) throw new AppError("VALIDATION", `Give the folder as an absolute path (got "${folder}").`, { field: "folder" });
+  if (!isAbsolute(folder))
+    throw new AppError("VALIDATION", `Give the folder as an absolute path (got "${folder}").`, {
+      field: "folder",
+    });
   const path = resolve(folder);
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new AppError("VALIDATION", `The folder ${path} does not exist.`, { field: "folder" });
@@ -18,7 +21,11 @@ export async function checkWritableFolder(folder: string): Promise<string> {
   try {
     await writeFile(probe, "", { flag: "wx" });
   } catch (err) {
-    throw new AppError("VALIDATION", `The folder ${path} is not writable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`, { field: "folder" });
+    throw new AppError(
+      "VALIDATION",
+      `The folder ${path} is not writable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`,
+      { field: "folder" },
+    );
   }
   await rm(probe, { force: true });
   return path;
@@ -26,10 +33,14 @@ export async function checkWritableFolder(folder: string): Promise<string> {
 
 /** An existing folder to read backups from. */
 export async function checkReadableFolder(folder: string): Promise<string> {
-  if (!isAbsolute(folder)) throw new AppError("VALIDATION", `Give the folder as an absolute path (got "${folder}").`, { field: "folder" });
+  if (!isAbsolute(folder))
+    throw new AppError("VALIDATION", `Give the folder as an absolute path (got "${folder}").`, {
+      field: "folder",
+    });
   const path = resolve(folder);
   const info = await stat(path).catch(() => undefined);
-  if (!info?.isDirectory()) throw new AppError("VALIDATION", `The folder ${path} does not exist.`, { field: "folder" });
+  if (!info?.isDirectory())
+    throw new AppError("VALIDATION", `The folder ${path} does not exist.`, { field: "folder" });
   return path;
 }
 

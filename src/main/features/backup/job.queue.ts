@@ -45,7 +45,11 @@ export class JobQueue {
     private readonly concurrency = 2,
   ) {}
 
-  add(meta: Pick<Job, "kind" | "profileId" | "database" | "folder" | "file">, work: Work, discard?: () => Promise<void>): Job {
+  add(
+    meta: Pick<Job, "kind" | "profileId" | "database" | "folder" | "file">,
+    work: Work,
+    discard?: () => Promise<void>,
+  ): Job {
     const job: Job = {
       ...meta,
       id: randomUUID(),
@@ -56,7 +60,15 @@ export class JobQueue {
     };
     let resolveDone!: () => void;
     const done = new Promise<void>((r) => (resolveDone = r));
-    this.jobs.set(job.id, { job, abort: new AbortController(), work, lastEmit: 0, done, resolveDone, discard });
+    this.jobs.set(job.id, {
+      job,
+      abort: new AbortController(),
+      work,
+      lastEmit: 0,
+      done,
+      resolveDone,
+      discard,
+    });
     this.waiting.push(job.id);
     this.prune();
     this.publish(job.id, true);
@@ -90,7 +102,8 @@ export class JobQueue {
     const at = this.waiting.indexOf(id);
     if (at >= 0) {
       this.waiting.splice(at, 1);
-      const finish = () => this.finish(id, "cancelled", { code: "CANCELLED", message: "Cancelled before it started" });
+      const finish = () =>
+        this.finish(id, "cancelled", { code: "CANCELLED", message: "Cancelled before it started" });
       if (entry.discard) {
         entry.discard().then(finish, (err: Error) => {
           this.logger.warn(`cleanup of cancelled job ${id} failed`, err.message);
@@ -135,7 +148,8 @@ export class JobQueue {
       },
       log: (line) => {
         entry.job.log.push(line);
-        if (entry.job.log.length > MAX_LOG_LINES) entry.job.log.splice(0, entry.job.log.length - MAX_LOG_LINES);
+        if (entry.job.log.length > MAX_LOG_LINES)
+          entry.job.log.splice(0, entry.job.log.length - MAX_LOG_LINES);
         this.publish(id, false);
       },
     };
@@ -146,7 +160,9 @@ export class JobQueue {
       this.finish(id, "succeeded");
     } catch (err) {
       entry.job.progress.elapsedMs = Date.now() - started;
-      const error = entry.abort.signal.aborted ? { code: "CANCELLED" as const, message: "Cancelled; nothing was left behind." } : toApiError(err);
+      const error = entry.abort.signal.aborted
+        ? { code: "CANCELLED" as const, message: "Cancelled; nothing was left behind." }
+        : toApiError(err);
       if (error.code === "INTERNAL") this.logger.error(`backup job ${id} failed`, err);
       this.finish(id, entry.abort.signal.aborted ? "cancelled" : "failed", error);
     }

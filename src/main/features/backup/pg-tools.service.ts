@@ -21,7 +21,9 @@ export class PgToolsService {
   }
 
   async configured(): Promise<Record<string, string>> {
-    const parsed = ToolPathsFile.safeParse(await readJsonFile<unknown>(this.file, { version: 1, folders: {} }));
+    const parsed = ToolPathsFile.safeParse(
+      await readJsonFile<unknown>(this.file, { version: 1, folders: {} }),
+    );
     return parsed.success ? parsed.data.folders : {};
   }
 
@@ -45,7 +47,14 @@ export class PgToolsService {
     const configured = await this.configured();
     const found = await this.all();
     const { chosen, problem } = chooseTools(found, serverMajor, configured);
-    return { serverMajor, serverVersion: version, found, chosen, configured, ...(problem ? { problem } : {}) };
+    return {
+      serverMajor,
+      serverVersion: version,
+      found,
+      chosen,
+      configured,
+      ...(problem ? { problem } : {}),
+    };
   }
 }
 
@@ -58,13 +67,26 @@ export interface ServerInfo {
   major: number;
 }
 
-export async function serverInfo(ctx: CallContext, profileId: string, database?: string): Promise<ServerInfo> {
-  const { rows } = await ctx.db.query<{ version: string; version_num: number }>(profileId, serverVersion, [], database);
+export async function serverInfo(
+  ctx: CallContext,
+  profileId: string,
+  database?: string,
+): Promise<ServerInfo> {
+  const { rows } = await ctx.db.query<{ version: string; version_num: number }>(
+    profileId,
+    serverVersion,
+    [],
+    database,
+  );
   return { version: rows[0]!.version, major: Math.floor(rows[0]!.version_num / 10000) };
 }
 
 /** The tools for this server, or an error that says which version is needed and where to set it. */
-export async function requireTools(ctx: CallContext, server: ServerInfo, tools: ToolName[]): Promise<Record<ToolName, FoundTool>> {
+export async function requireTools(
+  ctx: CallContext,
+  server: ServerInfo,
+  tools: ToolName[],
+): Promise<Record<ToolName, FoundTool>> {
   const report = await pgTools(ctx).report(server.major, server.version);
   const missing = tools.filter((t) => !report.chosen[t]);
   if (missing.length) throw new AppError("UNSUPPORTED", report.problem ?? `${missing.join(", ")} not found`);

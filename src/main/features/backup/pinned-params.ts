@@ -8,7 +8,11 @@ import type { ConnectionParams } from "../profiles/profile.store";
  * pg_dump/pg_restore must all reach the same server; libpq choosing on its own could
  * land elsewhere (or, with load_balance_hosts=random, anywhere).
  */
-export async function pinnedParams(ctx: CallContext, profileId: string, database?: string): Promise<ConnectionParams> {
+export async function pinnedParams(
+  ctx: CallContext,
+  profileId: string,
+  database?: string,
+): Promise<ConnectionParams> {
   const params = await ctx.profiles.connectionParams(profileId);
   if (!params.additionalHosts?.length) return params;
   return atHost(params, await ctx.db.hostOf(profileId, database));

@@ -68,7 +68,8 @@ export async function scanPlainSql(path: string): Promise<PlainScan> {
       switch (quote) {
         case "single":
           if (c === "'") quote = "none";
-          else if (c === "\\" && !stdStringsOn) refuse("a backslash in a string before standard_conforming_strings is on");
+          else if (c === "\\" && !stdStringsOn)
+            refuse("a backslash in a string before standard_conforming_strings is on");
           stmt += c;
           continue;
         case "escape":
@@ -117,7 +118,8 @@ export async function scanPlainSql(path: string): Promise<PlainScan> {
       const prev = i > 0 ? line[i - 1]! : " ";
       const identBefore = /[A-Za-z0-9_$\u0080-\uffff]/.test(prev);
       if (c === "'") {
-        const eString = (prev === "e" || prev === "E") && !(i > 1 && /[A-Za-z0-9_$\u0080-\uffff]/.test(line[i - 2]!));
+        const eString =
+          (prev === "e" || prev === "E") && !(i > 1 && /[A-Za-z0-9_$\u0080-\uffff]/.test(line[i - 2]!));
         quote = eString ? "escape" : "single";
       } else if (c === '"') quote = "double";
       else if (c === "$" && !identBefore) {

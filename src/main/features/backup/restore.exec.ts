@@ -38,7 +38,13 @@ export function restoreArgs(e: Pick<RestoreExec, "path" | "format" | "database" 
   const o = e.options;
   const dbname = `--dbname=${dbnameConninfo(e.database)}`;
   if (e.format === "plain") {
-    return ["--no-psqlrc", "--set=ON_ERROR_STOP=1", dbname, `--file=${e.path}`, ...(o.singleTransaction ? ["--single-transaction"] : [])];
+    return [
+      "--no-psqlrc",
+      "--set=ON_ERROR_STOP=1",
+      dbname,
+      `--file=${e.path}`,
+      ...(o.singleTransaction ? ["--single-transaction"] : []),
+    ];
   }
   return [
     dbname,
@@ -81,5 +87,6 @@ export async function execRestore(e: RestoreExec): Promise<void> {
       : {}),
   });
   if (e.signal?.aborted) throw new AppError("CANCELLED", "Cancelled");
-  if (result.code !== 0) throw new AppError("CONFLICT", toolFailure(e.format === "plain" ? "psql" : "pg_restore", result));
+  if (result.code !== 0)
+    throw new AppError("CONFLICT", toolFailure(e.format === "plain" ? "psql" : "pg_restore", result));
 }

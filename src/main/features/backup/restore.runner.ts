@@ -31,19 +31,33 @@ export async function planRestore(ctx: CallContext, req: RestoreRequest): Promis
   }
   const folder = await checkReadableFolder(req.folder);
   const path = fileInFolder(folder, req.file);
-  if (!(await stat(path).catch(() => undefined))) throw new AppError("NOT_FOUND", `${path} does not exist.`, { field: "file" });
+  if (!(await stat(path).catch(() => undefined)))
+    throw new AppError("NOT_FOUND", `${path} does not exist.`, { field: "file" });
   const listed = (await readManifest(folder)).find((e) => e.file === req.file);
   const format = listed?.format ?? (await detectFormat(path));
   const server = await serverInfo(ctx, req.profileId);
-  const tool = (await requireTools(ctx, server, [format === "plain" ? "psql" : "pg_restore"]))[format === "plain" ? "psql" : "pg_restore"];
+  const tool = (await requireTools(ctx, server, [format === "plain" ? "psql" : "pg_restore"]))[
+    format === "plain" ? "psql" : "pg_restore"
+  ];
   const exists = (await ctx.db.query(req.profileId, databaseExists, [req.database])).rowCount! > 0;
   if (req.target === "new" && exists) {
-    throw new AppError("CONFLICT", `Database ${JSON.stringify(req.database)} already exists; pick a new name or restore into it as an existing database.`, { field: "database" });
+    throw new AppError(
+      "CONFLICT",
+      `Database ${JSON.stringify(req.database)} already exists; pick a new name or restore into it as an existing database.`,
+      { field: "database" },
+    );
   }
   if (req.target === "existing") {
-    if (!exists) throw new AppError("NOT_FOUND", `Database ${JSON.stringify(req.database)} does not exist.`, { field: "database" });
+    if (!exists)
+      throw new AppError("NOT_FOUND", `Database ${JSON.stringify(req.database)} does not exist.`, {
+        field: "database",
+      });
     if (req.confirm !== req.database) {
-      throw new AppError("VALIDATION", `Type the database name (${req.database}) to confirm restoring into an existing database.`, { field: "confirm" });
+      throw new AppError(
+        "VALIDATION",
+        `Type the database name (${req.database}) to confirm restoring into an existing database.`,
+        { field: "confirm" },
+      );
     }
   }
   let tablesTotal = 0;
@@ -87,7 +101,10 @@ export async function runRestore(ctx: CallContext, plan: RestorePlan, job: JobHa
         done++;
         const elapsed = Date.now() - started;
         // tables are a rough unit of work, but they are all a restore tells us as it goes
-        job.progress({ tablesDone: done, etaMs: plan.tablesTotal > done ? Math.round((elapsed / done) * (plan.tablesTotal - done)) : null });
+        job.progress({
+          tablesDone: done,
+          etaMs: plan.tablesTotal > done ? Math.round((elapsed / done) * (plan.tablesTotal - done)) : null,
+        });
       },
     });
     job.progress({ phase: "done", tablesDone: plan.tablesTotal, etaMs: 0 });
@@ -95,9 +112,11 @@ export async function runRestore(ctx: CallContext, plan: RestorePlan, job: JobHa
   } catch (err) {
     // a database we created for this restore is ours to remove; an existing one is left as the tool left it
     if (created) {
-      await pool.query(`DROP DATABASE IF EXISTS ${quoteIdent(req.database)} WITH (FORCE)`).catch((e: Error) => {
-        job.log(`pgdesk: could not drop ${req.database}: ${e.message}`);
-      });
+      await pool
+        .query(`DROP DATABASE IF EXISTS ${quoteIdent(req.database)} WITH (FORCE)`)
+        .catch((e: Error) => {
+          job.log(`pgdesk: could not drop ${req.database}: ${e.message}`);
+        });
     }
     throw err;
   } finally {
@@ -122,7 +141,11 @@ async function detectFormat(path: string): Promise<BackupFormat> {
 
 async function countTableData(pgRestore: string, path: string): Promise<number> {
   let toc = "";
-  const r = await runTool(pgRestore, ["--list", path], { env: offlineEnv(), onStdout: (c) => (toc += c.toString("utf8")) });
-  if (r.code !== 0) throw new AppError("CONFLICT", `${path} is not a readable archive: ${r.stderrTail.join(" ")}`);
+  const r = await runTool(pgRestore, ["--list", path], {
+    env: offlineEnv(),
+    onStdout: (c) => (toc += c.toString("utf8")),
+  });
+  if (r.code !== 0)
+    throw new AppError("CONFLICT", `${path} is not a readable archive: ${r.stderrTail.join(" ")}`);
   return toc.split("\n").filter((l) => / TABLE DATA /.test(l) && !l.startsWith(";")).length;
 }

@@ -12,7 +12,12 @@ const BACKUP_NAME = /_\d{8}-\d{6}Z(?:_schema|_data)?(?:-\d+)?\.(?:dump|dir|tar|s
  * Which recorded backups a policy removes: per database, a backup stays when it is one
  * of the newest `keepLast` or newer than `newerThanDays`; with both rules, either keeps it.
  */
-export function planRetention(entries: ManifestEntry[], policy: RetentionPolicy, now = Date.now(), database?: string): RetentionPlan {
+export function planRetention(
+  entries: ManifestEntry[],
+  policy: RetentionPolicy,
+  now = Date.now(),
+  database?: string,
+): RetentionPlan {
   const byDb = new Map<string, ManifestEntry[]>();
   for (const e of entries) {
     if (database !== undefined && e.database !== database) continue;
@@ -24,7 +29,8 @@ export function planRetention(entries: ManifestEntry[], policy: RetentionPolicy,
     const newestFirst = [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     newestFirst.forEach((e, i) => {
       const byCount = policy.keepLast !== undefined && i < policy.keepLast;
-      const byAge = policy.newerThanDays !== undefined && now - Date.parse(e.createdAt) < policy.newerThanDays * DAY_MS;
+      const byAge =
+        policy.newerThanDays !== undefined && now - Date.parse(e.createdAt) < policy.newerThanDays * DAY_MS;
       if (byCount || byAge) keep.push(e.file);
       else remove.push({ file: e.file, database: e.database, createdAt: e.createdAt, size: e.size });
     });

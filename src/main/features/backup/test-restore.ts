@@ -25,7 +25,9 @@ export interface TestRestoreInput {
  * Restores the fresh backup into a scratch database on the same server, compares every
  * table's row count with the source, and drops the scratch database whatever happens.
  */
-export async function testRestore(input: TestRestoreInput): Promise<NonNullable<ManifestEntry["verification"]["testRestore"]>> {
+export async function testRestore(
+  input: TestRestoreInput,
+): Promise<NonNullable<ManifestEntry["verification"]["testRestore"]>> {
   const { ctx, params, plan } = input;
   const scratch = `pgdesk_verify_${randomBytes(6).toString("hex")}`;
   const pool = await ctx.db.pool(plan.req.profileId, plan.req.database);
@@ -41,7 +43,11 @@ export async function testRestore(input: TestRestoreInput): Promise<NonNullable<
       path: plan.partialPath,
       format: plan.req.format,
       database: scratch,
-      options: { noOwner: true, noPrivileges: true, ...(plan.req.format === "directory" && plan.req.jobs ? { jobs: plan.req.jobs } : {}) },
+      options: {
+        noOwner: true,
+        noPrivileges: true,
+        ...(plan.req.format === "directory" && plan.req.jobs ? { jobs: plan.req.jobs } : {}),
+      },
       signal: input.signal,
       onLine: (l) => input.log(`test restore: ${l}`),
     }).catch((err: Error) => {
@@ -55,7 +61,10 @@ export async function testRestore(input: TestRestoreInput): Promise<NonNullable<
     } finally {
       await client.end();
     }
-    return { tables: actual.length, mismatches: compareCounts(input.expected, actual, plan.req.scope === "schema") };
+    return {
+      tables: actual.length,
+      mismatches: compareCounts(input.expected, actual, plan.req.scope === "schema"),
+    };
   } finally {
     await child.dispose();
     await pool.query(`DROP DATABASE IF EXISTS ${quoteIdent(scratch)} WITH (FORCE)`).catch((err: Error) => {

@@ -45,7 +45,13 @@ export async function startDemoServer(options: {
   const port = options.port && (await portIsFree(options.port)) ? options.port : await freePort();
   let server: Awaited<ReturnType<typeof startEmbeddedServer>>;
   try {
-    server = await startEmbeddedServer({ dataDir: options.cluster, password: options.password, port, settings: DEMO_SETTINGS, ...(options.onLog ? { onLog: options.onLog } : {}) });
+    server = await startEmbeddedServer({
+      dataDir: options.cluster,
+      password: options.password,
+      port,
+      settings: DEMO_SETTINGS,
+      ...(options.onLog ? { onLog: options.onLog } : {}),
+    });
   } catch (err) {
     throw explainStartFailure(err, options.cluster, port);
   }
@@ -59,7 +65,14 @@ export async function startDemoServer(options: {
 
 /** Connects once as the demo's superuser; answers the server version. */
 export async function probe(port: number, password: string): Promise<string> {
-  const c = new pg.Client({ host: "127.0.0.1", port, user: DEMO_USER, password, database: "postgres", connectionTimeoutMillis: 5_000 });
+  const c = new pg.Client({
+    host: "127.0.0.1",
+    port,
+    user: DEMO_USER,
+    password,
+    database: "postgres",
+    connectionTimeoutMillis: 5_000,
+  });
   await c.connect();
   try {
     return (await c.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v;
@@ -87,15 +100,25 @@ async function ensureWritable(cluster: string): Promise<void> {
 function explainStartFailure(err: unknown, cluster: string, port: number): AppError {
   const text = err instanceof Error ? err.message : String(err);
   if (/Cannot find (module|package)|no binaries|Unsupported platform|ERR_MODULE_NOT_FOUND/i.test(text)) {
-    return new AppError("UNSUPPORTED", `The embedded PostgreSQL server is not available for ${process.platform}-${process.arch}: ${text}. Connect to an existing server instead.`);
+    return new AppError(
+      "UNSUPPORTED",
+      `The embedded PostgreSQL server is not available for ${process.platform}-${process.arch}: ${text}. Connect to an existing server instead.`,
+    );
   }
   if (/still running/.test(text)) return new AppError("CONFLICT", text);
-  if (/No space left|ENOSPC/i.test(text)) return new AppError("CONFLICT", `The disk holding ${cluster} is full; free some space and try again.`);
+  if (/No space left|ENOSPC/i.test(text))
+    return new AppError("CONFLICT", `The disk holding ${cluster} is full; free some space and try again.`);
   if (/Address already in use|could not bind/i.test(text)) {
-    return new AppError("CONFLICT", `Port ${port} is already in use by another program; try again and pgdesk will pick another port.`);
+    return new AppError(
+      "CONFLICT",
+      `Port ${port} is already in use by another program; try again and pgdesk will pick another port.`,
+    );
   }
   if (/EACCES|Permission denied|EROFS|Read-only/i.test(text)) {
-    return new AppError("CONFLICT", `PostgreSQL cannot write to ${cluster}: ${text}. Choose another data folder (PGDESK_DATA_DIR) or fix its permissions.`);
+    return new AppError(
+      "CONFLICT",
+      `PostgreSQL cannot write to ${cluster}: ${text}. Choose another data folder (PGDESK_DATA_DIR) or fix its permissions.`,
+    );
   }
   return new AppError("INTERNAL", `The demo PostgreSQL server did not start: ${text}`);
 }
@@ -134,5 +157,6 @@ async function portIsFree(port: number): Promise<boolean> {
 /** Removes a cluster folder, and its temp parent when it is one of ours. */
 export async function removeCluster(cluster: string): Promise<void> {
   await rm(cluster, { recursive: true, force: true });
-  if (/pgdesk-demo-[0-9a-f]{12}$/.test(dirname(cluster))) await rm(dirname(cluster), { recursive: true, force: true });
+  if (/pgdesk-demo-[0-9a-f]{12}$/.test(dirname(cluster)))
+    await rm(dirname(cluster), { recursive: true, force: true });
 }

@@ -47,9 +47,15 @@ export class DemoService {
     const base = { dataDir: this.paths.cluster };
     if (this.job) return { ...base, state: "creating", progress: this.job.progress };
     const state = await this.existing();
-    if (!state) return { ...base, state: this.lastError ? "failed" : "absent", ...(this.lastError ? { error: this.lastError } : {}) };
+    if (!state)
+      return {
+        ...base,
+        state: this.lastError ? "failed" : "absent",
+        ...(this.lastError ? { error: this.lastError } : {}),
+      };
     const known = { ...base, profileId: state.profileId, size: state.size };
-    if (this.server) return { ...known, state: "running", port: this.server.port, serverVersion: this.server.version };
+    if (this.server)
+      return { ...known, state: "running", port: this.server.port, serverVersion: this.server.version };
     if (this.lastError) return { ...known, state: "failed", error: this.lastError };
     if (!this.starting) void this.ensure().catch(() => undefined);
     return { ...known, state: this.starting ? "starting" : "stopped" };
@@ -67,7 +73,12 @@ export class DemoService {
       if (!state) return undefined;
       const params = await this.ctx.profiles.connectionParams(state.profileId);
       try {
-        const server = await startDemoServer({ cluster: state.cluster, password: params.password ?? "", port: params.port, onLog: this.serverLog });
+        const server = await startDemoServer({
+          cluster: state.cluster,
+          password: params.password ?? "",
+          port: params.port,
+          onLog: this.serverLog,
+        });
         this.adopt(server);
         this.lastError = undefined;
         if (server.port !== params.port) {
@@ -91,7 +102,11 @@ export class DemoService {
   create(size: DemoSize): Promise<DemoStatus> {
     if (this.job) return this.job.done;
     const abort = new AbortController();
-    const job: Job = { abort, progress: { phase: "Preparing", percent: 0 }, done: Promise.resolve(undefined as never) };
+    const job: Job = {
+      abort,
+      progress: { phase: "Preparing", percent: 0 },
+      done: Promise.resolve(undefined as never),
+    };
     this.job = job;
     job.done = this.build(size, job).finally(() => {
       if (this.job === job) this.job = undefined;
@@ -178,14 +193,27 @@ export class DemoService {
       server = await startDemoServer({ cluster: this.paths.cluster, password, onLog: this.serverLog });
       check();
       progress("Creating the database", BAR.server[1]);
-      const admin = new pg.Client({ host: "127.0.0.1", port: server.port, user: DEMO_USER, password, database: "postgres" });
+      const admin = new pg.Client({
+        host: "127.0.0.1",
+        port: server.port,
+        user: DEMO_USER,
+        password,
+        database: "postgres",
+      });
       await admin.connect();
       try {
-        if ((await admin.query(demoDatabaseExists, [DEMO_DATABASE])).rowCount === 0) await admin.query(createDemoDatabase);
+        if ((await admin.query(demoDatabaseExists, [DEMO_DATABASE])).rowCount === 0)
+          await admin.query(createDemoDatabase);
       } finally {
         await admin.end();
       }
-      const connection = { host: "127.0.0.1", port: server.port, user: DEMO_USER, password, database: DEMO_DATABASE };
+      const connection = {
+        host: "127.0.0.1",
+        port: server.port,
+        user: DEMO_USER,
+        password,
+        database: DEMO_DATABASE,
+      };
       progress("Applying migrations", BAR.migrate[0]);
       const pool = new pg.Pool({ ...connection, max: 2 });
       pool.on("error", () => undefined);
@@ -206,7 +234,8 @@ export class DemoService {
         progress("Running a workload for the dashboards", BAR.workload[0]);
         await runWorkload(pool, {
           signal: job.abort.signal,
-          onProgress: (percent) => progress("Running a workload for the dashboards", scale(BAR.workload, percent)),
+          onProgress: (percent) =>
+            progress("Running a workload for the dashboards", scale(BAR.workload, percent)),
         });
       } finally {
         await pool.end();
@@ -222,21 +251,32 @@ export class DemoService {
         tag: "demo",
         sslmode: "disable",
       });
-      await writeDemoState(this.paths.state, { version: 1, profileId: profile.id, cluster: this.paths.cluster, size, createdAt: new Date().toISOString() });
+      await writeDemoState(this.paths.state, {
+        version: 1,
+        profileId: profile.id,
+        cluster: this.paths.cluster,
+        size,
+        createdAt: new Date().toISOString(),
+      });
       this.adopt(server);
       progress("Done", 100);
       this.job = undefined;
       return this.status();
     } catch (err) {
       await server?.stop().catch((e: unknown) => this.ctx.log.warn("demo server did not stop cleanly", e));
-      await removeCluster(this.paths.cluster).catch((e: unknown) => this.ctx.log.warn("demo folder was not removed", e));
+      await removeCluster(this.paths.cluster).catch((e: unknown) =>
+        this.ctx.log.warn("demo folder was not removed", e),
+      );
       if (err instanceof SeedCancelled || job.abort.signal.aborted) {
         throw new AppError("CANCELLED", "Creating the demo database was cancelled; nothing was left behind.");
       }
       this.lastError = err instanceof Error ? err.message : String(err);
       this.ctx.log.error("creating the demo database failed", err);
       if (err instanceof AppError) throw err;
-      throw new AppError("INTERNAL", `Creating the demo database failed: ${this.lastError}. Nothing was left behind; try again.`);
+      throw new AppError(
+        "INTERNAL",
+        `Creating the demo database failed: ${this.lastError}. Nothing was left behind; try again.`,
+      );
     }
   }
 }

@@ -15,7 +15,8 @@ export function prismaDir(): string {
     const candidate = join(dir, "prisma", "migrations");
     if (existsSync(candidate)) return join(dir, "prisma");
     const parent = dirname(dir);
-    if (parent === dir) throw new Error("The demo database's prisma/migrations folder was not found next to the app");
+    if (parent === dir)
+      throw new Error("The demo database's prisma/migrations folder was not found next to the app");
     dir = parent;
   }
 }

@@ -19,11 +19,18 @@ export interface MigrationFile {
 
 export async function readMigrations(migrationsDir: string): Promise<MigrationFile[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const bytes = await readFile(join(migrationsDir, name, "migration.sql"));
-      return { name, sql: bytes.toString("utf8"), checksum: createHash("sha256").update(bytes).digest("hex") };
+      return {
+        name,
+        sql: bytes.toString("utf8"),
+        checksum: createHash("sha256").update(bytes).digest("hex"),
+      };
     }),
   );
 }
@@ -45,12 +52,14 @@ export async function applyMigrations(client: pg.ClientBase, migrations: Migrati
   await client.query(createMigrationsTable);
   const applied = (await client.query<AppliedRow>(appliedMigrations)).rows.filter((r) => !r.rolled_back_at);
   const failed = applied.find((r) => !r.finished_at);
-  if (failed) throw new Error(`Migration ${failed.migration_name} failed earlier; resolve it before applying more`);
+  if (failed)
+    throw new Error(`Migration ${failed.migration_name} failed earlier; resolve it before applying more`);
   const done: string[] = [];
   for (const m of migrations) {
     const row = applied.find((r) => r.migration_name === m.name);
     if (row) {
-      if (row.checksum !== m.checksum) throw new Error(`Migration ${m.name} was modified after it was applied`);
+      if (row.checksum !== m.checksum)
+        throw new Error(`Migration ${m.name} was modified after it was applied`);
       continue;
     }
     const id = randomUUID();

@@ -3,7 +3,14 @@ import { parseStatements, type ParsedStatement } from "../../db/sql-parser";
 
 /** Statements EXPLAIN accepts (see the EXPLAIN reference page). */
 const EXPLAINABLE = new Set([
-  "SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt", "ExecuteStmt", "DeclareCursorStmt", "CreateTableAsStmt",
+  "SelectStmt",
+  "InsertStmt",
+  "UpdateStmt",
+  "DeleteStmt",
+  "MergeStmt",
+  "ExecuteStmt",
+  "DeclareCursorStmt",
+  "CreateTableAsStmt",
 ]);
 
 /**
@@ -13,7 +20,10 @@ const EXPLAINABLE = new Set([
  */
 export async function statementToExplain(text: string): Promise<ParsedStatement> {
   const statements = await parseStatements(text);
-  if (statements.length === 0) throw new AppError("VALIDATION", "Nothing to explain: the text holds only comments or whitespace.", { field: "sql" });
+  if (statements.length === 0)
+    throw new AppError("VALIDATION", "Nothing to explain: the text holds only comments or whitespace.", {
+      field: "sql",
+    });
   const control = statements.find((s) => s.kind === "transaction");
   if (control) {
     throw new AppError(
@@ -32,7 +42,11 @@ export async function statementToExplain(text: string): Promise<ParsedStatement>
   }
   const stmt = statements[0]!;
   if (stmt.node === "ExplainStmt") {
-    throw new AppError("VALIDATION", "The text is already an EXPLAIN: remove the EXPLAIN and pick the options here.", { field: "sql", position: stmt.start + 1 });
+    throw new AppError(
+      "VALIDATION",
+      "The text is already an EXPLAIN: remove the EXPLAIN and pick the options here.",
+      { field: "sql", position: stmt.start + 1 },
+    );
   }
   if (!EXPLAINABLE.has(stmt.node)) {
     throw new AppError(

@@ -34,11 +34,18 @@ export async function runExplain(pool: pg.Pool, req: ExplainRequest): Promise<Ex
   const stmt = await statementToExplain(req.sql);
   const { options } = req;
   if ((options.wal || options.serialize) && !options.analyze) {
-    throw new AppError("VALIDATION", `${options.wal ? "WAL" : "SERIALIZE"} needs ANALYZE: turn on ANALYZE or turn the option off.`, { field: "options" });
+    throw new AppError(
+      "VALIDATION",
+      `${options.wal ? "WAL" : "SERIALIZE"} needs ANALYZE: turn on ANALYZE or turn the option off.`,
+      { field: "options" },
+    );
   }
   const client = await pool.connect();
   let broken: Error | undefined;
-  const onAbort = () => void pool.query(cancelBackend, [(client as unknown as { processID: number }).processID]).catch(() => undefined);
+  const onAbort = () =>
+    void pool
+      .query(cancelBackend, [(client as unknown as { processID: number }).processID])
+      .catch(() => undefined);
   req.signal?.addEventListener("abort", onAbort, { once: true });
   try {
     const version = (await client.query<{ version_num: number }>(serverVersionNum)).rows[0]!.version_num;

@@ -15,7 +15,8 @@ export function checkErrorAction(e: ApiErrorData, timeoutMs: number): string {
     case "25006":
       return "Not available in this server's current state (for example on a standby).";
     default:
-      if (e.code === "CONNECTION") return "The connection was lost during the check; the next report reconnects on its own.";
+      if (e.code === "CONNECTION")
+        return "The connection was lost during the check; the next report reconnects on its own.";
       return "";
   }
 }

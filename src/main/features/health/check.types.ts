@@ -1,4 +1,9 @@
-import type { CheckDetails, CheckStatus, HealthCheck, HealthThresholds } from "../../../shared/contract/health";
+import type {
+  CheckDetails,
+  CheckStatus,
+  HealthCheck,
+  HealthThresholds,
+} from "../../../shared/contract/health";
 import type { HealthMemory } from "./health.memory";
 import type { Query } from "./monitored-query";
 
@@ -36,7 +41,10 @@ export function statusBelow(value: number, warn: number, fail: number): CheckSta
   return "pass";
 }
 
-export function details(columns: string[], rows: Array<Array<string | number | boolean | null>>): CheckDetails {
+export function details(
+  columns: string[],
+  rows: Array<Array<string | number | boolean | null>>,
+): CheckDetails {
   return { columns, rows };
 }
 
@@ -46,7 +54,8 @@ export function pct(value: number, digits = 1): string {
 
 export function seconds(value: number): string {
   if (value < 60) return `${value.toFixed(value < 10 ? 1 : 0)} s`;
-  if (value < 3600) return `${Math.floor(value / 60)} min` + (Math.round(value % 60) ? ` ${Math.round(value % 60)} s` : "");
+  if (value < 3600)
+    return `${Math.floor(value / 60)} min` + (Math.round(value % 60) ? ` ${Math.round(value % 60)} s` : "");
   if (value < 86400) return `${(value / 3600).toFixed(1)} h`;
   return `${(value / 86400).toFixed(1)} days`;
 }

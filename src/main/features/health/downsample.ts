@@ -1,7 +1,14 @@
 import type { HealthSample } from "../../../shared/contract/health";
 
 type Numeric = Exclude<keyof HealthSample, "at" | "sessions">;
-const RATES: Numeric[] = ["commitsPerSec", "rollbacksPerSec", "tuplesInPerSec", "tuplesOutPerSec", "blocksReadPerSec", "blocksHitPerSec"];
+const RATES: Numeric[] = [
+  "commitsPerSec",
+  "rollbacksPerSec",
+  "tuplesInPerSec",
+  "tuplesOutPerSec",
+  "blocksReadPerSec",
+  "blocksHitPerSec",
+];
 const STATES = ["active", "idle", "idleInTransaction", "waiting", "other"] as const;
 
 /**
@@ -17,7 +24,9 @@ export function downsample(samples: HealthSample[], maxPoints: number): HealthSa
     const avg = (f: (s: HealthSample) => number) => bucket.reduce((sum, s) => sum + f(s), 0) / bucket.length;
     const point = { at: bucket[bucket.length - 1]!.at } as HealthSample;
     for (const k of RATES) point[k] = avg((s) => s[k]);
-    point.sessions = Object.fromEntries(STATES.map((k) => [k, Math.round(avg((s) => s.sessions[k]))])) as HealthSample["sessions"];
+    point.sessions = Object.fromEntries(
+      STATES.map((k) => [k, Math.round(avg((s) => s.sessions[k]))]),
+    ) as HealthSample["sessions"];
     out.push(point);
   }
   return out;

@@ -6,11 +6,16 @@ import { buildHealthReport } from "./health.service";
 import { installedStatements, installStatements } from "./health-server.sql";
 import { ThresholdsStore } from "./thresholds.store";
 
-const thresholdsOf = (ctx: CallContext) => ctx.singleton("health.thresholds", () => new ThresholdsStore(ctx.dataDir));
+const thresholdsOf = (ctx: CallContext) =>
+  ctx.singleton("health.thresholds", () => new ThresholdsStore(ctx.dataDir));
 const memoryOf = (ctx: CallContext) => ctx.singleton("health.memory", () => new HealthMemory());
 const samplerOf = (ctx: CallContext) =>
   ctx.singleton("health.sampler", () => {
-    const sampler = new HealthSampler({ pool: (id, db) => ctx.db.pool(id, db), emit: ctx.emit, log: ctx.log });
+    const sampler = new HealthSampler({
+      pool: (id, db) => ctx.db.pool(id, db),
+      emit: ctx.emit,
+      log: ctx.log,
+    });
     ctx.onShutdown(() => sampler.stopAll());
     return sampler;
   });
@@ -32,7 +37,8 @@ export const healthHandlers = {
   "health:setThresholds": async ({ profileId, thresholds, reset }, ctx) => ({
     thresholds: await thresholdsOf(ctx).set(profileId, thresholds, reset),
   }),
-  "health:sample": ({ profileId, database, maxPoints }, ctx) => samplerOf(ctx).samples(profileId, database, maxPoints ?? 600),
+  "health:sample": ({ profileId, database, maxPoints }, ctx) =>
+    samplerOf(ctx).samples(profileId, database, maxPoints ?? 600),
   "health:watch": async ({ profileId, database, intervalMs, watchId }, ctx) => {
     await ctx.profiles.connectionParams(profileId); // an unknown profile fails here, not in the timer
     return { watchId: samplerOf(ctx).watch(profileId, database, intervalMs, watchId) };
@@ -47,4 +53,12 @@ export const healthHandlers = {
     samplerOf(ctx).unwatch(watchId);
     return {};
   },
-} satisfies Handlers<"health:report" | "health:getThresholds" | "health:setThresholds" | "health:sample" | "health:watch" | "health:unwatch" | "health:installStatements">;
+} satisfies Handlers<
+  | "health:report"
+  | "health:getThresholds"
+  | "health:setThresholds"
+  | "health:sample"
+  | "health:watch"
+  | "health:unwatch"
+  | "health:installStatements"
+>;

@@ -6,8 +6,21 @@ import type { Logger } from "../../logger";
 import { downsample } from "./downsample";
 import { sampleCounters } from "./sampler.sql";
 
-interface Counters { commits: number; rollbacks: number; tuples_in: number; tuples_out: number; blocks_read: number; blocks_hit: number }
-interface Row extends Counters { active: number; idle: number; idle_in_transaction: number; waiting: number; other: number }
+interface Counters {
+  commits: number;
+  rollbacks: number;
+  tuples_in: number;
+  tuples_out: number;
+  blocks_read: number;
+  blocks_hit: number;
+}
+interface Row extends Counters {
+  active: number;
+  idle: number;
+  idle_in_transaction: number;
+  waiting: number;
+  other: number;
+}
 
 interface Target {
   profileId: string;
@@ -22,7 +35,10 @@ interface Target {
   watchers: Set<string>;
 }
 
-interface Watch { key: string; expiresAt: number }
+interface Watch {
+  key: string;
+  expiresAt: number;
+}
 
 /** Samples kept per database: a day at the default 5 s interval. */
 const MAX_KEPT = 17_280;
@@ -38,7 +54,12 @@ export class HealthSampler {
   private readonly watches = new Map<string, Watch>();
 
   constructor(
-    private readonly deps: { pool(profileId: string, database?: string): Promise<pg.Pool>; emit: Emit; log: Logger; now?: () => number },
+    private readonly deps: {
+      pool(profileId: string, database?: string): Promise<pg.Pool>;
+      emit: Emit;
+      log: Logger;
+      now?: () => number;
+    },
   ) {}
 
   watch(profileId: string, database: string | undefined, intervalMs = 5_000, renewId?: string): string {
@@ -52,7 +73,15 @@ export class HealthSampler {
     const key = `${profileId}\u0000${database ?? ""}`;
     let target = this.targets.get(key);
     if (!target) {
-      target = { profileId, database: database ?? null, intervalMs, running: false, generation: 0, samples: [], watchers: new Set() };
+      target = {
+        profileId,
+        database: database ?? null,
+        intervalMs,
+        running: false,
+        generation: 0,
+        samples: [],
+        watchers: new Set(),
+      };
       this.targets.set(key, target);
     }
     const watchId = randomBytes(8).toString("hex");
@@ -72,7 +101,11 @@ export class HealthSampler {
     if (target.watchers.size === 0) this.stop(target);
   }
 
-  samples(profileId: string, database: string | undefined, maxPoints: number): { intervalMs: number; samples: HealthSample[] } {
+  samples(
+    profileId: string,
+    database: string | undefined,
+    maxPoints: number,
+  ): { intervalMs: number; samples: HealthSample[] } {
     const target = this.targets.get(`${profileId}\u0000${database ?? ""}`);
     return { intervalMs: target?.intervalMs ?? 5_000, samples: downsample(target?.samples ?? [], maxPoints) };
   }
@@ -105,7 +138,13 @@ export class HealthSampler {
         tuplesOutPerSec: rate("tuples_out"),
         blocksReadPerSec: rate("blocks_read"),
         blocksHitPerSec: rate("blocks_hit"),
-        sessions: { active: row.active, idle: row.idle, idleInTransaction: row.idle_in_transaction, waiting: row.waiting, other: row.other },
+        sessions: {
+          active: row.active,
+          idle: row.idle,
+          idleInTransaction: row.idle_in_transaction,
+          waiting: row.waiting,
+          other: row.other,
+        },
       };
       target.samples.push(sample);
       if (target.samples.length > MAX_KEPT) target.samples.splice(0, target.samples.length - MAX_KEPT);
@@ -113,7 +152,10 @@ export class HealthSampler {
     } catch (err) {
       // a server that went away: keep the timer, the pool reconnects when it is back
       target.previous = undefined;
-      this.deps.log.warn(`health sample of profile ${target.profileId} failed`, err instanceof Error ? err.message : String(err));
+      this.deps.log.warn(
+        `health sample of profile ${target.profileId} failed`,
+        err instanceof Error ? err.message : String(err),
+      );
     } finally {
       target.running = false;
     }

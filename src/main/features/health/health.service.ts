@@ -8,19 +8,45 @@ import { checkErrorAction } from "./check-error";
 import { identity } from "./health-sessions.sql";
 import type { HealthMemory } from "./health.memory";
 import { withMonitoredTransaction, type QueryTrace } from "./monitored-query";
-import { checkpointsCheck, replicationCheck, replicationSlotsCheck, statementsCheck } from "./checks/server.checks";
-import { invalidIndexesCheck, notValidConstraintsCheck, sequencesCheck } from "./checks/schema.checks";
-import { connectionsCheck, idleInTransactionCheck, lockWaitersCheck, longRunningCheck } from "./checks/sessions.checks";
 import {
-  cacheHitIndexesCheck, cacheHitTablesCheck, databaseSizeCheck, deadTuplesCheck, xidWraparoundCheck,
+  checkpointsCheck,
+  replicationCheck,
+  replicationSlotsCheck,
+  statementsCheck,
+} from "./checks/server.checks";
+import { invalidIndexesCheck, notValidConstraintsCheck, sequencesCheck } from "./checks/schema.checks";
+import {
+  connectionsCheck,
+  idleInTransactionCheck,
+  lockWaitersCheck,
+  longRunningCheck,
+} from "./checks/sessions.checks";
+import {
+  cacheHitIndexesCheck,
+  cacheHitTablesCheck,
+  databaseSizeCheck,
+  deadTuplesCheck,
+  xidWraparoundCheck,
 } from "./checks/storage.checks";
 
 /** Every check after connectivity, in the order the dashboard shows them. */
 export const checks: CheckDefinition[] = [
-  connectionsCheck, idleInTransactionCheck, longRunningCheck, lockWaitersCheck,
-  databaseSizeCheck, cacheHitTablesCheck, cacheHitIndexesCheck,
-  xidWraparoundCheck, sequencesCheck, invalidIndexesCheck, notValidConstraintsCheck, deadTuplesCheck,
-  checkpointsCheck, replicationCheck, replicationSlotsCheck, statementsCheck,
+  connectionsCheck,
+  idleInTransactionCheck,
+  longRunningCheck,
+  lockWaitersCheck,
+  databaseSizeCheck,
+  cacheHitTablesCheck,
+  cacheHitIndexesCheck,
+  xidWraparoundCheck,
+  sequencesCheck,
+  invalidIndexesCheck,
+  notValidConstraintsCheck,
+  deadTuplesCheck,
+  checkpointsCheck,
+  replicationCheck,
+  replicationSlotsCheck,
+  statementsCheck,
 ];
 
 export interface ReportOptions {
@@ -32,7 +58,11 @@ export interface ReportOptions {
   trace?: QueryTrace;
 }
 
-interface IdentityRow { version_num: number; in_recovery: boolean; database: string }
+interface IdentityRow {
+  version_num: number;
+  in_recovery: boolean;
+  database: string;
+}
 
 /**
  * The full report: connectivity first (its round trip is the RTT figure and it tells
@@ -70,7 +100,8 @@ export async function buildHealthReport(o: ReportOptions): Promise<HealthReport>
     value: `${rttMs.toFixed(1)} ms`,
     threshold: `warn ${t.rttWarnMs} ms, fail ${t.rttFailMs} ms round trip`,
     message: `Connected to ${id.database} (${id.in_recovery ? "standby" : "primary"}, server_version_num ${id.version_num}); one query took ${rttMs.toFixed(1)} ms.`,
-    action: rttMs >= t.rttWarnMs ? "The network path to the server is slow: check latency, VPN or SSH tunnel." : "",
+    action:
+      rttMs >= t.rttWarnMs ? "The network path to the server is slow: check latency, VPN or SSH tunnel." : "",
     metrics: { rttMs },
     durationMs: rttMs,
   };
@@ -96,10 +127,20 @@ export async function buildHealthReport(o: ReportOptions): Promise<HealthReport>
   };
 }
 
-async function runCheck(c: CheckDefinition, env: Omit<CheckEnv, "query">, pool: pg.Pool, o: ReportOptions): Promise<HealthCheck> {
+async function runCheck(
+  c: CheckDefinition,
+  env: Omit<CheckEnv, "query">,
+  pool: pg.Pool,
+  o: ReportOptions,
+): Promise<HealthCheck> {
   const started = performance.now();
   try {
-    const outcome = await withMonitoredTransaction(pool, o.thresholds.statementTimeoutMs, (query) => c.run({ ...env, query }), o.trace);
+    const outcome = await withMonitoredTransaction(
+      pool,
+      o.thresholds.statementTimeoutMs,
+      (query) => c.run({ ...env, query }),
+      o.trace,
+    );
     return { id: c.id, title: c.title, ...outcome, durationMs: performance.now() - started };
   } catch (err) {
     const e = toApiError(err);
@@ -127,8 +168,14 @@ function unreachable(err: unknown, now: Date, started: number): HealthReport {
   const e = toApiError(err);
   const message = e.message + (e.sqlState ? ` (SQLSTATE ${e.sqlState})` : "");
   const skipped = checks.map<HealthCheck>((c) => ({
-    id: c.id, title: c.title, status: "error", value: "not run", threshold: "",
-    message: "Skipped: the server could not be reached.", action: "", durationMs: 0,
+    id: c.id,
+    title: c.title,
+    status: "error",
+    value: "not run",
+    threshold: "",
+    message: "Skipped: the server could not be reached.",
+    action: "",
+    durationMs: 0,
   }));
   return {
     status: "unhealthy",
@@ -140,8 +187,12 @@ function unreachable(err: unknown, now: Date, started: number): HealthReport {
     errorCount: skipped.length,
     checks: [
       {
-        id: "connectivity", title: "Connectivity", status: "fail", value: "unreachable",
-        threshold: "the server answers", message,
+        id: "connectivity",
+        title: "Connectivity",
+        status: "fail",
+        value: "unreachable",
+        threshold: "the server answers",
+        message,
         action: `Check that the server is running and reachable; pgdesk retries on the next report (every ${seconds(30)} on the dashboard).`,
         durationMs: performance.now() - started,
       },

@@ -1,7 +1,10 @@
 import type pg from "pg";
 
 /** Runs one query; rows come back typed by the caller. */
-export type Query = <R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]) => Promise<R[]>;
+export type Query = <R extends pg.QueryResultRow = pg.QueryResultRow>(
+  text: string,
+  values?: unknown[],
+) => Promise<R[]>;
 
 /** Sees every statement a report runs (the benchmark replays them with psql). */
 export type QueryTrace = (text: string, values: unknown[]) => void;
@@ -47,6 +50,8 @@ export async function withMonitoredTransaction<T>(
 
 function isConnectionLoss(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
-  return (typeof e.code === "string" && (e.code.startsWith("08") || e.code.startsWith("57P"))) ||
-    /Connection terminated|ECONNRESET|EPIPE/.test(e.message ?? "");
+  return (
+    (typeof e.code === "string" && (e.code.startsWith("08") || e.code.startsWith("57P"))) ||
+    /Connection terminated|ECONNRESET|EPIPE/.test(e.message ?? "")
+  );
 }

@@ -19,7 +19,10 @@ export function reindexIndex(schema: string, name: string): GeneratedSql {
  * "CREATE [UNIQUE] INDEX <name> ON", so the keyword goes right after INDEX.
  */
 export function concurrentCreate(definition: string): GeneratedSql {
-  return { label: "Create index", sql: `${definition.replace(/^CREATE (UNIQUE )?INDEX /, "CREATE $1INDEX CONCURRENTLY ")};` };
+  return {
+    label: "Create index",
+    sql: `${definition.replace(/^CREATE (UNIQUE )?INDEX /, "CREATE $1INDEX CONCURRENTLY ")};`,
+  };
 }
 
 export interface IndexShape {
@@ -34,7 +37,10 @@ export interface IndexShape {
 
 /** A name PostgreSQL would accept (63 bytes), in the usual table_columns_idx form. */
 export function indexName(table: string, parts: string[]): string {
-  const base = [table, ...parts].join("_").replace(/[^\p{L}\p{N}_]+/gu, "_").replace(/_+/g, "_");
+  const base = [table, ...parts]
+    .join("_")
+    .replace(/[^\p{L}\p{N}_]+/gu, "_")
+    .replace(/_+/g, "_");
   const chars = [...base];
   while (Buffer.byteLength(`${chars.join("")}_idx`, "utf8") > 63) chars.pop();
   return `${chars.join("")}_idx`;

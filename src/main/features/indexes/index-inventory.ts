@@ -51,7 +51,9 @@ export function toIndexRecord(r: IndexRow): IndexRecord {
   const classes = r.indclass.split(" ");
   const collations = r.indcollation.split(" ");
   const options = r.indoption.split(" ");
-  const keyColumns = attnums.slice(0, keyCount).map((a, i) => `${a}/${classes[i] ?? ""}/${collations[i] ?? ""}/${options[i] ?? ""}`);
+  const keyColumns = attnums
+    .slice(0, keyCount)
+    .map((a, i) => `${a}/${classes[i] ?? ""}/${collations[i] ?? ""}/${options[i] ?? ""}`);
   return {
     oid: Number(r.oid),
     tableOid: Number(r.table_oid),
@@ -71,7 +73,10 @@ export function toIndexRecord(r: IndexRow): IndexRecord {
     lastScanAt: r.last_scan ? r.last_scan.toISOString() : null,
     unique: r.is_unique,
     primary: r.is_primary,
-    constraint: r.constraint_name && r.constraint_type ? { name: r.constraint_name, type: CONSTRAINT_TYPES[r.constraint_type] } : null,
+    constraint:
+      r.constraint_name && r.constraint_type
+        ? { name: r.constraint_name, type: CONSTRAINT_TYPES[r.constraint_type] }
+        : null,
     valid: r.valid,
     ready: r.ready,
     keyColumns,

@@ -17,5 +17,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
 };
 
 export function withDefaults(t: IndexThresholds | undefined): Thresholds {
-  return { ...DEFAULT_THRESHOLDS, ...Object.fromEntries(Object.entries(t ?? {}).filter(([, v]) => v !== undefined)) };
+  return {
+    ...DEFAULT_THRESHOLDS,
+    ...Object.fromEntries(Object.entries(t ?? {}).filter(([, v]) => v !== undefined)),
+  };
 }

@@ -23,7 +23,14 @@ function ref(i: IndexRecord) {
  */
 export function unusedIndexes(indexes: IndexRecord[], t: Thresholds): Unused[] {
   return indexes
-    .filter((i) => i.valid && !i.partitioned && i.scans === 0 && !enforcesSomething(i) && i.sizeBytes >= t.unusedMinBytes)
+    .filter(
+      (i) =>
+        i.valid &&
+        !i.partitioned &&
+        i.scans === 0 &&
+        !enforcesSomething(i) &&
+        i.sizeBytes >= t.unusedMinBytes,
+    )
     .sort((a, b) => b.sizeBytes - a.sizeBytes)
     .map((i) => ({ ...ref(i), definition: i.definition, scans: i.scans, fix: dropIndex(i.schema, i.name) }));
 }
@@ -53,7 +60,9 @@ export function duplicateIndexes(indexes: IndexRecord[]): Duplicate[] {
           other.predicate === index.predicate &&
           isPrefix(index.keyColumns, other.keyColumns) &&
           includesCovered(index, other) &&
-          (other.keyColumns.length > index.keyColumns.length || enforcesSomething(other) || index.name > other.name),
+          (other.keyColumns.length > index.keyColumns.length ||
+            enforcesSomething(other) ||
+            index.name > other.name),
       );
       if (!covering) continue;
       const exact = covering.keyColumns.length === index.keyColumns.length;
@@ -97,7 +106,17 @@ export function invalidIndexes(indexes: IndexRecord[]): Invalid[] {
         : i.unique
           ? "A concurrent build of this unique index failed, most often because the table holds duplicate values. Remove the duplicates first, then rebuild it; until then it is maintained on every write but never used."
           : "A concurrent build failed or was cancelled. The index is maintained on every write but never used by queries: rebuild it, or drop and create it again.";
-      return { oid: i.oid, schema: i.schema, table: i.table, name: i.name, sizeBytes: i.sizeBytes, definition: i.definition, ready: i.ready, note, fixes };
+      return {
+        oid: i.oid,
+        schema: i.schema,
+        table: i.table,
+        name: i.name,
+        sizeBytes: i.sizeBytes,
+        definition: i.definition,
+        ready: i.ready,
+        note,
+        fixes,
+      };
     });
 }
 
@@ -139,27 +158,57 @@ export function bloatEstimates(
   const flag = (e: Estimate) => e.bloatPct >= t.bloatPct && e.bloatBytes >= t.bloatMinBytes;
   for (const r of indexRows) {
     const e = btreeBloat(
-      { schema: r.schema, reltuples: r.reltuples, relpages: r.relpages, fillfactor: r.fillfactor, statRels: r.stat_rels, statAtts: r.stat_atts, hasName: r.has_name },
+      {
+        schema: r.schema,
+        reltuples: r.reltuples,
+        relpages: r.relpages,
+        fillfactor: r.fillfactor,
+        statRels: r.stat_rels,
+        statAtts: r.stat_atts,
+        hasName: r.has_name,
+      },
       widths,
       blockSize,
     );
     if (!e || e.notApplicable) continue;
     out.push({
-      oid: Number(r.oid), schema: r.schema, table: r.table, index: r.name,
-      realBytes: e.realBytes, bloatBytes: e.bloatBytes, bloatPct: round1(e.bloatPct), flagged: flag(e),
+      oid: Number(r.oid),
+      schema: r.schema,
+      table: r.table,
+      index: r.name,
+      realBytes: e.realBytes,
+      bloatBytes: e.bloatBytes,
+      bloatPct: round1(e.bloatPct),
+      flagged: flag(e),
       fix: reindexIndex(r.schema, r.name),
     });
   }
   for (const r of tableRows) {
     const e = tableBloat(
-      { schema: r.schema, table: r.table, reltuples: r.reltuples, relpages: r.relpages, toastPages: r.toast_pages, toastTuples: r.toast_tuples, fillfactor: r.fillfactor, atts: r.atts, hasName: r.has_name },
+      {
+        schema: r.schema,
+        table: r.table,
+        reltuples: r.reltuples,
+        relpages: r.relpages,
+        toastPages: r.toast_pages,
+        toastTuples: r.toast_tuples,
+        fillfactor: r.fillfactor,
+        atts: r.atts,
+        hasName: r.has_name,
+      },
       widths,
       blockSize,
     );
     if (!e || e.notApplicable) continue;
     out.push({
-      oid: Number(r.oid), schema: r.schema, table: r.table, index: null,
-      realBytes: e.realBytes, bloatBytes: e.bloatBytes, bloatPct: round1(e.bloatPct), flagged: flag(e),
+      oid: Number(r.oid),
+      schema: r.schema,
+      table: r.table,
+      index: null,
+      realBytes: e.realBytes,
+      bloatBytes: e.bloatBytes,
+      bloatPct: round1(e.bloatPct),
+      flagged: flag(e),
       fix: null,
       note: "VACUUM reclaims dead rows for reuse but does not shrink the file; VACUUM FULL rewrites it under an exclusive lock, pg_repack does it online.",
     });

@@ -8,13 +8,23 @@ import { parseStatements } from "../../db/sql-parser";
  * refuses transaction blocks) and without the monitoring statement_timeout, since a
  * concurrent build of a large index takes as long as it takes.
  */
-export async function applyIndexStatement(pool: pg.Pool, text: string): Promise<{ command: string; durationMs: number }> {
+export async function applyIndexStatement(
+  pool: pg.Pool,
+  text: string,
+): Promise<{ command: string; durationMs: number }> {
   const parsed = await parseStatements(text);
-  if (parsed.length !== 1) throw new AppError("VALIDATION", `Expected exactly one statement, got ${parsed.length}.`, { field: "sql" });
+  if (parsed.length !== 1)
+    throw new AppError("VALIDATION", `Expected exactly one statement, got ${parsed.length}.`, {
+      field: "sql",
+    });
   const stmt = parsed[0]!;
   const command = allowedCommand(stmt.node, stmt.tree[stmt.node] as Record<string, unknown>);
   if (!command) {
-    throw new AppError("VALIDATION", "Only CREATE INDEX, DROP INDEX and REINDEX INDEX statements can be run from the index advisor.", { field: "sql" });
+    throw new AppError(
+      "VALIDATION",
+      "Only CREATE INDEX, DROP INDEX and REINDEX INDEX statements can be run from the index advisor.",
+      { field: "sql" },
+    );
   }
   const client = await pool.connect();
   let broken = false;

@@ -8,5 +8,6 @@ export const indexesHandlers = {
       ...(whatIf !== undefined ? { whatIf } : {}),
       ...(thresholds ? { thresholds } : {}),
     }),
-  "indexes:apply": async ({ profileId, database, sql }, ctx) => applyIndexStatement(await ctx.db.pool(profileId, database), sql),
+  "indexes:apply": async ({ profileId, database, sql }, ctx) =>
+    applyIndexStatement(await ctx.db.pool(profileId, database), sql),
 } satisfies Handlers<"indexes:report" | "indexes:apply">;

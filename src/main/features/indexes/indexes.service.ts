@@ -4,7 +4,14 @@ import { parseStatements } from "../../db/sql-parser";
 import { toIndexInfo, toIndexRecord, toTableInfo, type IndexRow, type TableRow } from "./index-inventory";
 import { withDefaults } from "./index-thresholds";
 import { widthLookup } from "./bloat-estimate";
-import { bloatEstimates, duplicateIndexes, invalidIndexes, unusedIndexes, type BtreeBloatRow, type TableBloatRow } from "./index-verdicts";
+import {
+  bloatEstimates,
+  duplicateIndexes,
+  invalidIndexes,
+  unusedIndexes,
+  type BtreeBloatRow,
+  type TableBloatRow,
+} from "./index-verdicts";
 import {
   btreeBloatInputs,
   columnStats,
@@ -16,7 +23,12 @@ import {
   tableInventory,
   topStatements,
 } from "./indexes.sql";
-import { missingIndexSuggestions, seqScanTables, type AnalyzedStatement, type ColumnStat } from "./missing-indexes";
+import {
+  missingIndexSuggestions,
+  seqScanTables,
+  type AnalyzedStatement,
+  type ColumnStat,
+} from "./missing-indexes";
 import { statementScopes } from "./statement-access";
 import { proveWithHypopg } from "./what-if.hypopg";
 
@@ -45,7 +57,9 @@ const versions = new WeakMap<pg.Pool, Promise<number>>();
 function serverVersion(pool: pg.Pool): Promise<number> {
   let v = versions.get(pool);
   if (!v) {
-    v = pool.query<{ v: number }>("SELECT current_setting('server_version_num')::int AS v").then((r) => r.rows[0]!.v);
+    v = pool
+      .query<{ v: number }>("SELECT current_setting('server_version_num')::int AS v")
+      .then((r) => r.rows[0]!.v);
     v.catch(() => versions.delete(pool));
     versions.set(pool, v);
   }
@@ -71,7 +85,9 @@ export async function buildIndexReport(pool: pg.Pool, options: ReportOptions = {
     pool.query<TableRow>(tableInventory),
     pool.query<BtreeBloatRow>(btreeBloatInputs),
     pool.query<TableBloatRow>(tableBloatInputs),
-    pool.query<{ schema: string; rel: string; att: string; null_frac: number; avg_width: number }>(columnWidths),
+    pool.query<{ schema: string; rel: string; att: string; null_frac: number; avg_width: number }>(
+      columnWidths,
+    ),
     loadStatements(pool),
   ]);
   const ctx = context.rows[0]!;
@@ -84,13 +100,20 @@ export async function buildIndexReport(pool: pg.Pool, options: ReportOptions = {
       const scopes = await scopesOf(row.query);
       if (scopes.length === 0) continue;
       analyzed.push({
-        evidence: { queryId: row.query_id, query: row.query, calls: row.calls, totalTimeMs: row.total_ms, meanTimeMs: row.mean_ms },
+        evidence: {
+          queryId: row.query_id,
+          query: row.query,
+          calls: row.calls,
+          totalTimeMs: row.total_ms,
+          meanTimeMs: row.mean_ms,
+        },
         scopes,
       });
     }
   }
   const touched = touchedTables(analyzed, tables);
-  const columns = touched.length > 0 ? await loadColumnStats(pool, touched) : new Map<number, Map<string, ColumnStat>>();
+  const columns =
+    touched.length > 0 ? await loadColumnStats(pool, touched) : new Map<number, Map<string, ColumnStat>>();
   let suggestions = missingIndexSuggestions({ statements: analyzed, tables, indexes, columns, thresholds });
   let dropped: typeof suggestions = [];
   let whatIf: IndexReport["missing"]["whatIf"] = { state: "not-run" };
@@ -112,7 +135,13 @@ export async function buildIndexReport(pool: pg.Pool, options: ReportOptions = {
     unused: unusedIndexes(indexes, thresholds),
     duplicates: duplicateIndexes(indexes),
     invalid: invalidIndexes(indexes),
-    bloat: bloatEstimates(indexBloat.rows, heapBloat.rows, widthLookup(widths.rows), ctx.block_size, thresholds),
+    bloat: bloatEstimates(
+      indexBloat.rows,
+      heapBloat.rows,
+      widthLookup(widths.rows),
+      ctx.block_size,
+      thresholds,
+    ),
     missing: {
       seqScanTables: seqScanTables(tables, thresholds),
       suggestions,
@@ -157,15 +186,22 @@ async function scopesOf(query: string) {
 
 function touchedTables(statements: AnalyzedStatement[], tables: IndexReport["tables"]): number[] {
   const names = new Set<string>();
-  for (const s of statements) for (const scope of s.scopes) for (const r of scope.relations) names.add(r.name);
+  for (const s of statements)
+    for (const scope of s.scopes) for (const r of scope.relations) names.add(r.name);
   return tables.filter((t) => names.has(t.name)).map((t) => t.oid);
 }
 
-async function loadColumnStats(pool: pg.Pool, tableOids: number[]): Promise<Map<number, Map<string, ColumnStat>>> {
-  const { rows } = await pool.query<{ table_oid: string; column: string; type: string; n_distinct: number | null; min_mcv_freq: number | null }>(
-    columnStats,
-    [tableOids],
-  );
+async function loadColumnStats(
+  pool: pg.Pool,
+  tableOids: number[],
+): Promise<Map<number, Map<string, ColumnStat>>> {
+  const { rows } = await pool.query<{
+    table_oid: string;
+    column: string;
+    type: string;
+    n_distinct: number | null;
+    min_mcv_freq: number | null;
+  }>(columnStats, [tableOids]);
   const out = new Map<number, Map<string, ColumnStat>>();
   for (const r of rows) {
     const oid = Number(r.table_oid);

@@ -44,12 +44,23 @@ const inventoryFrom = sql`
   WHERE t.relkind IN ('r', 'm', 'p') AND`;
 
 /** Every user index (PostgreSQL 15: no last_idx_scan). */
-export const indexInventory15 = [inventoryColumns, sql`NULL::timestamptz AS last_scan,`, inventoryFrom, USER_SCHEMAS].join("\n");
+export const indexInventory15 = [
+  inventoryColumns,
+  sql`NULL::timestamptz AS last_scan,`,
+  inventoryFrom,
+  USER_SCHEMAS,
+].join("\n");
 /** Every user index (PostgreSQL 16+ tracks last_idx_scan). */
-export const indexInventory16 = [inventoryColumns, sql`s.last_idx_scan AS last_scan,`, inventoryFrom, USER_SCHEMAS].join("\n");
+export const indexInventory16 = [
+  inventoryColumns,
+  sql`s.last_idx_scan AS last_scan,`,
+  inventoryFrom,
+  USER_SCHEMAS,
+].join("\n");
 
 /** Every user table with its scan counters (section 9's seq vs index scans). */
-export const tableInventory = sql`
+export const tableInventory =
+  sql`
   SELECT c.oid::int8 AS oid, n.nspname AS schema, c.relname AS name,
          coalesce(s.seq_scan, 0)::float8 AS seq_scans,
          coalesce(s.seq_tup_read, 0)::float8 AS seq_tup_read,
@@ -69,7 +80,8 @@ export const tableInventory = sql`
  * computed in bloat-estimate.ts: joining pg_stats by name inside one query lets the
  * planner pick nested loops that take minutes on thousands of indexes.
  */
-export const btreeBloatInputs = sql`
+export const btreeBloatInputs =
+  sql`
   SELECT i.indexrelid::int8 AS oid, n.nspname AS schema, ct.relname AS table, ci.relname AS name,
          ci.reltuples::float8 AS reltuples, ci.relpages::float8 AS relpages,
          coalesce(substring(array_to_string(ci.reloptions, ' ') FROM 'fillfactor=([0-9]+)')::int, 90) AS fillfactor,
@@ -89,7 +101,8 @@ export const btreeBloatInputs = sql`
   WHERE ci.relam = (SELECT oid FROM pg_am WHERE amname = 'btree') AND ci.relpages > 0 AND` + USER_SCHEMAS;
 
 /** What the table bloat estimate (ioguix's table_bloat.sql) needs, one row per table. */
-export const tableBloatInputs = sql`
+export const tableBloatInputs =
+  sql`
   SELECT c.oid::int8 AS oid, n.nspname AS schema, c.relname AS table,
          c.reltuples::float8 AS reltuples, c.relpages::float8 AS relpages,
          coalesce(t.relpages, 0)::float8 AS toast_pages, coalesce(t.reltuples, 0)::float8 AS toast_tuples,

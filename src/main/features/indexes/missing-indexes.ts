@@ -24,7 +24,9 @@ export function seqScanTables(tables: TableInfo[], t: Thresholds): SeqScanTable[
         rowsPerSeqScan: tb.seqScans > 0 ? Math.round(tb.seqTuplesRead / tb.seqScans) : 0,
       };
     })
-    .filter((r) => r.seqScans >= t.seqScanMin && r.liveRows >= t.minRows && r.indexScanShare < t.maxIndexScanShare)
+    .filter(
+      (r) => r.seqScans >= t.seqScanMin && r.liveRows >= t.minRows && r.indexScanShare < t.maxIndexScanShare,
+    )
     .sort((a, b) => b.seqTuplesRead - a.seqTuplesRead)
     .slice(0, 50);
 }
@@ -81,14 +83,21 @@ export function missingIndexSuggestions(input: MissingInput): MissingIndexSugges
         const key = `${draft.table.oid}:${draft.kind}:${draft.elements.join(",")}`;
         const existing = drafts.get(key);
         if (existing) {
-          if (!existing.evidence.some((e) => e.queryId === statement.evidence.queryId)) existing.evidence.push(statement.evidence);
+          if (!existing.evidence.some((e) => e.queryId === statement.evidence.queryId))
+            existing.evidence.push(statement.evidence);
         } else drafts.set(key, { ...draft, evidence: [statement.evidence] });
       }
     }
   }
   return [...drafts.entries()]
     .map(([key, d]): MissingIndexSuggestion => {
-      const shape: IndexShape = { schema: d.table.schema, table: d.table.name, method: d.method, elements: d.elements, nameParts: d.columns };
+      const shape: IndexShape = {
+        schema: d.table.schema,
+        table: d.table.name,
+        method: d.method,
+        elements: d.elements,
+        nameParts: d.columns,
+      };
       const evidence = d.evidence.sort((a, b) => b.totalTimeMs - a.totalTimeMs);
       return {
         id: key,
@@ -118,7 +127,10 @@ export function hypotheticalSql(s: MissingIndexSuggestion): string {
 
 function scopeDrafts(scope: AccessScope, input: MissingInput): Omit<Draft, "evidence">[] {
   const resolved = scope.relations.map((r) => ({ ref: r, table: resolveTable(r, input.tables) }));
-  const uses = new Map<number, { table: TableInfo; predicates: Predicate[]; orderBy: string[]; orderForeign: boolean }>();
+  const uses = new Map<
+    number,
+    { table: TableInfo; predicates: Predicate[]; orderBy: string[]; orderForeign: boolean }
+  >();
   const useOf = (table: TableInfo) => {
     let u = uses.get(table.oid);
     if (!u) uses.set(table.oid, (u = { table, predicates: [], orderBy: [], orderForeign: false }));
@@ -173,11 +185,18 @@ function estimatedDistinct(stat: ColumnStat | undefined, rows: number): number {
   return stat.nDistinct >= 0 ? stat.nDistinct : -stat.nDistinct * rows;
 }
 
-function textSearchDrafts(table: TableInfo, predicates: Predicate[], stats: Map<string, ColumnStat>, indexes: IndexRecord[]): Omit<Draft, "evidence">[] {
+function textSearchDrafts(
+  table: TableInfo,
+  predicates: Predicate[],
+  stats: Map<string, ColumnStat>,
+  indexes: IndexRecord[],
+): Omit<Draft, "evidence">[] {
   const out: Omit<Draft, "evidence">[] = [];
   for (const p of predicates) {
     if ((p.op === "like-any" || p.op === "like-prefix") && TEXT_TYPES.has(stats.get(p.column)?.type ?? "")) {
-      const served = indexes.some((i) => /\b(gin|gist)_trgm_ops\b/.test(i.definition) && i.keyAttnames.includes(p.column));
+      const served = indexes.some(
+        (i) => /\b(gin|gist)_trgm_ops\b/.test(i.definition) && i.keyAttnames.includes(p.column),
+      );
       if (served) continue;
       out.push({
         table,
@@ -192,7 +211,11 @@ function textSearchDrafts(table: TableInfo, predicates: Predicate[], stats: Map<
       const isVector = stats.get(p.column)?.type === "tsvector";
       if (!isVector && p.ftsConfig === undefined) continue;
       const served = indexes.some(
-        (i) => (i.method === "gin" || i.method === "gist") && (isVector ? i.keyAttnames.includes(p.column) : i.hasExpressions && i.definition.includes("to_tsvector") && i.definition.includes(p.column)),
+        (i) =>
+          (i.method === "gin" || i.method === "gist") &&
+          (isVector
+            ? i.keyAttnames.includes(p.column)
+            : i.hasExpressions && i.definition.includes("to_tsvector") && i.definition.includes(p.column)),
       );
       if (served) continue;
       out.push({
@@ -200,7 +223,11 @@ function textSearchDrafts(table: TableInfo, predicates: Predicate[], stats: Map<
         kind: "fulltext",
         method: "gin",
         columns: [p.column],
-        elements: [isVector ? quoteIdent(p.column) : `to_tsvector(${quoteLiteral(p.ftsConfig!)}::regconfig, ${quoteIdent(p.column)})`],
+        elements: [
+          isVector
+            ? quoteIdent(p.column)
+            : `to_tsvector(${quoteLiteral(p.ftsConfig!)}::regconfig, ${quoteIdent(p.column)})`,
+        ],
         reason: isVector
           ? `Full-text search (@@) on ${p.column}: a GIN index makes it an index lookup.`
           : `Full-text search (@@) on to_tsvector('${p.ftsConfig}', ${p.column}): a GIN index on exactly that expression serves it.`,
@@ -220,14 +247,22 @@ function btreeDraft(
 ): Omit<Draft, "evidence"> | undefined {
   const rows = Math.max(table.liveRows, 1);
   const distinct = (c: string) => estimatedDistinct(stats.get(c), rows);
-  const eq = [...new Set(predicates.filter((p) => p.op === "eq").map((p) => p.column))].sort((a, b) => distinct(b) - distinct(a));
+  const eq = [...new Set(predicates.filter((p) => p.op === "eq").map((p) => p.column))].sort(
+    (a, b) => distinct(b) - distinct(a),
+  );
   const range = [...new Set(predicates.filter((p) => p.op === "range").map((p) => p.column))]
     .filter((c) => !eq.includes(c))
     .sort((a, b) => distinct(b) - distinct(a));
   if (eq.length === 0 && range.length === 0) return undefined;
   // Any btree that starts with one of the filtered columns can already narrow the scan.
   const filtered = new Set([...eq, ...range]);
-  const served = indexes.some((i) => i.method === "btree" && i.predicate === null && i.keyAttnames[0] !== null && filtered.has(i.keyAttnames[0]!));
+  const served = indexes.some(
+    (i) =>
+      i.method === "btree" &&
+      i.predicate === null &&
+      i.keyAttnames[0] !== null &&
+      filtered.has(i.keyAttnames[0]!),
+  );
   if (served) return undefined;
   // The statement's values are normalized away: a column qualifies if an average value, or
   // its rarer common values, are selective (pg_stats' most_common_freqs).

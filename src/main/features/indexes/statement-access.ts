@@ -53,7 +53,8 @@ function visitStatement(wrapper: Node, scopes: AccessScope[]): void {
     const scope: AccessScope = { relations: [], predicates: [], orderBy: [] };
     const rel = rangeVar(body.relation as Node | undefined);
     if (rel) scope.relations.push(rel);
-    for (const item of (body.fromClause ?? body.usingClause ?? []) as Node[]) collectFrom(item, scope, scopes);
+    for (const item of (body.fromClause ?? body.usingClause ?? []) as Node[])
+      collectFrom(item, scope, scopes);
     collectPredicates(body.whereClause as Node | undefined, scope);
     scopes.push(scope);
   } else if (node === "ExplainStmt") visitStatement(body.query as Node, scopes);
@@ -135,7 +136,8 @@ function collectPredicates(expr: Node | undefined, scope: AccessScope): void {
   const right = a.rexpr as Node | undefined;
   if (op === "@@") {
     const fts = ftsSide(left) ?? ftsSide(right);
-    if (fts) scope.predicates.push({ ...fts.column, op: "fts", ...(fts.config ? { ftsConfig: fts.config } : {}) });
+    if (fts)
+      scope.predicates.push({ ...fts.column, op: "fts", ...(fts.config ? { ftsConfig: fts.config } : {}) });
     return;
   }
   // The column side must be the bare column: an index on it cannot serve col::text or lower(col).
@@ -148,7 +150,11 @@ function collectPredicates(expr: Node | undefined, scope: AccessScope): void {
   if (!col || !other || hasColumnRef(other)) return;
   if (kind === "AEXPR_IN" && op === "=") scope.predicates.push({ ...col, op: "eq" });
   else if (kind === "AEXPR_BETWEEN") scope.predicates.push({ ...col, op: "range" });
-  else if (kind === "AEXPR_LIKE" || kind === "AEXPR_ILIKE" || (kind === "AEXPR_OP" && ["~~", "~~*"].includes(op))) {
+  else if (
+    kind === "AEXPR_LIKE" ||
+    kind === "AEXPR_ILIKE" ||
+    (kind === "AEXPR_OP" && ["~~", "~~*"].includes(op))
+  ) {
     const pattern = constString(other);
     const prefix = kind !== "AEXPR_ILIKE" && op !== "~~*" && pattern !== undefined && !/^[%_]/.test(pattern);
     scope.predicates.push({ ...col, op: prefix ? "like-prefix" : "like-any" });

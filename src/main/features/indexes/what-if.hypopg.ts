@@ -28,12 +28,16 @@ export interface WhatIfOutcome {
  * one transaction on one connection and is rolled back; statements are only planned,
  * never executed, as generic plans of PREPAREd statements (their $n stay parameters).
  */
-export async function proveWithHypopg(pool: pg.Pool, suggestions: MissingIndexSuggestion[]): Promise<WhatIfOutcome> {
+export async function proveWithHypopg(
+  pool: pg.Pool,
+  suggestions: MissingIndexSuggestion[],
+): Promise<WhatIfOutcome> {
   const client = await pool.connect();
   let broken = false;
   try {
     const ready = await ensureHypopg(client);
-    if (ready !== true) return { status: { state: "unavailable", message: ready }, kept: suggestions, dropped: [] };
+    if (ready !== true)
+      return { status: { state: "unavailable", message: ready }, kept: suggestions, dropped: [] };
     await client.query("BEGIN");
     await client.query("SET LOCAL plan_cache_mode = force_generic_plan");
     await client.query("SET LOCAL statement_timeout = '10s'");
@@ -59,7 +63,9 @@ export async function proveWithHypopg(pool: pg.Pool, suggestions: MissingIndexSu
     const unproven = suggestions.length - proven;
     const message =
       `Planned with hypothetical indexes: ${proven} suggestion(s) checked, ${dropped.length} dropped for not lowering the estimated cost` +
-      (unproven > 0 ? `; ${unproven} could not be checked (GIN/GiST, or statements the planner could not prepare).` : ".");
+      (unproven > 0
+        ? `; ${unproven} could not be checked (GIN/GiST, or statements the planner could not prepare).`
+        : ".");
     return { status: { state: "done", message }, kept, dropped };
   } catch (err) {
     broken = true;
@@ -105,7 +111,10 @@ class Planner {
     }
     if (plannable.length === 0) return null;
     const created = await this.savepoint(() =>
-      this.client.query<{ indexrelid: number; indexname: string }>("SELECT indexrelid, indexname FROM hypopg_create_index($1)", [hypotheticalSql(s)]),
+      this.client.query<{ indexrelid: number; indexname: string }>(
+        "SELECT indexrelid, indexname FROM hypopg_create_index($1)",
+        [hypotheticalSql(s)],
+      ),
     );
     if (!created || created.rows.length === 0) return null;
     const { indexrelid, indexname } = created.rows[0]!;
@@ -117,7 +126,12 @@ class Planner {
         costAfter += after?.cost ?? this.before.get(e.queryId)!;
         used ||= after?.plan.includes(indexname) ?? false;
       }
-      return { costBefore: round(costBefore), costAfter: round(costAfter), plannedStatements: plannable.length, usedByPlanner: used };
+      return {
+        costBefore: round(costBefore),
+        costAfter: round(costAfter),
+        plannedStatements: plannable.length,
+        usedByPlanner: used,
+      };
     } finally {
       await this.client.query("SELECT hypopg_drop_index($1)", [indexrelid]);
     }
@@ -138,7 +152,9 @@ class Planner {
           `EXPLAIN (FORMAT JSON) EXECUTE ${name}${args.length ? `(${args.join(", ")})` : ""}`,
         );
         const json = explained.rows[0]!["QUERY PLAN"];
-        const doc = (typeof json === "string" ? JSON.parse(json) : json) as Array<{ Plan: { "Total Cost": number } }>;
+        const doc = (typeof json === "string" ? JSON.parse(json) : json) as Array<{
+          Plan: { "Total Cost": number };
+        }>;
         return { cost: doc[0]!.Plan["Total Cost"], plan: JSON.stringify(doc) };
       } finally {
         await this.client.query(`DEALLOCATE ${name}`);

@@ -3,7 +3,12 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type pg from "pg";
 import { AppError } from "../../../shared/contract/errors";
-import type { DatabaseSizes, FolderComparison, MigrationEntry, MigrationHistory } from "../../../shared/contract/migrations";
+import type {
+  DatabaseSizes,
+  FolderComparison,
+  MigrationEntry,
+  MigrationHistory,
+} from "../../../shared/contract/migrations";
 import { quoteIdent } from "../../db/sql";
 import { databaseSize, findMigrationsTable, tableSizes } from "./migrations.sql";
 
@@ -57,7 +62,9 @@ export async function folderChecksums(folder: string): Promise<Map<string, strin
   try {
     entries = await readdir(folder, { withFileTypes: true });
   } catch (err) {
-    throw new AppError("NOT_FOUND", `Cannot read migrations folder ${folder}: ${(err as Error).message}`, { field: "folder" });
+    throw new AppError("NOT_FOUND", `Cannot read migrations folder ${folder}: ${(err as Error).message}`, {
+      field: "folder",
+    });
   }
   const out = new Map<string, string | null>();
   for (const e of entries.filter((x) => x.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -3,9 +3,19 @@ import { connectOnce } from "../../db/connection-manager";
 import type { ConnectionParams } from "./profile.store";
 
 /** Opens one connection (with the profile's TLS plan), asks for the version and closes it; the error is the server's own. */
-export async function testConnection(params: ConnectionParams, connectTimeoutMs = 10_000): Promise<ConnectionTest> {
+export async function testConnection(
+  params: ConnectionParams,
+  connectTimeoutMs = 10_000,
+): Promise<ConnectionTest> {
   const started = performance.now();
-  const { client, attempt, target, skipped, close, params: used } = await connectOnce(params, { connectTimeoutMs });
+  const {
+    client,
+    attempt,
+    target,
+    skipped,
+    close,
+    params: used,
+  } = await connectOnce(params, { connectTimeoutMs });
   try {
     const { rows } = await client.query<{ version: string; num: string }>(
       "SELECT current_setting('server_version') AS version, current_setting('server_version_num') AS num",
@@ -18,7 +28,9 @@ export async function testConnection(params: ConnectionParams, connectTimeoutMs 
       tls: { encrypted: attempt.ssl !== false, verified: attempt.verified },
       host: target.host,
       port: target.port,
-      ...(skipped.length ? { skipped: skipped.map((f) => ({ host: f.host, port: f.port, reason: f.reason })) } : {}),
+      ...(skipped.length
+        ? { skipped: skipped.map((f) => ({ host: f.host, port: f.port, reason: f.reason })) }
+        : {}),
       // the landed host's own ~/.pgpass line (each host of a list is matched separately)
       ...(used.passwordSource ? { passwordSource: used.passwordSource } : {}),
       ...(params.pgpassWarnings?.length ? { warnings: params.pgpassWarnings } : {}),

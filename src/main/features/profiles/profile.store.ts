@@ -2,7 +2,13 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { z } from "zod";
 import { AppError, type Profile, type ProfileDraft } from "../../../shared/contract";
-import { EnvironmentTag, HostPort, SshSettings, SslMode, TargetSessionAttrs } from "../../../shared/contract/profiles";
+import {
+  EnvironmentTag,
+  HostPort,
+  SshSettings,
+  SslMode,
+  TargetSessionAttrs,
+} from "../../../shared/contract/profiles";
 import type { SshTunnelParams } from "../../db/ssh-tunnel";
 import { readJsonFile, writeJsonFileAtomic } from "../../json-file";
 import type { TlsSettings } from "../../db/tls";
@@ -73,8 +79,19 @@ export interface ConnectionParams extends TlsSettings {
 }
 
 const SETTING_KEYS = [
-  "tag", "sslmode", "sslRootCert", "sslCert", "sslKey", "readOnly", "connectTimeoutSeconds", "applicationName", "group", "ssh",
-  "additionalHosts", "targetSessionAttrs", "loadBalanceHosts",
+  "tag",
+  "sslmode",
+  "sslRootCert",
+  "sslCert",
+  "sslKey",
+  "readOnly",
+  "connectTimeoutSeconds",
+  "applicationName",
+  "group",
+  "ssh",
+  "additionalHosts",
+  "targetSessionAttrs",
+  "loadBalanceHosts",
 ] as const;
 
 export class ProfileStore {
@@ -106,18 +123,24 @@ export class ProfileStore {
       if (id && !existing) throw new AppError("NOT_FOUND", `No profile with id ${id}`);
       checkDraft(draft);
       const sealedPassword =
-        draft.password === null ? undefined
-        : draft.password !== undefined ? await this.secrets.seal(draft.password)
-        : existing?.sealedPassword;
+        draft.password === null
+          ? undefined
+          : draft.password !== undefined
+            ? await this.secrets.seal(draft.password)
+            : existing?.sealedPassword;
       const sealedSshSecret =
-        draft.sshSecret === null || !draft.ssh ? undefined
-        : draft.sshSecret !== undefined ? await this.secrets.seal(draft.sshSecret)
-        : existing?.sealedSshSecret;
+        draft.sshSecret === null || !draft.ssh
+          ? undefined
+          : draft.sshSecret !== undefined
+            ? await this.secrets.seal(draft.sshSecret)
+            : existing?.sealedSshSecret;
       // a passphrase belongs to a key: no key file, nothing to keep
       const sealedSslPassword =
-        draft.sslPassword === null || !draft.sslKey ? undefined
-        : draft.sslPassword !== undefined ? await this.secrets.seal(draft.sslPassword)
-        : existing?.sealedSslPassword;
+        draft.sslPassword === null || !draft.sslKey
+          ? undefined
+          : draft.sslPassword !== undefined
+            ? await this.secrets.seal(draft.sslPassword)
+            : existing?.sealedSslPassword;
       const stored: StoredProfile = {
         id: existing?.id ?? randomUUID(),
         name: draft.name,
@@ -147,7 +170,10 @@ export class ProfileStore {
       for (let n = 2; names.has(name); n++) name = `${source.name} (copy ${n})`;
       const copy: StoredProfile = { ...source, id: randomUUID(), name };
       const at = all.indexOf(source);
-      await writeJsonFileAtomic(this.path, { version: 1, profiles: [...all.slice(0, at + 1), copy, ...all.slice(at + 1)] });
+      await writeJsonFileAtomic(this.path, {
+        version: 1,
+        profiles: [...all.slice(0, at + 1), copy, ...all.slice(at + 1)],
+      });
       return toPublic(copy);
     });
   }
@@ -189,7 +215,10 @@ export class ProfileStore {
     const found = await lookupPgpass(params, this.env);
     for (const w of found.warnings) this.log?.warn(w);
     const warned = found.warnings.length ? { ...params, pgpassWarnings: found.warnings } : params;
-    const first = found.password === undefined ? warned : { ...warned, password: found.password, passwordSource: found.source };
+    const first =
+      found.password === undefined
+        ? warned
+        : { ...warned, password: found.password, passwordSource: found.source };
     if (!params.additionalHosts?.length) return first;
     const byHost: NonNullable<ConnectionParams["pgpassByHost"]> = {
       [`${params.host}:${params.port}`]: { password: found.password, source: found.source },
@@ -248,7 +277,8 @@ export class ProfileStore {
   private async read(): Promise<StoredProfile[]> {
     const raw = await readJsonFile<unknown>(this.path, { version: 1, profiles: [] });
     const parsed = StoreFile.safeParse(raw);
-    if (!parsed.success) throw new AppError("INTERNAL", `Profile file ${this.path} is damaged; it was left as it is.`);
+    if (!parsed.success)
+      throw new AppError("INTERNAL", `Profile file ${this.path} is damaged; it was left as it is.`);
     return parsed.data.profiles;
   }
 
@@ -275,7 +305,9 @@ function toPublic(p: StoredProfile): Profile {
 }
 
 /** The optional settings that are set (empty text counts as unset). */
-function settingsOf(p: Partial<Record<(typeof SETTING_KEYS)[number], unknown>>): Pick<StoredProfile, (typeof SETTING_KEYS)[number]> {
+function settingsOf(
+  p: Partial<Record<(typeof SETTING_KEYS)[number], unknown>>,
+): Pick<StoredProfile, (typeof SETTING_KEYS)[number]> {
   const out: Record<string, unknown> = {};
   for (const key of SETTING_KEYS) {
     const v = p[key];
@@ -293,16 +325,27 @@ export function checkDraft(draft: ProfileDraft): void {
   if (draft.sslCert && !draft.sslKey) fail("sslKey", "a client certificate needs its private key file");
   if (draft.sslKey && !draft.sslCert) fail("sslCert", "a private key needs its client certificate file");
   if (draft.sslmode === "disable" && (draft.sslRootCert || draft.sslCert)) {
-    fail("sslmode", "certificate files are set but sslmode is disable; choose a mode that uses TLS or clear the files");
+    fail(
+      "sslmode",
+      "certificate files are set but sslmode is disable; choose a mode that uses TLS or clear the files",
+    );
   }
-  if (draft.sslPassword && !draft.sslKey) fail("sslPassword", "a key passphrase is set but there is no client key file");
+  if (draft.sslPassword && !draft.sslKey)
+    fail("sslPassword", "a key passphrase is set but there is no client key file");
   if (draft.readOnly && draft.targetSessionAttrs === "read-write") {
     // our own default_transaction_read_only=on makes every session read-only, so libpq's check could never pass
-    fail("targetSessionAttrs", "read-write can never match a read-only profile (its sessions are read-only); use primary to avoid standbys");
+    fail(
+      "targetSessionAttrs",
+      "read-write can never match a read-only profile (its sessions are read-only); use primary to avoid standbys",
+    );
   }
   const seen = new Set([`${draft.host}:${draft.port}`]);
   for (const [i, h] of (draft.additionalHosts ?? []).entries()) {
-    if (h.host.startsWith("/")) fail(`additionalHosts.${i}.host`, `Unix-domain sockets (${h.host}) are not supported; use a TCP host name`);
+    if (h.host.startsWith("/"))
+      fail(
+        `additionalHosts.${i}.host`,
+        `Unix-domain sockets (${h.host}) are not supported; use a TCP host name`,
+      );
     const key = `${h.host}:${h.port}`;
     if (seen.has(key)) fail(`additionalHosts.${i}.host`, `${key} is listed twice`);
     seen.add(key);

@@ -40,13 +40,17 @@ export const profilesHandlers = {
     const { password, sshSecret, sslPassword, ssh, name: _name, tag: _tag, group: _group, ...fields } = draft;
     const params: ConnectionParams = {
       ...fields,
-      ...(password != null ? { password }
-        : password === undefined && saved?.password !== undefined ? { password: saved.password }
-        : {}),
+      ...(password != null
+        ? { password }
+        : password === undefined && saved?.password !== undefined
+          ? { password: saved.password }
+          : {}),
       // the saved passphrase only goes with the saved key file it was typed for
-      ...(sslPassword != null ? { sslPassword }
-        : sslPassword === undefined && saved?.sslPassword !== undefined && saved.sslKey === fields.sslKey ? { sslPassword: saved.sslPassword }
-        : {}),
+      ...(sslPassword != null
+        ? { sslPassword }
+        : sslPassword === undefined && saved?.sslPassword !== undefined && saved.sslKey === fields.sslKey
+          ? { sslPassword: saved.sslPassword }
+          : {}),
     };
     if (ssh) {
       const secret = sshSecret != null ? sshSecret : sshSecret === undefined ? saved?.ssh?.secret : undefined;
@@ -60,7 +64,10 @@ export const profilesHandlers = {
     const service = info.get("service");
     if (service !== undefined) {
       const entry = await lookupService(service);
-      if (!entry) throw new AppError("VALIDATION", `service: definition of service "${service}" not found`, { field: "service" });
+      if (!entry)
+        throw new AppError("VALIDATION", `service: definition of service "${service}" not found`, {
+          field: "service",
+        });
       // the pasted keywords win over the service's
       const merged = new Map([...entry.info, ...info]);
       merged.delete("service");
@@ -77,10 +84,20 @@ export const profilesHandlers = {
       try {
         // the list goes to the renderer at once: no service's password rides along; picking one
         // imports it through profiles:parseConnectionString("service=..."), like a paste
-        const { password: _password, sslPassword: _sslPassword, ...imported } = conninfoToDraft(s.info, { user: osUser() });
-        services.push({ name: s.name, file: s.file, imported: { ...imported, draft: { ...imported.draft, name: s.name } } });
+        const {
+          password: _password,
+          sslPassword: _sslPassword,
+          ...imported
+        } = conninfoToDraft(s.info, { user: osUser() });
+        services.push({
+          name: s.name,
+          file: s.file,
+          imported: { ...imported, draft: { ...imported.draft, name: s.name } },
+        });
       } catch (err) {
-        warnings.push(`service "${s.name}" in ${s.file}: ${err instanceof Error ? err.message : String(err)}`);
+        warnings.push(
+          `service "${s.name}" in ${s.file}: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }
     return { files: found.files, services, warnings };

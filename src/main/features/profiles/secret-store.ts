@@ -30,12 +30,18 @@ export class KeyFileSecretStore implements SecretStore {
     const iv = randomBytes(12);
     const cipher = createCipheriv("aes-256-gcm", key, iv);
     const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-    return [VERSION, iv.toString("base64"), cipher.getAuthTag().toString("base64"), body.toString("base64")].join(":");
+    return [
+      VERSION,
+      iv.toString("base64"),
+      cipher.getAuthTag().toString("base64"),
+      body.toString("base64"),
+    ].join(":");
   }
 
   async open(sealed: string): Promise<string> {
     const [version, iv, tag, body] = sealed.split(":");
-    if (version !== VERSION || !iv || !tag || body === undefined) throw new Error("Stored secret has an unknown format");
+    if (version !== VERSION || !iv || !tag || body === undefined)
+      throw new Error("Stored secret has an unknown format");
     const key = await this.loadKey();
     const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64"));
     decipher.setAuthTag(Buffer.from(tag, "base64"));
@@ -50,16 +56,19 @@ export class KeyFileSecretStore implements SecretStore {
   private async readOrCreateKey(): Promise<Buffer> {
     try {
       const key = await readFile(this.keyPath);
-      if (key.length !== 32) throw new Error(`Secret key file ${this.keyPath} is damaged (expected 32 bytes)`);
+      if (key.length !== 32)
+        throw new Error(`Secret key file ${this.keyPath} is damaged (expected 32 bytes)`);
       return key;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
       await mkdir(dirname(this.keyPath), { recursive: true, mode: 0o700 });
       const key = randomBytes(32);
       // wx: never overwrite a key another process just wrote
-      await writeFile(this.keyPath, key, { mode: 0o600, flag: "wx" }).catch(async (e: NodeJS.ErrnoException) => {
-        if (e.code !== "EEXIST") throw e;
-      });
+      await writeFile(this.keyPath, key, { mode: 0o600, flag: "wx" }).catch(
+        async (e: NodeJS.ErrnoException) => {
+          if (e.code !== "EEXIST") throw e;
+        },
+      );
       await chmod(this.keyPath, 0o600);
       return readFile(this.keyPath);
     }

@@ -36,7 +36,12 @@ export async function columnTypes(
         query_timeout: TYPE_LOOKUP_TIMEOUT_MS,
       };
       const r = await p.query<{ name: string | null }>(lookup);
-      missing.forEach((f, i) => (f.dataTypeID < FIRST_NORMAL_OID ? builtin : cache).set(key(f), r.rows[i]?.name ?? `oid ${f.dataTypeID}`));
+      missing.forEach((f, i) =>
+        (f.dataTypeID < FIRST_NORMAL_OID ? builtin : cache).set(
+          key(f),
+          r.rows[i]?.name ?? `oid ${f.dataTypeID}`,
+        ),
+      );
     } catch {
       // a temp type or a server gone away: the oid is still an honest name
       missing.forEach((f) => cache.set(key(f), `oid ${f.dataTypeID}`));

@@ -2,7 +2,13 @@ import type pg from "pg";
 import type { Completions } from "../../../shared/contract/query";
 import { completionCatalog } from "./completions.sql";
 
-const KINDS = { r: "table", v: "view", m: "materialized view", f: "foreign table", p: "partitioned table" } as const;
+const KINDS = {
+  r: "table",
+  v: "view",
+  m: "materialized view",
+  f: "foreign table",
+  p: "partitioned table",
+} as const;
 
 interface CatalogRow {
   schemas: string[];
@@ -19,6 +25,11 @@ export async function loadCompletions(pool: pg.Pool): Promise<Completions> {
     schemas: row.schemas,
     relations: row.relations.map((r) => ({ schema: r.schema, name: r.name, kind: KINDS[r.kind] })),
     columns: row.columns,
-    functions: row.functions.map((f) => ({ schema: f.schema, name: f.name, args: f.args ?? "", result: f.result ?? "" })),
+    functions: row.functions.map((f) => ({
+      schema: f.schema,
+      name: f.name,
+      args: f.args ?? "",
+      result: f.result ?? "",
+    })),
   };
 }

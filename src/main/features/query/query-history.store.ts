@@ -30,7 +30,11 @@ export class QueryHistoryStore {
     });
   }
 
-  async list(filter: { profileId?: string | undefined; search?: string | undefined; limit: number }): Promise<HistoryEntry[]> {
+  async list(filter: {
+    profileId?: string | undefined;
+    search?: string | undefined;
+    limit: number;
+  }): Promise<HistoryEntry[]> {
     const all = await this.enqueue(() => this.load());
     const needle = filter.search?.trim().toLowerCase();
     const out: HistoryEntry[] = [];

@@ -49,9 +49,17 @@ export class QuerySession {
     options: { database?: string | undefined; onNotice: NoticeSink; onClosed: (reason: string) => void },
   ): Promise<QuerySession> {
     // TLS as the profile says, and a read-only profile's default_transaction_read_only
-    const { client, target } = await connectClient(options.database ? { ...params, database: options.database } : params);
+    const { client, target } = await connectClient(
+      options.database ? { ...params, database: options.database } : params,
+    );
     // cancel requests and liveness probes must go to the host of the list the session landed on
-    const session = new QuerySession(profileId, options.database, params.readOnly === true, client, atHost(params, target));
+    const session = new QuerySession(
+      profileId,
+      options.database,
+      params.readOnly === true,
+      client,
+      atHost(params, target),
+    );
     client.on("notice", (msg) => {
       options.onNotice({
         severity: msg.severity ?? "NOTICE",
@@ -129,7 +137,9 @@ export class QuerySession {
 
   transactionState(): TransactionState {
     if (this.closed) return "unknown";
-    const status = (this.client as unknown as { getTransactionStatus(): string | null }).getTransactionStatus();
+    const status = (
+      this.client as unknown as { getTransactionStatus(): string | null }
+    ).getTransactionStatus();
     if (status === "I") return "idle";
     if (status === "T") return "in-transaction";
     if (status === "E") return "failed";

@@ -39,8 +39,11 @@ export const queryHandlers = {
   },
   "query:statements": async (input) =>
     (await selectStatements(input)).map((s) => ({ start: s.start, end: s.end, text: s.text, kind: s.kind })),
-  "query:cancel": async ({ sessionId }, ctx) => ({ sent: await queryServices(ctx).sessions.get(sessionId).cancel() }),
-  "query:history": ({ profileId, search, limit }, ctx) => queryServices(ctx).history.list({ profileId, search, limit }),
+  "query:cancel": async ({ sessionId }, ctx) => ({
+    sent: await queryServices(ctx).sessions.get(sessionId).cancel(),
+  }),
+  "query:history": ({ profileId, search, limit }, ctx) =>
+    queryServices(ctx).history.list({ profileId, search, limit }),
   "query:clearHistory": async (_input, ctx) => {
     await queryServices(ctx).history.clear();
     return {};
@@ -51,10 +54,13 @@ export const queryHandlers = {
     await queryServices(ctx).snippets.delete(id);
     return {};
   },
-  "query:completions": async ({ profileId, database }, ctx) => loadCompletions(await ctx.db.pool(profileId, database)),
+  "query:completions": async ({ profileId, database }, ctx) =>
+    loadCompletions(await ctx.db.pool(profileId, database)),
   "query:export": (input, ctx) => {
     const session = queryServices(ctx).sessions.get(input.sessionId);
-    return exportResult(session, input, (p) => ctx.emit("query:didExportProgress", { sessionId: session.id, exportId: input.exportId, ...p }));
+    return exportResult(session, input, (p) =>
+      ctx.emit("query:didExportProgress", { sessionId: session.id, exportId: input.exportId, ...p }),
+    );
   },
 } satisfies Handlers<
   | "query:openSession"

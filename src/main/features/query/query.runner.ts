@@ -1,5 +1,11 @@
 import { AppError } from "../../../shared/contract";
-import type { PackedBatch, ResultColumn, RunMode, RunSummary, StatementResult } from "../../../shared/contract/query";
+import type {
+  PackedBatch,
+  ResultColumn,
+  RunMode,
+  RunSummary,
+  StatementResult,
+} from "../../../shared/contract/query";
 import type { Emit } from "../../ipc/handler-types";
 import type { ParsedStatement } from "../../db/sql-parser";
 import type { FieldLike } from "./column-types";
@@ -28,8 +34,13 @@ export interface RunDeps {
  * Runs the chosen statements of the editor text on the tab's session, one result per
  * statement, stopping at the first error or a cancel.
  */
-export async function runOnSession(session: QuerySession, input: RunInput, deps: RunDeps): Promise<RunSummary> {
-  if (session.running) throw new AppError("CONFLICT", "A statement is still running in this tab; cancel it or wait");
+export async function runOnSession(
+  session: QuerySession,
+  input: RunInput,
+  deps: RunDeps,
+): Promise<RunSummary> {
+  if (session.running)
+    throw new AppError("CONFLICT", "A statement is still running in this tab; cancel it or wait");
   const started = performance.now();
   session.running = { runId: input.runId, cancelRequested: false };
   const results: StatementResult[] = [];
@@ -39,7 +50,8 @@ export async function runOnSession(session: QuerySession, input: RunInput, deps:
     try {
       statements = await selectStatements(input);
     } catch (err) {
-      if (!(err instanceof AppError) || err.code !== "VALIDATION" || err.extra.position === undefined) throw err;
+      if (!(err instanceof AppError) || err.code !== "VALIDATION" || err.extra.position === undefined)
+        throw err;
       results.push(syntaxErrorResult(err));
       return summary(session, input.runId, results, 0, false, started);
     }
@@ -61,7 +73,8 @@ export async function runOnSession(session: QuerySession, input: RunInput, deps:
     return summary(session, input.runId, results, statements.length - results.length, cancelled, started);
   } catch (err) {
     // lost between statements (SET statement_timeout, the settle round trip)
-    if (session.closed && session.lostBecause !== undefined && !(err instanceof AppError)) throw new AppError("CONNECTION", session.lossMessage());
+    if (session.closed && session.lostBecause !== undefined && !(err instanceof AppError))
+      throw new AppError("CONNECTION", session.lossMessage());
     throw err;
   } finally {
     stopWatching();
@@ -72,21 +85,42 @@ export async function runOnSession(session: QuerySession, input: RunInput, deps:
 
 /** pg's "Connection terminated unexpectedly" says neither what happened to the statement nor what to do next. */
 function lostConnection(session: QuerySession, result: StatementResult): StatementResult {
-  if (!result.error || result.error.sqlState !== undefined || !session.closed || session.lostBecause === undefined) return result;
-  return { ...result, error: { code: "CONNECTION", message: session.lossMessage(), ...(result.error.editorOffset !== undefined ? { editorOffset: result.error.editorOffset } : {}) } };
+  if (
+    !result.error ||
+    result.error.sqlState !== undefined ||
+    !session.closed ||
+    session.lostBecause === undefined
+  )
+    return result;
+  return {
+    ...result,
+    error: {
+      code: "CONNECTION",
+      message: session.lossMessage(),
+      ...(result.error.editorOffset !== undefined ? { editorOffset: result.error.editorOffset } : {}),
+    },
+  };
 }
 
 /**
  * A read-only profile's statement runs alone inside BEGIN READ ONLY and is always rolled
  * back, so neither a write nor a function's set_config() outlives it.
  */
-async function runOne(session: QuerySession, stmt: ParsedStatement, i: number, input: RunInput, deps: RunDeps): Promise<StatementResult> {
+async function runOne(
+  session: QuerySession,
+  stmt: ParsedStatement,
+  i: number,
+  input: RunInput,
+  deps: RunDeps,
+): Promise<StatementResult> {
   const options = {
     rowCap: input.rowCap,
     typeNames: deps.typeNames,
     sink: {
-      columns: (columns: ResultColumn[]) => deps.emit("query:didStartResult", { sessionId: session.id, runId: input.runId, index: i, columns }),
-      rows: (batch: PackedBatch) => deps.emit("query:didReceiveRows", { sessionId: session.id, runId: input.runId, index: i, batch }),
+      columns: (columns: ResultColumn[]) =>
+        deps.emit("query:didStartResult", { sessionId: session.id, runId: input.runId, index: i, columns }),
+      rows: (batch: PackedBatch) =>
+        deps.emit("query:didReceiveRows", { sessionId: session.id, runId: input.runId, index: i, batch }),
     },
   };
   if (!session.readOnly) return runStatement(session.client, stmt, i, options);
@@ -138,7 +172,13 @@ function syntaxErrorResult(err: AppError): StatementResult {
     rowCount: null,
     truncated: false,
     durationMs: 0,
-    error: { code: "PG_ERROR", message: err.message, sqlState: "42601", position, editorOffset: position - 1 },
+    error: {
+      code: "PG_ERROR",
+      message: err.message,
+      sqlState: "42601",
+      position,
+      editorOffset: position - 1,
+    },
   };
 }
 

@@ -24,7 +24,8 @@ export class RawRowPacker {
   addRow(buf: Buffer, start: number): void {
     const n = (buf[start]! << 8) | buf[start + 1]!;
     if (this.columnCount < 0) this.setColumnCount(n);
-    else if (n !== this.columnCount) throw new Error(`DataRow with ${n} fields in a result of ${this.columnCount} columns`);
+    else if (n !== this.columnCount)
+      throw new Error(`DataRow with ${n} fields in a result of ${this.columnCount} columns`);
     let p = start + 2;
     const bytes = this.bytes;
     for (let c = 0; c < n; c++) {
@@ -69,7 +70,9 @@ export class RawRowPacker {
       }
       const col = this.columns[c]!;
       // ASCII: latin1 makes the same characters as UTF-8, into a cheaper one-byte string
-      text += isAscii(col.subarray(0, byteEnd)) ? col.toString("latin1", 0, byteEnd) : this.decodeFieldByField(c, rows, cc, lengths);
+      text += isAscii(col.subarray(0, byteEnd))
+        ? col.toString("latin1", 0, byteEnd)
+        : this.decodeFieldByField(c, rows, cc, lengths);
     }
     this.reset();
     return { rowCount: rows, columnCount: cc, text, lengths };

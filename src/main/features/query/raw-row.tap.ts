@@ -62,7 +62,12 @@ export function rawRowTap(client: pg.Client): RawRowTap | undefined {
   // pg-protocol's own listener, `(buffer) => parser.parse(buffer, callback)`; others (a
   // liveness watch) may listen too
   const pgListeners = (stream?.listeners("data") ?? []).filter((l) => /\bparser\.parse\(/.test(String(l)));
-  if (!con || !stream || pgListeners.length !== 1 || typeof BaseParser.prototype.handlePacket !== "function") {
+  if (
+    !con ||
+    !stream ||
+    pgListeners.length !== 1 ||
+    typeof BaseParser.prototype.handlePacket !== "function"
+  ) {
     taps.set(client, null);
     return undefined;
   }

@@ -12,7 +12,12 @@ export function readOnlyRefusal(st: ParsedStatement): string | undefined {
   if (st.node === "VariableSetStmt") {
     const body = st.tree.VariableSetStmt as { name?: string };
     const name = body.name ?? "";
-    if (!name || ESCAPE_SETTINGS.test(name) || name.startsWith("SESSION CHARACTERISTICS") || name.startsWith("TRANSACTION")) {
+    if (
+      !name ||
+      ESCAPE_SETTINGS.test(name) ||
+      name.startsWith("SESSION CHARACTERISTICS") ||
+      name.startsWith("TRANSACTION")
+    ) {
       return `This profile is read-only: ${st.text.slice(0, 60)} is not allowed`;
     }
   }

@@ -57,7 +57,10 @@ export function exportWriter(format: ExportFormatName, tableName = "exported"): 
         },
         rows: (rows) =>
           rows
-            .map((r) => `INSERT INTO ${target} (${colList}) VALUES (${r.map((v) => (v === null ? "NULL" : quoteLiteral(v))).join(", ")});\n`)
+            .map(
+              (r) =>
+                `INSERT INTO ${target} (${colList}) VALUES (${r.map((v) => (v === null ? "NULL" : quoteLiteral(v))).join(", ")});\n`,
+            )
             .join(""),
         footer: () => "",
       };

@@ -25,11 +25,13 @@ export async function exportResult(
   input: ExportInput,
   progress: (p: { rows: number; bytes: number; done: boolean }) => void,
 ): Promise<{ path: string; rows: number; bytes: number }> {
-  if (!isAbsolute(input.path)) throw new AppError("VALIDATION", "Give the full path of the file to write", { field: "path" });
+  if (!isAbsolute(input.path))
+    throw new AppError("VALIDATION", "Give the full path of the file to write", { field: "path" });
   const statements = await selectStatements({ sql: input.sql, mode: "all" });
   if (statements.length !== 1) throw new AppError("VALIDATION", "Export runs exactly one statement");
   const stmt = statements[0]!;
-  if (stmt.kind !== "read") throw new AppError("UNSUPPORTED", "Only a query that reads (SELECT, TABLE, VALUES…) can be exported");
+  if (stmt.kind !== "read")
+    throw new AppError("UNSUPPORTED", "Only a query that reads (SELECT, TABLE, VALUES…) can be exported");
   if (session.running) throw new AppError("CONFLICT", "A statement is still running in this tab");
   session.running = { runId: input.exportId, cancelRequested: false };
   // a black-holed network fails the export like a run (see LIVENESS) instead of hanging it
@@ -68,7 +70,8 @@ export async function exportResult(
   } catch (err) {
     out.destroy();
     await rm(partial, { force: true });
-    if (session.closed && session.lostBecause !== undefined && !(err instanceof AppError)) throw new AppError("CONNECTION", session.lossMessage());
+    if (session.closed && session.lostBecause !== undefined && !(err instanceof AppError))
+      throw new AppError("CONNECTION", session.lossMessage());
     throw err;
   } finally {
     stopWatching();

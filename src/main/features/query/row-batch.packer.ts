@@ -6,7 +6,10 @@ import type { PackedBatch } from "../../../shared/contract/query";
  * and cheap to decode into columnar arrays in the renderer. Concatenation builds a
  * rope that V8 flattens once, which measured faster than collecting parts and join().
  */
-export function packRows(rows: ReadonlyArray<ReadonlyArray<string | null>>, columnCount: number): PackedBatch {
+export function packRows(
+  rows: ReadonlyArray<ReadonlyArray<string | null>>,
+  columnCount: number,
+): PackedBatch {
   const rowCount = rows.length;
   const lengths = new Array<number>(rowCount * columnCount);
   let text = "";

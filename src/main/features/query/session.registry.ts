@@ -62,7 +62,9 @@ export class SessionRegistry {
 
   /** Closes every session of a profile (after it was edited or deleted). */
   async closeProfile(profileId: string): Promise<void> {
-    await Promise.all([...this.sessions.values()].filter((s) => s.profileId === profileId).map((s) => this.close(s.id)));
+    await Promise.all(
+      [...this.sessions.values()].filter((s) => s.profileId === profileId).map((s) => this.close(s.id)),
+    );
   }
 
   async closeAll(): Promise<void> {
@@ -80,7 +82,9 @@ export class SessionRegistry {
     const now = Date.now();
     for (const s of this.sessions.values()) {
       if (!s.running && now - s.lastUsed > idleMs) {
-        this.options.log.info(`closing query session idle for ${Math.round((now - s.lastUsed) / 60_000)} min`);
+        this.options.log.info(
+          `closing query session idle for ${Math.round((now - s.lastUsed) / 60_000)} min`,
+        );
         void this.close(s.id, "closed after being idle");
       }
     }

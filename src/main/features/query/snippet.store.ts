@@ -38,7 +38,10 @@ export class SnippetStore {
   delete(id: string): Promise<void> {
     return this.enqueue(async () => {
       const all = await this.read();
-      await writeJsonFileAtomic(this.path, all.filter((s) => s.id !== id));
+      await writeJsonFileAtomic(
+        this.path,
+        all.filter((s) => s.id !== id),
+      );
     });
   }
 

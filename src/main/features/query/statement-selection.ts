@@ -18,7 +18,8 @@ export async function selectStatements(input: SelectionInput): Promise<ParsedSta
   const { sql, mode } = input;
   if (mode === "selection") {
     const sel = input.selection;
-    if (!sel || sel.end <= sel.start) throw new AppError("VALIDATION", "Select some SQL to run", { field: "selection" });
+    if (!sel || sel.end <= sel.start)
+      throw new AppError("VALIDATION", "Select some SQL to run", { field: "selection" });
     const start = Math.min(sel.start, sql.length);
     const end = Math.min(sel.end, sql.length);
     return shift(await parseAt(sql.slice(start, end), start), start);
@@ -43,7 +44,10 @@ async function statementAtCursor(sql: string, cursor: number): Promise<ParsedSta
 }
 
 /** The statement containing the caret, else the one before it, else the first. */
-export function pickAt<T extends { start: number; end: number }>(statements: T[], cursor: number): T | undefined {
+export function pickAt<T extends { start: number; end: number }>(
+  statements: T[],
+  cursor: number,
+): T | undefined {
   let before: T | undefined;
   for (const s of statements) {
     if (cursor >= s.start && cursor <= s.end) return s;
@@ -52,7 +56,10 @@ export function pickAt<T extends { start: number; end: number }>(statements: T[]
   return before ?? statements[0];
 }
 
-async function chunkAtCursor(sql: string, cursor: number): Promise<{ start: number; end: number } | undefined> {
+async function chunkAtCursor(
+  sql: string,
+  cursor: number,
+): Promise<{ start: number; end: number } | undefined> {
   let tokens: Array<{ start: number; end: number; text: string }>;
   try {
     tokens = (await scan(sql)).tokens;

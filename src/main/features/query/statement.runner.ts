@@ -97,7 +97,8 @@ export async function runStatement(
     // one row past the cap tells a result that is exactly cap rows long from a longer one
     let size = BATCH_ROWS;
     let charsPerRow = 0;
-    const wantFor = (returned: number) => Math.min(size, (options.rowCap === null ? Infinity : options.rowCap - returned) + 1);
+    const wantFor = (returned: number) =>
+      Math.min(size, (options.rowCap === null ? Infinity : options.rowCap - returned) + 1);
     let pending = read(wantFor(0));
     for (let first = true; ; first = false) {
       const remaining = options.rowCap === null ? Infinity : options.rowCap - rowsReturned;
@@ -124,7 +125,9 @@ export async function runStatement(
         pending = read(wantFor(rowsReturned + received));
       }
       if (keep > 0) {
-        const batch = packer ? packer.take(keep, columns.length) : packRows(keep < rows.length ? rows.slice(0, keep) : rows, columns.length);
+        const batch = packer
+          ? packer.take(keep, columns.length)
+          : packRows(keep < rows.length ? rows.slice(0, keep) : rows, columns.length);
         charsPerRow = batch.text.length / batch.rowCount;
         options.sink.rows(batch);
         rowsReturned += keep;
@@ -152,7 +155,12 @@ export async function runStatement(
       rowCount: null,
       truncated,
       durationMs: performance.now() - started,
-      error: { ...error, ...(error.position !== undefined ? { editorOffset: statementToEditorOffset(stmt, error.position) } : {}) },
+      error: {
+        ...error,
+        ...(error.position !== undefined
+          ? { editorOffset: statementToEditorOffset(stmt, error.position) }
+          : {}),
+      },
     };
   } finally {
     tap?.detach();

@@ -5,11 +5,22 @@ import * as q from "./catalog.sql";
 /* eslint-disable @typescript-eslint/no-explicit-any -- catalog rows are mapped field by field below */
 type Row = Record<string, any>;
 
-const relationKinds: Record<string, RelationKind> = { r: "table", p: "partitioned", v: "view", m: "matview", f: "foreign" };
+const relationKinds: Record<string, RelationKind> = {
+  r: "table",
+  p: "partitioned",
+  v: "view",
+  m: "matview",
+  f: "foreign",
+};
 
 /** Sets a key only when it carries information, so 10,000-table payloads stay small. */
-function opt<T extends object, K extends string, V>(target: T, key: K, value: V | null | undefined | false | ""): void {
-  if (value !== null && value !== undefined && value !== false && value !== "") (target as Record<string, unknown>)[key] = value;
+function opt<T extends object, K extends string, V>(
+  target: T,
+  key: K,
+  value: V | null | undefined | false | "",
+): void {
+  if (value !== null && value !== undefined && value !== false && value !== "")
+    (target as Record<string, unknown>)[key] = value;
 }
 
 /**
@@ -62,7 +73,8 @@ export async function introspect(pool: pg.Pool): Promise<SchemaModel> {
   for (const i of inherits!) {
     const rel = byOid.get(i.child);
     if (!rel) continue;
-    if (rel.partitionOf && !rel.partitionOf.name) Object.assign(rel.partitionOf, { schema: i.schema, name: i.name });
+    if (rel.partitionOf && !rel.partitionOf.name)
+      Object.assign(rel.partitionOf, { schema: i.schema, name: i.name });
     else (rel.inherits ??= []).push({ schema: i.schema, name: i.name });
   }
 
@@ -95,7 +107,14 @@ export async function introspect(pool: pg.Pool): Promise<SchemaModel> {
     constraints: constraints!.flatMap((k) => {
       const rel = byOid.get(k.rel);
       if (!rel) return [];
-      const c = { schema: rel.schema, table: rel.name, name: k.name, type: k.type, columns: colNames(k.rel, k.keys), definition: k.def };
+      const c = {
+        schema: rel.schema,
+        table: rel.name,
+        name: k.name,
+        type: k.type,
+        columns: colNames(k.rel, k.keys),
+        definition: k.def,
+      };
       const out = withOpt(c, { notValid: k.not_valid, inherited: k.inherited, comment: k.comment });
       if (k.type === "f") {
         Object.assign(out, {
@@ -133,7 +152,12 @@ export async function introspect(pool: pg.Pool): Promise<SchemaModel> {
     triggers: triggers!.flatMap((t) => {
       const rel = byOid.get(t.rel);
       if (!rel) return [];
-      return [withOpt({ schema: rel.schema, table: rel.name, name: t.name, definition: t.def, enabled: t.enabled }, { inherited: t.inherited, comment: t.comment })];
+      return [
+        withOpt(
+          { schema: rel.schema, table: rel.name, name: t.name, definition: t.def, enabled: t.enabled },
+          { inherited: t.inherited, comment: t.comment },
+        ),
+      ];
     }),
     rules: rules!.flatMap((r) => {
       const rel = byOid.get(r.rel);
@@ -141,19 +165,48 @@ export async function introspect(pool: pg.Pool): Promise<SchemaModel> {
     }),
     functions: functions!.map((f) =>
       withOpt(
-        { oid: f.oid, schema: f.schema, name: f.name, kind: f.kind, args: f.args, language: f.language, volatility: f.volatility, owner: f.owner },
+        {
+          oid: f.oid,
+          schema: f.schema,
+          name: f.name,
+          kind: f.kind,
+          args: f.args,
+          language: f.language,
+          volatility: f.volatility,
+          owner: f.owner,
+        },
         { result: f.result, comment: f.comment },
       ),
     ),
     sequences: sequences!.map((s) => {
       const seq = withOpt(
-        { schema: s.schema, name: s.name, dataType: s.data_type, start: s.start, increment: s.increment, min: s.min, max: s.max, cache: s.cache, owner: s.owner },
+        {
+          schema: s.schema,
+          name: s.name,
+          dataType: s.data_type,
+          start: s.start,
+          increment: s.increment,
+          min: s.min,
+          max: s.max,
+          cache: s.cache,
+          owner: s.owner,
+        },
         { cycle: s.cycle, comment: s.comment },
       );
-      if (s.owned_table) Object.assign(seq, { ownedBy: { schema: s.owned_schema, table: s.owned_table, column: s.owned_column } });
+      if (s.owned_table)
+        Object.assign(seq, {
+          ownedBy: { schema: s.owned_schema, table: s.owned_table, column: s.owned_column },
+        });
       return seq;
     }),
-    enums: types!.filter((t) => t.type === "e").map((t) => withOpt({ schema: t.schema, name: t.name, labels: t.labels ?? [], owner: t.owner }, { comment: t.comment })),
+    enums: types!
+      .filter((t) => t.type === "e")
+      .map((t) =>
+        withOpt(
+          { schema: t.schema, name: t.name, labels: t.labels ?? [], owner: t.owner },
+          { comment: t.comment },
+        ),
+      ),
     domains: types!
       .filter((t) => t.type === "d")
       .map((t) =>
@@ -169,7 +222,9 @@ export async function introspect(pool: pg.Pool): Promise<SchemaModel> {
           {
             schema: t.schema,
             name: t.name,
-            attributes: (t.attributes ?? []).map((a: Row) => withOpt({ name: a.name, type: a.type }, { collation: a.collation })),
+            attributes: (t.attributes ?? []).map((a: Row) =>
+              withOpt({ name: a.name, type: a.type }, { collation: a.collation }),
+            ),
             owner: t.owner,
           },
           { comment: t.comment },
@@ -181,7 +236,14 @@ export async function introspect(pool: pg.Pool): Promise<SchemaModel> {
       if (!rel) return [];
       return [
         withOpt(
-          { schema: rel.schema, table: rel.name, name: p.name, command: p.command, permissive: p.permissive, roles: p.roles },
+          {
+            schema: rel.schema,
+            table: rel.name,
+            name: p.name,
+            command: p.command,
+            permissive: p.permissive,
+            roles: p.roles,
+          },
           { using: p.using_expr, check: p.check_expr },
         ),
       ];

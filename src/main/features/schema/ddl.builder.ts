@@ -15,7 +15,8 @@ export interface Bodies {
 
 export const qname = (schema: string, name: string) => `${quoteIdent(schema)}.${quoteIdent(name)}`;
 
-const comment = (what: string, text: string | undefined) => (text === undefined ? [] : [`COMMENT ON ${what} IS ${quoteLiteral(text)};`]);
+const comment = (what: string, text: string | undefined) =>
+  text === undefined ? [] : [`COMMENT ON ${what} IS ${quoteLiteral(text)};`];
 
 /** A table's DDL in the phases a whole-database script needs (FK cycles, parents first). */
 export interface TableParts {
@@ -30,7 +31,8 @@ export interface TableParts {
 export function columnDdl(c: ColumnInfo): string {
   let s = `${quoteIdent(c.name)} ${c.type}`;
   if (c.collation) s += ` COLLATE ${c.collation}`;
-  if (c.generated) s += ` GENERATED ALWAYS AS (${c.generated.expr}) ${c.generated.kind === "v" ? "VIRTUAL" : "STORED"}`;
+  if (c.generated)
+    s += ` GENERATED ALWAYS AS (${c.generated.expr}) ${c.generated.kind === "v" ? "VIRTUAL" : "STORED"}`;
   if (c.identity) s += ` GENERATED ${c.identity === "a" ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY`;
   if (c.default !== undefined) s += ` DEFAULT ${c.default}`;
   if (c.notNull && !c.identity) s += " NOT NULL";
@@ -43,7 +45,8 @@ export function constraintDdl(k: ConstraintInfo): string {
 
 export function tableParts(model: SchemaModel, rel: RelationInfo): TableParts {
   const name = qname(rel.schema, rel.name);
-  const own = <T extends { schema: string; table: string }>(list: T[]) => list.filter((x) => x.schema === rel.schema && x.table === rel.name);
+  const own = <T extends { schema: string; table: string }>(list: T[]) =>
+    list.filter((x) => x.schema === rel.schema && x.table === rel.name);
   const constraints = own(model.constraints).filter((k) => !k.inherited);
   const inline = rel.partitionOf ? [] : constraints.filter((k) => k.type !== "f" && !k.notValid);
   const parts: TableParts = { create: [], constraints: [], foreignKeys: [], after: [] };
@@ -54,11 +57,15 @@ export function tableParts(model: SchemaModel, rel: RelationInfo): TableParts {
   ];
   const body = lines.length ? ` (\n    ${lines.join(",\n    ")}\n)` : " ()";
   if (rel.kind === "foreign") {
-    parts.create.push(`CREATE FOREIGN TABLE ${name}${body}\n    SERVER ${quoteIdent(rel.foreignServer ?? "")};`);
+    parts.create.push(
+      `CREATE FOREIGN TABLE ${name}${body}\n    SERVER ${quoteIdent(rel.foreignServer ?? "")};`,
+    );
   } else if (rel.partitionOf) {
     const p = rel.partitionOf;
     const by = rel.partitionKey ? `\n    PARTITION BY ${rel.partitionKey}` : "";
-    parts.create.push(`CREATE${rel.unlogged ? " UNLOGGED" : ""} TABLE ${name} PARTITION OF ${qname(p.schema, p.name)}\n    ${p.bound}${by};`);
+    parts.create.push(
+      `CREATE${rel.unlogged ? " UNLOGGED" : ""} TABLE ${name} PARTITION OF ${qname(p.schema, p.name)}\n    ${p.bound}${by};`,
+    );
     // a partition's own column defaults are set after it attaches
     for (const c of rel.columns) {
       if (!c.inherited && c.default !== undefined && !c.generated) {
@@ -66,7 +73,9 @@ export function tableParts(model: SchemaModel, rel: RelationInfo): TableParts {
       }
     }
   } else {
-    const inherits = rel.inherits?.length ? `\n    INHERITS (${rel.inherits.map((p) => qname(p.schema, p.name)).join(", ")})` : "";
+    const inherits = rel.inherits?.length
+      ? `\n    INHERITS (${rel.inherits.map((p) => qname(p.schema, p.name)).join(", ")})`
+      : "";
     const by = rel.partitionKey ? `\n    PARTITION BY ${rel.partitionKey}` : "";
     parts.create.push(`CREATE${rel.unlogged ? " UNLOGGED" : ""} TABLE ${name}${body}${inherits}${by};`);
   }
@@ -81,9 +90,11 @@ export function tableParts(model: SchemaModel, rel: RelationInfo): TableParts {
 /** Indexes, triggers, rules, RLS, policies and comments of any relation. */
 function relationAfter(model: SchemaModel, rel: RelationInfo): string[] {
   const name = qname(rel.schema, rel.name);
-  const mine = <T extends { schema: string; table: string }>(list: T[]) => list.filter((x) => x.schema === rel.schema && x.table === rel.name);
+  const mine = <T extends { schema: string; table: string }>(list: T[]) =>
+    list.filter((x) => x.schema === rel.schema && x.table === rel.name);
   const out: string[] = [];
-  for (const i of mine(model.indexes)) if (!i.constraint && !i.inherited) out.push(`${indexDdl(i.definition)};`);
+  for (const i of mine(model.indexes))
+    if (!i.constraint && !i.inherited) out.push(`${indexDdl(i.definition)};`);
   for (const t of mine(model.triggers)) {
     if (t.inherited) continue;
     out.push(`${t.definition};`);
@@ -93,12 +104,21 @@ function relationAfter(model: SchemaModel, rel: RelationInfo): string[] {
   if (rel.rlsEnabled) out.push(`ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY;`);
   if (rel.rlsForced) out.push(`ALTER TABLE ${name} FORCE ROW LEVEL SECURITY;`);
   for (const p of mine(model.policies)) out.push(policyDdl(p));
-  const kindWord = { table: "TABLE", partitioned: "TABLE", view: "VIEW", matview: "MATERIALIZED VIEW", foreign: "FOREIGN TABLE" }[rel.kind];
+  const kindWord = {
+    table: "TABLE",
+    partitioned: "TABLE",
+    view: "VIEW",
+    matview: "MATERIALIZED VIEW",
+    foreign: "FOREIGN TABLE",
+  }[rel.kind];
   out.push(...comment(`${kindWord} ${name}`, rel.comment));
   for (const c of rel.columns) out.push(...comment(`COLUMN ${name}.${quoteIdent(c.name)}`, c.comment));
-  for (const k of mine(model.constraints)) if (!k.inherited) out.push(...comment(`CONSTRAINT ${quoteIdent(k.name)} ON ${name}`, k.comment));
-  for (const i of mine(model.indexes)) if (!i.inherited) out.push(...comment(`INDEX ${qname(i.schema, i.name)}`, i.comment));
-  for (const t of mine(model.triggers)) if (!t.inherited) out.push(...comment(`TRIGGER ${quoteIdent(t.name)} ON ${name}`, t.comment));
+  for (const k of mine(model.constraints))
+    if (!k.inherited) out.push(...comment(`CONSTRAINT ${quoteIdent(k.name)} ON ${name}`, k.comment));
+  for (const i of mine(model.indexes))
+    if (!i.inherited) out.push(...comment(`INDEX ${qname(i.schema, i.name)}`, i.comment));
+  for (const t of mine(model.triggers))
+    if (!t.inherited) out.push(...comment(`TRIGGER ${quoteIdent(t.name)} ON ${name}`, t.comment));
   return out;
 }
 
@@ -124,7 +144,10 @@ export function policyDdl(p: SchemaModel["policies"][number]): string {
 export function viewDdl(model: SchemaModel, rel: RelationInfo, bodies: Bodies): string[] {
   const def = (bodies.views.get(rel.oid) ?? "").trim().replace(/;$/, "");
   const name = qname(rel.schema, rel.name);
-  const create = rel.kind === "matview" ? `CREATE MATERIALIZED VIEW ${name} AS\n${def};` : `CREATE VIEW ${name} AS\n${def};`;
+  const create =
+    rel.kind === "matview"
+      ? `CREATE MATERIALIZED VIEW ${name} AS\n${def};`
+      : `CREATE VIEW ${name} AS\n${def};`;
   // column defaults on views (for INSERTs through them)
   const defaults = rel.columns
     .filter((c) => c.default !== undefined)
@@ -141,12 +164,19 @@ export function sequenceDdl(s: SchemaModel["sequences"][number]): string[] {
 }
 
 export function sequenceOwnedBy(s: SchemaModel["sequences"][number]): string[] {
-  return s.ownedBy ? [`ALTER SEQUENCE ${qname(s.schema, s.name)} OWNED BY ${qname(s.ownedBy.schema, s.ownedBy.table)}.${quoteIdent(s.ownedBy.column)};`] : [];
+  return s.ownedBy
+    ? [
+        `ALTER SEQUENCE ${qname(s.schema, s.name)} OWNED BY ${qname(s.ownedBy.schema, s.ownedBy.table)}.${quoteIdent(s.ownedBy.column)};`,
+      ]
+    : [];
 }
 
 export function enumDdl(e: SchemaModel["enums"][number]): string[] {
   const name = qname(e.schema, e.name);
-  return [`CREATE TYPE ${name} AS ENUM (${e.labels.map(quoteLiteral).join(", ")});`, ...comment(`TYPE ${name}`, e.comment)];
+  return [
+    `CREATE TYPE ${name} AS ENUM (${e.labels.map(quoteLiteral).join(", ")});`,
+    ...comment(`TYPE ${name}`, e.comment),
+  ];
 }
 
 export function domainDdl(d: SchemaModel["domains"][number]): string[] {
@@ -161,12 +191,20 @@ export function domainDdl(d: SchemaModel["domains"][number]): string[] {
 
 export function compositeDdl(t: SchemaModel["composites"][number]): string[] {
   const name = qname(t.schema, t.name);
-  const attrs = t.attributes.map((a) => `${quoteIdent(a.name)} ${a.type}${a.collation ? ` COLLATE ${a.collation}` : ""}`);
-  return [`CREATE TYPE ${name} AS (\n    ${attrs.join(",\n    ")}\n);`, ...comment(`TYPE ${name}`, t.comment)];
+  const attrs = t.attributes.map(
+    (a) => `${quoteIdent(a.name)} ${a.type}${a.collation ? ` COLLATE ${a.collation}` : ""}`,
+  );
+  return [
+    `CREATE TYPE ${name} AS (\n    ${attrs.join(",\n    ")}\n);`,
+    ...comment(`TYPE ${name}`, t.comment),
+  ];
 }
 
 export function schemaDdl(s: SchemaModel["schemas"][number]): string[] {
-  return [`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(s.name)};`, ...comment(`SCHEMA ${quoteIdent(s.name)}`, s.comment)];
+  return [
+    `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(s.name)};`,
+    ...comment(`SCHEMA ${quoteIdent(s.name)}`, s.comment),
+  ];
 }
 
 export function extensionDdl(e: SchemaModel["extensions"][number]): string[] {
@@ -208,9 +246,13 @@ function parentsFirst(rels: RelationInfo[]): RelationInfo[] {
  * functions, indexes, triggers, policies and comments.
  */
 export function databaseDdl(model: SchemaModel, bodies: Bodies): string {
-  const tables = parentsFirst(model.relations.filter((r) => r.kind === "table" || r.kind === "partitioned" || r.kind === "foreign"));
+  const tables = parentsFirst(
+    model.relations.filter((r) => r.kind === "table" || r.kind === "partitioned" || r.kind === "foreign"),
+  );
   const parts = tables.map((t) => tableParts(model, t));
-  const views = model.relations.filter((r) => r.kind === "view" || r.kind === "matview").sort((a, b) => a.oid - b.oid);
+  const views = model.relations
+    .filter((r) => r.kind === "view" || r.kind === "matview")
+    .sort((a, b) => a.oid - b.oid);
   const functions = model.functions.filter((f) => f.kind !== "a");
   return [
     "SET check_function_bodies = off;",

@@ -29,7 +29,11 @@ export interface DdlTarget {
 }
 
 /** View and function bodies: of one object (oid) or of all of them (null). */
-export async function fetchBodies(pool: pg.Pool, oid: number | null, which: "views" | "functions" | "both"): Promise<Bodies> {
+export async function fetchBodies(
+  pool: pg.Pool,
+  oid: number | null,
+  which: "views" | "functions" | "both",
+): Promise<Bodies> {
   const [views, functions] = await Promise.all([
     which === "functions" ? { rows: [] } : pool.query<{ oid: number; def: string }>(viewBodies, [oid]),
     which === "views" ? { rows: [] } : pool.query<{ oid: number; def: string }>(functionBodies, [oid]),
@@ -42,7 +46,10 @@ export async function fetchBodies(pool: pg.Pool, oid: number | null, which: "vie
 
 function notFound(t: DdlTarget): never {
   const what = [t.schema, t.table, t.name].filter(Boolean).join(".");
-  throw new AppError("NOT_FOUND", `No ${t.kind} ${what || (t.oid ?? "")} in this database (refresh the schema if it was just created)`);
+  throw new AppError(
+    "NOT_FOUND",
+    `No ${t.kind} ${what || (t.oid ?? "")} in this database (refresh the schema if it was just created)`,
+  );
 }
 
 function find<T extends { schema: string; name: string }>(list: T[], t: DdlTarget): T {
@@ -50,7 +57,11 @@ function find<T extends { schema: string; name: string }>(list: T[], t: DdlTarge
 }
 
 function findOnTable<T extends { schema: string; table: string; name: string }>(list: T[], t: DdlTarget): T {
-  return list.find((x) => x.schema === t.schema && x.name === t.name && (t.table === undefined || x.table === t.table)) ?? notFound(t);
+  return (
+    list.find(
+      (x) => x.schema === t.schema && x.name === t.name && (t.table === undefined || x.table === t.table),
+    ) ?? notFound(t)
+  );
 }
 
 /** DDL of one object of the model; view and function bodies are read fresh by oid. */
@@ -59,20 +70,37 @@ export async function objectDdl(pool: pg.Pool, model: SchemaModel, t: DdlTarget)
   switch (t.kind) {
     case "table":
     case "foreign": {
-      const rel = t.oid ? model.relations.find((r) => r.oid === t.oid) : model.relations.find((r) => r.schema === t.schema && r.name === t.name && r.kind !== "view" && r.kind !== "matview");
+      const rel = t.oid
+        ? model.relations.find((r) => r.oid === t.oid)
+        : model.relations.find(
+            (r) => r.schema === t.schema && r.name === t.name && r.kind !== "view" && r.kind !== "matview",
+          );
       if (!rel || rel.kind === "view" || rel.kind === "matview") notFound(t);
       const p = tableParts(model, rel);
-      const seqs = model.sequences.filter((s) => s.ownedBy?.schema === rel.schema && s.ownedBy.table === rel.name);
-      return join([...seqs.flatMap(sequenceDdl), ...p.create, ...p.constraints, ...p.foreignKeys, ...seqs.flatMap(sequenceOwnedBy), ...p.after]);
+      const seqs = model.sequences.filter(
+        (s) => s.ownedBy?.schema === rel.schema && s.ownedBy.table === rel.name,
+      );
+      return join([
+        ...seqs.flatMap(sequenceDdl),
+        ...p.create,
+        ...p.constraints,
+        ...p.foreignKeys,
+        ...seqs.flatMap(sequenceOwnedBy),
+        ...p.after,
+      ]);
     }
     case "view":
     case "matview": {
-      const rel = t.oid ? model.relations.find((r) => r.oid === t.oid) : model.relations.find((r) => r.schema === t.schema && r.name === t.name);
+      const rel = t.oid
+        ? model.relations.find((r) => r.oid === t.oid)
+        : model.relations.find((r) => r.schema === t.schema && r.name === t.name);
       if (!rel || (rel.kind !== "view" && rel.kind !== "matview")) notFound(t);
       return join(viewDdl(model, rel, await fetchBodies(pool, rel.oid, "views")));
     }
     case "function": {
-      const f = t.oid ? model.functions.find((x) => x.oid === t.oid) : model.functions.find((x) => x.schema === t.schema && x.name === t.name);
+      const f = t.oid
+        ? model.functions.find((x) => x.oid === t.oid)
+        : model.functions.find((x) => x.schema === t.schema && x.name === t.name);
       if (!f) notFound(t);
       return join(functionDdl(f, await fetchBodies(pool, f.oid, "functions")));
     }
@@ -97,7 +125,8 @@ export async function objectDdl(pool: pg.Pool, model: SchemaModel, t: DdlTarget)
     case "composite":
       return join(compositeDdl(find(model.composites, t)));
     case "schema": {
-      if (t.name === undefined && t.schema === undefined) return databaseDdl(model, await fetchBodies(pool, null, "both"));
+      if (t.name === undefined && t.schema === undefined)
+        return databaseDdl(model, await fetchBodies(pool, null, "both"));
       const s = model.schemas.find((x) => x.name === (t.name ?? t.schema)) ?? notFound(t);
       return join(schemaDdl(s));
     }

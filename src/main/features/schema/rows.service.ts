@@ -42,7 +42,11 @@ async function readShape(client: pg.PoolClient, schema: string, table: string): 
   const r = await client.query(tableShape, [schema, table]);
   const row = r.rows[0];
   if (!row) throw new AppError("NOT_FOUND", `Table ${schema}.${table} does not exist`);
-  if (row.kind === "v") throw new AppError("UNSUPPORTED", "Views have no stable row key to page on; query them in the Query area");
+  if (row.kind === "v")
+    throw new AppError(
+      "UNSUPPORTED",
+      "Views have no stable row key to page on; query them in the Query area",
+    );
   const columns = (row.columns ?? []) as Shape["columns"];
   const byName = new Map(columns.map((c) => [c.name, c]));
   const pk = (row.pk ?? []) as string[];
@@ -72,16 +76,25 @@ function encodeCursor(c: Cursor): string {
 function decodeCursor(text: string, keyLength: number, sorted: boolean): Cursor {
   try {
     const c = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as Cursor;
-    if (!Array.isArray(c.k) || c.k.length !== keyLength || c.k.some((v) => typeof v !== "string")) throw new Error("shape");
-    if (sorted !== ("s" in c)) throw new Error("sort");
+    if (!Array.isArray(c.k) || c.k.length !== keyLength || c.k.some((v) => typeof v !== "string"))
+      throw new Error("shape");
+    if (sorted !== "s" in c) throw new Error("sort");
     return c;
   } catch {
-    throw new AppError("VALIDATION", "The page cursor does not belong to this table and sort; start from the first page", { field: "after" });
+    throw new AppError(
+      "VALIDATION",
+      "The page cursor does not belong to this table and sort; start from the first page",
+      { field: "after" },
+    );
   }
 }
 
 /** Builds the WHERE clause pieces (filters, soft delete) shared by rows and count. */
-function baseConditions(shape: Shape, req: { filters?: RowFilter[] | undefined; showDeleted?: boolean | undefined }, values: unknown[]): string[] {
+function baseConditions(
+  shape: Shape,
+  req: { filters?: RowFilter[] | undefined; showDeleted?: boolean | undefined },
+  values: unknown[],
+): string[] {
   const where: string[] = [];
   const column = (name: string) => {
     const c = shape.columns.find((x) => x.name === name);
@@ -131,7 +144,8 @@ export function readRows(pool: pg.Pool, req: RowsRequest): Promise<RowsPage> {
     const values: unknown[] = [];
     const where = baseConditions(shape, req, values);
     const sortCol = req.sort ? shape.columns.find((c) => c.name === req.sort!.column) : undefined;
-    if (req.sort && !sortCol) throw new AppError("VALIDATION", `No column ${req.sort.column} in this table`, { field: "sort" });
+    if (req.sort && !sortCol)
+      throw new AppError("VALIDATION", `No column ${req.sort.column} in this table`, { field: "sort" });
 
     const keyTuple = `(${shape.key.map((k) => k.expr).join(", ")})`;
     if (req.after) {
@@ -154,7 +168,9 @@ export function readRows(pool: pg.Pool, req: RowsRequest): Promise<RowsPage> {
     }
 
     const order = [
-      ...(sortCol ? [`${quoteIdent(sortCol.name)} ${req.sort!.direction === "asc" ? "ASC" : "DESC"} NULLS LAST`] : []),
+      ...(sortCol
+        ? [`${quoteIdent(sortCol.name)} ${req.sort!.direction === "asc" ? "ASC" : "DESC"} NULLS LAST`]
+        : []),
       ...shape.key.map((k) => k.expr),
     ];
     const select = [
@@ -190,18 +206,28 @@ export function readRows(pool: pg.Pool, req: RowsRequest): Promise<RowsPage> {
     if (shape.softDelete && !req.after) {
       const col = shape.softDelete.name;
       const [count, idx] = await Promise.all([
-        client.query<{ n: string }>(`SELECT count(*) AS n FROM ${qname(req.schema, req.table)} WHERE ${quoteIdent(col)} IS NOT NULL`),
+        client.query<{ n: string }>(
+          `SELECT count(*) AS n FROM ${qname(req.schema, req.table)} WHERE ${quoteIdent(col)} IS NOT NULL`,
+        ),
         client.query<{ name: string }>(softDeleteIndexes, [shape.oid, shape.softDelete.num, col]),
       ]);
       const indexes = idx.rows.map((r) => r.name);
-      out.softDelete = { column: col, deletedCount: Number(count.rows[0]!.n), indexed: indexes.length > 0, indexes };
+      out.softDelete = {
+        column: col,
+        deletedCount: Number(count.rows[0]!.n),
+        indexed: indexes.length > 0,
+        indexes,
+      };
     }
     return out;
   });
 }
 
 /** Exact count(*), honouring the filters and the soft-delete toggle. */
-export function countRows(pool: pg.Pool, req: Pick<RowsRequest, "schema" | "table" | "filters" | "showDeleted">): Promise<number> {
+export function countRows(
+  pool: pg.Pool,
+  req: Pick<RowsRequest, "schema" | "table" | "filters" | "showDeleted">,
+): Promise<number> {
   return readOnly(pool, async (client) => {
     const shape = await readShape(client, req.schema, req.table);
     const values: unknown[] = [];

@@ -16,7 +16,11 @@ export class SchemaCache {
     return this.load(key, pool);
   }
 
-  refresh(profileId: string, database: string | undefined, pool: () => Promise<pg.Pool>): Promise<SchemaModel> {
+  refresh(
+    profileId: string,
+    database: string | undefined,
+    pool: () => Promise<pg.Pool>,
+  ): Promise<SchemaModel> {
     return this.load(`${profileId}\u0000${database ?? ""}`, pool);
   }
 

@@ -18,8 +18,11 @@ export const schemaHandlers = {
     const model = await cacheOf(ctx).get(profileId, database, pool);
     return { ddl: await objectDdl(await pool(), model, target) };
   },
-  "schema:rows": async ({ profileId, database, ...req }, ctx) => readRows(await ctx.db.pool(profileId, database), req),
+  "schema:rows": async ({ profileId, database, ...req }, ctx) =>
+    readRows(await ctx.db.pool(profileId, database), req),
   "schema:rowCount": async ({ profileId, database, ...req }, ctx) => ({
     count: await countRows(await ctx.db.pool(profileId, database), req),
   }),
-} satisfies Handlers<"schema:introspect" | "schema:refresh" | "schema:ddl" | "schema:rows" | "schema:rowCount">;
+} satisfies Handlers<
+  "schema:introspect" | "schema:refresh" | "schema:ddl" | "schema:rows" | "schema:rowCount"
+>;

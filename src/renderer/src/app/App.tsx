@@ -16,7 +16,10 @@ export function App() {
 
   return (
     <div className="flex h-full">
-      <nav aria-label="Areas" className="flex w-52 shrink-0 flex-col gap-1 border-r border-slate-200 bg-slate-50 p-3 dark:border-slate-800 dark:bg-slate-900">
+      <nav
+        aria-label="Areas"
+        className="flex w-52 shrink-0 flex-col gap-1 border-r border-slate-200 bg-slate-50 p-3 dark:border-slate-800 dark:bg-slate-900"
+      >
         <div className="mb-3 px-2 text-lg font-semibold tracking-tight">pgdesk</div>
         <ProfileSwitcher profiles={profiles.data ?? []} />
         <ul className="mt-3 flex flex-col gap-0.5">
@@ -48,7 +51,9 @@ export function App() {
         />
         {profile && (
           <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-2 text-sm dark:border-slate-800">
-            <span className="font-medium" data-testid="current-profile">{profile.name}</span>
+            <span className="font-medium" data-testid="current-profile">
+              {profile.name}
+            </span>
             <span className="text-slate-500">
               {profile.user}@{profile.host}:{profile.port}/{profile.database}
             </span>
@@ -58,7 +63,9 @@ export function App() {
         {profile && <ConnectionStatusBanner profileId={profile.id} />}
         <div className="min-h-0 flex-1 overflow-auto p-4">
           {current.needsProfile ? (
-            profile ? <current.Page profileId={profile.id} /> : null
+            profile ? (
+              <current.Page profileId={profile.id} />
+            ) : null
           ) : (
             <current.Page profileId={profile?.id ?? ""} />
           )}

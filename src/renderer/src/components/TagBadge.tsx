@@ -8,7 +8,10 @@ const tagColours: Record<string, string> = {
 
 export function TagBadge({ tag }: { tag: string }) {
   return (
-    <span data-testid="profile-tag" className={`rounded px-2 py-0.5 text-xs font-semibold uppercase ${tagColours[tag] ?? ""}`}>
+    <span
+      data-testid="profile-tag"
+      className={`rounded px-2 py-0.5 text-xs font-semibold uppercase ${tagColours[tag] ?? ""}`}
+    >
       {tag}
     </span>
   );

@@ -12,7 +12,11 @@ interface Transport {
 
 function electronTransport(bridge: PgdeskBridge): Transport {
   // the IPC message leaves at once; only its answer is lost with the page
-  return { invoke: (c, i) => bridge.invoke(c, i), on: (e, cb) => bridge.on(e, cb), send: (channel, input) => void bridge.invoke(channel, input).catch(() => undefined) };
+  return {
+    invoke: (c, i) => bridge.invoke(c, i),
+    on: (e, cb) => bridge.on(e, cb),
+    send: (channel, input) => void bridge.invoke(channel, input).catch(() => undefined),
+  };
 }
 
 /** The web host keeps the token in an HttpOnly cookie, so same-origin requests carry it. */

@@ -45,18 +45,33 @@ export const sequencesCheck: CheckDefinition = {
         ? `${hot.length} sequences have used more than ${t.sequenceWarnPct} % of their range; inserts fail when one runs out.`
         : `${rows.length} sequences in use, all below ${t.sequenceWarnPct} % of their range.`,
       action: hot.length
-        ? `Widen the column and the sequence to bigint, e.g. ALTER SEQUENCE ${hot[0]!.sequence} AS bigint;` + (hot[0]!.owner ? ` ALTER TABLE … ALTER COLUMN (${hot[0]!.owner}) TYPE bigint;` : "")
+        ? `Widen the column and the sequence to bigint, e.g. ALTER SEQUENCE ${hot[0]!.sequence} AS bigint;` +
+          (hot[0]!.owner ? ` ALTER TABLE … ALTER COLUMN (${hot[0]!.owner}) TYPE bigint;` : "")
         : "",
       details: details(
         ["sequence", "type", "column", "column type", "last value", "% used"],
-        rows.slice(0, 20).map((r) => [r.sequence, r.data_type, r.owner, r.column_type, r.last_value, Number(r.used.toFixed(2))]),
+        rows
+          .slice(0, 20)
+          .map((r) => [
+            r.sequence,
+            r.data_type,
+            r.owner,
+            r.column_type,
+            r.last_value,
+            Number(r.used.toFixed(2)),
+          ]),
       ),
       metrics: { count: rows.length, overThreshold: hot.length, maxUsedPct: top?.used ?? 0 },
     };
   },
 };
 
-interface IndexRow { schema: string; index: string; table: string; definition: string }
+interface IndexRow {
+  schema: string;
+  index: string;
+  table: string;
+  definition: string;
+}
 
 export const invalidIndexesCheck: CheckDefinition = {
   id: "invalidIndexes",
@@ -71,15 +86,26 @@ export const invalidIndexesCheck: CheckDefinition = {
         ? `${rows.length} indexes are invalid (a failed CREATE INDEX CONCURRENTLY leaves one behind): writes maintain them, queries never use them.`
         : "Every index is valid.",
       action: rows.length
-        ? rows.map((r) => `DROP INDEX CONCURRENTLY ${quoteIdent(r.schema)}.${quoteIdent(r.index)};`).join(" ") + " Then fix the cause and create it again (REINDEX INDEX CONCURRENTLY also rebuilds it)."
+        ? rows
+            .map((r) => `DROP INDEX CONCURRENTLY ${quoteIdent(r.schema)}.${quoteIdent(r.index)};`)
+            .join(" ") +
+          " Then fix the cause and create it again (REINDEX INDEX CONCURRENTLY also rebuilds it)."
         : "",
-      details: details(["index", "table", "definition"], rows.map((r) => [`${r.schema}.${r.index}`, r.table, r.definition])),
+      details: details(
+        ["index", "table", "definition"],
+        rows.map((r) => [`${r.schema}.${r.index}`, r.table, r.definition]),
+      ),
       metrics: { count: rows.length },
     };
   },
 };
 
-interface ConstraintRow { schema: string; table: string; constraint: string; definition: string }
+interface ConstraintRow {
+  schema: string;
+  table: string;
+  constraint: string;
+  definition: string;
+}
 
 export const notValidConstraintsCheck: CheckDefinition = {
   id: "notValidConstraints",
@@ -94,9 +120,18 @@ export const notValidConstraintsCheck: CheckDefinition = {
         ? `${rows.length} constraints were added NOT VALID and never validated: existing rows may break them.`
         : "Every constraint is validated.",
       action: rows.length
-        ? rows.slice(0, 5).map((r) => `ALTER TABLE ${quoteIdent(r.schema)}.${quoteIdent(r.table)} VALIDATE CONSTRAINT ${quoteIdent(r.constraint)};`).join(" ")
+        ? rows
+            .slice(0, 5)
+            .map(
+              (r) =>
+                `ALTER TABLE ${quoteIdent(r.schema)}.${quoteIdent(r.table)} VALIDATE CONSTRAINT ${quoteIdent(r.constraint)};`,
+            )
+            .join(" ")
         : "",
-      details: details(["table", "constraint", "definition"], rows.map((r) => [`${r.schema}.${r.table}`, r.constraint, r.definition])),
+      details: details(
+        ["table", "constraint", "definition"],
+        rows.map((r) => [`${r.schema}.${r.table}`, r.constraint, r.definition]),
+      ),
       metrics: { count: rows.length },
     };
   },

@@ -1,8 +1,14 @@
 import type { CheckDefinition, CheckOutcome } from "../check.types";
 import { bytes, details, pct, seconds } from "../check.types";
 import {
-  checkpointsBefore17, checkpointsFrom17, preloadLibraries, replicationSlots, standbyStatus, standbys,
-  statementsExtension, topStatements,
+  checkpointsBefore17,
+  checkpointsFrom17,
+  preloadLibraries,
+  replicationSlots,
+  standbyStatus,
+  standbys,
+  statementsExtension,
+  topStatements,
 } from "../health-server.sql";
 
 interface CheckpointRow {
@@ -35,10 +41,18 @@ export const checkpointsCheck: CheckDefinition = {
         `${r!.clean} by the background writer (stopped ${r!.maxwritten_clean} times at bgwriter_lru_maxpages)` +
         (r!.backend !== null ? `, ${r!.backend} by backends themselves` : "") +
         (r!.stats_reset ? `, since ${r!.stats_reset.toISOString()}.` : "."),
-      action: status === "warn"
-        ? `Checkpoints are forced by WAL volume more than by time: raise max_wal_size (now ${r!.max_wal_size}) so most happen every checkpoint_timeout (${r!.checkpoint_timeout}).`
-        : "",
-      metrics: { timed: r!.timed, requested: r!.requested, requestedPct, buffersWritten: r!.written, buffersClean: r!.clean, maxwrittenClean: r!.maxwritten_clean },
+      action:
+        status === "warn"
+          ? `Checkpoints are forced by WAL volume more than by time: raise max_wal_size (now ${r!.max_wal_size}) so most happen every checkpoint_timeout (${r!.checkpoint_timeout}).`
+          : "",
+      metrics: {
+        timed: r!.timed,
+        requested: r!.requested,
+        requestedPct,
+        buffersWritten: r!.written,
+        buffersClean: r!.clean,
+        maxwrittenClean: r!.maxwritten_clean,
+      },
     };
   },
 };
@@ -74,7 +88,8 @@ export const replicationCheck: CheckDefinition = {
       const [s] = await query<StandbyStatusRow>(standbyStatus);
       const lag = s!.replay_lag_seconds ?? 0;
       const paused = s!.pause_state !== "not paused";
-      let status: "pass" | "warn" | "fail" = lag >= t.replicationLagFailSec ? "fail" : lag >= t.replicationLagWarnSec ? "warn" : "pass";
+      let status: "pass" | "warn" | "fail" =
+        lag >= t.replicationLagFailSec ? "fail" : lag >= t.replicationLagWarnSec ? "warn" : "pass";
       if (paused && status === "pass") status = "warn";
       if (s!.receiver_status !== "streaming" && status === "pass") status = "warn";
       return {
@@ -87,7 +102,9 @@ export const replicationCheck: CheckDefinition = {
           `; replay ${s!.pause_state}.`,
         action: paused
           ? "Replay is paused: SELECT pg_wal_replay_resume(); on this standby."
-          : status !== "pass" ? "Check the network to the primary and the standby's I/O; long queries on the standby can also delay replay (max_standby_streaming_delay)." : "",
+          : status !== "pass"
+            ? "Check the network to the primary and the standby's I/O; long queries on the standby can also delay replay (max_standby_streaming_delay)."
+            : "",
         details: details(
           ["receive lsn", "replay lsn", "gap bytes", "lag s", "paused", "receiver"],
           [[s!.receive_lsn, s!.replay_lsn, s!.replay_gap_bytes, lag, paused, s!.receiver_status]],
@@ -97,30 +114,63 @@ export const replicationCheck: CheckDefinition = {
     }
     const rows = await query<StandbyRow>(standbys);
     if (rows.length === 0) {
-      return { status: "pass", value: "no standbys", threshold, message: "This server is a primary with no standby connected.", action: "", metrics: { standbys: 0 } };
+      return {
+        status: "pass",
+        value: "no standbys",
+        threshold,
+        message: "This server is a primary with no standby connected.",
+        action: "",
+        metrics: { standbys: 0 },
+      };
     }
     const worst = Math.max(...rows.map((r) => r.replay_lag_seconds ?? 0));
     const worstBytes = Math.max(...rows.map((r) => r.replay_lag_bytes ?? 0));
     const notStreaming = rows.filter((r) => r.state !== "streaming");
-    let status: "pass" | "warn" | "fail" = worst >= t.replicationLagFailSec ? "fail" : worst >= t.replicationLagWarnSec ? "warn" : "pass";
+    let status: "pass" | "warn" | "fail" =
+      worst >= t.replicationLagFailSec ? "fail" : worst >= t.replicationLagWarnSec ? "warn" : "pass";
     // replay_lag keeps its last measured value while a standby's replay is paused; bytes keep growing
-    if ((notStreaming.length || worstBytes >= t.replicationLagWarnBytes) && status === "pass") status = "warn";
+    if ((notStreaming.length || worstBytes >= t.replicationLagWarnBytes) && status === "pass")
+      status = "warn";
     return {
       status,
       value: `${rows.length} standbys, worst lag ${seconds(worst)} / ${bytes(worstBytes)}`,
       threshold,
-      message: rows.map((r) => `${r.application_name || r.client || r.pid}: ${r.state} (${r.sync_state}), replay ${bytes(r.replay_lag_bytes ?? 0)} behind`).join("; ") + ".",
-      action: status === "pass" ? "" : "A lagging standby serves stale reads: check its I/O and network, and whether replay is paused there.",
+      message:
+        rows
+          .map(
+            (r) =>
+              `${r.application_name || r.client || r.pid}: ${r.state} (${r.sync_state}), replay ${bytes(r.replay_lag_bytes ?? 0)} behind`,
+          )
+          .join("; ") + ".",
+      action:
+        status === "pass"
+          ? ""
+          : "A lagging standby serves stale reads: check its I/O and network, and whether replay is paused there.",
       details: details(
         ["standby", "client", "state", "sync", "send lag bytes", "replay lag bytes", "replay lag s"],
-        rows.map((r) => [r.application_name, r.client, r.state, r.sync_state, r.send_lag_bytes, r.replay_lag_bytes, r.replay_lag_seconds]),
+        rows.map((r) => [
+          r.application_name,
+          r.client,
+          r.state,
+          r.sync_state,
+          r.send_lag_bytes,
+          r.replay_lag_bytes,
+          r.replay_lag_seconds,
+        ]),
       ),
       metrics: { standbys: rows.length, worstLagSeconds: worst, worstLagBytes: worstBytes },
     };
   },
 };
 
-interface SlotRow { slot_name: string; slot_type: string; database: string | null; active: boolean; wal_status: string | null; retained_bytes: number | null }
+interface SlotRow {
+  slot_name: string;
+  slot_type: string;
+  database: string | null;
+  active: boolean;
+  wal_status: string | null;
+  retained_bytes: number | null;
+}
 
 export const replicationSlotsCheck: CheckDefinition = {
   id: "replicationSlots",
@@ -134,21 +184,39 @@ export const replicationSlotsCheck: CheckDefinition = {
     const retained = rows.reduce((s, r) => s + (r.retained_bytes ?? 0), 0);
     return {
       status,
-      value: rows.length ? `${rows.length} slots, ${inactive.length} inactive, ${bytes(retained)} WAL retained` : "no slots",
+      value: rows.length
+        ? `${rows.length} slots, ${inactive.length} inactive, ${bytes(retained)} WAL retained`
+        : "no slots",
       threshold: `inactive slots, or more than ${bytes(t.slotRetainedWarnBytes)} retained`,
       message: rows.length
-        ? `${inactive.length} of ${rows.length} replication slots have no consumer` + (inactive.length ? ` (${inactive.map((r) => r.slot_name).join(", ")}): they keep WAL and old rows until dropped.` : ".")
+        ? `${inactive.length} of ${rows.length} replication slots have no consumer` +
+          (inactive.length
+            ? ` (${inactive.map((r) => r.slot_name).join(", ")}): they keep WAL and old rows until dropped.`
+            : ".")
         : "No replication slots.",
       action: inactive.length
         ? `If the consumer is gone for good: SELECT pg_drop_replication_slot('${inactive[0]!.slot_name.replaceAll("'", "''")}');`
-        : heavy.length ? "A slot's consumer is far behind; check it, or set max_slot_wal_keep_size." : "",
-      details: details(["slot", "type", "database", "active", "WAL status", "retained bytes"], rows.map((r) => [r.slot_name, r.slot_type, r.database, r.active, r.wal_status, r.retained_bytes])),
+        : heavy.length
+          ? "A slot's consumer is far behind; check it, or set max_slot_wal_keep_size."
+          : "",
+      details: details(
+        ["slot", "type", "database", "active", "WAL status", "retained bytes"],
+        rows.map((r) => [r.slot_name, r.slot_type, r.database, r.active, r.wal_status, r.retained_bytes]),
+      ),
       metrics: { slots: rows.length, inactive: inactive.length, retainedBytes: retained },
     };
   },
 };
 
-interface StatementRow { ranking: string; queryid: string; query: string; calls: number; total_ms: number; mean_ms: number; rows: number }
+interface StatementRow {
+  ranking: string;
+  queryid: string;
+  query: string;
+  calls: number;
+  total_ms: number;
+  mean_ms: number;
+  rows: number;
+}
 
 export const statementsCheck: CheckDefinition = {
   id: "statements",
@@ -158,12 +226,16 @@ export const statementsCheck: CheckDefinition = {
     const [ext] = await query<{ schema: string; version: string; preload: string }>(statementsExtension);
     if (!ext) {
       const [p] = await query<{ preload: string }>(preloadLibraries);
-      const preloaded = p!.preload.split(",").map((s) => s.trim()).includes("pg_stat_statements");
+      const preloaded = p!.preload
+        .split(",")
+        .map((s) => s.trim())
+        .includes("pg_stat_statements");
       return {
         status: "error",
         value: "not installed",
         threshold,
-        message: "pg_stat_statements is not installed in this database, so there are no statement statistics.",
+        message:
+          "pg_stat_statements is not installed in this database, so there are no statement statistics.",
         action: preloaded
           ? "The server already loads it: run CREATE EXTENSION pg_stat_statements; in this database (needs CREATE privilege on the database)."
           : "Add pg_stat_statements to shared_preload_libraries in postgresql.conf, restart the server, then run CREATE EXTENSION pg_stat_statements; in this database.",
@@ -174,15 +246,26 @@ export const statementsCheck: CheckDefinition = {
     const byTotal = rows.filter((r) => r.ranking === "total");
     return {
       status: slow.length ? "warn" : "pass",
-      value: slow.length ? `${slow.length} slow statements, slowest mean ${slow[0]!.mean_ms.toFixed(1)} ms` : `${byTotal.length} top statements, none slow`,
+      value: slow.length
+        ? `${slow.length} slow statements, slowest mean ${slow[0]!.mean_ms.toFixed(1)} ms`
+        : `${byTotal.length} top statements, none slow`,
       threshold,
       message: slow.length
         ? `${slow.length} statements average more than ${t.slowQueryMs} ms over at least ${t.slowQueryCalls} calls.`
         : "No frequently run statement is slow.",
-      action: slow.length ? "Open the slowest statement in Explain to see its plan, and check Indexes for missing ones." : "",
+      action: slow.length
+        ? "Open the slowest statement in Explain to see its plan, and check Indexes for missing ones."
+        : "",
       details: details(
         ["ranking", "query", "calls", "total ms", "mean ms", "rows"],
-        rows.map((r) => [r.ranking, r.query, r.calls, Number(r.total_ms.toFixed(2)), Number(r.mean_ms.toFixed(2)), r.rows]),
+        rows.map((r) => [
+          r.ranking,
+          r.query,
+          r.calls,
+          Number(r.total_ms.toFixed(2)),
+          Number(r.mean_ms.toFixed(2)),
+          r.rows,
+        ]),
       ),
       metrics: { slow: slow.length },
     };

@@ -1,6 +1,12 @@
 import type { CheckDefinition } from "../check.types";
 import { details, pct, seconds, statusAbove } from "../check.types";
-import { connectionGroups, connectionLimits, idleInTransaction, lockWaiters, longRunning } from "../health-sessions.sql";
+import {
+  connectionGroups,
+  connectionLimits,
+  idleInTransaction,
+  lockWaiters,
+  longRunning,
+} from "../health-sessions.sql";
 
 interface GroupRow {
   state: string;
@@ -35,10 +41,16 @@ export const connectionsCheck: CheckDefinition = {
     const byState = tally(groups, (r) => r.state);
     const rows: Array<[string, string, number]> = [
       ...byState.map(([k, n]) => ["state", k, n] as [string, string, number]),
-      ...tally(groups, (r) => r.datname ?? "—").map(([k, n]) => ["database", k, n] as [string, string, number]),
+      ...tally(groups, (r) => r.datname ?? "—").map(
+        ([k, n]) => ["database", k, n] as [string, string, number],
+      ),
       ...tally(groups, (r) => r.usename ?? "—").map(([k, n]) => ["user", k, n] as [string, string, number]),
-      ...tally(groups, (r) => r.application_name || "—").map(([k, n]) => ["application", k, n] as [string, string, number]),
-      ...tally(groups, (r) => r.client ?? "local socket").map(([k, n]) => ["client", k, n] as [string, string, number]),
+      ...tally(groups, (r) => r.application_name || "—").map(
+        ([k, n]) => ["application", k, n] as [string, string, number],
+      ),
+      ...tally(groups, (r) => r.client ?? "local socket").map(
+        ([k, n]) => ["client", k, n] as [string, string, number],
+      ),
     ];
     return {
       status,
@@ -46,10 +58,20 @@ export const connectionsCheck: CheckDefinition = {
       threshold: `warn ${t.connectionsWarnPct} %, fail ${t.connectionsFailPct} %, or ${t.totalConnectionsWarn} connections`,
       message:
         `${total} client connections of max_connections ${max} (${limits!.reserved} reserved for superusers), ` +
-        `${own} of them pgdesk's own; ` + byState.map(([k, n]) => `${n} ${k}`).join(", "),
-      action: status === "pass" ? "" : "Put a connection pooler (PgBouncer) in front of the server or close idle clients; raising max_connections costs memory per connection.",
+        `${own} of them pgdesk's own; ` +
+        byState.map(([k, n]) => `${n} ${k}`).join(", "),
+      action:
+        status === "pass"
+          ? ""
+          : "Put a connection pooler (PgBouncer) in front of the server or close idle clients; raising max_connections costs memory per connection.",
       details: details(["by", "name", "connections"], rows),
-      metrics: { total, max, usedPct, own, ...Object.fromEntries(byState.map(([k, n]) => [`state:${k}`, n])) },
+      metrics: {
+        total,
+        max,
+        usedPct,
+        own,
+        ...Object.fromEntries(byState.map(([k, n]) => [`state:${k}`, n])),
+      },
     };
   },
 };
@@ -78,13 +100,24 @@ export const idleInTransactionCheck: CheckDefinition = {
       threshold: `idle in a transaction longer than ${seconds(t.idleInTransactionSec)}`,
       message: old.length
         ? `${old.length} sessions have held a transaction open without running anything for over ${seconds(t.idleInTransactionSec)}; they hold locks and stop VACUUM from removing dead rows.`
-        : rows.length ? `${rows.length} sessions idle in a transaction, none for long.` : "No session is idle in a transaction.",
+        : rows.length
+          ? `${rows.length} sessions idle in a transaction, none for long.`
+          : "No session is idle in a transaction.",
       action: old.length
         ? `Fix the client that leaves transactions open, or set idle_in_transaction_session_timeout; end one now with SELECT pg_terminate_backend(${old[0]!.pid});`
         : "",
       details: details(
         ["pid", "database", "user", "application", "state", "idle s", "transaction s", "query"],
-        rows.map((r) => [r.pid, r.datname, r.usename, r.application_name, r.state, Math.round(r.idle_seconds), Math.round(r.xact_seconds), r.query]),
+        rows.map((r) => [
+          r.pid,
+          r.datname,
+          r.usename,
+          r.application_name,
+          r.state,
+          Math.round(r.idle_seconds),
+          Math.round(r.xact_seconds),
+          r.query,
+        ]),
       ),
       metrics: { count: rows.length, overThreshold: old.length, oldestSeconds: oldest },
     };
@@ -120,7 +153,15 @@ export const longRunningCheck: CheckDefinition = {
         : "",
       details: details(
         ["pid", "database", "user", "application", "seconds", "waiting on", "query"],
-        rows.map((r) => [r.pid, r.datname, r.usename, r.application_name, Math.round(r.seconds), r.wait_event ? `${r.wait_event_type}:${r.wait_event}` : null, r.query]),
+        rows.map((r) => [
+          r.pid,
+          r.datname,
+          r.usename,
+          r.application_name,
+          Math.round(r.seconds),
+          r.wait_event ? `${r.wait_event_type}:${r.wait_event}` : null,
+          r.query,
+        ]),
       ),
       metrics: { count: rows.length },
     };
@@ -157,7 +198,16 @@ export const lockWaitersCheck: CheckDefinition = {
         : "",
       details: details(
         ["pid", "blocked by", "database", "user", "application", "seconds", "lock", "query"],
-        rows.map((r) => [r.pid, r.blocked_by.join(", "), r.datname, r.usename, r.application_name, Math.round(r.seconds), r.wait_event, r.query]),
+        rows.map((r) => [
+          r.pid,
+          r.blocked_by.join(", "),
+          r.datname,
+          r.usename,
+          r.application_name,
+          Math.round(r.seconds),
+          r.wait_event,
+          r.query,
+        ]),
       ),
       metrics: { count: rows.length, blockers: blockers.length },
     };

@@ -17,27 +17,52 @@ export const databaseSizeCheck: CheckDefinition = {
     const status = statusAbove(size / GB, t.databaseSizeWarnGb, t.databaseSizeFailGb);
     return {
       status,
-      value: bytes(size) + (growth !== null ? ` (${growth >= 0 ? "+" : "−"}${bytes(Math.abs(growth))} in ${seconds(since!)})` : ""),
+      value:
+        bytes(size) +
+        (growth !== null
+          ? ` (${growth >= 0 ? "+" : "−"}${bytes(Math.abs(growth))} in ${seconds(since!)})`
+          : ""),
       threshold: `warn ${t.databaseSizeWarnGb} GB, fail ${t.databaseSizeFailGb} GB`,
-      message: growth === null
-        ? `The database takes ${bytes(size)}; growth shows from the next report on.`
-        : `The database takes ${bytes(size)}, ${growth >= 0 ? "grown" : "shrunk"} by ${bytes(Math.abs(growth))} since pgdesk last looked ${seconds(since!)} ago.`,
-      action: status === "pass" ? "" : "Check the largest tables and indexes (Schema, Indexes) for bloat and unused indexes; plan disk capacity.",
+      message:
+        growth === null
+          ? `The database takes ${bytes(size)}; growth shows from the next report on.`
+          : `The database takes ${bytes(size)}, ${growth >= 0 ? "grown" : "shrunk"} by ${bytes(Math.abs(growth))} since pgdesk last looked ${seconds(since!)} ago.`,
+      action:
+        status === "pass"
+          ? ""
+          : "Check the largest tables and indexes (Schema, Indexes) for bloat and unused indexes; plan disk capacity.",
       metrics: { bytes: size, ...(growth !== null ? { growthBytes: growth, growthSeconds: since! } : {}) },
     };
   },
 };
 
-function cacheOutcome(kind: string, hit: number, read: number, warn: number, fail: number, minBlocks: number): CheckOutcome {
+function cacheOutcome(
+  kind: string,
+  hit: number,
+  read: number,
+  warn: number,
+  fail: number,
+  minBlocks: number,
+): CheckOutcome {
   const total = hit + read;
   if (total > 0 && total < minBlocks) {
     return {
-      status: "pass", value: `${pct((hit / total) * 100, 2)} of ${total} blocks`, threshold: `warn below ${warn} %, fail below ${fail} %, judged from ${minBlocks} blocks`,
-      message: `Only ${total} ${kind} blocks were accessed since statistics were reset: too few to judge.`, action: "", metrics: { ratio: (hit / total) * 100, hit, read },
+      status: "pass",
+      value: `${pct((hit / total) * 100, 2)} of ${total} blocks`,
+      threshold: `warn below ${warn} %, fail below ${fail} %, judged from ${minBlocks} blocks`,
+      message: `Only ${total} ${kind} blocks were accessed since statistics were reset: too few to judge.`,
+      action: "",
+      metrics: { ratio: (hit / total) * 100, hit, read },
     };
   }
   if (total === 0) {
-    return { status: "pass", value: "no reads yet", threshold: `warn below ${warn} %, fail below ${fail} %`, message: `No ${kind} blocks have been read since statistics were reset.`, action: "" };
+    return {
+      status: "pass",
+      value: "no reads yet",
+      threshold: `warn below ${warn} %, fail below ${fail} %`,
+      message: `No ${kind} blocks have been read since statistics were reset.`,
+      action: "",
+    };
   }
   const ratio = (hit / total) * 100;
   const status = statusBelow(ratio, warn, fail);
@@ -46,19 +71,34 @@ function cacheOutcome(kind: string, hit: number, read: number, warn: number, fai
     value: pct(ratio, 2),
     threshold: `warn below ${warn} %, fail below ${fail} %`,
     message: `${pct(ratio, 2)} of ${kind} block reads were served from shared buffers (${read} read from disk or OS cache, ${hit} hits).`,
-    action: status === "pass" ? "" : "Raise shared_buffers (about 25 % of RAM) or reduce the working set: the hot data does not fit in memory.",
+    action:
+      status === "pass"
+        ? ""
+        : "Raise shared_buffers (about 25 % of RAM) or reduce the working set: the hot data does not fit in memory.",
     metrics: { ratio, hit, read },
   };
 }
 
-interface CacheRow { heap_hit: number; heap_read: number; idx_hit: number; idx_read: number }
+interface CacheRow {
+  heap_hit: number;
+  heap_read: number;
+  idx_hit: number;
+  idx_read: number;
+}
 
 export const cacheHitTablesCheck: CheckDefinition = {
   id: "cacheHitTables",
   title: "Table cache hit ratio",
   async run({ query, thresholds: t }) {
     const [r] = await query<CacheRow>(cacheHits);
-    return cacheOutcome("table", r!.heap_hit, r!.heap_read, t.cacheHitWarnPct, t.cacheHitFailPct, t.cacheHitMinBlocks);
+    return cacheOutcome(
+      "table",
+      r!.heap_hit,
+      r!.heap_read,
+      t.cacheHitWarnPct,
+      t.cacheHitFailPct,
+      t.cacheHitMinBlocks,
+    );
   },
 };
 
@@ -67,7 +107,14 @@ export const cacheHitIndexesCheck: CheckDefinition = {
   title: "Index cache hit ratio",
   async run({ query, thresholds: t }) {
     const [r] = await query<CacheRow>(cacheHits);
-    return cacheOutcome("index", r!.idx_hit, r!.idx_read, t.cacheHitWarnPct, t.cacheHitFailPct, t.cacheHitMinBlocks);
+    return cacheOutcome(
+      "index",
+      r!.idx_hit,
+      r!.idx_read,
+      t.cacheHitWarnPct,
+      t.cacheHitFailPct,
+      t.cacheHitMinBlocks,
+    );
   },
 };
 
@@ -90,19 +137,37 @@ export const xidWraparoundCheck: CheckDefinition = {
     const untilFail = remaining - t.xidFailRemaining;
     const forecastSeconds = rate && rate > 0 ? Math.max(0, untilFail / rate) : null;
     const status = remaining <= t.xidFailRemaining ? "fail" : maxAge >= t.xidWarnAge ? "warn" : "pass";
-    const forecast = rate === null
-      ? "The burn rate shows from the next report on."
-      : rate <= 0
-        ? "No transaction IDs were used since the last report."
-        : `At ${rate.toFixed(1)} XIDs/s the limit of ${t.xidFailRemaining} remaining is reached in ${seconds(forecastSeconds!)}.`;
+    const forecast =
+      rate === null
+        ? "The burn rate shows from the next report on."
+        : rate <= 0
+          ? "No transaction IDs were used since the last report."
+          : `At ${rate.toFixed(1)} XIDs/s the limit of ${t.xidFailRemaining} remaining is reached in ${seconds(forecastSeconds!)}.`;
     return {
       status,
       value: `oldest age ${maxAge} (${pct((maxAge / XID_LIMIT) * 100)} of the limit)`,
       threshold: `warn at age ${t.xidWarnAge}, fail with fewer than ${t.xidFailRemaining} left`,
       message: `${remaining} transaction IDs remain before wraparound protection stops writes. ${forecast}`,
-      action: status === "pass" ? "" : `VACUUM (FREEZE) the oldest tables (${tables.slice(0, 3).map((r) => r.relation).join(", ")}); look for long transactions or abandoned replication slots holding back the horizon.`,
-      details: details(["table", "age", "% of limit"], tables.map((r) => [r.relation, r.age, Number(((r.age / XID_LIMIT) * 100).toFixed(2))])),
-      metrics: { maxAge, remaining, freezeMaxAge: counter!.freeze_max_age, ...(rate !== null ? { xidPerSecond: rate } : {}), ...(forecastSeconds !== null ? { forecastSeconds } : {}) },
+      action:
+        status === "pass"
+          ? ""
+          : `VACUUM (FREEZE) the oldest tables (${tables
+              .slice(0, 3)
+              .map((r) => r.relation)
+              .join(
+                ", ",
+              )}); look for long transactions or abandoned replication slots holding back the horizon.`,
+      details: details(
+        ["table", "age", "% of limit"],
+        tables.map((r) => [r.relation, r.age, Number(((r.age / XID_LIMIT) * 100).toFixed(2))]),
+      ),
+      metrics: {
+        maxAge,
+        remaining,
+        freezeMaxAge: counter!.freeze_max_age,
+        ...(rate !== null ? { xidPerSecond: rate } : {}),
+        ...(forecastSeconds !== null ? { forecastSeconds } : {}),
+      },
     };
   },
 };
@@ -129,18 +194,36 @@ export const deadTuplesCheck: CheckDefinition = {
     const ident = (r: DeadRow) => `${quoteIdent(r.schemaname)}.${quoteIdent(r.relname)}`;
     return {
       status: overdue.length ? "warn" : "pass",
-      value: overdue.length ? `${overdue.length} tables past their trigger point` : "no table past its trigger point",
+      value: overdue.length
+        ? `${overdue.length} tables past their trigger point`
+        : "no table past its trigger point",
       threshold: "each table's own autovacuum trigger: threshold + scale_factor × rows",
       message: overdue.length
         ? `${overdue.length} tables have more dead tuples than their autovacuum trigger point` +
-          (off.length ? `; autovacuum is off for ${off.map(name).join(", ")}.` : "; autovacuum has not caught up with them.")
-        : rows.length ? `${rows.length} tables have dead tuples, all below their autovacuum trigger point.` : "No table has dead tuples.",
+          (off.length
+            ? `; autovacuum is off for ${off.map(name).join(", ")}.`
+            : "; autovacuum has not caught up with them.")
+        : rows.length
+          ? `${rows.length} tables have dead tuples, all below their autovacuum trigger point.`
+          : "No table has dead tuples.",
       action: overdue.length
-        ? `VACUUM (ANALYZE) ${ident(overdue[0]!)};` + (off.length ? ` and re-enable it: ALTER TABLE ${ident(off[0]!)} RESET (autovacuum_enabled);` : " Consider a lower autovacuum_vacuum_scale_factor for busy tables.")
+        ? `VACUUM (ANALYZE) ${ident(overdue[0]!)};` +
+          (off.length
+            ? ` and re-enable it: ALTER TABLE ${ident(off[0]!)} RESET (autovacuum_enabled);`
+            : " Consider a lower autovacuum_vacuum_scale_factor for busy tables.")
         : "",
       details: details(
         ["table", "dead", "live", "trigger point", "overdue", "autovacuum", "last vacuum", "last analyze"],
-        rows.map((r) => [name(r), r.dead, r.live, Math.round(r.trigger_point), r.dead > r.trigger_point, r.autovacuum_on, iso(r.last_vacuum), iso(r.last_analyze)]),
+        rows.map((r) => [
+          name(r),
+          r.dead,
+          r.live,
+          Math.round(r.trigger_point),
+          r.dead > r.trigger_point,
+          r.autovacuum_on,
+          iso(r.last_vacuum),
+          iso(r.last_analyze),
+        ]),
       ),
       metrics: { tablesWithDead: rows.length, overdue: overdue.length, autovacuumOff: off.length },
     };

@@ -15,7 +15,12 @@ export function ActivityPage({ profileId }: AreaProps) {
   const [includeIdle, setIncludeIdle] = useState(false);
   const [includeOwn, setIncludeOwn] = useState(false);
   const [state, setState] = useState("");
-  const filter: SessionFilter = { ...(text ? { text } : {}), includeIdle, includeOwn, ...(state ? { states: [state] } : {}) };
+  const filter: SessionFilter = {
+    ...(text ? { text } : {}),
+    includeIdle,
+    includeOwn,
+    ...(state ? { states: [state] } : {}),
+  };
   const activity = useActivity(profileId, filter, 3_000);
   const refresh = () => void activity.refetch();
   const a = activity.data;
@@ -26,18 +31,42 @@ export function ActivityPage({ profileId }: AreaProps) {
         <h1 className="text-xl font-semibold">Activity</h1>
         <label className="flex flex-col text-xs">
           Search
-          <input className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900" value={text} onChange={(e) => setText(e.target.value)} placeholder="query, application, client, pid" data-testid="activity-search" />
+          <input
+            className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="query, application, client, pid"
+            data-testid="activity-search"
+          />
         </label>
         <label className="flex flex-col text-xs">
           State
-          <select className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900" value={state} onChange={(e) => setState(e.target.value)}>
+          <select
+            className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+            value={state}
+            onChange={(e) => setState(e.target.value)}
+          >
             <option value="">any</option>
-            {STATES.map((s) => <option key={s} value={s}>{s}</option>)}
+            {STATES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="flex items-center gap-1 text-xs"><input type="checkbox" checked={includeIdle} onChange={(e) => setIncludeIdle(e.target.checked)} /> idle sessions</label>
-        <label className="flex items-center gap-1 text-xs"><input type="checkbox" checked={includeOwn} onChange={(e) => setIncludeOwn(e.target.checked)} /> pgdesk&apos;s own</label>
-        {a && <span className="text-xs text-slate-500">{a.sessions.length} sessions · {new Date(a.capturedAt).toLocaleTimeString()}</span>}
+        <label className="flex items-center gap-1 text-xs">
+          <input type="checkbox" checked={includeIdle} onChange={(e) => setIncludeIdle(e.target.checked)} />{" "}
+          idle sessions
+        </label>
+        <label className="flex items-center gap-1 text-xs">
+          <input type="checkbox" checked={includeOwn} onChange={(e) => setIncludeOwn(e.target.checked)} />{" "}
+          pgdesk&apos;s own
+        </label>
+        {a && (
+          <span className="text-xs text-slate-500">
+            {a.sessions.length} sessions · {new Date(a.capturedAt).toLocaleTimeString()}
+          </span>
+        )}
       </header>
       {activity.error && <ErrorMessage error={activity.error} />}
       {answers.length > 0 && (
@@ -45,7 +74,12 @@ export function ActivityPage({ profileId }: AreaProps) {
           {answers.map((x) => (
             <li key={x.pid} data-testid={`signal-${x.pid}`}>
               {x.kind} {x.pid}:{" "}
-              <span className={x.signalled ? "text-green-700 dark:text-green-300" : "text-red-700 dark:text-red-300"} data-testid="signal-answer">
+              <span
+                className={
+                  x.signalled ? "text-green-700 dark:text-green-300" : "text-red-700 dark:text-red-300"
+                }
+                data-testid="signal-answer"
+              >
                 {x.message}
               </span>
             </li>
@@ -54,7 +88,12 @@ export function ActivityPage({ profileId }: AreaProps) {
       )}
       {a && (
         <>
-          <BlockingTree profileId={profileId} tree={a.blockingTree} sessions={a.sessions} onChanged={refresh} />
+          <BlockingTree
+            profileId={profileId}
+            tree={a.blockingTree}
+            sessions={a.sessions}
+            onChanged={refresh}
+          />
           {a.progress.length > 0 && (
             <section data-testid="progress">
               <h2 className="text-sm font-semibold">Maintenance in progress</h2>

@@ -3,7 +3,8 @@ import type { SessionFilter } from "../../../../shared/contract/activity";
 import { call } from "../../lib/api";
 
 export const activityKeys = {
-  sessions: (profileId: string, filter: SessionFilter) => ["activity", "sessions", profileId, filter] as const,
+  sessions: (profileId: string, filter: SessionFilter) =>
+    ["activity", "sessions", profileId, filter] as const,
 };
 
 /** Sessions, blocking tree and progress, refreshed every few seconds while the page is open. */

@@ -4,7 +4,10 @@ import { Button } from "../../components/Button";
 export function AdviceList({ advice }: { advice: Array<{ message: string; sql: string }> }) {
   if (!advice.length) return null;
   return (
-    <div className="rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950" data-testid="audit-advice">
+    <div
+      className="rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950"
+      data-testid="audit-advice"
+    >
       {advice.map((a) => (
         <div key={a.sql} className="flex flex-col gap-1">
           <span>{a.message}</span>

@@ -6,7 +6,9 @@ export function CountsChart({ title, data }: { title: string; data: Array<{ key:
       <figcaption className="font-medium text-slate-500">{title}</figcaption>
       {data.map((d) => (
         <div key={d.key} className="flex items-center gap-2">
-          <span className="w-28 truncate" title={d.key}>{d.key}</span>
+          <span className="w-28 truncate" title={d.key}>
+            {d.key}
+          </span>
           <span className="h-2 rounded bg-blue-500" style={{ width: `${(d.count / max) * 100}px` }} />
           <span className="tabular-nums">{d.count}</span>
         </div>

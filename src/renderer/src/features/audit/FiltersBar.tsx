@@ -13,7 +13,9 @@ const FIELDS: Array<[keyof AuditFilters, string]> = [
 
 /** Filter form; applies on submit so typing does not fire a query per key. */
 export function FiltersBar({ value, onApply }: { value: AuditFilters; onApply(f: AuditFilters): void }) {
-  const [draft, setDraft] = useState<Record<string, string>>(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)])));
+  const [draft, setDraft] = useState<Record<string, string>>(
+    Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)])),
+  );
   return (
     <form
       data-testid="audit-filters"
@@ -31,17 +33,37 @@ export function FiltersBar({ value, onApply }: { value: AuditFilters; onApply(f:
       {FIELDS.map(([key, label]) => (
         <label key={key} className="flex flex-col text-xs text-slate-500">
           {label}
-          <input name={key} value={draft[key] ?? ""} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} className="w-36 rounded border border-slate-300 px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100" />
+          <input
+            name={key}
+            value={draft[key] ?? ""}
+            onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+            className="w-36 rounded border border-slate-300 px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+          />
         </label>
       ))}
       {(["from", "to"] as const).map((key) => (
         <label key={key} className="flex flex-col text-xs text-slate-500">
           {key === "from" ? "From" : "Before"}
-          <input type="datetime-local" name={key} value={draft[key] ?? ""} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} className="rounded border border-slate-300 px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100" />
+          <input
+            type="datetime-local"
+            name={key}
+            value={draft[key] ?? ""}
+            onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+            className="rounded border border-slate-300 px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+          />
         </label>
       ))}
-      <Button type="submit" variant="primary" data-testid="audit-filter-apply">Filter</Button>
-      <Button onClick={() => { setDraft({}); onApply({}); }}>Clear</Button>
+      <Button type="submit" variant="primary" data-testid="audit-filter-apply">
+        Filter
+      </Button>
+      <Button
+        onClick={() => {
+          setDraft({});
+          onApply({});
+        }}
+      >
+        Clear
+      </Button>
     </form>
   );
 }

@@ -28,32 +28,61 @@ export function Timeline({ profileId, mapping, entity, entityId, onJump, onClose
     <section className="flex flex-col gap-3" data-testid="audit-timeline">
       <div className="flex items-center gap-2">
         <h2 className="text-lg font-semibold">
-          Timeline of <span data-testid="timeline-entity">{entity}</span> <span className="font-mono">{entityId}</span>
+          Timeline of <span data-testid="timeline-entity">{entity}</span>{" "}
+          <span className="font-mono">{entityId}</span>
         </h2>
-        <ExportButton profileId={profileId} mapping={mapping} filters={{ entity, entityId }} name={`${entity}-${entityId}`} />
+        <ExportButton
+          profileId={profileId}
+          mapping={mapping}
+          filters={{ entity, entityId }}
+          name={`${entity}-${entityId}`}
+        />
         <Button onClick={onClose}>Back to all events</Button>
       </div>
       <ErrorMessage error={timeline.error} />
       {advice.data && <AdviceList advice={advice.data} />}
-      {timeline.data?.truncated && <p className="text-xs text-amber-700">Only the first 2,000 events are shown.</p>}
+      {timeline.data?.truncated && (
+        <p className="text-xs text-amber-700">Only the first 2,000 events are shown.</p>
+      )}
       <ol className="flex flex-col gap-3">
         {events.map((e, i) => {
           const sameTxAsPrevious = e.group !== null && events[i - 1]?.group === e.group;
           return (
-            <li key={e.cursor} data-testid="timeline-event" className={`rounded border p-3 dark:border-slate-800 ${sameTxAsPrevious ? "ml-6 border-dashed" : "border-slate-200"}`}>
+            <li
+              key={e.cursor}
+              data-testid="timeline-event"
+              className={`rounded border p-3 dark:border-slate-800 ${sameTxAsPrevious ? "ml-6 border-dashed" : "border-slate-200"}`}
+            >
               <div className="flex flex-wrap items-center gap-3 text-sm">
                 <span className="font-mono text-xs text-slate-500">{e.time}</span>
-                <span className="rounded bg-slate-200 px-1.5 text-xs font-semibold uppercase dark:bg-slate-800" data-testid="event-action">{e.action}</span>
+                <span
+                  className="rounded bg-slate-200 px-1.5 text-xs font-semibold uppercase dark:bg-slate-800"
+                  data-testid="event-action"
+                >
+                  {e.action}
+                </span>
                 <span data-testid="event-actor">{e.actor ?? "unknown actor"}</span>
-                {e.group && <span className="text-xs text-slate-500">tx {e.group}{sameTxAsPrevious ? " (same transaction)" : ""}</span>}
-                <Button className="ml-auto" onClick={() => setStateOf(stateOf === e.cursor ? undefined : e.cursor)}>
+                {e.group && (
+                  <span className="text-xs text-slate-500">
+                    tx {e.group}
+                    {sameTxAsPrevious ? " (same transaction)" : ""}
+                  </span>
+                )}
+                <Button
+                  className="ml-auto"
+                  onClick={() => setStateOf(stateOf === e.cursor ? undefined : e.cursor)}
+                >
                   {stateOf === e.cursor ? "Hide row" : "Row as it was"}
                 </Button>
               </div>
               {e.problems.map((p) => (
-                <p key={p} className="text-xs text-amber-700">{p}</p>
+                <p key={p} className="text-xs text-amber-700">
+                  {p}
+                </p>
               ))}
-              <div className="mt-2"><DiffView changes={e.changes} /></div>
+              <div className="mt-2">
+                <DiffView changes={e.changes} />
+              </div>
               {stateOf === e.cursor && (
                 <div className="mt-2">
                   <JsonBlock value={e.state} testId="row-state" />
@@ -75,13 +104,25 @@ function ForeignKeys({ state, onJump }: { state: unknown; onJump(entity: string,
     const m = /^(.+?)(Id|_id)$/.exec(key);
     if (!m || (typeof value !== "string" && typeof value !== "number")) return [];
     const base = m[1]!;
-    return [{ key, entity: base.charAt(0).toUpperCase() + base.slice(1).replace(/_(\w)/g, (_x, c: string) => c.toUpperCase()), id: String(value) }];
+    return [
+      {
+        key,
+        entity:
+          base.charAt(0).toUpperCase() + base.slice(1).replace(/_(\w)/g, (_x, c: string) => c.toUpperCase()),
+        id: String(value),
+      },
+    ];
   });
   if (!links.length) return null;
   return (
     <div className="mt-1 flex flex-wrap gap-2 text-xs">
       {links.map((l) => (
-        <button key={l.key} type="button" className="text-blue-700 underline dark:text-blue-400" onClick={() => onJump(l.entity, l.id)}>
+        <button
+          key={l.key}
+          type="button"
+          className="text-blue-700 underline dark:text-blue-400"
+          onClick={() => onJump(l.entity, l.id)}
+        >
           {l.key} → {l.entity} {l.id}
         </button>
       ))}

@@ -4,13 +4,19 @@ import { call } from "../../lib/api";
 
 export const auditKeys = {
   detect: (profileId: string) => ["audit", "detect", profileId] as const,
-  browse: (profileId: string, mapping: AuditMapping, filters: AuditFilters) => ["audit", "browse", profileId, mapping, filters] as const,
-  counts: (profileId: string, mapping: AuditMapping, filters: AuditFilters) => ["audit", "counts", profileId, mapping, filters] as const,
-  timeline: (profileId: string, mapping: AuditMapping, entity: string, entityId: string) => ["audit", "timeline", profileId, mapping, entity, entityId] as const,
+  browse: (profileId: string, mapping: AuditMapping, filters: AuditFilters) =>
+    ["audit", "browse", profileId, mapping, filters] as const,
+  counts: (profileId: string, mapping: AuditMapping, filters: AuditFilters) =>
+    ["audit", "counts", profileId, mapping, filters] as const,
+  timeline: (profileId: string, mapping: AuditMapping, entity: string, entityId: string) =>
+    ["audit", "timeline", profileId, mapping, entity, entityId] as const,
 };
 
 export function useDetect(profileId: string) {
-  return useQuery({ queryKey: auditKeys.detect(profileId), queryFn: () => call("audit:detect", { profileId }) });
+  return useQuery({
+    queryKey: auditKeys.detect(profileId),
+    queryFn: () => call("audit:detect", { profileId }),
+  });
 }
 
 export function useBrowse(profileId: string, mapping: AuditMapping | undefined, filters: AuditFilters) {
@@ -18,7 +24,14 @@ export function useBrowse(profileId: string, mapping: AuditMapping | undefined, 
     queryKey: auditKeys.browse(profileId, mapping!, filters),
     enabled: Boolean(mapping),
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => call("audit:browse", { profileId, mapping: mapping!, filters, limit: 50, ...(pageParam ? { after: pageParam } : {}) }),
+    queryFn: ({ pageParam }) =>
+      call("audit:browse", {
+        profileId,
+        mapping: mapping!,
+        filters,
+        limit: 50,
+        ...(pageParam ? { after: pageParam } : {}),
+      }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
@@ -31,11 +44,17 @@ export function useCounts(profileId: string, mapping: AuditMapping | undefined, 
   });
 }
 
-export function useTimeline(profileId: string, mapping: AuditMapping | undefined, entity: string | undefined, entityId: string | undefined) {
+export function useTimeline(
+  profileId: string,
+  mapping: AuditMapping | undefined,
+  entity: string | undefined,
+  entityId: string | undefined,
+) {
   return useQuery({
     queryKey: auditKeys.timeline(profileId, mapping!, entity ?? "", entityId ?? ""),
     enabled: Boolean(mapping && entity && entityId),
-    queryFn: () => call("audit:timeline", { profileId, mapping: mapping!, entity: entity!, entityId: entityId! }),
+    queryFn: () =>
+      call("audit:timeline", { profileId, mapping: mapping!, entity: entity!, entityId: entityId! }),
   });
 }
 

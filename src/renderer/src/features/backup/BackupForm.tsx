@@ -32,7 +32,9 @@ export function BackupForm({ profileId }: { profileId: string }) {
   const [noPrivileges, setNoPrivileges] = useState(false);
   const [testRestore, setTestRestore] = useState(false);
   // a preview belongs to the request it was made for; once the form changes it is not shown
-  const [preview, setPreview] = useState<{ for: string; command: string; env: Record<string, string> } | undefined>();
+  const [preview, setPreview] = useState<
+    { for: string; command: string; env: Record<string, string> } | undefined
+  >();
   const [previewError, setPreviewError] = useState<unknown>();
   const start = useStartBackup();
 
@@ -69,57 +71,130 @@ export function BackupForm({ profileId }: { profileId: string }) {
   };
 
   return (
-    <section className="flex flex-col gap-3 rounded border border-slate-200 p-4 dark:border-slate-800" data-testid="backup-form">
+    <section
+      className="flex flex-col gap-3 rounded border border-slate-200 p-4 dark:border-slate-800"
+      data-testid="backup-form"
+    >
       <h2 className="font-semibold">New backup</h2>
       <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
         <label className="flex flex-col gap-1 text-sm">
           <span className="text-slate-600 dark:text-slate-400">Database</span>
-          <select className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900" value={chosenDb} onChange={(e) => {
+          <select
+            className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+            value={chosenDb}
+            onChange={(e) => {
               setDatabase(e.target.value);
               setUnticked(new Set());
-            }} data-testid="backup-database">
+            }}
+            data-testid="backup-database"
+          >
             {(dbs.data?.names ?? []).map((n) => (
-              <option key={n} value={n}>{n}</option>
+              <option key={n} value={n}>
+                {n}
+              </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span className="text-slate-600 dark:text-slate-400">Format</span>
-          <select className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900" value={format} onChange={(e) => setFormat(e.target.value as BackupFormat)} data-testid="backup-format">
+          <select
+            className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+            value={format}
+            onChange={(e) => setFormat(e.target.value as BackupFormat)}
+            data-testid="backup-format"
+          >
             {FORMATS.map((f) => (
-              <option key={f.value} value={f.value}>{f.label}</option>
+              <option key={f.value} value={f.value}>
+                {f.label}
+              </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span className="text-slate-600 dark:text-slate-400">Contents</span>
-          <select className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900" value={scope} onChange={(e) => setScope(e.target.value as typeof scope)} data-testid="backup-scope">
+          <select
+            className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+            value={scope}
+            onChange={(e) => setScope(e.target.value as typeof scope)}
+            data-testid="backup-scope"
+          >
             <option value="full">Schema and data</option>
             <option value="schema">Schema only</option>
             <option value="data">Data only</option>
           </select>
         </label>
-        <Field label="Compression (0-9, empty = default)" value={compression} onChange={(e) => setCompression(e.target.value.replace(/\D/g, "").slice(0, 1))} disabled={format === "tar"} />
-        <Field label="Parallel jobs (directory format)" value={jobs} onChange={(e) => setJobs(e.target.value.replace(/\D/g, "").slice(0, 2))} disabled={format !== "directory"} />
+        <Field
+          label="Compression (0-9, empty = default)"
+          value={compression}
+          onChange={(e) => setCompression(e.target.value.replace(/\D/g, "").slice(0, 1))}
+          disabled={format === "tar"}
+        />
+        <Field
+          label="Parallel jobs (directory format)"
+          value={jobs}
+          onChange={(e) => setJobs(e.target.value.replace(/\D/g, "").slice(0, 2))}
+          disabled={format !== "directory"}
+        />
         <div className="flex flex-col justify-end gap-1 text-sm">
-          <label><input type="checkbox" checked={noOwner} onChange={(e) => setNoOwner(e.target.checked)} /> No owner</label>
-          <label><input type="checkbox" checked={noPrivileges} onChange={(e) => setNoPrivileges(e.target.checked)} /> No privileges</label>
-          <label><input type="checkbox" checked={testRestore} disabled={scope !== "full"} onChange={(e) => setTestRestore(e.target.checked)} data-testid="backup-test-restore" /> Test restore after backup</label>
+          <label>
+            <input type="checkbox" checked={noOwner} onChange={(e) => setNoOwner(e.target.checked)} /> No
+            owner
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={noPrivileges}
+              onChange={(e) => setNoPrivileges(e.target.checked)}
+            />{" "}
+            No privileges
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={testRestore}
+              disabled={scope !== "full"}
+              onChange={(e) => setTestRestore(e.target.checked)}
+              data-testid="backup-test-restore"
+            />{" "}
+            Test restore after backup
+          </label>
         </div>
       </div>
-      <ObjectPicker objects={objects} open={pickerOpen} onOpen={setPickerOpen} unticked={unticked} onChange={setUnticked} selection={selection} />
+      <ObjectPicker
+        objects={objects}
+        open={pickerOpen}
+        onOpen={setPickerOpen}
+        unticked={unticked}
+        onChange={setUnticked}
+        selection={selection}
+      />
       <FolderInput />
       <div className="flex gap-2">
-        <Button onClick={() => void showPreview()} disabled={blocked} data-testid="backup-preview">Preview command</Button>
-        <Button variant="primary" onClick={() => start.mutate(request())} disabled={blocked || start.isPending} data-testid="backup-start">
+        <Button onClick={() => void showPreview()} disabled={blocked} data-testid="backup-preview">
+          Preview command
+        </Button>
+        <Button
+          variant="primary"
+          onClick={() => start.mutate(request())}
+          disabled={blocked || start.isPending}
+          data-testid="backup-start"
+        >
           Start backup
         </Button>
       </div>
       {preview && preview.for === JSON.stringify(request()) && (
         <div className="text-xs">
-          <pre className="overflow-x-auto rounded bg-slate-100 p-2 dark:bg-slate-900" data-testid="backup-command">{preview.command}</pre>
+          <pre
+            className="overflow-x-auto rounded bg-slate-100 p-2 dark:bg-slate-900"
+            data-testid="backup-command"
+          >
+            {preview.command}
+          </pre>
           <p className="mt-1 text-slate-500">
-            Environment: {Object.entries(preview.env).map(([k, v]) => `${k}=${v}`).join("  ")}
+            Environment:{" "}
+            {Object.entries(preview.env)
+              .map(([k, v]) => `${k}=${v}`)
+              .join("  ")}
           </p>
         </div>
       )}

@@ -18,7 +18,9 @@ export function BackupList({ profileId }: { profileId: string }) {
     <section className="flex flex-col gap-2" data-testid="backup-list">
       <h2 className="font-semibold">Backups in {folder}</h2>
       <ErrorMessage error={list.error} />
-      {list.data?.length === 0 && <p className="text-sm text-slate-500">No backups recorded in this folder yet.</p>}
+      {list.data?.length === 0 && (
+        <p className="text-sm text-slate-500">No backups recorded in this folder yet.</p>
+      )}
       {!!list.data?.length && (
         <table className="w-full text-sm">
           <thead className="text-left text-slate-500">
@@ -38,12 +40,27 @@ export function BackupList({ profileId }: { profileId: string }) {
           </tbody>
         </table>
       )}
-      {restoring && <RestoreDialog profileId={profileId} folder={folder} entry={restoring} onClose={() => setRestoring(undefined)} />}
+      {restoring && (
+        <RestoreDialog
+          profileId={profileId}
+          folder={folder}
+          entry={restoring}
+          onClose={() => setRestoring(undefined)}
+        />
+      )}
     </section>
   );
 }
 
-function BackupRow({ folder, entry, onRestore }: { folder: string; entry: ManifestEntry & { present: boolean }; onRestore(): void }) {
+function BackupRow({
+  folder,
+  entry,
+  onRestore,
+}: {
+  folder: string;
+  entry: ManifestEntry & { present: boolean };
+  onRestore(): void;
+}) {
   const [check, setCheck] = useState<{ ok: boolean; problems: string[] } | undefined>();
   const [busy, setBusy] = useState(false);
   const v = entry.verification;
@@ -59,20 +76,48 @@ function BackupRow({ folder, entry, onRestore }: { folder: string; entry: Manife
     }
   };
   return (
-    <tr className="border-t border-slate-200 align-top dark:border-slate-800" data-testid="backup-row" data-file={entry.file}>
-      <td className="py-1 font-mono text-xs">{entry.file}<div className="text-slate-500">{entry.format}, {entry.options.scope}, pg_dump {entry.pgDumpVersion}</div></td>
+    <tr
+      className="border-t border-slate-200 align-top dark:border-slate-800"
+      data-testid="backup-row"
+      data-file={entry.file}
+    >
+      <td className="py-1 font-mono text-xs">
+        {entry.file}
+        <div className="text-slate-500">
+          {entry.format}, {entry.options.scope}, pg_dump {entry.pgDumpVersion}
+        </div>
+      </td>
       <td className="py-1">{entry.database}</td>
       <td className="py-1">{new Date(entry.createdAt).toLocaleString()}</td>
       <td className="py-1 pr-4 text-right tabular-nums">{formatBytes(entry.size)}</td>
       <td className="py-1" data-testid="backup-verified">
-        {!entry.present ? "missing" : verified ? `verified${v.testRestore ? " + test restore" : ""}` : "not verified"}
-        {check && <div className={check.ok ? "text-green-700" : "text-red-700"} data-testid="backup-recheck">{check.ok ? "re-checked: intact" : check.problems.join("; ")}</div>}
-        <div className="font-mono text-[10px] text-slate-500" title={entry.sha256}>sha256 {entry.sha256.slice(0, 12)}…</div>
+        {!entry.present
+          ? "missing"
+          : verified
+            ? `verified${v.testRestore ? " + test restore" : ""}`
+            : "not verified"}
+        {check && (
+          <div className={check.ok ? "text-green-700" : "text-red-700"} data-testid="backup-recheck">
+            {check.ok ? "re-checked: intact" : check.problems.join("; ")}
+          </div>
+        )}
+        <div className="font-mono text-[10px] text-slate-500" title={entry.sha256}>
+          sha256 {entry.sha256.slice(0, 12)}…
+        </div>
       </td>
       <td className="py-1 text-right">
         <div className="flex justify-end gap-1">
-          <Button onClick={() => void reverify()} disabled={busy || !entry.present}>Verify</Button>
-          <Button variant="primary" onClick={onRestore} disabled={!entry.present} data-testid="backup-restore">Restore…</Button>
+          <Button onClick={() => void reverify()} disabled={busy || !entry.present}>
+            Verify
+          </Button>
+          <Button
+            variant="primary"
+            onClick={onRestore}
+            disabled={!entry.present}
+            data-testid="backup-restore"
+          >
+            Restore…
+          </Button>
         </div>
       </td>
     </tr>

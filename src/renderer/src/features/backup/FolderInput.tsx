@@ -17,7 +17,9 @@ export function FolderInput() {
   return (
     <div className="flex items-end gap-2">
       <label className="flex flex-1 flex-col gap-1 text-sm">
-        <span className="text-slate-600 dark:text-slate-400">Backup folder (absolute path on this machine)</span>
+        <span className="text-slate-600 dark:text-slate-400">
+          Backup folder (absolute path on this machine)
+        </span>
         <input
           className="rounded border border-slate-300 bg-white px-2 py-1 font-mono dark:border-slate-700 dark:bg-slate-900"
           value={draft}

@@ -24,36 +24,79 @@ export function JobsPanel() {
 function JobRow({ job }: { job: Job }) {
   const [showLog, setShowLog] = useState(false);
   const p = job.progress;
-  const percent = job.state === "succeeded" ? 100 : p.tablesTotal > 0 ? Math.round((p.tablesDone / p.tablesTotal) * 100) : 0;
-  const tone = job.state === "failed" ? "bg-red-600" : job.state === "cancelled" ? "bg-slate-400" : job.state === "succeeded" ? "bg-green-600" : "bg-blue-600";
+  const percent =
+    job.state === "succeeded"
+      ? 100
+      : p.tablesTotal > 0
+        ? Math.round((p.tablesDone / p.tablesTotal) * 100)
+        : 0;
+  const tone =
+    job.state === "failed"
+      ? "bg-red-600"
+      : job.state === "cancelled"
+        ? "bg-slate-400"
+        : job.state === "succeeded"
+          ? "bg-green-600"
+          : "bg-blue-600";
   return (
-    <div className="rounded border border-slate-200 p-3 text-sm dark:border-slate-800" data-testid="job-row" data-job-kind={job.kind} data-job-state={job.state}>
+    <div
+      className="rounded border border-slate-200 p-3 text-sm dark:border-slate-800"
+      data-testid="job-row"
+      data-job-kind={job.kind}
+      data-job-state={job.state}
+    >
       <div className="flex items-center justify-between gap-2">
         <div className="min-w-0">
-          <span className="font-medium">{job.kind === "backup" ? "Backup" : "Restore"}</span> · <span>{job.database}</span> ·{" "}
-          <span className="font-mono text-xs">{job.file}</span>
+          <span className="font-medium">{job.kind === "backup" ? "Backup" : "Restore"}</span> ·{" "}
+          <span>{job.database}</span> · <span className="font-mono text-xs">{job.file}</span>
         </div>
         <div className="flex items-center gap-2">
           <span data-testid="job-state">{job.state}</span>
           {ACTIVE.has(job.state) && (
-            <Button variant="danger" onClick={() => void call("backup:cancel", { jobId: job.id })} data-testid="job-cancel">Cancel</Button>
+            <Button
+              variant="danger"
+              onClick={() => void call("backup:cancel", { jobId: job.id })}
+              data-testid="job-cancel"
+            >
+              Cancel
+            </Button>
           )}
           <Button onClick={() => setShowLog(!showLog)}>{showLog ? "Hide log" : "Log"}</Button>
         </div>
       </div>
-      <div className="mt-2 h-2 w-full rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} data-testid="job-progress">
+      <div
+        className="mt-2 h-2 w-full rounded bg-slate-200 dark:bg-slate-800"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        data-testid="job-progress"
+      >
         <div className={`h-2 rounded ${tone}`} style={{ width: `${percent}%` }} />
       </div>
       <div className="mt-1 flex flex-wrap gap-4 text-xs text-slate-500">
         <span>{p.phase}</span>
-        <span>tables {p.tablesDone} / {p.tablesTotal}</span>
+        <span>
+          tables {p.tablesDone} / {p.tablesTotal}
+        </span>
         {job.kind === "backup" && <span>{formatBytes(p.bytes)} written</span>}
         <span>elapsed {formatDuration(p.elapsedMs / 1000)}</span>
-        {p.etaMs !== null && ACTIVE.has(job.state) && <span>about {formatDuration(p.etaMs / 1000)} left</span>}
+        {p.etaMs !== null && ACTIVE.has(job.state) && (
+          <span>about {formatDuration(p.etaMs / 1000)} left</span>
+        )}
       </div>
-      {job.error && <p className="mt-1 whitespace-pre-wrap text-red-700 dark:text-red-300" data-testid="job-error">{job.error.message}</p>}
+      {job.error && (
+        <p className="mt-1 whitespace-pre-wrap text-red-700 dark:text-red-300" data-testid="job-error">
+          {job.error.message}
+        </p>
+      )}
       {showLog && (
-        <pre className="mt-2 max-h-64 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900" data-testid="job-log">{job.log.join("\n")}</pre>
+        <pre
+          className="mt-2 max-h-64 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900"
+          data-testid="job-log"
+        >
+          {job.log.join("\n")}
+        </pre>
       )}
     </div>
   );

@@ -4,7 +4,15 @@ import type { DumpableSchema } from "../../../../shared/contract/backup";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { formatBytes } from "../../components/format";
-import { relationKey, schemaKey, schemaState, toggleRelation, toggleSchema, type DumpSelection, type Unticked } from "../../../../shared/backup/object-selection";
+import {
+  relationKey,
+  schemaKey,
+  schemaState,
+  toggleRelation,
+  toggleSchema,
+  type DumpSelection,
+  type Unticked,
+} from "../../../../shared/backup/object-selection";
 
 interface Props {
   objects: UseQueryResult<{ schemas: DumpableSchema[] }>;
@@ -22,17 +30,29 @@ export function ObjectPicker({ objects, open, onOpen, unticked, onChange, select
   const schemas = objects.data?.schemas ?? [];
   const needle = filter.trim().toLowerCase();
   const matches = (s: DumpableSchema) =>
-    !needle || s.name.toLowerCase().includes(needle) || s.objects.some((o) => o.name.toLowerCase().includes(needle));
+    !needle ||
+    s.name.toLowerCase().includes(needle) ||
+    s.objects.some((o) => o.name.toLowerCase().includes(needle));
 
   return (
     <div className="flex flex-col gap-2 text-sm" data-testid="backup-objects">
       <div className="flex items-center gap-2">
         <span className="text-slate-600 dark:text-slate-400">Objects:</span>
         <span data-testid="backup-objects-summary">{selection.summary}</span>
-        <Button onClick={() => onOpen(!open)} data-testid="backup-objects-toggle">{open ? "Hide" : "Choose…"}</Button>
+        <Button onClick={() => onOpen(!open)} data-testid="backup-objects-toggle">
+          {open ? "Hide" : "Choose…"}
+        </Button>
       </div>
-      {selection.warning && <p className="text-amber-700 dark:text-amber-400" data-testid="backup-objects-warning">{selection.warning}</p>}
-      {selection.blocked && <p className="text-red-700 dark:text-red-400" data-testid="backup-objects-blocked">{selection.blocked}</p>}
+      {selection.warning && (
+        <p className="text-amber-700 dark:text-amber-400" data-testid="backup-objects-warning">
+          {selection.warning}
+        </p>
+      )}
+      {selection.blocked && (
+        <p className="text-red-700 dark:text-red-400" data-testid="backup-objects-blocked">
+          {selection.blocked}
+        </p>
+      )}
       {open && (
         <div className="flex flex-col gap-2 rounded border border-slate-200 p-2 dark:border-slate-800">
           <div className="flex gap-2">
@@ -43,8 +63,22 @@ export function ObjectPicker({ objects, open, onOpen, unticked, onChange, select
               value={filter}
               onChange={(e) => setFilter(e.target.value)}
             />
-            <Button onClick={() => onChange(new Set())} data-testid="backup-objects-all">All</Button>
-            <Button onClick={() => onChange(new Set(schemas.flatMap((s) => [schemaKey(s.name), ...s.objects.map((o) => relationKey(s.name, o.name))])))} data-testid="backup-objects-none">
+            <Button onClick={() => onChange(new Set())} data-testid="backup-objects-all">
+              All
+            </Button>
+            <Button
+              onClick={() =>
+                onChange(
+                  new Set(
+                    schemas.flatMap((s) => [
+                      schemaKey(s.name),
+                      ...s.objects.map((o) => relationKey(s.name, o.name)),
+                    ]),
+                  ),
+                )
+              }
+              data-testid="backup-objects-none"
+            >
               None
             </Button>
           </div>
@@ -91,15 +125,28 @@ function SchemaRow({ schema, unticked, onChange, expanded, onExpand, needle }: S
   useEffect(() => {
     if (box.current) box.current.indeterminate = state === "some";
   }, [state]);
-  const shown = schema.objects.filter((o) => !needle || schema.name.toLowerCase().includes(needle) || o.name.toLowerCase().includes(needle));
+  const shown = schema.objects.filter(
+    (o) => !needle || schema.name.toLowerCase().includes(needle) || o.name.toLowerCase().includes(needle),
+  );
   return (
     <li data-testid="backup-object-schema" data-schema={schema.name}>
       <div className="flex items-center gap-2">
-        <button type="button" className="w-4 text-slate-500" onClick={onExpand} aria-label={`${expanded ? "Collapse" : "Expand"} schema ${schema.name}`}>
+        <button
+          type="button"
+          className="w-4 text-slate-500"
+          onClick={onExpand}
+          aria-label={`${expanded ? "Collapse" : "Expand"} schema ${schema.name}`}
+        >
           {expanded ? "▾" : "▸"}
         </button>
         <label className="flex items-center gap-2">
-          <input ref={box} type="checkbox" checked={state === "all"} onChange={() => onChange(toggleSchema(schema, unticked))} aria-label={`Schema ${schema.name}`} />
+          <input
+            ref={box}
+            type="checkbox"
+            checked={state === "all"}
+            onChange={() => onChange(toggleSchema(schema, unticked))}
+            aria-label={`Schema ${schema.name}`}
+          />
           <span className="font-medium">{schema.name}</span>
         </label>
         <span className="text-xs text-slate-500">{schema.objects.length} relations</span>

@@ -35,7 +35,11 @@ export function RetentionPanel() {
     if (!plan) return;
     setError(undefined);
     try {
-      await call("backup:retentionApply", { folder, policy: plan.policy, files: plan.result.remove.map((r) => r.file) });
+      await call("backup:retentionApply", {
+        folder,
+        policy: plan.policy,
+        files: plan.result.remove.map((r) => r.file),
+      });
       setPlan(undefined);
       await client.invalidateQueries({ queryKey: backupKeys.list(folder) });
     } catch (err) {
@@ -43,12 +47,25 @@ export function RetentionPanel() {
     }
   };
   return (
-    <section className="flex flex-col gap-2 rounded border border-slate-200 p-4 text-sm dark:border-slate-800" data-testid="retention-panel">
+    <section
+      className="flex flex-col gap-2 rounded border border-slate-200 p-4 text-sm dark:border-slate-800"
+      data-testid="retention-panel"
+    >
       <h2 className="font-semibold">Retention</h2>
       <div className="flex items-end gap-2">
-        <Field label="Keep last (per database)" value={keepLast} onChange={(e) => setKeepLast(e.target.value.replace(/\D/g, ""))} />
-        <Field label="Or newer than (days)" value={days} onChange={(e) => setDays(e.target.value.replace(/\D/g, ""))} />
-        <Button onClick={() => void preview()} disabled={!keepLast && !days}>Preview</Button>
+        <Field
+          label="Keep last (per database)"
+          value={keepLast}
+          onChange={(e) => setKeepLast(e.target.value.replace(/\D/g, ""))}
+        />
+        <Field
+          label="Or newer than (days)"
+          value={days}
+          onChange={(e) => setDays(e.target.value.replace(/\D/g, ""))}
+        />
+        <Button onClick={() => void preview()} disabled={!keepLast && !days}>
+          Preview
+        </Button>
       </div>
       {plan && (
         <div data-testid="retention-preview">
@@ -59,10 +76,14 @@ export function RetentionPanel() {
               <p>These {plan.result.remove.length} backups would be deleted:</p>
               <ul className="ml-4 list-disc font-mono text-xs">
                 {plan.result.remove.map((r) => (
-                  <li key={r.file}>{r.file} ({formatBytes(r.size)}, {new Date(r.createdAt).toLocaleString()})</li>
+                  <li key={r.file}>
+                    {r.file} ({formatBytes(r.size)}, {new Date(r.createdAt).toLocaleString()})
+                  </li>
                 ))}
               </ul>
-              <Button variant="danger" className="mt-2" onClick={() => void apply()}>Delete {plan.result.remove.length} backups</Button>
+              <Button variant="danger" className="mt-2" onClick={() => void apply()}>
+                Delete {plan.result.remove.length} backups
+              </Button>
             </>
           )}
         </div>

@@ -15,18 +15,32 @@ const failureKey = (s: Schedule) => `${s.id}@${s.lastRunAt ?? ""}`;
  */
 export function ScheduleFailureBanner({ onOpenBackups }: { onOpenBackups: (profileId: string) => void }) {
   const client = useQueryClient();
-  const schedules = useQuery({ queryKey: backupKeys.schedules(), queryFn: () => call("backup:schedules", {}) });
+  const schedules = useQuery({
+    queryKey: backupKeys.schedules(),
+    queryFn: () => call("backup:schedules", {}),
+  });
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
-  useEffect(() => on("backup:didRunSchedule", () => void client.invalidateQueries({ queryKey: backupKeys.schedules() })), [client]);
+  useEffect(
+    () =>
+      on("backup:didRunSchedule", () => void client.invalidateQueries({ queryKey: backupKeys.schedules() })),
+    [client],
+  );
 
-  const failed = (schedules.data ?? []).filter((s) => s.lastResult && s.lastResult.state !== "succeeded" && !dismissed.has(failureKey(s)));
+  const failed = (schedules.data ?? []).filter(
+    (s) => s.lastResult && s.lastResult.state !== "succeeded" && !dismissed.has(failureKey(s)),
+  );
   if (failed.length === 0) return null;
   return (
-    <div role="alert" className="flex flex-col gap-1 border-b border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100" data-testid="schedule-failures">
+    <div
+      role="alert"
+      className="flex flex-col gap-1 border-b border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+      data-testid="schedule-failures"
+    >
       {failed.map((s) => (
         <div key={s.id} className="flex items-center gap-2" data-testid="schedule-failure">
           <span className="flex-1">
-            Scheduled backup of {s.database} {s.lastResult!.state} at {s.lastRunAt ? new Date(s.lastRunAt).toLocaleString() : "?"}
+            Scheduled backup of {s.database} {s.lastResult!.state} at{" "}
+            {s.lastRunAt ? new Date(s.lastRunAt).toLocaleString() : "?"}
             {s.lastResult!.message ? `: ${s.lastResult!.message}` : ""}
           </span>
           <Button onClick={() => onOpenBackups(s.profileId)}>Open Backups</Button>

@@ -14,7 +14,11 @@ export const backupKeys = {
 };
 
 export function useTools(profileId: string) {
-  return useQuery({ queryKey: backupKeys.tools(profileId), queryFn: () => call("backup:tools", { profileId }), staleTime: 60_000 });
+  return useQuery({
+    queryKey: backupKeys.tools(profileId),
+    queryFn: () => call("backup:tools", { profileId }),
+    staleTime: 60_000,
+  });
 }
 
 /** Databases the user may back up: from the server overview, without templates. */
@@ -23,7 +27,10 @@ export function useDatabases(profileId: string) {
     queryKey: backupKeys.databases(profileId),
     queryFn: async () => {
       const o = await call("server:overview", { profileId });
-      return { current: o.currentDatabase, names: o.databases.filter((d) => !d.isTemplate && d.allowConnections).map((d) => d.name) };
+      return {
+        current: o.currentDatabase,
+        names: o.databases.filter((d) => !d.isTemplate && d.allowConnections).map((d) => d.name),
+      };
     },
   });
 }

@@ -24,7 +24,10 @@ export function DemoCard({ profiles }: { profiles: Profile[] | undefined }) {
   if (creating) {
     const shown = progress ?? demo.progress ?? { phase: "Preparing", percent: 0 };
     return (
-      <div className="flex flex-col gap-2 rounded border border-blue-200 p-4 dark:border-blue-900" data-testid="demo-card">
+      <div
+        className="flex flex-col gap-2 rounded border border-blue-200 p-4 dark:border-blue-900"
+        data-testid="demo-card"
+      >
         <div className="flex items-center justify-between text-sm">
           <span data-testid="demo-phase">{shown.phase}</span>
           <span className="tabular-nums">{shown.percent}%</span>
@@ -52,7 +55,10 @@ export function DemoCard({ profiles }: { profiles: Profile[] | undefined }) {
   const cancelled = create.error instanceof ApiError && create.error.data.code === "CANCELLED";
   if (demo.profileId && profiles.some((p) => p.id === demo.profileId)) {
     return (
-      <div className="flex items-center gap-3 rounded border border-slate-200 p-3 text-sm dark:border-slate-800" data-testid="demo-card">
+      <div
+        className="flex items-center gap-3 rounded border border-slate-200 p-3 text-sm dark:border-slate-800"
+        data-testid="demo-card"
+      >
         <span className="flex-1 text-slate-600 dark:text-slate-400" data-testid="demo-state">
           Demo database: {demo.state}
           {demo.port ? ` on port ${demo.port}` : ""}
@@ -64,7 +70,12 @@ export function DemoCard({ profiles }: { profiles: Profile[] | undefined }) {
           data-testid="demo-remove"
           disabled={remove.isPending}
           onClick={() => {
-            if (confirm("Remove the demo database? Its server stops and its data folder is deleted. Your other connections stay.")) remove.mutate();
+            if (
+              confirm(
+                "Remove the demo database? Its server stops and its data folder is deleted. Your other connections stay.",
+              )
+            )
+              remove.mutate();
           }}
         >
           Remove demo
@@ -76,16 +87,26 @@ export function DemoCard({ profiles }: { profiles: Profile[] | undefined }) {
   if (profiles.length > 0) return null;
 
   return (
-    <div className="flex flex-col gap-3 rounded border border-slate-200 p-4 dark:border-slate-800" data-testid="demo-card">
+    <div
+      className="flex flex-col gap-3 rounded border border-slate-200 p-4 dark:border-slate-800"
+      data-testid="demo-card"
+    >
       <div>
         <h2 className="font-medium">No server at hand?</h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          pgdesk can run a PostgreSQL 15 server of its own with a demo database: a shop and a multi-tenant SaaS with a year of
-          orders, audit history, soft-deleted rows and a workload that gives every dashboard something to show.
+          pgdesk can run a PostgreSQL 15 server of its own with a demo database: a shop and a multi-tenant
+          SaaS with a year of orders, audit history, soft-deleted rows and a workload that gives every
+          dashboard something to show.
         </p>
       </div>
-      {cancelled ? <p className="text-sm text-slate-500">Cancelled; nothing was left behind.</p> : <ErrorMessage error={create.error} />}
-      {demo.state === "failed" && !create.error && demo.error && <ErrorMessage error={new Error(demo.error)} />}
+      {cancelled ? (
+        <p className="text-sm text-slate-500">Cancelled; nothing was left behind.</p>
+      ) : (
+        <ErrorMessage error={create.error} />
+      )}
+      {demo.state === "failed" && !create.error && demo.error && (
+        <ErrorMessage error={new Error(demo.error)} />
+      )}
       <div>
         <Button variant="primary" data-testid="demo-create" onClick={() => create.mutate("demo")}>
           {create.error && !cancelled ? "Try again" : "Create demo database"}

@@ -12,7 +12,8 @@ export function useDemoStatus() {
   return useQuery({
     queryKey: demoKeys.status,
     queryFn: () => call("demo:status", {}),
-    refetchInterval: (q) => (q.state.data?.state === "starting" || q.state.data?.state === "creating" ? 1000 : false),
+    refetchInterval: (q) =>
+      q.state.data?.state === "starting" || q.state.data?.state === "creating" ? 1000 : false,
   });
 }
 
@@ -27,7 +28,10 @@ export function useCreateDemo(onCreated: (profileId: string) => void) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (size: DemoSize) => call("demo:create", { size }),
-    onSettled: () => qc.invalidateQueries({ queryKey: ["profiles"] }).then(() => qc.invalidateQueries({ queryKey: demoKeys.status })),
+    onSettled: () =>
+      qc
+        .invalidateQueries({ queryKey: ["profiles"] })
+        .then(() => qc.invalidateQueries({ queryKey: demoKeys.status })),
     onSuccess: (status) => {
       if (status.profileId) onCreated(status.profileId);
     },

@@ -30,8 +30,21 @@ const OPTION_LABELS: Array<[keyof ExplainOptions, string]> = [
 ];
 
 /** The plan viewer for one statement; the Query page embeds it. */
-export function ExplainPanel({ profileId, sql, analyze, database, autoRun = true, serverVersionNum }: ExplainPanelProps) {
-  const [options, setOptions] = useState<ExplainOptions>({ analyze, buffers: true, verbose: false, settings: false, wal: false });
+export function ExplainPanel({
+  profileId,
+  sql,
+  analyze,
+  database,
+  autoRun = true,
+  serverVersionNum,
+}: ExplainPanelProps) {
+  const [options, setOptions] = useState<ExplainOptions>({
+    analyze,
+    buffers: true,
+    verbose: false,
+    settings: false,
+    wal: false,
+  });
   const [timeoutSec, setTimeoutSec] = useState(60);
   const [comparing, setComparing] = useState(false);
   const { pinned, pin } = useExplainUi();
@@ -47,7 +60,11 @@ export function ExplainPanel({ profileId, sql, analyze, database, autoRun = true
     const key = `${profileId}\u0000${analyze}\u0000${sql}`;
     if (!autoRun || !sql.trim() || lastAuto.current === key) return;
     lastAuto.current = key;
-    mutate({ sql, options: { analyze, buffers: true, verbose: false, settings: false, wal: false }, timeoutMs: 60_000 });
+    mutate({
+      sql,
+      options: { analyze, buffers: true, verbose: false, settings: false, wal: false },
+      timeoutMs: 60_000,
+    });
   }, [autoRun, profileId, analyze, sql, mutate]);
 
   const result = run.data;
@@ -57,9 +74,16 @@ export function ExplainPanel({ profileId, sql, analyze, database, autoRun = true
     <section className="flex flex-col gap-3" data-testid="explain-panel">
       <div className="flex flex-wrap items-center gap-3 text-xs">
         {OPTION_LABELS.map(([k, label]) => {
-          const tooOld = (k === "serialize" || k === "memory") && serverVersionNum !== undefined && serverVersionNum < 170000;
+          const tooOld =
+            (k === "serialize" || k === "memory") &&
+            serverVersionNum !== undefined &&
+            serverVersionNum < 170000;
           return (
-            <label key={k} className={`flex items-center gap-1 ${tooOld ? "opacity-50" : ""}`} title={tooOld ? "Needs PostgreSQL 17 or newer" : undefined}>
+            <label
+              key={k}
+              className={`flex items-center gap-1 ${tooOld ? "opacity-50" : ""}`}
+              title={tooOld ? "Needs PostgreSQL 17 or newer" : undefined}
+            >
               <input
                 type="checkbox"
                 checked={options[k] === true}
@@ -93,12 +117,21 @@ export function ExplainPanel({ profileId, sql, analyze, database, autoRun = true
           {run.isPending ? "Explaining…" : options.analyze ? "Explain analyze" : "Explain"}
         </Button>
         {result && (
-          <Button onClick={() => pin({ plan: result.plan, label: `${sql.slice(0, 60)} (${new Date().toLocaleTimeString()})` })} data-testid="explain-pin">
+          <Button
+            onClick={() =>
+              pin({ plan: result.plan, label: `${sql.slice(0, 60)} (${new Date().toLocaleTimeString()})` })
+            }
+            data-testid="explain-pin"
+          >
             Pin for comparison
           </Button>
         )}
         {result && (
-          <Button onClick={() => void navigator.clipboard?.writeText(JSON.stringify(result.raw, null, 2))} data-testid="explain-copy-json" title="For the Plans area, or to share">
+          <Button
+            onClick={() => void navigator.clipboard?.writeText(JSON.stringify(result.raw, null, 2))}
+            data-testid="explain-copy-json"
+            title="For the Plans area, or to share"
+          >
             Copy plan JSON
           </Button>
         )}
@@ -109,9 +142,12 @@ export function ExplainPanel({ profileId, sql, analyze, database, autoRun = true
         )}
       </div>
       {options.analyze && (
-        <p className="rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100" data-testid="explain-analyze-note">
-          EXPLAIN ANALYZE executes the statement inside BEGIN … ROLLBACK. Row changes are undone; sequence increments, effects
-          outside the database and session advisory locks are not.
+        <p
+          className="rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+          data-testid="explain-analyze-note"
+        >
+          EXPLAIN ANALYZE executes the statement inside BEGIN … ROLLBACK. Row changes are undone; sequence
+          increments, effects outside the database and session advisory locks are not.
         </p>
       )}
       {run.error && <ErrorMessage error={run.error} />}
@@ -133,7 +169,10 @@ export function ExplainPanel({ profileId, sql, analyze, database, autoRun = true
           )}
           <details className="text-xs text-slate-600 dark:text-slate-400">
             <summary className="cursor-pointer">Sent to the server</summary>
-            <pre className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-mono dark:bg-slate-900" data-testid="explain-sent-sql">
+            <pre
+              className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-mono dark:bg-slate-900"
+              data-testid="explain-sent-sql"
+            >
               {result.explainSql}
             </pre>
           </details>

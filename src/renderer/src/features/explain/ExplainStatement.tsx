@@ -5,7 +5,10 @@ import { ExplainPanel } from "./ExplainPanel";
 export function ExplainStatement({ profileId }: { profileId: string }) {
   const [sql, setSql] = useState("");
   return (
-    <section className="flex flex-col gap-2 border-t border-slate-200 pt-3 dark:border-slate-800" data-testid="plans-explain">
+    <section
+      className="flex flex-col gap-2 border-t border-slate-200 pt-3 dark:border-slate-800"
+      data-testid="plans-explain"
+    >
       <h2 className="text-lg font-semibold">Explain a statement on this connection</h2>
       <textarea
         className="h-24 w-full rounded border border-slate-300 bg-white p-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-900"

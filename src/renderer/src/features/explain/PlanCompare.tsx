@@ -11,7 +11,17 @@ const statusStyle: Record<ComparedRow["status"], string> = {
 };
 
 /** Two plans of the same query side by side, node against node, with what changed. */
-export function PlanCompare({ a, b, labelA = "Before", labelB = "After" }: { a: PlanModel; b: PlanModel; labelA?: string; labelB?: string }) {
+export function PlanCompare({
+  a,
+  b,
+  labelA = "Before",
+  labelB = "After",
+}: {
+  a: PlanModel;
+  b: PlanModel;
+  labelA?: string;
+  labelB?: string;
+}) {
   const cmp = useMemo(() => comparePlans(a, b), [a, b]);
   const s = cmp.summary;
   return (
@@ -51,13 +61,30 @@ export function PlanCompare({ a, b, labelA = "Before", labelB = "After" }: { a: 
               const na = r.a === null ? null : a.nodes[r.a]!;
               const nb = r.b === null ? null : b.nodes[r.b]!;
               return (
-                <tr key={i} className={`border-t border-slate-100 dark:border-slate-800 ${statusStyle[r.status]}`} data-testid="plan-compare-row" data-status={r.status}>
-                  <td className="px-2 py-1" style={{ paddingLeft: 8 + Math.min(r.depth, 30) * 12 }}>{na?.label ?? "—"}</td>
+                <tr
+                  key={i}
+                  className={`border-t border-slate-100 dark:border-slate-800 ${statusStyle[r.status]}`}
+                  data-testid="plan-compare-row"
+                  data-status={r.status}
+                >
+                  <td className="px-2 py-1" style={{ paddingLeft: 8 + Math.min(r.depth, 30) * 12 }}>
+                    {na?.label ?? "—"}
+                  </td>
                   <td className="px-2 py-1">{nb?.label ?? "—"}</td>
-                  <td className="px-2 py-1 text-right tabular-nums">{pair(na, nb, (n) => formatMs(n.inclusiveMs))}</td>
-                  <td className="px-2 py-1 text-right tabular-nums">{delta(na?.inclusiveMs ?? null, nb?.inclusiveMs ?? null)}</td>
-                  <td className="px-2 py-1 text-right tabular-nums">{pair(na, nb, (n) => formatCount(n.actualRowsTotal ?? n.estimatedRowsTotal))}</td>
-                  <td className="px-2 py-1 text-right tabular-nums">{pair(na, nb, (n) => (n.buffers ? formatBlocks(n.buffers.sharedHit + n.buffers.sharedRead) : "—"))}</td>
+                  <td className="px-2 py-1 text-right tabular-nums">
+                    {pair(na, nb, (n) => formatMs(n.inclusiveMs))}
+                  </td>
+                  <td className="px-2 py-1 text-right tabular-nums">
+                    {delta(na?.inclusiveMs ?? null, nb?.inclusiveMs ?? null)}
+                  </td>
+                  <td className="px-2 py-1 text-right tabular-nums">
+                    {pair(na, nb, (n) => formatCount(n.actualRowsTotal ?? n.estimatedRowsTotal))}
+                  </td>
+                  <td className="px-2 py-1 text-right tabular-nums">
+                    {pair(na, nb, (n) =>
+                      n.buffers ? formatBlocks(n.buffers.sharedHit + n.buffers.sharedRead) : "—",
+                    )}
+                  </td>
                 </tr>
               );
             })}
@@ -79,7 +106,8 @@ export function delta(a: number | null, b: number | null): string {
   const ratio = b / a;
   const p = Math.abs(ratio - 1) * 100;
   // never round a real change to "100%" or "0%"
-  const pct = p >= 99.5 && p < 100 ? (Math.floor(p * 10) / 10).toFixed(1) : p < 10 ? p.toFixed(1) : p.toFixed(0);
+  const pct =
+    p >= 99.5 && p < 100 ? (Math.floor(p * 10) / 10).toFixed(1) : p < 10 ? p.toFixed(1) : p.toFixed(0);
   if (b === a) return "0%";
   if (ratio > 1) return `+${pct}% (×${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)})`;
   if (b === 0) return "−100%";
@@ -87,7 +115,17 @@ export function delta(a: number | null, b: number | null): string {
   return `−${pct}% (÷${inv >= 10 ? inv.toFixed(0) : inv.toFixed(2)})`;
 }
 
-function SummaryRow({ label, f, fmt, testId }: { label: string; f: Figure; fmt(v: number | null): string; testId?: string }) {
+function SummaryRow({
+  label,
+  f,
+  fmt,
+  testId,
+}: {
+  label: string;
+  f: Figure;
+  fmt(v: number | null): string;
+  testId?: string;
+}) {
   return (
     <tr className="border-t border-slate-200 dark:border-slate-800" data-testid={testId}>
       <td className="py-1 text-slate-500">{label}</td>

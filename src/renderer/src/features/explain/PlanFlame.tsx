@@ -6,13 +6,22 @@ import { formatMs, formatShare, severityBar } from "./plan.format";
 const ROW = 22;
 
 /** Where the time goes: an icicle chart, each box as wide as its node's inclusive time. */
-export function PlanFlame({ plan, selectedId, onSelect }: { plan: PlanModel; selectedId: number | null; onSelect(id: number): void }) {
+export function PlanFlame({
+  plan,
+  selectedId,
+  onSelect,
+}: {
+  plan: PlanModel;
+  selectedId: number | null;
+  onSelect(id: number): void;
+}) {
   const boxes = useMemo(() => icicleLayout(plan), [plan]);
   const depth = boxes.reduce((d, b) => Math.max(d, b.depth), 0);
   return (
     <div className="flex flex-col gap-1" data-testid="plan-flame">
       <p className="text-xs text-slate-500">
-        Width = {plan.timed ? "inclusive time" : "estimated cost"}; colour = share of exclusive time. Click a box to select its node.
+        Width = {plan.timed ? "inclusive time" : "estimated cost"}; colour = share of exclusive time. Click a
+        box to select its node.
       </p>
       <div className="max-h-[60vh] overflow-auto rounded border border-slate-200 dark:border-slate-800">
         <div className="relative w-full" style={{ height: (depth + 1) * ROW }}>

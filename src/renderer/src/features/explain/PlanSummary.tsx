@@ -5,7 +5,11 @@ import { formatMs } from "./plan.format";
 export function PlanSummary({ plan }: { plan: PlanModel }) {
   const triggerMs = plan.triggers.reduce((s, t) => s + t.timeMs, 0);
   const items: Array<[string, string, string?]> = [
-    ["Execution", plan.analyzed ? formatMs(plan.executionMs ?? plan.totalMs) : "not run", "plan-execution-time"],
+    [
+      "Execution",
+      plan.analyzed ? formatMs(plan.executionMs ?? plan.totalMs) : "not run",
+      "plan-execution-time",
+    ],
     ["Planning", formatMs(plan.planningMs)],
     ["Total cost", plan.totalCost.toFixed(2)],
     ["Nodes", String(plan.nodes.length), "plan-node-count"],
@@ -18,11 +22,15 @@ export function PlanSummary({ plan }: { plan: PlanModel }) {
         {items.map(([label, value, testId]) => (
           <div key={label} className="flex gap-2">
             <dt className="text-slate-500">{label}</dt>
-            <dd className="font-medium tabular-nums" data-testid={testId}>{value}</dd>
+            <dd className="font-medium tabular-nums" data-testid={testId}>
+              {value}
+            </dd>
           </div>
         ))}
       </dl>
-      {!plan.analyzed && <p className="text-xs text-slate-500">Estimates only: run with ANALYZE for actual times and rows.</p>}
+      {!plan.analyzed && (
+        <p className="text-xs text-slate-500">Estimates only: run with ANALYZE for actual times and rows.</p>
+      )}
       {plan.settings.length > 0 && (
         <p className="text-xs text-slate-500">
           Settings: {plan.settings.map(([k, v]) => `${k} = ${v}`).join(", ")}

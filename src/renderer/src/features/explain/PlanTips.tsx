@@ -11,15 +11,30 @@ const tone: Record<Tip["severity"], string> = {
 export function PlanTips({ tips, onShowNode }: { tips: Tip[]; onShowNode(id: number): void }) {
   // big generated plans can repeat one finding hundreds of times
   const [limit, setLimit] = useState(20);
-  if (tips.length === 0) return <p className="text-sm text-slate-500" data-testid="plan-no-tips">No problems found in this plan.</p>;
+  if (tips.length === 0)
+    return (
+      <p className="text-sm text-slate-500" data-testid="plan-no-tips">
+        No problems found in this plan.
+      </p>
+    );
   return (
     <ul className="flex flex-col gap-2" data-testid="plan-tips">
       {tips.slice(0, limit).map((tip, i) => (
-        <li key={i} className={`rounded border p-2 text-sm ${tone[tip.severity]}`} data-testid="plan-tip" data-tip-kind={tip.kind}>
+        <li
+          key={i}
+          className={`rounded border p-2 text-sm ${tone[tip.severity]}`}
+          data-testid="plan-tip"
+          data-tip-kind={tip.kind}
+        >
           <div className="flex items-start justify-between gap-2">
             <span className="font-medium">{tip.title}</span>
             {tip.nodeId !== null && (
-              <button type="button" className="shrink-0 text-xs text-blue-700 underline dark:text-blue-300" onClick={() => onShowNode(tip.nodeId!)} data-testid="plan-tip-show">
+              <button
+                type="button"
+                className="shrink-0 text-xs text-blue-700 underline dark:text-blue-300"
+                onClick={() => onShowNode(tip.nodeId!)}
+                data-testid="plan-tip-show"
+              >
                 Show node
               </button>
             )}
@@ -29,7 +44,12 @@ export function PlanTips({ tips, onShowNode }: { tips: Tip[]; onShowNode(id: num
       ))}
       {tips.length > limit && (
         <li>
-          <button type="button" className="text-xs text-blue-700 underline dark:text-blue-300" onClick={() => setLimit(tips.length)} data-testid="plan-tips-all">
+          <button
+            type="button"
+            className="text-xs text-blue-700 underline dark:text-blue-300"
+            onClick={() => setLimit(tips.length)}
+            data-testid="plan-tips-all"
+          >
             Show all {tips.length} tips
           </button>
         </li>

@@ -2,7 +2,15 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef } from "react";
 import type { PlanModel, PlanNode } from "../../../../shared/explain/plan.model";
 import { visibleNodeIds } from "../../../../shared/explain/plan-tree.rows";
-import { formatBlocks, formatCount, formatMs, formatShare, misestimateLabel, severityBar, severityText } from "./plan.format";
+import {
+  formatBlocks,
+  formatCount,
+  formatMs,
+  formatShare,
+  misestimateLabel,
+  severityBar,
+  severityText,
+} from "./plan.format";
 
 const ROW_HEIGHT = 30;
 const COLUMNS = "minmax(280px, 1fr) 150px 80px 64px 150px 60px 110px";
@@ -37,8 +45,14 @@ export function PlanTree({ plan, collapsed, selectedId, onToggle, onSelect, reve
   }, [revealKey]);
 
   return (
-    <div className="flex min-h-0 flex-col rounded border border-slate-200 text-xs dark:border-slate-800" data-testid="plan-tree">
-      <div className="grid border-b border-slate-200 bg-slate-50 px-2 py-1 font-medium text-slate-500 dark:border-slate-800 dark:bg-slate-900" style={{ gridTemplateColumns: COLUMNS }}>
+    <div
+      className="flex min-h-0 flex-col rounded border border-slate-200 text-xs dark:border-slate-800"
+      data-testid="plan-tree"
+    >
+      <div
+        className="grid border-b border-slate-200 bg-slate-50 px-2 py-1 font-medium text-slate-500 dark:border-slate-800 dark:bg-slate-900"
+        style={{ gridTemplateColumns: COLUMNS }}
+      >
         <span>Node</span>
         <span>Exclusive time</span>
         <span className="text-right">Inclusive</span>
@@ -69,7 +83,14 @@ export function PlanTree({ plan, collapsed, selectedId, onToggle, onSelect, reve
   );
 }
 
-function PlanRow({ node, top, collapsed, selected, onToggle, onSelect }: {
+function PlanRow({
+  node,
+  top,
+  collapsed,
+  selected,
+  onToggle,
+  onSelect,
+}: {
   node: PlanNode;
   top: number;
   collapsed: boolean;
@@ -89,7 +110,10 @@ function PlanRow({ node, top, collapsed, selected, onToggle, onSelect }: {
       className={`absolute left-0 grid w-full cursor-pointer items-center border-b border-slate-100 px-2 hover:bg-slate-50 dark:border-slate-800/60 dark:hover:bg-slate-800/40 ${selected ? "bg-blue-50 dark:bg-blue-950/50" : ""} ${node.neverExecuted ? "opacity-50" : ""}`}
       style={{ top, height: ROW_HEIGHT, gridTemplateColumns: COLUMNS }}
     >
-      <span className="flex min-w-0 items-center gap-1" style={{ paddingLeft: Math.min(node.depth, 40) * 14 }}>
+      <span
+        className="flex min-w-0 items-center gap-1"
+        style={{ paddingLeft: Math.min(node.depth, 40) * 14 }}
+      >
         <button
           type="button"
           aria-label={collapsed ? "Expand" : "Collapse"}
@@ -103,8 +127,16 @@ function PlanRow({ node, top, collapsed, selected, onToggle, onSelect }: {
         >
           {collapsed ? "▸" : "▾"}
         </button>
-        {node.subplanName && <span className="shrink-0 rounded bg-violet-100 px-1 text-violet-800 dark:bg-violet-950 dark:text-violet-200">{node.subplanName}</span>}
-        <span className={`truncate ${severityText[node.timeSeverity]}`} title={node.label} data-testid="plan-node-label">
+        {node.subplanName && (
+          <span className="shrink-0 rounded bg-violet-100 px-1 text-violet-800 dark:bg-violet-950 dark:text-violet-200">
+            {node.subplanName}
+          </span>
+        )}
+        <span
+          className={`truncate ${severityText[node.timeSeverity]}`}
+          title={node.label}
+          data-testid="plan-node-label"
+        >
           {node.label}
         </span>
         {node.neverExecuted && <span className="shrink-0 text-slate-500">never executed</span>}
@@ -112,20 +144,37 @@ function PlanRow({ node, top, collapsed, selected, onToggle, onSelect }: {
       </span>
       <span className="flex items-center gap-1">
         <span className="relative h-2.5 w-20 overflow-hidden rounded bg-slate-100 dark:bg-slate-800">
-          <span className="absolute inset-y-0 left-0 bg-slate-300 dark:bg-slate-600" style={{ width: `${(node.inclusiveShare ?? 0) * 100}%` }} />
-          <span className={`absolute inset-y-0 left-0 ${severityBar[node.timeSeverity]}`} style={{ width: `${(node.exclusiveShare ?? 0) * 100}%` }} />
+          <span
+            className="absolute inset-y-0 left-0 bg-slate-300 dark:bg-slate-600"
+            style={{ width: `${(node.inclusiveShare ?? 0) * 100}%` }}
+          />
+          <span
+            className={`absolute inset-y-0 left-0 ${severityBar[node.timeSeverity]}`}
+            style={{ width: `${(node.exclusiveShare ?? 0) * 100}%` }}
+          />
         </span>
         <span className="tabular-nums">{formatMs(node.exclusiveMs)}</span>
       </span>
       <span className="text-right tabular-nums">{formatMs(node.inclusiveMs)}</span>
-      <span className={`text-right tabular-nums ${severityText[node.timeSeverity]}`}>{formatShare(node.exclusiveShare)}</span>
+      <span className={`text-right tabular-nums ${severityText[node.timeSeverity]}`}>
+        {formatShare(node.exclusiveShare)}
+      </span>
       <span className="text-right tabular-nums">
         {formatCount(node.estimatedRowsTotal)} → {formatCount(node.actualRowsTotal)}
-        {mis && <span className={`ml-1 ${severityText[node.misestimate!.severity]}`} data-testid="plan-node-misestimate">{mis}</span>}
+        {mis && (
+          <span
+            className={`ml-1 ${severityText[node.misestimate!.severity]}`}
+            data-testid="plan-node-misestimate"
+          >
+            {mis}
+          </span>
+        )}
       </span>
       <span className="text-right tabular-nums">{formatCount(node.actualLoops)}</span>
       <span className="text-right tabular-nums">
-        {node.buffers ? `${formatBlocks(node.buffers.sharedHit)} / ${formatBlocks(node.buffers.sharedRead)}` : "—"}
+        {node.buffers
+          ? `${formatBlocks(node.buffers.sharedHit)} / ${formatBlocks(node.buffers.sharedRead)}`
+          : "—"}
       </span>
     </div>
   );

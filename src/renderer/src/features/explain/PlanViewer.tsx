@@ -40,7 +40,7 @@ export function PlanViewer({ plan }: { plan: PlanModel }) {
     setRevealKey((k) => k + 1);
   };
 
-  const selected = selectedId === null ? null : plan.nodes[selectedId] ?? null;
+  const selected = selectedId === null ? null : (plan.nodes[selectedId] ?? null);
   const tabClass = (t: Tab) =>
     `rounded px-2 py-1 text-xs font-medium ${tab === t ? "bg-blue-600 text-white" : "hover:bg-slate-100 dark:hover:bg-slate-800"}`;
 
@@ -48,15 +48,39 @@ export function PlanViewer({ plan }: { plan: PlanModel }) {
     <div className="flex flex-col gap-3" data-testid="plan-viewer">
       <PlanSummary plan={plan} />
       <div className="flex items-center gap-1">
-        <button type="button" className={tabClass("tree")} onClick={() => setTab("tree")} data-testid="plan-tab-tree">Tree</button>
-        <button type="button" className={tabClass("flame")} onClick={() => setTab("flame")} data-testid="plan-tab-flame">Where time goes</button>
+        <button
+          type="button"
+          className={tabClass("tree")}
+          onClick={() => setTab("tree")}
+          data-testid="plan-tab-tree"
+        >
+          Tree
+        </button>
+        <button
+          type="button"
+          className={tabClass("flame")}
+          onClick={() => setTab("flame")}
+          data-testid="plan-tab-flame"
+        >
+          Where time goes
+        </button>
         {tab === "tree" && (
           <span className="ml-auto flex gap-1">
-            <button type="button" className="rounded px-2 py-1 text-xs hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => setCollapsed(new Set())}>Expand all</button>
             <button
               type="button"
               className="rounded px-2 py-1 text-xs hover:bg-slate-100 dark:hover:bg-slate-800"
-              onClick={() => setCollapsed(new Set(plan.nodes.filter((n) => n.depth === 1 && n.childIds.length > 0).map((n) => n.id)))}
+              onClick={() => setCollapsed(new Set())}
+            >
+              Expand all
+            </button>
+            <button
+              type="button"
+              className="rounded px-2 py-1 text-xs hover:bg-slate-100 dark:hover:bg-slate-800"
+              onClick={() =>
+                setCollapsed(
+                  new Set(plan.nodes.filter((n) => n.depth === 1 && n.childIds.length > 0).map((n) => n.id)),
+                )
+              }
             >
               Collapse all
             </button>
@@ -64,7 +88,14 @@ export function PlanViewer({ plan }: { plan: PlanModel }) {
         )}
       </div>
       {tab === "tree" ? (
-        <PlanTree plan={plan} collapsed={collapsed} selectedId={selectedId} onToggle={toggle} onSelect={setSelectedId} revealKey={revealKey} />
+        <PlanTree
+          plan={plan}
+          collapsed={collapsed}
+          selectedId={selectedId}
+          onToggle={toggle}
+          onSelect={setSelectedId}
+          revealKey={revealKey}
+        />
       ) : (
         <PlanFlame plan={plan} selectedId={selectedId} onSelect={setSelectedId} />
       )}
@@ -73,7 +104,13 @@ export function PlanViewer({ plan }: { plan: PlanModel }) {
           <h3 className="text-sm font-semibold">Tips ({plan.tips.length})</h3>
           <PlanTips tips={plan.tips} onShowNode={showNode} />
         </div>
-        {selected ? <PlanNodeDetails node={selected} /> : <p className="text-xs text-slate-500">Select a node to see everything the server reported about it.</p>}
+        {selected ? (
+          <PlanNodeDetails node={selected} />
+        ) : (
+          <p className="text-xs text-slate-500">
+            Select a node to see everything the server reported about it.
+          </p>
+        )}
       </div>
     </div>
   );

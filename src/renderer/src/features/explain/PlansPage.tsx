@@ -39,22 +39,36 @@ export function PlansPage({ profileId }: AreaProps) {
     }
   };
 
-  const area = "h-40 w-full rounded border border-slate-300 bg-white p-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-900";
+  const area =
+    "h-40 w-full rounded border border-slate-300 bg-white p-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-900";
   return (
     <section className="flex flex-col gap-3" data-testid="plans-page">
       <h1 className="text-xl font-semibold">Plans</h1>
       <p className="text-sm text-slate-500">
-        Paste the output of <code>EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)</code> or of plain <code>EXPLAIN ANALYZE</code>. Paste a second plan to
-        compare them (for example before and after an index). Nothing is sent anywhere.
+        Paste the output of <code>EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)</code> or of plain{" "}
+        <code>EXPLAIN ANALYZE</code>. Paste a second plan to compare them (for example before and after an
+        index). Nothing is sent anywhere.
       </p>
       <div className="grid gap-3 lg:grid-cols-2">
         <label className="flex flex-col gap-1 text-sm">
           <span className="text-slate-600 dark:text-slate-400">Plan A</span>
-          <textarea className={area} value={pastedA} onChange={(e) => setPasted("a", e.target.value)} spellCheck={false} data-testid="plans-input-a" />
+          <textarea
+            className={area}
+            value={pastedA}
+            onChange={(e) => setPasted("a", e.target.value)}
+            spellCheck={false}
+            data-testid="plans-input-a"
+          />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span className="text-slate-600 dark:text-slate-400">Plan B (optional, to compare)</span>
-          <textarea className={area} value={pastedB} onChange={(e) => setPasted("b", e.target.value)} spellCheck={false} data-testid="plans-input-b" />
+          <textarea
+            className={area}
+            value={pastedB}
+            onChange={(e) => setPasted("b", e.target.value)}
+            spellCheck={false}
+            data-testid="plans-input-b"
+          />
         </label>
       </div>
       <div className="flex gap-2">
@@ -68,7 +82,12 @@ export function PlansPage({ profileId }: AreaProps) {
         )}
       </div>
       {error !== null && <ErrorMessage error={error} />}
-      {parsed && (parsed.b ? <PlanCompare a={parsed.a} b={parsed.b} labelA="Plan A" labelB="Plan B" /> : <PlanViewer plan={parsed.a} />)}
+      {parsed &&
+        (parsed.b ? (
+          <PlanCompare a={parsed.a} b={parsed.b} labelA="Plan A" labelB="Plan B" />
+        ) : (
+          <PlanViewer plan={parsed.a} />
+        ))}
       {profileId && <ExplainStatement profileId={profileId} />}
     </section>
   );

@@ -31,8 +31,11 @@ export function DashboardPage({ profileId }: AreaProps) {
         {r && <StatusBadge status={r.status} testId="health-status" />}
         {r && (
           <span className="text-xs text-slate-500" data-testid="health-generated">
-            {r.role} · {r.database ?? "unreachable"} · {new Date(r.generatedAt).toLocaleTimeString()} · {Math.round(r.durationMs)} ms
-            {r.errorCount > 0 ? ` · ${r.errorCount} ${r.errorCount === 1 ? "check" : "checks"} could not run` : ""}
+            {r.role} · {r.database ?? "unreachable"} · {new Date(r.generatedAt).toLocaleTimeString()} ·{" "}
+            {Math.round(r.durationMs)} ms
+            {r.errorCount > 0
+              ? ` · ${r.errorCount} ${r.errorCount === 1 ? "check" : "checks"} could not run`
+              : ""}
           </span>
         )}
         <Button
@@ -42,8 +45,18 @@ export function DashboardPage({ profileId }: AreaProps) {
         >
           {report.isFetching ? "Checking…" : "Refresh"}
         </Button>
-        <IntervalSelect label="Charts every" value={chartMs} options={CHART_INTERVALS} onChange={setChartMs} />
-        <IntervalSelect label="Report every" value={reportMs} options={REPORT_INTERVALS} onChange={setReportMs} />
+        <IntervalSelect
+          label="Charts every"
+          value={chartMs}
+          options={CHART_INTERVALS}
+          onChange={setChartMs}
+        />
+        <IntervalSelect
+          label="Report every"
+          value={reportMs}
+          options={REPORT_INTERVALS}
+          onChange={setReportMs}
+        />
       </header>
       {report.error && <ErrorMessage error={report.error} />}
       <LiveCharts samples={samples} />
@@ -54,7 +67,11 @@ export function DashboardPage({ profileId }: AreaProps) {
             <CheckCard
               key={c.id}
               check={c}
-              extra={c.id === "statements" && c.value === "not installed" ? <InstallStatementsButton profileId={profileId} /> : undefined}
+              extra={
+                c.id === "statements" && c.value === "not installed" ? (
+                  <InstallStatementsButton profileId={profileId} />
+                ) : undefined
+              }
             />
           ))}
         </div>
@@ -64,7 +81,17 @@ export function DashboardPage({ profileId }: AreaProps) {
   );
 }
 
-function IntervalSelect({ label, value, options, onChange }: { label: string; value: number; options: number[]; onChange(v: number): void }) {
+function IntervalSelect({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  options: number[];
+  onChange(v: number): void;
+}) {
   return (
     <label className="flex items-center gap-1 text-xs text-slate-500">
       {label}
@@ -73,7 +100,11 @@ function IntervalSelect({ label, value, options, onChange }: { label: string; va
         value={value}
         onChange={(e) => onChange(Number(e.target.value))}
       >
-        {options.map((o) => <option key={o} value={o}>{o < 60_000 ? `${o / 1000} s` : `${o / 60_000} min`}</option>)}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o < 60_000 ? `${o / 1000} s` : `${o / 60_000} min`}
+          </option>
+        ))}
       </select>
     </label>
   );

@@ -26,7 +26,10 @@ const RENEW_MS = 60_000;
  */
 export function useLiveSamples(profileId: string, intervalMs = 5_000): HealthSample[] {
   // keyed by profile, so switching profiles never shows the previous one's points
-  const [state, setState] = useState<{ profileId: string; samples: HealthSample[] }>({ profileId, samples: [] });
+  const [state, setState] = useState<{ profileId: string; samples: HealthSample[] }>({
+    profileId,
+    samples: [],
+  });
   useEffect(() => {
     let watchId: string | undefined;
     let stopped = false;

@@ -32,7 +32,11 @@ export function IndexesPage({ profileId }: AreaProps) {
       <div className="flex items-center gap-3">
         <h1 className="text-xl font-semibold">Indexes</h1>
         {r && <span className="text-sm text-slate-500">database {r.database}</span>}
-        <Button onClick={() => void report.refetch()} disabled={report.isFetching} data-testid="indexes-refresh">
+        <Button
+          onClick={() => void report.refetch()}
+          disabled={report.isFetching}
+          data-testid="indexes-refresh"
+        >
           {report.isFetching ? "Refreshing…" : "Refresh"}
         </Button>
       </div>
@@ -48,7 +52,9 @@ export function IndexesPage({ profileId }: AreaProps) {
             className="-mb-px border-b-2 border-transparent px-3 py-1.5 text-sm capitalize aria-selected:border-blue-600 aria-selected:font-medium"
           >
             {t}
-            {counts[t] !== undefined && <span className="ml-1 rounded bg-slate-200 px-1.5 text-xs dark:bg-slate-800">{counts[t]}</span>}
+            {counts[t] !== undefined && (
+              <span className="ml-1 rounded bg-slate-200 px-1.5 text-xs dark:bg-slate-800">{counts[t]}</span>
+            )}
           </button>
         ))}
       </div>
@@ -59,7 +65,13 @@ export function IndexesPage({ profileId }: AreaProps) {
       {r && tab === "duplicates" && <DuplicatesTab report={r} profileId={profileId} />}
       {r && tab === "invalid" && <InvalidTab report={r} profileId={profileId} />}
       {r && tab === "missing" && (
-        <MissingTab report={r} profileId={profileId} whatIf={whatIf} proving={whatIf && report.isFetching} onWhatIf={() => (whatIf ? void report.refetch() : setWhatIf(true))} />
+        <MissingTab
+          report={r}
+          profileId={profileId}
+          whatIf={whatIf}
+          proving={whatIf && report.isFetching}
+          onWhatIf={() => (whatIf ? void report.refetch() : setWhatIf(true))}
+        />
       )}
       {r && tab === "bloat" && <BloatTab report={r} profileId={profileId} />}
     </section>

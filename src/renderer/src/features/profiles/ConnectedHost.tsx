@@ -18,7 +18,9 @@ export function ConnectedHost({ profileId, after }: { profileId: string; after: 
   return (
     <div className="rounded border border-slate-200 p-3 dark:border-slate-800">
       <dt className="text-xs text-slate-500">Host</dt>
-      <dd className="mt-1 truncate font-medium" data-testid="connected-host">{label}</dd>
+      <dd className="mt-1 truncate font-medium" data-testid="connected-host">
+        {label}
+      </dd>
     </div>
   );
 }

@@ -19,8 +19,15 @@ export function ConnectionStatusBanner({ profileId }: { profileId: string }) {
     >
       <span className="font-semibold">{s.state === "reconnecting" ? "Reconnecting…" : "Disconnected"}</span>
       {s.message && <span className="truncate">{s.message}</span>}
-      {s.state === "disconnected" && seconds !== undefined && <span className="text-xs">retrying in {seconds} s</span>}
-      <Button data-testid="connection-retry" className="ml-auto" disabled={retry.isPending} onClick={() => retry.mutate()}>
+      {s.state === "disconnected" && seconds !== undefined && (
+        <span className="text-xs">retrying in {seconds} s</span>
+      )}
+      <Button
+        data-testid="connection-retry"
+        className="ml-auto"
+        disabled={retry.isPending}
+        onClick={() => retry.mutate()}
+      >
         {retry.isPending ? "Retrying…" : "Retry"}
       </Button>
     </div>

@@ -8,8 +8,13 @@ import { call } from "../../lib/api";
 /** Paste a libpq URI / key=value string, or pick a pg_service.conf entry, to fill the form. */
 export function PasteConnectionString({ onImported }: { onImported(imported: ImportedDraft): void }) {
   const [text, setText] = useState("");
-  const parse = useMutation({ mutationFn: (t: string) => call("profiles:parseConnectionString", { text: t }) });
-  const services = useQuery({ queryKey: ["profiles", "services"], queryFn: () => call("profiles:listServices", {}) });
+  const parse = useMutation({
+    mutationFn: (t: string) => call("profiles:parseConnectionString", { text: t }),
+  });
+  const services = useQuery({
+    queryKey: ["profiles", "services"],
+    queryFn: () => call("profiles:listServices", {}),
+  });
 
   return (
     <div className="flex flex-col gap-2 rounded border border-dashed border-slate-300 p-3 dark:border-slate-700">
@@ -27,7 +32,14 @@ export function PasteConnectionString({ onImported }: { onImported(imported: Imp
           <Button
             data-testid="profile-paste-apply"
             disabled={!text.trim() || parse.isPending}
-            onClick={() => parse.mutate(text, { onSuccess: (r) => { onImported(r); setText(""); } })}
+            onClick={() =>
+              parse.mutate(text, {
+                onSuccess: (r) => {
+                  onImported(r);
+                  setText("");
+                },
+              })
+            }
           >
             Fill in
           </Button>
@@ -43,7 +55,10 @@ export function PasteConnectionString({ onImported }: { onImported(imported: Imp
             onChange={(e) => {
               const s = services.data.services.find((x) => x.name === e.target.value);
               // the listing carries no passwords: the chosen service is imported like a paste
-              if (s) parse.mutate(`service='${s.name.replace(/[\\']/g, (c) => `\\${c}`)}'`, { onSuccess: (r) => onImported({ ...r, draft: { ...r.draft, name: s.name } }) });
+              if (s)
+                parse.mutate(`service='${s.name.replace(/[\\']/g, (c) => `\\${c}`)}'`, {
+                  onSuccess: (r) => onImported({ ...r, draft: { ...r.draft, name: s.name } }),
+                });
             }}
           >
             <option value="">choose…</option>

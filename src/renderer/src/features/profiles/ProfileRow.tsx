@@ -16,12 +16,18 @@ interface Props {
 export function ProfileRow({ profile: p, onOpen, onEdit, onDuplicate, onExport, onDelete }: Props) {
   const [confirming, setConfirming] = useState(false);
   return (
-    <li data-testid="profile-row" data-name={p.name} className="flex flex-wrap items-center gap-3 rounded border border-slate-200 p-3 dark:border-slate-800">
+    <li
+      data-testid="profile-row"
+      data-name={p.name}
+      className="flex flex-wrap items-center gap-3 rounded border border-slate-200 p-3 dark:border-slate-800"
+    >
       <div className="min-w-0 flex-1">
         <div className="font-medium">{p.name}</div>
         <div className="truncate text-xs text-slate-500">
           {p.user}@{p.host}:{p.port}/{p.database}
-          {p.additionalHosts?.length ? ` · +${p.additionalHosts.length} host${p.additionalHosts.length > 1 ? "s" : ""}` : ""}
+          {p.additionalHosts?.length
+            ? ` · +${p.additionalHosts.length} host${p.additionalHosts.length > 1 ? "s" : ""}`
+            : ""}
           {p.targetSessionAttrs ? ` · ${p.targetSessionAttrs}` : ""}
           {p.sslmode && p.sslmode !== "prefer" ? ` · ${p.sslmode}` : ""}
           {p.readOnly ? " · read-only" : ""}
@@ -41,9 +47,15 @@ export function ProfileRow({ profile: p, onOpen, onEdit, onDuplicate, onExport, 
           <Button variant="primary" data-testid="profile-open" onClick={onOpen}>
             Open
           </Button>
-          <Button data-testid="profile-edit" onClick={onEdit}>Edit</Button>
-          <Button data-testid="profile-duplicate" onClick={onDuplicate}>Duplicate</Button>
-          <Button data-testid="profile-export" onClick={onExport}>Copy URI</Button>
+          <Button data-testid="profile-edit" onClick={onEdit}>
+            Edit
+          </Button>
+          <Button data-testid="profile-duplicate" onClick={onDuplicate}>
+            Duplicate
+          </Button>
+          <Button data-testid="profile-export" onClick={onExport}>
+            Copy URI
+          </Button>
           <Button variant="danger" data-testid="profile-delete" onClick={() => setConfirming(true)}>
             Delete
           </Button>

@@ -29,7 +29,9 @@ export function ProfilesPage(_props: AreaProps) {
   if (editing) {
     return (
       <section className="flex flex-col gap-4">
-        <h1 className="text-xl font-semibold">{editing === "new" ? "New connection" : `Edit ${editing.name}`}</h1>
+        <h1 className="text-xl font-semibold">
+          {editing === "new" ? "New connection" : `Edit ${editing.name}`}
+        </h1>
         <ProfileForm
           existing={editing === "new" ? undefined : editing}
           onSaved={(p) => {
@@ -62,12 +64,18 @@ export function ProfilesPage(_props: AreaProps) {
         </div>
       )}
       {profiles.data?.length === 0 && (
-        <p className="text-sm text-slate-500">No saved connections yet. Add one to see its server overview.</p>
+        <p className="text-sm text-slate-500">
+          No saved connections yet. Add one to see its server overview.
+        </p>
       )}
       <div className="flex flex-col gap-4" data-testid="profile-list">
         {byGroup(profiles.data ?? []).map(([group, list]) => (
           <div key={group} className="flex flex-col gap-2">
-            {group && <h2 className="text-sm font-semibold text-slate-500" data-testid="profile-group">{group}</h2>}
+            {group && (
+              <h2 className="text-sm font-semibold text-slate-500" data-testid="profile-group">
+                {group}
+              </h2>
+            )}
             <ul className="flex flex-col gap-2">
               {list.map((p) => (
                 <ProfileRow

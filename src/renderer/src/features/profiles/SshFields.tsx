@@ -25,20 +25,57 @@ export function SshFields({ form, hasSavedSecret, set, invalid, presentedKey, on
     <fieldset className="flex flex-col gap-3 rounded border border-slate-200 p-3 dark:border-slate-800">
       <legend className="px-1 text-sm font-medium">SSH tunnel</legend>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="sshEnabled" data-testid="profile-ssh" checked={form.sshEnabled} onChange={set("sshEnabled")} />
+        <input
+          type="checkbox"
+          name="sshEnabled"
+          data-testid="profile-ssh"
+          checked={form.sshEnabled}
+          onChange={set("sshEnabled")}
+        />
         Connect through an SSH server (the host above is as that server sees it)
       </label>
       {form.sshEnabled && (
         <>
           <div className="grid grid-cols-[1fr_6rem_10rem] gap-3">
-            <Field label="SSH host" name="sshHost" value={form.sshHost} onChange={set("sshHost")} {...invalid("ssh.host")} />
-            <Field label="Port" name="sshPort" type="number" value={form.sshPort} onChange={set("sshPort")} {...invalid("ssh.port")} />
-            <Field label="SSH user" name="sshUser" value={form.sshUser} onChange={set("sshUser")} {...invalid("ssh.user")} />
+            <Field
+              label="SSH host"
+              name="sshHost"
+              value={form.sshHost}
+              onChange={set("sshHost")}
+              {...invalid("ssh.host")}
+            />
+            <Field
+              label="Port"
+              name="sshPort"
+              type="number"
+              value={form.sshPort}
+              onChange={set("sshPort")}
+              {...invalid("ssh.port")}
+            />
+            <Field
+              label="SSH user"
+              name="sshUser"
+              value={form.sshUser}
+              onChange={set("sshUser")}
+              {...invalid("ssh.user")}
+            />
           </div>
           <div className="grid grid-cols-[12rem_1fr] gap-3">
-            <SelectField label="Authentication" name="sshAuth" value={form.sshAuth} onChange={set("sshAuth")} options={AUTH} />
+            <SelectField
+              label="Authentication"
+              name="sshAuth"
+              value={form.sshAuth}
+              onChange={set("sshAuth")}
+              options={AUTH}
+            />
             {form.sshAuth === "key" && (
-              <Field label="Private key file" name="sshKeyFile" value={form.sshKeyFile} onChange={set("sshKeyFile")} {...invalid("ssh.keyFile")} />
+              <Field
+                label="Private key file"
+                name="sshKeyFile"
+                value={form.sshKeyFile}
+                onChange={set("sshKeyFile")}
+                {...invalid("ssh.keyFile")}
+              />
             )}
           </div>
           {form.sshAuth !== "agent" && (
@@ -53,13 +90,18 @@ export function SshFields({ form, hasSavedSecret, set, invalid, presentedKey, on
             />
           )}
           <div className="text-xs text-slate-500">
-            Trusted host key: <code data-testid="ssh-host-key">{form.sshHostKey || "none yet (confirmed on first connection)"}</code>
+            Trusted host key:{" "}
+            <code data-testid="ssh-host-key">
+              {form.sshHostKey || "none yet (confirmed on first connection)"}
+            </code>
           </div>
           {presentedKey && presentedKey !== form.sshHostKey && (
             <div className="flex items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
               <span>
                 The server presented <code>{presentedKey}</code>.{" "}
-                {form.sshHostKey ? "It differs from the trusted key: only accept it if the server's key was really replaced." : "Compare it with the server's own fingerprint (ssh-keygen -lf) before trusting it."}
+                {form.sshHostKey
+                  ? "It differs from the trusted key: only accept it if the server's key was really replaced."
+                  : "Compare it with the server's own fingerprint (ssh-keygen -lf) before trusting it."}
               </span>
               <Button data-testid="ssh-trust" onClick={() => onTrust(presentedKey)}>
                 {form.sshHostKey ? "Replace trusted key" : "Trust this key"}

@@ -147,9 +147,16 @@ export function parseHostList(text: string, defaultPort: number): Array<{ host: 
     const part = raw.trim();
     if (!part) continue;
     const v6 = /^\[([^\]]+)\](?::(.*))?$/.exec(part);
-    const [host, port] = v6 ? [v6[1]!, v6[2]] : part.includes(":") ? [part.slice(0, part.lastIndexOf(":")), part.slice(part.lastIndexOf(":") + 1)] : [part, undefined];
+    const [host, port] = v6
+      ? [v6[1]!, v6[2]]
+      : part.includes(":")
+        ? [part.slice(0, part.lastIndexOf(":")), part.slice(part.lastIndexOf(":") + 1)]
+        : [part, undefined];
     // an unreadable port goes to main as NaN (sent as null), which names the field
-    out.push({ host, port: port === undefined || port === "" ? defaultPort : /^\d+$/.test(port) ? Number(port) : Number.NaN });
+    out.push({
+      host,
+      port: port === undefined || port === "" ? defaultPort : /^\d+$/.test(port) ? Number(port) : Number.NaN,
+    });
   }
   return out;
 }

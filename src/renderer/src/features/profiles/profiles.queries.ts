@@ -70,7 +70,8 @@ export function useRetryConnection(profileId: string) {
     onSuccess: (status) => {
       qc.setQueryData(profileKeys.status(profileId), status);
       // pages that failed while the server was away fetch again
-      if (status.state === "connected") void qc.invalidateQueries({ predicate: (q) => q.state.status === "error" });
+      if (status.state === "connected")
+        void qc.invalidateQueries({ predicate: (q) => q.state.status === "error" });
     },
   });
 }

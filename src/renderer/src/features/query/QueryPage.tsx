@@ -21,21 +21,41 @@ export function QueryPage({ profileId }: AreaProps) {
 
   return (
     <section className="flex h-full min-h-[32rem] flex-col gap-2" data-testid="query-page">
-      <div className="flex items-center gap-1 border-b border-slate-200 text-sm dark:border-slate-800" role="tablist">
+      <div
+        className="flex items-center gap-1 border-b border-slate-200 text-sm dark:border-slate-800"
+        role="tablist"
+      >
         {mine.map((t) => (
           <span
             key={t.id}
             className={`flex items-center gap-1 rounded-t px-2 py-1 ${t.id === active?.id ? "bg-slate-200 dark:bg-slate-800" : ""}`}
           >
-            <button type="button" role="tab" aria-selected={t.id === active?.id} onClick={() => activate(profileId, t.id)} data-testid="query-tab">
+            <button
+              type="button"
+              role="tab"
+              aria-selected={t.id === active?.id}
+              onClick={() => activate(profileId, t.id)}
+              data-testid="query-tab"
+            >
               {t.title}
             </button>
-            <button type="button" aria-label={`Close ${t.title}`} className="text-slate-500 hover:text-red-600" onClick={() => closeTab(t.id)}>
+            <button
+              type="button"
+              aria-label={`Close ${t.title}`}
+              className="text-slate-500 hover:text-red-600"
+              onClick={() => closeTab(t.id)}
+            >
               ×
             </button>
           </span>
         ))}
-        <button type="button" className="px-2 py-1 text-slate-500 hover:text-slate-900" onClick={() => add(profileId)} data-testid="new-query-tab" aria-label="New query tab">
+        <button
+          type="button"
+          className="px-2 py-1 text-slate-500 hover:text-slate-900"
+          onClick={() => add(profileId)}
+          data-testid="new-query-tab"
+          aria-label="New query tab"
+        >
           +
         </button>
       </div>

@@ -38,14 +38,27 @@ export function QueryTab({ tab }: { tab: QueryTabState }) {
     const sel = e?.getSelection();
     if (!e || !model || !sel) return { mode: "all" };
     if (!sel.isEmpty()) {
-      return { mode: "selection", selection: { start: model.getOffsetAt(sel.getStartPosition()), end: model.getOffsetAt(sel.getEndPosition()) } };
+      return {
+        mode: "selection",
+        selection: {
+          start: model.getOffsetAt(sel.getStartPosition()),
+          end: model.getOffsetAt(sel.getEndPosition()),
+        },
+      };
     }
     return { mode: "statement-at-cursor", cursorOffset: model.getOffsetAt(e.getPosition()!) };
   };
 
-  const run = (mode: "target" | "all", extra: { selection?: { start: number; end: number }; rowCap?: number | null; sql?: string } = {}) => {
+  const run = (
+    mode: "target" | "all",
+    extra: { selection?: { start: number; end: number }; rowCap?: number | null; sql?: string } = {},
+  ) => {
     setExplain(undefined);
-    const t = extra.selection ? { mode: "selection" as const, selection: extra.selection } : mode === "all" ? { mode: "all" as const } : target();
+    const t = extra.selection
+      ? { mode: "selection" as const, selection: extra.selection }
+      : mode === "all"
+        ? { mode: "all" as const }
+        : target();
     void controller.run({
       sql: extra.sql ?? tab.sql,
       ...t,
@@ -83,24 +96,49 @@ export function QueryTab({ tab }: { tab: QueryTabState }) {
     run("target", { sql, selection: { start: r.start, end: r.end }, rowCap: null });
   };
 
-  const pick = (sql: string) => update(tab.id, { sql: tab.sql.trim() ? `${tab.sql.replace(/\s*$/, "")}\n\n${sql}` : sql });
+  const pick = (sql: string) =>
+    update(tab.id, { sql: tab.sql.trim() ? `${tab.sql.replace(/\s*$/, "")}\n\n${sql}` : sql });
 
   return (
     <div className="flex h-full min-h-0 flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <Button variant="primary" disabled={controller.running} onClick={() => run("target")} data-testid="run" title="Run the selection or the statement under the caret (Ctrl/Cmd+Enter)">
+        <Button
+          variant="primary"
+          disabled={controller.running}
+          onClick={() => run("target")}
+          data-testid="run"
+          title="Run the selection or the statement under the caret (Ctrl/Cmd+Enter)"
+        >
           Run
         </Button>
-        <Button disabled={controller.running} onClick={() => run("all")} data-testid="run-all" title="Run every statement (Shift+Ctrl/Cmd+Enter)">
+        <Button
+          disabled={controller.running}
+          onClick={() => run("all")}
+          data-testid="run-all"
+          title="Run every statement (Shift+Ctrl/Cmd+Enter)"
+        >
           Run all
         </Button>
-        <Button variant="danger" disabled={!controller.running} onClick={() => void controller.cancel()} data-testid="cancel">
+        <Button
+          variant="danger"
+          disabled={!controller.running}
+          onClick={() => void controller.cancel()}
+          data-testid="cancel"
+        >
           Cancel
         </Button>
-        <Button onClick={() => void startExplain(false)} data-testid="explain" title="Explain the statement under the caret (Shift+Ctrl/Cmd+E)">
+        <Button
+          onClick={() => void startExplain(false)}
+          data-testid="explain"
+          title="Explain the statement under the caret (Shift+Ctrl/Cmd+E)"
+        >
           Explain
         </Button>
-        <Button onClick={() => void startExplain(true)} data-testid="explain-analyze" title="Explain Analyze, rolled back (Alt+Shift+Ctrl/Cmd+E)">
+        <Button
+          onClick={() => void startExplain(true)}
+          data-testid="explain-analyze"
+          title="Explain Analyze, rolled back (Alt+Shift+Ctrl/Cmd+E)"
+        >
           Explain Analyze
         </Button>
         <Button
@@ -132,15 +170,31 @@ export function QueryTab({ tab }: { tab: QueryTabState }) {
             className="w-20 rounded border border-slate-300 bg-transparent px-1 dark:border-slate-700"
           />
         </label>
-        <TransactionBadge state={controller.transactionState} connected={controller.session !== undefined} readOnly={controller.session?.readOnly ?? false} running={controller.running} />
+        <TransactionBadge
+          state={controller.transactionState}
+          connected={controller.session !== undefined}
+          readOnly={controller.session?.readOnly ?? false}
+          running={controller.running}
+        />
         <span className="ml-auto flex gap-1">
-          <Button onClick={() => void completions.refetch()} disabled={completions.isFetching} title="Reload schema, table, column and function names for autocomplete" data-testid="refresh-completions">
+          <Button
+            onClick={() => void completions.refetch()}
+            disabled={completions.isFetching}
+            title="Reload schema, table, column and function names for autocomplete"
+            data-testid="refresh-completions"
+          >
             {completions.isFetching ? "Loading names…" : "Refresh names"}
           </Button>
-          <Button onClick={() => setSide(side === "history" ? undefined : "history")} data-testid="toggle-history">
+          <Button
+            onClick={() => setSide(side === "history" ? undefined : "history")}
+            data-testid="toggle-history"
+          >
             History
           </Button>
-          <Button onClick={() => setSide(side === "snippets" ? undefined : "snippets")} data-testid="toggle-snippets">
+          <Button
+            onClick={() => setSide(side === "snippets" ? undefined : "snippets")}
+            data-testid="toggle-snippets"
+          >
             Snippets
           </Button>
         </span>
@@ -162,20 +216,33 @@ export function QueryTab({ tab }: { tab: QueryTabState }) {
             />
           </div>
           {formatMessage && (
-            <p className="text-xs text-amber-700 dark:text-amber-400" role="status" data-testid="format-message">
+            <p
+              className="text-xs text-amber-700 dark:text-amber-400"
+              role="status"
+              data-testid="format-message"
+            >
               {formatMessage}
             </p>
           )}
           {explainError !== undefined && <ErrorMessage error={explainError} />}
           {exporting && controller.session && (
-            <ExportDialog sessionId={controller.session.sessionId} sql={exporting.sql} onClose={() => setExporting(undefined)} />
+            <ExportDialog
+              sessionId={controller.session.sessionId}
+              sql={exporting.sql}
+              onClose={() => setExporting(undefined)}
+            />
           )}
           <div className="min-h-0 flex-1">
             {explain ? (
               <div className="flex h-full min-h-0 flex-col gap-1">
                 <div className="flex items-center gap-2 text-xs">
                   <span className="font-medium">{explain.analyze ? "Explain Analyze" : "Explain"}</span>
-                  <button type="button" className="underline" onClick={() => setExplain(undefined)} data-testid="back-to-results">
+                  <button
+                    type="button"
+                    className="underline"
+                    onClick={() => setExplain(undefined)}
+                    data-testid="back-to-results"
+                  >
                     Back to results
                   </button>
                 </div>
@@ -193,14 +260,20 @@ export function QueryTab({ tab }: { tab: QueryTabState }) {
               <ResultsPanel
                 controller={controller}
                 onLoadAll={loadAll}
-                onExport={(r) => setExporting({ sql: (controller.lastRequest?.sql ?? tab.sql).slice(r.start, r.end) })}
+                onExport={(r) =>
+                  setExporting({ sql: (controller.lastRequest?.sql ?? tab.sql).slice(r.start, r.end) })
+                }
               />
             )}
           </div>
         </div>
         {side && (
           <aside className="flex w-80 shrink-0 flex-col border-l border-slate-200 pl-3 dark:border-slate-800">
-            {side === "history" ? <HistoryPanel profileId={tab.profileId} onPick={pick} /> : <SnippetsPanel currentSql={tab.sql} onPick={pick} />}
+            {side === "history" ? (
+              <HistoryPanel profileId={tab.profileId} onPick={pick} />
+            ) : (
+              <SnippetsPanel currentSql={tab.sql} onPick={pick} />
+            )}
           </aside>
         )}
       </div>

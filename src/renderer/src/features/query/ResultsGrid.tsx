@@ -21,13 +21,14 @@ function columnWidth(name: string, typeName: string): number {
 export function ResultsGrid({ data, rowCount, onOpenCell }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [filter, setFilter] = useState("");
-  const [applied, setApplied] = useState<{ filter: string; sort: GridSort | undefined; count: number }>({ filter: "", sort: undefined, count: 0 });
+  const [applied, setApplied] = useState<{ filter: string; sort: GridSort | undefined; count: number }>({
+    filter: "",
+    sort: undefined,
+    count: 0,
+  });
   const [selected, setSelected] = useState<{ row: number; col: number } | undefined>();
   const [copied, setCopied] = useState<string | undefined>();
-  const order = useMemo(
-    () => gridOrder(data, applied.count, applied.filter, applied.sort),
-    [data, applied],
-  );
+  const order = useMemo(() => gridOrder(data, applied.count, applied.filter, applied.sort), [data, applied]);
   const shown = order ? order.length : rowCount;
   const rowAt = (i: number) => (order ? order[i]! : i);
   const widths = data.columns.map((c) => columnWidth(c.name, c.typeName));
@@ -41,7 +42,12 @@ export function ResultsGrid({ data, rowCount, onOpenCell }: Props) {
   });
 
   const sortBy = (col: number) => {
-    const sort = applied.sort?.col === col ? (applied.sort.desc ? undefined : { col, desc: true }) : { col, desc: false };
+    const sort =
+      applied.sort?.col === col
+        ? applied.sort.desc
+          ? undefined
+          : { col, desc: true }
+        : { col, desc: false };
     setApplied({ filter: applied.filter, sort, count: rowCount });
   };
 
@@ -83,18 +89,36 @@ export function ResultsGrid({ data, rowCount, onOpenCell }: Props) {
         />
         {(applied.filter || applied.sort) && (
           <span className="text-slate-500">
-            {shown.toLocaleString()} of {applied.count.toLocaleString()} loaded rows {applied.sort ? "sorted" : "filtered"}
-            <button type="button" className="ml-2 underline" onClick={() => { setFilter(""); setApplied({ filter: "", sort: undefined, count: 0 }); }}>
+            {shown.toLocaleString()} of {applied.count.toLocaleString()} loaded rows{" "}
+            {applied.sort ? "sorted" : "filtered"}
+            <button
+              type="button"
+              className="ml-2 underline"
+              onClick={() => {
+                setFilter("");
+                setApplied({ filter: "", sort: undefined, count: 0 });
+              }}
+            >
               reset
             </button>
           </span>
         )}
         {selected && (
           <>
-            <button type="button" className="underline" data-testid="copy-cell" onClick={() => void copy(data.get(rowAt(selected.row), selected.col) ?? "", "cell")}>
+            <button
+              type="button"
+              className="underline"
+              data-testid="copy-cell"
+              onClick={() => void copy(data.get(rowAt(selected.row), selected.col) ?? "", "cell")}
+            >
               Copy cell
             </button>
-            <button type="button" className="underline" data-testid="copy-row" onClick={() => void copy(rowsAsTsv([data.row(rowAt(selected.row))]), "row")}>
+            <button
+              type="button"
+              className="underline"
+              data-testid="copy-row"
+              onClick={() => void copy(rowsAsTsv([data.row(rowAt(selected.row))]), "row")}
+            >
               Copy row
             </button>
           </>
@@ -110,8 +134,14 @@ export function ResultsGrid({ data, rowCount, onOpenCell }: Props) {
         role="grid"
         aria-rowcount={shown}
       >
-        <div style={{ width: totalWidth }} className="sticky top-0 z-10 flex border-b border-slate-300 bg-slate-100 font-sans font-medium dark:border-slate-700 dark:bg-slate-900" role="row">
-          <div style={{ width: NUMBER_WIDTH }} className="shrink-0 px-1 py-1 text-right text-slate-400">#</div>
+        <div
+          style={{ width: totalWidth }}
+          className="sticky top-0 z-10 flex border-b border-slate-300 bg-slate-100 font-sans font-medium dark:border-slate-700 dark:bg-slate-900"
+          role="row"
+        >
+          <div style={{ width: NUMBER_WIDTH }} className="shrink-0 px-1 py-1 text-right text-slate-400">
+            #
+          </div>
           {data.columns.map((c, i) => (
             <button
               type="button"
@@ -141,7 +171,12 @@ export function ResultsGrid({ data, rowCount, onOpenCell }: Props) {
                 style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
                 className="absolute left-0 top-0 flex w-full border-b border-slate-100 dark:border-slate-900"
               >
-                <div style={{ width: NUMBER_WIDTH }} className="shrink-0 px-1 text-right leading-6 text-slate-400">{row + 1}</div>
+                <div
+                  style={{ width: NUMBER_WIDTH }}
+                  className="shrink-0 px-1 text-right leading-6 text-slate-400"
+                >
+                  {row + 1}
+                </div>
                 {data.columns.map((_, c) => {
                   const value = data.get(row, c);
                   const isSel = selected?.row === v.index && selected.col === c;
@@ -156,7 +191,11 @@ export function ResultsGrid({ data, rowCount, onOpenCell }: Props) {
                       data-null={value === null ? "true" : undefined}
                       className={`shrink-0 cursor-default truncate border-l border-slate-100 px-2 leading-6 dark:border-slate-900 ${isSel ? "bg-blue-100 outline outline-1 outline-blue-500 dark:bg-blue-950" : ""}`}
                     >
-                      {value === null ? <span className="italic text-slate-400">NULL</span> : cellPreview(value)}
+                      {value === null ? (
+                        <span className="italic text-slate-400">NULL</span>
+                      ) : (
+                        cellPreview(value)
+                      )}
                     </div>
                   );
                 })}

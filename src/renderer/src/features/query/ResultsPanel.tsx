@@ -16,12 +16,23 @@ export function ResultsPanel({ controller, onLoadAll, onExport }: Props) {
   const [picked, setPicked] = useState<number | "messages" | undefined>();
   const [cell, setCell] = useState<{ row: number; col: number } | undefined>();
   const failed = controller.results.some((r) => r.result?.error) || controller.error !== undefined;
-  const fallback: number | "messages" = withRows.length > 0 && !failed ? withRows[withRows.length - 1]!.index : "messages";
-  const active = picked !== undefined && (picked === "messages" || withRows.some((r) => r.index === picked)) ? picked : fallback;
+  const fallback: number | "messages" =
+    withRows.length > 0 && !failed ? withRows[withRows.length - 1]!.index : "messages";
+  const active =
+    picked !== undefined && (picked === "messages" || withRows.some((r) => r.index === picked))
+      ? picked
+      : fallback;
   const view = active === "messages" ? undefined : withRows.find((r) => r.index === active);
 
-  if (!controller.running && controller.results.length === 0 && !controller.error && controller.notices.length === 0) {
-    return <p className="p-2 text-sm text-slate-500">Run a statement (Ctrl/Cmd+Enter) to see its rows here.</p>;
+  if (
+    !controller.running &&
+    controller.results.length === 0 &&
+    !controller.error &&
+    controller.notices.length === 0
+  ) {
+    return (
+      <p className="p-2 text-sm text-slate-500">Run a statement (Ctrl/Cmd+Enter) to see its rows here.</p>
+    );
   }
   return (
     <div className="flex h-full min-h-0 flex-col gap-1">
@@ -55,10 +66,19 @@ export function ResultsPanel({ controller, onLoadAll, onExport }: Props) {
       {view ? (
         <div className="flex min-h-0 flex-1 gap-2">
           <div className="min-w-0 flex-1">
-            <ResultsGrid key={`${controller.runId}-${view.index}`} data={view.data} rowCount={view.data.rowCount} onOpenCell={(row, col) => setCell({ row, col })} />
+            <ResultsGrid
+              key={`${controller.runId}-${view.index}`}
+              data={view.data}
+              rowCount={view.data.rowCount}
+              onOpenCell={(row, col) => setCell({ row, col })}
+            />
           </div>
           {cell && view.data.columns[cell.col] && (
-            <CellViewer column={view.data.columns[cell.col]!} value={view.data.get(cell.row, cell.col)} onClose={() => setCell(undefined)} />
+            <CellViewer
+              column={view.data.columns[cell.col]!}
+              value={view.data.get(cell.row, cell.col)}
+              onClose={() => setCell(undefined)}
+            />
           )}
         </div>
       ) : (
@@ -68,16 +88,33 @@ export function ResultsPanel({ controller, onLoadAll, onExport }: Props) {
   );
 }
 
-function ResultActions({ view, onLoadAll, onExport }: { view: StatementView; onLoadAll: Props["onLoadAll"]; onExport: Props["onExport"] }) {
+function ResultActions({
+  view,
+  onLoadAll,
+  onExport,
+}: {
+  view: StatementView;
+  onLoadAll: Props["onLoadAll"];
+  onExport: Props["onExport"];
+}) {
   const r = view.result;
   return (
     <span className="ml-auto flex items-center gap-3 text-slate-500">
-      {r && <span data-testid="result-summary">{view.data.rowCount.toLocaleString()} rows in {r.durationMs.toFixed(0)} ms</span>}
+      {r && (
+        <span data-testid="result-summary">
+          {view.data.rowCount.toLocaleString()} rows in {r.durationMs.toFixed(0)} ms
+        </span>
+      )}
       {r?.truncated && (
         <span className="text-amber-700 dark:text-amber-400">
           stopped at the row cap
           {r.kind === "read" && (
-            <button type="button" className="ml-1 underline" data-testid="load-all" onClick={() => onLoadAll(r)}>
+            <button
+              type="button"
+              className="ml-1 underline"
+              data-testid="load-all"
+              onClick={() => onLoadAll(r)}
+            >
               Load all rows (runs it again)
             </button>
           )}
@@ -109,7 +146,8 @@ function Messages({ controller }: { controller: RunController }) {
             ) : (
               <div className="text-xs text-slate-600 dark:text-slate-400">
                 {v.result.command ?? "OK"}
-                {v.result.rowCount !== null ? ` ${v.result.rowCount.toLocaleString()} rows` : ""} · {v.result.durationMs.toFixed(1)} ms
+                {v.result.rowCount !== null ? ` ${v.result.rowCount.toLocaleString()} rows` : ""} ·{" "}
+                {v.result.durationMs.toFixed(1)} ms
               </div>
             )}
           </div>
@@ -117,7 +155,8 @@ function Messages({ controller }: { controller: RunController }) {
       )}
       {controller.notices.map((n, i) => (
         <div key={i} className="py-1 text-xs" data-testid="notice">
-          <span className="font-medium">{n.severity}</span>: <span className="whitespace-pre-wrap">{n.message}</span>
+          <span className="font-medium">{n.severity}</span>:{" "}
+          <span className="whitespace-pre-wrap">{n.message}</span>
           {n.detail && <div className="whitespace-pre-wrap text-slate-500">{n.detail}</div>}
         </div>
       ))}
@@ -134,7 +173,11 @@ function Messages({ controller }: { controller: RunController }) {
 
 function ErrorBox({ error }: { error: StatementError }) {
   return (
-    <div role="alert" data-testid="statement-error" className="my-1 rounded border border-red-300 bg-red-50 p-2 text-xs text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+    <div
+      role="alert"
+      data-testid="statement-error"
+      className="my-1 rounded border border-red-300 bg-red-50 p-2 text-xs text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
       <div className="whitespace-pre-wrap font-medium">{error.message}</div>
       {error.sqlState && <div>SQLSTATE {error.sqlState}</div>}
       {error.detail && <div className="whitespace-pre-wrap">{error.detail}</div>}

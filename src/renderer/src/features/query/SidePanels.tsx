@@ -30,7 +30,12 @@ export function HistoryPanel({ profileId, onPick }: { profileId: string; onPick(
       <ul className="min-h-0 flex-1 overflow-auto text-xs">
         {history.data?.map((h) => (
           <li key={h.id} className="border-b border-slate-100 py-1 dark:border-slate-900">
-            <button type="button" className="w-full text-left" onClick={() => onPick(h.sql)} title="Insert into the editor">
+            <button
+              type="button"
+              className="w-full text-left"
+              onClick={() => onPick(h.sql)}
+              title="Insert into the editor"
+            >
               <div className="line-clamp-3 whitespace-pre-wrap font-mono">{h.sql}</div>
               <div className="text-slate-500">
                 {new Date(h.at).toLocaleString()} · {h.durationMs.toFixed(0)} ms
@@ -79,7 +84,10 @@ export function SnippetsPanel({ currentSql, onPick }: { currentSql: string; onPi
       {save.error && <ErrorMessage error={save.error} />}
       <ul className="min-h-0 flex-1 overflow-auto text-xs">
         {snippets.data?.map((s) => (
-          <li key={s.id} className="flex items-start gap-2 border-b border-slate-100 py-1 dark:border-slate-900">
+          <li
+            key={s.id}
+            className="flex items-start gap-2 border-b border-slate-100 py-1 dark:border-slate-900"
+          >
             <button type="button" className="min-w-0 flex-1 text-left" onClick={() => onPick(s.sql)}>
               <div className="font-medium">{s.name}</div>
               <div className="line-clamp-2 whitespace-pre-wrap font-mono text-slate-500">{s.sql}</div>

@@ -1,6 +1,13 @@
 import { useEffect, useRef } from "react";
 import type { Completions } from "../../../../shared/contract/query";
-import { formatEditor, monaco, registerSqlCompletions, registerSqlFormatting, setFormatListener, setModelCompletions } from "./monaco-setup";
+import {
+  formatEditor,
+  monaco,
+  registerSqlCompletions,
+  registerSqlFormatting,
+  setFormatListener,
+  setModelCompletions,
+} from "./monaco-setup";
 
 export type EditorCommand = "run" | "runAll" | "explain" | "explainAnalyze";
 
@@ -24,7 +31,15 @@ interface Props {
 const dark = () => window.matchMedia?.("(prefers-color-scheme: dark)").matches;
 
 /** Monaco with PostgreSQL highlighting, the app's shortcuts, autocomplete and an error marker. */
-export function SqlEditor({ value, onChange, onCommand, onMount, marker, completions, onFormatMessage }: Props) {
+export function SqlEditor({
+  value,
+  onChange,
+  onCommand,
+  onMount,
+  marker,
+  completions,
+  onFormatMessage,
+}: Props) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const handlers = useRef({ onChange, onCommand, onFormatMessage });
@@ -54,7 +69,9 @@ export function SqlEditor({ value, onChange, onCommand, onMount, marker, complet
     editor.addCommand(K.CtrlCmd | C.Enter, () => handlers.current.onCommand("run"));
     editor.addCommand(K.CtrlCmd | K.Shift | C.Enter, () => handlers.current.onCommand("runAll"));
     editor.addCommand(K.CtrlCmd | K.Shift | C.KeyE, () => handlers.current.onCommand("explain"));
-    editor.addCommand(K.CtrlCmd | K.Shift | K.Alt | C.KeyE, () => handlers.current.onCommand("explainAnalyze"));
+    editor.addCommand(K.CtrlCmd | K.Shift | K.Alt | C.KeyE, () =>
+      handlers.current.onCommand("explainAnalyze"),
+    );
     // Shift+Alt+F as on Windows and macOS (Monaco binds Ctrl+Shift+I on Linux); Ctrl+Alt+L is DataGrip's Reformat Code
     editor.addCommand(K.Shift | K.Alt | C.KeyF, () => void formatEditor(editor));
     editor.addCommand(K.CtrlCmd | K.Alt | C.KeyL, () => void formatEditor(editor));

@@ -28,7 +28,10 @@ import { formatSql } from "./sql-format";
 /** Catalog names per editor model, for the completion provider. */
 const catalogs = new Map<string, Completions>();
 
-export function setModelCompletions(model: monaco.editor.ITextModel, completions: Completions | undefined): void {
+export function setModelCompletions(
+  model: monaco.editor.ITextModel,
+  completions: Completions | undefined,
+): void {
   if (completions) catalogs.set(model.uri.toString(), completions);
   else catalogs.delete(model.uri.toString());
 }
@@ -45,39 +48,86 @@ export function registerSqlCompletions(): void {
       const catalog = catalogs.get(model.uri.toString());
       if (!catalog) return { suggestions: [] };
       const word = model.getWordUntilPosition(position);
-      const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
+      const range = new monaco.Range(
+        position.lineNumber,
+        word.startColumn,
+        position.lineNumber,
+        word.endColumn,
+      );
       const before = model.getLineContent(position.lineNumber).slice(0, word.startColumn - 1);
       // the name before the dot, quoted ("a""b" is a"b, any characters) or plain
       const q = /(?:"((?:[^"]|"")+)"|([\w$]+))\.$/.exec(before);
       const qualifier = q?.[1]?.replaceAll('""', '"') ?? q?.[2];
       const K = monaco.languages.CompletionItemKind;
       const suggestions: monaco.languages.CompletionItem[] = [];
-      const ident = (name: string) => (/^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`);
+      const ident = (name: string) =>
+        /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
       if (qualifier) {
         for (const r of catalog.relations) {
-          if (r.schema === qualifier) suggestions.push({ label: r.name, kind: K.Struct, detail: r.kind, insertText: ident(r.name), range });
+          if (r.schema === qualifier)
+            suggestions.push({
+              label: r.name,
+              kind: K.Struct,
+              detail: r.kind,
+              insertText: ident(r.name),
+              range,
+            });
         }
         for (const c of catalog.columns) {
-          if (c.relation === qualifier) suggestions.push({ label: c.name, kind: K.Field, detail: c.type, insertText: ident(c.name), range });
+          if (c.relation === qualifier)
+            suggestions.push({
+              label: c.name,
+              kind: K.Field,
+              detail: c.type,
+              insertText: ident(c.name),
+              range,
+            });
         }
         for (const f of catalog.functions) {
-          if (f.schema === qualifier) suggestions.push({ label: f.name, kind: K.Function, detail: `(${f.args}) → ${f.result}`, insertText: ident(f.name), range });
+          if (f.schema === qualifier)
+            suggestions.push({
+              label: f.name,
+              kind: K.Function,
+              detail: `(${f.args}) → ${f.result}`,
+              insertText: ident(f.name),
+              range,
+            });
         }
         return { suggestions };
       }
-      for (const s of catalog.schemas) suggestions.push({ label: s, kind: K.Module, insertText: ident(s), range });
+      for (const s of catalog.schemas)
+        suggestions.push({ label: s, kind: K.Module, insertText: ident(s), range });
       for (const r of catalog.relations) {
-        suggestions.push({ label: r.name, kind: K.Struct, detail: `${r.kind} in ${r.schema}`, insertText: ident(r.name), range });
+        suggestions.push({
+          label: r.name,
+          kind: K.Struct,
+          detail: `${r.kind} in ${r.schema}`,
+          insertText: ident(r.name),
+          range,
+        });
       }
       const seen = new Set<string>();
       for (const c of catalog.columns) {
         if (seen.has(c.name)) continue;
         seen.add(c.name);
-        suggestions.push({ label: c.name, kind: K.Field, detail: `${c.type} (${c.relation})`, insertText: ident(c.name), range });
+        suggestions.push({
+          label: c.name,
+          kind: K.Field,
+          detail: `${c.type} (${c.relation})`,
+          insertText: ident(c.name),
+          range,
+        });
       }
       for (const f of catalog.functions) {
         if (f.schema !== "pg_catalog" && f.schema !== "public") continue;
-        suggestions.push({ label: f.name, kind: K.Function, detail: `(${f.args}) → ${f.result}`, insertText: ident(f.name), range, sortText: `~${f.name}` });
+        suggestions.push({
+          label: f.name,
+          kind: K.Function,
+          detail: `(${f.args}) → ${f.result}`,
+          insertText: ident(f.name),
+          range,
+          sortText: `~${f.name}`,
+        });
       }
       return { suggestions };
     },
@@ -87,7 +137,10 @@ export function registerSqlCompletions(): void {
 /** Where each editor model shows why its text was not formatted (undefined: formatted). */
 const formatListeners = new Map<string, (message: string | undefined) => void>();
 
-export function setFormatListener(model: monaco.editor.ITextModel, listener: ((message: string | undefined) => void) | undefined): void {
+export function setFormatListener(
+  model: monaco.editor.ITextModel,
+  listener: ((message: string | undefined) => void) | undefined,
+): void {
   if (listener) formatListeners.set(model.uri.toString(), listener);
   else formatListeners.delete(model.uri.toString());
 }
@@ -101,7 +154,11 @@ let formattingRegistered = false;
 export function registerSqlFormatting(): void {
   if (formattingRegistered) return;
   formattingRegistered = true;
-  const edit = (model: monaco.editor.ITextModel, range: monaco.IRange, tabSize: number): monaco.languages.TextEdit[] => {
+  const edit = (
+    model: monaco.editor.ITextModel,
+    range: monaco.IRange,
+    tabSize: number,
+  ): monaco.languages.TextEdit[] => {
     const text = model.getValueInRange(range);
     const out = formatSql(text, { tabWidth: tabSize });
     formatListeners.get(model.uri.toString())?.(out.ok ? undefined : out.message);
@@ -113,7 +170,8 @@ export function registerSqlFormatting(): void {
   };
   monaco.languages.registerDocumentFormattingEditProvider("pgsql", {
     displayName: "PostgreSQL (sql-formatter)",
-    provideDocumentFormattingEdits: (model, options) => edit(model, model.getFullModelRange(), options.tabSize),
+    provideDocumentFormattingEdits: (model, options) =>
+      edit(model, model.getFullModelRange(), options.tabSize),
   });
   monaco.languages.registerDocumentRangeFormattingEditProvider("pgsql", {
     displayName: "PostgreSQL (sql-formatter)",
@@ -124,7 +182,8 @@ export function registerSqlFormatting(): void {
 /** Formats the selection, or the whole script when nothing is selected. */
 export async function formatEditor(editor: monaco.editor.IStandaloneCodeEditor): Promise<void> {
   const selection = editor.getSelection();
-  const action = selection && !selection.isEmpty() ? "editor.action.formatSelection" : "editor.action.formatDocument";
+  const action =
+    selection && !selection.isEmpty() ? "editor.action.formatSelection" : "editor.action.formatDocument";
   await editor.getAction(action)?.run();
 }
 

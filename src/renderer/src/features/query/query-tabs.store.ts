@@ -45,7 +45,10 @@ export const useQueryTabs = create<QueryTabsState>((set, get) => ({
       const tabs = s.tabs.filter((t) => t.id !== id);
       if (!tab) return s;
       const rest = tabs.filter((t) => t.profileId === tab.profileId);
-      const active = s.activeByProfile[tab.profileId] === id ? rest[rest.length - 1]?.id : s.activeByProfile[tab.profileId];
+      const active =
+        s.activeByProfile[tab.profileId] === id
+          ? rest[rest.length - 1]?.id
+          : s.activeByProfile[tab.profileId];
       const activeByProfile = { ...s.activeByProfile };
       if (active) activeByProfile[tab.profileId] = active;
       else delete activeByProfile[tab.profileId];

@@ -1,5 +1,12 @@
 import type { ApiErrorData } from "../../../../shared/contract/errors";
-import type { ResultColumn, RunMode, RunSummary, SessionInfo, StatementResult, TransactionState } from "../../../../shared/contract/query";
+import type {
+  ResultColumn,
+  RunMode,
+  RunSummary,
+  SessionInfo,
+  StatementResult,
+  TransactionState,
+} from "../../../../shared/contract/query";
 import { ResultData } from "../../../../shared/query/result-data";
 import { call, callAsPageLeaves, on } from "../../lib/api";
 import { ApiError } from "../../lib/api-error";
@@ -46,7 +53,10 @@ export class RunController {
   private frame: number | undefined;
   private opening: Promise<SessionInfo> | undefined;
 
-  constructor(readonly tabId: string, readonly profileId: string) {
+  constructor(
+    readonly tabId: string,
+    readonly profileId: string,
+  ) {
     registerController(this);
   }
 
@@ -91,7 +101,10 @@ export class RunController {
       }
       for (const r of this.summary.results) this.view(r.index, r.columns).result = r;
     } catch (err) {
-      this.error = err instanceof ApiError ? err.data : { code: "INTERNAL", message: err instanceof Error ? err.message : String(err) };
+      this.error =
+        err instanceof ApiError
+          ? err.data
+          : { code: "INTERNAL", message: err instanceof Error ? err.message : String(err) };
     } finally {
       this.running = false;
       this.notify();
@@ -169,7 +182,10 @@ export class RunController {
       this.version++;
       this.listeners.forEach((l) => l());
     };
-    this.frame = typeof requestAnimationFrame === "function" ? requestAnimationFrame(flush) : (setTimeout(flush, 16) as unknown as number);
+    this.frame =
+      typeof requestAnimationFrame === "function"
+        ? requestAnimationFrame(flush)
+        : (setTimeout(flush, 16) as unknown as number);
   }
 }
 
@@ -192,7 +208,8 @@ function registerController(c: RunController): void {
   // a reload or a closed window would otherwise leave each tab's server session open
   // until main's idle timeout (an hour), holding a connection and maybe a transaction
   window.addEventListener("pagehide", () => {
-    for (const x of controllers) if (x.session) callAsPageLeaves("query:closeSession", { sessionId: x.session.sessionId });
+    for (const x of controllers)
+      if (x.session) callAsPageLeaves("query:closeSession", { sessionId: x.session.sessionId });
   });
 }
 

@@ -32,13 +32,17 @@ export function formatSql(sql: string, options: FormatOptions = {}): FormatOutco
     });
   } catch (err) {
     const reason = err instanceof Error ? (err.message.split("\n")[0] ?? "") : String(err);
-    return { ok: false, message: `Not formatted: the formatter does not understand this SQL (${reason.slice(0, 200)})` };
+    return {
+      ok: false,
+      message: `Not formatted: the formatter does not understand this SQL (${reason.slice(0, 200)})`,
+    };
   }
   let after;
   try {
     after = tokenize(formatted);
   } catch (err) {
-    if (err instanceof SqlLexError) return { ok: false, message: "Not formatted: formatting would change the meaning of this SQL" };
+    if (err instanceof SqlLexError)
+      return { ok: false, message: "Not formatted: formatting would change the meaning of this SQL" };
     throw err;
   }
   const check = sameTokens(before, after);

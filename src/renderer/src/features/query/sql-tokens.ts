@@ -4,7 +4,8 @@
  * operator trimming, string continuation across a newline). Used to prove that a
  * formatter changed nothing but layout.
  */
-export type TokenKind = "word" | "quoted" | "string" | "dollar" | "param" | "number" | "op" | "punct" | "comment";
+export type TokenKind =
+  "word" | "quoted" | "string" | "dollar" | "param" | "number" | "op" | "punct" | "comment";
 
 export interface SqlToken {
   kind: TokenKind;
@@ -140,7 +141,8 @@ function numberEnd(text: string, start: number): number {
       // 1..2 is not a number followed by a number in SQL, but keep the lexer from eating a range
       if (c === "." && text[i + 1] === ".") break;
       i++;
-    } else if ((c === "+" || c === "-") && /[eE]/.test(text[i - 1]!) && /^[0-9.]/.test(text.slice(start, i))) i++;
+    } else if ((c === "+" || c === "-") && /[eE]/.test(text[i - 1]!) && /^[0-9.]/.test(text.slice(start, i)))
+      i++;
     else break;
   }
   return i;
@@ -164,14 +166,18 @@ function operatorEnd(text: string, start: number): number {
 }
 
 /** The same statement text, ignoring layout: unquoted words fold to lower case as the server folds them. */
-export function sameTokens(a: readonly SqlToken[], b: readonly SqlToken[]): { same: true } | { same: false; at: SqlToken | undefined } {
+export function sameTokens(
+  a: readonly SqlToken[],
+  b: readonly SqlToken[],
+): { same: true } | { same: false; at: SqlToken | undefined } {
   const len = Math.max(a.length, b.length);
   for (let k = 0; k < len; k++) {
     const x = a[k];
     const y = b[k];
     if (!x || !y || !sameToken(x, y)) return { same: false, at: x ?? y };
     // 'a'\n'b' is one string, 'a' 'b' a syntax error: a string after a string keeps its line break
-    if (k > 0 && x.kind === "string" && a[k - 1]!.kind === "string" && x.newlineBefore !== y.newlineBefore) return { same: false, at: x };
+    if (k > 0 && x.kind === "string" && a[k - 1]!.kind === "string" && x.newlineBefore !== y.newlineBefore)
+      return { same: false, at: x };
   }
   return { same: true };
 }

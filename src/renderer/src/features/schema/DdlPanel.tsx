@@ -38,7 +38,10 @@ export function DdlPanel({ profileId, target }: { profileId: string; target: Sch
           {copied ? "Copied" : "Copy DDL"}
         </Button>
       </div>
-      <pre data-testid="ddl-text" className="overflow-auto rounded border border-slate-200 bg-slate-50 p-3 font-mono text-xs whitespace-pre dark:border-slate-800 dark:bg-slate-900">
+      <pre
+        data-testid="ddl-text"
+        className="overflow-auto rounded border border-slate-200 bg-slate-50 p-3 font-mono text-xs whitespace-pre dark:border-slate-800 dark:bg-slate-900"
+      >
         {text}
       </pre>
     </div>

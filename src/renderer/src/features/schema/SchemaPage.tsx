@@ -29,7 +29,8 @@ export function SchemaPage({ profileId }: AreaProps) {
   if (model.error) return <ErrorMessage error={model.error} />;
   if (!model.data) return <p className="text-sm text-slate-500">Reading the catalog…</p>;
   const m = model.data;
-  const relation = selected && m.relations.find((r) => r.schema === selected.schema && r.name === selected.name);
+  const relation =
+    selected && m.relations.find((r) => r.schema === selected.schema && r.name === selected.name);
   const canBrowse = selected !== undefined && browsable.has(selected.kind);
 
   return (
@@ -45,7 +46,12 @@ export function SchemaPage({ profileId }: AreaProps) {
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
-          <Button data-testid="schema-refresh" disabled={refresh.isPending} onClick={() => refresh.mutate()} title={`Read ${new Date(m.readAt).toLocaleTimeString()}`}>
+          <Button
+            data-testid="schema-refresh"
+            disabled={refresh.isPending}
+            onClick={() => refresh.mutate()}
+            title={`Read ${new Date(m.readAt).toLocaleTimeString()}`}
+          >
             ↻
           </Button>
         </div>
@@ -74,15 +80,28 @@ export function SchemaPage({ profileId }: AreaProps) {
         </div>
         <div className="min-h-0 flex-1 overflow-auto">
           {tab === "er" ? (
-            <ErDiagram model={m} profileId={profileId} initialFocus={relation ? `${relation.schema}.${relation.name}` : undefined} />
+            <ErDiagram
+              model={m}
+              profileId={profileId}
+              initialFocus={relation ? `${relation.schema}.${relation.name}` : undefined}
+            />
           ) : tab === "migrations" ? (
             <MigrationsPanel profileId={profileId} />
           ) : !selected ? (
             <p className="text-sm text-slate-500">Pick an object in the tree.</p>
           ) : tab === "ddl" ? (
-            <DdlPanel key={`${selected.kind}:${selected.schema}.${selected.name}`} profileId={profileId} target={selected} />
+            <DdlPanel
+              key={`${selected.kind}:${selected.schema}.${selected.name}`}
+              profileId={profileId}
+              target={selected}
+            />
           ) : tab === "data" && canBrowse && relation ? (
-            <DataPanel key={`${selected.schema}.${selected.name}`} profileId={profileId} target={selected} columns={relation.columns.map((c) => c.name)} />
+            <DataPanel
+              key={`${selected.schema}.${selected.name}`}
+              profileId={profileId}
+              target={selected}
+              columns={relation.columns.map((c) => c.name)}
+            />
           ) : (
             <DetailsPanel model={m} target={selected} />
           )}

@@ -48,7 +48,8 @@ type RowsRequest = Omit<InputOf<"schema:rows">, "profileId" | "after">;
 export function useRows(profileId: string, request: RowsRequest | undefined) {
   return useInfiniteQuery({
     queryKey: schemaKeys.rows(profileId, request ?? {}),
-    queryFn: ({ pageParam }) => call("schema:rows", { profileId, ...request!, ...(pageParam ? { after: pageParam } : {}) }),
+    queryFn: ({ pageParam }) =>
+      call("schema:rows", { profileId, ...request!, ...(pageParam ? { after: pageParam } : {}) }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next,
     enabled: request !== undefined,
@@ -57,18 +58,27 @@ export function useRows(profileId: string, request: RowsRequest | undefined) {
 
 export function useExactCount(profileId: string) {
   return useMutation({
-    mutationFn: (input: Omit<InputOf<"schema:rowCount">, "profileId">) => call("schema:rowCount", { profileId, ...input }),
+    mutationFn: (input: Omit<InputOf<"schema:rowCount">, "profileId">) =>
+      call("schema:rowCount", { profileId, ...input }),
   });
 }
 
 export function useMigrationHistory(profileId: string) {
-  return useQuery({ queryKey: schemaKeys.history(profileId), queryFn: () => call("migrations:history", { profileId }) });
+  return useQuery({
+    queryKey: schemaKeys.history(profileId),
+    queryFn: () => call("migrations:history", { profileId }),
+  });
 }
 
 export function useSizes(profileId: string) {
-  return useQuery({ queryKey: schemaKeys.sizes(profileId), queryFn: () => call("migrations:sizes", { profileId, limit: 500 }) });
+  return useQuery({
+    queryKey: schemaKeys.sizes(profileId),
+    queryFn: () => call("migrations:sizes", { profileId, limit: 500 }),
+  });
 }
 
 export function useCompareFolder(profileId: string) {
-  return useMutation({ mutationFn: (folder: string) => call("migrations:compareFolder", { profileId, folder }) });
+  return useMutation({
+    mutationFn: (folder: string) => call("migrations:compareFolder", { profileId, folder }),
+  });
 }

@@ -25,7 +25,11 @@ export function OverviewPage({ profileId }: AreaProps) {
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <Stat label="PostgreSQL" value={o.version} testId="server-version" />
         <Stat label="Uptime" value={formatDuration(o.uptimeSeconds)} />
-        <Stat label={`Database ${o.currentDatabase}`} value={formatBytes(o.currentDatabaseSizeBytes)} testId="current-db-size" />
+        <Stat
+          label={`Database ${o.currentDatabase}`}
+          value={formatBytes(o.currentDatabaseSizeBytes)}
+          testId="current-db-size"
+        />
         <Stat label="Connected as" value={o.currentUser} />
         <ConnectedHost profileId={profileId} after={overview.dataUpdatedAt} />
       </dl>
@@ -58,7 +62,9 @@ function Stat({ label, value, testId }: { label: string; value: string; testId?:
   return (
     <div className="rounded border border-slate-200 p-3 dark:border-slate-800">
       <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="mt-1 truncate font-medium" data-testid={testId}>{value}</dd>
+      <dd className="mt-1 truncate font-medium" data-testid={testId}>
+        {value}
+      </dd>
     </div>
   );
 }

@@ -2,7 +2,17 @@ import type { BlockingNode, Session } from "../../../../../shared/contract/activ
 import { SignalButtons } from "./SignalButtons";
 
 /** Who blocks whom: each root blocker, then the sessions waiting on it, indented. */
-export function BlockingTree({ profileId, tree, sessions, onChanged }: { profileId: string; tree: BlockingNode[]; sessions: Session[]; onChanged(): void }) {
+export function BlockingTree({
+  profileId,
+  tree,
+  sessions,
+  onChanged,
+}: {
+  profileId: string;
+  tree: BlockingNode[];
+  sessions: Session[];
+  onChanged(): void;
+}) {
   const byPid = new Map(sessions.map((s) => [s.pid, s]));
   return (
     <section className="flex flex-col gap-1" data-testid="blocking-tree">
@@ -25,7 +35,9 @@ export function BlockingTree({ profileId, tree, sessions, onChanged }: { profile
                   {s?.waitEvent ? ` · ${s.waitEventType}:${s.waitEvent}` : ""}
                   {s?.querySeconds != null ? ` · ${Math.round(s.querySeconds)} s` : ""}
                 </div>
-                <div className="truncate font-mono text-slate-600 dark:text-slate-400" title={s?.query ?? ""}>{s?.query ?? ""}</div>
+                <div className="truncate font-mono text-slate-600 dark:text-slate-400" title={s?.query ?? ""}>
+                  {s?.query ?? ""}
+                </div>
               </div>
               <SignalButtons profileId={profileId} pid={n.pid} onDone={onChanged} />
             </li>

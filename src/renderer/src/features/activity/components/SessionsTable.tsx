@@ -1,22 +1,43 @@
 import type { Session } from "../../../../../shared/contract/activity";
 import { SignalButtons } from "./SignalButtons";
 
-const secs = (v: number | null) => (v == null ? "—" : v < 60 ? `${v.toFixed(1)} s` : `${Math.floor(v / 60)} min`);
+const secs = (v: number | null) =>
+  v == null ? "—" : v < 60 ? `${v.toFixed(1)} s` : `${Math.floor(v / 60)} min`;
 
-export function SessionsTable({ profileId, sessions, onChanged }: { profileId: string; sessions: Session[]; onChanged(): void }) {
+export function SessionsTable({
+  profileId,
+  sessions,
+  onChanged,
+}: {
+  profileId: string;
+  sessions: Session[];
+  onChanged(): void;
+}) {
   return (
     <div className="overflow-auto">
       <table className="w-full text-xs" data-testid="sessions-table">
         <thead className="text-left text-slate-500">
           <tr>
-            <th className="pr-2">pid</th><th className="pr-2">database</th><th className="pr-2">user</th><th className="pr-2">application</th>
-            <th className="pr-2">client</th><th className="pr-2">state</th><th className="pr-2">waiting on</th><th className="pr-2">query time</th>
-            <th className="pr-2">transaction</th><th className="pr-2">query</th><th />
+            <th className="pr-2">pid</th>
+            <th className="pr-2">database</th>
+            <th className="pr-2">user</th>
+            <th className="pr-2">application</th>
+            <th className="pr-2">client</th>
+            <th className="pr-2">state</th>
+            <th className="pr-2">waiting on</th>
+            <th className="pr-2">query time</th>
+            <th className="pr-2">transaction</th>
+            <th className="pr-2">query</th>
+            <th />
           </tr>
         </thead>
         <tbody>
           {sessions.map((s) => (
-            <tr key={s.pid} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid={`session-${s.pid}`}>
+            <tr
+              key={s.pid}
+              className="border-t border-slate-200 align-top dark:border-slate-800"
+              data-testid={`session-${s.pid}`}
+            >
               <td className="pr-2 tabular-nums">{s.pid}</td>
               <td className="pr-2">{s.database ?? "—"}</td>
               <td className="pr-2">{s.user ?? "—"}</td>
@@ -29,7 +50,9 @@ export function SessionsTable({ profileId, sessions, onChanged }: { profileId: s
               </td>
               <td className="pr-2 tabular-nums">{secs(s.querySeconds)}</td>
               <td className="pr-2 tabular-nums">{secs(s.transactionSeconds)}</td>
-              <td className="max-w-md truncate pr-2 font-mono" title={s.query}>{s.query}</td>
+              <td className="max-w-md truncate pr-2 font-mono" title={s.query}>
+                {s.query}
+              </td>
               <td>{!s.own && <SignalButtons profileId={profileId} pid={s.pid} onDone={onChanged} />}</td>
             </tr>
           ))}

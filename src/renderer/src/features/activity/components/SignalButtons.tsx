@@ -8,12 +8,22 @@ import { useSignalAnswers } from "../signal-answers.store";
 type Kind = "cancel" | "terminate";
 
 /** Cancel / terminate with an explicit confirmation, then the server's answer. */
-export function SignalButtons({ profileId, pid, onDone }: { profileId: string; pid: number; onDone(): void }) {
+export function SignalButtons({
+  profileId,
+  pid,
+  onDone,
+}: {
+  profileId: string;
+  pid: number;
+  onDone(): void;
+}) {
   const [confirming, setConfirming] = useState<Kind | undefined>();
   const addAnswer = useSignalAnswers((s) => s.add);
   const signal = useMutation({
-    mutationFn: (kind: Kind) => call(kind === "cancel" ? "activity:cancel" : "activity:terminate", { profileId, pid }),
-    onSuccess: (answer, kind) => addAnswer({ pid, kind, message: answer.message, signalled: answer.signalled }),
+    mutationFn: (kind: Kind) =>
+      call(kind === "cancel" ? "activity:cancel" : "activity:terminate", { profileId, pid }),
+    onSuccess: (answer, kind) =>
+      addAnswer({ pid, kind, message: answer.message, signalled: answer.signalled }),
     onSettled: () => {
       setConfirming(undefined);
       onDone();
@@ -24,15 +34,24 @@ export function SignalButtons({ profileId, pid, onDone }: { profileId: string; p
       {confirming ? (
         <div className="flex items-center gap-1 text-xs">
           <span>{confirming === "cancel" ? `Cancel the query of ${pid}?` : `End session ${pid}?`}</span>
-          <Button variant="danger" onClick={() => signal.mutate(confirming)} disabled={signal.isPending} data-testid="confirm-signal">
+          <Button
+            variant="danger"
+            onClick={() => signal.mutate(confirming)}
+            disabled={signal.isPending}
+            data-testid="confirm-signal"
+          >
             Yes, {confirming}
           </Button>
           <Button onClick={() => setConfirming(undefined)}>No</Button>
         </div>
       ) : (
         <div className="flex gap-1">
-          <Button onClick={() => setConfirming("cancel")} data-testid="cancel-session">Cancel</Button>
-          <Button onClick={() => setConfirming("terminate")} data-testid="terminate-session">Terminate</Button>
+          <Button onClick={() => setConfirming("cancel")} data-testid="cancel-session">
+            Cancel
+          </Button>
+          <Button onClick={() => setConfirming("terminate")} data-testid="terminate-session">
+            Terminate
+          </Button>
         </div>
       )}
       {signal.error && <ErrorMessage error={signal.error} />}

@@ -16,17 +16,28 @@ export function CheckCard({ check, extra }: { check: HealthCheck; extra?: ReactN
         <h3 className="font-medium">{check.title}</h3>
         <StatusBadge status={check.status} />
       </header>
-      <div className="text-base font-semibold tabular-nums" data-testid="check-value">{check.value}</div>
+      <div className="text-base font-semibold tabular-nums" data-testid="check-value">
+        {check.value}
+      </div>
       {check.threshold && <div className="text-xs text-slate-500">Threshold: {check.threshold}</div>}
-      <p className="whitespace-pre-wrap" data-testid="check-message">{check.message}</p>
+      <p className="whitespace-pre-wrap" data-testid="check-message">
+        {check.message}
+      </p>
       {check.action && (
-        <p className="whitespace-pre-wrap rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-900" data-testid="check-action">
+        <p
+          className="whitespace-pre-wrap rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-900"
+          data-testid="check-action"
+        >
           {check.action}
         </p>
       )}
       {extra}
       {rows.length > 0 && (
-        <button type="button" className="self-start text-xs text-blue-700 underline dark:text-blue-300" onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="self-start text-xs text-blue-700 underline dark:text-blue-300"
+          onClick={() => setOpen(!open)}
+        >
           {open ? "Hide" : "Show"} {rows.length} rows
         </button>
       )}
@@ -34,7 +45,13 @@ export function CheckCard({ check, extra }: { check: HealthCheck; extra?: ReactN
         <div className="max-h-64 overflow-auto">
           <table className="w-full text-xs">
             <thead className="text-left text-slate-500">
-              <tr>{check.details.columns.map((c) => <th key={c} className="pr-2">{c}</th>)}</tr>
+              <tr>
+                {check.details.columns.map((c) => (
+                  <th key={c} className="pr-2">
+                    {c}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {rows.map((r, i) => (

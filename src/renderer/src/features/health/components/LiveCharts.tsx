@@ -1,13 +1,44 @@
-import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  AreaChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { HealthSample } from "../../../../../shared/contract/health";
 
-interface Series { key: string; label: string; color: string }
+interface Series {
+  key: string;
+  label: string;
+  color: string;
+}
 
 const time = (at: string) => new Date(at).toLocaleTimeString();
 
-function Chart({ title, data, series, stacked, testId }: { title: string; data: Array<Record<string, number | string>>; series: Series[]; stacked?: boolean; testId: string }) {
+function Chart({
+  title,
+  data,
+  series,
+  stacked,
+  testId,
+}: {
+  title: string;
+  data: Array<Record<string, number | string>>;
+  series: Series[];
+  stacked?: boolean;
+  testId: string;
+}) {
   return (
-    <figure className="rounded border border-slate-200 p-2 dark:border-slate-800" data-testid={testId} data-points={data.length}>
+    <figure
+      className="rounded border border-slate-200 p-2 dark:border-slate-800"
+      data-testid={testId}
+      data-points={data.length}
+    >
       <figcaption className="mb-1 text-xs font-medium text-slate-500">{title}</figcaption>
       <div className="h-40">
         <ResponsiveContainer width="100%" height="100%">
@@ -19,7 +50,16 @@ function Chart({ title, data, series, stacked, testId }: { title: string; data: 
               <Tooltip />
               <Legend wrapperStyle={{ fontSize: 10 }} />
               {series.map((s) => (
-                <Area key={s.key} type="monotone" dataKey={s.key} name={s.label} stackId="1" stroke={s.color} fill={s.color} isAnimationActive={false} />
+                <Area
+                  key={s.key}
+                  type="monotone"
+                  dataKey={s.key}
+                  name={s.label}
+                  stackId="1"
+                  stroke={s.color}
+                  fill={s.color}
+                  isAnimationActive={false}
+                />
               ))}
             </AreaChart>
           ) : (
@@ -30,7 +70,15 @@ function Chart({ title, data, series, stacked, testId }: { title: string; data: 
               <Tooltip />
               <Legend wrapperStyle={{ fontSize: 10 }} />
               {series.map((s) => (
-                <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} dot={false} isAnimationActive={false} />
+                <Line
+                  key={s.key}
+                  type="monotone"
+                  dataKey={s.key}
+                  name={s.label}
+                  stroke={s.color}
+                  dot={false}
+                  isAnimationActive={false}
+                />
               ))}
             </LineChart>
           )}
@@ -54,13 +102,42 @@ export function LiveCharts({ samples }: { samples: HealthSample[] }) {
   }));
   const last = samples[samples.length - 1];
   return (
-    <section className="flex flex-col gap-2" data-testid="live-charts" data-samples={samples.length} data-last-at={last?.at ?? ""}>
+    <section
+      className="flex flex-col gap-2"
+      data-testid="live-charts"
+      data-samples={samples.length}
+      data-last-at={last?.at ?? ""}
+    >
       <h2 className="text-sm font-semibold">Live ({samples.length} samples)</h2>
       {samples.length === 0 && <p className="text-xs text-slate-500">Waiting for the first samples…</p>}
       <div className="grid grid-cols-1 gap-2 lg:grid-cols-2">
-        <Chart testId="chart-transactions" title="Transactions / s" data={data} series={[{ key: "commits", label: "commits", color: "#2563eb" }, { key: "rollbacks", label: "rollbacks", color: "#dc2626" }]} />
-        <Chart testId="chart-tuples" title="Tuples / s" data={data} series={[{ key: "tin", label: "written (ins+upd+del)", color: "#16a34a" }, { key: "tout", label: "read (returned+fetched)", color: "#9333ea" }]} />
-        <Chart testId="chart-blocks" title="Blocks / s" data={data} series={[{ key: "hit", label: "hit", color: "#0891b2" }, { key: "read", label: "read", color: "#ea580c" }]} />
+        <Chart
+          testId="chart-transactions"
+          title="Transactions / s"
+          data={data}
+          series={[
+            { key: "commits", label: "commits", color: "#2563eb" },
+            { key: "rollbacks", label: "rollbacks", color: "#dc2626" },
+          ]}
+        />
+        <Chart
+          testId="chart-tuples"
+          title="Tuples / s"
+          data={data}
+          series={[
+            { key: "tin", label: "written (ins+upd+del)", color: "#16a34a" },
+            { key: "tout", label: "read (returned+fetched)", color: "#9333ea" },
+          ]}
+        />
+        <Chart
+          testId="chart-blocks"
+          title="Blocks / s"
+          data={data}
+          series={[
+            { key: "hit", label: "hit", color: "#0891b2" },
+            { key: "read", label: "read", color: "#ea580c" },
+          ]}
+        />
         <Chart
           testId="chart-sessions"
           title="Sessions by state"

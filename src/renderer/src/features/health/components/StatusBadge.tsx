@@ -12,7 +12,10 @@ const styles: Record<CheckStatus | "healthy" | "degraded" | "unhealthy", string>
 
 export function StatusBadge({ status, testId }: { status: keyof typeof styles; testId?: string }) {
   return (
-    <span className={`rounded px-2 py-0.5 text-xs font-semibold uppercase ${styles[status]}`} data-testid={testId}>
+    <span
+      className={`rounded px-2 py-0.5 text-xs font-semibold uppercase ${styles[status]}`}
+      data-testid={testId}
+    >
       {status}
     </span>
   );

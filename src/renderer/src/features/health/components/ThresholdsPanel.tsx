@@ -19,7 +19,9 @@ export function ThresholdsPanel({ profileId }: { profileId: string }) {
   const save = useMutation({
     mutationFn: (reset: boolean) => {
       const thresholds = Object.fromEntries(
-        Object.entries(edits).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, Number(v)]),
+        Object.entries(edits)
+          .filter(([, v]) => v !== undefined && v !== "")
+          .map(([k, v]) => [k, Number(v)]),
       ) as Partial<HealthThresholds>;
       return call("health:setThresholds", { profileId, thresholds: reset ? {} : thresholds, reset });
     },
@@ -30,7 +32,10 @@ export function ThresholdsPanel({ profileId }: { profileId: string }) {
     },
   });
   return (
-    <details className="rounded border border-slate-200 p-3 text-sm dark:border-slate-800" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details
+      className="rounded border border-slate-200 p-3 text-sm dark:border-slate-800"
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary className="cursor-pointer font-medium">Thresholds</summary>
       {current.error && <ErrorMessage error={current.error} />}
       {save.error && <ErrorMessage error={save.error} />}
@@ -58,8 +63,12 @@ export function ThresholdsPanel({ profileId }: { profileId: string }) {
             ))}
           </div>
           <div className="flex gap-2">
-            <Button type="submit" variant="primary" disabled={save.isPending}>Save thresholds</Button>
-            <Button onClick={() => save.mutate(true)} disabled={save.isPending}>Reset to defaults</Button>
+            <Button type="submit" variant="primary" disabled={save.isPending}>
+              Save thresholds
+            </Button>
+            <Button onClick={() => save.mutate(true)} disabled={save.isPending}>
+              Reset to defaults
+            </Button>
           </div>
         </form>
       )}

@@ -7,7 +7,8 @@ export function BloatTab({ report, profileId }: { report: IndexReport; profileId
   return (
     <div className="flex flex-col gap-3" data-testid="bloat">
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Statistics-based estimates (no table is read): flagged above {report.thresholds.bloatPct}% and {formatBytes(report.thresholds.bloatMinBytes)}. Run ANALYZE for fresher numbers.
+        Statistics-based estimates (no table is read): flagged above {report.thresholds.bloatPct}% and{" "}
+        {formatBytes(report.thresholds.bloatMinBytes)}. Run ANALYZE for fresher numbers.
       </p>
       <table className="w-full text-sm [&_td]:px-2 [&_th]:px-2">
         <thead className="text-left text-slate-500">
@@ -21,10 +22,19 @@ export function BloatTab({ report, profileId }: { report: IndexReport; profileId
         </thead>
         <tbody>
           {shown.map((b) => (
-            <tr key={`${b.oid}`} className={`border-t border-slate-200 align-top dark:border-slate-800 ${b.flagged ? "bg-amber-50 dark:bg-amber-950" : ""}`} data-testid="bloat-row" data-flagged={b.flagged}>
+            <tr
+              key={`${b.oid}`}
+              className={`border-t border-slate-200 align-top dark:border-slate-800 ${b.flagged ? "bg-amber-50 dark:bg-amber-950" : ""}`}
+              data-testid="bloat-row"
+              data-flagged={b.flagged}
+            >
               <td className="py-1">
                 {b.index ? `index ${b.index}` : `table ${b.schema}.${b.table}`}
-                {b.index && <div className="text-xs text-slate-500">on {b.schema}.{b.table}</div>}
+                {b.index && (
+                  <div className="text-xs text-slate-500">
+                    on {b.schema}.{b.table}
+                  </div>
+                )}
               </td>
               <td className="py-1 text-right tabular-nums">{formatBytes(b.realBytes)}</td>
               <td className="py-1 text-right tabular-nums">{formatBytes(b.bloatBytes)}</td>

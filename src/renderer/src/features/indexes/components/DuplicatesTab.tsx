@@ -6,13 +6,22 @@ export function DuplicatesTab({ report, profileId }: { report: IndexReport; prof
   return (
     <div className="flex flex-col gap-3" data-testid="duplicates">
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        An index is redundant when another valid index on the same table, with the same method, expressions and predicate, starts with all of its columns. Unique and constraint indexes are never proposed.
+        An index is redundant when another valid index on the same table, with the same method, expressions
+        and predicate, starts with all of its columns. Unique and constraint indexes are never proposed.
       </p>
       {report.duplicates.length === 0 && <p className="text-sm">No duplicate or redundant index.</p>}
       {report.duplicates.map((d) => (
-        <article key={d.oid} className="rounded border border-slate-200 p-3 dark:border-slate-800" data-testid="duplicate-item">
+        <article
+          key={d.oid}
+          className="rounded border border-slate-200 p-3 dark:border-slate-800"
+          data-testid="duplicate-item"
+        >
           <h3 className="font-medium">
-            {d.name} <span className="text-sm font-normal text-slate-500">on {d.schema}.{d.table} · {formatBytes(d.sizeBytes)} · {d.kind === "exact" ? "identical to" : "a prefix of"} {d.coveredBy.name}</span>
+            {d.name}{" "}
+            <span className="text-sm font-normal text-slate-500">
+              on {d.schema}.{d.table} · {formatBytes(d.sizeBytes)} ·{" "}
+              {d.kind === "exact" ? "identical to" : "a prefix of"} {d.coveredBy.name}
+            </span>
           </h3>
           <p className="font-mono text-xs text-slate-500">{d.definition}</p>
           <p className="mb-2 font-mono text-xs text-slate-500">covered by: {d.coveredBy.definition}</p>

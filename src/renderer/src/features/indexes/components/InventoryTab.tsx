@@ -33,7 +33,10 @@ export function InventoryTab({ report }: { report: IndexReport }) {
     const dir = sort.desc ? -1 : 1;
     return filtered.sort((a, b) => dir * compare(a[sort.key], b[sort.key]));
   }, [report, search, method, sort]);
-  const tables = useMemo(() => [...report.tables].sort((a, b) => b.seqTuplesRead - a.seqTuplesRead).slice(0, 20), [report]);
+  const tables = useMemo(
+    () => [...report.tables].sort((a, b) => b.seqTuplesRead - a.seqTuplesRead).slice(0, 20),
+    [report],
+  );
 
   return (
     <div className="flex flex-col gap-3" data-testid="inventory">
@@ -50,15 +53,23 @@ export function InventoryTab({ report }: { report: IndexReport }) {
         </label>
         <label className="flex flex-col text-sm">
           <span className="text-slate-600 dark:text-slate-400">Method</span>
-          <select value={method} onChange={(e) => setMethod(e.target.value)} data-testid="inventory-method" className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900">
+          <select
+            value={method}
+            onChange={(e) => setMethod(e.target.value)}
+            data-testid="inventory-method"
+            className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+          >
             <option value="">all</option>
             {methods.map((m) => (
-              <option key={m} value={m}>{m}</option>
+              <option key={m} value={m}>
+                {m}
+              </option>
             ))}
           </select>
         </label>
         <span className="text-xs text-slate-500" data-testid="inventory-count">
-          {rows.length} of {report.indexes.length} indexes{rows.length > SHOWN ? `, first ${SHOWN} shown` : ""}
+          {rows.length} of {report.indexes.length} indexes
+          {rows.length > SHOWN ? `, first ${SHOWN} shown` : ""}
         </span>
       </div>
       <table className="w-full text-sm [&_td]:px-2 [&_th]:px-2 [&_td]:whitespace-nowrap">
@@ -66,7 +77,13 @@ export function InventoryTab({ report }: { report: IndexReport }) {
           <tr>
             {columns.map((c) => (
               <th key={c.key} className={`py-1 ${c.numeric ? "text-right" : ""}`}>
-                <button type="button" className="hover:underline" onClick={() => setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : !!c.numeric }))}>
+                <button
+                  type="button"
+                  className="hover:underline"
+                  onClick={() =>
+                    setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : !!c.numeric }))
+                  }
+                >
                   {c.label}
                   {sort.key === c.key ? (sort.desc ? " ↓" : " ↑") : ""}
                 </button>
@@ -77,17 +94,31 @@ export function InventoryTab({ report }: { report: IndexReport }) {
         </thead>
         <tbody>
           {rows.slice(0, SHOWN).map((i) => (
-            <tr key={i.oid} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid="inventory-row">
+            <tr
+              key={i.oid}
+              className="border-t border-slate-200 align-top dark:border-slate-800"
+              data-testid="inventory-row"
+            >
               <td className="py-1">
                 <div className="font-medium">{i.name}</div>
-                <div className="max-w-xl truncate font-mono text-xs text-slate-500" title={i.definition}>{i.definition}</div>
+                <div className="max-w-xl truncate font-mono text-xs text-slate-500" title={i.definition}>
+                  {i.definition}
+                </div>
               </td>
-              <td className="py-1">{i.schema}.{i.table}</td>
+              <td className="py-1">
+                {i.schema}.{i.table}
+              </td>
               <td className="py-1">{i.method}</td>
               <td className="py-1 text-right tabular-nums">{formatBytes(i.sizeBytes)}</td>
               <td className="py-1 text-right tabular-nums">{i.scans.toLocaleString()}</td>
               <td className="py-1 text-right tabular-nums">{i.tuplesRead.toLocaleString()}</td>
-              <td className="py-1 text-xs">{i.lastScanAt ? new Date(i.lastScanAt).toLocaleString() : report.serverVersionNum >= 160000 ? "never" : "—"}</td>
+              <td className="py-1 text-xs">
+                {i.lastScanAt
+                  ? new Date(i.lastScanAt).toLocaleString()
+                  : report.serverVersionNum >= 160000
+                    ? "never"
+                    : "—"}
+              </td>
               <td className="py-1 text-xs">{notes(i).join(", ")}</td>
             </tr>
           ))}
@@ -109,7 +140,9 @@ export function InventoryTab({ report }: { report: IndexReport }) {
         <tbody>
           {tables.map((t) => (
             <tr key={t.oid} className="border-t border-slate-200 dark:border-slate-800">
-              <td className="py-1">{t.schema}.{t.name}</td>
+              <td className="py-1">
+                {t.schema}.{t.name}
+              </td>
               <td className="py-1 text-right tabular-nums">{t.seqScans.toLocaleString()}</td>
               <td className="py-1 text-right tabular-nums">{t.seqTuplesRead.toLocaleString()}</td>
               <td className="py-1 text-right tabular-nums">{t.indexScans.toLocaleString()}</td>

@@ -5,13 +5,22 @@ import { SqlActions } from "./SqlActions";
 type Suggestion = IndexReport["missing"]["suggestions"][number];
 
 /** Suggestions with their evidence, the tables read sequentially, and the hypopg proof on demand. */
-export function MissingTab(props: { report: IndexReport; profileId: string; whatIf: boolean; onWhatIf(): void; proving: boolean }) {
+export function MissingTab(props: {
+  report: IndexReport;
+  profileId: string;
+  whatIf: boolean;
+  onWhatIf(): void;
+  proving: boolean;
+}) {
   const { report, profileId } = props;
   const m = report.missing;
   return (
     <div className="flex flex-col gap-3" data-testid="missing">
       {!m.statements.available && (
-        <p className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100" data-testid="statements-unavailable">
+        <p
+          className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          data-testid="statements-unavailable"
+        >
           {m.statements.message}
         </p>
       )}
@@ -31,10 +40,13 @@ export function MissingTab(props: { report: IndexReport; profileId: string; what
       ))}
       {m.dropped.length > 0 && (
         <details data-testid="dropped">
-          <summary className="cursor-pointer text-sm">{m.dropped.length} suggestion(s) dropped: the hypothetical index did not lower the estimated cost</summary>
+          <summary className="cursor-pointer text-sm">
+            {m.dropped.length} suggestion(s) dropped: the hypothetical index did not lower the estimated cost
+          </summary>
           {m.dropped.map((s) => (
             <p key={s.id} className="text-xs">
-              {s.schema}.{s.table} ({s.columns.join(", ")}): cost {s.whatIf?.costBefore} → {s.whatIf?.costAfter}
+              {s.schema}.{s.table} ({s.columns.join(", ")}): cost {s.whatIf?.costBefore} →{" "}
+              {s.whatIf?.costAfter}
             </p>
           ))}
         </details>
@@ -42,7 +54,9 @@ export function MissingTab(props: { report: IndexReport; profileId: string; what
       <h3 className="mt-2 font-semibold">Tables read sequentially</h3>
       {m.seqScanTables.length === 0 ? (
         <p className="text-sm">
-          No table with at least {report.thresholds.seqScanMin.toLocaleString()} sequential scans, {report.thresholds.minRows.toLocaleString()} rows and under {Math.round(report.thresholds.maxIndexScanShare * 100)}% index scans.
+          No table with at least {report.thresholds.seqScanMin.toLocaleString()} sequential scans,{" "}
+          {report.thresholds.minRows.toLocaleString()} rows and under{" "}
+          {Math.round(report.thresholds.maxIndexScanShare * 100)}% index scans.
         </p>
       ) : (
         <table className="w-full max-w-4xl text-sm [&_td]:px-2 [&_th]:px-2" data-testid="seq-scan-tables">
@@ -59,7 +73,9 @@ export function MissingTab(props: { report: IndexReport; profileId: string; what
           <tbody>
             {m.seqScanTables.map((t) => (
               <tr key={`${t.schema}.${t.table}`} className="border-t border-slate-200 dark:border-slate-800">
-                <td className="py-1">{t.schema}.{t.table}</td>
+                <td className="py-1">
+                  {t.schema}.{t.table}
+                </td>
                 <td className="py-1 text-right tabular-nums">{t.seqScans.toLocaleString()}</td>
                 <td className="py-1 text-right tabular-nums">{t.rowsPerSeqScan.toLocaleString()}</td>
                 <td className="py-1 text-right tabular-nums">{t.indexScans.toLocaleString()}</td>
@@ -78,15 +94,26 @@ function SuggestionCard({ s, profileId }: { s: Suggestion; profileId: string }) 
   const calls = s.evidence.reduce((n, e) => n + e.calls, 0);
   const time = s.evidence.reduce((n, e) => n + e.totalTimeMs, 0);
   return (
-    <article className="flex flex-col gap-2 rounded border border-slate-200 p-3 dark:border-slate-800" data-testid="suggestion">
+    <article
+      className="flex flex-col gap-2 rounded border border-slate-200 p-3 dark:border-slate-800"
+      data-testid="suggestion"
+    >
       <h3 className="font-medium">
-        {s.schema}.{s.table} ({s.columns.join(", ")}) <span className="text-sm font-normal text-slate-500">{s.kind} · {calls.toLocaleString()} calls · {Math.round(time).toLocaleString()} ms total</span>
+        {s.schema}.{s.table} ({s.columns.join(", ")}){" "}
+        <span className="text-sm font-normal text-slate-500">
+          {s.kind} · {calls.toLocaleString()} calls · {Math.round(time).toLocaleString()} ms total
+        </span>
       </h3>
       <p className="text-sm">{s.reason}</p>
-      {s.requiresExtension && <p className="text-xs text-slate-500">Needs the {s.requiresExtension} extension (CREATE EXTENSION {s.requiresExtension}).</p>}
+      {s.requiresExtension && (
+        <p className="text-xs text-slate-500">
+          Needs the {s.requiresExtension} extension (CREATE EXTENSION {s.requiresExtension}).
+        </p>
+      )}
       {s.whatIf && (
         <p className="text-sm" data-testid="what-if-cost">
-          Estimated cost of the evidence: {s.whatIf.costBefore} → {s.whatIf.costAfter} ({s.whatIf.plannedStatements} statement(s) planned{s.whatIf.usedByPlanner ? ", index used" : ""})
+          Estimated cost of the evidence: {s.whatIf.costBefore} → {s.whatIf.costAfter} (
+          {s.whatIf.plannedStatements} statement(s) planned{s.whatIf.usedByPlanner ? ", index used" : ""})
         </p>
       )}
       <details>
@@ -95,7 +122,10 @@ function SuggestionCard({ s, profileId }: { s: Suggestion; profileId: string }) 
           {s.evidence.map((e) => (
             <li key={e.queryId} className="text-xs">
               <code className="font-mono">{e.query}</code>
-              <span className="ml-2 text-slate-500">{e.calls.toLocaleString()} calls, {e.totalTimeMs.toFixed(1)} ms total, {e.meanTimeMs.toFixed(2)} ms mean</span>
+              <span className="ml-2 text-slate-500">
+                {e.calls.toLocaleString()} calls, {e.totalTimeMs.toFixed(1)} ms total,{" "}
+                {e.meanTimeMs.toFixed(2)} ms mean
+              </span>
             </li>
           ))}
         </ul>

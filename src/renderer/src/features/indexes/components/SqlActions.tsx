@@ -17,7 +17,12 @@ export function SqlActions({ profileId, sql, label }: { profileId: string; sql: 
   const addTab = useQueryTabs((s) => s.add);
   return (
     <div className="flex flex-col gap-1" data-testid="sql-actions">
-      <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900" data-testid="generated-sql">{sql}</pre>
+      <pre
+        className="overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900"
+        data-testid="generated-sql"
+      >
+        {sql}
+      </pre>
       <div className="flex gap-2">
         <Button
           onClick={() => {
@@ -36,7 +41,11 @@ export function SqlActions({ profileId, sql, label }: { profileId: string; sql: 
         >
           Open in editor
         </Button>
-        <Button variant={sql.startsWith("DROP") ? "danger" : "primary"} onClick={() => setConfirming(true)} data-testid="run-sql">
+        <Button
+          variant={sql.startsWith("DROP") ? "danger" : "primary"}
+          onClick={() => setConfirming(true)}
+          data-testid="run-sql"
+        >
           {label}…
         </Button>
       </div>
@@ -47,13 +56,25 @@ export function SqlActions({ profileId, sql, label }: { profileId: string; sql: 
         </p>
       )}
       {confirming && (
-        <div role="dialog" aria-modal="true" aria-label="Confirm statement" className="fixed inset-0 z-50 flex items-center justify-center bg-black/40" data-testid="confirm-dialog">
+        <div
+          role="dialog"
+          aria-modal="true"
+          aria-label="Confirm statement"
+          className="fixed inset-0 z-50 flex items-center justify-center bg-black/40"
+          data-testid="confirm-dialog"
+        >
           <div className="flex max-w-2xl flex-col gap-3 rounded bg-white p-4 shadow-lg dark:bg-slate-900">
             <h2 className="font-semibold">Run this statement?</h2>
             <p className="text-sm text-slate-600 dark:text-slate-400">
-              It runs exactly as shown, outside a transaction, on this connection. CONCURRENTLY builds and drops do not block writes but can take a while on large tables.
+              It runs exactly as shown, outside a transaction, on this connection. CONCURRENTLY builds and
+              drops do not block writes but can take a while on large tables.
             </p>
-            <pre className="whitespace-pre-wrap break-all rounded bg-slate-100 p-2 text-xs dark:bg-slate-800" data-testid="confirm-sql">{sql}</pre>
+            <pre
+              className="whitespace-pre-wrap break-all rounded bg-slate-100 p-2 text-xs dark:bg-slate-800"
+              data-testid="confirm-sql"
+            >
+              {sql}
+            </pre>
             <div className="flex justify-end gap-2">
               <Button onClick={() => setConfirming(false)} data-testid="confirm-cancel">
                 Cancel

@@ -12,18 +12,32 @@ export function UnusedTab({ report, profileId }: { report: IndexReport; profileI
         {since
           ? `Statistics have been collecting since ${since.toLocaleString()} (${age !== null ? formatDuration(age) : "?"} ago).`
           : "Statistics have been collecting since the server's data directory was created (never reset)."}{" "}
-        An index used only by a monthly report may look unused after a shorter period. Indexes enforcing a primary key, unique or exclusion constraint are never listed.
+        An index used only by a monthly report may look unused after a shorter period. Indexes enforcing a
+        primary key, unique or exclusion constraint are never listed.
       </p>
       {report.standbys > 0 && (
-        <p className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100" data-testid="standby-warning">
-          This server has {report.standbys} standby(s). Scans of an index on a standby are counted there, not here: check them before dropping.
+        <p
+          className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          data-testid="standby-warning"
+        >
+          This server has {report.standbys} standby(s). Scans of an index on a standby are counted there, not
+          here: check them before dropping.
         </p>
       )}
-      {report.unused.length === 0 && <p className="text-sm">No unused index above {formatBytes(report.thresholds.unusedMinBytes)}.</p>}
+      {report.unused.length === 0 && (
+        <p className="text-sm">No unused index above {formatBytes(report.thresholds.unusedMinBytes)}.</p>
+      )}
       {report.unused.map((u) => (
-        <article key={u.oid} className="rounded border border-slate-200 p-3 dark:border-slate-800" data-testid="unused-item">
+        <article
+          key={u.oid}
+          className="rounded border border-slate-200 p-3 dark:border-slate-800"
+          data-testid="unused-item"
+        >
           <h3 className="font-medium">
-            {u.name} <span className="text-sm font-normal text-slate-500">on {u.schema}.{u.table} · {formatBytes(u.sizeBytes)} · 0 scans</span>
+            {u.name}{" "}
+            <span className="text-sm font-normal text-slate-500">
+              on {u.schema}.{u.table} · {formatBytes(u.sizeBytes)} · 0 scans
+            </span>
           </h3>
           <p className="mb-2 font-mono text-xs text-slate-500">{u.definition}</p>
           <SqlActions profileId={profileId} sql={u.fix.sql} label="Drop" />

@@ -5,7 +5,10 @@ export function SelectField({
   label,
   options,
   ...props
-}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; options: ReadonlyArray<{ value: string; label: string }> }) {
+}: SelectHTMLAttributes<HTMLSelectElement> & {
+  label: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}) {
   return (
     <label className="flex flex-col gap-1 text-sm">
       <span className="text-slate-600 dark:text-slate-400">{label}</span>

@@ -8,12 +8,27 @@ import type { SchemaObjectRef } from "../tree/tree-rows";
 const ops: RowFilter["op"][] = ["=", "<>", "<", "<=", ">", ">=", "contains", "isNull", "notNull"];
 
 /** Read-only rows of a table: keyset pages ("load more"), sort, one filter, soft-delete toggle. */
-export function DataPanel({ profileId, target, columns }: { profileId: string; target: SchemaObjectRef; columns: string[] }) {
+export function DataPanel({
+  profileId,
+  target,
+  columns,
+}: {
+  profileId: string;
+  target: SchemaObjectRef;
+  columns: string[];
+}) {
   const [sort, setSort] = useState<{ column: string; direction: "asc" | "desc" } | undefined>();
   const [draft, setDraft] = useState<RowFilter>({ column: columns[0] ?? "", op: "=", value: "" });
   const [filters, setFilters] = useState<RowFilter[]>([]);
   const [showDeleted, setShowDeleted] = useState(false);
-  const request = { schema: target.schema, table: target.name, limit: 100, filters, showDeleted, ...(sort ? { sort } : {}) };
+  const request = {
+    schema: target.schema,
+    table: target.name,
+    limit: 100,
+    filters,
+    showDeleted,
+    ...(sort ? { sort } : {}),
+  };
   const rows = useRows(profileId, request);
   const exact = useExactCount(profileId);
   const first = rows.data?.pages[0];
@@ -23,12 +38,18 @@ export function DataPanel({ profileId, target, columns }: { profileId: string; t
     <div className="flex min-h-0 flex-col gap-2" data-testid="data-panel">
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span data-testid="row-estimate">
-          {first?.rowEstimate == null ? "not analyzed" : `~${first.rowEstimate.toLocaleString()} rows (estimate)`}
+          {first?.rowEstimate == null
+            ? "not analyzed"
+            : `~${first.rowEstimate.toLocaleString()} rows (estimate)`}
         </span>
         {exact.data ? (
           <span data-testid="row-exact">{exact.data.count.toLocaleString()} rows (exact)</span>
         ) : (
-          <Button data-testid="row-count-exact" disabled={exact.isPending} onClick={() => exact.mutate({ schema: target.schema, table: target.name, filters, showDeleted })}>
+          <Button
+            data-testid="row-count-exact"
+            disabled={exact.isPending}
+            onClick={() => exact.mutate({ schema: target.schema, table: target.name, filters, showDeleted })}
+          >
             Count exactly
           </Button>
         )}
@@ -50,7 +71,10 @@ export function DataPanel({ profileId, target, columns }: { profileId: string; t
               {first.softDelete.deletedCount.toLocaleString()} soft-deleted ({first.softDelete.column})
             </span>
             {!first.softDelete.indexed && (
-              <span data-testid="soft-delete-unindexed" className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">
+              <span
+                data-testid="soft-delete-unindexed"
+                className="rounded bg-amber-100 px-2 py-0.5 text-amber-900"
+              >
                 {first.softDelete.column} has no index: filtered queries scan the table
               </span>
             )}
@@ -58,18 +82,48 @@ export function DataPanel({ profileId, target, columns }: { profileId: string; t
         )}
       </div>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <select aria-label="Filter column" className="rounded border px-1 py-1 dark:bg-slate-900" value={draft.column} onChange={(e) => setDraft({ ...draft, column: e.target.value })}>
-          {columns.map((c) => <option key={c} value={c}>{c}</option>)}
+        <select
+          aria-label="Filter column"
+          className="rounded border px-1 py-1 dark:bg-slate-900"
+          value={draft.column}
+          onChange={(e) => setDraft({ ...draft, column: e.target.value })}
+        >
+          {columns.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
         </select>
-        <select aria-label="Filter operator" className="rounded border px-1 py-1 dark:bg-slate-900" value={draft.op} onChange={(e) => setDraft({ ...draft, op: e.target.value as RowFilter["op"] })}>
-          {ops.map((o) => <option key={o} value={o}>{o}</option>)}
+        <select
+          aria-label="Filter operator"
+          className="rounded border px-1 py-1 dark:bg-slate-900"
+          value={draft.op}
+          onChange={(e) => setDraft({ ...draft, op: e.target.value as RowFilter["op"] })}
+        >
+          {ops.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
         </select>
         {draft.op !== "isNull" && draft.op !== "notNull" && (
-          <input aria-label="Filter value" className="rounded border px-2 py-1 dark:bg-slate-900" value={draft.value ?? ""} onChange={(e) => setDraft({ ...draft, value: e.target.value })} />
+          <input
+            aria-label="Filter value"
+            className="rounded border px-2 py-1 dark:bg-slate-900"
+            value={draft.value ?? ""}
+            onChange={(e) => setDraft({ ...draft, value: e.target.value })}
+          />
         )}
-        <Button data-testid="filter-add" onClick={() => (setFilters([...filters, draft]), exact.reset())}>Add filter</Button>
+        <Button data-testid="filter-add" onClick={() => (setFilters([...filters, draft]), exact.reset())}>
+          Add filter
+        </Button>
         {filters.map((f, i) => (
-          <button key={i} type="button" className="rounded bg-slate-200 px-2 py-0.5 text-xs dark:bg-slate-800" onClick={() => (setFilters(filters.filter((_, j) => j !== i)), exact.reset())}>
+          <button
+            key={i}
+            type="button"
+            className="rounded bg-slate-200 px-2 py-0.5 text-xs dark:bg-slate-800"
+            onClick={() => (setFilters(filters.filter((_, j) => j !== i)), exact.reset())}
+          >
             {f.column} {f.op} {f.value ?? ""} ✕
           </button>
         ))}
@@ -83,7 +137,15 @@ export function DataPanel({ profileId, target, columns }: { profileId: string; t
                   <button
                     type="button"
                     title={c.type}
-                    onClick={() => setSort(sort?.column === c.name ? (sort.direction === "asc" ? { column: c.name, direction: "desc" } : undefined) : { column: c.name, direction: "asc" })}
+                    onClick={() =>
+                      setSort(
+                        sort?.column === c.name
+                          ? sort.direction === "asc"
+                            ? { column: c.name, direction: "desc" }
+                            : undefined
+                          : { column: c.name, direction: "asc" },
+                      )
+                    }
                   >
                     {c.name}
                     {sort?.column === c.name ? (sort.direction === "asc" ? " ▲" : " ▼") : ""}
@@ -93,24 +155,35 @@ export function DataPanel({ profileId, target, columns }: { profileId: string; t
             </tr>
           </thead>
           <tbody>
-            {rows.data?.pages.flatMap((p) => p.rows).map((r, i) => (
-              <tr key={i} data-testid="data-row" className="border-t border-slate-200 dark:border-slate-800">
-                {r.map((v, j) => (
-                  <td key={j} className="max-w-[24rem] truncate px-2 py-0.5 whitespace-nowrap">
-                    {v === null ? <span className="text-slate-400">NULL</span> : v}
-                  </td>
-                ))}
-              </tr>
-            ))}
+            {rows.data?.pages
+              .flatMap((p) => p.rows)
+              .map((r, i) => (
+                <tr
+                  key={i}
+                  data-testid="data-row"
+                  className="border-t border-slate-200 dark:border-slate-800"
+                >
+                  {r.map((v, j) => (
+                    <td key={j} className="max-w-[24rem] truncate px-2 py-0.5 whitespace-nowrap">
+                      {v === null ? <span className="text-slate-400">NULL</span> : v}
+                    </td>
+                  ))}
+                </tr>
+              ))}
           </tbody>
         </table>
       </div>
       <div className="flex items-center gap-3 text-sm">
         <span className="text-slate-500" data-testid="rows-loaded">
-          {rows.data?.pages.reduce((n, p) => n + p.rows.length, 0) ?? 0} rows loaded, keyed on {first?.keyset.join(", ")}
+          {rows.data?.pages.reduce((n, p) => n + p.rows.length, 0) ?? 0} rows loaded, keyed on{" "}
+          {first?.keyset.join(", ")}
         </span>
         {rows.hasNextPage && (
-          <Button data-testid="load-more" disabled={rows.isFetchingNextPage} onClick={() => void rows.fetchNextPage()}>
+          <Button
+            data-testid="load-more"
+            disabled={rows.isFetchingNextPage}
+            onClick={() => void rows.fetchNextPage()}
+          >
             Load more
           </Button>
         )}

@@ -1,5 +1,14 @@
 import "@xyflow/react/dist/style.css";
-import { Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from "@xyflow/react";
+import {
+  Background,
+  Controls,
+  MarkerType,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Edge,
+  type Node,
+} from "@xyflow/react";
 import { useEffect, useMemo, useState } from "react";
 import type { SchemaModel } from "../../../../../shared/contract/schema";
 import { Button } from "../../../components/Button";
@@ -32,13 +41,19 @@ async function svgToPng(svg: string, width: number, height: number): Promise<Blo
     canvas.width = width;
     canvas.height = height;
     canvas.getContext("2d")!.drawImage(img, 0, 0);
-    return await new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG encoding failed"))), "image/png"));
+    return await new Promise((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG encoding failed"))), "image/png"),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }
 }
 
-export function ErDiagram(props: { model: SchemaModel; profileId: string; initialFocus?: string | undefined }) {
+export function ErDiagram(props: {
+  model: SchemaModel;
+  profileId: string;
+  initialFocus?: string | undefined;
+}) {
   return (
     <ReactFlowProvider>
       <ErCanvas {...props} />
@@ -47,10 +62,28 @@ export function ErDiagram(props: { model: SchemaModel; profileId: string; initia
 }
 
 /** ER diagram: ELK layout in a worker, schema filter, focus mode (table + N hops), search to jump, export. */
-function ErCanvas({ model, profileId, initialFocus }: { model: SchemaModel; profileId: string; initialFocus?: string | undefined }) {
+function ErCanvas({
+  model,
+  profileId,
+  initialFocus,
+}: {
+  model: SchemaModel;
+  profileId: string;
+  initialFocus?: string | undefined;
+}) {
   const flow = useReactFlow();
-  const schemaNames = useMemo(() => [...new Set(model.relations.filter((r) => r.kind !== "view" && r.kind !== "matview").map((r) => r.schema))].sort(), [model]);
-  const [schemas, setSchemas] = useState<Set<string>>(() => new Set(schemaNames.includes("public") ? ["public"] : schemaNames.slice(0, 1)));
+  const schemaNames = useMemo(
+    () =>
+      [
+        ...new Set(
+          model.relations.filter((r) => r.kind !== "view" && r.kind !== "matview").map((r) => r.schema),
+        ),
+      ].sort(),
+    [model],
+  );
+  const [schemas, setSchemas] = useState<Set<string>>(
+    () => new Set(schemaNames.includes("public") ? ["public"] : schemaNames.slice(0, 1)),
+  );
   const [focus, setFocus] = useState<string | undefined>(initialFocus);
   const [hops, setHops] = useState(1);
   const [jump, setJump] = useState("");
@@ -74,9 +107,21 @@ function ErCanvas({ model, profileId, initialFocus }: { model: SchemaModel; prof
     }));
   }, [graph, layout.positions, saved, focus]);
   const [dragged, setDragged] = useState<Record<string, { x: number; y: number }>>({});
-  const shownNodes = useMemo(() => nodes.map((n) => (dragged[n.id] ? { ...n, position: dragged[n.id]! } : n)), [nodes, dragged]);
+  const shownNodes = useMemo(
+    () => nodes.map((n) => (dragged[n.id] ? { ...n, position: dragged[n.id]! } : n)),
+    [nodes, dragged],
+  );
   const edges: Edge[] = useMemo(
-    () => (graph ? graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, label: e.label, markerEnd: { type: MarkerType.ArrowClosed } })) : []),
+    () =>
+      graph
+        ? graph.edges.map((e) => ({
+            id: e.id,
+            source: e.source,
+            target: e.target,
+            label: e.label,
+            markerEnd: { type: MarkerType.ArrowClosed },
+          }))
+        : [],
     [graph],
   );
 
@@ -94,7 +139,9 @@ function ErCanvas({ model, profileId, initialFocus }: { model: SchemaModel; prof
     <div className="flex h-full min-h-[32rem] flex-col gap-2" data-testid="er-diagram">
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <details className="relative">
-          <summary className="cursor-pointer" data-testid="er-schema-filter">Schemas ({schemas.size || "all"})</summary>
+          <summary className="cursor-pointer" data-testid="er-schema-filter">
+            Schemas ({schemas.size || "all"})
+          </summary>
           <div className="absolute z-10 max-h-64 overflow-auto rounded border bg-white p-2 shadow dark:bg-slate-900">
             {schemaNames.map((s) => (
               <label key={s} className="flex items-center gap-1 whitespace-nowrap">
@@ -126,23 +173,50 @@ function ErCanvas({ model, profileId, initialFocus }: { model: SchemaModel; prof
         </label>
         <label className="flex items-center gap-1">
           hops
-          <input type="number" min={1} max={6} data-testid="er-hops" className="w-14 rounded border px-1 py-0.5 dark:bg-slate-900" value={hops} onChange={(e) => setHops(Math.max(1, Number(e.target.value) || 1))} />
+          <input
+            type="number"
+            min={1}
+            max={6}
+            data-testid="er-hops"
+            className="w-14 rounded border px-1 py-0.5 dark:bg-slate-900"
+            value={hops}
+            onChange={(e) => setHops(Math.max(1, Number(e.target.value) || 1))}
+          />
         </label>
         <form
           className="flex items-center gap-1"
           onSubmit={(e) => {
             e.preventDefault();
             const q = jump.trim().toLowerCase();
-            const hit = shownNodes.find((n) => n.id.toLowerCase() === q) ?? shownNodes.find((n) => n.id.toLowerCase().includes(q));
-            if (hit) void flow.setCenter(hit.position.x + 120, hit.position.y + 60, { zoom: 1.2, duration: 300 });
+            const hit =
+              shownNodes.find((n) => n.id.toLowerCase() === q) ??
+              shownNodes.find((n) => n.id.toLowerCase().includes(q));
+            if (hit)
+              void flow.setCenter(hit.position.x + 120, hit.position.y + 60, { zoom: 1.2, duration: 300 });
           }}
         >
-          <input data-testid="er-jump" className="w-40 rounded border px-2 py-0.5 dark:bg-slate-900" placeholder="Find table" value={jump} onChange={(e) => setJump(e.target.value)} />
+          <input
+            data-testid="er-jump"
+            className="w-40 rounded border px-2 py-0.5 dark:bg-slate-900"
+            placeholder="Find table"
+            value={jump}
+            onChange={(e) => setJump(e.target.value)}
+          />
         </form>
-        <datalist id="er-tables">{tableIds.map((id) => <option key={id} value={id} />)}</datalist>
+        <datalist id="er-tables">
+          {tableIds.map((id) => (
+            <option key={id} value={id} />
+          ))}
+        </datalist>
         <Button
           data-testid="er-export-svg"
-          onClick={() => graph && download("er-diagram.svg", new Blob([erToSvg(graph, positionsNow()).svg], { type: "image/svg+xml" }))}
+          onClick={() =>
+            graph &&
+            download(
+              "er-diagram.svg",
+              new Blob([erToSvg(graph, positionsNow()).svg], { type: "image/svg+xml" }),
+            )
+          }
         >
           SVG
         </Button>
@@ -167,12 +241,17 @@ function ErCanvas({ model, profileId, initialFocus }: { model: SchemaModel; prof
         </Button>
         <span className="text-slate-500" data-testid="er-status">
           {graph ? `${graph.nodes.length} tables, ${graph.edges.length} foreign keys` : ""}
-          {layout.running ? " · laying out…" : layout.ms !== undefined ? ` · layout ${Math.round(layout.ms)} ms` : ""}
+          {layout.running
+            ? " · laying out…"
+            : layout.ms !== undefined
+              ? ` · layout ${Math.round(layout.ms)} ms`
+              : ""}
         </span>
       </div>
       {!graph ? (
         <p className="text-sm text-slate-500" data-testid="er-too-many">
-          {full.nodes.length.toLocaleString()} tables in the chosen schemas: pick fewer schemas or focus on one table to draw a diagram.
+          {full.nodes.length.toLocaleString()} tables in the chosen schemas: pick fewer schemas or focus on
+          one table to draw a diagram.
         </p>
       ) : layout.error ? (
         <p role="alert">Layout failed: {layout.error}</p>

@@ -21,12 +21,16 @@ export function TableNode({ data }: NodeProps<Node<TableNodeData>>) {
       <ul className="px-2 py-1">
         {shown.map((c) => (
           <li key={c.name} className="flex h-[18px] items-center gap-1">
-            <span className="w-5 shrink-0 text-[9px] font-bold text-amber-700">{c.pk ? "PK" : c.fk ? "FK" : ""}</span>
+            <span className="w-5 shrink-0 text-[9px] font-bold text-amber-700">
+              {c.pk ? "PK" : c.fk ? "FK" : ""}
+            </span>
             <span className="truncate">{c.name}</span>
             <span className="ml-auto truncate pl-1 text-slate-400">{c.type}</span>
           </li>
         ))}
-        {data.columns.length > MAX_ROWS && <li className="text-slate-400">{data.columns.length - MAX_ROWS} more…</li>}
+        {data.columns.length > MAX_ROWS && (
+          <li className="text-slate-400">{data.columns.length - MAX_ROWS} more…</li>
+        )}
       </ul>
       <Handle type="source" position={Position.Right} className="!bg-slate-400" />
     </div>

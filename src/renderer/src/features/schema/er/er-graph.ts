@@ -35,7 +35,10 @@ export interface ErOptions {
 export function buildErGraph(model: SchemaModel, options: ErOptions = {}): ErGraph {
   const inScope = (schema: string) => !options.schemas?.size || options.schemas.has(schema);
   const tables = model.relations.filter(
-    (r) => (r.kind === "table" || r.kind === "partitioned" || r.kind === "foreign") && inScope(r.schema) && !(options.hidePartitions !== false && r.partitionOf),
+    (r) =>
+      (r.kind === "table" || r.kind === "partitioned" || r.kind === "foreign") &&
+      inScope(r.schema) &&
+      !(options.hidePartitions !== false && r.partitionOf),
   );
   const ids = new Set(tables.map((t) => tableId(t.schema, t.name)));
   const pk = new Map<string, Set<string>>();
@@ -53,7 +56,8 @@ export function buildErGraph(model: SchemaModel, options: ErOptions = {}): ErGra
     if (k.type === "f" && k.references) {
       mark(fk, id, k.columns);
       const target = tableId(k.references.schema, k.references.table);
-      if (ids.has(id) && ids.has(target)) edges.push({ id: `${id}/${k.name}`, source: id, target, label: k.columns.join(", ") });
+      if (ids.has(id) && ids.has(target))
+        edges.push({ id: `${id}/${k.name}`, source: id, target, label: k.columns.join(", ") });
     }
   }
   let keep: Set<string> = ids;
@@ -86,7 +90,12 @@ export function buildErGraph(model: SchemaModel, options: ErOptions = {}): ErGra
           id,
           schema: t.schema,
           name: t.name,
-          columns: t.columns.map((c) => ({ name: c.name, type: c.type, pk: pk.get(id)?.has(c.name) ?? false, fk: fk.get(id)?.has(c.name) ?? false })),
+          columns: t.columns.map((c) => ({
+            name: c.name,
+            type: c.type,
+            pk: pk.get(id)?.has(c.name) ?? false,
+            fk: fk.get(id)?.has(c.name) ?? false,
+          })),
         };
       }),
     edges: edges.filter((e) => keep.has(e.source) && keep.has(e.target)),

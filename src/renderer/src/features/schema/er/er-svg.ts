@@ -1,13 +1,17 @@
 import type { ErGraph } from "./er-graph";
 import { HEADER_HEIGHT, MAX_ROWS, NODE_WIDTH, ROW_HEIGHT, nodeHeight, type Positions } from "./er-layout";
 
-const xml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;" })[c]!);
+const xml = (s: string) =>
+  s.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /**
  * A standalone SVG of the diagram (boxes, columns, FK lines) for export. Built from
  * the model, not from the DOM, so it needs no foreignObject and rasterizes cleanly.
  */
-export function erToSvg(graph: ErGraph, positions: Positions): { svg: string; width: number; height: number } {
+export function erToSvg(
+  graph: ErGraph,
+  positions: Positions,
+): { svg: string; width: number; height: number } {
   const pad = 20;
   let maxX = 0;
   let maxY = 0;
@@ -35,25 +39,37 @@ export function erToSvg(graph: ErGraph, positions: Positions): { svg: string; wi
     const x2 = t.x + dx;
     const y2 = t.y + HEADER_HEIGHT / 2 + dy;
     const mid = (x1 + x2) / 2;
-    parts.push(`<path d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}" fill="none" stroke="#64748b" stroke-width="1.2" marker-end="url(#arrow)"/>`);
+    parts.push(
+      `<path d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}" fill="none" stroke="#64748b" stroke-width="1.2" marker-end="url(#arrow)"/>`,
+    );
   }
   for (const n of graph.nodes) {
     const p = positions[n.id] ?? { x: 0, y: 0 };
     const x = p.x + dx;
     const y = p.y + dy;
     const h = nodeHeight(n.columns.length);
-    parts.push(`<g><rect x="${x}" y="${y}" width="${NODE_WIDTH}" height="${h}" rx="4" fill="#ffffff" stroke="#94a3b8"/>`);
-    parts.push(`<rect x="${x}" y="${y}" width="${NODE_WIDTH}" height="${HEADER_HEIGHT}" rx="4" fill="#1e40af"/>`);
-    parts.push(`<text x="${x + 8}" y="${y + 18}" font-size="12" font-weight="bold" fill="#ffffff">${xml(`${n.schema}.${n.name}`)}</text>`);
+    parts.push(
+      `<g><rect x="${x}" y="${y}" width="${NODE_WIDTH}" height="${h}" rx="4" fill="#ffffff" stroke="#94a3b8"/>`,
+    );
+    parts.push(
+      `<rect x="${x}" y="${y}" width="${NODE_WIDTH}" height="${HEADER_HEIGHT}" rx="4" fill="#1e40af"/>`,
+    );
+    parts.push(
+      `<text x="${x + 8}" y="${y + 18}" font-size="12" font-weight="bold" fill="#ffffff">${xml(`${n.schema}.${n.name}`)}</text>`,
+    );
     const shown = n.columns.slice(0, MAX_ROWS);
     shown.forEach((c, i) => {
       const cy = y + HEADER_HEIGHT + (i + 1) * ROW_HEIGHT - 4;
       const mark = c.pk ? "PK " : c.fk ? "FK " : "";
       parts.push(`<text x="${x + 8}" y="${cy}" font-size="11" fill="#0f172a">${xml(mark + c.name)}</text>`);
-      parts.push(`<text x="${x + NODE_WIDTH - 8}" y="${cy}" font-size="10" fill="#64748b" text-anchor="end">${xml(c.type.slice(0, 24))}</text>`);
+      parts.push(
+        `<text x="${x + NODE_WIDTH - 8}" y="${cy}" font-size="10" fill="#64748b" text-anchor="end">${xml(c.type.slice(0, 24))}</text>`,
+      );
     });
     if (n.columns.length > MAX_ROWS) {
-      parts.push(`<text x="${x + 8}" y="${y + HEADER_HEIGHT + (MAX_ROWS + 1) * ROW_HEIGHT - 4}" font-size="10" fill="#64748b">${n.columns.length - MAX_ROWS} more…</text>`);
+      parts.push(
+        `<text x="${x + 8}" y="${y + HEADER_HEIGHT + (MAX_ROWS + 1) * ROW_HEIGHT - 4}" font-size="10" fill="#64748b">${n.columns.length - MAX_ROWS} more…</text>`,
+      );
     }
     parts.push("</g>");
   }

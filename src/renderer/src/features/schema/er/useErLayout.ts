@@ -14,7 +14,12 @@ interface LayoutState {
 export function useErLayout(graph: ErGraph | undefined): LayoutState {
   const worker = useRef<Worker | undefined>(undefined);
   const seq = useRef(0);
-  const [state, setState] = useState<LayoutState>({ positions: undefined, error: undefined, running: false, ms: undefined });
+  const [state, setState] = useState<LayoutState>({
+    positions: undefined,
+    error: undefined,
+    running: false,
+    ms: undefined,
+  });
 
   useEffect(() => {
     const w = new LayoutWorker();
@@ -30,7 +35,12 @@ export function useErLayout(graph: ErGraph | undefined): LayoutState {
     setState((s) => ({ ...s, running: true, error: undefined }));
     const onMessage = (e: MessageEvent<{ id: number; positions?: Positions; error?: string }>) => {
       if (e.data.id !== id) return;
-      setState({ positions: e.data.positions, error: e.data.error, running: false, ms: performance.now() - started });
+      setState({
+        positions: e.data.positions,
+        error: e.data.error,
+        running: false,
+        ms: performance.now() - started,
+      });
     };
     w.addEventListener("message", onMessage);
     w.postMessage({ id, graph });

@@ -25,7 +25,9 @@ export function MigrationsPanel({ profileId }: { profileId: string }) {
         <h2 className="text-lg font-semibold">Migration history</h2>
         {history.error && <ErrorMessage error={history.error} />}
         {history.data && !history.data.present && (
-          <p className="text-sm text-slate-500" data-testid="migrations-absent">This database has no _prisma_migrations table.</p>
+          <p className="text-sm text-slate-500" data-testid="migrations-absent">
+            This database has no _prisma_migrations table.
+          </p>
         )}
         {history.data?.present && (
           <>
@@ -43,7 +45,9 @@ export function MigrationsPanel({ profileId }: { profileId: string }) {
                 value={folder}
                 onChange={(e) => setFolder(e.target.value)}
               />
-              <Button type="submit" data-testid="migrations-compare" disabled={compare.isPending}>Compare checksums</Button>
+              <Button type="submit" data-testid="migrations-compare" disabled={compare.isPending}>
+                Compare checksums
+              </Button>
             </form>
             {compare.error && <ErrorMessage error={compare.error} />}
             <table className="w-full text-left text-sm" data-testid="migrations-table">
@@ -61,23 +65,49 @@ export function MigrationsPanel({ profileId }: { profileId: string }) {
                 {history.data.migrations.map((m) => {
                   const state = mismatch.get(m.name);
                   return (
-                    <tr key={m.id} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid="migration-row" data-status={m.status}>
+                    <tr
+                      key={m.id}
+                      className="border-t border-slate-200 align-top dark:border-slate-800"
+                      data-testid="migration-row"
+                      data-status={m.status}
+                    >
                       <td className="py-1 font-mono text-xs">
                         {m.name}
                         {m.logs && (
-                          <button type="button" className="ml-2 text-xs text-blue-700 underline" onClick={() => setOpenLog(openLog === m.id ? undefined : m.id)}>
+                          <button
+                            type="button"
+                            className="ml-2 text-xs text-blue-700 underline"
+                            onClick={() => setOpenLog(openLog === m.id ? undefined : m.id)}
+                          >
                             logs
                           </button>
                         )}
-                        {openLog === m.id && <pre className="mt-1 whitespace-pre-wrap text-red-800" data-testid="migration-logs">{m.logs}</pre>}
+                        {openLog === m.id && (
+                          <pre className="mt-1 whitespace-pre-wrap text-red-800" data-testid="migration-logs">
+                            {m.logs}
+                          </pre>
+                        )}
                       </td>
-                      <td className={statusStyle[m.status] ?? ""}>{m.status === "rolledBack" ? "rolled back" : m.status}</td>
+                      <td className={statusStyle[m.status] ?? ""}>
+                        {m.status === "rolledBack" ? "rolled back" : m.status}
+                      </td>
                       <td className="text-xs">{new Date(m.startedAt).toLocaleString()}</td>
-                      <td className="text-xs">{m.finishedAt ? new Date(m.finishedAt).toLocaleString() : "—"}</td>
-                      <td className="text-right tabular-nums">{m.durationMs === null ? "—" : `${m.durationMs} ms`}</td>
+                      <td className="text-xs">
+                        {m.finishedAt ? new Date(m.finishedAt).toLocaleString() : "—"}
+                      </td>
+                      <td className="text-right tabular-nums">
+                        {m.durationMs === null ? "—" : `${m.durationMs} ms`}
+                      </td>
                       <td className="font-mono text-xs" title={m.checksum}>
                         {m.checksum.slice(0, 12)}
-                        {state === "mismatch" && <span className="ml-2 rounded bg-red-100 px-1 text-red-800" data-testid="checksum-mismatch">file differs</span>}
+                        {state === "mismatch" && (
+                          <span
+                            className="ml-2 rounded bg-red-100 px-1 text-red-800"
+                            data-testid="checksum-mismatch"
+                          >
+                            file differs
+                          </span>
+                        )}
                         {state === "match" && <span className="ml-2 text-emerald-700">matches file</span>}
                       </td>
                     </tr>
@@ -87,7 +117,11 @@ export function MigrationsPanel({ profileId }: { profileId: string }) {
             </table>
             {compare.data && compare.data.entries.some((e) => e.state === "onlyInFolder") && (
               <p className="text-sm" data-testid="migrations-pending">
-                Not applied yet: {compare.data.entries.filter((e) => e.state === "onlyInFolder").map((e) => e.name).join(", ")}
+                Not applied yet:{" "}
+                {compare.data.entries
+                  .filter((e) => e.state === "onlyInFolder")
+                  .map((e) => e.name)
+                  .join(", ")}
               </p>
             )}
           </>
@@ -98,7 +132,9 @@ export function MigrationsPanel({ profileId }: { profileId: string }) {
         {sizes.error && <ErrorMessage error={sizes.error} />}
         {sizes.data && (
           <>
-            <p className="text-sm" data-testid="database-size">Database {sizes.data.database}: {formatBytes(sizes.data.databaseBytes)}</p>
+            <p className="text-sm" data-testid="database-size">
+              Database {sizes.data.database}: {formatBytes(sizes.data.databaseBytes)}
+            </p>
             <table className="w-full text-left text-sm" data-testid="table-sizes">
               <thead className="text-slate-500">
                 <tr>
@@ -112,13 +148,20 @@ export function MigrationsPanel({ profileId }: { profileId: string }) {
               </thead>
               <tbody>
                 {sizes.data.tables.map((t) => (
-                  <tr key={`${t.schema}.${t.name}`} className="border-t border-slate-200 dark:border-slate-800">
-                    <td className="py-0.5">{t.schema}.{t.name}</td>
+                  <tr
+                    key={`${t.schema}.${t.name}`}
+                    className="border-t border-slate-200 dark:border-slate-800"
+                  >
+                    <td className="py-0.5">
+                      {t.schema}.{t.name}
+                    </td>
                     <td className="text-right tabular-nums">{formatBytes(t.totalBytes)}</td>
                     <td className="text-right tabular-nums">{formatBytes(t.tableBytes)}</td>
                     <td className="text-right tabular-nums">{formatBytes(t.indexBytes)}</td>
                     <td className="text-right tabular-nums">{formatBytes(t.toastBytes)}</td>
-                    <td className="text-right tabular-nums">{t.rowEstimate === null ? "—" : t.rowEstimate.toLocaleString()}</td>
+                    <td className="text-right tabular-nums">
+                      {t.rowEstimate === null ? "—" : t.rowEstimate.toLocaleString()}
+                    </td>
                   </tr>
                 ))}
               </tbody>

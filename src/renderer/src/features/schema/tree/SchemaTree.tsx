@@ -13,11 +13,21 @@ export function SchemaTree({ model }: { model: SchemaModel }) {
   const rows = useMemo(() => visibleRows(index, expanded, search), [index, expanded, search]);
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders this component itself
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 20 });
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW,
+    overscan: 20,
+  });
   const selectedId = selected ? refId(selected) : undefined;
 
   return (
-    <div ref={scroller} className="min-h-0 flex-1 overflow-auto text-sm" data-testid="schema-tree" role="tree">
+    <div
+      ref={scroller}
+      className="min-h-0 flex-1 overflow-auto text-sm"
+      data-testid="schema-tree"
+      role="tree"
+    >
       <div style={{ height: virtual.getTotalSize(), position: "relative" }}>
         {virtual.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
@@ -50,8 +60,16 @@ export function SchemaTree({ model }: { model: SchemaModel }) {
               >
                 {row.expanded ? "▾" : "▸"}
               </button>
-              <span className={`truncate ${row.depth === 1 ? "font-medium text-slate-500" : ""}`}>{row.label}</span>
-              {row.hint && <span className={`ml-auto shrink-0 truncate pl-2 text-xs ${isSelected ? "text-blue-100" : "text-slate-400"}`}>{row.hint}</span>}
+              <span className={`truncate ${row.depth === 1 ? "font-medium text-slate-500" : ""}`}>
+                {row.label}
+              </span>
+              {row.hint && (
+                <span
+                  className={`ml-auto shrink-0 truncate pl-2 text-xs ${isSelected ? "text-blue-100" : "text-slate-400"}`}
+                >
+                  {row.hint}
+                </span>
+              )}
             </div>
           );
         })}

@@ -2,7 +2,18 @@ import type { SchemaModel } from "../../../../../shared/contract/schema";
 
 /** What the details/DDL/data panels show: one catalog object. */
 export interface SchemaObjectRef {
-  kind: "schema" | "table" | "partitioned" | "view" | "matview" | "foreign" | "function" | "sequence" | "enum" | "domain" | "composite";
+  kind:
+    | "schema"
+    | "table"
+    | "partitioned"
+    | "view"
+    | "matview"
+    | "foreign"
+    | "function"
+    | "sequence"
+    | "enum"
+    | "domain"
+    | "composite";
   schema: string;
   name: string;
   oid?: number;
@@ -51,22 +62,42 @@ export function buildTreeIndex(model: SchemaModel): TreeIndex {
     list.push(leaf);
   };
   for (const r of model.relations) {
-    const group: GroupKey = r.kind === "view" ? "views" : r.kind === "matview" ? "matviews" : r.kind === "foreign" ? "foreign" : "tables";
+    const group: GroupKey =
+      r.kind === "view"
+        ? "views"
+        : r.kind === "matview"
+          ? "matviews"
+          : r.kind === "foreign"
+            ? "foreign"
+            : "tables";
     add(r.schema, group, {
       ref: { kind: r.kind, schema: r.schema, name: r.name, oid: r.oid },
-      ...(r.partitionOf ? { hint: `partition of ${r.partitionOf.name}` } : r.kind === "partitioned" ? { hint: "partitioned" } : {}),
+      ...(r.partitionOf
+        ? { hint: `partition of ${r.partitionOf.name}` }
+        : r.kind === "partitioned"
+          ? { hint: "partitioned" }
+          : {}),
       columns: r.columns,
     });
   }
-  for (const f of model.functions) add(f.schema, "functions", { ref: { kind: "function", schema: f.schema, name: f.name, oid: f.oid }, hint: `(${f.args})` });
-  for (const s of model.sequences) add(s.schema, "sequences", { ref: { kind: "sequence", schema: s.schema, name: s.name } });
-  for (const e of model.enums) add(e.schema, "types", { ref: { kind: "enum", schema: e.schema, name: e.name }, hint: "enum" });
-  for (const d of model.domains) add(d.schema, "types", { ref: { kind: "domain", schema: d.schema, name: d.name }, hint: "domain" });
-  for (const c of model.composites) add(c.schema, "types", { ref: { kind: "composite", schema: c.schema, name: c.name }, hint: "composite" });
+  for (const f of model.functions)
+    add(f.schema, "functions", {
+      ref: { kind: "function", schema: f.schema, name: f.name, oid: f.oid },
+      hint: `(${f.args})`,
+    });
+  for (const s of model.sequences)
+    add(s.schema, "sequences", { ref: { kind: "sequence", schema: s.schema, name: s.name } });
+  for (const e of model.enums)
+    add(e.schema, "types", { ref: { kind: "enum", schema: e.schema, name: e.name }, hint: "enum" });
+  for (const d of model.domains)
+    add(d.schema, "types", { ref: { kind: "domain", schema: d.schema, name: d.name }, hint: "domain" });
+  for (const c of model.composites)
+    add(c.schema, "types", { ref: { kind: "composite", schema: c.schema, name: c.name }, hint: "composite" });
   return index;
 }
 
-export const refId = (ref: SchemaObjectRef) => `${ref.kind}:${ref.schema}.${ref.name}${ref.oid && ref.kind === "function" ? `#${ref.oid}` : ""}`;
+export const refId = (ref: SchemaObjectRef) =>
+  `${ref.kind}:${ref.schema}.${ref.name}${ref.oid && ref.kind === "function" ? `#${ref.oid}` : ""}`;
 
 /**
  * The visible rows of the tree: schemas, their groups, objects and (for expanded
@@ -77,7 +108,14 @@ export function visibleRows(index: TreeIndex, expanded: ReadonlySet<string>, sea
   const q = search.trim().toLowerCase();
   for (const [schema, groupsOf] of index) {
     const schemaId = `s:${schema}`;
-    const schemaRow: TreeRow = { id: schemaId, depth: 0, label: schema, expandable: true, expanded: q !== "" || expanded.has(schemaId), ref: { kind: "schema", schema, name: schema } };
+    const schemaRow: TreeRow = {
+      id: schemaId,
+      depth: 0,
+      label: schema,
+      expandable: true,
+      expanded: q !== "" || expanded.has(schemaId),
+      ref: { kind: "schema", schema, name: schema },
+    };
     const before = rows.length;
     rows.push(schemaRow);
     for (const g of groups) {
@@ -88,14 +126,38 @@ export function visibleRows(index: TreeIndex, expanded: ReadonlySet<string>, sea
       if (!schemaRow.expanded) continue;
       const groupId = `g:${schema}:${g.key}`;
       const open = q !== "" || expanded.has(groupId);
-      rows.push({ id: groupId, depth: 1, label: g.label, hint: String(leaves.length), expandable: true, expanded: open });
+      rows.push({
+        id: groupId,
+        depth: 1,
+        label: g.label,
+        hint: String(leaves.length),
+        expandable: true,
+        expanded: open,
+      });
       if (!open) continue;
       for (const leaf of leaves) {
         const id = refId(leaf.ref);
         const hasColumns = (leaf.columns?.length ?? 0) > 0;
         const leafOpen = hasColumns && expanded.has(id);
-        rows.push({ id, depth: 2, label: leaf.ref.name, ...(leaf.hint ? { hint: leaf.hint } : {}), expandable: hasColumns, expanded: leafOpen, ref: leaf.ref });
-        if (leafOpen) for (const c of leaf.columns!) rows.push({ id: `${id}/${c.name}`, depth: 3, label: c.name, hint: c.type, expandable: false, expanded: false });
+        rows.push({
+          id,
+          depth: 2,
+          label: leaf.ref.name,
+          ...(leaf.hint ? { hint: leaf.hint } : {}),
+          expandable: hasColumns,
+          expanded: leafOpen,
+          ref: leaf.ref,
+        });
+        if (leafOpen)
+          for (const c of leaf.columns!)
+            rows.push({
+              id: `${id}/${c.name}`,
+              depth: 3,
+              label: c.name,
+              hint: c.type,
+              expandable: false,
+              expanded: false,
+            });
       }
     }
     // during a search, schemas without matches disappear
