@@ -1,8 +1,5 @@
-import { useQuery } from "@tanstack/react-query";
-import { call } from "../lib/api";
-import { profileKeys } from "../features/profiles/profiles.queries";
 import { ScheduleFailureBanner } from "../features/backup";
-import { ConnectionStatusBanner } from "../features/profiles";
+import { ConnectionStatusBanner, useProfiles } from "../features/profiles";
 import { TagBadge } from "../components/TagBadge";
 import { areas } from "./areas";
 import { ProfileSwitcher } from "./ProfileSwitcher";
@@ -10,7 +7,7 @@ import { useUi } from "./ui.store";
 
 export function App() {
   const { profileId, area, openArea, openProfile } = useUi();
-  const profiles = useQuery({ queryKey: profileKeys.all, queryFn: () => call("profiles:list", {}) });
+  const profiles = useProfiles();
   const profile = profiles.data?.find((p) => p.id === profileId);
   const current = areas.find((a) => a.id === area) ?? areas[0];
 

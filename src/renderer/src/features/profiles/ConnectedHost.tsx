@@ -1,4 +1,5 @@
 import { useEffect } from "react";
+import { formatHostPort } from "./profile-form.model";
 import { useConnectionStatus } from "./profiles.queries";
 
 /**
@@ -14,7 +15,7 @@ export function ConnectedHost({ profileId, after }: { profileId: string; after: 
   }, [after, refetch]);
   const s = status.data;
   if (!s?.host || s.port === undefined) return null;
-  const label = s.host.includes(":") ? `[${s.host}]:${s.port}` : `${s.host}:${s.port}`;
+  const label = formatHostPort(s.host, s.port);
   return (
     <div className="rounded border border-slate-200 p-3 dark:border-slate-800">
       <dt className="text-xs text-slate-500">Host</dt>

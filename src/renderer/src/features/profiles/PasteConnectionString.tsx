@@ -1,20 +1,15 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ImportedDraft } from "../../../../shared/contract/profiles";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
-import { call } from "../../lib/api";
+import { serviceConnectionString } from "./profile-form.model";
+import { useParseConnectionString, useServices } from "./profiles.queries";
 
 /** Paste a libpq URI / key=value string, or pick a pg_service.conf entry, to fill the form. */
 export function PasteConnectionString({ onImported }: { onImported(imported: ImportedDraft): void }) {
   const [text, setText] = useState("");
-  const parse = useMutation({
-    mutationFn: (t: string) => call("profiles:parseConnectionString", { text: t }),
-  });
-  const services = useQuery({
-    queryKey: ["profiles", "services"],
-    queryFn: () => call("profiles:listServices", {}),
-  });
+  const parse = useParseConnectionString();
+  const services = useServices();
 
   return (
     <div className="flex flex-col gap-2 rounded border border-dashed border-slate-300 p-3 dark:border-slate-700">
@@ -56,7 +51,7 @@ export function PasteConnectionString({ onImported }: { onImported(imported: Imp
               const s = services.data.services.find((x) => x.name === e.target.value);
               // the listing carries no passwords: the chosen service is imported like a paste
               if (s)
-                parse.mutate(`service='${s.name.replace(/[\\']/g, (c) => `\\${c}`)}'`, {
+                parse.mutate(serviceConnectionString(s.name), {
                   onSuccess: (r) => onImported({ ...r, draft: { ...r.draft, name: s.name } }),
                 });
             }}

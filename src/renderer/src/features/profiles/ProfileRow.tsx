@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { Profile } from "../../../../shared/contract/profiles";
 import { Button } from "../../components/Button";
 import { TagBadge } from "../../components/TagBadge";
+import { profileSummary } from "./profile-list.model";
 
 interface Props {
   profile: Profile;
@@ -23,15 +24,7 @@ export function ProfileRow({ profile: p, onOpen, onEdit, onDuplicate, onExport, 
     >
       <div className="min-w-0 flex-1">
         <div className="font-medium">{p.name}</div>
-        <div className="truncate text-xs text-slate-500">
-          {p.user}@{p.host}:{p.port}/{p.database}
-          {p.additionalHosts?.length
-            ? ` · +${p.additionalHosts.length} host${p.additionalHosts.length > 1 ? "s" : ""}`
-            : ""}
-          {p.targetSessionAttrs ? ` · ${p.targetSessionAttrs}` : ""}
-          {p.sslmode && p.sslmode !== "prefer" ? ` · ${p.sslmode}` : ""}
-          {p.readOnly ? " · read-only" : ""}
-        </div>
+        <div className="truncate text-xs text-slate-500">{profileSummary(p)}</div>
       </div>
       {p.tag && <TagBadge tag={p.tag} />}
       {confirming ? (

@@ -1,25 +1,17 @@
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Profile } from "../../../../shared/contract/profiles";
 import type { AreaProps } from "../../app/areas";
 import { useUi } from "../../app/ui.store";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
-import { call } from "../../lib/api";
 import { ProfileForm } from "./ProfileForm";
 import { ProfileRow } from "./ProfileRow";
-import { profileKeys, useDeleteProfile, useDuplicateProfile, useExportUri } from "./profiles.queries";
+import { byGroup } from "./profile-list.model";
+import { useDeleteProfile, useDuplicateProfile, useExportUri, useProfiles } from "./profiles.queries";
 import { DemoCard } from "../demo";
 
-/** Profiles by folder; ungrouped ones first. */
-function byGroup(profiles: Profile[]): Array<[string, Profile[]]> {
-  const groups = new Map<string, Profile[]>();
-  for (const p of profiles) groups.set(p.group ?? "", [...(groups.get(p.group ?? "") ?? []), p]);
-  return [...groups.entries()].sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b)));
-}
-
 export function ProfilesPage(_props: AreaProps) {
-  const profiles = useQuery({ queryKey: profileKeys.all, queryFn: () => call("profiles:list", {}) });
+  const profiles = useProfiles();
   const [editing, setEditing] = useState<Profile | "new" | undefined>();
   const openProfile = useUi((s) => s.openProfile);
   const remove = useDeleteProfile();

@@ -1,13 +1,10 @@
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
 import { SelectField } from "./components/SelectField";
-import type { ProfileFormState } from "./profile-form.model";
+import type { FormSectionProps } from "./form-section";
 
-interface Props {
-  form: ProfileFormState;
+interface Props extends FormSectionProps {
   hasSavedSecret: boolean;
-  set(key: keyof ProfileFormState): (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => void;
-  invalid(name: string): { "aria-invalid"?: true };
   /** A fingerprint the server presented that is not the trusted one (from the last error). */
   presentedKey?: string | undefined;
   onTrust(fingerprint: string): void;
@@ -20,7 +17,7 @@ const AUTH = [
 ];
 
 /** The SSH tunnel part of the profile form, with the host key confirmation. */
-export function SshFields({ form, hasSavedSecret, set, invalid, presentedKey, onTrust }: Props) {
+export function SshFields({ form, set, invalid, hasSavedSecret, presentedKey, onTrust }: Props) {
   return (
     <fieldset className="flex flex-col gap-3 rounded border border-slate-200 p-3 dark:border-slate-800">
       <legend className="px-1 text-sm font-medium">SSH tunnel</legend>
@@ -60,56 +57,85 @@ export function SshFields({ form, hasSavedSecret, set, invalid, presentedKey, on
               {...invalid("ssh.user")}
             />
           </div>
-          <div className="grid grid-cols-[12rem_1fr] gap-3">
-            <SelectField
-              label="Authentication"
-              name="sshAuth"
-              value={form.sshAuth}
-              onChange={set("sshAuth")}
-              options={AUTH}
-            />
-            {form.sshAuth === "key" && (
-              <Field
-                label="Private key file"
-                name="sshKeyFile"
-                value={form.sshKeyFile}
-                onChange={set("sshKeyFile")}
-                {...invalid("ssh.keyFile")}
-              />
-            )}
-          </div>
-          {form.sshAuth !== "agent" && (
-            <Field
-              label={`${form.sshAuth === "key" ? "Key passphrase (if any)" : "SSH password"}${hasSavedSecret ? " — leave empty to keep the saved one" : ""}`}
-              name="sshSecret"
-              type="password"
-              autoComplete="off"
-              value={form.sshSecret}
-              onChange={set("sshSecret")}
-              {...invalid("sshSecret")}
-            />
-          )}
-          <div className="text-xs text-slate-500">
-            Trusted host key:{" "}
-            <code data-testid="ssh-host-key">
-              {form.sshHostKey || "none yet (confirmed on first connection)"}
-            </code>
-          </div>
-          {presentedKey && presentedKey !== form.sshHostKey && (
-            <div className="flex items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-              <span>
-                The server presented <code>{presentedKey}</code>.{" "}
-                {form.sshHostKey
-                  ? "It differs from the trusted key: only accept it if the server's key was really replaced."
-                  : "Compare it with the server's own fingerprint (ssh-keygen -lf) before trusting it."}
-              </span>
-              <Button data-testid="ssh-trust" onClick={() => onTrust(presentedKey)}>
-                {form.sshHostKey ? "Replace trusted key" : "Trust this key"}
-              </Button>
-            </div>
-          )}
+          <SshAuthFields form={form} set={set} invalid={invalid} hasSavedSecret={hasSavedSecret} />
+          <SshHostKey trusted={form.sshHostKey} presentedKey={presentedKey} onTrust={onTrust} />
         </>
       )}
     </fieldset>
+  );
+}
+
+/** Agent, key file (with its passphrase) or password. */
+function SshAuthFields({
+  form,
+  set,
+  invalid,
+  hasSavedSecret,
+}: FormSectionProps & { hasSavedSecret: boolean }) {
+  return (
+    <>
+      <div className="grid grid-cols-[12rem_1fr] gap-3">
+        <SelectField
+          label="Authentication"
+          name="sshAuth"
+          value={form.sshAuth}
+          onChange={set("sshAuth")}
+          options={AUTH}
+        />
+        {form.sshAuth === "key" && (
+          <Field
+            label="Private key file"
+            name="sshKeyFile"
+            value={form.sshKeyFile}
+            onChange={set("sshKeyFile")}
+            {...invalid("ssh.keyFile")}
+          />
+        )}
+      </div>
+      {form.sshAuth !== "agent" && (
+        <Field
+          label={`${form.sshAuth === "key" ? "Key passphrase (if any)" : "SSH password"}${hasSavedSecret ? " — leave empty to keep the saved one" : ""}`}
+          name="sshSecret"
+          type="password"
+          autoComplete="off"
+          value={form.sshSecret}
+          onChange={set("sshSecret")}
+          {...invalid("sshSecret")}
+        />
+      )}
+    </>
+  );
+}
+
+/** The trusted host key, and a key the server presented that differs from it, to trust or not. */
+function SshHostKey({
+  trusted,
+  presentedKey,
+  onTrust,
+}: {
+  trusted: string;
+  presentedKey: string | undefined;
+  onTrust(fingerprint: string): void;
+}) {
+  return (
+    <>
+      <div className="text-xs text-slate-500">
+        Trusted host key:{" "}
+        <code data-testid="ssh-host-key">{trusted || "none yet (confirmed on first connection)"}</code>
+      </div>
+      {presentedKey && presentedKey !== trusted && (
+        <div className="flex items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          <span>
+            The server presented <code>{presentedKey}</code>.{" "}
+            {trusted
+              ? "It differs from the trusted key: only accept it if the server's key was really replaced."
+              : "Compare it with the server's own fingerprint (ssh-keygen -lf) before trusting it."}
+          </span>
+          <Button data-testid="ssh-trust" onClick={() => onTrust(presentedKey)}>
+            {trusted ? "Replace trusted key" : "Trust this key"}
+          </Button>
+        </div>
+      )}
+    </>
   );
 }

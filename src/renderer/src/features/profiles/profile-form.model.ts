@@ -1,4 +1,10 @@
-import type { ImportedDraft, Profile, ProfileDraft } from "../../../../shared/contract/profiles";
+import type { ApiErrorData } from "../../../../shared/contract/errors";
+import type {
+  ConnectionTest,
+  ImportedDraft,
+  Profile,
+  ProfileDraft,
+} from "../../../../shared/contract/profiles";
 
 /** The form's state: every box as text, as typed. */
 export interface ProfileFormState {
@@ -162,5 +168,40 @@ export function parseHostList(text: string, defaultPort: number): Array<{ host: 
 }
 
 export function formatHostList(hosts: Array<{ host: string; port: number }> | undefined): string {
-  return (hosts ?? []).map((h) => `${h.host.includes(":") ? `[${h.host}]` : h.host}:${h.port}`).join(", ");
+  return (hosts ?? []).map((h) => formatHostPort(h.host, h.port)).join(", ");
+}
+
+/** "host:port", an IPv6 address in brackets as libpq and URIs write it. */
+export function formatHostPort(host: string, port: number | undefined): string {
+  return `${host.includes(":") ? `[${host}]` : host}:${port ?? ""}`;
+}
+
+/** The key=value string that imports one pg_service.conf entry (quotes and backslashes escaped). */
+export function serviceConnectionString(name: string): string {
+  return `service='${name.replace(/[\\']/g, (c) => `\\${c}`)}'`;
+}
+
+/** What a failed test or save says about the form: the field main named, and an SSH key it was shown. */
+export interface FormProblem {
+  /** The field as the form names it ("port", "ssh.hostKey"), without main's "draft." prefix. */
+  field?: string | undefined;
+  /** The fingerprint the SSH server presented when it did not match the trusted one. */
+  presentedKey?: string | undefined;
+}
+
+export function formProblem(error: ApiErrorData | undefined): FormProblem {
+  if (!error) return {};
+  const field = error.field?.replace(/^draft\./, "");
+  return { field, presentedKey: field === "ssh.hostKey" ? error.detail : undefined };
+}
+
+/** Whether the problem is about this field or one inside it ("ssh" covers "ssh.port"). */
+export function isFieldInvalid(problem: FormProblem, name: string): boolean {
+  return problem.field === name || (problem.field?.startsWith(`${name}.`) ?? false);
+}
+
+/** How a tested session is protected, in the words the result line uses. */
+export function tlsSummary(tls: NonNullable<ConnectionTest["tls"]>): string {
+  if (!tls.encrypted) return "not encrypted";
+  return `TLS, certificate ${tls.verified === "none" ? "not verified" : `verified (${tls.verified})`}`;
 }

@@ -6,7 +6,13 @@ import { call, on } from "../../lib/api";
 export const profileKeys = {
   all: ["profiles"] as const,
   status: (id: string) => ["profiles", "status", id] as const,
+  services: ["profiles", "services"] as const,
 };
+
+/** Every saved profile (no secrets: main never sends them). */
+export function useProfiles() {
+  return useQuery({ queryKey: profileKeys.all, queryFn: () => call("profiles:list", {}) });
+}
 
 export function useSaveProfile() {
   const qc = useQueryClient();
@@ -34,6 +40,18 @@ export function useDuplicateProfile() {
 
 export function useExportUri() {
   return useMutation({ mutationFn: (id: string) => call("profiles:exportUri", { id }) });
+}
+
+/** Reads a pasted libpq URI or key=value string into a draft (main parses, the page fills the form). */
+export function useParseConnectionString() {
+  return useMutation({
+    mutationFn: (text: string) => call("profiles:parseConnectionString", { text }),
+  });
+}
+
+/** Entries of the user's pg_service.conf files. */
+export function useServices() {
+  return useQuery({ queryKey: profileKeys.services, queryFn: () => call("profiles:listServices", {}) });
 }
 
 export function useTestConnection() {

@@ -1,21 +1,12 @@
-import { useQuery } from "@tanstack/react-query";
 import type { AreaProps } from "../../app/areas";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { formatBytes, formatDuration } from "../../components/format";
-import { call } from "../../lib/api";
 import { ConnectedHost } from "../profiles";
-
-export const serverKeys = {
-  overview: (profileId: string) => ["server", "overview", profileId] as const,
-};
+import { useServerOverview } from "./server.queries";
 
 /** Version, uptime, size and every database of the connected server. */
 export function OverviewPage({ profileId }: AreaProps) {
-  const overview = useQuery({
-    queryKey: serverKeys.overview(profileId),
-    queryFn: () => call("server:overview", { profileId }),
-    refetchInterval: 30_000,
-  });
+  const overview = useServerOverview(profileId);
   if (overview.error) return <ErrorMessage error={overview.error} />;
   if (!overview.data) return <p className="text-sm text-slate-500">Loading server overview…</p>;
   const o = overview.data;
