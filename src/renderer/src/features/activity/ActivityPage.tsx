@@ -1,67 +1,25 @@
 import { useState } from "react";
-import type { SessionFilter } from "../../../../shared/contract/activity";
 import type { AreaProps } from "../../app/areas";
 import { ErrorMessage } from "../../components/ErrorMessage";
+import { emptyActivityFilter, sessionFilter, type ActivityFilterForm } from "./activity.model";
 import { useActivity } from "./activity.queries";
+import { ActivityFilters } from "./components/ActivityFilters";
 import { BlockingTree } from "./components/BlockingTree";
+import { MaintenanceProgress } from "./components/MaintenanceProgress";
 import { SessionsTable } from "./components/SessionsTable";
-import { useSignalAnswers } from "./signal-answers.store";
-
-const STATES = ["active", "idle in transaction", "idle"];
+import { SignalAnswers } from "./components/SignalAnswers";
 
 /** Live sessions, the blocking tree and running maintenance, with cancel/terminate. */
 export function ActivityPage({ profileId }: AreaProps) {
-  const [text, setText] = useState("");
-  const [includeIdle, setIncludeIdle] = useState(false);
-  const [includeOwn, setIncludeOwn] = useState(false);
-  const [state, setState] = useState("");
-  const filter: SessionFilter = {
-    ...(text ? { text } : {}),
-    includeIdle,
-    includeOwn,
-    ...(state ? { states: [state] } : {}),
-  };
-  const activity = useActivity(profileId, filter, 3_000);
+  const [filter, setFilter] = useState<ActivityFilterForm>(emptyActivityFilter);
+  const activity = useActivity(profileId, sessionFilter(filter), 3_000);
   const refresh = () => void activity.refetch();
   const a = activity.data;
-  const answers = useSignalAnswers((s) => s.answers);
   return (
     <section className="flex flex-col gap-4" data-testid="activity">
       <header className="flex flex-wrap items-end gap-3">
         <h1 className="text-xl font-semibold">Activity</h1>
-        <label className="flex flex-col text-xs">
-          Search
-          <input
-            className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder="query, application, client, pid"
-            data-testid="activity-search"
-          />
-        </label>
-        <label className="flex flex-col text-xs">
-          State
-          <select
-            className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-            value={state}
-            onChange={(e) => setState(e.target.value)}
-          >
-            <option value="">any</option>
-            {STATES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-1 text-xs">
-          <input type="checkbox" checked={includeIdle} onChange={(e) => setIncludeIdle(e.target.checked)} />{" "}
-          idle sessions
-        </label>
-        <label className="flex items-center gap-1 text-xs">
-          <input type="checkbox" checked={includeOwn} onChange={(e) => setIncludeOwn(e.target.checked)} />{" "}
-          pgdesk&apos;s own
-        </label>
+        <ActivityFilters value={filter} onChange={setFilter} />
         {a && (
           <span className="text-xs text-slate-500">
             {a.sessions.length} sessions · {new Date(a.capturedAt).toLocaleTimeString()}
@@ -69,23 +27,7 @@ export function ActivityPage({ profileId }: AreaProps) {
         )}
       </header>
       {activity.error && <ErrorMessage error={activity.error} />}
-      {answers.length > 0 && (
-        <ul className="flex flex-col gap-1 text-xs" aria-label="Answers to cancel and terminate">
-          {answers.map((x) => (
-            <li key={x.pid} data-testid={`signal-${x.pid}`}>
-              {x.kind} {x.pid}:{" "}
-              <span
-                className={
-                  x.signalled ? "text-green-700 dark:text-green-300" : "text-red-700 dark:text-red-300"
-                }
-                data-testid="signal-answer"
-              >
-                {x.message}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SignalAnswers />
       {a && (
         <>
           <BlockingTree
@@ -94,19 +36,7 @@ export function ActivityPage({ profileId }: AreaProps) {
             sessions={a.sessions}
             onChanged={refresh}
           />
-          {a.progress.length > 0 && (
-            <section data-testid="progress">
-              <h2 className="text-sm font-semibold">Maintenance in progress</h2>
-              <ul className="text-xs">
-                {a.progress.map((p) => (
-                  <li key={`${p.pid}-${p.command}`}>
-                    {p.command} {p.relation ?? ""} ({p.database ?? ""}) · {p.phase}
-                    {p.percent !== null ? ` · ${p.percent.toFixed(1)} %` : ""} · pid {p.pid}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <MaintenanceProgress progress={a.progress} />
           <SessionsTable profileId={profileId} sessions={a.sessions} onChanged={refresh} />
         </>
       )}

@@ -1,11 +1,7 @@
 import { create } from "zustand";
+import { withAnswer, type SignalAnswer } from "./activity.model";
 
-export interface SignalAnswer {
-  pid: number;
-  kind: "cancel" | "terminate";
-  message: string;
-  signalled: boolean;
-}
+export type { SignalAnswer } from "./activity.model";
 
 /**
  * The server's answers to cancel/terminate, kept apart from the rows that asked: a
@@ -13,5 +9,5 @@ export interface SignalAnswer {
  */
 export const useSignalAnswers = create<{ answers: SignalAnswer[]; add(a: SignalAnswer): void }>((set) => ({
   answers: [],
-  add: (a) => set((s) => ({ answers: [a, ...s.answers.filter((x) => x.pid !== a.pid)].slice(0, 5) })),
+  add: (a) => set((s) => ({ answers: withAnswer(s.answers, a) })),
 }));

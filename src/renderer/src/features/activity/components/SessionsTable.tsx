@@ -1,8 +1,6 @@
 import type { Session } from "../../../../../shared/contract/activity";
+import { formatAge } from "../activity.model";
 import { SignalButtons } from "./SignalButtons";
-
-const secs = (v: number | null) =>
-  v == null ? "—" : v < 60 ? `${v.toFixed(1)} s` : `${Math.floor(v / 60)} min`;
 
 export function SessionsTable({
   profileId,
@@ -48,8 +46,8 @@ export function SessionsTable({
                 {s.waitEvent ? `${s.waitEventType}:${s.waitEvent}` : "—"}
                 {s.blockedBy.length > 0 ? ` (blocked by ${s.blockedBy.join(", ")})` : ""}
               </td>
-              <td className="pr-2 tabular-nums">{secs(s.querySeconds)}</td>
-              <td className="pr-2 tabular-nums">{secs(s.transactionSeconds)}</td>
+              <td className="pr-2 tabular-nums">{formatAge(s.querySeconds)}</td>
+              <td className="pr-2 tabular-nums">{formatAge(s.transactionSeconds)}</td>
               <td className="max-w-md truncate pr-2 font-mono" title={s.query}>
                 {s.query}
               </td>

@@ -1,11 +1,8 @@
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "../../../components/Button";
 import { ErrorMessage } from "../../../components/ErrorMessage";
-import { call } from "../../../lib/api";
+import { useSignalSession, type SignalKind } from "../activity.queries";
 import { useSignalAnswers } from "../signal-answers.store";
-
-type Kind = "cancel" | "terminate";
 
 /** Cancel / terminate with an explicit confirmation, then the server's answer. */
 export function SignalButtons({
@@ -17,12 +14,10 @@ export function SignalButtons({
   pid: number;
   onDone(): void;
 }) {
-  const [confirming, setConfirming] = useState<Kind | undefined>();
+  const [confirming, setConfirming] = useState<SignalKind | undefined>();
   const addAnswer = useSignalAnswers((s) => s.add);
-  const signal = useMutation({
-    mutationFn: (kind: Kind) =>
-      call(kind === "cancel" ? "activity:cancel" : "activity:terminate", { profileId, pid }),
-    onSuccess: (answer, kind) =>
+  const signal = useSignalSession(profileId, pid, {
+    onAnswer: (kind, answer) =>
       addAnswer({ pid, kind, message: answer.message, signalled: answer.signalled }),
     onSettled: () => {
       setConfirming(undefined);
