@@ -1,9 +1,9 @@
-import { useMutation } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { AuditFilters, AuditMapping } from "../../../../shared/contract/audit";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
-import { call, on } from "../../lib/api";
+import { defaultExportPath, withFormatExtension, type ExportFormat } from "./audit.model";
+import { useAuditExport, useAuditExportProgress } from "./audit.queries";
 
 /** Exports the filtered events to a file path on the machine running pgdesk, with progress. */
 export function ExportButton({
@@ -18,20 +18,10 @@ export function ExportButton({
   name: string;
 }) {
   const [open, setOpen] = useState(false);
-  const [format, setFormat] = useState<"csv" | "json">("csv");
-  const [path, setPath] = useState(`/tmp/${name.replace(/[^\w.-]+/g, "_")}.csv`);
-  const [rows, setRows] = useState(0);
-  const exp = useMutation({
-    mutationFn: () => call("audit:export", { profileId, mapping, filters, format, path }),
-  });
-
-  useEffect(
-    () =>
-      on("audit:didExportProgress", (p) => {
-        if (p.path === path) setRows(p.rows);
-      }),
-    [path],
-  );
+  const [format, setFormat] = useState<ExportFormat>("csv");
+  const [path, setPath] = useState(() => defaultExportPath(name));
+  const [rows, setRows] = useAuditExportProgress(path);
+  const exp = useAuditExport();
 
   if (!open)
     return (
@@ -44,9 +34,9 @@ export function ExportButton({
       <select
         value={format}
         onChange={(e) => {
-          const f = e.target.value as "csv" | "json";
+          const f = e.target.value as ExportFormat;
           setFormat(f);
-          setPath(path.replace(/\.(csv|json)$/, `.${f}`));
+          setPath(withFormatExtension(path, f));
         }}
         className="rounded border px-1 py-1 dark:bg-slate-900"
       >
@@ -65,7 +55,7 @@ export function ExportButton({
         disabled={exp.isPending}
         onClick={() => {
           setRows(0);
-          exp.mutate();
+          exp.mutate({ profileId, mapping, filters, format, path });
         }}
       >
         Export

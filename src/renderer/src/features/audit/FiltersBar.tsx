@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { AuditFilters } from "../../../../shared/contract/audit";
 import { Button } from "../../components/Button";
+import { filtersFromDraft } from "./audit.model";
 
 const FIELDS: Array<[keyof AuditFilters, string]> = [
   ["entity", "Entity"],
@@ -22,12 +23,7 @@ export function FiltersBar({ value, onApply }: { value: AuditFilters; onApply(f:
       className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
-        const f: Record<string, string> = {};
-        for (const [k, v] of Object.entries(draft)) {
-          if (!v.trim()) continue;
-          f[k] = k === "from" || k === "to" ? new Date(v).toISOString() : v.trim();
-        }
-        onApply(f as AuditFilters);
+        onApply(filtersFromDraft(draft));
       }}
     >
       {FIELDS.map(([key, label]) => (

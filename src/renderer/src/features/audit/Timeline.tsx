@@ -4,6 +4,7 @@ import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useAdvice, useTimeline } from "./audit.queries";
 import { AdviceList } from "./AdviceList";
+import { foreignKeyLinks } from "./audit.model";
 import { DiffView } from "./DiffView";
 import { JsonBlock } from "./JsonText";
 import { ExportButton } from "./ExportButton";
@@ -99,20 +100,7 @@ export function Timeline({ profileId, mapping, entity, entityId, onJump, onClose
 
 /** Fields named like `userId`/`order_id` become links to that entity's timeline. */
 function ForeignKeys({ state, onJump }: { state: unknown; onJump(entity: string, id: string): void }) {
-  if (!state || typeof state !== "object") return null;
-  const links = Object.entries(state as Record<string, unknown>).flatMap(([key, value]) => {
-    const m = /^(.+?)(Id|_id)$/.exec(key);
-    if (!m || (typeof value !== "string" && typeof value !== "number")) return [];
-    const base = m[1]!;
-    return [
-      {
-        key,
-        entity:
-          base.charAt(0).toUpperCase() + base.slice(1).replace(/_(\w)/g, (_x, c: string) => c.toUpperCase()),
-        id: String(value),
-      },
-    ];
-  });
+  const links = foreignKeyLinks(state);
   if (!links.length) return null;
   return (
     <div className="mt-1 flex flex-wrap gap-2 text-xs">
