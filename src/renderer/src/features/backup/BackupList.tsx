@@ -3,9 +3,9 @@ import type { ManifestEntry } from "../../../../shared/contract/backup";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { formatBytes } from "../../components/format";
-import { call } from "../../lib/api";
-import { useBackupList } from "./backup.queries";
+import { useBackupList, useVerifyBackup } from "./backup.queries";
 import { useBackupUi } from "./backup.store";
+import { verificationLabel } from "./jobs.model";
 import { RestoreDialog } from "./RestoreDialog";
 
 /** Backups recorded in the folder's manifest, with how each was verified. */
@@ -61,20 +61,11 @@ function BackupRow({
   entry: ManifestEntry & { present: boolean };
   onRestore(): void;
 }) {
-  const [check, setCheck] = useState<{ ok: boolean; problems: string[] } | undefined>();
-  const [busy, setBusy] = useState(false);
-  const v = entry.verification;
-  const verified = entry.present && v.fullRead && (!v.testRestore || v.testRestore.mismatches.length === 0);
-  const reverify = async () => {
-    setBusy(true);
-    try {
-      setCheck(await call("backup:verify", { folder, file: entry.file }));
-    } catch (err) {
-      setCheck({ ok: false, problems: [err instanceof Error ? err.message : String(err)] });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const verify = useVerifyBackup();
+  // a check that could not run is shown like one that failed, with the reason
+  const check = verify.error
+    ? { ok: false, problems: [verify.error instanceof Error ? verify.error.message : String(verify.error)] }
+    : verify.data;
   return (
     <tr
       className="border-t border-slate-200 align-top dark:border-slate-800"
@@ -91,11 +82,7 @@ function BackupRow({
       <td className="py-1">{new Date(entry.createdAt).toLocaleString()}</td>
       <td className="py-1 pr-4 text-right tabular-nums">{formatBytes(entry.size)}</td>
       <td className="py-1" data-testid="backup-verified">
-        {!entry.present
-          ? "missing"
-          : verified
-            ? `verified${v.testRestore ? " + test restore" : ""}`
-            : "not verified"}
+        {verificationLabel(entry)}
         {check && (
           <div className={check.ok ? "text-green-700" : "text-red-700"} data-testid="backup-recheck">
             {check.ok ? "re-checked: intact" : check.problems.join("; ")}
@@ -107,7 +94,10 @@ function BackupRow({
       </td>
       <td className="py-1 text-right">
         <div className="flex justify-end gap-1">
-          <Button onClick={() => void reverify()} disabled={busy || !entry.present}>
+          <Button
+            onClick={() => verify.mutate({ folder, file: entry.file })}
+            disabled={verify.isPending || !entry.present}
+          >
             Verify
           </Button>
           <Button

@@ -1,8 +1,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "../../components/Button";
-import { call, hostKind } from "../../lib/api";
-import { backupKeys } from "./backup.queries";
+import { ErrorMessage } from "../../components/ErrorMessage";
+import { backupKeys, canPickFolder, usePickFolder } from "./backup.queries";
 import { useBackupUi } from "./backup.store";
 
 /** The backup folder: Electron's dialog where there is one, a typed absolute path otherwise (main checks it). */
@@ -10,6 +10,7 @@ export function FolderInput() {
   const { folder, setFolder } = useBackupUi();
   const [draft, setDraft] = useState(folder);
   const client = useQueryClient();
+  const pick = usePickFolder();
   const apply = (value: string) => {
     setFolder(value.trim());
     void client.invalidateQueries({ queryKey: backupKeys.list(value.trim()) });
@@ -30,20 +31,23 @@ export function FolderInput() {
           data-testid="backup-folder"
         />
       </label>
-      {hostKind === "electron" && (
+      {canPickFolder && (
         <Button
           onClick={() =>
-            void call("backup:pickFolder", {}).then((r) => {
-              if (r.folder) {
-                setDraft(r.folder);
-                apply(r.folder);
-              }
+            pick.mutate(undefined, {
+              onSuccess: (r) => {
+                if (r.folder) {
+                  setDraft(r.folder);
+                  apply(r.folder);
+                }
+              },
             })
           }
         >
           Choose…
         </Button>
       )}
+      {pick.error && <ErrorMessage error={pick.error} />}
     </div>
   );
 }

@@ -2,10 +2,16 @@ import { useState } from "react";
 import type { Job } from "../../../../shared/contract/backup";
 import { Button } from "../../components/Button";
 import { formatBytes, formatDuration } from "../../components/format";
-import { call } from "../../lib/api";
-import { useJobs } from "./backup.queries";
+import { ErrorMessage } from "../../components/ErrorMessage";
+import { useCancelJob, useJobs } from "./backup.queries";
+import { isActiveJob, jobPercent, jobTone, type JobTone } from "./jobs.model";
 
-const ACTIVE = new Set(["queued", "running", "verifying"]);
+const TONES: Record<JobTone, string> = {
+  failed: "bg-red-600",
+  cancelled: "bg-slate-400",
+  succeeded: "bg-green-600",
+  running: "bg-blue-600",
+};
 
 /** Background backup and restore jobs of this run, with progress, cancel and logs. */
 export function JobsPanel() {
@@ -23,21 +29,10 @@ export function JobsPanel() {
 
 function JobRow({ job }: { job: Job }) {
   const [showLog, setShowLog] = useState(false);
+  const cancel = useCancelJob();
   const p = job.progress;
-  const percent =
-    job.state === "succeeded"
-      ? 100
-      : p.tablesTotal > 0
-        ? Math.round((p.tablesDone / p.tablesTotal) * 100)
-        : 0;
-  const tone =
-    job.state === "failed"
-      ? "bg-red-600"
-      : job.state === "cancelled"
-        ? "bg-slate-400"
-        : job.state === "succeeded"
-          ? "bg-green-600"
-          : "bg-blue-600";
+  const percent = jobPercent(job);
+  const tone = TONES[jobTone(job)];
   return (
     <div
       className="rounded border border-slate-200 p-3 text-sm dark:border-slate-800"
@@ -52,12 +47,8 @@ function JobRow({ job }: { job: Job }) {
         </div>
         <div className="flex items-center gap-2">
           <span data-testid="job-state">{job.state}</span>
-          {ACTIVE.has(job.state) && (
-            <Button
-              variant="danger"
-              onClick={() => void call("backup:cancel", { jobId: job.id })}
-              data-testid="job-cancel"
-            >
+          {isActiveJob(job) && (
+            <Button variant="danger" onClick={() => cancel.mutate(job.id)} data-testid="job-cancel">
               Cancel
             </Button>
           )}
@@ -81,15 +72,14 @@ function JobRow({ job }: { job: Job }) {
         </span>
         {job.kind === "backup" && <span>{formatBytes(p.bytes)} written</span>}
         <span>elapsed {formatDuration(p.elapsedMs / 1000)}</span>
-        {p.etaMs !== null && ACTIVE.has(job.state) && (
-          <span>about {formatDuration(p.etaMs / 1000)} left</span>
-        )}
+        {p.etaMs !== null && isActiveJob(job) && <span>about {formatDuration(p.etaMs / 1000)} left</span>}
       </div>
       {job.error && (
         <p className="mt-1 whitespace-pre-wrap text-red-700 dark:text-red-300" data-testid="job-error">
           {job.error.message}
         </p>
       )}
+      {cancel.error && <ErrorMessage error={cancel.error} />}
       {showLog && (
         <pre
           className="mt-2 max-h-64 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900"

@@ -1,48 +1,33 @@
 import { useState } from "react";
-import type { ManifestEntry } from "../../../../shared/contract/backup";
+import type { BackupFormat, ManifestEntry } from "../../../../shared/contract/backup";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { Field } from "../../components/Field";
+import { digitsOnly } from "./backup-form.model";
 import { useRestore } from "./backup.queries";
+import {
+  canRestore,
+  initialRestoreForm,
+  isArchive,
+  restoreRequest,
+  takesRestoreJobs,
+  type RestoreFormState,
+} from "./restore-form.model";
 
-/** Restore into a new database, or into an existing one after typing its name. */
-export function RestoreDialog({
-  profileId,
-  folder,
-  entry,
-  onClose,
-}: {
+interface Props {
   profileId: string;
   folder: string;
   entry: ManifestEntry;
   onClose(): void;
-}) {
-  const [target, setTarget] = useState<"new" | "existing">("new");
-  const [database, setDatabase] = useState(`${entry.database}_restored`);
-  const [confirm, setConfirm] = useState("");
-  const [clean, setClean] = useState(false);
-  const [noOwner, setNoOwner] = useState(false);
-  const [singleTransaction, setSingleTransaction] = useState(false);
-  const [jobs, setJobs] = useState("");
+}
+
+type FormProps = { form: RestoreFormState; onChange(patch: Partial<RestoreFormState>): void };
+
+/** Restore into a new database, or into an existing one after typing its name. */
+export function RestoreDialog({ profileId, folder, entry, onClose }: Props) {
+  const [form, setForm] = useState(() => initialRestoreForm(entry));
   const restore = useRestore();
-  const archive = entry.format !== "plain";
-  const submit = () =>
-    restore.mutate(
-      {
-        profileId,
-        folder,
-        file: entry.file,
-        target,
-        database,
-        ...(target === "existing" ? { confirm } : {}),
-        clean: archive && clean,
-        ifExists: archive && clean,
-        noOwner: archive && noOwner,
-        singleTransaction,
-        ...(archive && jobs && !singleTransaction ? { jobs: Number(jobs) } : {}),
-      },
-      { onSuccess: onClose },
-    );
+  const onChange = (patch: Partial<RestoreFormState>) => setForm((f) => ({ ...f, ...patch }));
   return (
     <div
       role="dialog"
@@ -53,72 +38,15 @@ export function RestoreDialog({
       <h3 className="font-semibold">
         Restore <span className="font-mono text-sm">{entry.file}</span>
       </h3>
-      <div className="flex gap-4 text-sm">
-        <label>
-          <input type="radio" checked={target === "new"} onChange={() => setTarget("new")} /> Into a new
-          database
-        </label>
-        <label>
-          <input
-            type="radio"
-            checked={target === "existing"}
-            onChange={() => setTarget("existing")}
-            data-testid="restore-existing"
-          />{" "}
-          Into an existing database
-        </label>
-      </div>
-      <Field
-        label={target === "new" ? "New database name" : "Existing database"}
-        value={database}
-        onChange={(e) => setDatabase(e.target.value)}
-        data-testid="restore-database"
-      />
-      {target === "existing" && (
-        <Field
-          label={`Type ${database} to confirm: its objects may be replaced`}
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          data-testid="restore-confirm"
-        />
-      )}
-      <div className="flex flex-wrap gap-4 text-sm">
-        {archive && (
-          <label>
-            <input type="checkbox" checked={clean} onChange={(e) => setClean(e.target.checked)} /> Drop
-            objects first (clean, if exists)
-          </label>
-        )}
-        {archive && (
-          <label>
-            <input type="checkbox" checked={noOwner} onChange={(e) => setNoOwner(e.target.checked)} /> No
-            owner
-          </label>
-        )}
-        <label>
-          <input
-            type="checkbox"
-            checked={singleTransaction}
-            onChange={(e) => setSingleTransaction(e.target.checked)}
-          />{" "}
-          Single transaction
-        </label>
-        {archive && !singleTransaction && (
-          <label className="flex items-center gap-1">
-            Jobs{" "}
-            <input
-              className="w-12 rounded border border-slate-300 px-1 dark:border-slate-700 dark:bg-slate-900"
-              value={jobs}
-              onChange={(e) => setJobs(e.target.value.replace(/\D/g, "").slice(0, 2))}
-            />
-          </label>
-        )}
-      </div>
+      <RestoreTarget form={form} onChange={onChange} />
+      <RestoreOptions form={form} onChange={onChange} format={entry.format} />
       <div className="flex gap-2">
         <Button
           variant="primary"
-          onClick={submit}
-          disabled={!database || restore.isPending || (target === "existing" && confirm !== database)}
+          onClick={() =>
+            restore.mutate(restoreRequest(form, { profileId, folder, entry }), { onSuccess: onClose })
+          }
+          disabled={restore.isPending || !canRestore(form)}
           data-testid="restore-start"
         >
           Restore
@@ -126,6 +54,90 @@ export function RestoreDialog({
         <Button onClick={onClose}>Close</Button>
       </div>
       <ErrorMessage error={restore.error} />
+    </div>
+  );
+}
+
+/** A new database, or an existing one whose name must be typed again. */
+function RestoreTarget({ form, onChange }: FormProps) {
+  return (
+    <>
+      <div className="flex gap-4 text-sm">
+        <label>
+          <input type="radio" checked={form.target === "new"} onChange={() => onChange({ target: "new" })} />{" "}
+          Into a new database
+        </label>
+        <label>
+          <input
+            type="radio"
+            checked={form.target === "existing"}
+            onChange={() => onChange({ target: "existing" })}
+            data-testid="restore-existing"
+          />{" "}
+          Into an existing database
+        </label>
+      </div>
+      <Field
+        label={form.target === "new" ? "New database name" : "Existing database"}
+        value={form.database}
+        onChange={(e) => onChange({ database: e.target.value })}
+        data-testid="restore-database"
+      />
+      {form.target === "existing" && (
+        <Field
+          label={`Type ${form.database} to confirm: its objects may be replaced`}
+          value={form.confirm}
+          onChange={(e) => onChange({ confirm: e.target.value })}
+          data-testid="restore-confirm"
+        />
+      )}
+    </>
+  );
+}
+
+/** pg_restore's options; the archive-only ones are hidden for a plain SQL file. */
+function RestoreOptions({ form, onChange, format }: FormProps & { format: BackupFormat }) {
+  const archive = isArchive(format);
+  return (
+    <div className="flex flex-wrap gap-4 text-sm">
+      {archive && (
+        <label>
+          <input
+            type="checkbox"
+            checked={form.clean}
+            onChange={(e) => onChange({ clean: e.target.checked })}
+          />{" "}
+          Drop objects first (clean, if exists)
+        </label>
+      )}
+      {archive && (
+        <label>
+          <input
+            type="checkbox"
+            checked={form.noOwner}
+            onChange={(e) => onChange({ noOwner: e.target.checked })}
+          />{" "}
+          No owner
+        </label>
+      )}
+      <label>
+        <input
+          type="checkbox"
+          checked={form.singleTransaction}
+          onChange={(e) => onChange({ singleTransaction: e.target.checked })}
+        />{" "}
+        Single transaction
+      </label>
+      {takesRestoreJobs(format, form) && (
+        <label className="flex items-center gap-1">
+          Jobs{" "}
+          <input
+            className="w-12 rounded border border-slate-300 px-1 dark:border-slate-700 dark:bg-slate-900"
+            value={form.jobs}
+            onChange={(e) => onChange({ jobs: digitsOnly(e.target.value, 2) })}
+          />
+        </label>
+      )}
     </div>
   );
 }

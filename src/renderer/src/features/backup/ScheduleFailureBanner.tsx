@@ -1,12 +1,7 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "../../components/Button";
-import { call, on } from "../../lib/api";
-import type { Schedule } from "../../../../shared/contract/backup";
-import { backupKeys } from "./backup.queries";
-
-/** One run of one schedule (a run that failed before it had a job has no job id). */
-const failureKey = (s: Schedule) => `${s.id}@${s.lastRunAt ?? ""}`;
+import { useScheduleRunsListener, useSchedules } from "./backup.queries";
+import { failedRuns, failureKey } from "./schedules.model";
 
 /**
  * Shown above every screen while a scheduled backup's last run did not succeed: a backup
@@ -14,21 +9,10 @@ const failureKey = (s: Schedule) => `${s.id}@${s.lastRunAt ?? ""}`;
  * hides it for this window only; the next successful run clears it for good.
  */
 export function ScheduleFailureBanner({ onOpenBackups }: { onOpenBackups: (profileId: string) => void }) {
-  const client = useQueryClient();
-  const schedules = useQuery({
-    queryKey: backupKeys.schedules(),
-    queryFn: () => call("backup:schedules", {}),
-  });
+  const schedules = useSchedules();
+  useScheduleRunsListener();
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
-  useEffect(
-    () =>
-      on("backup:didRunSchedule", () => void client.invalidateQueries({ queryKey: backupKeys.schedules() })),
-    [client],
-  );
-
-  const failed = (schedules.data ?? []).filter(
-    (s) => s.lastResult && s.lastResult.state !== "succeeded" && !dismissed.has(failureKey(s)),
-  );
+  const failed = failedRuns(schedules.data ?? [], dismissed);
   if (failed.length === 0) return null;
   return (
     <div

@@ -1,28 +1,17 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
-import { call } from "../../lib/api";
-import { backupKeys, useTools } from "./backup.queries";
+import { useSetToolPath, useTools } from "./backup.queries";
 
 /** Which pg_dump/pg_restore/psql will run, and the per-version folder setting when none fits. */
 export function ToolsPanel({ profileId }: { profileId: string }) {
   const tools = useTools(profileId);
-  const client = useQueryClient();
+  const setToolPath = useSetToolPath(profileId);
   const [folder, setFolder] = useState("");
-  const [error, setError] = useState<unknown>();
   if (tools.error) return <ErrorMessage error={tools.error} />;
   if (!tools.data) return <p className="text-sm text-slate-500">Looking for pg_dump…</p>;
   const t = tools.data;
-  const save = async (value: string | null) => {
-    setError(undefined);
-    try {
-      await call("backup:setToolPath", { major: t.serverMajor, folder: value });
-      await client.invalidateQueries({ queryKey: backupKeys.tools(profileId) });
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const save = (value: string | null) => setToolPath.mutate({ major: t.serverMajor, folder: value });
   return (
     <section className="flex flex-col gap-2 text-sm" data-testid="tools-panel">
       <p className="text-slate-600 dark:text-slate-400">
@@ -55,13 +44,13 @@ export function ToolsPanel({ profileId }: { profileId: string }) {
               onChange={(e) => setFolder(e.target.value)}
             />
           </label>
-          <Button onClick={() => void save(folder)} disabled={!folder}>
+          <Button onClick={() => save(folder)} disabled={!folder}>
             Save
           </Button>
-          {t.configured[String(t.serverMajor)] && <Button onClick={() => void save(null)}>Clear</Button>}
+          {t.configured[String(t.serverMajor)] && <Button onClick={() => save(null)}>Clear</Button>}
         </div>
       )}
-      <ErrorMessage error={error} />
+      <ErrorMessage error={setToolPath.error} />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { InputOf } from "../../../../shared/contract";
 import type { Job } from "../../../../shared/contract/backup";
-import { call, on } from "../../lib/api";
+import { call, hostKind, on } from "../../lib/api";
 
 export const backupKeys = {
   tools: (profileId: string) => ["backup", "tools", profileId] as const,
@@ -89,5 +89,84 @@ export function useRestore() {
   return useMutation({
     mutationFn: (input: InputOf<"backup:restore">) => call("backup:restore", input),
     onSuccess: () => client.invalidateQueries({ queryKey: backupKeys.jobs() }),
+  });
+}
+
+/** The exact pg_dump command and environment a request would run, without running it. */
+export function useBackupPreview() {
+  return useMutation({ mutationFn: (input: InputOf<"backup:preview">) => call("backup:preview", input) });
+}
+
+export function useCancelJob() {
+  return useMutation({ mutationFn: (jobId: string) => call("backup:cancel", { jobId }) });
+}
+
+/** Reads a backup file again against its manifest (size, sha256, pg_restore --list). */
+export function useVerifyBackup() {
+  return useMutation({ mutationFn: (input: InputOf<"backup:verify">) => call("backup:verify", input) });
+}
+
+/** Which backups a retention policy would delete; nothing is deleted. */
+export function useRetentionPreview() {
+  return useMutation({
+    mutationFn: (input: InputOf<"backup:retentionPreview">) => call("backup:retentionPreview", input),
+  });
+}
+
+/** Deletes exactly the previewed files, then reads the folder's list again. */
+export function useApplyRetention() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InputOf<"backup:retentionApply">) => call("backup:retentionApply", input),
+    onSuccess: (_result, input) => client.invalidateQueries({ queryKey: backupKeys.list(input.folder) }),
+  });
+}
+
+/** Where pg_dump is looked for on a server major version; null clears the setting. */
+export function useSetToolPath(profileId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InputOf<"backup:setToolPath">) => call("backup:setToolPath", input),
+    onSuccess: () => client.invalidateQueries({ queryKey: backupKeys.tools(profileId) }),
+  });
+}
+
+/** Only the desktop host has a native folder dialog; in a browser the path is typed. */
+export const canPickFolder = hostKind === "electron";
+
+export function usePickFolder() {
+  return useMutation({ mutationFn: () => call("backup:pickFolder", {}) });
+}
+
+export function useSchedules() {
+  return useQuery({ queryKey: backupKeys.schedules(), queryFn: () => call("backup:schedules", {}) });
+}
+
+/**
+ * Keeps the schedule list current while the app runs: each backup:didRunSchedule reads it
+ * again. Mounted once, by the app-wide failure banner, for every screen.
+ */
+export function useScheduleRunsListener() {
+  const client = useQueryClient();
+  useEffect(
+    () =>
+      on("backup:didRunSchedule", () => void client.invalidateQueries({ queryKey: backupKeys.schedules() })),
+    [client],
+  );
+}
+
+export function useSaveSchedule() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InputOf<"backup:saveSchedule">) => call("backup:saveSchedule", input),
+    onSuccess: () => client.invalidateQueries({ queryKey: backupKeys.schedules() }),
+  });
+}
+
+export function useDeleteSchedule() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call("backup:deleteSchedule", { id }),
+    onSuccess: () => client.invalidateQueries({ queryKey: backupKeys.schedules() }),
   });
 }
