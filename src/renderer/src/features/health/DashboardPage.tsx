@@ -1,4 +1,3 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { AreaProps } from "../../app/areas";
 import { Button } from "../../components/Button";
@@ -8,22 +7,21 @@ import { InstallStatementsButton } from "./components/InstallStatementsButton";
 import { LiveCharts } from "./components/LiveCharts";
 import { StatusBadge } from "./components/StatusBadge";
 import { ThresholdsPanel } from "./components/ThresholdsPanel";
-import { healthKeys, useHealthReport, useLiveSamples } from "./health.queries";
+import { intervalLabel, offersStatementsInstall, sortChecks } from "./health.model";
+import { useHealthReport, useLiveSamples, useRefreshHealthReport } from "./health.queries";
 
-const ORDER = { fail: 0, warn: 1, error: 2, pass: 3 } as const;
-
-/** The DBA's home screen: overall status, every check with its advice, live charts. */
 const CHART_INTERVALS = [1_000, 5_000, 15_000, 60_000];
 const REPORT_INTERVALS = [10_000, 30_000, 60_000, 300_000];
 
+/** The DBA's home screen: overall status, every check with its advice, live charts. */
 export function DashboardPage({ profileId }: AreaProps) {
   const [chartMs, setChartMs] = useState(5_000);
   const [reportMs, setReportMs] = useState(30_000);
   const report = useHealthReport(profileId, reportMs);
   const samples = useLiveSamples(profileId, chartMs);
-  const queryClient = useQueryClient();
+  const refresh = useRefreshHealthReport(profileId);
   const r = report.data;
-  const checks = r ? [...r.checks].sort((a, b) => ORDER[a.status] - ORDER[b.status]) : [];
+  const checks = r ? sortChecks(r.checks) : [];
   return (
     <section className="flex flex-col gap-4" data-testid="dashboard">
       <header className="flex flex-wrap items-center gap-3">
@@ -38,11 +36,7 @@ export function DashboardPage({ profileId }: AreaProps) {
               : ""}
           </span>
         )}
-        <Button
-          onClick={() => void queryClient.invalidateQueries({ queryKey: healthKeys.report(profileId) })}
-          disabled={report.isFetching}
-          data-testid="health-refresh"
-        >
+        <Button onClick={refresh} disabled={report.isFetching} data-testid="health-refresh">
           {report.isFetching ? "Checking…" : "Refresh"}
         </Button>
         <IntervalSelect
@@ -68,9 +62,7 @@ export function DashboardPage({ profileId }: AreaProps) {
               key={c.id}
               check={c}
               extra={
-                c.id === "statements" && c.value === "not installed" ? (
-                  <InstallStatementsButton profileId={profileId} />
-                ) : undefined
+                offersStatementsInstall(c) ? <InstallStatementsButton profileId={profileId} /> : undefined
               }
             />
           ))}
@@ -102,7 +94,7 @@ function IntervalSelect({
       >
         {options.map((o) => (
           <option key={o} value={o}>
-            {o < 60_000 ? `${o / 1000} s` : `${o / 60_000} min`}
+            {intervalLabel(o)}
           </option>
         ))}
       </select>

@@ -1,19 +1,12 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "../../../components/Button";
 import { ErrorMessage } from "../../../components/ErrorMessage";
-import { call } from "../../../lib/api";
-import { healthKeys } from "../health.queries";
+import { useInstallStatements } from "../health.queries";
 
 /** The statements check's one-click guide: CREATE EXTENSION after a confirmation. */
 export function InstallStatementsButton({ profileId }: { profileId: string }) {
   const [confirming, setConfirming] = useState(false);
-  const queryClient = useQueryClient();
-  const install = useMutation({
-    mutationFn: () => call("health:installStatements", { profileId }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: healthKeys.report(profileId) }),
-    onSettled: () => setConfirming(false),
-  });
+  const install = useInstallStatements(profileId, () => setConfirming(false));
   return (
     <div className="flex flex-col gap-1 text-xs">
       {confirming ? (

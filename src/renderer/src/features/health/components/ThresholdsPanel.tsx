@@ -1,36 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { HealthThresholds } from "../../../../../shared/contract/health";
 import { Button } from "../../../components/Button";
 import { ErrorMessage } from "../../../components/ErrorMessage";
-import { call } from "../../../lib/api";
-import { healthKeys } from "../health.queries";
+import { thresholdValues } from "../health.model";
+import { useSaveThresholds, useThresholds } from "../health.queries";
 
 /** Every threshold of the profile, editable; saved per profile in main. */
 export function ThresholdsPanel({ profileId }: { profileId: string }) {
   const [open, setOpen] = useState(false);
   const [edits, setEdits] = useState<Partial<Record<keyof HealthThresholds, string>>>({});
-  const queryClient = useQueryClient();
-  const current = useQuery({
-    queryKey: healthKeys.thresholds(profileId),
-    queryFn: () => call("health:getThresholds", { profileId }),
-    enabled: open,
-  });
-  const save = useMutation({
-    mutationFn: (reset: boolean) => {
-      const thresholds = Object.fromEntries(
-        Object.entries(edits)
-          .filter(([, v]) => v !== undefined && v !== "")
-          .map(([k, v]) => [k, Number(v)]),
-      ) as Partial<HealthThresholds>;
-      return call("health:setThresholds", { profileId, thresholds: reset ? {} : thresholds, reset });
-    },
-    onSuccess: () => {
-      setEdits({});
-      void queryClient.invalidateQueries({ queryKey: healthKeys.thresholds(profileId) });
-      void queryClient.invalidateQueries({ queryKey: healthKeys.report(profileId) });
-    },
-  });
+  const current = useThresholds(profileId, open);
+  const save = useSaveThresholds(profileId, () => setEdits({}));
   return (
     <details
       className="rounded border border-slate-200 p-3 text-sm dark:border-slate-800"
@@ -44,7 +24,7 @@ export function ThresholdsPanel({ profileId }: { profileId: string }) {
           className="mt-2 flex flex-col gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            save.mutate(false);
+            save.mutate({ thresholds: thresholdValues(edits), reset: false });
           }}
         >
           <div className="grid grid-cols-1 gap-2 md:grid-cols-3">
@@ -66,7 +46,7 @@ export function ThresholdsPanel({ profileId }: { profileId: string }) {
             <Button type="submit" variant="primary" disabled={save.isPending}>
               Save thresholds
             </Button>
-            <Button onClick={() => save.mutate(true)} disabled={save.isPending}>
+            <Button onClick={() => save.mutate({ thresholds: {}, reset: true })} disabled={save.isPending}>
               Reset to defaults
             </Button>
           </div>
