@@ -1,13 +1,17 @@
-import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { ExplainOptions } from "../../../../shared/contract/explain";
 import type { AreaProps } from "../../app/areas";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
-import { call } from "../../lib/api";
-import { useExplainUi } from "./explain.store";
-import { PlanCompare } from "./PlanCompare";
-import { PlanViewer } from "./PlanViewer";
+import {
+  autoRunKey,
+  DEFAULT_EXPLAIN_TIMEOUT_S,
+  defaultExplainOptions,
+  needsNewerServer,
+  timeoutSeconds,
+} from "./explain-options.model";
+import { useExplain, type ExplainRequest } from "./explain.queries";
+import { ExplainResultView, ResultActions } from "./ExplainResultView";
 
 export interface ExplainPanelProps extends AreaProps {
   sql: string;
@@ -38,63 +42,17 @@ export function ExplainPanel({
   autoRun = true,
   serverVersionNum,
 }: ExplainPanelProps) {
-  const [options, setOptions] = useState<ExplainOptions>({
-    analyze,
-    buffers: true,
-    verbose: false,
-    settings: false,
-    wal: false,
-  });
-  const [timeoutSec, setTimeoutSec] = useState(60);
+  const [options, setOptions] = useState<ExplainOptions>(() => defaultExplainOptions(analyze));
+  const [timeoutSec, setTimeoutSec] = useState(DEFAULT_EXPLAIN_TIMEOUT_S);
   const [comparing, setComparing] = useState(false);
-  const { pinned, pin } = useExplainUi();
-  const run = useMutation({
-    mutationFn: (input: { sql: string; options: ExplainOptions; timeoutMs: number }) =>
-      call("explain:run", { profileId, ...(database ? { database } : {}), ...input }),
-  });
-  const { mutate } = run;
-
-  // Once per statement and mode, also under StrictMode's double effects: ANALYZE executes it.
-  const lastAuto = useRef<string | null>(null);
-  useEffect(() => {
-    const key = `${profileId}\u0000${analyze}\u0000${sql}`;
-    if (!autoRun || !sql.trim() || lastAuto.current === key) return;
-    lastAuto.current = key;
-    mutate({
-      sql,
-      options: { analyze, buffers: true, verbose: false, settings: false, wal: false },
-      timeoutMs: 60_000,
-    });
-  }, [autoRun, profileId, analyze, sql, mutate]);
-
+  const run = useExplain(profileId, database);
+  useAutoExplain(run.mutate, { profileId, sql, analyze, enabled: autoRun });
   const result = run.data;
-  const setOption = (k: keyof ExplainOptions, v: boolean) => setOptions((o) => ({ ...o, [k]: v }));
 
   return (
     <section className="flex flex-col gap-3" data-testid="explain-panel">
       <div className="flex flex-wrap items-center gap-3 text-xs">
-        {OPTION_LABELS.map(([k, label]) => {
-          const tooOld =
-            (k === "serialize" || k === "memory") &&
-            serverVersionNum !== undefined &&
-            serverVersionNum < 170000;
-          return (
-            <label
-              key={k}
-              className={`flex items-center gap-1 ${tooOld ? "opacity-50" : ""}`}
-              title={tooOld ? "Needs PostgreSQL 17 or newer" : undefined}
-            >
-              <input
-                type="checkbox"
-                checked={options[k] === true}
-                disabled={tooOld}
-                onChange={(e) => setOption(k, e.target.checked)}
-                data-testid={`explain-option-${k}`}
-              />
-              {label}
-            </label>
-          );
-        })}
+        <OptionBoxes options={options} onChange={setOptions} serverVersionNum={serverVersionNum} />
         <label className="flex items-center gap-1">
           Timeout
           <input
@@ -102,7 +60,7 @@ export function ExplainPanel({
             min={1}
             max={3600}
             value={timeoutSec}
-            onChange={(e) => setTimeoutSec(Math.max(1, Number(e.target.value) || 60))}
+            onChange={(e) => setTimeoutSec(timeoutSeconds(e.target.value))}
             className="w-16 rounded border border-slate-300 bg-white px-1 dark:border-slate-700 dark:bg-slate-900"
             data-testid="explain-timeout"
           />
@@ -117,28 +75,12 @@ export function ExplainPanel({
           {run.isPending ? "Explaining…" : options.analyze ? "Explain analyze" : "Explain"}
         </Button>
         {result && (
-          <Button
-            onClick={() =>
-              pin({ plan: result.plan, label: `${sql.slice(0, 60)} (${new Date().toLocaleTimeString()})` })
-            }
-            data-testid="explain-pin"
-          >
-            Pin for comparison
-          </Button>
-        )}
-        {result && (
-          <Button
-            onClick={() => void navigator.clipboard?.writeText(JSON.stringify(result.raw, null, 2))}
-            data-testid="explain-copy-json"
-            title="For the Plans area, or to share"
-          >
-            Copy plan JSON
-          </Button>
-        )}
-        {result && pinned && pinned.plan !== result.plan && (
-          <Button onClick={() => setComparing((c) => !c)} data-testid="explain-compare">
-            {comparing ? "Show plan" : "Compare with pinned"}
-          </Button>
+          <ResultActions
+            result={result}
+            sql={sql}
+            comparing={comparing}
+            onCompare={() => setComparing((c) => !c)}
+          />
         )}
       </div>
       {options.analyze && (
@@ -152,37 +94,60 @@ export function ExplainPanel({
       )}
       {run.error && <ErrorMessage error={run.error} />}
       {run.isPending && <p className="text-sm text-slate-500">Running EXPLAIN…</p>}
-      {result && (
-        <>
-          {result.warnings.length > 0 && (
-            <details className="text-xs text-slate-600 dark:text-slate-400" data-testid="explain-warnings">
-              <summary className="cursor-pointer">
-                {result.rolledBack ? "Ran and rolled back" : "Plan only"}
-                {result.readOnly ? " in a read-only transaction" : ""}: what a rollback does not undo
-              </summary>
-              <ul className="mt-1 list-disc pl-5">
-                {result.warnings.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-            </details>
-          )}
-          <details className="text-xs text-slate-600 dark:text-slate-400">
-            <summary className="cursor-pointer">Sent to the server</summary>
-            <pre
-              className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-mono dark:bg-slate-900"
-              data-testid="explain-sent-sql"
-            >
-              {result.explainSql}
-            </pre>
-          </details>
-          {comparing && pinned ? (
-            <PlanCompare a={pinned.plan} b={result.plan} labelA="Pinned" labelB="Current" />
-          ) : (
-            <PlanViewer plan={result.plan} />
-          )}
-        </>
-      )}
+      {result && <ExplainResultView result={result} comparing={comparing} />}
     </section>
   );
+}
+
+/**
+ * Explains the statement as soon as the panel shows it, once per statement and mode, also
+ * under StrictMode's double effects: ANALYZE executes it.
+ */
+function useAutoExplain(
+  explain: (request: ExplainRequest) => void,
+  {
+    profileId,
+    sql,
+    analyze,
+    enabled,
+  }: { profileId: string; sql: string; analyze: boolean; enabled: boolean },
+) {
+  const lastAuto = useRef<string | null>(null);
+  useEffect(() => {
+    const key = autoRunKey(profileId, analyze, sql);
+    if (!enabled || !sql.trim() || lastAuto.current === key) return;
+    lastAuto.current = key;
+    explain({ sql, options: defaultExplainOptions(analyze), timeoutMs: DEFAULT_EXPLAIN_TIMEOUT_S * 1000 });
+  }, [enabled, profileId, analyze, sql, explain]);
+}
+
+/** One checkbox per EXPLAIN option; those the server is too old for are shown, disabled. */
+function OptionBoxes({
+  options,
+  onChange,
+  serverVersionNum,
+}: {
+  options: ExplainOptions;
+  onChange(update: (o: ExplainOptions) => ExplainOptions): void;
+  serverVersionNum: number | undefined;
+}) {
+  return OPTION_LABELS.map(([k, label]) => {
+    const tooOld = needsNewerServer(k, serverVersionNum);
+    return (
+      <label
+        key={k}
+        className={`flex items-center gap-1 ${tooOld ? "opacity-50" : ""}`}
+        title={tooOld ? "Needs PostgreSQL 17 or newer" : undefined}
+      >
+        <input
+          type="checkbox"
+          checked={options[k] === true}
+          disabled={tooOld}
+          onChange={(e) => onChange((o) => ({ ...o, [k]: e.target.checked }))}
+          data-testid={`explain-option-${k}`}
+        />
+        {label}
+      </label>
+    );
+  });
 }

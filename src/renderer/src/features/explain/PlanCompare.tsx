@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { comparePlans, type ComparedRow, type Figure } from "../../../../shared/explain/plan.compare";
 import type { PlanModel, PlanNode } from "../../../../shared/explain/plan.model";
-import { formatBlocks, formatCount, formatMs } from "./plan.format";
+import { delta, formatBlocks, formatCount, formatMs, pair } from "./plan.format";
 
 const statusStyle: Record<ComparedRow["status"], string> = {
   same: "",
@@ -23,27 +23,9 @@ export function PlanCompare({
   labelB?: string;
 }) {
   const cmp = useMemo(() => comparePlans(a, b), [a, b]);
-  const s = cmp.summary;
   return (
     <section className="flex flex-col gap-3" data-testid="plan-compare">
-      <table className="w-full max-w-3xl text-sm" data-testid="plan-compare-summary">
-        <thead className="text-left text-slate-500">
-          <tr>
-            <th className="py-1 font-normal" />
-            <th className="py-1 text-right font-medium">{labelA}</th>
-            <th className="py-1 text-right font-medium">{labelB}</th>
-            <th className="py-1 text-right font-medium">Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          <SummaryRow label="Execution time" f={s.executionMs} fmt={formatMs} testId="compare-execution" />
-          <SummaryRow label="Planning time" f={s.planningMs} fmt={formatMs} />
-          <SummaryRow label="Total cost" f={s.totalCost} fmt={(v) => (v == null ? "—" : v.toFixed(0))} />
-          <SummaryRow label="Shared buffers hit" f={s.sharedHit} fmt={formatBlocks} />
-          <SummaryRow label="Shared buffers read" f={s.sharedRead} fmt={formatBlocks} />
-          <SummaryRow label="Nodes" f={s.nodes} fmt={(v) => String(v ?? "—")} />
-        </tbody>
-      </table>
+      <CompareSummary summary={cmp.summary} labelA={labelA} labelB={labelB} />
       <div className="max-h-[60vh] overflow-auto rounded border border-slate-200 dark:border-slate-800">
         <table className="w-full text-xs" data-testid="plan-compare-nodes">
           <thead className="sticky top-0 bg-slate-50 text-left text-slate-500 dark:bg-slate-900">
@@ -57,37 +39,14 @@ export function PlanCompare({
             </tr>
           </thead>
           <tbody>
-            {cmp.rows.map((r, i) => {
-              const na = r.a === null ? null : a.nodes[r.a]!;
-              const nb = r.b === null ? null : b.nodes[r.b]!;
-              return (
-                <tr
-                  key={i}
-                  className={`border-t border-slate-100 dark:border-slate-800 ${statusStyle[r.status]}`}
-                  data-testid="plan-compare-row"
-                  data-status={r.status}
-                >
-                  <td className="px-2 py-1" style={{ paddingLeft: 8 + Math.min(r.depth, 30) * 12 }}>
-                    {na?.label ?? "—"}
-                  </td>
-                  <td className="px-2 py-1">{nb?.label ?? "—"}</td>
-                  <td className="px-2 py-1 text-right tabular-nums">
-                    {pair(na, nb, (n) => formatMs(n.inclusiveMs))}
-                  </td>
-                  <td className="px-2 py-1 text-right tabular-nums">
-                    {delta(na?.inclusiveMs ?? null, nb?.inclusiveMs ?? null)}
-                  </td>
-                  <td className="px-2 py-1 text-right tabular-nums">
-                    {pair(na, nb, (n) => formatCount(n.actualRowsTotal ?? n.estimatedRowsTotal))}
-                  </td>
-                  <td className="px-2 py-1 text-right tabular-nums">
-                    {pair(na, nb, (n) =>
-                      n.buffers ? formatBlocks(n.buffers.sharedHit + n.buffers.sharedRead) : "—",
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {cmp.rows.map((r, i) => (
+              <CompareRow
+                key={i}
+                row={r}
+                a={r.a === null ? null : a.nodes[r.a]!}
+                b={r.b === null ? null : b.nodes[r.b]!}
+              />
+            ))}
           </tbody>
         </table>
       </div>
@@ -95,24 +54,63 @@ export function PlanCompare({
   );
 }
 
-function pair(a: PlanNode | null, b: PlanNode | null, f: (n: PlanNode) => string): string {
-  return `${a ? f(a) : "—"} → ${b ? f(b) : "—"}`;
+type Summary = ReturnType<typeof comparePlans>["summary"];
+
+function CompareSummary({
+  summary: s,
+  labelA,
+  labelB,
+}: {
+  summary: Summary;
+  labelA: string;
+  labelB: string;
+}) {
+  return (
+    <table className="w-full max-w-3xl text-sm" data-testid="plan-compare-summary">
+      <thead className="text-left text-slate-500">
+        <tr>
+          <th className="py-1 font-normal" />
+          <th className="py-1 text-right font-medium">{labelA}</th>
+          <th className="py-1 text-right font-medium">{labelB}</th>
+          <th className="py-1 text-right font-medium">Change</th>
+        </tr>
+      </thead>
+      <tbody>
+        <SummaryRow label="Execution time" f={s.executionMs} fmt={formatMs} testId="compare-execution" />
+        <SummaryRow label="Planning time" f={s.planningMs} fmt={formatMs} />
+        <SummaryRow label="Total cost" f={s.totalCost} fmt={(v) => (v == null ? "—" : v.toFixed(0))} />
+        <SummaryRow label="Shared buffers hit" f={s.sharedHit} fmt={formatBlocks} />
+        <SummaryRow label="Shared buffers read" f={s.sharedRead} fmt={formatBlocks} />
+        <SummaryRow label="Nodes" f={s.nodes} fmt={(v) => String(v ?? "—")} />
+      </tbody>
+    </table>
+  );
 }
 
-/** "+21% (×1.21)" or "−99.9% (÷1587)": the change from a to b. */
-export function delta(a: number | null, b: number | null): string {
-  if (a === null || b === null) return "—";
-  if (a === 0) return b === 0 ? "0%" : "new";
-  const ratio = b / a;
-  const p = Math.abs(ratio - 1) * 100;
-  // never round a real change to "100%" or "0%"
-  const pct =
-    p >= 99.5 && p < 100 ? (Math.floor(p * 10) / 10).toFixed(1) : p < 10 ? p.toFixed(1) : p.toFixed(0);
-  if (b === a) return "0%";
-  if (ratio > 1) return `+${pct}% (×${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)})`;
-  if (b === 0) return "−100%";
-  const inv = 1 / ratio;
-  return `−${pct}% (÷${inv >= 10 ? inv.toFixed(0) : inv.toFixed(2)})`;
+/** One node matched across the plans (either side may be missing: added or removed). */
+function CompareRow({ row, a, b }: { row: ComparedRow; a: PlanNode | null; b: PlanNode | null }) {
+  return (
+    <tr
+      className={`border-t border-slate-100 dark:border-slate-800 ${statusStyle[row.status]}`}
+      data-testid="plan-compare-row"
+      data-status={row.status}
+    >
+      <td className="px-2 py-1" style={{ paddingLeft: 8 + Math.min(row.depth, 30) * 12 }}>
+        {a?.label ?? "—"}
+      </td>
+      <td className="px-2 py-1">{b?.label ?? "—"}</td>
+      <td className="px-2 py-1 text-right tabular-nums">{pair(a, b, (n) => formatMs(n.inclusiveMs))}</td>
+      <td className="px-2 py-1 text-right tabular-nums">
+        {delta(a?.inclusiveMs ?? null, b?.inclusiveMs ?? null)}
+      </td>
+      <td className="px-2 py-1 text-right tabular-nums">
+        {pair(a, b, (n) => formatCount(n.actualRowsTotal ?? n.estimatedRowsTotal))}
+      </td>
+      <td className="px-2 py-1 text-right tabular-nums">
+        {pair(a, b, (n) => (n.buffers ? formatBlocks(n.buffers.sharedHit + n.buffers.sharedRead) : "—"))}
+      </td>
+    </tr>
+  );
 }
 
 function SummaryRow({

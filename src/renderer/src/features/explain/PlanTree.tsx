@@ -83,22 +83,17 @@ export function PlanTree({ plan, collapsed, selectedId, onToggle, onSelect, reve
   );
 }
 
-function PlanRow({
-  node,
-  top,
-  collapsed,
-  selected,
-  onToggle,
-  onSelect,
-}: {
+interface RowProps {
   node: PlanNode;
   top: number;
   collapsed: boolean;
   selected: boolean;
   onToggle(id: number): void;
   onSelect(id: number): void;
-}) {
-  const hasChildren = node.childIds.length > 0;
+}
+
+/** One node: its label indented by depth, its time bar, rows estimated against actual, loops, buffers. */
+function PlanRow({ node, top, collapsed, selected, onToggle, onSelect }: RowProps) {
   const mis = misestimateLabel(node);
   return (
     <div
@@ -110,51 +105,8 @@ function PlanRow({
       className={`absolute left-0 grid w-full cursor-pointer items-center border-b border-slate-100 px-2 hover:bg-slate-50 dark:border-slate-800/60 dark:hover:bg-slate-800/40 ${selected ? "bg-blue-50 dark:bg-blue-950/50" : ""} ${node.neverExecuted ? "opacity-50" : ""}`}
       style={{ top, height: ROW_HEIGHT, gridTemplateColumns: COLUMNS }}
     >
-      <span
-        className="flex min-w-0 items-center gap-1"
-        style={{ paddingLeft: Math.min(node.depth, 40) * 14 }}
-      >
-        <button
-          type="button"
-          aria-label={collapsed ? "Expand" : "Collapse"}
-          data-testid="plan-node-toggle"
-          disabled={!hasChildren}
-          onClick={(e) => {
-            e.stopPropagation();
-            onToggle(node.id);
-          }}
-          className="w-4 shrink-0 text-slate-400 disabled:invisible"
-        >
-          {collapsed ? "▸" : "▾"}
-        </button>
-        {node.subplanName && (
-          <span className="shrink-0 rounded bg-violet-100 px-1 text-violet-800 dark:bg-violet-950 dark:text-violet-200">
-            {node.subplanName}
-          </span>
-        )}
-        <span
-          className={`truncate ${severityText[node.timeSeverity]}`}
-          title={node.label}
-          data-testid="plan-node-label"
-        >
-          {node.label}
-        </span>
-        {node.neverExecuted && <span className="shrink-0 text-slate-500">never executed</span>}
-        {collapsed && <span className="shrink-0 text-slate-400">…</span>}
-      </span>
-      <span className="flex items-center gap-1">
-        <span className="relative h-2.5 w-20 overflow-hidden rounded bg-slate-100 dark:bg-slate-800">
-          <span
-            className="absolute inset-y-0 left-0 bg-slate-300 dark:bg-slate-600"
-            style={{ width: `${(node.inclusiveShare ?? 0) * 100}%` }}
-          />
-          <span
-            className={`absolute inset-y-0 left-0 ${severityBar[node.timeSeverity]}`}
-            style={{ width: `${(node.exclusiveShare ?? 0) * 100}%` }}
-          />
-        </span>
-        <span className="tabular-nums">{formatMs(node.exclusiveMs)}</span>
-      </span>
+      <NodeLabel node={node} collapsed={collapsed} onToggle={onToggle} />
+      <TimeBar node={node} />
       <span className="text-right tabular-nums">{formatMs(node.inclusiveMs)}</span>
       <span className={`text-right tabular-nums ${severityText[node.timeSeverity]}`}>
         {formatShare(node.exclusiveShare)}
@@ -177,5 +129,59 @@ function PlanRow({
           : "—"}
       </span>
     </div>
+  );
+}
+
+/** The expand/collapse toggle, the subplan role and the node's label, indented by depth. */
+function NodeLabel({ node, collapsed, onToggle }: Pick<RowProps, "node" | "collapsed" | "onToggle">) {
+  return (
+    <span className="flex min-w-0 items-center gap-1" style={{ paddingLeft: Math.min(node.depth, 40) * 14 }}>
+      <button
+        type="button"
+        aria-label={collapsed ? "Expand" : "Collapse"}
+        data-testid="plan-node-toggle"
+        disabled={node.childIds.length === 0}
+        onClick={(e) => {
+          e.stopPropagation();
+          onToggle(node.id);
+        }}
+        className="w-4 shrink-0 text-slate-400 disabled:invisible"
+      >
+        {collapsed ? "▸" : "▾"}
+      </button>
+      {node.subplanName && (
+        <span className="shrink-0 rounded bg-violet-100 px-1 text-violet-800 dark:bg-violet-950 dark:text-violet-200">
+          {node.subplanName}
+        </span>
+      )}
+      <span
+        className={`truncate ${severityText[node.timeSeverity]}`}
+        title={node.label}
+        data-testid="plan-node-label"
+      >
+        {node.label}
+      </span>
+      {node.neverExecuted && <span className="shrink-0 text-slate-500">never executed</span>}
+      {collapsed && <span className="shrink-0 text-slate-400">…</span>}
+    </span>
+  );
+}
+
+/** Exclusive time: the node's own share drawn over its inclusive share. */
+function TimeBar({ node }: { node: PlanNode }) {
+  return (
+    <span className="flex items-center gap-1">
+      <span className="relative h-2.5 w-20 overflow-hidden rounded bg-slate-100 dark:bg-slate-800">
+        <span
+          className="absolute inset-y-0 left-0 bg-slate-300 dark:bg-slate-600"
+          style={{ width: `${(node.inclusiveShare ?? 0) * 100}%` }}
+        />
+        <span
+          className={`absolute inset-y-0 left-0 ${severityBar[node.timeSeverity]}`}
+          style={{ width: `${(node.exclusiveShare ?? 0) * 100}%` }}
+        />
+      </span>
+      <span className="tabular-nums">{formatMs(node.exclusiveMs)}</span>
+    </span>
   );
 }

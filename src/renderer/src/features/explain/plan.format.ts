@@ -55,3 +55,24 @@ export function misestimateLabel(n: PlanNode): string {
 export function roleOf(n: PlanNode): string | null {
   return n.subplanName;
 }
+
+/** "a → b" of one figure of two matched nodes; a missing side shows "—". */
+export function pair(a: PlanNode | null, b: PlanNode | null, f: (n: PlanNode) => string): string {
+  return `${a ? f(a) : "—"} → ${b ? f(b) : "—"}`;
+}
+
+/** "+21% (×1.21)" or "−99.9% (÷1587)": the change from a to b. */
+export function delta(a: number | null, b: number | null): string {
+  if (a === null || b === null) return "—";
+  if (a === 0) return b === 0 ? "0%" : "new";
+  const ratio = b / a;
+  const p = Math.abs(ratio - 1) * 100;
+  // never round a real change to "100%" or "0%"
+  const pct =
+    p >= 99.5 && p < 100 ? (Math.floor(p * 10) / 10).toFixed(1) : p < 10 ? p.toFixed(1) : p.toFixed(0);
+  if (b === a) return "0%";
+  if (ratio > 1) return `+${pct}% (×${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)})`;
+  if (b === 0) return "−100%";
+  const inv = 1 / ratio;
+  return `−${pct}% (÷${inv >= 10 ? inv.toFixed(0) : inv.toFixed(2)})`;
+}
