@@ -4,6 +4,7 @@ import { Button } from "../../../components/Button";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { useQueryTabs } from "../../query/query-tabs.store";
 import { useApplyIndexSql } from "../indexes.queries";
+import { statementTone } from "../sql-actions.model";
 
 /**
  * A generated statement, shown as text, never run unasked: copy it, open it in a new
@@ -41,11 +42,7 @@ export function SqlActions({ profileId, sql, label }: { profileId: string; sql: 
         >
           Open in editor
         </Button>
-        <Button
-          variant={sql.startsWith("DROP") ? "danger" : "primary"}
-          onClick={() => setConfirming(true)}
-          data-testid="run-sql"
-        >
+        <Button variant={statementTone(sql)} onClick={() => setConfirming(true)} data-testid="run-sql">
           {label}…
         </Button>
       </div>
@@ -56,41 +53,58 @@ export function SqlActions({ profileId, sql, label }: { profileId: string; sql: 
         </p>
       )}
       {confirming && (
-        <div
-          role="dialog"
-          aria-modal="true"
-          aria-label="Confirm statement"
-          className="fixed inset-0 z-50 flex items-center justify-center bg-black/40"
-          data-testid="confirm-dialog"
-        >
-          <div className="flex max-w-2xl flex-col gap-3 rounded bg-white p-4 shadow-lg dark:bg-slate-900">
-            <h2 className="font-semibold">Run this statement?</h2>
-            <p className="text-sm text-slate-600 dark:text-slate-400">
-              It runs exactly as shown, outside a transaction, on this connection. CONCURRENTLY builds and
-              drops do not block writes but can take a while on large tables.
-            </p>
-            <pre
-              className="whitespace-pre-wrap break-all rounded bg-slate-100 p-2 text-xs dark:bg-slate-800"
-              data-testid="confirm-sql"
-            >
-              {sql}
-            </pre>
-            <div className="flex justify-end gap-2">
-              <Button onClick={() => setConfirming(false)} data-testid="confirm-cancel">
-                Cancel
-              </Button>
-              <Button
-                variant={sql.startsWith("DROP") ? "danger" : "primary"}
-                disabled={apply.isPending}
-                data-testid="confirm-run"
-                onClick={() => apply.mutate(sql, { onSettled: () => setConfirming(false) })}
-              >
-                {apply.isPending ? "Running…" : "Run"}
-              </Button>
-            </div>
-          </div>
-        </div>
+        <ConfirmStatement
+          sql={sql}
+          running={apply.isPending}
+          onCancel={() => setConfirming(false)}
+          onRun={() => apply.mutate(sql, { onSettled: () => setConfirming(false) })}
+        />
       )}
+    </div>
+  );
+}
+
+/** A modal showing exactly the statement that will run, and how it runs. */
+function ConfirmStatement({
+  sql,
+  running,
+  onCancel,
+  onRun,
+}: {
+  sql: string;
+  running: boolean;
+  onCancel(): void;
+  onRun(): void;
+}) {
+  return (
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-label="Confirm statement"
+      className="fixed inset-0 z-50 flex items-center justify-center bg-black/40"
+      data-testid="confirm-dialog"
+    >
+      <div className="flex max-w-2xl flex-col gap-3 rounded bg-white p-4 shadow-lg dark:bg-slate-900">
+        <h2 className="font-semibold">Run this statement?</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          It runs exactly as shown, outside a transaction, on this connection. CONCURRENTLY builds and drops
+          do not block writes but can take a while on large tables.
+        </p>
+        <pre
+          className="whitespace-pre-wrap break-all rounded bg-slate-100 p-2 text-xs dark:bg-slate-800"
+          data-testid="confirm-sql"
+        >
+          {sql}
+        </pre>
+        <div className="flex justify-end gap-2">
+          <Button onClick={onCancel} data-testid="confirm-cancel">
+            Cancel
+          </Button>
+          <Button variant={statementTone(sql)} disabled={running} data-testid="confirm-run" onClick={onRun}>
+            {running ? "Running…" : "Run"}
+          </Button>
+        </div>
+      </div>
     </div>
   );
 }
