@@ -1,8 +1,10 @@
+import type { DemoProgress, DemoStatus } from "../../../../shared/contract/demo";
 import type { Profile } from "../../../../shared/contract/profiles";
 import { useUi } from "../../app/ui.store";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { ApiError } from "../../lib/api-error";
+import { demoCardView, demoServerLine, shownProgress } from "./demo-card.model";
 import { useCancelDemo, useCreateDemo, useDemoProgress, useDemoStatus, useRemoveDemo } from "./demo.queries";
 
 /**
@@ -15,77 +17,93 @@ export function DemoCard({ profiles }: { profiles: Profile[] | undefined }) {
   const progress = useDemoProgress();
   const openProfile = useUi((s) => s.openProfile);
   const create = useCreateDemo(openProfile);
-  const cancel = useCancelDemo();
-  const remove = useRemoveDemo();
   const demo = status.data;
   if (!profiles || !demo) return null;
 
-  const creating = create.isPending || demo.state === "creating";
-  if (creating) {
-    const shown = progress ?? demo.progress ?? { phase: "Preparing", percent: 0 };
-    return (
-      <div
-        className="flex flex-col gap-2 rounded border border-blue-200 p-4 dark:border-blue-900"
-        data-testid="demo-card"
-      >
-        <div className="flex items-center justify-between text-sm">
-          <span data-testid="demo-phase">{shown.phase}</span>
-          <span className="tabular-nums">{shown.percent}%</span>
-        </div>
-        <div
-          role="progressbar"
-          aria-label="Creating the demo database"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={shown.percent}
-          data-testid="demo-progress"
-          className="h-2 overflow-hidden rounded bg-slate-200 dark:bg-slate-800"
-        >
-          <div className="h-full bg-blue-600 transition-all" style={{ width: `${shown.percent}%` }} />
-        </div>
-        <div>
-          <Button data-testid="demo-cancel" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
-            Cancel
-          </Button>
-        </div>
-      </div>
-    );
+  switch (
+    demoCardView(
+      demo,
+      profiles.map((p) => p.id),
+      create.isPending,
+    )
+  ) {
+    case "creating":
+      return <DemoProgressCard progress={shownProgress(progress, demo)} />;
+    case "present":
+      return <DemoLine demo={demo} />;
+    case "hidden":
+      return null;
+    case "offer":
+      return <DemoOffer demo={demo} error={create.error} onCreate={() => create.mutate("demo")} />;
   }
+}
 
-  const cancelled = create.error instanceof ApiError && create.error.data.code === "CANCELLED";
-  if (demo.profileId && profiles.some((p) => p.id === demo.profileId)) {
-    return (
+function DemoProgressCard({ progress }: { progress: DemoProgress }) {
+  const cancel = useCancelDemo();
+  return (
+    <div
+      className="flex flex-col gap-2 rounded border border-blue-200 p-4 dark:border-blue-900"
+      data-testid="demo-card"
+    >
+      <div className="flex items-center justify-between text-sm">
+        <span data-testid="demo-phase">{progress.phase}</span>
+        <span className="tabular-nums">{progress.percent}%</span>
+      </div>
       <div
-        className="flex items-center gap-3 rounded border border-slate-200 p-3 text-sm dark:border-slate-800"
-        data-testid="demo-card"
+        role="progressbar"
+        aria-label="Creating the demo database"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={progress.percent}
+        data-testid="demo-progress"
+        className="h-2 overflow-hidden rounded bg-slate-200 dark:bg-slate-800"
       >
-        <span className="flex-1 text-slate-600 dark:text-slate-400" data-testid="demo-state">
-          Demo database: {demo.state}
-          {demo.port ? ` on port ${demo.port}` : ""}
-          {demo.serverVersion ? ` (PostgreSQL ${demo.serverVersion})` : ""}
-        </span>
-        {demo.error && <span className="text-red-700 dark:text-red-300">{demo.error}</span>}
-        <Button
-          variant="danger"
-          data-testid="demo-remove"
-          disabled={remove.isPending}
-          onClick={() => {
-            if (
-              confirm(
-                "Remove the demo database? Its server stops and its data folder is deleted. Your other connections stay.",
-              )
-            )
-              remove.mutate();
-          }}
-        >
-          Remove demo
+        <div className="h-full bg-blue-600 transition-all" style={{ width: `${progress.percent}%` }} />
+      </div>
+      <div>
+        <Button data-testid="demo-cancel" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
+          Cancel
         </Button>
-        <ErrorMessage error={remove.error} />
       </div>
-    );
-  }
-  if (profiles.length > 0) return null;
+    </div>
+  );
+}
 
+/** The demo exists: its server, and Remove (after the browser's confirmation). */
+function DemoLine({ demo }: { demo: DemoStatus }) {
+  const remove = useRemoveDemo();
+  return (
+    <div
+      className="flex items-center gap-3 rounded border border-slate-200 p-3 text-sm dark:border-slate-800"
+      data-testid="demo-card"
+    >
+      <span className="flex-1 text-slate-600 dark:text-slate-400" data-testid="demo-state">
+        Demo database: {demoServerLine(demo)}
+      </span>
+      {demo.error && <span className="text-red-700 dark:text-red-300">{demo.error}</span>}
+      <Button
+        variant="danger"
+        data-testid="demo-remove"
+        disabled={remove.isPending}
+        onClick={() => {
+          if (
+            confirm(
+              "Remove the demo database? Its server stops and its data folder is deleted. Your other connections stay.",
+            )
+          )
+            remove.mutate();
+        }}
+      >
+        Remove demo
+      </Button>
+      <ErrorMessage error={remove.error} />
+    </div>
+  );
+}
+
+/** No profile yet: what the demo is, and the button that builds it (again, after a failure). */
+function DemoOffer({ demo, error, onCreate }: { demo: DemoStatus; error: unknown; onCreate(): void }) {
+  const cancelled = error instanceof ApiError && error.data.code === "CANCELLED";
   return (
     <div
       className="flex flex-col gap-3 rounded border border-slate-200 p-4 dark:border-slate-800"
@@ -102,14 +120,12 @@ export function DemoCard({ profiles }: { profiles: Profile[] | undefined }) {
       {cancelled ? (
         <p className="text-sm text-slate-500">Cancelled; nothing was left behind.</p>
       ) : (
-        <ErrorMessage error={create.error} />
+        <ErrorMessage error={error} />
       )}
-      {demo.state === "failed" && !create.error && demo.error && (
-        <ErrorMessage error={new Error(demo.error)} />
-      )}
+      {demo.state === "failed" && !error && demo.error && <ErrorMessage error={new Error(demo.error)} />}
       <div>
-        <Button variant="primary" data-testid="demo-create" onClick={() => create.mutate("demo")}>
-          {create.error && !cancelled ? "Try again" : "Create demo database"}
+        <Button variant="primary" data-testid="demo-create" onClick={onCreate}>
+          {error && !cancelled ? "Try again" : "Create demo database"}
         </Button>
       </div>
     </div>
