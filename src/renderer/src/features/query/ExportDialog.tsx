@@ -1,7 +1,9 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
-import { call, on } from "../../lib/api";
+import { useResultExport, type ExportProgress } from "./query.queries";
+
+type Format = "csv" | "json" | "sql";
 
 /** Streams the statement's full result again into a file, with progress. */
 export function ExportDialog({
@@ -13,37 +15,10 @@ export function ExportDialog({
   sql: string;
   onClose(): void;
 }) {
-  const [format, setFormat] = useState<"csv" | "json" | "sql">("csv");
+  const [format, setFormat] = useState<Format>("csv");
   const [path, setPath] = useState("");
   const [tableName, setTableName] = useState("exported");
-  const [exportId] = useState(() => `x${Date.now().toString(36)}`);
-  const [progress, setProgress] = useState<{ rows: number; bytes: number; done: boolean } | undefined>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  useEffect(
-    () => on("query:didExportProgress", (p) => p.exportId === exportId && setProgress(p)),
-    [exportId],
-  );
-
-  const start = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await call("query:export", {
-        sessionId,
-        exportId,
-        sql,
-        format,
-        path,
-        ...(format === "sql" ? { tableName } : {}),
-      });
-      setProgress({ rows: r.rows, bytes: r.bytes, done: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { progress, run } = useResultExport();
 
   return (
     <div
@@ -54,7 +29,7 @@ export function ExportDialog({
       <div className="flex flex-wrap items-center gap-2">
         <select
           value={format}
-          onChange={(e) => setFormat(e.target.value as typeof format)}
+          onChange={(e) => setFormat(e.target.value as Format)}
           aria-label="Format"
           className="rounded border border-slate-300 bg-transparent px-1 py-1 dark:border-slate-700"
         >
@@ -77,21 +52,31 @@ export function ExportDialog({
             className="w-40 rounded border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-700"
           />
         )}
-        <Button variant="primary" disabled={!path || busy} onClick={() => void start()}>
+        <Button
+          variant="primary"
+          disabled={!path || run.isPending}
+          onClick={() =>
+            run.mutate({ sessionId, sql, format, path, ...(format === "sql" ? { tableName } : {}) })
+          }
+        >
           Export
         </Button>
         <Button onClick={onClose}>Close</Button>
       </div>
-      {progress && (
-        <div className="flex items-center gap-2">
-          <progress className="w-48" value={progress.done ? 1 : undefined} max={1} />
-          <span>
-            {progress.rows.toLocaleString()} rows, {(progress.bytes / 1048576).toFixed(1)} MB
-            {progress.done ? " — done" : "…"}
-          </span>
-        </div>
-      )}
-      {error !== undefined && <ErrorMessage error={error} />}
+      {progress && <ProgressLine progress={progress} />}
+      {run.error && <ErrorMessage error={run.error} />}
+    </div>
+  );
+}
+
+function ProgressLine({ progress }: { progress: ExportProgress }) {
+  return (
+    <div className="flex items-center gap-2">
+      <progress className="w-48" value={progress.done ? 1 : undefined} max={1} />
+      <span>
+        {progress.rows.toLocaleString()} rows, {(progress.bytes / 1048576).toFixed(1)} MB
+        {progress.done ? " — done" : "…"}
+      </span>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import type { AreaProps } from "../../app/areas";
 import { useQueryTabs } from "./query-tabs.store";
 import { QueryTab } from "./QueryTab";
-import { closeController } from "./run-controller";
+import { closeRunController } from "./query.queries";
 
 /** Editor tabs of the current profile, each with its own database session. */
 export function QueryPage({ profileId }: AreaProps) {
@@ -16,7 +16,7 @@ export function QueryPage({ profileId }: AreaProps) {
 
   const closeTab = (id: string) => {
     close(id);
-    void closeController(id);
+    void closeRunController(id);
   };
 
   return (

@@ -1,22 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
-import { call } from "../../lib/api";
-
-export const queryKeys = {
-  history: (profileId: string, search: string) => ["query", "history", profileId, search] as const,
-  snippets: ["query", "snippets"] as const,
-  completions: (profileId: string) => ["query", "completions", profileId] as const,
-};
+import { useDeleteSnippet, useHistory, useSaveSnippet, useSnippets } from "./query.queries";
 
 /** Executed statements of this profile, newest first, searchable. */
 export function HistoryPanel({ profileId, onPick }: { profileId: string; onPick(sql: string): void }) {
   const [search, setSearch] = useState("");
-  const history = useQuery({
-    queryKey: queryKeys.history(profileId, search),
-    queryFn: () => call("query:history", { profileId, ...(search ? { search } : {}), limit: 200 }),
-  });
+  const history = useHistory(profileId, search);
   return (
     <div className="flex min-h-0 flex-col gap-2" data-testid="history-panel">
       <input
@@ -53,20 +43,10 @@ export function HistoryPanel({ profileId, onPick }: { profileId: string; onPick(
 
 /** Saved snippets: insert one, save the editor's text as one, delete. */
 export function SnippetsPanel({ currentSql, onPick }: { currentSql: string; onPick(sql: string): void }) {
-  const client = useQueryClient();
   const [name, setName] = useState("");
-  const snippets = useQuery({ queryKey: queryKeys.snippets, queryFn: () => call("query:snippets", {}) });
-  const save = useMutation({
-    mutationFn: () => call("query:saveSnippet", { name, sql: currentSql }),
-    onSuccess: () => {
-      setName("");
-      void client.invalidateQueries({ queryKey: queryKeys.snippets });
-    },
-  });
-  const remove = useMutation({
-    mutationFn: (id: string) => call("query:deleteSnippet", { id }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.snippets }),
-  });
+  const snippets = useSnippets();
+  const save = useSaveSnippet(() => setName(""));
+  const remove = useDeleteSnippet();
   return (
     <div className="flex min-h-0 flex-col gap-2" data-testid="snippets-panel">
       <div className="flex gap-1">
@@ -77,7 +57,10 @@ export function SnippetsPanel({ currentSql, onPick }: { currentSql: string; onPi
           aria-label="Snippet name"
           className="min-w-0 flex-1 rounded border border-slate-300 bg-transparent px-2 py-1 text-sm dark:border-slate-700"
         />
-        <Button disabled={!name.trim() || !currentSql.trim() || save.isPending} onClick={() => save.mutate()}>
+        <Button
+          disabled={!name.trim() || !currentSql.trim() || save.isPending}
+          onClick={() => save.mutate({ name, sql: currentSql })}
+        >
           Save editor text
         </Button>
       </div>

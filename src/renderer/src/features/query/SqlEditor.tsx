@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type RefObject } from "react";
 import type { Completions } from "../../../../shared/contract/query";
 import {
   formatEditor,
@@ -8,14 +8,9 @@ import {
   setFormatListener,
   setModelCompletions,
 } from "./monaco-setup";
+import type { EditorMarker } from "./query-tab.model";
 
 export type EditorCommand = "run" | "runAll" | "explain" | "explainAnalyze";
-
-export interface EditorMarker {
-  /** 0-based offset in the editor text. */
-  offset: number;
-  message: string;
-}
 
 interface Props {
   value: string;
@@ -27,6 +22,9 @@ interface Props {
   /** Why the last Format left the text alone; undefined once it formatted. */
   onFormatMessage?(message: string | undefined): void;
 }
+
+type Handlers = Pick<Props, "onChange" | "onCommand" | "onFormatMessage">;
+type EditorRef = RefObject<monaco.editor.IStandaloneCodeEditor | null>;
 
 const dark = () => window.matchMedia?.("(prefers-color-scheme: dark)").matches;
 
@@ -42,16 +40,40 @@ export function SqlEditor({
 }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const handlers = useRef({ onChange, onCommand, onFormatMessage });
+  const handlers = useRef<Handlers>({ onChange, onCommand, onFormatMessage });
   useEffect(() => {
     handlers.current = { onChange, onCommand, onFormatMessage };
   });
+  useMonaco(host, editorRef, handlers, value, onMount);
 
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (model) setModelCompletions(model, completions);
+  }, [completions]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (editor && editor.getValue() !== value) editor.setValue(value);
+  }, [value]);
+
+  useErrorMarker(editorRef, marker);
+
+  return <div ref={host} className="h-full min-h-40 w-full" data-testid="sql-editor" />;
+}
+
+/** Creates the editor once, with the app's shortcuts; later value changes come from the user typing. */
+function useMonaco(
+  host: RefObject<HTMLDivElement | null>,
+  editorRef: EditorRef,
+  handlers: RefObject<Handlers>,
+  initialValue: string,
+  onMount: Props["onMount"],
+) {
   useEffect(() => {
     registerSqlCompletions();
     registerSqlFormatting();
     const editor = monaco.editor.create(host.current!, {
-      value,
+      value: initialValue,
       language: "pgsql",
       automaticLayout: true,
       minimap: { enabled: false },
@@ -64,17 +86,7 @@ export function SqlEditor({
     editorRef.current = editor;
     setFormatListener(editor.getModel()!, (message) => handlers.current.onFormatMessage?.(message));
     const sub = editor.onDidChangeModelContent(() => handlers.current.onChange(editor.getValue()));
-    const K = monaco.KeyMod;
-    const C = monaco.KeyCode;
-    editor.addCommand(K.CtrlCmd | C.Enter, () => handlers.current.onCommand("run"));
-    editor.addCommand(K.CtrlCmd | K.Shift | C.Enter, () => handlers.current.onCommand("runAll"));
-    editor.addCommand(K.CtrlCmd | K.Shift | C.KeyE, () => handlers.current.onCommand("explain"));
-    editor.addCommand(K.CtrlCmd | K.Shift | K.Alt | C.KeyE, () =>
-      handlers.current.onCommand("explainAnalyze"),
-    );
-    // Shift+Alt+F as on Windows and macOS (Monaco binds Ctrl+Shift+I on Linux); Ctrl+Alt+L is DataGrip's Reformat Code
-    editor.addCommand(K.Shift | K.Alt | C.KeyF, () => void formatEditor(editor));
-    editor.addCommand(K.CtrlCmd | K.Alt | C.KeyL, () => void formatEditor(editor));
+    addShortcuts(editor, (command) => handlers.current.onCommand(command));
     onMount?.(editor);
     return () => {
       sub.dispose();
@@ -87,17 +99,22 @@ export function SqlEditor({
     // the editor is created once; later value changes come from the user typing
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+}
 
-  useEffect(() => {
-    const model = editorRef.current?.getModel();
-    if (model) setModelCompletions(model, completions);
-  }, [completions]);
+function addShortcuts(editor: monaco.editor.IStandaloneCodeEditor, command: (c: EditorCommand) => void) {
+  const K = monaco.KeyMod;
+  const C = monaco.KeyCode;
+  editor.addCommand(K.CtrlCmd | C.Enter, () => command("run"));
+  editor.addCommand(K.CtrlCmd | K.Shift | C.Enter, () => command("runAll"));
+  editor.addCommand(K.CtrlCmd | K.Shift | C.KeyE, () => command("explain"));
+  editor.addCommand(K.CtrlCmd | K.Shift | K.Alt | C.KeyE, () => command("explainAnalyze"));
+  // Shift+Alt+F as on Windows and macOS (Monaco binds Ctrl+Shift+I on Linux); Ctrl+Alt+L is DataGrip's Reformat Code
+  editor.addCommand(K.Shift | K.Alt | C.KeyF, () => void formatEditor(editor));
+  editor.addCommand(K.CtrlCmd | K.Alt | C.KeyL, () => void formatEditor(editor));
+}
 
-  useEffect(() => {
-    const editor = editorRef.current;
-    if (editor && editor.getValue() !== value) editor.setValue(value);
-  }, [value]);
-
+/** The failed statement's error under the word at its position, scrolled into view. */
+function useErrorMarker(editorRef: EditorRef, marker: EditorMarker | undefined) {
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model) return;
@@ -118,7 +135,5 @@ export function SqlEditor({
       },
     ]);
     editorRef.current?.revealPositionInCenterIfOutsideViewport(start);
-  }, [marker]);
-
-  return <div ref={host} className="h-full min-h-40 w-full" data-testid="sql-editor" />;
+  }, [editorRef, marker]);
 }

@@ -18,6 +18,7 @@ import "monaco-editor/editor/contrib/format/browser/formatActions";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import type { Completions } from "../../../../shared/contract/query";
 import { formatSql } from "./sql-format";
+import { completionsFor, qualifierBefore, type SuggestionKind } from "./sql-completions.model";
 
 // script-src 'self' forbids eval and cross-origin workers: the editor worker is a
 // bundled module of our own origin.
@@ -42,6 +43,13 @@ let registered = false;
 export function registerSqlCompletions(): void {
   if (registered) return;
   registered = true;
+  const K = monaco.languages.CompletionItemKind;
+  const kinds: Record<SuggestionKind, monaco.languages.CompletionItemKind> = {
+    schema: K.Module,
+    relation: K.Struct,
+    column: K.Field,
+    function: K.Function,
+  };
   monaco.languages.registerCompletionItemProvider("pgsql", {
     triggerCharacters: ["."],
     provideCompletionItems(model, position) {
@@ -55,80 +63,9 @@ export function registerSqlCompletions(): void {
         word.endColumn,
       );
       const before = model.getLineContent(position.lineNumber).slice(0, word.startColumn - 1);
-      // the name before the dot, quoted ("a""b" is a"b, any characters) or plain
-      const q = /(?:"((?:[^"]|"")+)"|([\w$]+))\.$/.exec(before);
-      const qualifier = q?.[1]?.replaceAll('""', '"') ?? q?.[2];
-      const K = monaco.languages.CompletionItemKind;
-      const suggestions: monaco.languages.CompletionItem[] = [];
-      const ident = (name: string) =>
-        /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
-      if (qualifier) {
-        for (const r of catalog.relations) {
-          if (r.schema === qualifier)
-            suggestions.push({
-              label: r.name,
-              kind: K.Struct,
-              detail: r.kind,
-              insertText: ident(r.name),
-              range,
-            });
-        }
-        for (const c of catalog.columns) {
-          if (c.relation === qualifier)
-            suggestions.push({
-              label: c.name,
-              kind: K.Field,
-              detail: c.type,
-              insertText: ident(c.name),
-              range,
-            });
-        }
-        for (const f of catalog.functions) {
-          if (f.schema === qualifier)
-            suggestions.push({
-              label: f.name,
-              kind: K.Function,
-              detail: `(${f.args}) → ${f.result}`,
-              insertText: ident(f.name),
-              range,
-            });
-        }
-        return { suggestions };
-      }
-      for (const s of catalog.schemas)
-        suggestions.push({ label: s, kind: K.Module, insertText: ident(s), range });
-      for (const r of catalog.relations) {
-        suggestions.push({
-          label: r.name,
-          kind: K.Struct,
-          detail: `${r.kind} in ${r.schema}`,
-          insertText: ident(r.name),
-          range,
-        });
-      }
-      const seen = new Set<string>();
-      for (const c of catalog.columns) {
-        if (seen.has(c.name)) continue;
-        seen.add(c.name);
-        suggestions.push({
-          label: c.name,
-          kind: K.Field,
-          detail: `${c.type} (${c.relation})`,
-          insertText: ident(c.name),
-          range,
-        });
-      }
-      for (const f of catalog.functions) {
-        if (f.schema !== "pg_catalog" && f.schema !== "public") continue;
-        suggestions.push({
-          label: f.name,
-          kind: K.Function,
-          detail: `(${f.args}) → ${f.result}`,
-          insertText: ident(f.name),
-          range,
-          sortText: `~${f.name}`,
-        });
-      }
+      const suggestions = completionsFor(catalog, qualifierBefore(before)).map(
+        ({ kind, ...s }): monaco.languages.CompletionItem => ({ ...s, kind: kinds[kind], range }),
+      );
       return { suggestions };
     },
   });

@@ -1,3 +1,4 @@
+import type { InputOf } from "../../../../shared/contract";
 import type { ApiErrorData } from "../../../../shared/contract/errors";
 import type {
   ResultColumn,
@@ -8,7 +9,6 @@ import type {
   TransactionState,
 } from "../../../../shared/contract/query";
 import { ResultData } from "../../../../shared/query/result-data";
-import { call, callAsPageLeaves, on } from "../../lib/api";
 import { ApiError } from "../../lib/api-error";
 
 export interface StatementView {
@@ -35,6 +35,19 @@ export interface RunRequest {
 }
 
 /**
+ * The calls a tab's session makes to main. query.queries.ts gives the real one (the only
+ * place that talks to the transport); tests give their own.
+ */
+export interface RunTransport {
+  openSession(profileId: string): Promise<SessionInfo>;
+  run(input: InputOf<"query:run">): Promise<RunSummary>;
+  cancel(sessionId: string): Promise<unknown>;
+  closeSession(sessionId: string): Promise<unknown>;
+}
+
+const newRunId = () => `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+/**
  * One editor tab's connection and its latest run, outside React so results survive
  * switching areas. Streamed rows land in ResultData; views re-render at most once a frame.
  */
@@ -56,9 +69,8 @@ export class RunController {
   constructor(
     readonly tabId: string,
     readonly profileId: string,
-  ) {
-    registerController(this);
-  }
+    private readonly transport: RunTransport,
+  ) {}
 
   subscribe = (fn: () => void): (() => void) => {
     this.listeners.add(fn);
@@ -79,26 +91,8 @@ export class RunController {
     this.notify();
     try {
       const session = await this.ensureSession();
-      const runId = `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-      this.runId = runId;
-      this.results = [];
-      this.notices = [];
-      this.summary = undefined;
-      try {
-        this.summary = await call("query:run", {
-          sessionId: session.sessionId,
-          runId,
-          sql: request.sql,
-          mode: request.mode,
-          ...(request.cursorOffset !== undefined ? { cursorOffset: request.cursorOffset } : {}),
-          ...(request.selection ? { selection: request.selection } : {}),
-          rowCap: request.rowCap,
-          statementTimeoutMs: request.statementTimeoutMs,
-        });
-      } catch (err) {
-        if (err instanceof ApiError && err.code === "NOT_FOUND") this.session = undefined; // reconnect next time
-        throw err;
-      }
+      this.startRun();
+      this.summary = await this.send(session, request);
       for (const r of this.summary.results) this.view(r.index, r.columns).result = r;
     } catch (err) {
       this.error =
@@ -112,19 +106,20 @@ export class RunController {
   }
 
   async cancel(): Promise<void> {
-    if (this.session && this.running) await call("query:cancel", { sessionId: this.session.sessionId });
+    if (this.session && this.running) await this.transport.cancel(this.session.sessionId);
   }
 
   async close(): Promise<void> {
-    unregisterController(this);
     const s = this.session;
     this.session = undefined;
-    if (s) await call("query:closeSession", { sessionId: s.sessionId }).catch(() => undefined);
+    if (s) await this.transport.closeSession(s.sessionId).catch(() => undefined);
   }
 
+  /** The tab's session, opened on first use; concurrent callers share one opening. */
   ensureSession(): Promise<SessionInfo> {
     if (this.session) return Promise.resolve(this.session);
-    this.opening ??= call("query:openSession", { profileId: this.profileId })
+    this.opening ??= this.transport
+      .openSession(this.profileId)
       .then((s) => {
         this.session = s;
         return s;
@@ -135,7 +130,7 @@ export class RunController {
     return this.opening;
   }
 
-  /** Events of this tab's session (dispatched by sessionId). */
+  /** Events of this tab's session (dispatched by sessionId); those of an older run are dropped. */
   onStart(runId: string, index: number, columns: ResultColumn[]): void {
     if (runId !== this.runId) return;
     this.view(index, columns);
@@ -164,6 +159,32 @@ export class RunController {
     this.notify();
   }
 
+  /** A new run forgets the previous one's results, notices and summary. */
+  private startRun(): void {
+    this.runId = newRunId();
+    this.results = [];
+    this.notices = [];
+    this.summary = undefined;
+  }
+
+  private async send(session: SessionInfo, request: RunRequest): Promise<RunSummary> {
+    try {
+      return await this.transport.run({
+        sessionId: session.sessionId,
+        runId: this.runId!,
+        sql: request.sql,
+        mode: request.mode,
+        ...(request.cursorOffset !== undefined ? { cursorOffset: request.cursorOffset } : {}),
+        ...(request.selection ? { selection: request.selection } : {}),
+        rowCap: request.rowCap,
+        statementTimeoutMs: request.statementTimeoutMs,
+      });
+    } catch (err) {
+      if (err instanceof ApiError && err.code === "NOT_FOUND") this.session = undefined; // reconnect next time
+      throw err;
+    }
+  }
+
   private view(index: number, columns: ResultColumn[]): StatementView {
     let v = this.results.find((r) => r.index === index);
     if (!v) {
@@ -189,48 +210,35 @@ export class RunController {
   }
 }
 
-const controllers = new Set<RunController>();
-let wired = false;
+/** The controllers of the open editor tabs, by tab; events from main find theirs by session. */
+export class RunControllers {
+  private readonly byTab = new Map<string, RunController>();
 
-function registerController(c: RunController): void {
-  controllers.add(c);
-  if (wired) return;
-  wired = true;
-  const find = (sessionId: string) => {
-    for (const x of controllers) if (x.session?.sessionId === sessionId) return x;
-    return undefined;
-  };
-  on("query:didStartResult", (p) => find(p.sessionId)?.onStart(p.runId, p.index, p.columns));
-  on("query:didReceiveRows", (p) => find(p.sessionId)?.onRows(p.runId, p.index, p.batch));
-  on("query:didFinishStatement", (p) => find(p.sessionId)?.onFinish(p.runId, p.result));
-  on("query:didNotice", (p) => find(p.sessionId)?.onNotice(p));
-  on("query:didCloseSession", (p) => find(p.sessionId)?.onClosed());
-  // a reload or a closed window would otherwise leave each tab's server session open
-  // until main's idle timeout (an hour), holding a connection and maybe a transaction
-  window.addEventListener("pagehide", () => {
-    for (const x of controllers)
-      if (x.session) callAsPageLeaves("query:closeSession", { sessionId: x.session.sessionId });
-  });
-}
+  constructor(private readonly transport: RunTransport) {}
 
-function unregisterController(c: RunController): void {
-  controllers.delete(c);
-}
-
-const registry = new Map<string, RunController>();
-
-/** The controller of an editor tab (created on first use, kept while the tab is open). */
-export function controllerFor(tabId: string, profileId: string): RunController {
-  let c = registry.get(tabId);
-  if (!c) {
-    c = new RunController(tabId, profileId);
-    registry.set(tabId, c);
+  /** The controller of an editor tab (created on first use, kept while the tab is open). */
+  forTab(tabId: string, profileId: string): RunController {
+    let c = this.byTab.get(tabId);
+    if (!c) {
+      c = new RunController(tabId, profileId, this.transport);
+      this.byTab.set(tabId, c);
+    }
+    return c;
   }
-  return c;
-}
 
-export async function closeController(tabId: string): Promise<void> {
-  const c = registry.get(tabId);
-  registry.delete(tabId);
-  await c?.close();
+  bySession(sessionId: string): RunController | undefined {
+    for (const c of this.byTab.values()) if (c.session?.sessionId === sessionId) return c;
+    return undefined;
+  }
+
+  /** Sessions still open, to close as the page goes away. */
+  openSessions(): string[] {
+    return [...this.byTab.values()].flatMap((c) => (c.session ? [c.session.sessionId] : []));
+  }
+
+  async close(tabId: string): Promise<void> {
+    const c = this.byTab.get(tabId);
+    this.byTab.delete(tabId);
+    await c?.close();
+  }
 }

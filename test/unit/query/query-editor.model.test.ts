@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import type { Completions, StatementResult } from "../../../src/shared/contract/query";
+import { ResultData } from "../../../src/shared/query/result-data";
+import { columnWidth, movedCell, nextGridSort } from "../../../src/renderer/src/features/query/grid.model";
+import {
+  appendToScript,
+  errorMarker,
+  explainSql,
+  ranText,
+  runRequest,
+} from "../../../src/renderer/src/features/query/query-tab.model";
+import type { QueryTabState } from "../../../src/renderer/src/features/query/query-tabs.store";
+import type { StatementView } from "../../../src/renderer/src/features/query/run-controller";
+import {
+  completionsFor,
+  qualifierBefore,
+  sqlIdent,
+} from "../../../src/renderer/src/features/query/sql-completions.model";
+
+const tab: QueryTabState = {
+  id: "t",
+  profileId: "p",
+  title: "Query 1",
+  sql: "SELECT 1;\nSELECT 2;",
+  timeoutSeconds: 5,
+  rowCap: 1000,
+};
+
+describe("query tab: what a run and an explain send", () => {
+  it("runs with the tab's row cap and timeout, or without a cap for 'load all'", () => {
+    expect(runRequest(tab, { mode: "statement-at-cursor", cursorOffset: 3 })).toEqual({
+      sql: tab.sql,
+      mode: "statement-at-cursor",
+      cursorOffset: 3,
+      rowCap: 1000,
+      statementTimeoutMs: 5000,
+    });
+    const again = runRequest(
+      tab,
+      { mode: "selection", selection: { start: 0, end: 8 } },
+      { sql: "SELECT 9", rowCap: null },
+    );
+    expect(again).toMatchObject({ sql: "SELECT 9", rowCap: null, selection: { start: 0, end: 8 } });
+  });
+
+  it("explains the one statement pointed at, or several as a script", () => {
+    expect(explainSql([{ text: "SELECT 1" }])).toBe("SELECT 1");
+    expect(explainSql([{ text: "SELECT 1" }, { text: "SELECT 2" }])).toBe("SELECT 1;\nSELECT 2");
+    expect(explainSql([])).toBe("");
+  });
+
+  it("puts a picked statement after the script, a blank line between", () => {
+    expect(appendToScript("", "SELECT 1")).toBe("SELECT 1");
+    expect(appendToScript("  \n", "SELECT 1")).toBe("SELECT 1");
+    expect(appendToScript("SELECT 1;\n\n\n", "SELECT 2")).toBe("SELECT 1;\n\nSELECT 2");
+  });
+
+  it("marks the first failed statement that has a place in the text", () => {
+    const view = (index: number, error?: { message: string; editorOffset?: number }): StatementView => ({
+      index,
+      data: new ResultData([]),
+      ...(error ? { result: { error: { code: "PG_ERROR", ...error } } as StatementResult } : {}),
+    });
+    expect(
+      errorMarker([
+        view(0),
+        view(1, { message: "no place" }),
+        view(2, { message: "here", editorOffset: 14 }),
+      ]),
+    ).toEqual({ offset: 14, message: "here" });
+    expect(errorMarker([view(0)])).toBeUndefined();
+  });
+
+  it("exports a statement's text as it was run, even if the script changed since", () => {
+    const r = { start: 10, end: 18 } as StatementResult;
+    expect(ranText("SELECT 1; SELECT 2", "edited", r)).toBe("SELECT 2");
+    expect(ranText(undefined, "SELECT 1; SELECT 3", r)).toBe("SELECT 3");
+  });
+});
+
+const catalog: Completions = {
+  schemas: ["public", "Sales"],
+  relations: [
+    { schema: "public", name: "orders", kind: "table" },
+    { schema: "Sales", name: "Big Deals", kind: "view" },
+  ],
+  columns: [
+    { schema: "public", relation: "orders", name: "id", type: "integer" },
+    { schema: "Sales", relation: "Big Deals", name: "id", type: "bigint" },
+    { schema: "public", relation: "orders", name: "Total", type: "numeric" },
+  ],
+  functions: [
+    { schema: "pg_catalog", name: "now", args: "", result: "timestamptz" },
+    { schema: "Sales", name: "score", args: "integer", result: "integer" },
+  ],
+};
+
+describe("autocomplete", () => {
+  it("quotes names that need it", () => {
+    expect([sqlIdent("orders"), sqlIdent("Big Deals"), sqlIdent('a"b'), sqlIdent("1st")]).toEqual([
+      "orders",
+      '"Big Deals"',
+      '"a""b"',
+      '"1st"',
+    ]);
+  });
+
+  it("reads the name before the dot, plain or quoted", () => {
+    expect(qualifierBefore("SELECT * FROM public.")).toBe("public");
+    expect(qualifierBefore('SELECT * FROM "Sales".')).toBe("Sales");
+    expect(qualifierBefore('FROM "a""b".')).toBe('a"b');
+    expect(qualifierBefore("SELECT ")).toBeUndefined();
+  });
+
+  it("after a schema, offers its relations and functions; after a relation, its columns", () => {
+    expect(completionsFor(catalog, "Sales").map((s) => `${s.kind}:${s.insertText}`)).toEqual([
+      'relation:"Big Deals"',
+      "function:score",
+    ]);
+    expect(completionsFor(catalog, "orders").map((s) => `${s.label}:${s.detail}`)).toEqual([
+      "id:integer",
+      "Total:numeric",
+    ]);
+  });
+
+  it("otherwise offers everything once, with only pg_catalog and public functions, sorted last", () => {
+    const all = completionsFor(catalog, undefined);
+    expect(all.map((s) => `${s.kind}:${s.label}`)).toEqual([
+      "schema:public",
+      "schema:Sales",
+      "relation:orders",
+      "relation:Big Deals",
+      "column:id",
+      "column:Total",
+      "function:now",
+    ]);
+    expect(all.find((s) => s.label === "id")?.detail).toBe("integer (orders)");
+    expect(all.find((s) => s.kind === "function")?.sortText).toBe("~now");
+  });
+});
+
+describe("result grid", () => {
+  it("cycles a column's sort: ascending, descending, as the rows arrived", () => {
+    const asc = nextGridSort(undefined, 2);
+    expect(asc).toEqual({ col: 2, desc: false });
+    const desc = nextGridSort(asc, 2);
+    expect(desc).toEqual({ col: 2, desc: true });
+    expect(nextGridSort(desc, 2)).toBeUndefined();
+    expect(nextGridSort(desc, 0)).toEqual({ col: 0, desc: false });
+  });
+
+  it("moves the selected cell with the arrows, never out of the grid", () => {
+    expect(movedCell({ row: 0, col: 0 }, "ArrowDown", 10, 3)).toEqual({ row: 1, col: 0 });
+    expect(movedCell({ row: 0, col: 0 }, "ArrowUp", 10, 3)).toEqual({ row: 0, col: 0 });
+    expect(movedCell({ row: 9, col: 2 }, "ArrowRight", 10, 3)).toEqual({ row: 9, col: 2 });
+    expect(movedCell({ row: 5, col: 1 }, "ArrowLeft", 10, 3)).toEqual({ row: 5, col: 0 });
+    expect(movedCell({ row: 5, col: 1 }, "Enter", 10, 3)).toBeUndefined();
+  });
+
+  it("sizes a column by its name or type, within bounds", () => {
+    expect(columnWidth("id", "int4")).toBe(90);
+    expect(columnWidth("a_rather_long_column_name", "text")).toBe(25 * 8 + 32);
+    expect(columnWidth("x".repeat(100), "text")).toBe(320);
+  });
+});
