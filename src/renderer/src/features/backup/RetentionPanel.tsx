@@ -17,9 +17,10 @@ export function RetentionPanel() {
   const preview = useRetentionPreview();
   const apply = useApplyRetention();
   if (!folder) return null;
-  // the plan shown is the last one previewed for this folder, until it is deleted
+  // the plan shown is the last one previewed for this folder, gone once its deletion starts
+  // (it comes back if the deletion fails)
   const plan =
-    preview.data && preview.variables?.folder === folder && !apply.isSuccess
+    preview.data && preview.variables?.folder === folder && (apply.isIdle || apply.isError)
       ? { policy: preview.variables.policy, result: preview.data }
       : undefined;
   return (
