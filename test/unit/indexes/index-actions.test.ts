@@ -1,4 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { IndexReport } from "../../../src/shared/contract/indexes";
+import {
+  bloatRows,
+  evidenceTotals,
+  tabCounts,
+} from "../../../src/renderer/src/features/indexes/index-tabs.model";
 import {
   busiestSeqScanTables,
   compareValues,
@@ -129,5 +135,46 @@ describe("index inventory: search, filter and sort", () => {
     expect(top).toHaveLength(20);
     expect(top[0]!.seqTuplesRead).toBe(24);
     expect(tables[0]!.seqTuplesRead).toBe(0); // the report is left as it is
+  });
+});
+
+describe("index tabs", () => {
+  const report = {
+    indexes: [{}, {}],
+    unused: [{}],
+    duplicates: [],
+    invalid: [],
+    missing: { suggestions: [{}, {}, {}] },
+    bloat: [
+      { flagged: true, bloatBytes: 10 },
+      { flagged: false, bloatBytes: 5 },
+      { flagged: false, bloatBytes: 0 },
+    ],
+  } as unknown as IndexReport;
+
+  it("counts what each tab lists, bloat by flagged relations only, nothing before the report", () => {
+    expect(tabCounts(report)).toEqual({
+      inventory: 2,
+      unused: 1,
+      duplicates: 0,
+      invalid: 0,
+      missing: 3,
+      bloat: 1,
+    });
+    expect(Object.values(tabCounts(undefined)).every((n) => n === undefined)).toBe(true);
+  });
+
+  it("lists relations with any estimated bloat", () => {
+    expect(bloatRows(report)).toHaveLength(2);
+  });
+
+  it("sums a suggestion's evidence", () => {
+    const s = {
+      evidence: [
+        { calls: 3, totalTimeMs: 1.5 },
+        { calls: 7, totalTimeMs: 2 },
+      ],
+    } as IndexReport["missing"]["suggestions"][number];
+    expect(evidenceTotals(s)).toEqual({ calls: 10, timeMs: 3.5 });
   });
 });

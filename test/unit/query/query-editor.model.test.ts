@@ -9,6 +9,7 @@ import {
   ranText,
   runRequest,
 } from "../../../src/renderer/src/features/query/query-tab.model";
+import { resultTabs } from "../../../src/renderer/src/features/query/results.model";
 import type { QueryTabState } from "../../../src/renderer/src/features/query/query-tabs.store";
 import type { StatementView } from "../../../src/renderer/src/features/query/run-controller";
 import {
@@ -161,5 +162,38 @@ describe("result grid", () => {
     expect(columnWidth("id", "int4")).toBe(90);
     expect(columnWidth("a_rather_long_column_name", "text")).toBe(25 * 8 + 32);
     expect(columnWidth("x".repeat(100), "text")).toBe(320);
+  });
+});
+
+describe("result tabs after a run", () => {
+  const view = (index: number, columns: number, failed = false): StatementView => ({
+    index,
+    data: new ResultData(
+      Array.from({ length: columns }, (_, i) => ({ name: `c${i}`, typeName: "text" }) as never),
+    ),
+    ...(failed ? { result: { error: { code: "PG_ERROR", message: "boom" } } as StatementResult } : {}),
+  });
+
+  it("shows the last statement that returned rows", () => {
+    const tabs = resultTabs([view(0, 1), view(1, 0), view(2, 2)], undefined, undefined);
+    expect(tabs.withRows.map((v) => v.index)).toEqual([0, 2]);
+    expect(tabs.active).toBe(2);
+  });
+
+  it("shows the messages when a statement or the call failed", () => {
+    expect(resultTabs([view(0, 1), view(1, 0, true)], undefined, undefined)).toMatchObject({
+      failed: true,
+      active: "messages",
+    });
+    expect(resultTabs([view(0, 1)], { code: "CONNECTION", message: "lost" }, undefined).active).toBe(
+      "messages",
+    );
+    expect(resultTabs([], undefined, undefined).active).toBe("messages");
+  });
+
+  it("keeps the user's pick while it exists, falls back once it is gone", () => {
+    expect(resultTabs([view(0, 1), view(1, 1)], undefined, 0).active).toBe(0);
+    expect(resultTabs([view(0, 1), view(1, 1)], undefined, "messages").active).toBe("messages");
+    expect(resultTabs([view(1, 1)], undefined, 0).active).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import type { DumpableSchema } from "../../../../shared/contract/backup";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { formatBytes } from "../../components/format";
+import { opensForFilter, pickerNeedle, schemaMatches, shownObjects } from "./object-picker.model";
 import {
   relationKey,
   schemaKey,
@@ -28,11 +29,7 @@ export function ObjectPicker({ objects, open, onOpen, unticked, onChange, select
   const [filter, setFilter] = useState("");
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const schemas = objects.data?.schemas ?? [];
-  const needle = filter.trim().toLowerCase();
-  const matches = (s: DumpableSchema) =>
-    !needle ||
-    s.name.toLowerCase().includes(needle) ||
-    s.objects.some((o) => o.name.toLowerCase().includes(needle));
+  const needle = pickerNeedle(filter);
 
   return (
     <div className="flex flex-col gap-2 text-sm" data-testid="backup-objects">
@@ -85,17 +82,19 @@ export function ObjectPicker({ objects, open, onOpen, unticked, onChange, select
           {objects.isPending && <p className="text-slate-500">Reading the catalog…</p>}
           <ErrorMessage error={objects.error} />
           <ul className="max-h-80 overflow-y-auto" data-testid="backup-objects-list">
-            {schemas.filter(matches).map((s) => (
-              <SchemaRow
-                key={s.name}
-                schema={s}
-                unticked={unticked}
-                onChange={onChange}
-                expanded={expanded.has(s.name) || (needle !== "" && !s.name.toLowerCase().includes(needle))}
-                onExpand={() => setExpanded((prev) => toggled(prev, s.name))}
-                needle={needle}
-              />
-            ))}
+            {schemas
+              .filter((s) => schemaMatches(s, needle))
+              .map((s) => (
+                <SchemaRow
+                  key={s.name}
+                  schema={s}
+                  unticked={unticked}
+                  onChange={onChange}
+                  expanded={expanded.has(s.name) || opensForFilter(s, needle)}
+                  onExpand={() => setExpanded((prev) => toggled(prev, s.name))}
+                  needle={needle}
+                />
+              ))}
           </ul>
         </div>
       )}
@@ -125,9 +124,7 @@ function SchemaRow({ schema, unticked, onChange, expanded, onExpand, needle }: S
   useEffect(() => {
     if (box.current) box.current.indeterminate = state === "some";
   }, [state]);
-  const shown = schema.objects.filter(
-    (o) => !needle || schema.name.toLowerCase().includes(needle) || o.name.toLowerCase().includes(needle),
-  );
+  const shown = shownObjects(schema, needle);
   return (
     <li data-testid="backup-object-schema" data-schema={schema.name}>
       <div className="flex items-center gap-2">

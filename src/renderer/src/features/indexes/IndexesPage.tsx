@@ -8,25 +8,16 @@ import { InvalidTab } from "./components/InvalidTab";
 import { InventoryTab } from "./components/InventoryTab";
 import { MissingTab } from "./components/MissingTab";
 import { UnusedTab } from "./components/UnusedTab";
+import { INDEX_TABS, tabCounts, type IndexTab } from "./index-tabs.model";
 import { useIndexReport } from "./indexes.queries";
-
-const tabs = ["inventory", "unused", "duplicates", "invalid", "missing", "bloat"] as const;
-type Tab = (typeof tabs)[number];
 
 /** Index inventory and advice for the profile's database. */
 export function IndexesPage({ profileId }: AreaProps) {
-  const [tab, setTab] = useState<Tab>("inventory");
+  const [tab, setTab] = useState<IndexTab>("inventory");
   const [whatIf, setWhatIf] = useState(false);
   const report = useIndexReport(profileId, whatIf);
   const r = report.data;
-  const counts: Record<Tab, number | undefined> = {
-    inventory: r?.indexes.length,
-    unused: r?.unused.length,
-    duplicates: r?.duplicates.length,
-    invalid: r?.invalid.length,
-    missing: r ? r.missing.suggestions.length : undefined,
-    bloat: r?.bloat.filter((b) => b.flagged).length,
-  };
+  const counts = tabCounts(r);
   return (
     <section className="flex flex-col gap-4" data-testid="indexes-page">
       <div className="flex items-center gap-3">
@@ -41,7 +32,7 @@ export function IndexesPage({ profileId }: AreaProps) {
         </Button>
       </div>
       <div role="tablist" className="flex gap-1 border-b border-slate-200 dark:border-slate-800">
-        {tabs.map((t) => (
+        {INDEX_TABS.map((t) => (
           <button
             key={t}
             type="button"

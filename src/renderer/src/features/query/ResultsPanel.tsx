@@ -3,6 +3,7 @@ import type { StatementError, StatementResult } from "../../../../shared/contrac
 import type { RunController, StatementView } from "./run-controller";
 import { CellViewer } from "./CellViewer";
 import { ResultsGrid } from "./ResultsGrid";
+import { resultTabs, type ResultTab } from "./results.model";
 
 interface Props {
   controller: RunController;
@@ -12,16 +13,9 @@ interface Props {
 
 /** One tab per statement that returned rows, plus the messages of the run. */
 export function ResultsPanel({ controller, onLoadAll, onExport }: Props) {
-  const withRows = controller.results.filter((r) => r.data.columns.length > 0);
-  const [picked, setPicked] = useState<number | "messages" | undefined>();
+  const [picked, setPicked] = useState<ResultTab | undefined>();
   const [cell, setCell] = useState<{ row: number; col: number } | undefined>();
-  const failed = controller.results.some((r) => r.result?.error) || controller.error !== undefined;
-  const fallback: number | "messages" =
-    withRows.length > 0 && !failed ? withRows[withRows.length - 1]!.index : "messages";
-  const active =
-    picked !== undefined && (picked === "messages" || withRows.some((r) => r.index === picked))
-      ? picked
-      : fallback;
+  const { withRows, failed, active } = resultTabs(controller.results, controller.error, picked);
   const view = active === "messages" ? undefined : withRows.find((r) => r.index === active);
 
   if (

@@ -1,9 +1,11 @@
 import type { IndexReport } from "../../../../../shared/contract/indexes";
 import { formatBytes } from "../../../components/format";
+import { bloatRows } from "../index-tabs.model";
 import { SqlActions } from "./SqlActions";
 
+/** Estimated table and index bloat, with the rebuild statement for the flagged ones. */
 export function BloatTab({ report, profileId }: { report: IndexReport; profileId: string }) {
-  const shown = report.bloat.filter((b) => b.flagged || b.bloatBytes > 0).slice(0, 200);
+  const shown = bloatRows(report);
   return (
     <div className="flex flex-col gap-3" data-testid="bloat">
       <p className="text-sm text-slate-600 dark:text-slate-400">

@@ -1,5 +1,6 @@
 import type { IndexReport } from "../../../../../shared/contract/indexes";
 import { Button } from "../../../components/Button";
+import { evidenceTotals } from "../index-tabs.model";
 import { SqlActions } from "./SqlActions";
 
 type Suggestion = IndexReport["missing"]["suggestions"][number];
@@ -100,8 +101,7 @@ function SeqScanTables({ report }: { report: IndexReport }) {
 }
 
 function SuggestionCard({ s, profileId }: { s: Suggestion; profileId: string }) {
-  const calls = s.evidence.reduce((n, e) => n + e.calls, 0);
-  const time = s.evidence.reduce((n, e) => n + e.totalTimeMs, 0);
+  const { calls, timeMs: time } = evidenceTotals(s);
   return (
     <article
       className="flex flex-col gap-2 rounded border border-slate-200 p-3 dark:border-slate-800"
