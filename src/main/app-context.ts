@@ -4,6 +4,8 @@ import { ProfileStore } from "./features/profiles/profile.store";
 import type { SecretStore } from "./features/profiles/secret-store";
 import type { Emit } from "./ipc/handler-types";
 import type { Logger } from "./logger";
+import { AppError } from "../shared/contract";
+import { openStore, storeHandle, type AppStore } from "./store/store";
 
 /** The services every handler can reach. Built once per host. */
 export interface AppContext {
@@ -14,6 +16,11 @@ export interface AppContext {
   secrets: SecretStore;
   profiles: ProfileStore;
   db: ConnectionManager;
+  /**
+   * The app's local store (tabs, history, snippets, ...), opened on first use and closed
+   * at shutdown. Rejects with the reason when it cannot be opened.
+   */
+  store(): Promise<AppStore>;
   emit: Emit;
   /**
    * One instance per app of a feature's long-lived service (job queues, samplers,
@@ -45,12 +52,20 @@ export function createAppContext(options: AppContextOptions): AppContext {
     log: options.log,
     onStateChange: (status) => options.emit("connection:didChangeState", status),
   });
-  const cleanups: Array<() => Promise<void> | void> = [() => db.closeAll()];
+  const store = storeHandle(() =>
+    openStore({ dataDir: options.dataDir, log: options.log }).catch((err: unknown) => {
+      options.log.error("the app's local store could not be opened", err);
+      throw new AppError("INTERNAL", `The app's local store could not be opened: ${(err as Error).message}`);
+    }),
+  );
+  // the store closes last: services shutting down may still write to it
+  const cleanups: Array<() => Promise<void> | void> = [() => store.close(), () => db.closeAll()];
   const singletons = new Map<string, unknown>();
   return {
     ...options,
     profiles,
     db,
+    store: () => store.get(),
     singleton: <T>(key: string, create: () => T): T => {
       if (!singletons.has(key)) singletons.set(key, create());
       return singletons.get(key) as T;

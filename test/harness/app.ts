@@ -37,9 +37,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The app's services as both hosts build them, on a temp data folder. */
-export async function createTestApp(): Promise<TestApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), "pgdesk-app-"));
+/**
+ * The app's services as both hosts build them, on a temp data folder (or on `dataDir`, to
+ * restart the app on the same data: then close() leaves the folder in place).
+ */
+export async function createTestApp(options: { dataDir?: string } = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "pgdesk-app-")));
   const log = createMemoryLogger();
   const events: EmittedEvent[] = [];
   const waiters = new Set<() => void>();
@@ -97,7 +100,7 @@ export async function createTestApp(): Promise<TestApp> {
     },
     async close() {
       await ctx.shutdown();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

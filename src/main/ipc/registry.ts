@@ -12,6 +12,9 @@ import { backupHandlers } from "../features/backup/backup.handlers";
 import { auditHandlers } from "../features/audit/audit.handlers";
 import { migrationsHandlers } from "../features/migrations/migrations.handlers";
 import { demoHandlers } from "../features/demo/demo.handlers";
+import { storeHandlers } from "../features/store/store.handlers";
+import { tabsHandlers } from "../features/tabs/tabs.handlers";
+import { uiHandlers } from "../features/ui/ui.handlers";
 
 /** Every channel's handler. Both hosts serve exactly this map. */
 export const registry: HandlerMap = {
@@ -28,4 +31,7 @@ export const registry: HandlerMap = {
   ...auditHandlers,
   ...migrationsHandlers,
   ...demoHandlers,
+  ...storeHandlers,
+  ...tabsHandlers,
+  ...uiHandlers,
 };

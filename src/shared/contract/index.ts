@@ -13,6 +13,9 @@ import { profilesChannels, profilesEvents } from "./profiles";
 import { queryChannels, queryEvents } from "./query";
 import { schemaChannels, schemaEvents } from "./schema";
 import { serverChannels } from "./server";
+import { storeChannels } from "./store";
+import { tabsChannels } from "./tabs";
+import { uiChannels } from "./ui";
 
 /** Every request/response channel, by name. Adding an area = one spread here. */
 export const channels = {
@@ -29,6 +32,9 @@ export const channels = {
   ...auditChannels,
   ...migrationsChannels,
   ...demoChannels,
+  ...storeChannels,
+  ...tabsChannels,
+  ...uiChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 /** Every event main may push to the renderer, by name. */

@@ -97,11 +97,16 @@ export const SessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
+/** History keeps this much of each statement (the tab keeps the whole text). */
+export const HISTORY_SQL_CHARS = 20_000;
+
 export const HistoryEntry = z.object({
   id: z.string(),
   profileId: ProfileId,
   at: z.string(),
   sql: z.string(),
+  /** The statement was longer than history keeps (see HISTORY_SQL_CHARS) and was cut. */
+  truncated: z.boolean().optional(),
   durationMs: z.number(),
   rowCount: z.number().int().nullable(),
   error: z.string().optional(),

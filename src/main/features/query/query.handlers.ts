@@ -1,4 +1,6 @@
+import type { AppContext } from "../../app-context";
 import type { Handlers } from "../../ipc/handler-types";
+import type { NewHistoryEntry } from "../../store/history.repo";
 import { loadCompletions } from "./completions.service";
 import { runOnSession } from "./query.runner";
 import { queryServices } from "./query.services";
@@ -22,19 +24,19 @@ export const queryHandlers = {
       emit: ctx.emit,
       typeNames: (fields) => services.typeNames(session, fields),
     });
-    await services.history
-      .add(
-        summary.results
-          .filter((r) => r.sql !== "")
-          .map((r) => ({
-            profileId: session.profileId,
-            sql: r.sql,
-            durationMs: r.durationMs,
-            rowCount: r.rowCount ?? (r.error ? null : r.rowsReturned),
-            ...(r.error ? { error: r.error.message.slice(0, 500) } : {}),
-          })),
-      )
-      .catch((err: unknown) => ctx.log.warn("could not record query history", err));
+    await recordHistory(
+      ctx,
+      summary.results
+        .filter((r) => r.sql !== "")
+        .map((r) => ({
+          profileId: session.profileId,
+          // the whole statement (r.sql is cut to 500 characters for display)
+          sql: r.end > r.start ? input.sql.slice(r.start, r.end) : r.sql,
+          durationMs: r.durationMs,
+          rowCount: r.rowCount ?? (r.error ? null : r.rowsReturned),
+          ...(r.error ? { error: r.error.message.slice(0, 500) } : {}),
+        })),
+    );
     return summary;
   },
   "query:statements": async (input) =>
@@ -42,16 +44,16 @@ export const queryHandlers = {
   "query:cancel": async ({ sessionId }, ctx) => ({
     sent: await queryServices(ctx).sessions.get(sessionId).cancel(),
   }),
-  "query:history": ({ profileId, search, limit }, ctx) =>
-    queryServices(ctx).history.list({ profileId, search, limit }),
+  "query:history": async ({ profileId, search, limit }, ctx) =>
+    (await ctx.store()).history.list({ profileId, search, limit }),
   "query:clearHistory": async (_input, ctx) => {
-    await queryServices(ctx).history.clear();
+    await (await ctx.store()).history.clear();
     return {};
   },
-  "query:snippets": (_input, ctx) => queryServices(ctx).snippets.list(),
-  "query:saveSnippet": (input, ctx) => queryServices(ctx).snippets.save(input),
+  "query:snippets": async (_input, ctx) => (await ctx.store()).snippets.list(),
+  "query:saveSnippet": async (input, ctx) => (await ctx.store()).snippets.save(input),
   "query:deleteSnippet": async ({ id }, ctx) => {
-    await queryServices(ctx).snippets.delete(id);
+    await (await ctx.store()).snippets.delete(id);
     return {};
   },
   "query:completions": async ({ profileId, database }, ctx) =>
@@ -77,3 +79,12 @@ export const queryHandlers = {
   | "query:completions"
   | "query:export"
 >;
+
+/** A run's statements go to history; a store that cannot take them must not fail the run. */
+async function recordHistory(ctx: AppContext, entries: NewHistoryEntry[]): Promise<void> {
+  try {
+    await (await ctx.store()).history.add(entries);
+  } catch (err) {
+    ctx.log.warn("could not record query history", err);
+  }
+}

@@ -1,14 +1,10 @@
 import type { AppContext } from "../../app-context";
 import { columnTypes, type FieldLike } from "./column-types";
-import { QueryHistoryStore } from "./query-history.store";
 import type { QuerySession } from "./query-session";
 import { SessionRegistry } from "./session.registry";
-import { SnippetStore } from "./snippet.store";
 
 export interface QueryServices {
   sessions: SessionRegistry;
-  history: QueryHistoryStore;
-  snippets: SnippetStore;
   typeNames(session: QuerySession, fields: readonly FieldLike[]): Promise<string[]>;
 }
 
@@ -37,8 +33,6 @@ export function queryServices(ctx: AppContext): QueryServices {
     ctx.onShutdown(() => sessions.closeAll());
     return {
       sessions,
-      history: new QueryHistoryStore(ctx.dataDir),
-      snippets: new SnippetStore(ctx.dataDir),
       typeNames: (session, fields) => {
         let cache = typeCaches.get(session);
         if (!cache) typeCaches.set(session, (cache = new Map()));

@@ -1,0 +1,5 @@
+import type { Handlers } from "../../ipc/handler-types";
+
+export const storeHandlers = {
+  "store:status": async (_input, ctx) => (await ctx.store()).status(),
+} satisfies Handlers<"store:status">;

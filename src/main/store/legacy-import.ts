@@ -1,0 +1,156 @@
+import { readFile, rename, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { z } from "zod";
+import { ProfileId } from "../../shared/contract/common";
+import { HISTORY_SQL_CHARS } from "../../shared/contract/query";
+import type { StoreNotice } from "../../shared/contract/store";
+import type { StoreClient } from "./client";
+import { toRow } from "./history.repo";
+import type { StoreLog } from "./store-prepare";
+
+/** The JSON files of earlier pgdesk versions, beside the store in the data folder. */
+export const LEGACY_FILES = { history: "query-history.json", snippets: "query-snippets.json" } as const;
+
+const LegacyHistoryEntry = z.object({
+  id: z.string().min(1).max(64),
+  profileId: ProfileId,
+  at: z.iso.datetime({ offset: true }),
+  sql: z.string(),
+  durationMs: z.number(),
+  rowCount: z.number().int().nullable().default(null),
+  error: z.string().optional(),
+});
+
+const LegacySnippet = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string(),
+  sql: z.string(),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+
+interface Outcome {
+  imported: number;
+  /** Entries that could not be read; they stay in the kept file. */
+  unreadable: number;
+}
+
+/**
+ * Moves history and snippets from the JSON files into the store, once: the rows go in
+ * one transaction (by id, so running it again after a crash adds nothing twice), then the
+ * file is renamed `*.imported` and kept. A file that cannot be read is left where it is,
+ * and the notice says why.
+ */
+export async function importLegacyFiles(
+  db: StoreClient,
+  dataDir: string,
+  log: StoreLog,
+): Promise<StoreNotice[]> {
+  const notices: StoreNotice[] = [];
+  const sources = [
+    {
+      file: LEGACY_FILES.history,
+      what: "history entries",
+      load: (items: unknown[]) => importHistory(db, items),
+    },
+    { file: LEGACY_FILES.snippets, what: "snippets", load: (items: unknown[]) => importSnippets(db, items) },
+  ];
+  for (const source of sources) {
+    const notice = await importOne(join(dataDir, source.file), source.what, source.load);
+    if (!notice) continue;
+    (notice.kind === "imported" ? log.info : log.error)(`store: ${notice.message}`);
+    notices.push(notice);
+  }
+  return notices;
+}
+
+async function importOne(
+  path: string,
+  what: string,
+  load: (items: unknown[]) => Promise<Outcome>,
+): Promise<StoreNotice | undefined> {
+  const at = new Date().toISOString();
+  let items: unknown;
+  try {
+    items = JSON.parse(await readFile(path, "utf8"));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    const message = `Could not import ${what} from ${path}: ${(err as Error).message}. The file was left as it is.`;
+    return { kind: "import-failed", message, path, at };
+  }
+  if (!Array.isArray(items)) {
+    const message = `Could not import ${what} from ${path}: it does not hold a list. The file was left as it is.`;
+    return { kind: "import-failed", message, path, at };
+  }
+  const outcome = await load(items);
+  const kept = await keepAsImported(path);
+  const skipped =
+    outcome.unreadable > 0 ? ` ${outcome.unreadable} unreadable entries were not imported;` : "";
+  const message = `Imported ${outcome.imported} ${what} from ${path};${skipped} the file is kept as ${kept}.`;
+  return { kind: "imported", message, path: kept, at };
+}
+
+async function importHistory(db: StoreClient, items: unknown[]): Promise<Outcome> {
+  const entries = items.flatMap((item) => {
+    const parsed = LegacyHistoryEntry.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+  const imported = await db.$transaction(async (tx) => {
+    const existing = new Set<string>();
+    for (const ids of chunks(entries.map((e) => e.id))) {
+      const rows = await tx.historyEntry.findMany({ where: { id: { in: ids } }, select: { id: true } });
+      rows.forEach((r) => existing.add(r.id));
+    }
+    // oldest first, as the file holds them, so the store's order (seq) matches; an id
+    // already in the store (an import cut short before the rename) or twice in the file is skipped
+    const fresh = entries.filter((e) => !existing.has(e.id) && Boolean(existing.add(e.id)));
+    for (const part of chunks(fresh)) {
+      await tx.historyEntry.createMany({
+        // the old store cut statements at the same length without saying so
+        data: part.map((e) => toRow({ ...e, truncated: e.sql.length >= HISTORY_SQL_CHARS }, new Date(e.at))),
+      });
+    }
+    return fresh.length;
+  });
+  return { imported, unreadable: items.length - entries.length };
+}
+
+async function importSnippets(db: StoreClient, items: unknown[]): Promise<Outcome> {
+  const snippets = items.flatMap((item) => {
+    const parsed = LegacySnippet.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+  const imported = await db.$transaction(async (tx) => {
+    let count = 0;
+    for (const s of snippets) {
+      const updatedAt = new Date(s.updatedAt);
+      const current = await tx.snippet.findUnique({ where: { id: s.id }, select: { updatedAt: true } });
+      // the same snippet in both places: the later edit wins
+      if (current && current.updatedAt >= updatedAt) continue;
+      const data = { name: s.name, sql: s.sql, updatedAt };
+      await tx.snippet.upsert({ where: { id: s.id }, create: { id: s.id, ...data }, update: data });
+      count++;
+    }
+    return count;
+  });
+  return { imported, unreadable: items.length - snippets.length };
+}
+
+/** Renames `x.json` to `x.json.imported` (or `.imported-2`, ...: an older kept file is never replaced). */
+async function keepAsImported(path: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const target = n === 1 ? `${path}.imported` : `${path}.imported-${n}`;
+    try {
+      await stat(target);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+      await rename(path, target);
+      return target;
+    }
+  }
+}
+
+function chunks<T>(items: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,84 @@
+import type { StoreNotice, StoreStatus } from "../../shared/contract/store";
+import { storeMigrations } from "../../generated/store/migrations";
+import { createStoreClient } from "./client";
+import { HistoryRepo } from "./history.repo";
+import { importLegacyFiles } from "./legacy-import";
+import type { StoreMigration } from "./migrate";
+import { SnippetsRepo } from "./snippets.repo";
+import { prepareStore, type StoreLog } from "./store-prepare";
+import { TabsRepo } from "./tabs.repo";
+import { UiStateRepo } from "./ui-state.repo";
+
+export type { StoreLog } from "./store-prepare";
+
+/** The app's local store: one repository per model. Opened once per app. */
+export interface AppStore {
+  readonly path: string;
+  readonly tabs: TabsRepo;
+  readonly ui: UiStateRepo;
+  readonly history: HistoryRepo;
+  readonly snippets: SnippetsRepo;
+  status(): StoreStatus;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  dataDir: string;
+  log: StoreLog;
+  /** Tests pass their own; the app uses the bundled migrations/*.sql. */
+  migrations?: readonly StoreMigration[];
+  /** Import the JSON files of earlier versions (default true). */
+  importLegacy?: boolean;
+}
+
+/** Opens `<dataDir>/pgdesk.db`: checked, migrated, earlier JSON data imported. */
+export async function openStore(options: OpenStoreOptions): Promise<AppStore> {
+  const prepared = await prepareStore(options.dataDir, options.migrations ?? storeMigrations, options.log);
+  const db = createStoreClient(prepared.url);
+  const notices: StoreNotice[] = [...prepared.notices];
+  try {
+    if (options.importLegacy !== false)
+      notices.push(...(await importLegacyFiles(db, options.dataDir, options.log)));
+  } catch (err) {
+    await db.$disconnect();
+    throw err;
+  }
+  return {
+    path: prepared.path,
+    tabs: new TabsRepo(db),
+    ui: new UiStateRepo(db, options.log),
+    history: new HistoryRepo(db),
+    snippets: new SnippetsRepo(db),
+    status: () => ({ path: prepared.path, version: prepared.version, notices: [...notices] }),
+    close: () => db.$disconnect(),
+  };
+}
+
+/**
+ * The app's one store, opened on first use. A failed open is not kept: the next call
+ * tries again (the file may have been locked by another pgdesk, or the disk full).
+ */
+export interface StoreHandle {
+  get(): Promise<AppStore>;
+  close(): Promise<void>;
+}
+
+export function storeHandle(open: () => Promise<AppStore>): StoreHandle {
+  let opening: Promise<AppStore> | undefined;
+  let closed = false;
+  return {
+    get() {
+      if (closed) return Promise.reject(new Error("The app's store is closed (the app is shutting down)"));
+      opening ??= open().catch((err: unknown) => {
+        opening = undefined;
+        throw err;
+      });
+      return opening;
+    },
+    async close() {
+      closed = true;
+      const store = await opening?.catch(() => undefined);
+      await store?.close();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { channel, NoInput } from "./channel";
+import { ProfileId } from "./common";
+import { TabId } from "./tabs";
+
+/** App-wide UI state restored at start; null when never set (or not readable). */
+export const UiState = z.object({
+  lastProfileId: ProfileId.nullable(),
+  /** The area (page) last shown, e.g. "query". */
+  lastPage: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, "invalid page id")
+    .nullable(),
+  activeTabId: TabId.nullable(),
+});
+export type UiState = z.infer<typeof UiState>;
+export type UiStateKey = keyof UiState;
+
+export const uiChannels = {
+  "ui:getState": channel({ input: NoInput, output: UiState }),
+  /** Sets the keys given (null clears one); answers the whole state. */
+  "ui:setState": channel({ input: UiState.partial().strict(), output: UiState }),
+} as const;
