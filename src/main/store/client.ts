@@ -12,7 +12,20 @@ export { Prisma };
  * call returns.
  */
 export function createStoreClient(url: string): StoreClient {
-  return new PrismaClient({ adapter: new StoreLibSql({ url, timeout: BUSY_TIMEOUT_MS }) });
+  return openStoreClient(url).db;
+}
+
+/** The client and how to close it for good (later queries fail instead of reconnecting). */
+export function openStoreClient(url: string): { db: StoreClient; close(): Promise<void> } {
+  const adapter = new StoreLibSql({ url, timeout: BUSY_TIMEOUT_MS });
+  const db = new PrismaClient({ adapter });
+  return {
+    db,
+    close: async () => {
+      adapter.refuseConnections();
+      await db.$disconnect();
+    },
+  };
 }
 
 /** Prisma's "record not found" (P2025) and "unique constraint" (P2002) errors. */

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ProfileId } from "../../shared/contract/common";
 import { HISTORY_SQL_CHARS } from "../../shared/contract/query";
 import type { StoreNotice } from "../../shared/contract/store";
-import type { StoreClient } from "./client";
+import type { Client } from "@libsql/client";
 import { toRow } from "./history.repo";
 import type { StoreLog } from "./store-prepare";
 
@@ -35,13 +35,13 @@ interface Outcome {
 }
 
 /**
- * Moves history and snippets from the JSON files into the store, once: the rows go in
- * one transaction (by id, so running it again after a crash adds nothing twice), then the
- * file is renamed `*.imported` and kept. A file that cannot be read is left where it is,
+ * Moves history and snippets from the JSON files into the store, once: each file's rows
+ * go in one transaction (by id, so running it again after a crash adds nothing twice),
+ * then the file is renamed `*.imported` and kept. A file that cannot be read is left where it is,
  * and the notice says why.
  */
 export async function importLegacyFiles(
-  db: StoreClient,
+  client: Client,
   dataDir: string,
   log: StoreLog,
 ): Promise<StoreNotice[]> {
@@ -50,9 +50,13 @@ export async function importLegacyFiles(
     {
       file: LEGACY_FILES.history,
       what: "history entries",
-      load: (items: unknown[]) => importHistory(db, items),
+      load: (items: unknown[]) => importHistory(client, items),
     },
-    { file: LEGACY_FILES.snippets, what: "snippets", load: (items: unknown[]) => importSnippets(db, items) },
+    {
+      file: LEGACY_FILES.snippets,
+      what: "snippets",
+      load: (items: unknown[]) => importSnippets(client, items),
+    },
   ];
   for (const source of sources) {
     const notice = await importOne(join(dataDir, source.file), source.what, source.load);
@@ -89,51 +93,49 @@ async function importOne(
   return { kind: "imported", message, path: kept, at };
 }
 
-async function importHistory(db: StoreClient, items: unknown[]): Promise<Outcome> {
+async function importHistory(client: Client, items: unknown[]): Promise<Outcome> {
   const entries = items.flatMap((item) => {
     const parsed = LegacyHistoryEntry.safeParse(item);
     return parsed.success ? [parsed.data] : [];
   });
-  const imported = await db.$transaction(async (tx) => {
-    const existing = new Set<string>();
-    for (const ids of chunks(entries.map((e) => e.id))) {
-      const rows = await tx.historyEntry.findMany({ where: { id: { in: ids } }, select: { id: true } });
-      rows.forEach((r) => existing.add(r.id));
-    }
-    // oldest first, as the file holds them, so the store's order (seq) matches; an id
-    // already in the store (an import cut short before the rename) or twice in the file is skipped
-    const fresh = entries.filter((e) => !existing.has(e.id) && Boolean(existing.add(e.id)));
-    for (const part of chunks(fresh)) {
-      await tx.historyEntry.createMany({
-        // the old store cut statements at the same length without saying so
-        data: part.map((e) => toRow({ ...e, truncated: e.sql.length >= HISTORY_SQL_CHARS }, new Date(e.at))),
-      });
-    }
-    return fresh.length;
+  // oldest first, as the file holds them, so the store's order (seq) matches; an id already
+  // in the store (an import cut short before the rename) or twice in the file is skipped
+  const statements = chunks(entries, 500).map((part) => {
+    const rows = part.map((e) =>
+      toRow({ ...e, truncated: e.sql.length >= HISTORY_SQL_CHARS }, new Date(e.at)),
+    );
+    return {
+      sql:
+        `INSERT OR IGNORE INTO "query_history" ("id", "profile_id", "at", "sql", "sql_lower", "truncated", ` +
+        `"duration_ms", "row_count", "error") VALUES ${rows.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+      args: rows.flatMap((r) => [
+        ...[r.id, r.profileId, r.at.toISOString(), r.sql, r.sqlLower, r.truncated ? 1 : 0],
+        ...[r.durationMs, r.rowCount, r.error],
+      ]),
+    };
   });
-  return { imported, unreadable: items.length - entries.length };
+  const results = await client.batch(statements, "write");
+  return { imported: sum(results), unreadable: items.length - entries.length };
 }
 
-async function importSnippets(db: StoreClient, items: unknown[]): Promise<Outcome> {
+async function importSnippets(client: Client, items: unknown[]): Promise<Outcome> {
   const snippets = items.flatMap((item) => {
     const parsed = LegacySnippet.safeParse(item);
     return parsed.success ? [parsed.data] : [];
   });
-  const imported = await db.$transaction(async (tx) => {
-    let count = 0;
-    for (const s of snippets) {
-      const updatedAt = new Date(s.updatedAt);
-      const current = await tx.snippet.findUnique({ where: { id: s.id }, select: { updatedAt: true } });
-      // the same snippet in both places: the later edit wins
-      if (current && current.updatedAt >= updatedAt) continue;
-      const data = { name: s.name, sql: s.sql, updatedAt };
-      await tx.snippet.upsert({ where: { id: s.id }, create: { id: s.id, ...data }, update: data });
-      count++;
-    }
-    return count;
-  });
-  return { imported, unreadable: items.length - snippets.length };
+  // the same snippet in both places: the later edit wins
+  const statements = snippets.map((s) => ({
+    sql:
+      `INSERT INTO "snippets" ("id", "name", "sql", "updated_at") VALUES (?, ?, ?, ?) ` +
+      `ON CONFLICT ("id") DO UPDATE SET "name" = excluded."name", "sql" = excluded."sql", ` +
+      `"updated_at" = excluded."updated_at" WHERE excluded."updated_at" > "snippets"."updated_at"`,
+    args: [s.id, s.name, s.sql, new Date(s.updatedAt).toISOString()],
+  }));
+  const results = await client.batch(statements, "write");
+  return { imported: sum(results), unreadable: items.length - snippets.length };
 }
+
+const sum = (results: Array<{ rowsAffected: number }>) => results.reduce((n, r) => n + r.rowsAffected, 0);
 
 /** Renames `x.json` to `x.json.imported` (or `.imported-2`, ...: an older kept file is never replaced). */
 async function keepAsImported(path: string): Promise<string> {

@@ -15,6 +15,18 @@ const begin: Record<TransactionMode, string> = {
  * COMMIT/ROLLBACK, so nothing else can run on the connection meanwhile.
  */
 export class StoreLibSql extends PrismaLibSql {
+  private closed = false;
+
+  /** Prisma reconnects on the next query after $disconnect(); a closed store must not. */
+  refuseConnections(): void {
+    this.closed = true;
+  }
+
+  override connect(): ReturnType<PrismaLibSql["connect"]> {
+    if (this.closed) return Promise.reject(new Error("The app's store is closed (the app is shutting down)"));
+    return super.connect();
+  }
+
   override createClient(config: Config): Client {
     const client = super.createClient(config);
     client.transaction = (mode: TransactionMode = "write") => sameConnection(client, mode);

@@ -1,7 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { createClient, LibsqlError } from "@libsql/client";
+import { createClient, LibsqlError, type Client } from "@libsql/client";
 import type { StoreNotice } from "../../shared/contract/store";
+import { importLegacyFiles } from "./legacy-import";
 import { migrate, NewerStoreError, type StoreMigration } from "./migrate";
 import { checkHeader, CorruptStoreError, moveAside, STORE_FILE, storeUrl } from "./store-file";
 
@@ -32,14 +33,21 @@ export async function prepareStore(
   dataDir: string,
   migrations: readonly StoreMigration[],
   log: StoreLog,
+  importLegacy = true,
 ): Promise<PreparedStore> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, STORE_FILE);
   const notices: StoreNotice[] = [];
   for (let attempt = 0; ; attempt++) {
     try {
-      const version = await bringUpToDate(path, migrations, log);
-      return { path, url: storeUrl(path), version, notices };
+      const client = await bringUpToDate(path, migrations, log);
+      try {
+        // with the raw client: Prisma takes seconds for the thousands of rows a history holds
+        if (importLegacy) notices.push(...(await importLegacyFiles(client, dataDir, log)));
+        return { path, url: storeUrl(path), version: migrations.length, notices };
+      } finally {
+        client.close();
+      }
     } catch (err) {
       const why = err instanceof NewerStoreError ? "newer" : isCorrupt(err) ? "corrupt" : undefined;
       if (!why || attempt > 0) throw err;
@@ -51,11 +59,12 @@ export async function prepareStore(
   }
 }
 
+/** Checked, in WAL mode, migrated: the open client, for the caller to close. */
 async function bringUpToDate(
   path: string,
   migrations: readonly StoreMigration[],
   log: StoreLog,
-): Promise<number> {
+): Promise<Client> {
   await checkHeader(path);
   const client = createClient({ url: storeUrl(path), timeout: BUSY_TIMEOUT_MS });
   try {
@@ -71,9 +80,10 @@ async function bringUpToDate(
       log.warn(`store: applied migrations changed since they ran: ${result.changed.join(", ")}`);
     if (result.to !== result.from)
       log.info(`store: migrated ${path} from version ${result.from} to ${result.to}`);
-    return result.to;
-  } finally {
+    return client;
+  } catch (err) {
     client.close();
+    throw err;
   }
 }
 

@@ -1,8 +1,7 @@
 import type { StoreNotice, StoreStatus } from "../../shared/contract/store";
 import { storeMigrations } from "../../generated/store/migrations";
-import { createStoreClient } from "./client";
+import { openStoreClient } from "./client";
 import { HistoryRepo } from "./history.repo";
-import { importLegacyFiles } from "./legacy-import";
 import type { StoreMigration } from "./migrate";
 import { SnippetsRepo } from "./snippets.repo";
 import { prepareStore, type StoreLog } from "./store-prepare";
@@ -33,16 +32,10 @@ export interface OpenStoreOptions {
 
 /** Opens `<dataDir>/pgdesk.db`: checked, migrated, earlier JSON data imported. */
 export async function openStore(options: OpenStoreOptions): Promise<AppStore> {
-  const prepared = await prepareStore(options.dataDir, options.migrations ?? storeMigrations, options.log);
-  const db = createStoreClient(prepared.url);
+  const migrations = options.migrations ?? storeMigrations;
+  const prepared = await prepareStore(options.dataDir, migrations, options.log, options.importLegacy ?? true);
+  const { db, close } = openStoreClient(prepared.url);
   const notices: StoreNotice[] = [...prepared.notices];
-  try {
-    if (options.importLegacy !== false)
-      notices.push(...(await importLegacyFiles(db, options.dataDir, options.log)));
-  } catch (err) {
-    await db.$disconnect();
-    throw err;
-  }
   return {
     path: prepared.path,
     tabs: new TabsRepo(db),
@@ -50,7 +43,7 @@ export async function openStore(options: OpenStoreOptions): Promise<AppStore> {
     history: new HistoryRepo(db),
     snippets: new SnippetsRepo(db),
     status: () => ({ path: prepared.path, version: prepared.version, notices: [...notices] }),
-    close: () => db.$disconnect(),
+    close,
   };
 }
 

@@ -206,6 +206,19 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
     expect(found[0]!.durationMs).toBeGreaterThanOrEqual(0);
   });
 
+  it("keeps each statement of a script whole in history, not the 500-character display cut", async () => {
+    const long = `SELECT '${"long-statement ".repeat(60)}' AS wide`;
+    const script = `SELECT 1;\n${long};\nSELECT 2`;
+    await runSql(app, sessionId, "-- first line\n" + script, {
+      mode: "selection",
+      selection: { start: 14, end: 14 + script.length },
+    });
+    const [last, middle] = await app.call("query:history", { profileId, limit: 3 });
+    expect(middle!.sql).toBe(long);
+    expect(middle!.truncated).toBeUndefined();
+    expect(last!.sql).toBe("SELECT 2");
+  });
+
   it("exports the full result again to CSV, JSON and SQL INSERTs, past the grid's row cap", async () => {
     const sql =
       "SELECT g AS id, CASE WHEN g = 2 THEN NULL WHEN g = 3 THEN '' ELSE 'v,' || g END AS note, 1.10::numeric AS n FROM generate_series(1, 2500) g ORDER BY g";
