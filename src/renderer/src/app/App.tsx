@@ -1,5 +1,6 @@
 import { ScheduleFailureBanner } from "../features/backup";
 import { ConnectionStatusBanner, useProfiles } from "../features/profiles";
+import { StoreNoticeBanner } from "../features/store";
 import { TagBadge } from "../components/TagBadge";
 import { areas } from "./areas";
 import { ProfileSwitcher } from "./ProfileSwitcher";
@@ -40,6 +41,7 @@ export function App() {
         </ul>
       </nav>
       <main className="flex min-w-0 flex-1 flex-col">
+        <StoreNoticeBanner />
         <ScheduleFailureBanner
           onOpenBackups={(id) => {
             openProfile(id);

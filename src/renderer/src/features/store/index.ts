@@ -1,0 +1,1 @@
+export { StoreNoticeBanner } from "./StoreNoticeBanner";
