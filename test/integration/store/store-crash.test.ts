@@ -9,7 +9,10 @@ import { createTestApp } from "../../harness/app";
 const child = join(import.meta.dirname, "tab-writer.child.ts");
 const PAD = 20_000;
 
-/** Runs the writer until it has acknowledged `acks` saves, then SIGKILLs it; returns what it acknowledged. */
+/**
+ * Runs the writer until it has acknowledged `acks` saves, then SIGKILLs it; returns every
+ * save it acknowledged (including those it printed while the kill was on its way).
+ */
 async function writeThenKill(dataDir: string, run: number, acks: number) {
   const proc = spawn(process.execPath, ["--import", "tsx", child, dataDir, String(run), String(PAD)], {
     stdio: ["ignore", "pipe", "pipe"],
@@ -25,10 +28,8 @@ async function writeThenKill(dataDir: string, run: number, acks: number) {
     const m = /^ack (\d+) (\d+) (tab-\d)$/.exec(line);
     if (!m) continue;
     lastAcked.set(m[3]!, Number(m[2]));
-    if (++count === acks) {
-      proc.kill("SIGKILL"); // mid-loop: a save is most likely in flight
-      break;
-    }
+    // mid-loop: a save is most likely in flight; read on to the end of what it printed
+    if (++count === acks) proc.kill("SIGKILL");
   }
   const signal = await exited;
   if (signal !== "SIGKILL") throw new Error(`the writer ended on its own (${signal}): ${stderr}`);

@@ -1,6 +1,4 @@
-import type { AppContext } from "../../app-context";
 import type { Handlers } from "../../ipc/handler-types";
-import type { NewHistoryEntry } from "../../store/history.repo";
 import { loadCompletions } from "./completions.service";
 import { runOnSession } from "./query.runner";
 import { queryServices } from "./query.services";
@@ -24,8 +22,7 @@ export const queryHandlers = {
       emit: ctx.emit,
       typeNames: (fields) => services.typeNames(session, fields),
     });
-    await recordHistory(
-      ctx,
+    services.history.record(
       summary.results
         .filter((r) => r.sql !== "")
         .map((r) => ({
@@ -44,9 +41,12 @@ export const queryHandlers = {
   "query:cancel": async ({ sessionId }, ctx) => ({
     sent: await queryServices(ctx).sessions.get(sessionId).cancel(),
   }),
-  "query:history": async ({ profileId, search, limit }, ctx) =>
-    (await ctx.store()).history.list({ profileId, search, limit }),
+  "query:history": async ({ profileId, search, limit }, ctx) => {
+    await queryServices(ctx).history.flushed();
+    return (await ctx.store()).history.list({ profileId, search, limit });
+  },
   "query:clearHistory": async (_input, ctx) => {
+    await queryServices(ctx).history.flushed();
     await (await ctx.store()).history.clear();
     return {};
   },
@@ -79,12 +79,3 @@ export const queryHandlers = {
   | "query:completions"
   | "query:export"
 >;
-
-/** A run's statements go to history; a store that cannot take them must not fail the run. */
-async function recordHistory(ctx: AppContext, entries: NewHistoryEntry[]): Promise<void> {
-  try {
-    await (await ctx.store()).history.add(entries);
-  } catch (err) {
-    ctx.log.warn("could not record query history", err);
-  }
-}

@@ -1,10 +1,12 @@
 import type { AppContext } from "../../app-context";
 import { columnTypes, type FieldLike } from "./column-types";
+import { HistoryRecorder } from "./history.recorder";
 import type { QuerySession } from "./query-session";
 import { SessionRegistry } from "./session.registry";
 
 export interface QueryServices {
   sessions: SessionRegistry;
+  history: HistoryRecorder;
   typeNames(session: QuerySession, fields: readonly FieldLike[]): Promise<string[]>;
 }
 
@@ -33,6 +35,7 @@ export function queryServices(ctx: AppContext): QueryServices {
     ctx.onShutdown(() => sessions.closeAll());
     return {
       sessions,
+      history: new HistoryRecorder(ctx),
       typeNames: (session, fields) => {
         let cache = typeCaches.get(session);
         if (!cache) typeCaches.set(session, (cache = new Map()));
