@@ -1,4 +1,4 @@
-import { open, mkdir, rename, stat } from "node:fs/promises";
+import { open, mkdir, rename, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -21,6 +21,19 @@ export class CorruptStoreError extends Error {
 }
 
 const SQLITE_HEADER = Buffer.from("SQLite format 3\0", "latin1");
+
+/**
+ * Creates the file empty and private (0600) when it does not exist yet, before SQLite
+ * does with the umask's mode: it holds the SQL the user typed. SQLite gives its -wal and
+ * -shm files the same mode.
+ */
+export async function createPrivately(path: string): Promise<void> {
+  try {
+    await writeFile(path, "", { flag: "wx", mode: 0o600 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
+}
 
 /** Throws CorruptStoreError when the file exists, is not empty and is not an SQLite database. */
 export async function checkHeader(path: string): Promise<void> {

@@ -4,7 +4,14 @@ import { createClient, LibsqlError, type Client } from "@libsql/client";
 import type { StoreNotice } from "../../shared/contract/store";
 import { importLegacyFiles } from "./legacy-import";
 import { migrate, NewerStoreError, type StoreMigration } from "./migrate";
-import { checkHeader, CorruptStoreError, moveAside, STORE_FILE, storeUrl } from "./store-file";
+import {
+  checkHeader,
+  CorruptStoreError,
+  createPrivately,
+  moveAside,
+  STORE_FILE,
+  storeUrl,
+} from "./store-file";
 
 /** What the store logs through; main's Logger fits (the store does not import it). */
 export interface StoreLog {
@@ -66,6 +73,7 @@ async function bringUpToDate(
   log: StoreLog,
 ): Promise<Client> {
   await checkHeader(path);
+  await createPrivately(path);
   const client = createClient({ url: storeUrl(path), timeout: BUSY_TIMEOUT_MS });
   try {
     const verdict = (await client.execute("PRAGMA quick_check")).rows.map((r) => String(r[0]));

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, open, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, open, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
@@ -53,6 +53,9 @@ describe("the store file: open, migrate, move aside", () => {
     const store = await openStore({ dataDir: dir, log });
     expect(store.status()).toMatchObject({ path: join(dir, STORE_FILE), version: storeMigrations.length });
     expect(await versions(dir)).toEqual(storeMigrations.map((m) => ({ version: m.version, file: m.file })));
+    // it holds the SQL the user typed: private, like the JSON files it replaces
+    for (const f of [STORE_FILE, `${STORE_FILE}-wal`])
+      expect((await stat(join(dir, f))).mode & 0o777).toBe(0o600);
     // a transaction (reorder) then a plain write: the settings hold on whichever connection runs them
     await store.tabs.save({ id: "t1", sql: "x" });
     await store.tabs.reorder(["t1"]);
