@@ -2,7 +2,7 @@ import pg from "pg";
 import { AppError } from "../../shared/contract";
 import type { ConnectionStatus } from "../../shared/contract/profiles";
 import type { Logger } from "../logger";
-import type { ConnectionParams } from "../features/profiles/profile.store";
+import type { ConnectionParams } from "./connection-params";
 import { ConnectionStates, isConnectionLoss } from "./connection-state";
 import {
   failureReason,

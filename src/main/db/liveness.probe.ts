@@ -1,4 +1,4 @@
-import type { ConnectionParams } from "../features/profiles/profile.store";
+import type { ConnectionParams } from "./connection-params";
 import { connectOnce } from "./connection-manager";
 
 /**

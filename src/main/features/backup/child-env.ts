@@ -2,7 +2,7 @@ import { AppError } from "../../../shared/contract";
 import { hostTargets } from "../../db/host-selection";
 import { libpqHostEnv } from "../../db/libpq-host-env";
 import { openSshTunnels } from "../../db/ssh-tunnel";
-import type { ConnectionParams } from "../profiles/profile.store";
+import type { ConnectionParams } from "../../db/connection-params";
 
 export interface ChildEnv {
   env: NodeJS.ProcessEnv;

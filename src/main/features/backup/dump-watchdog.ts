@@ -1,6 +1,6 @@
 import { AppError } from "../../../shared/contract";
 import { probeServer, watchLiveness } from "../../db/liveness.probe";
-import type { ConnectionParams } from "../profiles/profile.store";
+import type { ConnectionParams } from "../../db/connection-params";
 
 /**
  * pg_dump has no timeout of its own: on a black-holed network it waits forever. A

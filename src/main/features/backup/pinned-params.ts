@@ -1,6 +1,6 @@
 import { atHost } from "../../db/connection-manager";
 import type { CallContext } from "../../ipc/handler-types";
-import type { ConnectionParams } from "../profiles/profile.store";
+import type { ConnectionParams } from "../../db/connection-params";
 
 /**
  * The profile's connection params narrowed to the host the app's own pool for this

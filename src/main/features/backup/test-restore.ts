@@ -4,7 +4,7 @@ import type { ManifestEntry } from "../../../shared/contract/backup";
 import { clientConfig } from "../../db/connection-manager";
 import { quoteIdent } from "../../db/sql";
 import type { CallContext } from "../../ipc/handler-types";
-import type { ConnectionParams } from "../profiles/profile.store";
+import type { ConnectionParams } from "../../db/connection-params";
 import type { BackupPlan } from "./backup.plan";
 import { tableRowCounts } from "./backup.sql";
 import type { CountRow } from "./backup.runner";

@@ -1,6 +1,6 @@
 import type { ConnectionTest } from "../../../shared/contract";
 import { connectOnce } from "../../db/connection-manager";
-import type { ConnectionParams } from "./profile.store";
+import type { ConnectionParams } from "../../db/connection-params";
 
 /** Opens one connection (with the profile's TLS plan), asks for the version and closes it; the error is the server's own. */
 export async function testConnection(

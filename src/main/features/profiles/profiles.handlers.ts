@@ -4,7 +4,8 @@ import { conninfoToDraft, parseConnectionString, toUri } from "../../db/libpq-ur
 import { lookupService, readServiceFiles } from "../../db/service-file";
 import type { Handlers } from "../../ipc/handler-types";
 import { testConnection } from "./connect-once";
-import { checkDraft, type ConnectionParams } from "./profile.store";
+import type { ConnectionParams } from "../../db/connection-params";
+import { checkDraft } from "./profile.store";
 
 const osUser = () => {
   try {

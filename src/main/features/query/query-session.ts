@@ -5,7 +5,7 @@ import { AppError } from "../../../shared/contract";
 import type { SessionInfo, TransactionState } from "../../../shared/contract/query";
 import { atHost, connectClient } from "../../db/connection-manager";
 import { LIVENESS, probeServer, watchLiveness } from "../../db/liveness.probe";
-import type { ConnectionParams } from "../profiles/profile.store";
+import type { ConnectionParams } from "../../db/connection-params";
 import { sendCancelRequest } from "./cancel-request";
 
 /**

@@ -1,6 +1,6 @@
 import { AppError } from "../../../shared/contract";
 import type { Logger } from "../../logger";
-import type { ConnectionParams } from "../profiles/profile.store";
+import type { ConnectionParams } from "../../db/connection-params";
 import { QuerySession, type NoticeSink } from "./query-session";
 
 export interface SessionRegistryOptions {
