@@ -1,40 +1,13 @@
 import { join } from "node:path";
 import { ConnectionManager } from "./db/connection-manager";
 import { ProfileStore } from "./features/profiles/profile.store";
+import type { AppContext, Emit } from "./features/handler-types";
 import type { SecretStore } from "./features/profiles/secret-store";
-import type { Emit } from "./ipc/handler-types";
 import type { Logger } from "./logger";
 import { AppError } from "../shared/contract";
-import { openStore, storeHandle, type AppStore } from "./store/store";
+import { openStore, storeHandle } from "./store/store";
 
-/** The services every handler can reach. Built once per host. */
-export interface AppContext {
-  host: "electron" | "web";
-  version: string;
-  dataDir: string;
-  log: Logger;
-  secrets: SecretStore;
-  profiles: ProfileStore;
-  db: ConnectionManager;
-  /**
-   * The app's local store (tabs, history, snippets, ...), opened on first use and closed
-   * at shutdown. Rejects with the reason when it cannot be opened.
-   */
-  store(): Promise<AppStore>;
-  emit: Emit;
-  /**
-   * One instance per app of a feature's long-lived service (job queues, samplers,
-   * the demo server). Handlers get a per-call copy of the context, so features must
-   * keep such state here, not keyed by the context object.
-   */
-  singleton<T>(key: string, create: () => T): T;
-  /** Native folder picker; only the Electron host has one (the web host takes typed paths). */
-  pickFolder?: (title: string) => Promise<string | undefined>;
-  /** Called when the host shuts down; services register their cleanup here. */
-  onShutdown(fn: () => Promise<void> | void): void;
-  shutdown(): Promise<void>;
-}
-
+/** What a host knows before the services exist. */
 export interface AppContextOptions {
   host: AppContext["host"];
   version: string;
@@ -45,6 +18,10 @@ export interface AppContextOptions {
   pickFolder?: AppContext["pickFolder"];
 }
 
+/**
+ * The composition root: builds the services every handler reaches (the AppContext type
+ * lives in features/handler-types.ts, which the features import).
+ */
 export function createAppContext(options: AppContextOptions): AppContext {
   const profiles = new ProfileStore(options.dataDir, options.secrets, options.log);
   const db = new ConnectionManager({

@@ -1,4 +1,4 @@
-import type { AppContext } from "./app-context";
+import type { AppContext } from "./features/handler-types";
 import { startBackupScheduler } from "./features/backup/backup.handlers";
 import { ensureDemoServer } from "./features/demo/demo.service";
 

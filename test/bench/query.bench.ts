@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { createAppContext } from "../../src/main/app-context";
 import { KeyFileSecretStore } from "../../src/main/features/profiles/secret-store";
 import { dispatch } from "../../src/main/ipc/dispatch";
-import type { Emit } from "../../src/main/ipc/handler-types";
+import type { Emit } from "../../src/main/features/handler-types";
 import { registry } from "../../src/main/ipc/registry";
 import { createMemoryLogger } from "../../src/main/logger";
 import type { PayloadOf } from "../../src/shared/contract";

@@ -1,10 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createAppContext, type AppContext } from "../../src/main/app-context";
+import { createAppContext } from "../../src/main/app-context";
+import type { AppContext } from "../../src/main/features/handler-types";
 import { KeyFileSecretStore } from "../../src/main/features/profiles/secret-store";
 import { dispatch } from "../../src/main/ipc/dispatch";
-import type { Emit } from "../../src/main/ipc/handler-types";
+import type { Emit } from "../../src/main/features/handler-types";
 import { registry } from "../../src/main/ipc/registry";
 import { createMemoryLogger } from "../../src/main/logger";
 import type {

@@ -6,8 +6,8 @@ import {
   type ApiErrorData,
   type CallResult,
 } from "../../shared/contract";
-import type { CallContext, HandlerMap } from "./handler-types";
-import { toApiError } from "./to-api-error";
+import type { CallContext, HandlerMap } from "../features/handler-types";
+import { toApiError } from "../db/to-api-error";
 
 export interface DispatchOptions {
   /** Validate handler output against the contract (development and tests). */

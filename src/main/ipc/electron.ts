@@ -1,8 +1,8 @@
 import { ipcMain, type WebContents } from "electron";
 import type { CallResult } from "../../shared/contract";
-import type { AppContext } from "../app-context";
+import type { AppContext } from "../features/handler-types";
 import { dispatch } from "./dispatch";
-import type { HandlerMap } from "./handler-types";
+import type { HandlerMap } from "../features/handler-types";
 
 export const INVOKE_CHANNEL = "pgdesk:invoke";
 export const EVENT_CHANNEL = "pgdesk:event";

@@ -1,4 +1,4 @@
-import type { HandlerMap } from "./handler-types";
+import type { HandlerMap } from "../features/handler-types";
 import { appHandlers } from "../features/app/app.handlers";
 import { profilesHandlers } from "../features/profiles/profiles.handlers";
 import { serverHandlers } from "../features/server/server.handlers";

@@ -6,11 +6,11 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import { WebSocketServer, type WebSocket } from "ws";
 import { MAX_PAYLOAD_BYTES, type CallResult } from "../../shared/contract";
-import type { AppContext } from "../app-context";
+import type { AppContext } from "../features/handler-types";
 import { contentSecurityPolicy } from "../csp";
 import type { Logger } from "../logger";
 import { dispatch } from "./dispatch";
-import type { Emit, HandlerMap } from "./handler-types";
+import type { Emit, HandlerMap } from "../features/handler-types";
 
 export interface WebHostOptions {
   registry: HandlerMap;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAppContext } from "../../../src/main/app-context";
 import { KeyFileSecretStore } from "../../../src/main/features/profiles/secret-store";
 import { dispatch } from "../../../src/main/ipc/dispatch";
-import type { HandlerMap } from "../../../src/main/ipc/handler-types";
+import type { HandlerMap } from "../../../src/main/features/handler-types";
 import { registry } from "../../../src/main/ipc/registry";
 import { startWebHost, type WebHost } from "../../../src/main/ipc/web";
 import { createMemoryLogger } from "../../../src/main/logger";

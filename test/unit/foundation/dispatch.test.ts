@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { AppContext } from "../../../src/main/app-context";
+import type { AppContext } from "../../../src/main/features/handler-types";
 import { dispatch } from "../../../src/main/ipc/dispatch";
-import type { CallContext, HandlerMap } from "../../../src/main/ipc/handler-types";
+import type { CallContext, HandlerMap } from "../../../src/main/features/handler-types";
 import { registry } from "../../../src/main/ipc/registry";
 import { createMemoryLogger } from "../../../src/main/logger";
 import { channels } from "../../../src/shared/contract";

@@ -1,4 +1,4 @@
-import type { Handlers } from "../../ipc/handler-types";
+import type { Handlers } from "../handler-types";
 
 export const appHandlers = {
   "app:info": (_input, ctx) => ({ host: ctx.host, version: ctx.version, platform: process.platform }),

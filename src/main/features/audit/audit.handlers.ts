@@ -1,5 +1,5 @@
-import type { AppContext } from "../../app-context";
-import type { Handlers } from "../../ipc/handler-types";
+import type { AppContext } from "../handler-types";
+import type { Handlers } from "../handler-types";
 import { exportEvents } from "./audit-export";
 import { AuditSettingsStore } from "./audit-settings.store";
 import { browse, counts, detect, indexAdvice, timeline, validateMapping } from "./audit.service";

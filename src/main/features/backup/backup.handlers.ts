@@ -1,8 +1,7 @@
 import { rm, stat } from "node:fs/promises";
 import { AppError } from "../../../shared/contract";
 import { BackupRequest, type Job, type Schedule } from "../../../shared/contract/backup";
-import type { Handlers } from "../../ipc/handler-types";
-import type { CallContext } from "../../ipc/handler-types";
+import type { CallContext, Handlers } from "../handler-types";
 import { checkArchive, digest } from "./archive.verify";
 import { ManifestWriter, readManifest } from "./backup.manifest";
 import { planBackup, previewOf } from "./backup.plan";

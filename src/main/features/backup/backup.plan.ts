@@ -2,7 +2,7 @@ import { mkdir, open, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { AppError } from "../../../shared/contract";
 import type { BackupRequest, FoundTool, ToolName } from "../../../shared/contract/backup";
-import type { CallContext } from "../../ipc/handler-types";
+import type { CallContext } from "../handler-types";
 import { readManifest } from "./backup.manifest";
 import { backupFileName, displayCommand, dumpArgs } from "./dump-args";
 import { checkWritableFolder } from "./folder.check";

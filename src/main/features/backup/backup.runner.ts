@@ -4,7 +4,7 @@ import pg from "pg";
 import { AppError } from "../../../shared/contract";
 import type { BackupRequest, ManifestEntry } from "../../../shared/contract/backup";
 import { clientConfig } from "../../db/connection-manager";
-import type { CallContext } from "../../ipc/handler-types";
+import type { CallContext } from "../handler-types";
 import type { ConnectionParams } from "../../db/connection-params";
 import { checkArchive, digest } from "./archive.verify";
 import type { ManifestWriter } from "./backup.manifest";

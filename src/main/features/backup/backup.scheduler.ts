@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AppError } from "../../../shared/contract";
 import { Schedule, type Job } from "../../../shared/contract/backup";
 import { readJsonFile, writeJsonFileAtomic } from "../../json-file";
-import type { Emit } from "../../ipc/handler-types";
+import type { Emit } from "../handler-types";
 import type { Logger } from "../../logger";
 
 const SchedulesFile = z.object({ version: z.literal(1), schedules: z.array(Schedule) });

@@ -1,5 +1,5 @@
 import type { DumpableObject, DumpableSchema } from "../../../shared/contract/backup";
-import type { CallContext } from "../../ipc/handler-types";
+import type { CallContext } from "../handler-types";
 import { dumpableRelations, dumpableSchemas } from "./dump-objects.sql";
 
 interface RelationRow {

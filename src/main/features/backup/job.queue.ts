@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { AppError, type ApiErrorData } from "../../../shared/contract";
 import type { Job, JobProgress } from "../../../shared/contract/backup";
-import type { Emit } from "../../ipc/handler-types";
-import { toApiError } from "../../ipc/to-api-error";
+import type { Emit } from "../handler-types";
+import { toApiError } from "../../db/to-api-error";
 import type { Logger } from "../../logger";
 
 const MAX_LOG_LINES = 400;

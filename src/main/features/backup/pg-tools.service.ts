@@ -4,7 +4,7 @@ import { AppError } from "../../../shared/contract";
 import type { FoundTool, ToolName, ToolsReport } from "../../../shared/contract/backup";
 import { chooseTools, discoverPgTools } from "../../db/pg-tools.discovery";
 import { readJsonFile, writeJsonFileAtomic } from "../../json-file";
-import type { CallContext } from "../../ipc/handler-types";
+import type { CallContext } from "../handler-types";
 import { serverVersion } from "./backup.sql";
 import { checkReadableFolder } from "./folder.check";
 

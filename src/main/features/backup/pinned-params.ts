@@ -1,5 +1,5 @@
 import { atHost } from "../../db/connection-manager";
-import type { CallContext } from "../../ipc/handler-types";
+import type { CallContext } from "../handler-types";
 import type { ConnectionParams } from "../../db/connection-params";
 
 /**

@@ -2,7 +2,7 @@ import { open, stat } from "node:fs/promises";
 import { AppError } from "../../../shared/contract";
 import type { BackupFormat, FoundTool, RestoreRequest } from "../../../shared/contract/backup";
 import { quoteIdent } from "../../db/sql";
-import type { CallContext } from "../../ipc/handler-types";
+import type { CallContext } from "../handler-types";
 import { offlineEnv } from "./archive.verify";
 import { readManifest } from "./backup.manifest";
 import { databaseExists } from "./backup.sql";

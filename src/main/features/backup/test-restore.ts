@@ -3,7 +3,7 @@ import pg from "pg";
 import type { ManifestEntry } from "../../../shared/contract/backup";
 import { clientConfig } from "../../db/connection-manager";
 import { quoteIdent } from "../../db/sql";
-import type { CallContext } from "../../ipc/handler-types";
+import type { CallContext } from "../handler-types";
 import type { ConnectionParams } from "../../db/connection-params";
 import type { BackupPlan } from "./backup.plan";
 import { tableRowCounts } from "./backup.sql";

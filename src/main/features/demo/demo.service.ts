@@ -7,7 +7,7 @@ import { SeedCancelled } from "../../../../prisma/seed/seed-env";
 import { runWorkload } from "../../../../prisma/workload";
 import { AppError } from "../../../shared/contract";
 import type { DemoProgress, DemoSize, DemoStatus } from "../../../shared/contract/demo";
-import type { AppContext } from "../../app-context";
+import type { AppContext } from "../handler-types";
 import { demoPaths, type DemoPaths } from "./demo.paths";
 import { DEMO_USER, removeCluster, startDemoServer, type RunningServer } from "./demo.server";
 import { createDemoDatabase, DEMO_DATABASE, demoDatabaseExists } from "./demo.sql";

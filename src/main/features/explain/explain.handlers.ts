@@ -1,4 +1,4 @@
-import type { Handlers } from "../../ipc/handler-types";
+import type { Handlers } from "../handler-types";
 import { runExplain } from "./explain.runner";
 
 export const explainHandlers = {

@@ -1,4 +1,4 @@
-import type { CallContext, Handlers } from "../../ipc/handler-types";
+import type { CallContext, Handlers } from "../handler-types";
 import { defaultHealthThresholds } from "../../../shared/contract/health";
 import { HealthMemory } from "./health.memory";
 import { HealthSampler } from "./health.sampler";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import type { HealthSample } from "../../../shared/contract/health";
-import type { Emit } from "../../ipc/handler-types";
+import type { Emit } from "../handler-types";
 import type { Logger } from "../../logger";
 import { downsample } from "./downsample";
 import { sampleCounters } from "./sampler.sql";

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { AppError } from "../../../shared/contract/errors";
 import type { HealthCheck, HealthReport, HealthThresholds } from "../../../shared/contract/health";
-import { toApiError } from "../../ipc/to-api-error";
+import { toApiError } from "../../db/to-api-error";
 import type { CheckDefinition, CheckEnv } from "./check.types";
 import { seconds, statusAbove } from "./check.types";
 import { checkErrorAction } from "./check-error";

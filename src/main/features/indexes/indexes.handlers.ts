@@ -1,4 +1,4 @@
-import type { Handlers } from "../../ipc/handler-types";
+import type { Handlers } from "../handler-types";
 import { applyIndexStatement } from "./indexes.apply";
 import { buildIndexReport } from "./indexes.service";
 

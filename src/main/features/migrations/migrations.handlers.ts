@@ -1,4 +1,4 @@
-import type { Handlers } from "../../ipc/handler-types";
+import type { Handlers } from "../handler-types";
 import { compareFolder, databaseSizes, migrationHistory } from "./migrations.service";
 
 export const migrationsHandlers = {

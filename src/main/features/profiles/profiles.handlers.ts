@@ -2,7 +2,7 @@ import { userInfo } from "node:os";
 import { AppError } from "../../../shared/contract";
 import { conninfoToDraft, parseConnectionString, toUri } from "../../db/libpq-uri";
 import { lookupService, readServiceFiles } from "../../db/service-file";
-import type { Handlers } from "../../ipc/handler-types";
+import type { Handlers } from "../handler-types";
 import { testConnection } from "./connect-once";
 import type { ConnectionParams } from "../../db/connection-params";
 import { checkDraft } from "./profile.store";

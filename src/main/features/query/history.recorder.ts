@@ -1,4 +1,4 @@
-import type { AppContext } from "../../app-context";
+import type { AppContext } from "../handler-types";
 import type { NewHistoryEntry } from "../../store/history.repo";
 
 /**

@@ -1,4 +1,4 @@
-import type { Handlers } from "../../ipc/handler-types";
+import type { Handlers } from "../handler-types";
 import { loadCompletions } from "./completions.service";
 import { runOnSession } from "./query.runner";
 import { queryServices } from "./query.services";

@@ -6,7 +6,7 @@ import type {
   RunSummary,
   StatementResult,
 } from "../../../shared/contract/query";
-import type { Emit } from "../../ipc/handler-types";
+import type { Emit } from "../handler-types";
 import type { ParsedStatement } from "../../db/sql-parser";
 import type { FieldLike } from "./column-types";
 import type { QuerySession } from "./query-session";

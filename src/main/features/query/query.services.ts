@@ -1,4 +1,4 @@
-import type { AppContext } from "../../app-context";
+import type { AppContext } from "../handler-types";
 import { columnTypes, type FieldLike } from "./column-types";
 import { HistoryRecorder } from "./history.recorder";
 import type { QuerySession } from "./query-session";

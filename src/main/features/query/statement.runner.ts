@@ -2,7 +2,7 @@ import Cursor from "pg-cursor";
 import type pg from "pg";
 import type { PackedBatch, ResultColumn, StatementResult } from "../../../shared/contract/query";
 import type { ParsedStatement } from "../../db/sql-parser";
-import { toApiError } from "../../ipc/to-api-error";
+import { toApiError } from "../../db/to-api-error";
 import type { FieldLike } from "./column-types";
 import { RawRowPacker } from "./raw-row.packer";
 import { rawRowTap } from "./raw-row.tap";

@@ -1,4 +1,4 @@
-import type { CallContext, Handlers } from "../../ipc/handler-types";
+import type { CallContext, Handlers } from "../handler-types";
 import { objectDdl } from "./ddl.service";
 import { countRows, readRows } from "./rows.service";
 import { SchemaCache } from "./schema.cache";

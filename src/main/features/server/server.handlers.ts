@@ -1,4 +1,4 @@
-import type { Handlers } from "../../ipc/handler-types";
+import type { Handlers } from "../handler-types";
 import { buildServerOverview } from "./overview.service";
 
 export const serverHandlers = {

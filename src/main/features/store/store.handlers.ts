@@ -1,4 +1,4 @@
-import type { Handlers } from "../../ipc/handler-types";
+import type { Handlers } from "../handler-types";
 
 export const storeHandlers = {
   "store:status": async (_input, ctx) => (await ctx.store()).status(),

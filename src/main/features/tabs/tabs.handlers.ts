@@ -1,4 +1,4 @@
-import type { Handlers } from "../../ipc/handler-types";
+import type { Handlers } from "../handler-types";
 
 /** Query editor tabs in the app's store (the renderer saves as the user types). */
 export const tabsHandlers = {

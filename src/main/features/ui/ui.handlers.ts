@@ -1,4 +1,4 @@
-import type { Handlers } from "../../ipc/handler-types";
+import type { Handlers } from "../handler-types";
 
 /** App-wide UI state (last profile, last page, active tab), restored at start. */
 export const uiHandlers = {
