@@ -17,7 +17,7 @@ import { dumpArgs } from "./dump-args";
 import { DumpProgress, type ProgressTable } from "./dump-progress";
 import { DumpWatchdog, orphanCheckOptions } from "./dump-watchdog";
 import type { JobHandle } from "./job.queue";
-import { testRestore } from "./test-restore";
+import { testRestore, type CountRow } from "./test-restore";
 
 /**
  * One backup: pg_dump into `<file>.partial`, then verification, then the rename and the
@@ -180,12 +180,6 @@ interface Row {
   schema: string;
   name: string;
   weight: number;
-}
-
-export interface CountRow {
-  schema: string;
-  name: string;
-  rows: string;
 }
 
 /** The tables this request dumps data of, as pg_dump names them in its verbose lines. */

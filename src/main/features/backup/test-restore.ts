@@ -7,9 +7,15 @@ import type { CallContext } from "../handler-types";
 import type { ConnectionParams } from "../../db/connection-params";
 import type { BackupPlan } from "./backup.plan";
 import { tableRowCounts } from "./backup.sql";
-import type { CountRow } from "./backup.runner";
 import { childEnv } from "./child-env";
 import { execRestore } from "./restore.exec";
+
+/** One row of tableRowCounts: read from the source at dump time and from the restored copy. */
+export interface CountRow {
+  schema: string;
+  name: string;
+  rows: string;
+}
 
 export interface TestRestoreInput {
   ctx: CallContext;
