@@ -1,10 +1,10 @@
 import type { Buffers, Jit, Misestimate, PlanModel, PlanNode, TimeSeverity } from "./plan.model";
-import { num, str, text } from "./plan.values";
+import { num, str, text, type RawNode } from "./plan.values";
 import { computeTimes, isCteSubplan } from "./plan.timing";
 import { planTips } from "./plan.tips";
 
-/** One node of EXPLAIN (FORMAT JSON) output; the text parser produces the same shape. */
-export type RawNode = Record<string, unknown> & { Plans?: RawNode[] };
+// RawNode lives in plan.values (below plan.timing, which reads it); re-exported for the text parser.
+export type { RawNode } from "./plan.values";
 
 /** Keys the model shows as columns; everything else goes to `details`. */
 const MODELLED = new Set([

@@ -1,6 +1,5 @@
-import type { RawNode } from "./plan.builder";
 import type { PlanNode } from "./plan.model";
-import { num } from "./plan.values";
+import { num, type RawNode } from "./plan.values";
 
 /**
  * Inclusive and exclusive wall-clock time. EXPLAIN prints per-loop averages, and for

@@ -1,4 +1,8 @@
 /** Reading EXPLAIN's loosely typed properties. */
+
+/** One node of EXPLAIN (FORMAT JSON) output; the text parser produces the same shape. */
+export type RawNode = Record<string, unknown> & { Plans?: RawNode[] };
+
 export function num(v: unknown): number | null {
   if (typeof v === "number" && Number.isFinite(v)) return v;
   if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
