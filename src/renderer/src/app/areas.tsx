@@ -1,4 +1,5 @@
 import type { ComponentType } from "react";
+import type { AreaId, AreaProps } from "../lib/area";
 import { ActivityPage } from "../features/activity";
 import { AuditPage } from "../features/audit";
 import { BackupsPage } from "../features/backup";
@@ -9,10 +10,6 @@ import { QueryPage } from "../features/query";
 import { SchemaPage } from "../features/schema";
 import { ProfilesPage } from "../features/profiles";
 import { OverviewPage } from "../features/server";
-
-export interface AreaProps {
-  profileId: string;
-}
 
 /** The navigation: one entry per area; areas needing a profile get its id. */
 export const areas = [
@@ -27,10 +24,12 @@ export const areas = [
   { id: "audit", label: "Audit", needsProfile: true, Page: AuditPage },
   { id: "backups", label: "Backups", needsProfile: true, Page: BackupsPage },
 ] as const satisfies ReadonlyArray<{
-  id: string;
+  id: AreaId;
   label: string;
   needsProfile: boolean;
   Page: ComponentType<AreaProps>;
 }>;
 
-export type AreaId = (typeof areas)[number]["id"];
+/** Compile-time check: every AreaId has an entry above (the `satisfies` checks the converse). */
+type MissingArea = Exclude<AreaId, (typeof areas)[number]["id"]>;
+const _everyAreaListed: [MissingArea] extends [never] ? true : MissingArea = true;

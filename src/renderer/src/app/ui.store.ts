@@ -1,5 +1,5 @@
 import { create } from "zustand";
-import type { AreaId } from "./areas";
+import type { AreaId } from "../lib/area";
 
 /** UI state only: which profile and area are open. Server data lives in react-query. */
 interface UiState {

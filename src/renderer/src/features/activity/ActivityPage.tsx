@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { AreaProps } from "../../app/areas";
+import type { AreaProps } from "../../lib/area";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { emptyActivityFilter, sessionFilter, type ActivityFilterForm } from "./activity.model";
 import { useActivity } from "./activity.queries";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { AuditFilters, AuditMapping } from "../../../../shared/contract/audit";
-import type { AreaProps } from "../../app/areas";
+import type { AreaProps } from "../../lib/area";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { auditSources, sourceKey } from "./audit.model";

@@ -1,4 +1,4 @@
-import type { AreaProps } from "../../app/areas";
+import type { AreaProps } from "../../lib/area";
 import { BackupForm } from "./BackupForm";
 import { BackupList } from "./BackupList";
 import { JobsPanel } from "./JobsPanel";

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { ExplainOptions } from "../../../../shared/contract/explain";
-import type { AreaProps } from "../../app/areas";
+import type { AreaProps } from "../../lib/area";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import {

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { AreaProps } from "../../app/areas";
+import type { AreaProps } from "../../lib/area";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { BloatTab } from "./components/BloatTab";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { Profile } from "../../../../shared/contract/profiles";
-import type { AreaProps } from "../../app/areas";
+import type { AreaProps } from "../../lib/area";
 import { useUi } from "../../app/ui.store";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import type { AreaProps } from "../../app/areas";
+import type { AreaProps } from "../../lib/area";
 import { useQueryTabs } from "./query-tabs.store";
 import { QueryTab } from "./QueryTab";
 import { closeRunController } from "./query.queries";

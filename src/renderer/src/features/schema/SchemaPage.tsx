@@ -1,5 +1,5 @@
 import type { SchemaModel } from "../../../../shared/contract/schema";
-import type { AreaProps } from "../../app/areas";
+import type { AreaProps } from "../../lib/area";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { DataPanel } from "./data/DataPanel";

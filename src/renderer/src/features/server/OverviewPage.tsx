@@ -1,4 +1,4 @@
-import type { AreaProps } from "../../app/areas";
+import type { AreaProps } from "../../lib/area";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { formatBytes, formatDuration } from "../../components/format";
 import { ConnectedHost } from "../profiles";
