@@ -33,7 +33,13 @@ async function main(): Promise<void> {
   console.log(`pgdesk web host ready: ${host.launchUrl}`);
   log.info(`data folder: ${dataDir}`);
   const stop = () => {
-    host.close().finally(() => process.exit(0));
+    host.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error("shutdown failed", err);
+        process.exit(1);
+      },
+    );
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

@@ -43,6 +43,7 @@ function sample(s: JsonSchema): unknown {
       return Math.max(1, s.minimum ?? 1);
     case "boolean":
       return true;
+    case undefined: // no type: any value fits
     default:
       return null;
   }

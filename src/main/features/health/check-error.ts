@@ -14,6 +14,7 @@ export function checkErrorAction(e: ApiErrorData, timeoutMs: number): string {
     case "55000":
     case "25006":
       return "Not available in this server's current state (for example on a standby).";
+    case undefined: // not a server error: the connection may have gone
     default:
       if (e.code === "CONNECTION")
         return "The connection was lost during the check; the next report reconnects on its own.";

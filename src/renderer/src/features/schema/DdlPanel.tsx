@@ -14,7 +14,13 @@ function ddlTarget(ref: SchemaObjectRef): { kind: DdlKind; schema?: string; name
       return { kind: "function", oid: ref.oid! };
     case "schema":
       return { kind: "schema", name: ref.name };
-    default:
+    case "view":
+    case "matview":
+    case "sequence":
+    case "enum":
+    case "domain":
+    case "composite":
+    case "foreign":
       return { kind: ref.kind, schema: ref.schema, name: ref.name };
   }
 }
