@@ -1,4 +1,5 @@
-// Import-cycle check for the lint step: `node scripts/import-cycles.mjs [dir...]` (default: src).
+// Import-cycle check for the lint step: `node scripts/import-cycles.mjs [dir...]` (default: src and
+// prisma, the code the app runs).
 // Fails on any cycle, type-only imports included: import-x/no-cycle skips `import type`, yet a
 // type cycle still ties two modules together (one cannot move or be read without the other).
 // Module specifiers come from TypeScript's own scanner (static, type-only, export-from,
@@ -23,15 +24,15 @@ function listSources(dir) {
 
 /** The renderer resolves with its own tsconfig, everything else with main's (paths included). */
 function compilerOptionsFor() {
-  const parse = (name) =>
-    ts.getParsedCommandLineOfConfigFile(
-      join(root, name),
-      {},
-      { ...ts.sys, onUnRecoverableConfigFileDiagnostic() {} },
-    )?.options ?? { moduleResolution: ts.ModuleResolutionKind.Bundler };
-  const web = parse("tsconfig.web.json");
-  const node = parse("tsconfig.node.json");
-  return (file) => (file.includes(`${join("src", "renderer")}`) ? web : node);
+  const host = {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    },
+  };
+  const web = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.web.json"), {}, host).options;
+  const node = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.node.json"), {}, host).options;
+  return (file) => (file.includes(join("src", "renderer")) ? web : node);
 }
 
 /** file -> the files it imports, inside the scanned set only. */
@@ -119,7 +120,7 @@ export function findImportCycles(dirs) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dirs = process.argv.slice(2);
-  const { files, cycles } = findImportCycles(dirs.length ? dirs : ["src"]);
+  const { files, cycles } = findImportCycles(dirs.length ? dirs : ["src", "prisma"]);
   for (const loop of cycles) console.error(`import cycle: ${loop.join(" -> ")}`);
   if (cycles.length) {
     console.error(`${cycles.length} import cycle(s); move the shared type or function to the module below`);
