@@ -116,7 +116,7 @@ function namingSelector(regex) {
     `ImportExpression[source.value=${v}]`,
     `CallExpression[callee.name='require'][arguments.0.value=${v}]`,
     `TSExternalModuleReference[expression.value=${v}]`,
-    `TSImportType[argument.literal.value=${v}]`,
+    `TSImportType[source.value=${v}]`,
   ].join(", ");
 }
 
@@ -138,7 +138,7 @@ const UNCHECKABLE = [
     message: "src/ is ES modules: createRequire hides imports from the boundary rules; use import.",
   },
   {
-    selector: "TSImportType[argument.literal.value=/^\\./]",
+    selector: "TSImportType[source.value=/^\\./]",
     message: 'Name project types with `import type`: typeof import("./...") escapes the boundary rules.',
   },
 ];
