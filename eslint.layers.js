@@ -8,10 +8,10 @@
  * only src/shared. The preload and the renderer see src/shared and nothing of main.
  *
  * Two rules share the work, so that no way of naming a module slips through:
- * - project files: import-x/no-restricted-paths resolves every specifier (relative, aliased
- *   through tsconfig paths, `..` detours) to a file and checks it against the layer's allowed
- *   folders. It sees static and type-only imports, re-exports, import(), require() and
- *   `import x = require()`.
+ * - project files: import-x/no-restricted-paths resolves every specifier (relative, `..`
+ *   detours, and tsconfig `paths` aliases should any be added: the resolver reads tsconfig.json)
+ *   to a file and checks it against the layer's allowed folders. It sees static and type-only
+ *   imports, re-exports, import(), require() and `import x = require()`.
  * - packages (electron and its subpaths, Node built-ins, database libraries): no-restricted-syntax
  *   matches the specifier text in all of those forms and in `typeof import("…")`.
  * What neither could check is refused outright in src/: a computed import() or require(),
