@@ -1,6 +1,6 @@
 import { Prisma, PrismaClient } from "../../generated/store/client";
 import { StoreLibSql } from "./libsql-adapter";
-import { BUSY_TIMEOUT_MS } from "./store-prepare";
+import { BUSY_TIMEOUT_MS } from "./store-file";
 
 /** The store's generated Prisma Client; only repositories (`*.repo.ts`) use it. */
 export type StoreClient = PrismaClient;

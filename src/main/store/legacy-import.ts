@@ -6,7 +6,7 @@ import { HISTORY_SQL_CHARS } from "../../shared/contract/query";
 import type { StoreNotice } from "../../shared/contract/store";
 import type { Client } from "@libsql/client";
 import { toRow } from "./history.repo";
-import type { StoreLog } from "./store-prepare";
+import type { StoreLog } from "./store-log";
 
 /** The JSON files of earlier pgdesk versions, beside the store in the data folder. */
 export const LEGACY_FILES = { history: "query-history.json", snippets: "query-snippets.json" } as const;

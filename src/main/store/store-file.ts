@@ -2,6 +2,9 @@ import { open, mkdir, rename, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 
+/** How long a write waits for another process holding the file (a second pgdesk) before failing. */
+export const BUSY_TIMEOUT_MS = 5000;
+
 /** The store's one file in the data folder. */
 export const STORE_FILE = "pgdesk.db";
 /** Where unreadable or newer store files are moved, never deleted. */

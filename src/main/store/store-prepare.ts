@@ -4,7 +4,9 @@ import { createClient, LibsqlError, type Client } from "@libsql/client";
 import type { StoreNotice } from "../../shared/contract/store";
 import { importLegacyFiles } from "./legacy-import";
 import { migrate, NewerStoreError, type StoreMigration } from "./migrate";
+import type { StoreLog } from "./store-log";
 import {
+  BUSY_TIMEOUT_MS,
   checkHeader,
   CorruptStoreError,
   createPrivately,
@@ -12,16 +14,6 @@ import {
   STORE_FILE,
   storeUrl,
 } from "./store-file";
-
-/** What the store logs through; main's Logger fits (the store does not import it). */
-export interface StoreLog {
-  info(message: string, ...details: unknown[]): void;
-  warn(message: string, ...details: unknown[]): void;
-  error(message: string, ...details: unknown[]): void;
-}
-
-/** How long a write waits for another process holding the file (a second pgdesk) before failing. */
-export const BUSY_TIMEOUT_MS = 5000;
 
 export interface PreparedStore {
   path: string;

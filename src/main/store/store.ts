@@ -4,11 +4,12 @@ import { openStoreClient } from "./client";
 import { HistoryRepo } from "./history.repo";
 import type { StoreMigration } from "./migrate";
 import { SnippetsRepo } from "./snippets.repo";
-import { prepareStore, type StoreLog } from "./store-prepare";
+import { prepareStore } from "./store-prepare";
+import type { StoreLog } from "./store-log";
 import { TabsRepo } from "./tabs.repo";
 import { UiStateRepo } from "./ui-state.repo";
 
-export type { StoreLog } from "./store-prepare";
+export type { StoreLog } from "./store-log";
 
 /** The app's local store: one repository per model. Opened once per app. */
 export interface AppStore {

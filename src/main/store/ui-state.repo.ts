@@ -1,6 +1,6 @@
 import { UiState, type UiStateKey } from "../../shared/contract/ui";
 import type { StoreClient } from "./client";
-import type { StoreLog } from "./store-prepare";
+import type { StoreLog } from "./store-log";
 
 const keys = Object.keys(UiState.shape) as UiStateKey[];
 
