@@ -197,9 +197,12 @@ const cases: Case[] = [
     fixture: "renderer-imports-main.ts",
     as: "src/renderer/src/features/demo/LintFixture.tsx",
     expected: [
-      ...RENDERER_FINDINGS.slice(0, 12),
-      [15, "no-restricted-imports", TRANSPORT],
-      ...RENDERER_FINDINGS.slice(12),
+      ...RENDERER_FINDINGS,
+      [
+        15,
+        "no-restricted-imports",
+        `'../../lib/api' import is restricted from being used by a pattern. ${TRANSPORT}`,
+      ],
     ],
   },
   {
