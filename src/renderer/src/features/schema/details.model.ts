@@ -126,8 +126,17 @@ export function objectSheet(model: SchemaModel, target: SchemaObjectRef): FactSh
           }
         : null;
     }
-    default:
+    case "enum":
+    case "domain":
+    case "composite":
+    case "schema":
       return typeSheet(model, target, same);
+    case "table":
+    case "partitioned":
+    case "view":
+    case "matview":
+    case "foreign":
+      return null; // relations have their own sheet (relationFacts)
   }
 }
 
