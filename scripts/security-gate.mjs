@@ -1,100 +1,54 @@
-// Security gate: electronegativity over the sources, results parsed (it exits 0 even with
-// findings); any HIGH or MEDIUM finding not in security/electronegativity-allowlist.json
-// (each entry says why it is acceptable) fails the run.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// Security gate: electronegativity over the sources; any HIGH or MEDIUM finding not in
+// security/electronegativity-allowlist.json (each entry says why it is acceptable) fails the run.
+//
+// The scan runs in this process through electronegativity's own runner, which answers its
+// findings as data. Its command line (`-o findings.csv`) cannot be trusted: it writes the CSV
+// header and the rows with two fs.writeFile calls it does not wait for (util/file.js,
+// writeIssues and writeCsvHeader), so the two writes race. When the rows land first, the
+// header's truncating write either wipes them (an empty report) or overwrites their first
+// bytes (a report whose first finding is cut, and whose unbalanced quote swallows the rest
+// into one row of garbage: "1 finding, 0 HIGH/MEDIUM"). Roughly one scan in twenty lost
+// findings that way, so an insecure window could pass.
+import { createRequire, Module } from "node:module";
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+
+const require = createRequire(import.meta.url);
+useBundledMessages();
+const runElectronegativity = require("@doyensec/electronegativity/dist/runner.js");
 
 const electronVersion = JSON.parse(readFileSync("node_modules/electron/package.json", "utf8")).version;
-const dir = mkdtempSync(join(tmpdir(), "pgdesk-eln-"));
-const out = join(dir, "findings.csv");
 const input = process.argv[2] ?? "src";
 
-/** One electronegativity scan; its findings as CSV text (header included). */
-function scan() {
-  const run = spawnSync("npx", ["electronegativity", "-i", input, "-o", out, "-r", "-e", electronVersion], {
-    encoding: "utf8",
-  });
-  if (run.status !== 0) {
-    console.error(run.stdout + run.stderr);
-    process.exit(run.status ?? 1);
-  }
-  return { csv: readFileSync(out, "utf8"), log: run.stdout + run.stderr };
-}
+const result = await runElectronegativity(
+  {
+    input: resolve(input),
+    isRelative: true,
+    customScan: [],
+    // It fetches Electron's release list from GitHub to judge package.json's Electron version;
+    // the gate scans sources (no package.json), so it could only add network flakiness.
+    excludeFromScan: ["availablesecurityfixesglobalcheck"],
+    electronVersionOverride: electronVersion,
+    parserPlugins: [],
+  },
+  false,
+);
 
-/** RFC 4180-ish: quoted fields with doubled quotes. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field.trim());
-      field = "";
-    } else if (ch === "\n") {
-      row.push(field.trim());
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field || row.length) {
-    row.push(field.trim());
-    rows.push(row);
-  }
-  return rows;
-}
-
-// electronegativity now and then reports less than it found before on the same files (seen
-// here: an empty report, and a fixture's HIGH findings missing from one run). So the gate fails
-// closed: findings are the union of two scans, an empty union is scanned again, and a scan that
-// keeps reporting nothing is refused.
-const scans = [scan(), scan()];
-for (
-  let tries = 0;
-  scans.every((r) => parseCsv(r.csv).filter((row) => row.length > 1).length < 2) && tries < 2;
-  tries++
-) {
-  console.error(
-    `electronegativity reported nothing for ${input}; scanning again. Its output was:\n${scans.at(-1).log}`,
-  );
-  scans.push(scan());
-}
-rmSync(dir, { recursive: true, force: true });
-const tables = scans.map((r) => parseCsv(r.csv).filter((row) => row.length > 1));
-const header = tables.find((t) => t.length > 1)?.[0];
-if (!header) {
-  console.error(
-    `electronegativity reported nothing for ${input} in ${scans.length} scans; refusing to pass an empty scan. Its output was:\n${scans.at(-1).log}`,
-  );
+// A file it could not parse was not checked: refuse rather than pass it unseen.
+const unparsed = result.errors.filter((e) => !e.tolerable);
+for (const e of unparsed) console.error(`electronegativity could not parse ${e.file}: ${e.message}`);
+if (unparsed.length) process.exit(1);
+if (result.atomicChecks === 0 || result.globalChecks === 0) {
+  console.error("electronegativity loaded no checks; refusing to pass an empty scan");
   process.exit(1);
 }
-const seen = new Set();
-const rows = tables
-  .flatMap((t) => t.slice(1))
-  .filter((r) => {
-    const key = r.join("\u0000");
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-const col = (name) => header.indexOf(name);
-const findings = rows.map((r) => ({
-  issue: r[col("issue")],
-  severity: r[col("severity")],
-  file: r[col("filename")],
-  location: r[col("location")],
-  sample: r[col("sample")],
+
+const findings = result.issues.map((i) => ({
+  issue: i.id,
+  severity: i.severity.name,
+  file: i.file,
+  location: `${i.location.line}:${i.location.column}`,
+  sample: i.sample ?? "",
 }));
 const allow = JSON.parse(readFileSync("security/electronegativity-allowlist.json", "utf8"));
 for (const entry of allow) {
@@ -111,3 +65,28 @@ console.log(
 for (const f of blocked)
   console.error(`BLOCKING ${f.severity} ${f.issue} ${f.file}:${f.location} ${f.sample}`);
 process.exit(blocked.length ? 1 : 0);
+
+/**
+ * electronegativity's message set-up first asks the network for newer translations (a request
+ * that times out, retried, on a machine without internet: seconds per scan, and messages that
+ * depend on a download). Its bundled en-US messages are set up the same way, offline.
+ */
+function useBundledMessages() {
+  const path = require.resolve("@doyensec/electronegativity/dist/locales/i18n.js");
+  const i18n = createRequire(path)("i18n");
+  const offline = async () => {
+    i18n.configure({
+      locales: ["en-US"],
+      defaultLocale: "en-US",
+      directory: dirname(path),
+      updateFiles: false,
+      objectNotation: true,
+      retryInDefaultLocale: true,
+      register: globalThis,
+    });
+    i18n.setLocale("en-US");
+  };
+  const cached = new Module(path);
+  Object.assign(cached, { filename: path, loaded: true, exports: offline });
+  require.cache[path] = cached;
+}
