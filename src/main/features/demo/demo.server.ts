@@ -2,7 +2,8 @@ import { access, constants, mkdir, readFile, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import pg from "pg";
 import { AppError } from "../../../shared/contract";
-import { freePort, isAlive, startEmbeddedServer } from "../../db/embedded-postgres";
+import { isAlive, startEmbeddedServer } from "../../db/embedded-postgres";
+import { isPortTaken } from "../../db/ports";
 
 /** A demo server this app controls: started by it, or found running after a crash. */
 export interface RunningServer {
@@ -42,21 +43,30 @@ export async function startDemoServer(options: {
       `Another PostgreSQL server (pid ${orphan.pid}) is running on the demo folder ${options.cluster} and pgdesk cannot log in to it. Stop that process, or remove the demo database and create it again.`,
     );
   }
-  const port = options.port && (await portIsFree(options.port)) ? options.port : await freePort();
-  let server: Awaited<ReturnType<typeof startEmbeddedServer>>;
-  try {
-    server = await startEmbeddedServer({
+  const start = (port?: number) =>
+    startEmbeddedServer({
       dataDir: options.cluster,
       password: options.password,
-      port,
+      ...(port ? { port } : {}),
       settings: DEMO_SETTINGS,
       ...(options.onLog ? { onLog: options.onLog } : {}),
     });
+  let server: Awaited<ReturnType<typeof startEmbeddedServer>>;
+  try {
+    // last time's port keeps the saved profile as it is; when another program holds it, any free one
+    server = await start(options.port).catch((err: unknown) => {
+      if (options.port && isPortTaken(err)) return start();
+      throw err;
+    });
   } catch (err) {
-    throw explainStartFailure(err, options.cluster, port);
+    throw explainStartFailure(err, options.cluster);
   }
   try {
-    return { port, version: await probe(port, options.password), stop: () => server.stop() };
+    return {
+      port: server.port,
+      version: await probe(server.port, options.password),
+      stop: () => server.stop(),
+    };
   } catch (err) {
     await server.stop();
     throw err;
@@ -97,7 +107,7 @@ async function ensureWritable(cluster: string): Promise<void> {
   }
 }
 
-function explainStartFailure(err: unknown, cluster: string, port: number): AppError {
+function explainStartFailure(err: unknown, cluster: string): AppError {
   const text = err instanceof Error ? err.message : String(err);
   if (/Cannot find (module|package)|no binaries|Unsupported platform|ERR_MODULE_NOT_FOUND/i.test(text)) {
     return new AppError(
@@ -111,7 +121,7 @@ function explainStartFailure(err: unknown, cluster: string, port: number): AppEr
   if (/Address already in use|could not bind/i.test(text)) {
     return new AppError(
       "CONFLICT",
-      `Port ${port} is already in use by another program; try again and pgdesk will pick another port.`,
+      `PostgreSQL found each port it was given taken by another program by the time it started: ${text}. Try again.`,
     );
   }
   if (/EACCES|Permission denied|EROFS|Read-only/i.test(text)) {
@@ -143,15 +153,6 @@ async function stopPid(pid: number): Promise<void> {
   process.kill(pid, "SIGINT");
   const deadline = Date.now() + 30_000;
   while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-}
-
-async function portIsFree(port: number): Promise<boolean> {
-  const { createServer } = await import("node:net");
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.once("error", () => resolve(false));
-    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
-  });
 }
 
 /** Removes a cluster folder, and its temp parent when it is one of ours. */
