@@ -1,9 +1,9 @@
 // bench audit: entity timeline and filtered browse through the service vs the bare indexed SQL,
 // and page 1 vs page 10,000 of the keyset browse. Default 10,000,000 audit rows (--scale=N).
-import type { AuditMapping } from "../../src/shared/contract/audit";
 import { encodeCursor } from "../../src/main/features/audit/audit-event.normalize";
 import { browse, timeline } from "../../src/main/features/audit/audit.service";
 import { createRedactor, DEFAULT_REDACTED_FIELDS } from "../../src/main/features/audit/redact";
+import { pgdeskAuditMapping } from "../integration/audit/layouts.fixture";
 import { alternate, benchDatabase, benchServer, median, report, scaleArg } from "./support";
 
 const rows = scaleArg(10_000_000);
@@ -32,21 +32,7 @@ try {
   await pool.query(`CREATE INDEX ON audit_logs (entity, "createdAt", id)`);
   await pool.query(`VACUUM ANALYZE audit_logs`);
 
-  const mapping: AuditMapping = {
-    kind: "pgdesk",
-    schema: "public",
-    table: "audit_logs",
-    snapshotsIn: "metadata",
-    columns: {
-      id: "id",
-      time: "createdAt",
-      entity: "entity",
-      entityId: "entityId",
-      action: "action",
-      actor: "actorId",
-      tenant: "organizationId",
-    },
-  };
+  const mapping = pgdeskAuditMapping;
   const redactor = createRedactor(DEFAULT_REDACTED_FIELDS);
   const entityId = `e${Math.floor(rows / 10)}`;
   const [{ entity }] = (

@@ -1,33 +1,17 @@
 // bench health: the full health report through the service (checks concurrent on a pool of 3,
 // each in a timed READ ONLY transaction) vs the same statements run one after another by psql,
 // on a database with 1,000 tables (--scale=N tables). Also prints the report's own server cost.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import pg from "pg";
 import { defaultHealthThresholds } from "../../src/shared/contract/health";
 import { quoteLiteral } from "../../src/main/db/sql";
 import { HealthMemory } from "../../src/main/features/health/health.memory";
 import { buildHealthReport } from "../../src/main/features/health/health.service";
-import { alternate, benchDatabase, benchServer, median, psql, report, scaleArg } from "./support";
+import { alternate, benchScenario, median, psql, report, scaleArg } from "./support";
 
 const tables = scaleArg(1_000);
 const runs = 7;
-const server = await benchServer();
-const setup = await benchDatabase(server, "bench_health");
-const tmp = mkdtempSync(join(tmpdir(), "pgdesk-bench-health-"));
-// The app's pool size (ConnectionManager default): the report's concurrency is bounded by it.
-const pool = new pg.Pool({
-  host: server.host,
-  port: server.port,
-  user: server.user,
-  password: server.password,
-  database: "bench_health",
-  max: 3,
-  application_name: "pgdesk",
-});
-pool.on("error", () => undefined);
-setup.on("error", () => undefined);
+const { server, setup, pool, tmp, close } = await benchScenario("bench_health", "pgdesk");
 const memory = new HealthMemory();
 const run = (trace?: (text: string, values: unknown[]) => void) =>
   buildHealthReport({
@@ -97,8 +81,5 @@ try {
     `bench health/server-cost-${tables}: ${(ms / reports).toFixed(1)} ms of statement execution per report (${calls / reports} statements), wall ${median(m.app).toFixed(1)} ms`,
   );
 } finally {
-  await pool.end();
-  await setup.end();
-  rmSync(tmp, { recursive: true, force: true });
-  await server.stop();
+  await close();
 }

@@ -1,9 +1,7 @@
 // bench indexes: the full index report through the service vs its bare catalog queries run by psql,
 // on a database with 10,000 indexes (--scale=N indexes; 4 per table: primary key + 3).
-import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import pg from "pg";
 import { buildIndexReport } from "../../src/main/features/indexes/indexes.service";
 import {
   btreeBloatInputs,
@@ -15,23 +13,12 @@ import {
   tableInventory,
   topStatements,
 } from "../../src/main/features/indexes/indexes.sql";
-import { alternate, benchDatabase, benchServer, median, psql, report, scaleArg } from "./support";
+import { alternate, benchScenario, median, psql, report, scaleArg } from "./support";
 
 const indexes = scaleArg(10_000);
 const tables = Math.max(1, Math.ceil(indexes / 4));
 const runs = 5;
-const server = await benchServer();
-const setup = await benchDatabase(server, "bench_indexes");
-const tmp = mkdtempSync(join(tmpdir(), "pgdesk-bench-idx-"));
-// The app's pool size (ConnectionManager default): the report's concurrency is bounded by it.
-const pool = new pg.Pool({
-  host: server.host,
-  port: server.port,
-  user: server.user,
-  password: server.password,
-  database: "bench_indexes",
-  max: 3,
-});
+const { server, setup, pool, tmp, close } = await benchScenario("bench_indexes");
 try {
   console.log(`building ${tables} tables with ${tables * 4} indexes…`);
   await setup.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
@@ -85,8 +72,5 @@ try {
   );
   report(`indexes/report-${check.indexes.length}`, median(m.app), median(m.baseline), "ms", "<= 1.3", runs);
 } finally {
-  await pool.end();
-  await setup.end();
-  rmSync(tmp, { recursive: true, force: true });
-  await server.stop();
+  await close();
 }

@@ -3,8 +3,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { chromium } from "playwright-core";
 import { buildPlanModel } from "../../src/shared/explain/plan.builder";
+import { launchChromium } from "../e2e/support/browser";
 import { benchDatabase, benchServer, median, report, scaleArg } from "./support";
 
 const targetNodes = scaleArg(2000);
@@ -37,18 +37,7 @@ try {
   });
   const css = builtCss();
 
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
     await page.setContent(

@@ -5,7 +5,7 @@
 //          vs trying the down host, then connect + the read-only check + the query by hand.
 // pooled:  N x ctx.db.query("SELECT 1") on a profile's pool vs N x pool.query on a bare pg.Pool.
 import pg from "pg";
-import { freePort } from "../../src/main/db/embedded-postgres";
+import { closedPort } from "../harness/ports";
 import { createTestApp } from "../harness/app";
 import { alternate, benchDatabase, benchServer, median, report, scaleArg } from "./support";
 
@@ -41,7 +41,7 @@ try {
   report("profiles/connect", median(connect.app), median(connect.baseline), "ms", "<= 1.5", runs);
 
   // multi-host: a down first host, then read-write on the second, vs the same steps by hand with pg
-  const down = await freePort();
+  const down = await closedPort();
   const multi = await app.call("profiles:save", {
     draft: {
       name: "bench multi",

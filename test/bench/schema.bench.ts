@@ -1,19 +1,18 @@
 // bench schema: introspect an N-table database (columns, indexes, FKs) through the service vs
 // running the same bare catalog queries in psql; and the ELK layout time of a 500-table ER diagram.
 // Default 10,000 tables (--scale=N); each table references t_(i/7), a wide FK tree.
-import pg from "pg";
 import ELK from "elkjs/lib/elk.bundled.js";
 import { introspect } from "../../src/main/features/schema/catalog.introspect";
 import { allCatalogQueries } from "../../src/main/features/schema/catalog.sql";
 import { buildErGraph } from "../../src/renderer/src/features/schema/er/er-graph";
 import { layoutEr, type ElkLike } from "../../src/renderer/src/features/schema/er/er-layout";
-import { alternate, benchDatabase, benchServer, median, psql, report, scaleArg, time } from "./support";
+import { alternate, benchScenario, median, psql, report, scaleArg, time } from "./support";
 
 const tables = scaleArg(10_000);
 const runs = 7;
-const server = await benchServer();
 const name = "bench_schema";
-const admin = await benchDatabase(server, name);
+// the app's pool shape: 3 connections, as ConnectionManager gives every profile
+const { server, setup: admin, pool, close } = await benchScenario(name);
 try {
   console.log(`creating ${tables} tables…`);
   // Batches keep each transaction's lock count under max_locks_per_transaction.
@@ -31,17 +30,7 @@ try {
       END $$`);
   }
   await admin.query("ANALYZE");
-  await admin.end();
 
-  // the app's pool shape: 3 connections, as ConnectionManager gives every profile
-  const pool = new pg.Pool({
-    host: server.host,
-    port: server.port,
-    user: server.user,
-    password: server.password,
-    database: name,
-    max: 3,
-  });
   const script = allCatalogQueries.map((q) => `${q.trim()};`).join("\n");
   let model = await introspect(pool);
   const m = await alternate(
@@ -63,7 +52,6 @@ try {
   console.log(
     `bench schema/er-layout-${graph.nodes.length}: app ${Math.round(median(layouts))} ms, ${graph.edges.length} edges, runs ${layouts.length}`,
   );
-  await pool.end();
 } finally {
-  await server.stop();
+  await close();
 }

@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { startEmbeddedServer } from "../../src/main/db/embedded-postgres";
+import { PrivateServer } from "../harness/private-server";
 
 export interface BenchServer {
   host: string;
@@ -31,28 +31,18 @@ export async function benchServer(): Promise<BenchServer> {
     };
     return { ...s, env: pgEnv(s), stop: async () => undefined };
   }
-  const root = await mkdtemp(join(tmpdir(), "pgdesk-bench-"));
-  await chmod(root, 0o777);
   const password = "bench";
-  const server = await startEmbeddedServer({
-    dataDir: join(root, "data"),
+  const server = await PrivateServer.start({
+    prefix: "pgdesk-bench-",
     password,
     settings: {
       shared_preload_libraries: "pg_stat_statements",
-      fsync: "off",
       synchronous_commit: "off",
       max_connections: "200",
     },
   });
   const s = { host: "127.0.0.1", port: server.port, user: server.user, password };
-  return {
-    ...s,
-    env: pgEnv(s),
-    stop: async () => {
-      await server.stop();
-      await rm(root, { recursive: true, force: true });
-    },
-  };
+  return { ...s, env: pgEnv(s), stop: () => server.dispose() };
 }
 
 function pgEnv(s: { host: string; port: number; user: string; password: string }): NodeJS.ProcessEnv {
@@ -79,6 +69,53 @@ export async function benchDatabase(server: BenchServer, name: string): Promise<
     password: server.password,
     database: name,
     max: 4,
+  });
+}
+
+export interface BenchScenario {
+  server: BenchServer;
+  /** A pool on the scenario's database, for arranging its data. */
+  setup: pg.Pool;
+  /** The pool the app's code runs on, shaped as the app's (appSizedPool). */
+  pool: pg.Pool;
+  /** A temp folder for baseline scripts. */
+  tmp: string;
+  /** Ends the pools, removes the folder and stops the server. */
+  close(): Promise<void>;
+}
+
+/** What a scenario starts from: the server, a database of its own, the app-sized pool on it, a temp folder. */
+export async function benchScenario(database: string, applicationName?: string): Promise<BenchScenario> {
+  const server = await benchServer();
+  const setup = await benchDatabase(server, database);
+  const pool = appSizedPool(server, database, applicationName);
+  setup.on("error", () => undefined);
+  pool.on("error", () => undefined);
+  const tmp = await mkdtemp(join(tmpdir(), `pgdesk-${database}-`));
+  return {
+    server,
+    setup,
+    pool,
+    tmp,
+    close: async () => {
+      await pool.end();
+      await setup.end();
+      await rm(tmp, { recursive: true, force: true });
+      await server.stop();
+    },
+  };
+}
+
+/** A pool shaped as the app's (3 connections per profile, the ConnectionManager default) on `database`. */
+export function appSizedPool(server: BenchServer, database: string, applicationName?: string): pg.Pool {
+  return new pg.Pool({
+    host: server.host,
+    port: server.port,
+    user: server.user,
+    password: server.password,
+    database,
+    max: 3,
+    ...(applicationName ? { application_name: applicationName } : {}),
   });
 }
 

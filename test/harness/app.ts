@@ -5,9 +5,11 @@ import { createAppContext } from "../../src/main/app-context";
 import type { AppContext } from "../../src/main/features/handler-types";
 import { KeyFileSecretStore } from "../../src/main/features/profiles/secret-store";
 import { dispatch } from "../../src/main/ipc/dispatch";
-import type { Emit } from "../../src/main/features/handler-types";
+import type { Emit, HandlerMap } from "../../src/main/features/handler-types";
 import { registry } from "../../src/main/ipc/registry";
-import { createMemoryLogger } from "../../src/main/logger";
+import { startWebHost, type WebHost } from "../../src/main/ipc/web";
+import { createMemoryLogger, type Logger } from "../../src/main/logger";
+import { useFixture } from "./fixture";
 import type {
   CallResult,
   ChannelName,
@@ -36,6 +38,14 @@ export interface TestApp {
     timeoutMs?: number,
   ): Promise<PayloadOf<E>>;
   close(): Promise<void>;
+}
+
+/** createTestApp() for the tests of the enclosing describe: made before them, closed after them. */
+export function useTestApp(): TestApp {
+  return useFixture(
+    () => createTestApp(),
+    (app) => app.close(),
+  );
 }
 
 /**
@@ -104,4 +114,34 @@ export async function createTestApp(options: { dataDir?: string } = {}): Promise
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The web host (HTTP + WebSocket in this process, API only) with the given handlers, on a temp
+ * data folder, for the tests of the enclosing describe: started before them, closed after them.
+ */
+export function useTestWebHost(registry: HandlerMap, log: Logger): WebHost {
+  let dataDir = "";
+  return useFixture(
+    async () => {
+      dataDir = await mkdtemp(join(tmpdir(), "pgdesk-webhost-"));
+      return startWebHost({
+        registry,
+        log,
+        createContext: (emit) =>
+          createAppContext({
+            host: "web",
+            version: "test",
+            dataDir,
+            log,
+            emit,
+            secrets: new KeyFileSecretStore(join(dataDir, "k")),
+          }),
+      });
+    },
+    async (host) => {
+      await host.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  );
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
+import { useFixture } from "./fixture";
 import type { TestServer } from "./pg-servers";
 
 export type Major = TestServer["major"];
@@ -54,6 +55,30 @@ export async function freshDatabase(major: Major, prefix = "t"): Promise<FreshDa
       }
     },
   };
+}
+
+/** What arranges a fresh database's data: SQL text, or a function for more. */
+export type Seed = string | ((db: FreshDatabase) => Promise<unknown>);
+
+/** freshDatabase() with its data arranged by `seed`; dropped again if seeding fails. */
+export async function seededDatabase(major: Major, prefix: string, seed?: Seed): Promise<FreshDatabase> {
+  const db = await freshDatabase(major, prefix);
+  try {
+    if (typeof seed === "string") await db.pool.query(seed);
+    else if (seed) await seed(db);
+    return db;
+  } catch (err) {
+    await db.drop();
+    throw err;
+  }
+}
+
+/** seededDatabase() for the tests of the enclosing describe: made before them, dropped after them. */
+export function useFreshDatabase(major: Major, prefix: string, seed?: Seed): FreshDatabase {
+  return useFixture(
+    () => seededDatabase(major, prefix, seed),
+    (db) => db.drop(),
+  );
 }
 
 function base(server: TestServer) {

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../harness/app";
-import { freshDatabase, type FreshDatabase, type Major } from "../harness/database";
+import { describe, expect, it } from "vitest";
+import type { Major } from "../harness/database";
+import { useAppOnDatabase } from "../harness/app-on-database";
 
 describe.each<Major>([15, 18])("the spine against PostgreSQL %i", (major) => {
-  let app: TestApp;
-  let db: FreshDatabase;
-
-  beforeAll(async () => {
-    db = await freshDatabase(major, "spine");
-    app = await createTestApp();
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
+  const env = useAppOnDatabase(major, { prefix: "spine", profile: false });
 
   it("saves a profile, tests it and opens its server overview through the registry", async () => {
+    const { app, db } = env;
     const draft = { name: `PG ${major}`, ...db.connection, port: db.server.port };
     const tested = await app.call("profiles:test", { draft });
     expect(tested.serverVersionNum).toBeGreaterThanOrEqual(major * 10000);
@@ -37,6 +28,7 @@ describe.each<Major>([15, 18])("the spine against PostgreSQL %i", (major) => {
   });
 
   it("shows a wrong password as the server's own message", async () => {
+    const { app, db } = env;
     const result = await app.raw("profiles:test", {
       draft: { name: "bad", ...db.connection, password: "not-the-password" },
     });
@@ -49,6 +41,7 @@ describe.each<Major>([15, 18])("the spine against PostgreSQL %i", (major) => {
   });
 
   it("shows an unknown database as the server's own message", async () => {
+    const { app, db } = env;
     const result = await app.raw("profiles:test", {
       draft: { name: "bad", ...db.connection, database: "no_such_db_here" },
     });
@@ -57,6 +50,7 @@ describe.each<Major>([15, 18])("the spine against PostgreSQL %i", (major) => {
   });
 
   it("reports an unreachable host as a connection error", async () => {
+    const { app, db } = env;
     const result = await app.raw("profiles:test", {
       draft: { name: "bad", ...db.connection, host: "127.0.0.1", port: 1 },
     });

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Major } from "../../harness/database";
-import { healthFixture, until, type HealthFixture } from "../health/health-fixture";
+import { until } from "../../harness/until";
+import { useHealthFixture } from "../health/health-fixture";
 
 describe.each<Major>([15, 18])(
   "activity: sessions, blocking tree, cancel and terminate, PostgreSQL %i",
   (major) => {
-    let f: HealthFixture;
+    const f = useHealthFixture(major, {
+      prefix: "act",
+      seed: "CREATE TABLE items (id int PRIMARY KEY, n int); INSERT INTO items SELECT g, 0 FROM generate_series(1, 1000) g",
+    });
     const sessions = (filter = {}) => f.app.call("activity:sessions", { profileId: f.profileId, filter });
-
-    beforeAll(async () => {
-      f = await healthFixture(major, "act");
-      await f.db.pool.query(
-        "CREATE TABLE items (id int PRIMARY KEY, n int); INSERT INTO items SELECT g, 0 FROM generate_series(1, 1000) g",
-      );
-    });
-    afterAll(async () => {
-      await f.close();
-    });
 
     it("lists sessions with their query, state and durations, filtered, without pgdesk's own unless asked", async () => {
       const c = await f.client();

@@ -1,9 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditMapping } from "../../../src/shared/contract/audit";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase, type Major } from "../../harness/database";
+import type { Major } from "../../harness/database";
 import {
   createAuditTriggerLayout,
   createBemiLayout,
@@ -11,32 +10,25 @@ import {
   createPgdeskLayout,
   createSupaAuditLayout,
 } from "./layouts.fixture";
+import { useAppOnDatabase } from "../../harness/app-on-database";
 
 describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) => {
-  let app: TestApp;
-  let db: FreshDatabase;
-  let profileId: string;
+  const env = useAppOnDatabase(major, { prefix: "audit", profile: { name: "audit" } });
   let supaId: string;
   const mappings = new Map<string, AuditMapping>();
 
   beforeAll(async () => {
-    db = await freshDatabase(major, "audit");
+    const { app, db, profileId } = env;
     await createPgdeskLayout(db.pool);
     supaId = await createSupaAuditLayout(db.pool);
     await createAuditTriggerLayout(db.pool);
     await createBemiLayout(db.pool);
     await createPaperTrailLayout(db.pool);
-    app = await createTestApp();
-    profileId = (await app.call("profiles:save", { draft: { name: "audit", ...db.connection } })).id;
     const { detected } = await app.call("audit:detect", { profileId });
     for (const d of detected) mappings.set(d.mapping.kind, d.mapping);
   });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
 
-  const source = (kind: string) => ({ profileId, mapping: mappings.get(kind)! });
+  const source = (kind: string) => ({ profileId: env.profileId, mapping: mappings.get(kind)! });
 
   it("detects each of the five layouts by name, columns and types", () => {
     expect([...mappings.keys()].sort()).toEqual([
@@ -56,6 +48,7 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
   });
 
   it("shows an order's status changes as field diffs with the actor, oldest first", async () => {
+    const { app } = env;
     const { events } = await app.call("audit:timeline", {
       ...source("pgdesk"),
       entity: "Order",
@@ -73,6 +66,7 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
   });
 
   it("masks passwordHash on a user's timeline even though the log stored it", async () => {
+    const { app } = env;
     const result = await app.call("audit:timeline", {
       ...source("pgdesk"),
       entity: "User",
@@ -96,6 +90,7 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
   });
 
   it("reads the 2ndQuadrant trigger's hstore rows from real DML, grouped by transaction", async () => {
+    const { app } = env;
     const { events } = await app.call("audit:timeline", {
       ...source("audit_trigger"),
       entity: "public.items",
@@ -112,6 +107,7 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
   });
 
   it("reads supa_audit versions by record id", async () => {
+    const { app } = env;
     const { events } = await app.call("audit:timeline", {
       ...source("supa_audit"),
       entity: "public.account",
@@ -122,6 +118,7 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
   });
 
   it("reads Bemi changes with the actor from the context", async () => {
+    const { app } = env;
     const { events } = await app.call("audit:timeline", {
       ...source("bemi"),
       entity: "public.posts",
@@ -132,6 +129,7 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
   });
 
   it("rebuilds PaperTrail rows from object + object_changes, with timezone-less timestamps", async () => {
+    const { app } = env;
     const { events } = await app.call("audit:timeline", {
       ...source("paper_trail"),
       entity: "Widget",
@@ -148,6 +146,7 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
   });
 
   it("gives a clear error for an entity id of the wrong type", async () => {
+    const { app } = env;
     const r = await app.raw("audit:timeline", {
       ...source("paper_trail"),
       entity: "Widget",
@@ -158,6 +157,7 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
   });
 
   it("filters the browser by actor, action and text inside the changes", async () => {
+    const { app } = env;
     const byActor = await app.call("audit:browse", { ...source("pgdesk"), filters: { actor: "usr_ops" } });
     expect(byActor.events.map((e) => e.id)).toEqual(["a3"]);
     const byText = await app.call("audit:browse", { ...source("pgdesk"), filters: { text: "SHIPPED" } });
@@ -176,6 +176,7 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
   });
 
   it("advises the (entity, entityId) index when the timeline cannot use one, and stops once it exists", async () => {
+    const { app, db } = env;
     const before = await app.call("audit:advice", { ...source("pgdesk"), use: "entity" });
     expect(before).toEqual([
       {
@@ -195,6 +196,7 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
   });
 
   it("keeps keyset pages stable while new rows arrive", async () => {
+    const { app, db, profileId } = env;
     await db.pool.query(`
       CREATE TABLE busy_log (id bigserial PRIMARY KEY, action text, entity text, "entityId" text, metadata jsonb, "createdAt" timestamptz NOT NULL);
       CREATE INDEX ON busy_log ("createdAt", id);
@@ -233,6 +235,7 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
   });
 
   it("names a mapped column that was dropped, and shows bad snapshots without hiding the rest", async () => {
+    const { app, db, profileId } = env;
     await db.pool.query(`
       CREATE TABLE custom_log (id int PRIMARY KEY, at timestamptz NOT NULL, kind text, obj text, oid_ text, before_txt text, after_txt text);
       INSERT INTO custom_log VALUES
@@ -270,6 +273,7 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
   });
 
   it("exports a filtered timeline to CSV and JSON, redacted", async () => {
+    const { app } = env;
     for (const format of ["csv", "json"] as const) {
       const path = join(app.dataDir, `user-history.${format}`);
       const out = await app.call("audit:export", {
@@ -295,6 +299,7 @@ describe.each<Major>([15, 18])("the audit timeline on PostgreSQL %i", (major) =>
   });
 
   it("refuses an export to a relative path or a missing folder", async () => {
+    const { app } = env;
     expect(
       await app.raw("audit:export", { ...source("pgdesk"), format: "csv", path: "relative.csv" }),
     ).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "path" } });

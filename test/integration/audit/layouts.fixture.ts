@@ -1,9 +1,27 @@
 import type pg from "pg";
+import type { AuditMapping } from "../../../src/shared/contract/audit";
 
 /**
  * The five audit layouts, written fresh from their published shapes, each filled with
  * a small history. The 2ndQuadrant layout is fed by a real trigger on real DML.
  */
+/** How pgdesk's own audit_logs layout (createPgdeskLayout) maps onto the audit model. */
+export const pgdeskAuditMapping: AuditMapping = {
+  kind: "pgdesk",
+  schema: "public",
+  table: "audit_logs",
+  snapshotsIn: "metadata",
+  columns: {
+    id: "id",
+    time: "createdAt",
+    entity: "entity",
+    entityId: "entityId",
+    action: "action",
+    actor: "actorId",
+    tenant: "organizationId",
+  },
+};
+
 export async function createPgdeskLayout(db: pg.Pool): Promise<void> {
   await db.query(`
     CREATE TABLE audit_logs (

@@ -1,26 +1,11 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditMapping } from "../../../src/shared/contract/audit";
 import { browse, timeline } from "../../../src/main/features/audit/audit.service";
 import { createRedactor, DEFAULT_REDACTED_FIELDS } from "../../../src/main/features/audit/redact";
 import { freshDatabase, type FreshDatabase, type Major } from "../../harness/database";
-import { createPgdeskLayout } from "./layouts.fixture";
+import { createPgdeskLayout, pgdeskAuditMapping } from "./layouts.fixture";
 
-const mapping: AuditMapping = {
-  kind: "pgdesk",
-  schema: "public",
-  table: "audit_logs",
-  snapshotsIn: "metadata",
-  columns: {
-    id: "id",
-    time: "createdAt",
-    entity: "entity",
-    entityId: "entityId",
-    action: "action",
-    actor: "actorId",
-    tenant: "organizationId",
-  },
-};
+const mapping = pgdeskAuditMapping;
 const redactor = createRedactor(DEFAULT_REDACTED_FIELDS);
 
 describe.each<Major>([15, 18])("the timeline's prepared statement on PostgreSQL %i", (major) => {

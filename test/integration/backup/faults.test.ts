@@ -2,20 +2,20 @@ import { execFileSync } from "node:child_process";
 import { open, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase } from "../../harness/database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { until } from "../../harness/until";
+import type { FreshDatabase } from "../../harness/database";
 import {
   finished,
   listFolder,
   pgDumpPids,
   readText,
   removeFolder,
-  saveProfile,
   seed,
+  startBackup,
   tempFolder,
-  until,
 } from "./support";
+import { useAppOnDatabase } from "../../harness/app-on-database";
 
 /** Holds an ACCESS EXCLUSIVE lock so pg_dump waits on it: a dump that is reliably mid-way. */
 async function holdLock(db: FreshDatabase): Promise<pg.Client> {
@@ -36,44 +36,35 @@ function mount(args: string[]): void {
 }
 
 describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
-  let app: TestApp;
-  let db: FreshDatabase;
-  let profileId: string;
-  let folder: string;
+  const env = useAppOnDatabase(15, {
+    prefix: "bk_fault",
+    seed: async (db) => {
+      await seed(db.pool, 5000);
+      await db.pool.query(
+        "CREATE TABLE bulk AS SELECT g AS id, repeat(md5(g::text), 8) AS pad FROM generate_series(1, 12000) g",
+      );
+    },
+    folder: "pgdesk-bk-",
+  });
   let manifestBefore: string | undefined;
 
   beforeAll(async () => {
-    db = await freshDatabase(15, "bk_fault");
-    await seed(db.pool, 5000);
-    await db.pool.query(
-      "CREATE TABLE bulk AS SELECT g AS id, repeat(md5(g::text), 8) AS pad FROM generate_series(1, 12000) g",
-    );
-    app = await createTestApp();
-    profileId = await saveProfile(app, db);
-    folder = await tempFolder();
+    const { app, db, folder } = env;
     // one good backup first, so "manifest unchanged" compares a real manifest
-    const { jobId } = await app.call("backup:start", {
-      profileId,
-      database: db.name,
-      folder,
-      format: "custom",
-    });
+    const { jobId } = await startBackup(env);
     expect((await finished(app, jobId)).state).toBe("succeeded");
     manifestBefore = await readText(join(folder, "backups.json"));
     expect(manifestBefore).toContain(db.name);
   });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-    await removeFolder(folder);
-  });
 
   const expectUntouched = async () => {
+    const { folder } = env;
     expect((await listFolder(folder)).filter((f) => f.endsWith(".partial"))).toEqual([]);
     expect(await readText(join(folder, "backups.json"))).toBe(manifestBefore);
   };
 
   it("refuses a destination that does not exist", async () => {
+    const { app, db, profileId, folder } = env;
     const result = await app.raw("backup:start", {
       profileId,
       database: db.name,
@@ -85,6 +76,7 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
   });
 
   it("refuses a relative destination", async () => {
+    const { app, db, profileId } = env;
     const result = await app.raw("backup:start", { profileId, database: db.name, folder: "backups" });
     expect(result).toMatchObject({
       ok: false,
@@ -93,6 +85,7 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
   });
 
   it("refuses a destination that is not writable (read-only mount)", async () => {
+    const { app, db, profileId } = env;
     const ro = await tempFolder("pgdesk-bk-ro-");
     mount(["-t", "tmpfs", "-o", "ro,size=1M", "tmpfs", ro]);
     try {
@@ -109,6 +102,7 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
   });
 
   it("fails cleanly when the disk fills up mid-backup (1 MB tmpfs)", async () => {
+    const { app, db, profileId } = env;
     const small = await tempFolder("pgdesk-bk-full-");
     mount(["-t", "tmpfs", "-o", "size=1M", "tmpfs", small]);
     try {
@@ -130,12 +124,10 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
   });
 
   it("cleans up when pg_dump is killed mid-way, and never shows it the password", async () => {
+    const { app, db, folder } = env;
     const lock = await holdLock(db);
     try {
-      const { jobId } = await app.call("backup:start", {
-        profileId,
-        database: db.name,
-        folder,
+      const { jobId } = await startBackup(env, {
         format: "directory",
       });
       const [pid] = await until(async () => {
@@ -173,15 +165,11 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
   });
 
   it("cancels a running backup and removes its partial file", async () => {
+    const { app, db, folder } = env;
     const lock = await holdLock(db);
     try {
-      const { jobId } = await app.call("backup:start", {
-        profileId,
-        database: db.name,
-        folder,
-        format: "custom",
-      });
-      await until(async () => ((await pgDumpPids(folder)).length ? true : undefined), "pg_dump to start");
+      const { jobId } = await startBackup(env);
+      await until(async () => (await pgDumpPids(folder)).length > 0, "pg_dump to start");
       await app.call("backup:cancel", { jobId });
       const job = await finished(app, jobId);
       expect(job.state).toBe("cancelled");
@@ -194,15 +182,13 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
   });
 
   it("gives backups started together their own files, and cleans up one cancelled while queued", async () => {
+    const { app, db, folder } = env;
     const lock = await holdLock(db);
     try {
       const started = [];
       for (let i = 0; i < 3; i++)
         started.push(
-          await app.call("backup:start", {
-            profileId,
-            database: db.name,
-            folder,
+          await startBackup(env, {
             format: i === 2 ? "directory" : "custom",
           }),
         );
@@ -223,6 +209,7 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
   });
 
   it("fails verification of an archive with one flipped byte", async () => {
+    const { app, folder } = env;
     const [entry] = await app.call("backup:list", { folder });
     expect(await app.call("backup:verify", { folder, file: entry!.file })).toEqual({
       ok: true,
@@ -246,6 +233,7 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
   });
 
   it("refuses to write next to a damaged manifest, and leaves it as it is", async () => {
+    const { app, db, profileId } = env;
     const other = await tempFolder();
     try {
       await writeFile(join(other, "backups.json"), "{ not json");
@@ -262,6 +250,7 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
   });
 
   it("refuses a database that does not exist before writing anything", async () => {
+    const { app, profileId, folder } = env;
     const result = await app.raw("backup:start", { profileId, database: "no_such_database", folder });
     expect(result).toMatchObject({ ok: false, error: { sqlState: "3D000" } });
     await expectUntouched();

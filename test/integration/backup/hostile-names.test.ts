@@ -4,9 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase } from "../../harness/database";
-import { finished, listFolder, removeFolder, saveProfile, tempFolder } from "./support";
+import { finished, listFolder, restoreIntoNew } from "./support";
+import { useAppOnDatabase } from "../../harness/app-on-database";
 
 /**
  * Database names that a tool would misread as options or connection strings (the pgAdmin
@@ -16,11 +15,8 @@ import { finished, listFolder, removeFolder, saveProfile, tempFolder } from "./s
 describe("hostile database names are only ever names (PostgreSQL 15)", () => {
   const tag = randomBytes(3).toString("hex");
   const stray = join(tmpdir(), `pgdesk-stray-${tag}`);
-  let app: TestApp;
-  let db: FreshDatabase;
+  const env = useAppOnDatabase(15, { prefix: "bk_names", folder: "pgdesk-bk-" });
   let admin: pg.Client;
-  let profileId: string;
-  let folder: string;
   const victim = `victim_${tag}`;
   const names = [
     `--file=${stray}`,
@@ -31,6 +27,7 @@ describe("hostile database names are only ever names (PostgreSQL 15)", () => {
   const created: string[] = [];
 
   const markedDatabase = async (name: string) => {
+    const { db } = env;
     await admin.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
     created.push(name);
     const c = new pg.Client({ ...db.connection, database: name });
@@ -41,6 +38,7 @@ describe("hostile database names are only ever names (PostgreSQL 15)", () => {
   };
 
   const marker = async (database: string) => {
+    const { db } = env;
     const c = new pg.Client({ ...db.connection, database });
     await c.connect();
     try {
@@ -51,27 +49,21 @@ describe("hostile database names are only ever names (PostgreSQL 15)", () => {
   };
 
   beforeAll(async () => {
-    db = await freshDatabase(15, "bk_names");
-    admin = new pg.Client({ ...db.connection, database: "postgres" });
+    admin = new pg.Client({ ...env.db.connection, database: "postgres" });
     await admin.connect();
     await markedDatabase(victim);
     for (const name of names) await markedDatabase(name);
-    app = await createTestApp();
-    profileId = await saveProfile(app, db);
-    folder = await tempFolder();
   });
   afterAll(async () => {
     for (const name of created)
       await admin.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
     await admin.end();
-    await app.close();
-    await db.drop();
-    await removeFolder(folder);
   });
 
   it.each(names.map((n, i) => [n, i % 2 === 0 ? "custom" : "directory"] as const))(
     "backs up and restores %j as a name (%s format)",
     async (name, format) => {
+      const { app, profileId, folder } = env;
       const { jobId } = await app.call("backup:start", {
         profileId,
         database: name,
@@ -88,14 +80,7 @@ describe("hostile database names are only ever names (PostgreSQL 15)", () => {
 
       const target = `restored ${name}`;
       created.push(target);
-      const r = await app.call("backup:restore", {
-        profileId,
-        folder,
-        file: job.file,
-        target: "new",
-        database: target,
-      });
-      const rjob = await finished(app, r.jobId);
+      const rjob = await restoreIntoNew(env, job.file, target);
       expect(rjob.error).toBeUndefined();
       expect(await marker(target)).toEqual([name]);
       expect(await marker(victim)).toEqual([victim]);

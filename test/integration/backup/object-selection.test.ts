@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   relationKey,
   toDumpSelection,
@@ -8,9 +8,8 @@ import {
   type Unticked,
 } from "../../../src/shared/backup/object-selection";
 import type { DumpableSchema } from "../../../src/shared/contract/backup";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase } from "../../harness/database";
-import { finished, removeFolder, run, saveProfile, seed, tempFolder } from "./support";
+import { finished, removeFolder, run, seed, tempFolder } from "./support";
+import { useAppOnDatabase } from "../../harness/app-on-database";
 
 const extras = `
   CREATE EXTENSION pg_stat_statements;
@@ -32,19 +31,13 @@ const has = (toc: string[], entry: string) => toc.some((l) => l.includes(` ${ent
 
 /** A seeded database with every kind of relation, and an app with a profile for it, per describe block. */
 function pickFixture(major: 15 | 18, name: string) {
-  const f = {} as { app: TestApp; db: FreshDatabase; profileId: string };
-  beforeAll(async () => {
-    f.db = await freshDatabase(major, name);
-    await seed(f.db.pool, 50);
-    await f.db.pool.query(extras);
-    f.app = await createTestApp();
-    f.profileId = await saveProfile(f.app, f.db);
+  return useAppOnDatabase(major, {
+    prefix: name,
+    seed: async (db) => {
+      await seed(db.pool, 50);
+      await db.pool.query(extras);
+    },
   });
-  afterAll(async () => {
-    await f.app?.close();
-    await f.db?.drop();
-  });
-  return f;
 }
 
 describe.each([15, 18] as const)("what a backup can include or leave out (PostgreSQL %i)", (major) => {

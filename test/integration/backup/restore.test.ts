@@ -4,16 +4,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase } from "../../harness/database";
-import { finished, removeFolder, rowCounts, saveProfile, seed, tempFolder, until } from "./support";
+import { until } from "../../harness/until";
+import { finished, restoreOver, rowCounts, seed, startBackup, startRestore } from "./support";
+import { useAppOnDatabase } from "../../harness/app-on-database";
 
 describe("restoring backups (PostgreSQL 15)", () => {
-  let app: TestApp;
-  let db: FreshDatabase;
+  const env = useAppOnDatabase(15, {
+    prefix: "bk_rs",
+    seed: (db) => seed(db.pool, 500),
+    folder: "pgdesk-bk-",
+  });
   let admin: pg.Client;
-  let profileId: string;
-  let folder: string;
   let custom: string;
   const created: string[] = [];
 
@@ -21,30 +22,19 @@ describe("restoring backups (PostgreSQL 15)", () => {
     (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
 
   beforeAll(async () => {
-    db = await freshDatabase(15, "bk_rs");
-    await seed(db.pool, 500);
+    const { app, db } = env;
     admin = new pg.Client({ ...db.connection, database: "postgres" });
     await admin.connect();
-    app = await createTestApp();
-    profileId = await saveProfile(app, db);
-    folder = await tempFolder();
-    const { jobId } = await app.call("backup:start", {
-      profileId,
-      database: db.name,
-      folder,
-      format: "custom",
-    });
+    const { jobId } = await startBackup(env);
     custom = (await finished(app, jobId)).file;
   });
   afterAll(async () => {
     for (const name of created) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
-    await app.close();
-    await db.drop();
-    await removeFolder(folder);
   });
 
   it("refuses a plain file that would run psql meta-commands, before creating anything", async () => {
+    const { app, db, profileId, folder } = env;
     const pwned = join(tmpdir(), `pgdesk-pwned-${Date.now()}`);
     await writeFile(
       join(folder, "evil.sql"),
@@ -67,15 +57,14 @@ describe("restoring backups (PostgreSQL 15)", () => {
   });
 
   it("restores a plain file that is not in the manifest, and drops the new database when it fails", async () => {
+    const { app, db, folder } = env;
     await writeFile(
       join(folder, "ok.sql"),
       "SET standard_conforming_strings = on;\nCREATE TABLE t (a text);\nCOPY public.t (a) FROM stdin;\nx\\\\y\n\\N\n\\.\n",
     );
     const good = `${db.name}_plain`;
     created.push(good);
-    const r = await app.call("backup:restore", {
-      profileId,
-      folder,
+    const r = await startRestore(env, {
       file: "ok.sql",
       target: "new",
       database: good,
@@ -96,9 +85,7 @@ describe("restoring backups (PostgreSQL 15)", () => {
       "SET standard_conforming_strings = on;\nCREATE TABLE t (a int);\nSELECT no_such_function();\n",
     );
     const bad = `${db.name}_bad`;
-    const b = await app.call("backup:restore", {
-      profileId,
-      folder,
+    const b = await startRestore(env, {
       file: "bad.sql",
       target: "new",
       database: bad,
@@ -112,6 +99,7 @@ describe("restoring backups (PostgreSQL 15)", () => {
   });
 
   it("will not restore over a database that exists unless asked, and then only with its name typed", async () => {
+    const { app, db, profileId, folder } = env;
     const conflict = await app.raw("backup:restore", {
       profileId,
       folder,
@@ -133,18 +121,8 @@ describe("restoring backups (PostgreSQL 15)", () => {
     });
     expect(unconfirmed).toMatchObject({ ok: false, error: { code: "VALIDATION", field: "confirm" } });
 
-    const first = await app.call("backup:restore", {
-      profileId,
-      folder,
-      file: custom,
-      target: "existing",
-      database: target,
-      confirm: target,
-    });
-    expect((await finished(app, first.jobId)).state).toBe("succeeded");
-    const again = await app.call("backup:restore", {
-      profileId,
-      folder,
+    expect((await restoreOver(env, custom, target)).state).toBe("succeeded");
+    const again = await startRestore(env, {
       file: custom,
       target: "existing",
       database: target,
@@ -161,6 +139,7 @@ describe("restoring backups (PostgreSQL 15)", () => {
   });
 
   it("refuses file names that leave the folder", async () => {
+    const { app, profileId, folder } = env;
     const result = await app.raw("backup:restore", {
       profileId,
       folder,
@@ -172,26 +151,17 @@ describe("restoring backups (PostgreSQL 15)", () => {
   });
 
   it("cancels a restore that is waiting on a lock", async () => {
+    const { app, db } = env;
     const target = `${db.name}_cancel`;
     created.push(target);
     await admin.query(`CREATE DATABASE "${target}"`);
-    const first = await app.call("backup:restore", {
-      profileId,
-      folder,
-      file: custom,
-      target: "existing",
-      database: target,
-      confirm: target,
-    });
-    expect((await finished(app, first.jobId)).state).toBe("succeeded");
+    expect((await restoreOver(env, custom, target)).state).toBe("succeeded");
     const locker = new pg.Client({ ...db.connection, database: target });
     await locker.connect();
     await locker.query("BEGIN");
     await locker.query("LOCK TABLE shop.customer IN ACCESS EXCLUSIVE MODE");
     try {
-      const r = await app.call("backup:restore", {
-        profileId,
-        folder,
+      const r = await startRestore(env, {
         file: custom,
         target: "existing",
         database: target,
@@ -204,7 +174,7 @@ describe("restoring backups (PostgreSQL 15)", () => {
           "SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'",
           [target],
         );
-        return rows.length ? true : undefined;
+        return rows.length;
       }, "pg_restore to wait on the lock");
       await app.call("backup:cancel", { jobId: r.jobId });
       const job = await finished(app, r.jobId);

@@ -1,43 +1,28 @@
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase } from "../../harness/database";
-import { finished, removeFolder, saveProfile, tempFolder } from "./support";
+import { describe, expect, it } from "vitest";
+import { createTestApp } from "../../harness/app";
+import { finished, saveProfile, startBackup } from "./support";
+import { useAppOnDatabase } from "../../harness/app-on-database";
 
 describe("retention and scheduled backups (PostgreSQL 15)", () => {
-  let app: TestApp;
-  let db: FreshDatabase;
-  let profileId: string;
-  let folder: string;
-
-  beforeAll(async () => {
-    db = await freshDatabase(15, "bk_ret");
-    await db.pool.query("CREATE TABLE t AS SELECT generate_series(1, 100) AS id");
-    app = await createTestApp();
-    profileId = await saveProfile(app, db);
-    folder = await tempFolder();
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-    await removeFolder(folder);
+  const env = useAppOnDatabase(15, {
+    prefix: "bk_ret",
+    seed: "CREATE TABLE t AS SELECT generate_series(1, 100) AS id",
+    folder: "pgdesk-bk-",
   });
 
   const backup = async () => {
-    const { jobId } = await app.call("backup:start", {
-      profileId,
-      database: db.name,
-      folder,
-      format: "custom",
-    });
+    const { app } = env;
+    const { jobId } = await startBackup(env);
     const job = await finished(app, jobId);
     expect(job.state).toBe("succeeded");
     return job.file;
   };
 
   it("previews what keep-last would delete, and deletes only what was previewed", async () => {
+    const { app, folder } = env;
     const files = [await backup(), await backup(), await backup()];
     const preview = await app.call("backup:retentionPreview", { folder, policy: { keepLast: 1 } });
     expect(preview.remove.map((r) => r.file).sort()).toEqual(files.slice(0, 2).sort());
@@ -59,6 +44,7 @@ describe("retention and scheduled backups (PostgreSQL 15)", () => {
   });
 
   it("catches up a daily backup missed while the app was closed, once", async () => {
+    const { db, folder } = env;
     const other = await createTestApp();
     try {
       const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString();
@@ -99,6 +85,7 @@ describe("retention and scheduled backups (PostgreSQL 15)", () => {
   });
 
   it("saves a schedule only for a writable folder and a known profile", async () => {
+    const { app, db, profileId, folder } = env;
     const bad = await app.raw("backup:saveSchedule", {
       profileId,
       database: db.name,

@@ -1,45 +1,23 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase } from "../../harness/database";
-import {
-  finished,
-  listFolder,
-  removeFolder,
-  rowCounts,
-  saveProfile,
-  schemaDump,
-  seed,
-  tempFolder,
-} from "./support";
+import { afterAll, describe, expect, it } from "vitest";
+import { finished, listFolder, restoreIntoNew, rowCounts, schemaDump, seed, startBackup } from "./support";
+import { useAppOnDatabase } from "../../harness/app-on-database";
 
 describe("a backup restored into a new database is the same database (PostgreSQL 15)", () => {
-  let app: TestApp;
-  let db: FreshDatabase;
-  let profileId: string;
-  let folder: string;
+  const env = useAppOnDatabase(15, { prefix: "bk_rt", seed: (db) => seed(db.pool), folder: "pgdesk-bk-" });
   const restored: string[] = [];
 
-  beforeAll(async () => {
-    db = await freshDatabase(15, "bk_rt");
-    await seed(db.pool);
-    app = await createTestApp();
-    profileId = await saveProfile(app, db);
-    folder = await tempFolder();
-  });
   afterAll(async () => {
-    const admin = new pg.Client({ ...db.connection, database: "postgres" });
+    const admin = new pg.Client({ ...env.db.connection, database: "postgres" });
     await admin.connect();
     for (const name of restored) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
-    await app.close();
-    await db.drop();
-    await removeFolder(folder);
   });
 
   it("finds pg_dump 15 for the 15.x server", async () => {
+    const { app, profileId } = env;
     const tools = await app.call("backup:tools", { profileId });
     expect(tools.serverMajor).toBe(15);
     expect(tools.chosen.pg_dump?.major).toBeGreaterThanOrEqual(15);
@@ -53,10 +31,8 @@ describe("a backup restored into a new database is the same database (PostgreSQL
     ["plain", {}],
     ["tar", {}],
   ] as const)("round-trips the %s format", async (format, extra) => {
-    const { jobId } = await app.call("backup:start", {
-      profileId,
-      database: db.name,
-      folder,
+    const { app, db, folder } = env;
+    const { jobId } = await startBackup(env, {
       format,
       ...extra,
     });
@@ -83,14 +59,7 @@ describe("a backup restored into a new database is the same database (PostgreSQL
 
     const target = `${db.name}_${format}`;
     restored.push(target);
-    const r = await app.call("backup:restore", {
-      profileId,
-      folder,
-      file: job.file,
-      target: "new",
-      database: target,
-    });
-    const rjob = await finished(app, r.jobId);
+    const rjob = await restoreIntoNew(env, job.file, target);
     expect(rjob.error).toBeUndefined();
     expect(rjob.state).toBe("succeeded");
 
@@ -105,11 +74,8 @@ describe("a backup restored into a new database is the same database (PostgreSQL
   });
 
   it("passes a test restore into a scratch database, which is dropped afterwards", async () => {
-    const { jobId } = await app.call("backup:start", {
-      profileId,
-      database: db.name,
-      folder,
-      format: "custom",
+    const { app, db, folder } = env;
+    const { jobId } = await startBackup(env, {
       testRestore: true,
     });
     const job = await finished(app, jobId);
@@ -123,6 +89,7 @@ describe("a backup restored into a new database is the same database (PostgreSQL
   });
 
   it("previews the command with the password hidden and the database outside argv", async () => {
+    const { app, db, profileId, folder } = env;
     const preview = await app.call("backup:preview", {
       profileId,
       database: db.name,
@@ -146,20 +113,13 @@ describe("a backup restored into a new database is the same database (PostgreSQL
   });
 
   it("backs up only what was picked", async () => {
-    const partial = await app.call("backup:start", {
-      profileId,
-      database: db.name,
-      folder,
-      format: "custom",
+    const { app, folder } = env;
+    const partial = await startBackup(env, {
       excludeTables: [{ schema: "shop", name: "order" }],
     });
     expect((await finished(app, partial.jobId)).progress).toMatchObject({ tablesTotal: 2, tablesDone: 2 });
 
-    const { jobId } = await app.call("backup:start", {
-      profileId,
-      database: db.name,
-      folder,
-      format: "custom",
+    const { jobId } = await startBackup(env, {
       includeSchemas: ["public"],
     });
     const job = await finished(app, jobId);

@@ -1,32 +1,22 @@
 import { readFile } from "node:fs/promises";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase } from "../../harness/database";
-import { startTestSshd, type TestSshd } from "../profiles/sshd-fixture";
-import { finished, pgDumpPids, removeFolder, seed, tempFolder, until } from "./support";
+import { describe, expect, it } from "vitest";
+import { until } from "../../harness/until";
+import { useTestSshd } from "../profiles/sshd-fixture";
+import { finished, pgDumpPids, seed, startBackup } from "./support";
+import { useAppOnDatabase } from "../../harness/app-on-database";
 
 describe("a backup of a profile reached through an SSH tunnel (real sshd, PostgreSQL 15)", () => {
-  let sshd: TestSshd;
-  let app: TestApp;
-  let db: FreshDatabase;
-  let folder: string;
-
-  beforeAll(async () => {
-    sshd = await startTestSshd();
-    db = await freshDatabase(15, "bk_ssh");
-    await seed(db.pool, 200);
-    app = await createTestApp();
-    folder = await tempFolder();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    await sshd?.dispose();
-    await removeFolder(folder);
+  const sshd = useTestSshd();
+  const env = useAppOnDatabase(15, {
+    prefix: "bk_ssh",
+    seed: (db) => seed(db.pool, 200),
+    profile: false,
+    folder: "pgdesk-bk-",
   });
 
   it("runs pg_dump against the tunnel's local end, keeping the host name for TLS", async () => {
+    const { app, db, folder } = env;
     const { id: profileId } = await app.call("profiles:save", {
       draft: {
         name: "via ssh",
@@ -53,12 +43,7 @@ describe("a backup of a profile reached through an SSH tunnel (real sshd, Postgr
     await lock.query("LOCK TABLE shop.customer IN ACCESS EXCLUSIVE MODE");
     let jobId: string;
     try {
-      ({ jobId } = await app.call("backup:start", {
-        profileId,
-        database: db.name,
-        folder,
-        format: "custom",
-      }));
+      ({ jobId } = await startBackup(env, { profileId }));
       const [pid] = await until(async () => {
         const pids = await pgDumpPids(folder);
         return pids.length ? pids : undefined;

@@ -5,7 +5,9 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type pg from "pg";
 import type { Job } from "../../../src/shared/contract/backup";
+import type { InputOf } from "../../../src/shared/contract";
 import type { TestApp } from "../../harness/app";
+import type { AppOnDatabase } from "../../harness/app-on-database";
 import type { FreshDatabase } from "../../harness/database";
 
 export const run = promisify(execFile);
@@ -16,6 +18,47 @@ export async function saveProfile(app: TestApp, db: FreshDatabase): Promise<stri
     draft: { name: `pg${db.server.major}`, ...db.connection },
   });
   return saved.id;
+}
+
+type BackupInput = InputOf<"backup:start">;
+type RestoreInput = InputOf<"backup:restore">;
+
+/** Starts a backup of the test database into the test folder, as the Backups page does (custom format unless told). */
+export function startBackup(
+  env: AppOnDatabase,
+  input: Partial<BackupInput> = {},
+): Promise<{ jobId: string }> {
+  return env.app.call("backup:start", {
+    format: "custom",
+    ...input,
+    profileId: input.profileId ?? env.profileId,
+    database: input.database ?? env.db.name,
+    folder: input.folder ?? env.folder,
+  });
+}
+
+/** Starts a restore of a file in the test folder through the test profile. */
+export function startRestore(
+  env: AppOnDatabase,
+  input: Omit<RestoreInput, "profileId" | "folder">,
+): Promise<{ jobId: string }> {
+  return env.app.call("backup:restore", {
+    profileId: env.profileId,
+    folder: env.folder,
+    ...input,
+  } as RestoreInput);
+}
+
+/** Restores `file` into a new database and waits for the job to end. */
+export async function restoreIntoNew(env: AppOnDatabase, file: string, database: string): Promise<Job> {
+  const { jobId } = await startRestore(env, { file, target: "new", database });
+  return finished(env.app, jobId);
+}
+
+/** Restores `file` over an existing database (its name typed as confirmation) and waits for the job to end. */
+export async function restoreOver(env: AppOnDatabase, file: string, database: string): Promise<Job> {
+  const { jobId } = await startRestore(env, { file, target: "existing", database, confirm: database });
+  return finished(env.app, jobId);
 }
 
 export async function tempFolder(prefix = "pgdesk-bk-"): Promise<string> {
@@ -105,19 +148,4 @@ export async function pgDumpPids(needle: string): Promise<number[]> {
     if (cmd.split("\u0000")[0]?.endsWith("pg_dump") && cmd.includes(needle)) pids.push(Number(name));
   }
   return pids;
-}
-
-/** Polls until `check` returns a value, failing after `timeoutMs`. */
-export async function until<T>(
-  check: () => Promise<T | undefined>,
-  what: string,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }

@@ -1,29 +1,14 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase } from "../../harness/database";
-import { listFolder, removeFolder, saveProfile, tempFolder } from "./support";
+import { describe, expect, it } from "vitest";
+import { listFolder } from "./support";
+import { useAppOnDatabase } from "../../harness/app-on-database";
 
 describe("a server newer than every pg_dump on the machine (PostgreSQL 18, pg_dump 15)", () => {
-  let app: TestApp;
-  let db: FreshDatabase;
-  let profileId: string;
-  let folder: string;
-
-  beforeAll(async () => {
-    db = await freshDatabase(18, "bk_v18");
-    app = await createTestApp();
-    profileId = await saveProfile(app, db);
-    folder = await tempFolder();
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-    await removeFolder(folder);
-  });
+  const env = useAppOnDatabase(18, { prefix: "bk_v18", folder: "pgdesk-bk-" });
 
   it("says which version is needed and where to set it", async () => {
+    const { app, profileId } = env;
     const tools = await app.call("backup:tools", { profileId });
     expect(tools.serverMajor).toBe(18);
     expect(tools.chosen.pg_dump).toBeUndefined();
@@ -34,6 +19,7 @@ describe("a server newer than every pg_dump on the machine (PostgreSQL 18, pg_du
   });
 
   it("refuses the backup before writing anything", async () => {
+    const { app, db, profileId, folder } = env;
     const result = await app.raw("backup:start", { profileId, database: db.name, folder, format: "custom" });
     expect(result).toMatchObject({
       ok: false,
@@ -44,6 +30,7 @@ describe("a server newer than every pg_dump on the machine (PostgreSQL 18, pg_du
   });
 
   it("keeps refusing when the folder set for 18 holds older tools, and names that folder", async () => {
+    const { app, db, profileId, folder } = env;
     const set = await app.call("backup:setToolPath", { major: 18, folder: "/usr/lib/postgresql/15/bin" });
     expect(set.configured).toEqual({ "18": "/usr/lib/postgresql/15/bin" });
     const tools = await app.call("backup:tools", { profileId });
@@ -56,6 +43,7 @@ describe("a server newer than every pg_dump on the machine (PostgreSQL 18, pg_du
   });
 
   it("refuses a restore into the 18.x server before creating its database", async () => {
+    const { app, db, profileId, folder } = env;
     await writeFile(
       join(folder, "small.sql"),
       "SET standard_conforming_strings = on;\nCREATE TABLE t (a int);\n",
@@ -77,6 +65,7 @@ describe("a server newer than every pg_dump on the machine (PostgreSQL 18, pg_du
   });
 
   it("rejects a tool folder that does not exist", async () => {
+    const { app, profileId, folder } = env;
     const result = await app.raw("backup:setToolPath", { major: 18, folder: join(folder, "nope") });
     expect(result).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
     await app.call("backup:setToolPath", { major: 18, folder: null });

@@ -1,13 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { createAppContext } from "../../../src/main/app-context";
-import { KeyFileSecretStore } from "../../../src/main/features/profiles/secret-store";
 import type { HandlerMap } from "../../../src/main/features/handler-types";
 import { registry } from "../../../src/main/ipc/registry";
-import { startWebHost, type WebHost } from "../../../src/main/ipc/web";
+import { useTestWebHost } from "../../harness/app";
 import { createMemoryLogger } from "../../../src/main/logger";
 
 /** The real registry, with every handler wrapped to count how often it is reached. */
@@ -26,31 +21,9 @@ function countingRegistry(): { map: HandlerMap; reached: string[] } {
 }
 
 describe("the web host", () => {
-  let host: WebHost;
-  let dataDir: string;
   const log = createMemoryLogger();
   const { map, reached } = countingRegistry();
-
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "pgdesk-webhost-"));
-    host = await startWebHost({
-      registry: map,
-      log,
-      createContext: (emit) =>
-        createAppContext({
-          host: "web",
-          version: "test",
-          dataDir,
-          log,
-          emit,
-          secrets: new KeyFileSecretStore(join(dataDir, "k")),
-        }),
-    });
-  });
-  afterAll(async () => {
-    await host.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const host = useTestWebHost(map, log);
 
   const post = (channel: string, body: string, headers: Record<string, string> = {}) =>
     fetch(`${host.url}/api/${channel}`, {

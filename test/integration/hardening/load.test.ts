@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase } from "../../harness/database";
+import { describe, expect, it } from "vitest";
 import { createPgdeskLayout } from "../audit/layouts.fixture";
+import { useAppOnDatabase } from "../../harness/app-on-database";
 
 describe("50 concurrent calls from several screens against one profile", () => {
-  let app: TestApp;
-  let db: FreshDatabase;
-  let profileId: string;
-
-  beforeAll(async () => {
-    db = await freshDatabase(15, "load");
-    await createPgdeskLayout(db.pool);
-    app = await createTestApp();
-    profileId = (await app.call("profiles:save", { draft: { name: "load", ...db.connection } })).id;
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
+  const env = useAppOnDatabase(15, {
+    prefix: "load",
+    seed: (db) => createPgdeskLayout(db.pool),
+    profile: { name: "load" },
   });
 
   it("all complete and never open more connections than the pool allows", async () => {
+    const { app, db, profileId } = env;
     const { detected } = await app.call("audit:detect", { profileId });
     const mapping = detected[0]!.mapping;
     const calls: Array<() => Promise<unknown>> = [];

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Major } from "../../harness/database";
-import { healthFixture, type HealthFixture } from "./health-fixture";
+import { useHealthFixture } from "./health-fixture";
 
 describe.each<Major>([15, 18])("a partial report instead of a failure, PostgreSQL %i", (major) => {
-  let f: HealthFixture;
-
-  beforeAll(async () => {
-    f = await healthFixture(major, "hfault");
-  });
-  afterAll(async () => {
-    await f.close();
-  });
+  const f = useHealthFixture(major, { prefix: "hfault" });
 
   it("says which check lacks a privilege and how to grant it, while the rest still run", async () => {
     const role = `lim_${f.db.name}`;

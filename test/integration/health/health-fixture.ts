@@ -1,64 +1,64 @@
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import type { HealthCheck, HealthReport, HealthThresholds } from "../../../src/shared/contract/health";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase, type Major } from "../../harness/database";
+import { AppOnDatabase } from "../../harness/app-on-database";
+import type { Major, Seed } from "../../harness/database";
+import { until } from "../../harness/until";
 
-export interface HealthFixture {
-  app: TestApp;
-  db: FreshDatabase;
-  profileId: string;
-  report(): Promise<HealthReport>;
-  check(id: string): Promise<HealthCheck>;
-  /** Re-runs the report until the check satisfies `ok` (stats reach views asynchronously). */
-  waitForCheck(id: string, ok: (c: HealthCheck) => boolean, timeoutMs?: number): Promise<HealthCheck>;
-  thresholds(t: Partial<HealthThresholds>): Promise<void>;
-  /** A connection of its own (not pgdesk's), for holding locks and transactions. */
-  client(): Promise<pg.Client>;
-  close(): Promise<void>;
-}
+/** The app on a database of its own, with the health report at hand and connections of the test's own. */
+export class HealthFixture extends AppOnDatabase {
+  private readonly clients: pg.Client[] = [];
 
-export async function healthFixture(major: Major, prefix = "health"): Promise<HealthFixture> {
-  const db = await freshDatabase(major, prefix);
-  const app = await createTestApp();
-  const saved = await app.call("profiles:save", { draft: { name: `PG ${major}`, ...db.connection } });
-  const clients: pg.Client[] = [];
-  const report = () => app.call("health:report", { profileId: saved.id });
-  const check = async (id: string) => {
-    const c = (await report()).checks.find((x) => x.id === id);
+  report(): Promise<HealthReport> {
+    return this.app.call("health:report", { profileId: this.profileId });
+  }
+
+  async check(id: string): Promise<HealthCheck> {
+    const c = (await this.report()).checks.find((x) => x.id === id);
     if (!c) throw new Error(`no check ${id}`);
     return c;
-  };
-  return {
-    app,
-    db,
-    profileId: saved.id,
-    report,
-    check,
-    async waitForCheck(id, ok, timeoutMs = 20_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const c = await check(id);
-        if (ok(c)) return c;
-        if (Date.now() > deadline) throw new Error(`check ${id} never matched; last: ${JSON.stringify(c)}`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    },
-    async thresholds(t) {
-      await app.call("health:setThresholds", { profileId: saved.id, thresholds: t });
-    },
-    async client() {
-      const c = new pg.Client(db.connection);
-      c.on("error", () => undefined); // terminated on purpose by some tests; errors are checked where they happen
-      await c.connect();
-      clients.push(c);
-      return c;
-    },
-    async close() {
-      await Promise.allSettled(clients.map((c) => c.end()));
-      await app.close();
-      await db.drop();
-    },
-  };
+  }
+
+  /** Re-runs the report until the check satisfies `ok` (stats reach views asynchronously). */
+  waitForCheck(id: string, ok: (c: HealthCheck) => boolean, timeoutMs = 20_000): Promise<HealthCheck> {
+    let last: HealthCheck | undefined;
+    return until(
+      async () => {
+        last = await this.check(id);
+        return ok(last) && last;
+      },
+      () => `check ${id} to match; last: ${JSON.stringify(last)}`,
+      timeoutMs,
+      200,
+    );
+  }
+
+  async thresholds(t: Partial<HealthThresholds>): Promise<void> {
+    await this.app.call("health:setThresholds", { profileId: this.profileId, thresholds: t });
+  }
+
+  /** A connection of its own (not pgdesk's), for holding locks and transactions. */
+  async client(): Promise<pg.Client> {
+    const c = new pg.Client(this.db.connection);
+    c.on("error", () => undefined); // terminated on purpose by some tests; errors are checked where they happen
+    await c.connect();
+    this.clients.push(c);
+    return c;
+  }
+
+  override async close(): Promise<void> {
+    await Promise.allSettled(this.clients.splice(0).map((c) => c.end()));
+    await super.close();
+  }
 }
 
-export { until } from "../../harness/until";
+/** One health fixture for the tests of the enclosing describe: started before them, closed after them. */
+export function useHealthFixture(
+  major: Major,
+  options: { prefix?: string; seed?: Seed } = {},
+): HealthFixture {
+  const f = new HealthFixture(major, { prefix: options.prefix ?? "health", seed: options.seed });
+  beforeAll(() => f.start());
+  afterAll(() => f.close());
+  return f;
+}

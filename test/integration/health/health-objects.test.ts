@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Major } from "../../harness/database";
-import { healthFixture, type HealthFixture } from "./health-fixture";
+import { useHealthFixture } from "./health-fixture";
 
 describe.each<Major>([15, 18])("health checks on database objects, PostgreSQL %i", (major) => {
-  let f: HealthFixture;
-
-  beforeAll(async () => {
-    f = await healthFixture(major);
-  });
-  afterAll(async () => {
-    await f.close();
-  });
+  const f = useHealthFixture(major);
 
   it("passes a clean database and says which server it talked to", async () => {
     const report = await f.report();

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { healthFixture, until, type HealthFixture } from "./health-fixture";
+import { describe, expect, it } from "vitest";
+import { until } from "../../harness/until";
+import { useHealthFixture } from "./health-fixture";
 
 describe("live chart sampler", () => {
-  let f: HealthFixture;
-
-  beforeAll(async () => {
-    f = await healthFixture(18, "hsample");
-    await f.db.pool.query("CREATE TABLE ticks (id serial, at timestamptz DEFAULT now())");
-  });
-  afterAll(async () => {
-    await f.close();
+  const f = useHealthFixture(18, {
+    prefix: "hsample",
+    seed: "CREATE TABLE ticks (id serial, at timestamptz DEFAULT now())",
   });
 
   it("emits per-second rates from counter deltas while watched, and stops when nobody watches", async () => {

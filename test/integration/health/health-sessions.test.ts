@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Major } from "../../harness/database";
-import { healthFixture, until, type HealthFixture } from "./health-fixture";
+import { until } from "../../harness/until";
+import { useHealthFixture } from "./health-fixture";
 
 describe.each<Major>([15, 18])("health checks on sessions, PostgreSQL %i", (major) => {
-  let f: HealthFixture;
-
-  beforeAll(async () => {
-    f = await healthFixture(major, "hsess");
-    await f.db.pool.query(
-      "CREATE TABLE accounts (id int PRIMARY KEY, balance int); INSERT INTO accounts VALUES (1, 100)",
-    );
-  });
-  afterAll(async () => {
-    await f.close();
+  const f = useHealthFixture(major, {
+    prefix: "hsess",
+    seed: "CREATE TABLE accounts (id int PRIMARY KEY, balance int); INSERT INTO accounts VALUES (1, 100)",
   });
 
   it("flags a session idle in a transaction past the threshold, and not pgdesk's own", async () => {

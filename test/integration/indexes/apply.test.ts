@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase, type Major } from "../../harness/database";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Major } from "../../harness/database";
 import { onOneSession, range, repeat } from "./fixtures";
+import { useAppOnDatabase } from "../../harness/app-on-database";
 
 describe.each<Major>([15, 18])("running a reviewed index statement on PostgreSQL %i", (major) => {
-  let app: TestApp;
-  let db: FreshDatabase;
-  let profileId: string;
+  const env = useAppOnDatabase(major, { prefix: "idxapply", profile: { name: "apply" } });
   const thresholds = { minRows: 5_000 };
 
   beforeAll(async () => {
-    db = await freshDatabase(major, "idxapply");
-    app = await createTestApp();
-    profileId = (await app.call("profiles:save", { draft: { name: "apply", ...db.connection } })).id;
+    const { db } = env;
     await db.pool.query(`
       CREATE EXTENSION pg_stat_statements;
       CREATE SCHEMA "Sales Dept";
@@ -29,12 +25,9 @@ describe.each<Major>([15, 18])("running a reviewed index statement on PostgreSQL
       );
     });
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-  });
 
   it("quotes odd names in the suggestion, runs it when asked, and the suggestion disappears", async () => {
+    const { app, profileId } = env;
     const before = await app.call("indexes:report", { profileId, thresholds });
     const s = before.missing.suggestions.find((x) => x.table === 'Odd "Tbl"');
     expect(s?.create.sql).toBe(
@@ -51,6 +44,7 @@ describe.each<Major>([15, 18])("running a reviewed index statement on PostgreSQL
   });
 
   it("drops an index with the generated DROP INDEX CONCURRENTLY", async () => {
+    const { app, db, profileId } = env;
     await db.pool.query('CREATE INDEX "drop me" ON "Sales Dept"."Odd ""Tbl""" (id)');
     const r = await app.call("indexes:apply", {
       profileId,
@@ -62,6 +56,7 @@ describe.each<Major>([15, 18])("running a reviewed index statement on PostgreSQL
   });
 
   it("refuses anything but one index statement", async () => {
+    const { app, db, profileId } = env;
     for (const sql of [
       'DROP TABLE "Sales Dept"."Odd ""Tbl"""',
       "CREATE INDEX a ON x (y); DROP TABLE z",
@@ -77,6 +72,7 @@ describe.each<Major>([15, 18])("running a reviewed index statement on PostgreSQL
   });
 
   it("shows the server's error when a statement fails", async () => {
+    const { app, profileId } = env;
     const r = await app.raw("indexes:apply", {
       profileId,
       sql: "CREATE INDEX CONCURRENTLY ON no_such_table (x)",
@@ -85,6 +81,7 @@ describe.each<Major>([15, 18])("running a reviewed index statement on PostgreSQL
   });
 
   it("says how to get hypopg when the server does not have it", async () => {
+    const { app, profileId } = env;
     const r = await app.call("indexes:report", { profileId, whatIf: true, thresholds: { minRows: 5_000 } });
     expect(r.missing.whatIf.state).toBe("unavailable");
     expect(r.missing.whatIf.message).toMatch(/hypopg.*apt install postgresql-<major>-hypopg/s);

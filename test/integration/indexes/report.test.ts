@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { IndexReport } from "../../../src/shared/contract/indexes";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase, type Major } from "../../harness/database";
+import type { Major } from "../../harness/database";
 import { onOneSession, range, repeat } from "./fixtures";
+import { useAppOnDatabase } from "../../harness/app-on-database";
 
 const thresholds = { unusedMinBytes: 100 * 1024, seqScanMin: 20, minRows: 10_000 };
 
 describe.each<Major>([15, 18])("index insights on PostgreSQL %i", (major) => {
-  let app: TestApp;
-  let db: FreshDatabase;
-  let profileId: string;
+  const env = useAppOnDatabase(major, { prefix: "idx", profile: { name: "idx" } });
   let report: IndexReport;
 
   beforeAll(async () => {
-    db = await freshDatabase(major, "idx");
-    app = await createTestApp();
-    profileId = (await app.call("profiles:save", { draft: { name: "idx", ...db.connection } })).id;
+    const { app, db, profileId } = env;
     await db.pool.query(`
       CREATE EXTENSION pg_stat_statements;
       CREATE TABLE orders (id serial PRIMARY KEY, customer_id int NOT NULL, status text NOT NULL, email text NOT NULL,
@@ -94,14 +90,11 @@ describe.each<Major>([15, 18])("index insights on PostgreSQL %i", (major) => {
     });
     report = await app.call("indexes:report", { profileId, thresholds });
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-  });
 
   const byName = (name: string) => report.indexes.find((i) => i.name === name);
 
   it("lists every index with its definition, method, usage and the constraint it backs", () => {
+    const { db } = env;
     expect(report.serverVersionNum).toBeGreaterThanOrEqual(major * 10000);
     expect(report.database).toBe(db.name);
     const note = byName("orders_note_idx")!;

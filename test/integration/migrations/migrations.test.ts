@@ -3,8 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase } from "../../harness/database";
+import { useAppOnDatabase } from "../../harness/app-on-database";
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -22,17 +21,12 @@ const prismaTable = `
   )`;
 
 describe("Prisma migration history and sizes", () => {
-  let app: TestApp;
-  let db: FreshDatabase;
-  let profileId: string;
+  const env = useAppOnDatabase(15, { prefix: "mig", profile: { name: "m" } });
   let folder: string;
   const init = 'CREATE TABLE "User" (id serial PRIMARY KEY);\n';
   const posts = 'CREATE TABLE "Post" (id serial PRIMARY KEY, body text);\n';
 
   beforeAll(async () => {
-    db = await freshDatabase(15, "mig");
-    app = await createTestApp();
-    profileId = (await app.call("profiles:save", { draft: { name: "m", ...db.connection } })).id;
     folder = await mkdtemp(join(tmpdir(), "pgdesk-mig-"));
     for (const [name, body] of [
       ["20240101000000_init", init],
@@ -44,16 +38,16 @@ describe("Prisma migration history and sizes", () => {
     }
   });
   afterAll(async () => {
-    await app.close();
-    await db.drop();
     await rm(folder, { recursive: true, force: true });
   });
 
   it("says so when the database has no _prisma_migrations", async () => {
+    const { app, profileId } = env;
     expect(await app.call("migrations:history", { profileId })).toEqual({ present: false, migrations: [] });
   });
 
   it("lists applied, failed and rolled-back migrations with durations and logs", async () => {
+    const { app, db, profileId } = env;
     await db.pool.query(prismaTable);
     await db.pool.query(
       `INSERT INTO "_prisma_migrations" VALUES
@@ -82,6 +76,7 @@ describe("Prisma migration history and sizes", () => {
   });
 
   it("marks a migration whose folder checksum differs from the recorded one", async () => {
+    const { app, profileId } = env;
     const c = await app.call("migrations:compareFolder", { profileId, folder });
     expect(c.entries.map((e) => [e.name, e.state])).toEqual([
       ["20231201000000_gone", "onlyInDatabase"],
@@ -95,6 +90,7 @@ describe("Prisma migration history and sizes", () => {
   });
 
   it("reports database and per-table sizes with TOAST and row estimates", async () => {
+    const { app, db, profileId } = env;
     await db.pool.query(`CREATE TABLE big (id int PRIMARY KEY, doc text);
       INSERT INTO big SELECT g, repeat(md5(g::text), 400) FROM generate_series(1, 300) g; ANALYZE big;`);
     const s = await app.call("migrations:sizes", { profileId });

@@ -7,6 +7,7 @@ import { childEnv } from "../../../src/main/features/backup/child-env";
 import { runTool } from "../../../src/main/features/backup/child-process";
 import { createTestApp, type TestApp } from "../../harness/app";
 import { freshDatabase, type FreshDatabase } from "../../harness/database";
+import { until } from "../../harness/until";
 
 async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -87,13 +88,16 @@ describe("a canary password never leaks", () => {
     });
     try {
       // wait until psql is connected and waiting on the lock: then its argv and env are final
-      for (const deadline = Date.now() + 15_000; ;) {
-        const { rows } = await locker.query(
-          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = 'canary_user' AND wait_event_type = 'Lock'",
-        );
-        if (rows[0].n > 0) break;
-        if (Date.now() > deadline) throw new Error(`psql never reached the lock: ${output}`);
-      }
+      await until(
+        async () =>
+          (
+            await locker.query<{ n: number }>(
+              "SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = 'canary_user' AND wait_event_type = 'Lock'",
+            )
+          ).rows[0]!.n > 0,
+        () => `psql to reach the lock: ${output}`,
+        15_000,
+      );
       const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8");
       const environ = await readFile(`/proc/${pid}/environ`, "utf8");
       expect(cmdline).toContain("pg_advisory_lock");

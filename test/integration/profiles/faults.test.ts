@@ -1,27 +1,19 @@
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedServer, type EmbeddedServer } from "../../../src/main/db/embedded-postgres";
-import { createTestApp, type TestApp } from "../../harness/app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "../../harness/app";
+import { useFixture } from "../../harness/fixture";
+import { PrivateServer } from "../../harness/private-server";
+import { until } from "../../harness/until";
 
 const PASSWORD = "faults-test-secret";
 
 describe("connection faults: terminated backends and a server restart", () => {
-  let root: string;
-  let server: EmbeddedServer;
-  let app: TestApp;
+  const server = useFixture(
+    () => PrivateServer.start({ prefix: "pgdesk-faults-", password: PASSWORD }),
+    (s) => s.dispose(),
+  );
+  const app = useTestApp();
   let profileId: string;
-  const dataDir = () => join(root, "data");
-
-  const start = (port?: number) =>
-    startEmbeddedServer({
-      dataDir: dataDir(),
-      password: PASSWORD,
-      ...(port ? { port } : {}),
-      settings: { fsync: "off" },
-    });
 
   async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
     const c = new pg.Client({
@@ -43,10 +35,6 @@ describe("connection faults: terminated backends and a server restart", () => {
     (await app.ctx.db.query<{ pid: number }>(profileId, "SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), "pgdesk-faults-"));
-    await chmod(root, 0o777);
-    server = await start();
-    app = await createTestApp();
     const saved = await app.call("profiles:save", {
       draft: {
         name: "faulty",
@@ -58,11 +46,6 @@ describe("connection faults: terminated backends and a server restart", () => {
       },
     });
     profileId = saved.id;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await server?.stop();
-    await rm(root, { recursive: true, force: true });
   });
 
   it("an idle connection killed by pg_terminate_backend is replaced on the next call", async () => {
@@ -91,16 +74,19 @@ describe("connection faults: terminated backends and a server restart", () => {
     expect(await running).toMatchObject({ code: "57P01" });
     expect((await app.ctx.db.query(profileId, "SELECT 42 AS n")).rows[0]).toEqual({ n: 42 });
 
-    async function waitForSleeper(): Promise<number> {
-      for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
-        const { rows } = await admin((c) =>
-          c.query<{ pid: number }>(
-            "SELECT pid FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'",
-          ),
-        );
-        if (rows[0]) return rows[0].pid;
-      }
-      throw new Error("the sleeping query never showed up in pg_stat_activity");
+    function waitForSleeper(): Promise<number> {
+      return until(
+        async () =>
+          (
+            await admin((c) =>
+              c.query<{ pid: number }>(
+                "SELECT pid FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'",
+              ),
+            )
+          ).rows[0]?.pid,
+        "the sleeping query in pg_stat_activity",
+        10_000,
+      );
     }
   });
 
@@ -120,7 +106,6 @@ describe("connection faults: terminated backends and a server restart", () => {
       }
     })();
 
-    const port = server.port;
     await server.stop();
     const down = await app.waitForEvent(
       "connection:didChangeState",
@@ -132,16 +117,14 @@ describe("connection faults: terminated backends and a server restart", () => {
     const failed = await app.raw("server:overview", { profileId });
     expect(failed).toMatchObject({ ok: false, error: { code: "CONNECTION" } });
 
-    server = await start(port);
+    await server.start(); // on the port it had
     const retried = await app.call("profiles:retryConnection", { id: profileId });
     expect(retried.state).toBe("connected");
     await app.waitForEvent(
       "connection:didChangeState",
       (p) => p.profileId === profileId && p.state === "connected",
     );
-    for (const deadline = Date.now() + 10_000; outcomes.at(-1) !== "ok" && Date.now() < deadline;) {
-      await new Promise((r) => setImmediate(r));
-    }
+    await until(() => outcomes.at(-1) === "ok", "the polling to succeed again", 10_000);
     polling = false;
     await poll;
     expect(outcomes.at(-1)).toBe("ok");

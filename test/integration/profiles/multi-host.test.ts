@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../../src/main/db/embedded-postgres";
+import { closedPorts } from "../../harness/ports";
+import { until } from "../../harness/until";
 import { childEnv } from "../../../src/main/features/backup/child-env";
 import type { ProfileDraft } from "../../../src/shared/contract";
 import { createTestApp, type TestApp } from "../../harness/app";
@@ -15,8 +16,8 @@ import { runSql } from "../query/run-helpers";
 import type { TestServer } from "../../harness/pg-servers";
 
 /**
- * Two real servers (15 and 18) hold a database of the same name; a free port nobody
- * listens on is a host that is down. "Read-only" is emulated on the 15 server with
+ * Two real servers (15 and 18) hold a database of the same name; a closed port is a
+ * host that is down. "Read-only" is emulated on the 15 server with
  * ALTER DATABASE ... SET default_transaction_read_only = on, which is what a
  * target_session_attrs=read-write check sees (transaction_read_only = on). Neither server
  * is in recovery, so both count as primary and neither as standby.
@@ -26,6 +27,8 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
   let a: TestServer; // 15
   let b: TestServer; // 18
   let down: number;
+  /** A second host that is down. */
+  let other: number;
   let app: TestApp;
 
   const admin = async (server: TestServer, text: string) => {
@@ -56,7 +59,9 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
     b = testServer(18);
     expect(a.password).toBe(b.password); // one profile password for both hosts
     await Promise.all([admin(a, `CREATE DATABASE ${db}`), admin(b, `CREATE DATABASE ${db}`)]);
-    down = await freePort();
+    const closed = await closedPorts(2);
+    down = closed[0]!;
+    other = closed[1]!;
     app = await createTestApp();
   });
   afterAll(async () => {
@@ -130,7 +135,6 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
   });
 
   it("when no host answers, the error lists every host with why", async () => {
-    const other = await freePort();
     const r = await app.raw("profiles:test", { draft: draft([down, other]) });
     expect(r).toMatchObject({ ok: false, error: { code: "CONNECTION" } });
     if (!r.ok) {
@@ -182,13 +186,15 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
         a,
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${db}' AND application_name = 'pgdesk'`,
       );
-      const deadline = Date.now() + 15_000;
       let landed: number | undefined;
-      while (Date.now() < deadline) {
-        landed = await port().catch(() => undefined); // the call racing the drop may fail once
-        if (landed === b.port) break;
-      }
-      expect(landed).toBe(b.port);
+      await until(
+        async () => {
+          landed = await port().catch(() => undefined); // the call racing the drop may fail once
+          return landed === b.port;
+        },
+        () => `the session to land on the 18 server (last on ${landed})`,
+        15_000,
+      );
       expect(await app.call("profiles:connectionStatus", { id: saved.id })).toMatchObject({
         host: "127.0.0.1",
         port: b.port,
@@ -287,14 +293,17 @@ describe("multi-host profiles (libpq host lists and target_session_attrs)", () =
       });
       await c.connect();
       try {
-        for (const deadline = Date.now() + 10_000; ;) {
-          const r = await c.query(
-            "SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND state = 'active' AND query LIKE '%pg_sleep%'",
-            [session.backendPid],
-          );
-          if (r.rowCount) break;
-          if (Date.now() > deadline) throw new Error("the statement never started on the read-write host");
-        }
+        await until(
+          async () =>
+            (
+              await c.query(
+                "SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND state = 'active' AND query LIKE '%pg_sleep%'",
+                [session.backendPid],
+              )
+            ).rowCount,
+          "the statement to start on the read-write host",
+          10_000,
+        );
       } finally {
         await c.end();
       }

@@ -1,26 +1,19 @@
 import { chmod, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase } from "../../harness/database";
+import { afterAll, describe, expect, it } from "vitest";
+import { useAppOnDatabase } from "../../harness/app-on-database";
 
 describe("profile channels", () => {
-  let app: TestApp;
-  let db: FreshDatabase;
+  const env = useAppOnDatabase(15, { prefix: "prof", profile: false });
   const savedEnv = { PGPASSFILE: process.env.PGPASSFILE };
 
-  beforeAll(async () => {
-    db = await freshDatabase(15, "prof");
-    app = await createTestApp();
-  });
   afterAll(async () => {
     if (savedEnv.PGPASSFILE === undefined) delete process.env.PGPASSFILE;
     else process.env.PGPASSFILE = savedEnv.PGPASSFILE;
-    await app.close();
-    await db.drop();
   });
 
   it("saves every field, duplicates with the password, exports a URI without it", async () => {
+    const { app, db } = env;
     const saved = await app.call("profiles:save", {
       draft: {
         name: "Billing 'prod' ü=1",
@@ -70,6 +63,7 @@ describe("profile channels", () => {
   });
 
   it("turns a pasted URI into a working draft", async () => {
+    const { app, db } = env;
     const pasted = `postgresql://${db.connection.user}:${encodeURIComponent(db.connection.password)}@127.0.0.1:${db.connection.port}/${db.name}?sslmode=prefer&application_name=pasted`;
     const imported = await app.call("profiles:parseConnectionString", { text: pasted });
     expect(imported.draft).toMatchObject({
@@ -86,6 +80,7 @@ describe("profile channels", () => {
   });
 
   it("rejects bad input naming the field, and saves nothing", async () => {
+    const { app, db } = env;
     const before = await app.call("profiles:list", {});
     const cases: Array<[unknown, string]> = [
       [{ ...db.connection, name: "x", port: 0 }, "draft.port"],
@@ -106,6 +101,7 @@ describe("profile channels", () => {
   });
 
   it("uses ~/.pgpass (PGPASSFILE) when the profile has no password, and says so", async () => {
+    const { app, db } = env;
     const file = join(app.dataDir, "pgpass");
     await writeFile(
       file,
@@ -131,6 +127,7 @@ describe("profile channels", () => {
   });
 
   it("keeps the rest of a profile whose password cannot be decrypted, and asks for it again", async () => {
+    const { app, db } = env;
     const saved = await app.call("profiles:save", { draft: { name: "broken secret", ...db.connection } });
     const path = join(app.dataDir, "profiles.json");
     const stored = JSON.parse(await readFile(path, "utf8")) as {

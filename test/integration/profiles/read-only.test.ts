@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runReadOnly } from "../../../src/main/db/read-only";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase, type Major } from "../../harness/database";
+import type { Major } from "../../harness/database";
+import { useAppOnDatabase } from "../../harness/app-on-database";
 
 /** Every way we could think of to write through a read-only profile. */
 const WRITE_FORMS = [
@@ -45,32 +45,20 @@ const WRITE_FORMS = [
 ];
 
 describe.each<Major>([15, 18])("read-only profiles on PostgreSQL %i", (major) => {
-  let app: TestApp;
-  let db: FreshDatabase;
-  let profileId: string;
-
-  beforeAll(async () => {
-    db = await freshDatabase(major, "ro");
-    await db.pool.query(`
+  const env = useAppOnDatabase(major, {
+    prefix: "ro",
+    seed: `
       CREATE TABLE t (a int);
       INSERT INTO t VALUES (1), (2), (3);
       CREATE SEQUENCE s;
       CREATE FUNCTION delete_all() RETURNS int LANGUAGE sql AS 'DELETE FROM t RETURNING 1';
       CREATE PROCEDURE purge() LANGUAGE plpgsql AS $$ BEGIN DELETE FROM t; COMMIT; END $$;
-    `);
-    app = await createTestApp();
-    const saved = await app.call("profiles:save", {
-      draft: { name: "ro", ...db.connection, readOnly: true, applicationName: "pgdesk-ro-test" },
-    });
-    expect(saved.readOnly).toBe(true);
-    profileId = saved.id;
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
+    `,
+    profile: { name: "ro", readOnly: true, applicationName: "pgdesk-ro-test" },
   });
 
   async function unchanged() {
+    const { db } = env;
     const { rows } = await db.pool.query(`
       SELECT (SELECT count(*) FROM t)::int AS rows,
              (SELECT count(*) FROM pg_class WHERE relname IN ('x', 't2', 't3') AND relpersistence <> 't')::int AS new_tables,
@@ -91,6 +79,7 @@ describe.each<Major>([15, 18])("read-only profiles on PostgreSQL %i", (major) =>
   }
 
   it("runs every session with default_transaction_read_only=on and the profile's application_name", async () => {
+    const { app, profileId } = env;
     const { rows } = await app.ctx.db.query(
       profileId,
       "SELECT current_setting('default_transaction_read_only') AS ro, current_setting('application_name') AS app",
@@ -99,6 +88,7 @@ describe.each<Major>([15, 18])("read-only profiles on PostgreSQL %i", (major) =>
   });
 
   it(`refuses ${WRITE_FORMS.length} write forms through runReadOnly, and still reads`, async () => {
+    const { app, profileId } = env;
     expect(WRITE_FORMS.length).toBeGreaterThanOrEqual(20);
     const pool = await app.ctx.db.pool(profileId);
     const client = await pool.connect();
@@ -119,6 +109,7 @@ describe.each<Major>([15, 18])("read-only profiles on PostgreSQL %i", (major) =>
   });
 
   it("what the server allows in a read-only transaction (lo_create on 15) is rolled back", async () => {
+    const { app, db, profileId } = env;
     const pool = await app.ctx.db.pool(profileId);
     const client = await pool.connect();
     try {
@@ -135,6 +126,7 @@ describe.each<Major>([15, 18])("read-only profiles on PostgreSQL %i", (major) =>
   });
 
   it("a function that turns read-only off is undone before the next statement", async () => {
+    const { app, profileId } = env;
     const pool = await app.ctx.db.pool(profileId);
     const client = await pool.connect();
     try {
@@ -149,6 +141,7 @@ describe.each<Major>([15, 18])("read-only profiles on PostgreSQL %i", (major) =>
   });
 
   it("the server refuses writes even on plain pool queries, including a smuggled COMMIT; DELETE", async () => {
+    const { app, profileId } = env;
     for (const sql of [
       "INSERT INTO t VALUES (7)",
       "SELECT delete_all()",

@@ -4,28 +4,17 @@ import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../../src/main/db/embedded-postgres";
+import { closedPort } from "../../harness/ports";
 import { childEnv } from "../../../src/main/features/backup/child-env";
 import type { ProfileDraft } from "../../../src/shared/contract";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase } from "../../harness/database";
-import { startTestSshd, type TestSshd } from "./sshd-fixture";
+import { useTestApp } from "../../harness/app";
+import { useFreshDatabase } from "../../harness/database";
+import { useTestSshd } from "./sshd-fixture";
 
 describe("SSH tunnels through a real OpenSSH sshd", () => {
-  let sshd: TestSshd;
-  let app: TestApp;
-  let db: FreshDatabase;
-
-  beforeAll(async () => {
-    sshd = await startTestSshd();
-    db = await freshDatabase(15, "ssh");
-    app = await createTestApp();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    await sshd?.dispose();
-  });
+  const sshd = useTestSshd();
+  const db = useFreshDatabase(15, "ssh");
+  const app = useTestApp();
 
   const draft = (
     ssh: Partial<NonNullable<ProfileDraft["ssh"]>> = {},
@@ -83,7 +72,7 @@ describe("SSH tunnels through a real OpenSSH sshd", () => {
   });
 
   it("a multi-host profile tunnels to each host it tries, and the pool's tunnel goes to the host chosen", async () => {
-    const down = await freePort();
+    const down = await closedPort();
     const hosts = {
       host: "127.0.0.1",
       port: down,
@@ -150,16 +139,13 @@ describe("SSH tunnels through a real OpenSSH sshd", () => {
 });
 
 describe("SSH settings from ~/.ssh/config and ~/.ssh/known_hosts", () => {
-  let sshd: TestSshd;
-  let app: TestApp;
-  let db: FreshDatabase;
+  const sshd = useTestSshd();
+  const db = useFreshDatabase(15, "sshcfg");
+  const app = useTestApp();
   let home: string;
   const realHome = process.env.HOME;
 
   beforeAll(async () => {
-    sshd = await startTestSshd();
-    db = await freshDatabase(15, "sshcfg");
-    app = await createTestApp();
     home = await mkdtemp(join(tmpdir(), "pgdesk-home-"));
     await mkdir(join(home, ".ssh"), { mode: 0o700 });
     await copyFile(sshd.userKey, join(home, ".ssh", "jump_key"));
@@ -172,9 +158,6 @@ describe("SSH settings from ~/.ssh/config and ~/.ssh/known_hosts", () => {
   });
   afterAll(async () => {
     process.env.HOME = realHome;
-    await app?.close();
-    await db?.drop();
-    await sshd?.dispose();
     await rm(home, { recursive: true, force: true });
   });
 

@@ -1,9 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { connect } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
-import { freePort } from "../../../src/main/db/embedded-postgres";
+import { useFixture } from "../../harness/fixture";
+import { startOnFreePort } from "../../harness/ports";
+import { within } from "../../harness/until";
 
 export interface TestSshd {
   port: number;
@@ -26,10 +27,10 @@ export interface TestSshd {
 const keygen = (args: string[]) =>
   execFileSync("ssh-keygen", args, { stdio: ["ignore", "pipe", "pipe"] }).toString();
 
-/** Debian's OpenSSH sshd on a free loopback port, with throwaway host and user keys. */
+/** Debian's OpenSSH sshd on a free loopback port (another if it was taken meanwhile), with throwaway host and user keys. */
 export async function startTestSshd(): Promise<TestSshd> {
   const dir = await mkdtemp(join(tmpdir(), "pgdesk-sshd-"));
-  const port = await freePort();
+  let port = 0;
   const passphrase = "right horse battery";
   keygen(["-q", "-t", "ed25519", "-N", "", "-C", "pgdesk-test-host", "-f", join(dir, "host_key")]);
   keygen(["-q", "-t", "ed25519", "-N", "", "-C", "pgdesk-test-user", "-f", join(dir, "user_key")]);
@@ -52,35 +53,43 @@ export async function startTestSshd(): Promise<TestSshd> {
   await writeFile(join(dir, "authorized_keys"), pubs.join(""), { mode: 0o600 });
   const hostFingerprint = keygen(["-lf", join(dir, "host_key.pub")]).split(" ")[1]!;
   const config = join(dir, "sshd_config");
-  await writeFile(
-    config,
-    [
-      `Port ${port}`,
-      "ListenAddress 127.0.0.1",
-      `HostKey ${join(dir, "host_key")}`,
-      `PidFile ${join(dir, "sshd.pid")}`,
-      `AuthorizedKeysFile ${join(dir, "authorized_keys")}`,
-      "StrictModes no",
-      "UsePAM no",
-      "PasswordAuthentication no",
-      "KbdInteractiveAuthentication no",
-      "PubkeyAuthentication yes",
-      "PermitRootLogin prohibit-password",
-      "AllowTcpForwarding yes",
-      "LogLevel ERROR",
-      "",
-    ].join("\n"),
-  );
+  const writeConfig = () =>
+    writeFile(
+      config,
+      [
+        `Port ${port}`,
+        "ListenAddress 127.0.0.1",
+        `HostKey ${join(dir, "host_key")}`,
+        `PidFile ${join(dir, "sshd.pid")}`,
+        `AuthorizedKeysFile ${join(dir, "authorized_keys")}`,
+        "StrictModes no",
+        "UsePAM no",
+        "PasswordAuthentication no",
+        "KbdInteractiveAuthentication no",
+        "PubkeyAuthentication yes",
+        "PermitRootLogin prohibit-password",
+        "AllowTcpForwarding yes",
+        // INFO: sshd says "Server listening" once it has bound its port
+        "LogLevel INFO",
+        "",
+      ].join("\n"),
+    );
   await mkdir("/run/sshd", { recursive: true, mode: 0o755 }); // privilege separation directory
   let child: ChildProcess | undefined;
-  let log = "";
 
+  /** Starts sshd on `port` and waits for it to say it listens (or to exit, saying why). */
   const start = async () => {
-    child = spawn("/usr/sbin/sshd", ["-D", "-e", "-f", config], { stdio: ["ignore", "ignore", "pipe"] });
-    child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
-    for (const deadline = Date.now() + 15_000; !(await accepts(port));) {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`sshd did not start: ${log}`);
-    }
+    const sshd = spawn("/usr/sbin/sshd", ["-D", "-e", "-f", config], { stdio: ["ignore", "ignore", "pipe"] });
+    child = sshd;
+    let log = "";
+    const listening = new Promise<void>((resolve, reject) => {
+      sshd.stderr!.on("data", (d: Buffer) => {
+        log += d.toString();
+        if (log.includes(`Server listening on 127.0.0.1 port ${port}.`)) resolve();
+      });
+      sshd.once("exit", (code) => reject(new Error(`sshd did not start (exit ${code}): ${log}`)));
+    });
+    await within(listening, 15_000, `sshd on port ${port}`);
   };
   const stop = async () => {
     const master = child;
@@ -93,7 +102,11 @@ export async function startTestSshd(): Promise<TestSshd> {
     master.kill("SIGCONT");
     await exited;
   };
-  await start();
+  await startOnFreePort(async (p) => {
+    port = p;
+    await writeConfig();
+    await start();
+  });
   return {
     port,
     user: userInfo().username,
@@ -111,6 +124,11 @@ export async function startTestSshd(): Promise<TestSshd> {
   };
 }
 
+/** startTestSshd() for the tests of the enclosing describe: started before them, disposed after them. */
+export function useTestSshd(): TestSshd {
+  return useFixture(startTestSshd, (sshd) => sshd.dispose());
+}
+
 /** A session may end on its own between the scan and the signal. */
 function signalIfAlive(pid: number): void {
   try {
@@ -118,17 +136,6 @@ function signalIfAlive(pid: number): void {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ESRCH") throw err;
   }
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect(port, "127.0.0.1");
-    s.once("connect", () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once("error", () => resolve(false));
-  });
 }
 
 /** Processes whose parent chain leads to `root` (sshd forks one per session, and they fork again). */

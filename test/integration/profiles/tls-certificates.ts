@@ -24,40 +24,24 @@ export async function makeTestCertificates(): Promise<TestCertificates> {
   const dir = await mkdtemp(join(tmpdir(), "pgdesk-tls-"));
   await chmod(dir, 0o755); // the server (user postgres when we are root) reads from here
   const subj = (cn: string) => ["-subj", `/CN=${cn}`];
-  openssl(
-    [
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-keyout",
-      "ca.key",
-      "-out",
-      "ca.crt",
-      "-days",
-      "2",
-      ...subj("pgdesk test CA"),
-    ],
-    dir,
-  );
-  openssl(
-    [
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-keyout",
-      "other.key",
-      "-out",
-      "other.crt",
-      "-days",
-      "2",
-      ...subj("another CA"),
-    ],
-    dir,
-  );
+  // a self-signed CA (key and certificate named after `file`)
+  const ca = (file: string, cn: string) =>
+    openssl(
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        `${file}.key`,
+        "-out",
+        `${file}.crt`,
+      ].concat(["-days", "2"], subj(cn)),
+      dir,
+    );
+  ca("ca", "pgdesk test CA");
+  ca("other", "another CA");
   openssl(
     [
       "req",

@@ -1,19 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { chmod, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedServer, type EmbeddedServer } from "../../../src/main/db/embedded-postgres";
+import { beforeAll, describe, expect, it } from "vitest";
 import { childEnv } from "../../../src/main/features/backup/child-env";
 import type { ProfileDraft } from "../../../src/shared/contract";
-import { createTestApp, type TestApp } from "../../harness/app";
-import {
-  makeClientCertificate,
-  makeTestCertificates,
-  type ClientCertificate,
-  type TestCertificates,
-} from "./tls-certificates";
+import { useTestApp } from "../../harness/app";
+import { useFixture } from "../../harness/fixture";
+import { PrivateServer } from "../../harness/private-server";
+import { makeClientCertificate, makeTestCertificates, type ClientCertificate } from "./tls-certificates";
+import { until } from "../../harness/until";
 
 const PASSWORD = "tls-client-test-secret";
 
@@ -24,23 +20,22 @@ const PASSWORD = "tls-client-test-secret";
  */
 describe("client certificate with an encrypted key (sslpassword)", () => {
   const passphrase = `key-pass-${randomBytes(6).toString("hex")}`;
-  let certs: TestCertificates;
+  const certs = useFixture(makeTestCertificates, (c) => rm(c.dir, { recursive: true, force: true }));
+  const server = useFixture(strictServer, (s) => s.dispose());
+  const app = useTestApp();
   let client: ClientCertificate;
-  let server: EmbeddedServer;
-  let root: string;
-  let app: TestApp;
 
   beforeAll(async () => {
-    certs = await makeTestCertificates();
     client = await makeClientCertificate(certs, "postgres", passphrase);
+  });
+
+  /** The TLS server, started with plain-text rules (embedded-postgres connects in plain text while starting), then made strict. */
+  async function strictServer(): Promise<PrivateServer> {
     const hba = join(certs.dir, "pg_hba.conf");
-    // embedded-postgres connects in plain text while starting; the strict rules come after
     await writeFile(hba, "host all all 127.0.0.1/32 scram-sha-256\n");
     await chmod(hba, 0o644);
-    root = await mkdtemp(join(tmpdir(), "pgdesk-tls-client-"));
-    await chmod(root, 0o777);
-    server = await startEmbeddedServer({
-      dataDir: join(root, "data"),
+    const server = await PrivateServer.start({
+      prefix: "pgdesk-tls-client-",
       password: PASSWORD,
       settings: {
         ssl: "on",
@@ -48,7 +43,6 @@ describe("client certificate with an encrypted key (sslpassword)", () => {
         ssl_key_file: certs.serverKey,
         ssl_ca_file: certs.caCert,
         hba_file: hba,
-        fsync: "off",
       },
     });
     const admin = {
@@ -64,23 +58,19 @@ describe("client certificate with an encrypted key (sslpassword)", () => {
     await c.query("SELECT pg_reload_conf()");
     await c.end();
     // the reload is asynchronous: wait until a plain session is refused
-    for (const deadline = Date.now() + 10_000; ;) {
-      const plain = new pg.Client(admin);
-      const refused = await plain.connect().then(
-        () => plain.end().then(() => false),
-        () => true,
-      );
-      if (refused) break;
-      if (Date.now() > deadline) throw new Error("pg_hba.conf reload did not take effect");
-    }
-    app = await createTestApp();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await server?.stop();
-    await rm(root, { recursive: true, force: true });
-    await rm(certs.dir, { recursive: true, force: true });
-  });
+    await until(
+      async () => {
+        const plain = new pg.Client(admin);
+        return plain.connect().then(
+          () => plain.end().then(() => false),
+          () => true,
+        );
+      },
+      "the pg_hba.conf reload to refuse a plain session",
+      10_000,
+    );
+    return server;
+  }
 
   const draft = (extra: Partial<ProfileDraft> = {}): ProfileDraft => ({
     name: "client cert",

@@ -1,38 +1,27 @@
-import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { chmod, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedServer, type EmbeddedServer } from "../../../src/main/db/embedded-postgres";
+import { describe, expect, it } from "vitest";
 import type { ProfileDraft } from "../../../src/shared/contract";
-import { createTestApp, type TestApp } from "../../harness/app";
+import { useTestApp } from "../../harness/app";
+import { useFixture } from "../../harness/fixture";
+import { PrivateServer } from "../../harness/private-server";
 import { testServer } from "../../harness/database";
-import { makeTestCertificates, type TestCertificates } from "./tls-certificates";
+import { makeTestCertificates } from "./tls-certificates";
 
 const PASSWORD = "tls-test-secret";
 
 describe("sslmode against a real TLS PostgreSQL (libpq semantics)", () => {
-  let certs: TestCertificates;
-  let server: EmbeddedServer;
-  let root: string;
-  let app: TestApp;
-
-  beforeAll(async () => {
-    certs = await makeTestCertificates();
-    root = await mkdtemp(join(tmpdir(), "pgdesk-tls-pg-"));
-    await chmod(root, 0o777);
-    server = await startEmbeddedServer({
-      dataDir: join(root, "data"),
-      password: PASSWORD,
-      settings: { ssl: "on", ssl_cert_file: certs.serverCert, ssl_key_file: certs.serverKey, fsync: "off" },
-    });
-    app = await createTestApp();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await server?.stop();
-    await rm(root, { recursive: true, force: true });
-    await rm(certs.dir, { recursive: true, force: true });
-  });
+  const certs = useFixture(makeTestCertificates, (c) => rm(c.dir, { recursive: true, force: true }));
+  const server = useFixture(
+    () =>
+      PrivateServer.start({
+        prefix: "pgdesk-tls-pg-",
+        password: PASSWORD,
+        settings: { ssl: "on", ssl_cert_file: certs.serverCert, ssl_key_file: certs.serverKey },
+      }),
+    (s) => s.dispose(),
+  );
+  const app = useTestApp();
 
   const draft = (extra: Partial<ProfileDraft>): ProfileDraft => ({
     name: "tls",

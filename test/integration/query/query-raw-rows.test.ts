@@ -1,12 +1,12 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PayloadOf } from "../../../src/shared/contract";
 import { RawRowPacker } from "../../../src/main/features/query/raw-row.packer";
 import { rawRowTap } from "../../../src/main/features/query/raw-row.tap";
 import { RAW_TEXT_TYPES } from "../../../src/main/features/query/statement.runner";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase, type Major } from "../../harness/database";
+import type { Major } from "../../harness/database";
 import { allRows, runSql } from "./run-helpers";
+import { useAppOnDatabase } from "../../harness/app-on-database";
 
 /**
  * Rows are packed from the wire bytes (RawRowPacker), not from pg's strings: every cell
@@ -14,29 +14,17 @@ import { allRows, runSql } from "./run-helpers";
  * multi-byte characters, NULL vs '' and a client_encoding that is not UTF-8.
  */
 describe.each<Major>([15, 18])("rows packed from the wire on PostgreSQL %i", (major) => {
-  let app: TestApp;
-  let db: FreshDatabase;
-  let sessionId: string;
-
-  beforeAll(async () => {
-    db = await freshDatabase(major, "qraw");
-    app = await createTestApp();
-    const profileId = (await app.call("profiles:save", { draft: { name: `PG ${major}`, ...db.connection } }))
-      .id;
-    sessionId = (await app.call("query:openSession", { profileId })).sessionId;
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
+  const env = useAppOnDatabase(major, { prefix: "qraw", session: true });
 
   /** What pg decodes for the same statement, on another connection. */
   async function reference(sql: string): Promise<Array<Array<string | null>>> {
+    const { db } = env;
     const r = await db.pool.query({ text: sql, rowMode: "array", types: RAW_TEXT_TYPES });
     return r.rows as Array<Array<string | null>>;
   }
 
   it("takes a connection's DataRows while a packer is attached and leaves every other message to pg", async () => {
+    const { db } = env;
     const client = new pg.Client(db.connection);
     await client.connect();
     try {
@@ -73,6 +61,7 @@ describe.each<Major>([15, 18])("rows packed from the wire on PostgreSQL %i", (ma
     FROM generate_series(1, 23456) g`;
 
   it("streams every cell as pg decodes it, across growing batches", async () => {
+    const { app, db, sessionId } = env;
     await runSql(app, sessionId, "SET TimeZone = 'UTC'");
     await db.pool.query("SET TimeZone = 'UTC'");
     const from = app.events.length;
@@ -92,6 +81,7 @@ describe.each<Major>([15, 18])("rows packed from the wire on PostgreSQL %i", (ma
   });
 
   it("stops at a row cap inside a batch with exactly the first rows", async () => {
+    const { app, sessionId } = env;
     for (const cap of [1, 999, 1000, 1001, 4321]) {
       const { summary, data } = await runSql(app, sessionId, MIXED, { rowCap: cap });
       expect(summary.results[0]).toMatchObject({ rowsReturned: cap, truncated: true });
@@ -105,6 +95,7 @@ describe.each<Major>([15, 18])("rows packed from the wire on PostgreSQL %i", (ma
   });
 
   it("keeps the text pg decodes when the client encoding is not UTF-8", async () => {
+    const { app, db, sessionId } = env;
     await runSql(app, sessionId, "SET client_encoding = 'LATIN1'");
     try {
       const sql = "SELECT 'café ' || g AS latin, 'plain' AS ascii FROM generate_series(1, 3000) g";
@@ -124,6 +115,7 @@ describe.each<Major>([15, 18])("rows packed from the wire on PostgreSQL %i", (ma
   });
 
   it("reports an error in the middle of a stream and keeps the session usable", async () => {
+    const { app, sessionId } = env;
     const { summary, data } = await runSql(
       app,
       sessionId,
@@ -138,6 +130,7 @@ describe.each<Major>([15, 18])("rows packed from the wire on PostgreSQL %i", (ma
   });
 
   it("still gives rows of statements without a portal (SHOW, notices, several statements)", async () => {
+    const { app, sessionId } = env;
     const { summary, data } = await runSql(
       app,
       sessionId,

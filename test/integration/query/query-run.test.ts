@@ -1,28 +1,15 @@
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase, type Major } from "../../harness/database";
+import { describe, expect, it } from "vitest";
+import type { Major } from "../../harness/database";
 import { allRows, runSql } from "./run-helpers";
+import { useAppOnDatabase } from "../../harness/app-on-database";
 
 describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", (major) => {
-  let app: TestApp;
-  let db: FreshDatabase;
-  let profileId: string;
-  let sessionId: string;
-
-  beforeAll(async () => {
-    db = await freshDatabase(major, "query");
-    app = await createTestApp();
-    profileId = (await app.call("profiles:save", { draft: { name: `PG ${major}`, ...db.connection } })).id;
-    sessionId = (await app.call("query:openSession", { profileId })).sessionId;
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
+  const env = useAppOnDatabase(major, { prefix: "query", session: true });
 
   it("keeps every value's exact server text: numeric(40,20), bigint max, timestamptz, interval, jsonb, arrays, bytea", async () => {
+    const { app, sessionId } = env;
     await runSql(app, sessionId, "SET TimeZone = 'UTC'");
     const { summary, data } = await runSql(
       app,
@@ -65,6 +52,7 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
   });
 
   it("tells NULL from the empty string", async () => {
+    const { app, sessionId } = env;
     const { data } = await runSql(app, sessionId, "SELECT NULL::text AS a, ''::text AS b, ' '::text AS c");
     expect(allRows(data[0]!)).toEqual([[null, "", " "]]);
     expect(data[0]!.isNull(0, 0)).toBe(true);
@@ -72,6 +60,7 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
   });
 
   it("gives one result per statement and stops at the first error with SQLSTATE and the position in the editor", async () => {
+    const { app, sessionId } = env;
     const sql =
       "SELECT 1 AS one;\nCREATE TEMP TABLE t_multi(x int);\nINSERT INTO t_multi VALUES (1), (2);\nSELECT '🐘', nope FROM t_multi;\nSELECT 2;";
     const { summary, data } = await runSql(app, sessionId, sql);
@@ -90,6 +79,7 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
   });
 
   it("marks a syntax error where the parser found it, before running anything", async () => {
+    const { app, sessionId } = env;
     const sql = "SELECT 1;\nSELEC 2;";
     const { summary } = await runSql(app, sessionId, sql);
     expect(summary.results).toHaveLength(1);
@@ -100,6 +90,7 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
   });
 
   it("keeps SET, temp tables and transactions between runs, reporting the transaction state", async () => {
+    const { app, sessionId } = env;
     await runSql(app, sessionId, "SET application_name = 'tab-one'");
     const shown = await runSql(app, sessionId, "SHOW application_name");
     expect(allRows(shown.data[0]!)).toEqual([["tab-one"]]);
@@ -122,6 +113,7 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
   });
 
   it("gives each tab its own session", async () => {
+    const { app, profileId } = env;
     const other = (await app.call("query:openSession", { profileId })).sessionId;
     const seen = await runSql(
       app,
@@ -135,6 +127,7 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
   });
 
   it("runs only the statement under the caret, or only the selection", async () => {
+    const { app, sessionId } = env;
     const sql = "SELECT 'first';\nSELECT 'second';\nSELECT 'third'";
     const at = await runSql(app, sessionId, sql, {
       mode: "statement-at-cursor",
@@ -153,6 +146,7 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
   });
 
   it("runs the statement under the caret even when another statement of the script is broken", async () => {
+    const { app, sessionId } = env;
     const sql = "SELEC broken;\nSELECT 'fine';";
     const at = await runSql(app, sessionId, sql, {
       mode: "statement-at-cursor",
@@ -163,6 +157,7 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
   });
 
   it("stops at the soft row cap and loads everything when asked", async () => {
+    const { app, sessionId } = env;
     const capped = await runSql(app, sessionId, "SELECT g FROM generate_series(1, 2500) g", { rowCap: 1200 });
     expect(capped.summary.results[0]).toMatchObject({ truncated: true, rowsReturned: 1200 });
     expect(capped.data[0]!.rowCount).toBe(1200);
@@ -178,6 +173,7 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
   });
 
   it("sends notices as events while the statement runs", async () => {
+    const { app, sessionId } = env;
     const from = app.events.length;
     await runSql(app, sessionId, "DO $$ BEGIN RAISE NOTICE 'hello <b>there</b>'; END $$");
     const notices = app.events.slice(from).filter((e) => e.event === "query:didNotice");
@@ -192,6 +188,7 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
   });
 
   it("applies the tab's statement timeout", async () => {
+    const { app, sessionId } = env;
     const { summary } = await runSql(app, sessionId, "SELECT pg_sleep(5)", { statementTimeoutMs: 100 });
     expect(summary.results[0]!.error?.sqlState).toBe("57014");
     expect(summary.results[0]!.error?.message).toMatch(/statement timeout/);
@@ -199,6 +196,7 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
   });
 
   it("keeps a searchable history with duration and row count", async () => {
+    const { app, profileId, sessionId } = env;
     await runSql(app, sessionId, "SELECT 'history-marker' FROM generate_series(1, 7)");
     const found = await app.call("query:history", { profileId, search: "HISTORY-marker" });
     expect(found[0]).toMatchObject({ profileId, rowCount: 7 });
@@ -207,6 +205,7 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
   });
 
   it("keeps each statement of a script whole in history, not the 500-character display cut", async () => {
+    const { app, profileId, sessionId } = env;
     const long = `SELECT '${"long-statement ".repeat(60)}' AS wide`;
     const script = `SELECT 1;\n${long};\nSELECT 2`;
     await runSql(app, sessionId, "-- first line\n" + script, {
@@ -220,6 +219,7 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
   });
 
   it("exports the full result again to CSV, JSON and SQL INSERTs, past the grid's row cap", async () => {
+    const { app, sessionId } = env;
     const sql =
       "SELECT g AS id, CASE WHEN g = 2 THEN NULL WHEN g = 3 THEN '' ELSE 'v,' || g END AS note, 1.10::numeric AS n FROM generate_series(1, 2500) g ORDER BY g";
     const csvPath = join(app.dataDir, "out.csv");
@@ -273,6 +273,7 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
   });
 
   it("offers the database's schemas, tables, columns and functions for autocomplete", async () => {
+    const { app, db, profileId } = env;
     await db.pool.query(
       "CREATE SCHEMA IF NOT EXISTS shop; CREATE TABLE IF NOT EXISTS shop.orders(id bigint, total numeric(12,2))",
     );

@@ -3,6 +3,7 @@ import { SessionRegistry } from "../../../src/main/features/query/session.regist
 import { createMemoryLogger } from "../../../src/main/logger";
 import { createTestApp } from "../../harness/app";
 import { freshDatabase, type FreshDatabase } from "../../harness/database";
+import { until } from "../../harness/until";
 
 describe("the lifetime of editor sessions", () => {
   let db: FreshDatabase;
@@ -24,23 +25,15 @@ describe("the lifetime of editor sessions", () => {
       ).rows[0].n,
     );
 
-  async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error("condition not met in time");
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
   it("opens its own connection named pgdesk per tab and closes them all on shutdown", async () => {
     const app = await createTestApp();
     const profileId = (await app.call("profiles:save", { draft: { name: "life", ...db.connection } })).id;
     const a = await app.call("query:openSession", { profileId });
     const b = await app.call("query:openSession", { profileId });
     expect(a.backendPid).not.toBe(b.backendPid);
-    await until(async () => (await backends()) === 2);
+    await until(async () => (await backends()) === 2, "the two tabs' sessions");
     await app.close();
-    await until(async () => (await backends()) === 0);
+    await until(async () => (await backends()) === 0, "the sessions to close");
   });
 
   it("closes a session left idle, telling the renderer why", async () => {
@@ -54,7 +47,7 @@ describe("the lifetime of editor sessions", () => {
     });
     try {
       const session = await registry.open("p1");
-      await until(async () => closed.length === 1);
+      await until(() => closed.length === 1, "the idle session to close");
       expect(closed[0]).toEqual([session.id, "closed after being idle"]);
       expect(registry.size).toBe(0);
       expect(() => registry.get(session.id)).toThrow(/closed/);

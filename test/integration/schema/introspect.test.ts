@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SchemaModel } from "../../../src/shared/contract/schema";
-import { createTestApp, type TestApp } from "../../harness/app";
 import { freshDatabase, type FreshDatabase, type Major } from "../../harness/database";
 import { everyKindSchema, foreignServerSetup } from "./every-kind.fixture";
+import { useAppOnDatabase } from "../../harness/app-on-database";
 
 /** The model minus what legitimately differs between two databases (oids, owners, times, stats). */
 function comparable(m: SchemaModel) {
@@ -26,22 +26,20 @@ function comparable(m: SchemaModel) {
 }
 
 describe.each<Major>([15, 18])("schema introspection and DDL on PostgreSQL %i", (major) => {
-  let app: TestApp;
-  let db: FreshDatabase;
+  const env = useAppOnDatabase(major, {
+    prefix: "schema",
+    seed: (db) => db.pool.query(foreignServerSetup + everyKindSchema),
+    profile: { name: "s" },
+  });
   let target: FreshDatabase;
-  let profileId: string;
   let model: SchemaModel;
 
   beforeAll(async () => {
-    [db, target] = await Promise.all([freshDatabase(major, "schema"), freshDatabase(major, "schema_rt")]);
-    await db.pool.query(foreignServerSetup + everyKindSchema);
-    app = await createTestApp();
-    profileId = (await app.call("profiles:save", { draft: { name: "s", ...db.connection } })).id;
-    model = await app.call("schema:introspect", { profileId });
+    target = await freshDatabase(major, "schema_rt");
+    model = await env.app.call("schema:introspect", { profileId: env.profileId });
   });
   afterAll(async () => {
-    await app.close();
-    await Promise.all([db.drop(), target.drop()]);
+    await target.drop();
   });
 
   const rel = (schema: string, name: string) =>
@@ -181,6 +179,7 @@ describe.each<Major>([15, 18])("schema introspection and DDL on PostgreSQL %i", 
   });
 
   it("serves the model from the cache until refreshed", async () => {
+    const { app, db, profileId } = env;
     await db.pool.query("CREATE TABLE public.added_later (id int)");
     const cached = await app.call("schema:introspect", { profileId });
     expect(cached.relations.find((r) => r.name === "added_later")).toBeUndefined();
@@ -191,6 +190,7 @@ describe.each<Major>([15, 18])("schema introspection and DDL on PostgreSQL %i", 
   });
 
   it("gives DDL of single objects with odd names quoted", async () => {
+    const { app, profileId } = env;
     const ddl = async (input: Record<string, unknown>) =>
       (await app.call("schema:ddl", { profileId, ...input } as never)).ddl;
     const table = await ddl({ kind: "table", schema: "Odd Schema", name: 'My "Quoted" Table' });
@@ -220,6 +220,7 @@ describe.each<Major>([15, 18])("schema introspection and DDL on PostgreSQL %i", 
   });
 
   it("round-trips: the database script applied to an empty database introspects back to the same model", async () => {
+    const { app, profileId } = env;
     const { ddl } = await app.call("schema:ddl", { profileId, kind: "schema" });
     await target.pool.query(foreignServerSetup);
     await target.pool.query(ddl);

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RowsPage } from "../../../src/shared/contract/schema";
-import { createTestApp, type TestApp } from "../../harness/app";
-import { freshDatabase, type FreshDatabase, type Major } from "../../harness/database";
+import type { Major } from "../../harness/database";
+import { useAppOnDatabase } from "../../harness/app-on-database";
 
 describe.each<Major>([15, 18])("table rows on PostgreSQL %i", (major) => {
-  let app: TestApp;
-  let db: FreshDatabase;
-  let profileId: string;
-
-  beforeAll(async () => {
-    db = await freshDatabase(major, "rows");
-    await db.pool.query(`
+  const env = useAppOnDatabase(major, {
+    prefix: "rows",
+    seed: `
       CREATE TABLE "Shop Items" (id int PRIMARY KEY, name text, price numeric(20,10), "deletedAt" timestamptz, tags jsonb);
       INSERT INTO "Shop Items"
         SELECT g, CASE WHEN g % 5 = 0 THEN NULL ELSE 'item ' || (g % 7) END, g * 1.0000000001,
@@ -21,18 +17,14 @@ describe.each<Major>([15, 18])("table rows on PostgreSQL %i", (major) => {
       CREATE TABLE orders (tenant int, id int, deleted_at timestamptz, PRIMARY KEY (tenant, id));
       CREATE INDEX orders_live ON orders (tenant) WHERE deleted_at IS NULL;
       INSERT INTO orders SELECT g % 3, g, CASE WHEN g = 2 THEN now() END FROM generate_series(1, 10) g;
-      ANALYZE;`);
-    app = await createTestApp();
-    profileId = (await app.call("profiles:save", { draft: { name: "r", ...db.connection } })).id;
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
+      ANALYZE;`,
+    profile: { name: "r" },
   });
 
   async function all(
     input: Record<string, unknown>,
   ): Promise<{ pages: RowsPage[]; rows: Array<Array<string | null>> }> {
+    const { app, profileId } = env;
     const pages: RowsPage[] = [];
     let after: string | undefined;
     do {
@@ -65,6 +57,7 @@ describe.each<Major>([15, 18])("table rows on PostgreSQL %i", (major) => {
   });
 
   it("shows deleted rows on request and counts exactly", async () => {
+    const { app, profileId } = env;
     const { rows } = await all({ schema: "public", table: "Shop Items", limit: 7, showDeleted: true });
     expect(rows).toHaveLength(23);
     expect(await app.call("schema:rowCount", { profileId, schema: "public", table: "Shop Items" })).toEqual({
@@ -101,6 +94,7 @@ describe.each<Major>([15, 18])("table rows on PostgreSQL %i", (major) => {
   });
 
   it("filters by column with parameters, never by pasted text", async () => {
+    const { app, profileId } = env;
     const eq = await app.call("schema:rows", {
       profileId,
       schema: "public",
@@ -165,6 +159,7 @@ describe.each<Major>([15, 18])("table rows on PostgreSQL %i", (major) => {
   });
 
   it("runs read-only and rejects cursors of another sort", async () => {
+    const { app, profileId } = env;
     const first = await app.call("schema:rows", { profileId, schema: "public", table: "orders", limit: 2 });
     const wrong = await app.raw("schema:rows", {
       profileId,

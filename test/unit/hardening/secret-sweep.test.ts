@@ -3,7 +3,6 @@ import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as pause } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import {
   filesUnder,
@@ -13,6 +12,7 @@ import {
   scanFiles,
   secretForms,
 } from "../../e2e/support/secret-sweep";
+import { until } from "../../harness/until";
 
 /** The canary sweep (test/e2e/canary-sweep.test.ts) is only as good as what it can see: these prove its eyes work. */
 describe("secret sweep detectors", () => {
@@ -58,9 +58,7 @@ describe("secret sweep detectors", () => {
       // right after fork the child still shows the parent's argv: wait for the exec'd one
       const execd = () =>
         sampler.children.has(child.pid!) && [...sampler.texts.keys()].some((t) => t.includes("setInterval("));
-      for (const deadline = Date.now() + 10_000; !execd(); await pause(20)) {
-        if (Date.now() > deadline) throw new Error("the sampler never saw the child");
-      }
+      await until(execd, "the sampler to see the child", 10_000, 20);
     } finally {
       child.kill();
       await sampler.stop();
@@ -79,9 +77,7 @@ describe("secret sweep detectors", () => {
       await mkdir(join(dir, "nested"));
       const file = join(dir, "nested", "pgpass");
       await writeFile(file, `*:*:*:*:${secret.replace(/[\\:]/g, (c) => `\\${c}`)}\n`, { mode: 0o600 });
-      for (const deadline = Date.now() + 10_000; watcher.reads === 0; await pause(20)) {
-        if (Date.now() > deadline) throw new Error("the watcher never read the file");
-      }
+      await until(() => watcher.reads > 0, "the watcher to read the file", 10_000, 20);
       await rm(file);
       await watcher.stop();
       expect(watcher.leaks(forms).map((l) => l.form)).toContain("pgpass");
