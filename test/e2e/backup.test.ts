@@ -1,48 +1,32 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type FreshDatabase } from "../harness/database";
 import { removeFolder, rowCounts, seed, tempFolder } from "../integration/backup/support";
-import { BackupsPage } from "./pages/backups.page";
-import { OverviewPage } from "./pages/overview.page";
-import { ProfilesPage } from "./pages/profiles.page";
-import { ShellPage } from "./pages/shell.page";
-import { cspViolations, launchBrowser, type E2EBrowser } from "./support/browser";
-import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
+import { useE2eApp } from "./support/e2e-app";
 
 describe("backing up a database to a folder and restoring it, in Chromium", () => {
-  let host: RunningWebHost;
-  let b: E2EBrowser;
-  let db: FreshDatabase;
+  const app = useE2eApp({
+    database: { prefix: "e2e_bk", seed: (db) => seed(db.pool, 3000) },
+    profile: "Backups 15",
+    area: "backups",
+  });
   let folder: string;
   let restored: string;
 
   beforeAll(async () => {
-    db = await freshDatabase(15, "e2e_bk");
-    await seed(db.pool, 3000);
-    restored = `${db.name}_copy`;
+    restored = `${app.db.name}_copy`;
     folder = await tempFolder("pgdesk-e2e-bk-");
-    host = await startWebHostProcess();
-    b = await launchBrowser();
   });
   afterAll(async () => {
-    await b?.close();
-    await host?.stop();
-    const admin = new pg.Client({ ...db.connection, database: "postgres" });
+    const admin = new pg.Client({ ...app.db.connection, database: "postgres" });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${restored}" WITH (FORCE)`);
     await admin.end();
-    await db?.drop();
     await removeFolder(folder);
   });
 
   it("backs up with a progress bar, sees it verified, and restores it into a new database", async () => {
-    const shell = new ShellPage(b.page);
-    await shell.open(host.launchUrl);
-    await new ProfilesPage(b.page).addFor(db, "Backups 15");
-    await new OverviewPage(b.page).waitForLoaded();
-    await shell.goTo("backups");
-
-    const page = new BackupsPage(b.page);
+    const { db } = app;
+    const page = app.pages.backups;
     await page.waitForLoaded();
     await page.chooseFolder(folder);
     await page.chooseDatabase(db.name);
@@ -78,13 +62,12 @@ describe("backing up a database to a folder and restoring it, in Chromium", () =
     } finally {
       await copy.end();
     }
-    expect(await cspViolations(b.page)).toEqual([]);
-    expect(b.problems).toEqual([]);
-    expect(host.output()).not.toContain(db.server.password);
+    await app.expectNoProblems();
+    expect(app.host.output()).not.toContain(db.server.password);
   });
 
   it("leaves a table out by unticking it in the object picker, and the command says so", async () => {
-    const page = new BackupsPage(b.page);
+    const page = app.pages.backups;
     await page.openObjectPicker();
     await page.expandSchema("shop");
     await page.untick("table shop.order");
@@ -94,8 +77,8 @@ describe("backing up a database to a folder and restoring it, in Chromium", () =
     await page.tickAll();
     await expect(page.objectsSummary()).resolves.toBe("The whole database.");
     await page.tickNone();
-    await b.page.getByTestId("backup-objects-blocked").waitFor();
-    expect(await b.page.getByTestId("backup-start").isDisabled()).toBe(true);
-    expect(b.problems).toEqual([]);
+    await app.page.getByTestId("backup-objects-blocked").waitFor();
+    expect(await app.page.getByTestId("backup-start").isDisabled()).toBe(true);
+    expect(app.browser.problems).toEqual([]);
   });
 });

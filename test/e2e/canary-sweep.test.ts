@@ -2,7 +2,6 @@ import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { appendFile, chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { setTimeout as pause } from "node:timers/promises";
 import pg from "pg";
 import { utils as sshUtils } from "ssh2";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
@@ -10,6 +9,7 @@ import { scramVerifier, startEmbeddedServer, type EmbeddedServer } from "../../s
 import { KeyFileSecretStore } from "../../src/main/features/profiles/secret-store";
 import type { Job } from "../../src/shared/contract/backup";
 import { freshDatabase, type FreshDatabase } from "../harness/database";
+import { until } from "../harness/until";
 import { startTestSshd, type TestSshd } from "../integration/profiles/sshd-fixture";
 import {
   makeClientCertificate,
@@ -27,7 +27,7 @@ import {
   findForms,
   type Leak,
 } from "./support/secret-sweep";
-import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
+import { startE2eApp, type E2eApp } from "./support/e2e-app";
 
 /**
  * Issue #11, secrets: one canary password, used everywhere a password goes (a PostgreSQL
@@ -55,7 +55,7 @@ describe("secrets sweep: one canary password across the real web host", () => {
   let certs: TestCertificates | undefined;
   let clientCert: ClientCertificate;
   let tlsServer: EmbeddedServer | undefined;
-  let host: RunningWebHost | undefined;
+  let app: E2eApp | undefined;
   let client: HostClient;
   let sampler: ProcSampler | undefined;
   const watcher = new NewFileWatcher();
@@ -130,13 +130,14 @@ describe("secrets sweep: one canary password across the real web host", () => {
       `[canary_svc]\nhost=127.0.0.1\nport=${db.connection.port}\ndbname=${db.name}\nuser=${role}\npassword=${canary}\n`,
       { mode: 0o600 },
     );
-    host = await startWebHostProcess({
+    app = await startE2eApp({
       dataDir,
       env: { TMPDIR: hostTmp, PGSERVICEFILE: serviceFile, PGSYSCONFDIR: join(work, "no-sysconf") },
+      browser: false,
     });
-    sampler = new ProcSampler(await hostPid(dataDir));
+    sampler = new ProcSampler(app.host.pid);
     sampler.start();
-    client = new HostClient(host);
+    client = new HostClient(app.host);
     await client.connectEvents();
   });
 
@@ -144,7 +145,7 @@ describe("secrets sweep: one canary password across the real web host", () => {
     await sampler?.stop();
     await watcher.stop();
     client?.close();
-    await host?.stop();
+    await app?.close();
     await sshd?.dispose();
     await tlsServer?.stop();
     if (certs) await rm(certs.dir, { recursive: true, force: true });
@@ -172,7 +173,7 @@ describe("secrets sweep: one canary password across the real web host", () => {
 
   it("never appears in argv, environ, output, payloads or files; only sealed in the store", async () => {
     let output = "";
-    onTestFailed(() => console.log(`web host output:\n${(host?.output() ?? output).slice(-20_000)}`));
+    onTestFailed(() => console.log(`web host output:\n${(output || app!.host.output()).slice(-20_000)}`));
     // the demo is built meanwhile: its server's initdb and its generated password are swept too
     const demo = client.raw("demo:create", { size: "demo" });
     demo.catch(() => undefined); // awaited below; a failure before that is reported by the step that failed
@@ -286,7 +287,7 @@ describe("secrets sweep: one canary password across the real web host", () => {
         testRestore: true,
       }));
       await until(
-        () => (sampler!.programSamples.get("pg_dump") ?? 0) >= 3 || undefined,
+        () => (sampler!.programSamples.get("pg_dump") ?? 0) >= 3,
         "the sampler to see pg_dump",
         60_000,
       );
@@ -348,7 +349,7 @@ describe("secrets sweep: one canary password across the real web host", () => {
         }),
       ]);
       await until(
-        () => (sampler!.programSamples.get("psql") ?? 0) >= psqlBefore + 3 || undefined,
+        () => (sampler!.programSamples.get("psql") ?? 0) >= psqlBefore + 3,
         "the sampler to see psql",
         60_000,
       );
@@ -384,9 +385,8 @@ describe("secrets sweep: one canary password across the real web host", () => {
     await sampler!.stop();
     await watcher.stop();
     client.close();
-    output = host!.output();
-    await host!.stop();
-    host = undefined;
+    output = app!.host.output();
+    await app!.stopHost();
 
     // the store holds both secrets, sealed; open them with the host's own key file
     const store = JSON.parse(await readFile(join(dataDir, "profiles.json"), "utf8")) as {
@@ -445,30 +445,3 @@ describe("secrets sweep: one canary password across the real web host", () => {
     );
   }
 });
-
-/** Polls a condition with a deadline. */
-async function until<T>(
-  probe: () => Promise<T | undefined> | T | undefined,
-  what: string,
-  timeoutMs: number,
-): Promise<T> {
-  for (const deadline = Date.now() + timeoutMs; ;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await pause(50);
-  }
-}
-
-/** The web host started on `dataDir` (startWebHostProcess does not say its pid). */
-async function hostPid(dataDir: string): Promise<number> {
-  const marker = Buffer.from(`PGDESK_DATA_DIR=${dataDir}\0`);
-  for (const name of await readdir("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    const cmdline = await readFile(`/proc/${name}/cmdline`, "utf8").catch(() => "");
-    if (!cmdline.includes("out/main/web.js")) continue;
-    const environ = await readFile(`/proc/${name}/environ`).catch(() => Buffer.alloc(0));
-    if (environ.includes(marker)) return Number(name);
-  }
-  throw new Error(`no web host process for ${dataDir}`);
-}

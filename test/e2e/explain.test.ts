@@ -1,11 +1,6 @@
 import { mkdir } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type FreshDatabase } from "../harness/database";
-import { PlansPage } from "./pages/plans.page";
-import { ProfilesPage } from "./pages/profiles.page";
-import { ShellPage } from "./pages/shell.page";
-import { cspViolations, launchBrowser, type E2EBrowser } from "./support/browser";
-import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
+import { describe, expect, it } from "vitest";
+import { useE2eApp } from "./support/e2e-app";
 
 const XSS = `<img src=x onerror="window.__planXss=1">`;
 
@@ -28,29 +23,18 @@ const after = ` Index Scan using orders_note on orders  (cost=0.42..8.44 rows=1 
  Execution Time: 0.045 ms`;
 
 describe("reading a pasted plan in the Plans area", () => {
-  let host: RunningWebHost;
-  let b: E2EBrowser;
-  let db: FreshDatabase;
-
-  beforeAll(async () => {
-    db = await freshDatabase(15, "e2e_explain");
-    await db.pool.query(`CREATE TABLE orders (id int PRIMARY KEY, status text NOT NULL, note text NOT NULL);
+  const app = useE2eApp({
+    database: {
+      prefix: "e2e_explain",
+      seed: `CREATE TABLE orders (id int PRIMARY KEY, status text NOT NULL, note text NOT NULL);
       INSERT INTO orders SELECT g, CASE WHEN g % 5000 = 0 THEN 'refunded' ELSE 'paid' END, 'note ' || g FROM generate_series(1, 50000) g;
-      ANALYZE orders;`);
-    host = await startWebHostProcess();
-    b = await launchBrowser();
-  });
-  afterAll(async () => {
-    await b?.close();
-    await host?.stop();
-    await db?.drop();
+      ANALYZE orders;`,
+    },
+    area: "plans",
   });
 
   it("shows the plan tree and a tip pointing at the seq scan, with markup kept as text", async () => {
-    const shell = new ShellPage(b.page);
-    await shell.open(host.launchUrl);
-    await shell.goTo("plans");
-    const plans = new PlansPage(b.page);
+    const { plans } = app.pages;
     await plans.paste("a", before);
     await plans.show();
     await plans.viewer().waitFor();
@@ -69,55 +53,52 @@ describe("reading a pasted plan in the Plans area", () => {
     await expect(plans.selectedNode().getAttribute("data-node-id")).resolves.toBe("1");
     // the filter with an <img onerror> payload is shown literally, never parsed as HTML
     await expect(plans.details().textContent()).resolves.toContain(XSS);
-    expect(await b.page.locator("img").count()).toBe(0);
+    expect(await app.page.locator("img").count()).toBe(0);
     expect(
-      await b.page.evaluate(() => (window as unknown as { __planXss?: number }).__planXss),
+      await app.page.evaluate(() => (window as unknown as { __planXss?: number }).__planXss),
     ).toBeUndefined();
 
-    await b.page.getByTestId("plan-tab-flame").click();
-    await expect(b.page.getByTestId("plan-flame-box").count()).resolves.toBe(2);
+    await app.page.getByTestId("plan-tab-flame").click();
+    await expect(app.page.getByTestId("plan-flame-box").count()).resolves.toBe(2);
     await mkdir("docs", { recursive: true });
-    await b.page.getByTestId("plan-tab-tree").click();
-    await b.page.screenshot({ path: "docs/screenshot-plan.png", fullPage: true });
+    await app.page.getByTestId("plan-tab-tree").click();
+    await app.page.screenshot({ path: "docs/screenshot-plan.png", fullPage: true });
   });
 
   it("compares it with the plan after an index, node against node", async () => {
-    const plans = new PlansPage(b.page);
+    const { plans } = app.pages;
     await plans.paste("b", after);
     await plans.show();
-    await b.page.getByTestId("plan-compare").waitFor();
+    await app.page.getByTestId("plan-compare").waitFor();
     const rows = plans.compareRows();
     await expect(rows.count()).resolves.toBe(2);
     await expect(rows.nth(0).getAttribute("data-status")).resolves.toBe("removed");
     await expect(rows.nth(1).getAttribute("data-status")).resolves.toBe("changed");
     expect(await rows.nth(1).textContent()).toContain("Index Scan using orders_note on orders");
-    expect(await b.page.getByTestId("compare-execution").textContent()).toMatch(
+    expect(await app.page.getByTestId("compare-execution").textContent()).toMatch(
       /71\.4 ms.*0\.045 ms.*−99\.9% \(÷1587\)/,
     );
-    await b.page.screenshot({ path: "docs/screenshot-plan-compare.png", fullPage: true });
-    expect(await cspViolations(b.page)).toEqual([]);
-    expect(b.problems).toEqual([]);
+    await app.page.screenshot({ path: "docs/screenshot-plan-compare.png", fullPage: true });
+    await app.expectNoProblems();
   });
 
   it("explains analyze a statement on a connection, pins it, and compares with the plan after an index", async () => {
-    const shell = new ShellPage(b.page);
-    await shell.goTo("connections");
-    await new ProfilesPage(b.page).addFor(db, "Explain 15");
-    await shell.currentProfile().waitFor();
-    await shell.goTo("plans");
+    const { db } = app;
+    await app.addProfile("Explain 15");
+    await app.pages.shell.goTo("plans");
 
     const sql = "SELECT * FROM orders WHERE status = 'refunded'";
-    await b.page.getByTestId("plans-explain-sql").fill(sql);
-    await b.page.getByTestId("explain-option-analyze").check();
-    await b.page.getByTestId("explain-analyze-note").waitFor();
-    await b.page.getByTestId("explain-run").click();
-    const panel = b.page.getByTestId("explain-panel");
+    await app.page.getByTestId("plans-explain-sql").fill(sql);
+    await app.page.getByTestId("explain-option-analyze").check();
+    await app.page.getByTestId("explain-analyze-note").waitFor();
+    await app.page.getByTestId("explain-run").click();
+    const panel = app.page.getByTestId("explain-panel");
     await panel.locator('[data-testid="plan-tip"][data-tip-kind="seq-scan-filter"]').waitFor();
     await panel.getByTestId("explain-warnings").waitFor();
     await panel.getByTestId("explain-pin").click();
 
     await db.pool.query("CREATE INDEX orders_status ON orders (status)");
-    await b.page.getByTestId("explain-run").click();
+    await app.page.getByTestId("explain-run").click();
     await panel.locator('[data-testid="plan-node-label"]', { hasText: "orders_status" }).first().waitFor();
     await panel.getByTestId("explain-compare").click();
     const rows = panel.getByTestId("plan-compare-row");
@@ -129,8 +110,8 @@ describe("reading a pasted plan in the Plans area", () => {
     );
     // the rows the plan ran over are all still there
     expect((await db.pool.query("SELECT count(*)::int AS n FROM orders")).rows[0].n).toBe(50000);
-    await b.page.screenshot({ path: "docs/screenshot-explain-compare.png", fullPage: true });
-    expect(b.problems).toEqual([]);
+    await app.page.screenshot({ path: "docs/screenshot-explain-compare.png", fullPage: true });
+    expect(app.browser.problems).toEqual([]);
   });
 
   it("shows a 2,000-node plan by rendering only the rows on screen", async () => {
@@ -165,18 +146,17 @@ describe("reading a pasted plan in the Plans area", () => {
         "Execution Time": 1001,
       },
     ];
-    const shell = new ShellPage(b.page);
+    const { plans, shell } = app.pages;
     await shell.goTo("plans");
-    const plans = new PlansPage(b.page);
     await plans.paste("b", "");
     await plans.paste("a", JSON.stringify(plan));
     await plans.show();
-    await expect(b.page.getByTestId("plan-node-count").textContent()).resolves.toBe("2001");
-    const rendered = await b.page.getByTestId("plan-node").count();
+    await expect(app.page.getByTestId("plan-node-count").textContent()).resolves.toBe("2001");
+    const rendered = await app.page.getByTestId("plan-node").count();
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(100);
     // scrolling to the end brings the last partition into view
-    await b.page.getByTestId("plan-tree-scroll").evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await b.page.locator('[data-testid="plan-node-label"]', { hasText: "Seq Scan on part_1999" }).waitFor();
+    await app.page.getByTestId("plan-tree-scroll").evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await app.page.locator('[data-testid="plan-node-label"]', { hasText: "Seq Scan on part_1999" }).waitFor();
   });
 });

@@ -14,20 +14,9 @@ import {
   statementMarker,
   values,
 } from "./fixtures/hostile-payloads";
-import { ActivityPage } from "./pages/activity.page";
-import { AuditPage } from "./pages/audit.page";
-import { BackupsPage } from "./pages/backups.page";
-import { DashboardPage } from "./pages/dashboard.page";
-import { IndexesPage } from "./pages/indexes.page";
-import { OverviewPage } from "./pages/overview.page";
-import { PlansPage } from "./pages/plans.page";
-import { ProfilesPage } from "./pages/profiles.page";
-import { QueryPage } from "./pages/query.page";
-import { SchemaPage } from "./pages/schema.page";
-import { ShellPage } from "./pages/shell.page";
-import { launchBrowser, type E2EBrowser } from "./support/browser";
+import type { ShellPage } from "./pages/shell.page";
+import { startE2eApp, type E2eApp } from "./support/e2e-app";
 import { activeMarkup, MarkupSafetyLedger } from "./support/markup-safety";
-import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
 
 const xmlEscaped = (s: string) =>
   s.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -39,8 +28,7 @@ const xmlEscaped = (s: string) =>
  */
 describe("a hostile server's names, values and messages on every screen", () => {
   let h: HostileDatabase;
-  let host: RunningWebHost;
-  let b: E2EBrowser;
+  let app: E2eApp;
   let ledger: MarkupSafetyLedger;
   let shell: ShellPage;
   let folder: string;
@@ -48,35 +36,27 @@ describe("a hostile server's names, values and messages on every screen", () => 
   beforeAll(async () => {
     h = await createHostileDatabase();
     folder = await tempFolder("pgdesk-e2e-hostile-");
-    host = await startWebHostProcess();
-    b = await launchBrowser();
-    ledger = new MarkupSafetyLedger(b, allPayloads(), CANARY);
-    shell = new ShellPage(b.page);
-    await shell.open(host.launchUrl);
-    const profiles = new ProfilesPage(b.page);
-    await profiles.startNew();
-    await profiles.fill({ name: values.profileName, ...h.login });
-    await profiles.save();
-    await new OverviewPage(b.page).waitForLoaded();
+    app = await startE2eApp({ profile: { name: values.profileName, ...h.login } });
+    ledger = new MarkupSafetyLedger(app.browser, allPayloads(), CANARY);
+    shell = app.pages.shell;
   });
   afterAll(async () => {
-    await b?.close();
-    await host?.stop();
+    await app?.close();
     await h?.close();
     if (folder) await removeFolder(folder);
   });
 
   it("Connections and Overview: a profile and a database named with markup", async () => {
-    const overview = new OverviewPage(b.page);
-    await ledger.expectLiteral("overview", b.page.getByTestId("database-list"), [names.database]);
+    const overview = app.pages.overview;
+    await ledger.expectLiteral("overview", app.page.getByTestId("database-list"), [names.database]);
     await ledger.expectLiteral("overview", shell.currentProfile(), [values.profileName]);
-    await ledger.expectLiteral("overview", b.page.getByTestId("server-overview"), [names.role]);
+    await ledger.expectLiteral("overview", app.page.getByTestId("server-overview"), [names.role]);
     await ledger.expectLiteral("overview", shell.profileHeader(), [names.role]);
     await overview.databaseRow(names.database).waitFor();
     await ledger.expectInert("overview");
 
     await shell.goTo("connections");
-    await ledger.expectLiteral("connections", b.page.getByTestId("profile-list"), [
+    await ledger.expectLiteral("connections", app.page.getByTestId("profile-list"), [
       values.profileName,
       names.role,
     ]);
@@ -85,7 +65,7 @@ describe("a hostile server's names, values and messages on every screen", () => 
 
   it("Dashboard: sessions, queries, sequences, invalid indexes and constraints in the checks' evidence", async () => {
     await shell.goTo("dashboard");
-    const dash = new DashboardPage(b.page);
+    const dash = app.pages.dashboard;
     await dash.waitForChecks();
     for (const id of [
       "connections",
@@ -125,7 +105,7 @@ describe("a hostile server's names, values and messages on every screen", () => 
 
   it("Activity: application names, users and query texts in the sessions table and the blocking tree", async () => {
     await shell.goTo("activity");
-    const activity = new ActivityPage(b.page);
+    const activity = app.pages.activity;
     await activity.waitForLoaded();
     await activity.includeIdle();
     await ledger.expectLiteral("activity", activity.node(h.pids.blocker), [sessionQueryMarker]);
@@ -149,7 +129,7 @@ describe("a hostile server's names, values and messages on every screen", () => 
 
   it("Query: names and values in the grid and cell viewer, completion, notices, a raised error, the error marker and EXPLAIN", async () => {
     await shell.goTo("query");
-    const query = new QueryPage(b.page);
+    const query = app.pages.query;
     await query.waitForEditor();
     await query.paste(h.sql.select);
     await query.run();
@@ -174,8 +154,8 @@ describe("a hostile server's names, values and messages on every screen", () => 
 
     // completion after a quoted hostile schema name lists its tables and inserts the name quoted, so the statement runs
     await query.suggestFor(`SELECT * FROM ${ident(names.schema)}.`, "kid");
-    await ledger.expectLiteral("query autocomplete", b.page.locator(".suggest-widget"), [names.childTable]);
-    await b.page.keyboard.press("Enter");
+    await ledger.expectLiteral("query autocomplete", app.page.locator(".suggest-widget"), [names.childTable]);
+    await app.page.keyboard.press("Enter");
     await query.run();
     await query.row(1).waitFor();
     await ledger.expectLiteral("query grid", query.grid(), [
@@ -187,15 +167,15 @@ describe("a hostile server's names, values and messages on every screen", () => 
     await ledger.expectInert("query grid");
 
     await query.suggestFor("SELECT * FROM ", "onerror");
-    await ledger.expectLiteral("query autocomplete", b.page.locator(".suggest-widget"), [names.table]);
+    await ledger.expectLiteral("query autocomplete", app.page.locator(".suggest-widget"), [names.table]);
     await ledger.expectInert("query autocomplete");
-    await b.page.keyboard.press("Escape");
+    await app.page.keyboard.press("Escape");
 
     await query.paste(h.sql.notice);
     await query.run();
     await query.waitUntilIdle();
     await query.showMessages();
-    await ledger.expectLiteral("query messages", b.page.getByTestId("notice"), [
+    await ledger.expectLiteral("query messages", app.page.getByTestId("notice"), [
       values.notice,
       values.noticeDetail,
     ]);
@@ -232,7 +212,7 @@ describe("a hostile server's names, values and messages on every screen", () => 
 
   it("Plans: a plan from the connection names the function and shows the filter as text", async () => {
     await shell.goTo("plans");
-    const plans = new PlansPage(b.page);
+    const plans = app.pages.plans;
     await plans.explainOnConnection(h.sql.plan);
     const panel = plans.explainPanel();
     await ledger.expectLiteral("plans", panel.getByTestId("plan-tree"), [names.planFunction, names.table]);
@@ -248,11 +228,11 @@ describe("a hostile server's names, values and messages on every screen", () => 
 
   it("Schema: tree, details, comments, DDL, data and the ER diagram of objects named with markup", async () => {
     await shell.goTo("schema");
-    const schema = new SchemaPage(b.page);
+    const schema = app.pages.schema;
     await schema.waitForLoaded();
     await schema.openObject("table", names.schema, names.table, "tbl");
     await schema.expand("table", names.schema, names.table);
-    await ledger.expectLiteral("schema tree", b.page.getByTestId("schema-tree"), [
+    await ledger.expectLiteral("schema tree", app.page.getByTestId("schema-tree"), [
       names.schema,
       names.table,
       names.colScript,
@@ -304,7 +284,7 @@ describe("a hostile server's names, values and messages on every screen", () => 
     expect(await schema.exactRowCount()).toBe("2 rows (exact)");
     // and filters on another with a value that is markup too
     await schema.filterData(names.colTemplate, "=", values.cellIframe);
-    await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="data-row"]').length === 1);
+    await app.page.waitForFunction(() => document.querySelectorAll('[data-testid="data-row"]').length === 1);
     await expect.poll(() => schema.dataRows().first().textContent()).toContain(values.cellIframe);
     expect(await schema.exactRowCount()).toMatch(/^1 rows? \(exact\)$/);
     await ledger.expectInert("schema data");
@@ -379,9 +359,9 @@ describe("a hostile server's names, values and messages on every screen", () => 
 
   it("Indexes: inventory and invalid indexes", async () => {
     await shell.goTo("indexes");
-    const indexes = new IndexesPage(b.page);
+    const indexes = app.pages.indexes;
     await indexes.waitForLoaded();
-    await ledger.expectLiteral("indexes", b.page.getByTestId("inventory"), [
+    await ledger.expectLiteral("indexes", app.page.getByTestId("inventory"), [
       names.index,
       names.schema,
       names.table,
@@ -406,18 +386,18 @@ describe("a hostile server's names, values and messages on every screen", () => 
 
   it("Audit: events, counts, one entity's timeline with diffs, the row as it was and its links", async () => {
     await shell.goTo("audit");
-    const auditPage = new AuditPage(b.page);
+    const auditPage = app.pages.audit;
     await auditPage.waitForEvents();
     await ledger.expectLiteral("audit browse", auditPage.events(), [
       audit.actor,
       audit.entityId,
       audit.fieldName,
     ]);
-    await ledger.expectLiteral("audit browse", b.page.getByTestId("audit-counts"), [audit.actor]);
+    await ledger.expectLiteral("audit browse", app.page.getByTestId("audit-counts"), [audit.actor]);
     await ledger.expectInert("audit browse");
 
     await auditPage.filter({ entityId: audit.entityId });
-    await b.page.waitForFunction(
+    await app.page.waitForFunction(
       () => document.querySelectorAll('[data-testid="audit-event-row"]').length === 2,
     );
     await auditPage.openFirstRow();
@@ -454,7 +434,7 @@ describe("a hostile server's names, values and messages on every screen", () => 
 
   it("Backups: the job log lists the objects; a database named with markup is backed up and restored under a quoted name", async () => {
     await shell.goTo("backups");
-    const backups = new BackupsPage(b.page);
+    const backups = app.pages.backups;
     await backups.waitForLoaded();
     await backups.chooseFolder(folder);
     await backups.chooseDatabase(h.db.name);
@@ -482,7 +462,7 @@ describe("a hostile server's names, values and messages on every screen", () => 
   });
 
   it("would notice: the same payloads parsed as HTML on a scratch page trip the checks", async () => {
-    const scratch = await b.context.newPage();
+    const scratch = await app.browser.context.newPage();
     try {
       // what a renderer that used innerHTML would do with each string
       await scratch.evaluate((payloads) => {
@@ -505,6 +485,6 @@ describe("a hostile server's names, values and messages on every screen", () => 
     console.log(s.line);
     expect(ledger.unseen()).toEqual([]);
     expect(s.screens).toBeGreaterThanOrEqual(15);
-    expect(b.problems).toEqual([]);
+    expect(app.browser.problems).toEqual([]);
   });
 });

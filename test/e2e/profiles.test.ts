@@ -1,32 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../src/main/db/embedded-postgres";
-import { freshDatabase, type FreshDatabase } from "../harness/database";
-import { ConnectionsPage } from "./pages/connections.page";
-import { OverviewPage } from "./pages/overview.page";
-import { ShellPage } from "./pages/shell.page";
-import { launchBrowser, type E2EBrowser } from "./support/browser";
-import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
+import { describe, expect, it } from "vitest";
+import { closedPort } from "../harness/ports";
+import { useE2eApp } from "./support/e2e-app";
 
 describe("a DBA adds a production connection by pasting its URI", () => {
-  let host: RunningWebHost;
-  let b: E2EBrowser;
-  let db: FreshDatabase;
-
-  beforeAll(async () => {
-    db = await freshDatabase(15, "e2e_prof");
-    host = await startWebHostProcess();
-    b = await launchBrowser();
-  });
-  afterAll(async () => {
-    await b?.close();
-    await host?.stop();
-    await db?.drop();
-  });
+  const app = useE2eApp({ database: { prefix: "e2e_prof" }, area: "connections" });
 
   it("pastes a URI, tests it, saves it as production and sees the red tag on every screen", async () => {
-    const shell = new ShellPage(b.page);
-    await shell.open(host.launchUrl);
-    const connections = new ConnectionsPage(b.page);
+    const { db } = app;
+    const { shell, connections, overview } = app.pages;
     await connections.startNew();
     const uri = `postgresql://${db.server.user}:${encodeURIComponent(db.server.password)}@127.0.0.1:${db.server.port}/${db.name}?sslmode=prefer&application_name=e2e-pasted`;
     await connections.pasteConnectionString(uri);
@@ -39,9 +20,9 @@ describe("a DBA adds a production connection by pasting its URI", () => {
     expect(await connections.test()).toMatch(/Connected: PostgreSQL 15\.\d+, [\d.]+ ms · not encrypted/);
     await connections.save();
 
-    await new OverviewPage(b.page).waitForLoaded();
+    await overview.waitForLoaded();
     await expect(shell.currentProfile().textContent()).resolves.toBe("Orders (prod)");
-    const tag = b.page.locator("header").getByTestId("profile-tag");
+    const tag = app.page.locator("header").getByTestId("profile-tag");
     expect(await tag.textContent()).toBe("production");
     // Tailwind resolves to oklch(); a canvas turns any CSS colour into sRGB bytes
     const [r, g, bl] = await tag.evaluate((el) => {
@@ -55,37 +36,37 @@ describe("a DBA adds a production connection by pasting its URI", () => {
     expect(bl).toBeLessThan(100);
 
     await shell.goTo("dashboard");
-    expect(await b.page.locator("header").getByTestId("profile-tag").textContent()).toBe("production");
+    expect(await app.page.locator("header").getByTestId("profile-tag").textContent()).toBe("production");
 
     await shell.goTo("connections");
     const exported = await connections.exportUri("Orders (prod)");
     expect(exported).toBe(
       `postgresql://${db.server.user}@127.0.0.1:${db.server.port}/${db.name}?sslmode=prefer&application_name=e2e-pasted`,
     );
-    expect(await b.page.content()).not.toContain(db.server.password);
-    expect(b.problems).toEqual([]);
+    expect(await app.page.content()).not.toContain(db.server.password);
+    expect(app.browser.problems).toEqual([]);
   });
 
   it("names the field of a malformed URI and saves nothing", async () => {
-    const connections = new ConnectionsPage(b.page);
-    await new ShellPage(b.page).goTo("connections");
+    const { connections, shell } = app.pages;
+    await shell.goTo("connections");
     await connections.startNew();
-    await b.page.getByTestId("profile-paste").fill("postgresql://h/d?sslmode=sometimes");
-    await b.page.getByTestId("profile-paste-apply").click();
-    const error = b.page.getByTestId("error");
+    await app.page.getByTestId("profile-paste").fill("postgresql://h/d?sslmode=sometimes");
+    await app.page.getByTestId("profile-paste-apply").click();
+    const error = app.page.getByTestId("error");
     await error.waitFor();
     expect(await error.textContent()).toContain('sslmode: invalid sslmode value: "sometimes"');
-    await b.page.getByRole("button", { name: "Cancel" }).click();
-    await b.page.getByTestId("profile-list").waitFor();
-    expect(await b.page.getByTestId("profile-row").count()).toBe(1);
+    await app.page.getByRole("button", { name: "Cancel" }).click();
+    await app.page.getByTestId("profile-list").waitFor();
+    expect(await app.page.getByTestId("profile-row").count()).toBe(1);
   });
 
   it("pastes a multi-host URI: the down host is passed over, and the test and the Overview show where it landed", async () => {
-    const shell = new ShellPage(b.page);
+    const { db } = app;
+    const { shell, connections, overview } = app.pages;
     await shell.goTo("connections");
-    const connections = new ConnectionsPage(b.page);
     await connections.startNew();
-    const down = await freePort();
+    const down = await closedPort();
     const pw = encodeURIComponent(db.server.password);
     await connections.pasteConnectionString(
       `postgresql://${db.server.user}:${pw}@127.0.0.1:${down},127.0.0.1:${db.server.port}/${db.name}?target_session_attrs=read-write&sslmode=disable`,
@@ -101,8 +82,8 @@ describe("a DBA adds a production connection by pasting its URI", () => {
     expect(result).toMatch(new RegExp(`passed over 127\\.0\\.0\\.1:${down}: .*ECONNREFUSED`));
     await connections.save();
 
-    await new OverviewPage(b.page).waitForLoaded();
-    const landed = b.page.getByTestId("connected-host");
+    await overview.waitForLoaded();
+    const landed = app.page.getByTestId("connected-host");
     await landed.waitFor();
     expect(await landed.textContent()).toBe(`127.0.0.1:${db.server.port}`);
 
@@ -117,32 +98,34 @@ describe("a DBA adds a production connection by pasting its URI", () => {
     await connections.field("sslKey").fill("/nonexistent/client.key");
     await connections.field("sslPassword").waitFor();
     expect(await connections.field("sslPassword").getAttribute("type")).toBe("password");
-    await b.page.getByRole("button", { name: "Cancel" }).click();
-    await b.page.getByTestId("profile-list").waitFor();
-    expect(await b.page.content()).not.toContain(db.server.password);
-    expect(b.problems).toEqual([]);
+    await app.page.getByRole("button", { name: "Cancel" }).click();
+    await app.page.getByTestId("profile-list").waitFor();
+    expect(await app.page.content()).not.toContain(db.server.password);
+    expect(app.browser.problems).toEqual([]);
   });
 
   it("shows Disconnected with a Retry button when the server cannot be reached", async () => {
-    const shell = new ShellPage(b.page);
+    const { shell, connections } = app.pages;
     await shell.goTo("connections");
-    const connections = new ConnectionsPage(b.page);
     await connections.startNew();
-    await connections.pasteConnectionString("postgresql://postgres@127.0.0.1:1/postgres?sslmode=disable");
+    const down = await closedPort();
+    await connections.pasteConnectionString(
+      `postgresql://postgres@127.0.0.1:${down}/postgres?sslmode=disable`,
+    );
     await connections.field("name").fill("Nowhere");
     await connections.save();
-    const banner = b.page.locator('[data-testid="connection-state"][data-state="disconnected"]');
+    const banner = app.page.locator('[data-testid="connection-state"][data-state="disconnected"]');
     await banner.waitFor();
     expect(await banner.textContent()).toMatch(/Disconnected.*ECONNREFUSED.*retrying in \d+ s/);
     await banner.getByTestId("connection-retry").click();
     // the banner never left "disconnected", so wait for the failed retry itself to finish
-    await b.page.waitForFunction(() => {
+    await app.page.waitForFunction(() => {
       const button = document.querySelector('[data-testid="connection-retry"]') as HTMLButtonElement | null;
       const state = document.querySelector('[data-testid="connection-state"]')?.getAttribute("data-state");
       return (
         button !== null && !button.disabled && button.textContent === "Retry" && state === "disconnected"
       );
     });
-    expect(await b.page.getByTestId("connection-retry").isEnabled()).toBe(true);
+    expect(await app.page.getByTestId("connection-retry").isEnabled()).toBe(true);
   });
 });

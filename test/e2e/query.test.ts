@@ -1,44 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type FreshDatabase } from "../harness/database";
-import { OverviewPage } from "./pages/overview.page";
-import { ProfilesPage } from "./pages/profiles.page";
-import { QueryPage } from "./pages/query.page";
-import { ShellPage } from "./pages/shell.page";
-import { cspViolations, launchBrowser, type E2EBrowser } from "./support/browser";
-import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
+import { beforeAll, describe, expect, it } from "vitest";
+import { until } from "../harness/until";
+import type { QueryPage } from "./pages/query.page";
+import { useE2eApp } from "./support/e2e-app";
 
 const XSS = "<img src=x onerror=alert(1)>";
 
 describe("a developer running SQL in the Query area", () => {
-  let host: RunningWebHost;
-  let b: E2EBrowser;
-  let db: FreshDatabase;
+  const app = useE2eApp({
+    database: {
+      prefix: "e2e_query",
+      seed: `CREATE TABLE items AS SELECT g AS id, md5(g::text) AS label, (g * 1.5)::numeric(12,2) AS price,
+                                 CASE WHEN g % 10 = 0 THEN NULL ELSE '' END AS note FROM generate_series(1, 25000) g`,
+    },
+    profile: "Query 15",
+    area: "query",
+  });
   let query: QueryPage;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    db = await freshDatabase(15, "e2e_query");
-    await db.pool
-      .query(`CREATE TABLE items AS SELECT g AS id, md5(g::text) AS label, (g * 1.5)::numeric(12,2) AS price,
-                                 CASE WHEN g % 10 = 0 THEN NULL ELSE '' END AS note FROM generate_series(1, 25000) g`);
-    host = await startWebHostProcess();
-    b = await launchBrowser();
-    b.page.on("dialog", (d) => {
+    app.page.on("dialog", (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    const shell = new ShellPage(b.page);
-    await shell.open(host.launchUrl);
-    await new ProfilesPage(b.page).addFor(db, "Query 15");
-    await new OverviewPage(b.page).waitForLoaded();
-    await shell.goTo("query");
-    query = new QueryPage(b.page);
+    query = app.pages.query;
     await query.waitForEditor();
-  });
-  afterAll(async () => {
-    await b?.close();
-    await host?.stop();
-    await db?.drop();
   });
 
   it("pastes a query, runs it and scrolls through the rows up to the row cap, then loads all", async () => {
@@ -63,20 +49,20 @@ describe("a developer running SQL in the Query area", () => {
     await query.scrollGridToBottom();
     await query.row(9999).waitFor();
     if (process.env.PGDESK_E2E_SHOTS)
-      await b.page.screenshot({ path: `${process.env.PGDESK_E2E_SHOTS}/query-grid.png` });
+      await app.page.screenshot({ path: `${process.env.PGDESK_E2E_SHOTS}/query-grid.png` });
     expect(await query.row(9999).getByTestId("grid-cell").first().textContent()).toBe("10000");
     await query.loadAll();
-    await b.page.getByTestId("result-tab").filter({ hasText: "25,000)" }).waitFor();
+    await app.page.getByTestId("result-tab").filter({ hasText: "25,000)" }).waitFor();
     await query.scrollGridToBottom();
     await query.row(24999).waitFor();
     expect(await query.row(24999).getByTestId("grid-cell").first().textContent()).toBe("25000");
   });
 
   it("keeps markup from the server as text", async () => {
-    expect(await b.page.locator("img[src='x']").count()).toBe(0);
+    expect(await app.page.locator("img[src='x']").count()).toBe(0);
     expect(dialogs).toEqual([]);
     await query.row(24999).getByTestId("grid-cell").nth(4).dblclick();
-    await expect(b.page.getByTestId("cell-viewer-value").textContent()).resolves.toBe(XSS);
+    await expect(app.page.getByTestId("cell-viewer-value").textContent()).resolves.toBe(XSS);
   });
 
   it("shows an error with its SQLSTATE and marks its position in the editor", async () => {
@@ -87,35 +73,37 @@ describe("a developer running SQL in the Query area", () => {
     expect(await query.statementError().textContent()).toContain("SQLSTATE 42703");
     await query.editorErrorMarker().first().waitFor();
     if (process.env.PGDESK_E2E_SHOTS)
-      await b.page.screenshot({ path: `${process.env.PGDESK_E2E_SHOTS}/query-error.png` });
+      await app.page.screenshot({ path: `${process.env.PGDESK_E2E_SHOTS}/query-error.png` });
   });
 
   it("keeps a transaction open between runs and shows its state", async () => {
     await query.paste("BEGIN");
     await query.run();
-    await b.page.locator('[data-testid="tx-state"][data-state="in-transaction"]').waitFor();
+    await app.page.locator('[data-testid="tx-state"][data-state="in-transaction"]').waitFor();
     await query.paste("SELECT 1/0");
     await query.run();
-    await b.page.locator('[data-testid="tx-state"][data-state="failed"]').waitFor();
+    await app.page.locator('[data-testid="tx-state"][data-state="failed"]').waitFor();
     await query.paste("ROLLBACK");
     await query.run();
-    await b.page.locator('[data-testid="tx-state"][data-state="idle"]').waitFor();
+    await app.page.locator('[data-testid="tx-state"][data-state="idle"]').waitFor();
   });
 
   it("cancels a long statement", async () => {
     await query.paste("SELECT pg_sleep(30)");
     await query.run();
-    await b.page.locator('[data-testid="cancel"]:not([disabled])').waitFor();
-    await b.page.waitForFunction(
+    await app.page.locator('[data-testid="cancel"]:not([disabled])').waitFor();
+    await app.page.waitForFunction(
       () => document.querySelector('[data-testid="tx-state"]')?.textContent === "running…",
     );
-    await pollUntil(
+    await until(
       async () =>
         (
-          await db.pool.query(
+          await app.db.pool.query(
             "SELECT 1 FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'",
           )
         ).rowCount === 1,
+      "the statement to run on the server",
+      10_000,
     );
     await query.cancel();
     await query.statementError().waitFor();
@@ -123,29 +111,29 @@ describe("a developer running SQL in the Query area", () => {
   });
 
   it("explains the statement under the caret with ANALYZE, sees a tip and compares with the plan after an index", async () => {
-    await db.pool.query("ANALYZE items");
+    await app.db.pool.query("ANALYZE items");
     await query.paste("SELECT 1;\nSELECT * FROM items WHERE label = 'c4ca4238a0b923820dcc509a6f75849b'");
-    await b.page.getByTestId("explain-analyze").click();
-    const labels = b.page.getByTestId("plan-node-label");
+    await app.page.getByTestId("explain-analyze").click();
+    const labels = app.page.getByTestId("plan-node-label");
     await labels.first().waitFor();
     expect(await labels.allTextContents()).toContainEqual(expect.stringMatching(/Seq Scan on items/));
-    await b.page.locator('[data-testid="plan-tip"][data-tip-kind="seq-scan-filter"]').waitFor();
-    await b.page.getByTestId("explain-pin").click();
-    await db.pool.query("CREATE INDEX items_label ON items (label)");
-    await b.page.getByTestId("explain-run").click();
-    await b.page.getByTestId("plan-node-label").filter({ hasText: "items_label" }).first().waitFor();
-    await b.page.getByTestId("explain-compare").click();
-    await b.page.getByTestId("plan-compare").waitFor();
-    expect(await b.page.getByTestId("plan-compare-row").count()).toBeGreaterThan(0);
-    await b.page.getByTestId("back-to-results").click();
+    await app.page.locator('[data-testid="plan-tip"][data-tip-kind="seq-scan-filter"]').waitFor();
+    await app.page.getByTestId("explain-pin").click();
+    await app.db.pool.query("CREATE INDEX items_label ON items (label)");
+    await app.page.getByTestId("explain-run").click();
+    await app.page.getByTestId("plan-node-label").filter({ hasText: "items_label" }).first().waitFor();
+    await app.page.getByTestId("explain-compare").click();
+    await app.page.getByTestId("plan-compare").waitFor();
+    expect(await app.page.getByTestId("plan-compare-row").count()).toBeGreaterThan(0);
+    await app.page.getByTestId("back-to-results").click();
   });
 
   it("streams a million rows into the grid and keeps scrolling responsive", async () => {
-    await b.page.getByTestId("row-cap").fill("1000000");
+    await app.page.getByTestId("row-cap").fill("1000000");
     await query.paste("SELECT g AS n, md5(g::text) AS hash, now() AS at FROM generate_series(1, 1000000) g");
     const t0 = Date.now();
     await query.run();
-    await b.page.getByTestId("result-tab").filter({ hasText: "(1,000,000)" }).waitFor({ timeout: 120_000 });
+    await app.page.getByTestId("result-tab").filter({ hasText: "(1,000,000)" }).waitFor({ timeout: 120_000 });
     const streamed = Date.now() - t0;
     await query.scrollGridToBottom();
     await query.row(999_999).waitFor();
@@ -168,28 +156,19 @@ describe("a developer running SQL in the Query area", () => {
 
   it("suggests the database's table names and keeps a searchable history", async () => {
     await query.paste("SELECT * FROM public");
-    await b.page.keyboard.type(".");
-    await b.page.locator(".suggest-widget .monaco-list-row", { hasText: "items" }).first().waitFor();
-    await b.page.keyboard.press("Escape");
+    await app.page.keyboard.type(".");
+    await app.page.locator(".suggest-widget .monaco-list-row", { hasText: "items" }).first().waitFor();
+    await app.page.keyboard.press("Escape");
     await query.paste("SELECT 'history probe'");
     await query.run();
     await query.row(0).waitFor();
-    await b.page.getByTestId("toggle-history").click();
-    await b.page.getByLabel("Search history").fill("HISTORY PROBE");
-    await b.page.getByTestId("history-panel").getByText("SELECT 'history probe'").first().waitFor();
-    await b.page.getByTestId("toggle-history").click();
+    await app.page.getByTestId("toggle-history").click();
+    await app.page.getByLabel("Search history").fill("HISTORY PROBE");
+    await app.page.getByTestId("history-panel").getByText("SELECT 'history probe'").first().waitFor();
+    await app.page.getByTestId("toggle-history").click();
   });
 
   it("ran without CSP violations or console errors", async () => {
-    expect(await cspViolations(b.page)).toEqual([]);
-    expect(b.problems).toEqual([]);
+    await app.expectNoProblems();
   });
 });
-
-async function pollUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}

@@ -39,20 +39,10 @@ export class ProfilesPage {
     await this.page.getByTestId("profile-save").click();
   }
 
-  /** Adds and opens a profile for a test database, as a user would type it. */
-  async addFor(
-    db: { name: string; server: { port: number; user: string; password: string } },
-    name: string,
-  ): Promise<void> {
+  /** Fills the new-profile form and saves it, as a user would. */
+  async add(fields: ProfileFields): Promise<void> {
     await this.startNew();
-    await this.fill({
-      name,
-      host: "127.0.0.1",
-      port: db.server.port,
-      database: db.name,
-      user: db.server.user,
-      password: db.server.password,
-    });
+    await this.fill(fields);
     await this.save();
   }
 }

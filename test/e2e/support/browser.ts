@@ -10,8 +10,8 @@ export interface E2EBrowser {
 }
 
 /** Debian's Chromium, headless, with the flags this machine needs (no network chatter); Playwright gives it a fresh temp profile. */
-export async function launchBrowser(): Promise<E2EBrowser> {
-  const browser = await chromium.launch({
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
     executablePath: process.env.PGDESK_CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
     args: [
@@ -24,6 +24,11 @@ export async function launchBrowser(): Promise<E2EBrowser> {
       "--disable-quic",
     ],
   });
+}
+
+/** Chromium with one page that records console errors, page errors and CSP violations. */
+export async function launchBrowser(): Promise<E2EBrowser> {
+  const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const problems: string[] = [];

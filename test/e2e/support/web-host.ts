@@ -9,6 +9,8 @@ export interface RunningWebHost {
   origin: string;
   token: string;
   dataDir: string;
+  /** The host process's id (a test that samples /proc walks its children from here). */
+  pid: number;
   /** Everything the host printed, for assertions on logs. */
   output: () => string;
   stop(): Promise<void>;
@@ -37,6 +39,7 @@ export async function startWebHostProcess(
     origin: url.origin,
     token: url.searchParams.get("token") ?? "",
     dataDir,
+    pid: child.pid!,
     output: () => output,
     stop: async () => {
       await stopChild(child);
