@@ -30,6 +30,8 @@ export interface E2eAppOptions {
   area?: string;
   /** The host's data folder when the test owns one (kept at close); default a fresh temp folder. */
   dataDir?: string;
+  /** Arranges the data folder before the host first starts (files an earlier run left). */
+  prepare?: (dataDir: string) => Promise<unknown>;
   /** Extra environment for the host process. */
   env?: NodeJS.ProcessEnv;
   /** false: the web host alone, for a test that talks to it over HTTP itself. */
@@ -82,6 +84,7 @@ export class E2eApp {
   async start(): Promise<this> {
     const o = this.options;
     this.dataDirNow = o.dataDir ?? (await mkdtemp(join(tmpdir(), "pgdesk-e2e-data-")));
+    await o.prepare?.(this.dataDirNow);
     if (o.database)
       this.dbNow = await seededDatabase(o.database.major ?? 15, o.database.prefix, o.database.seed);
     await this.startHostAndBrowser();
