@@ -1,5 +1,5 @@
-import { request } from "node:http";
 import WebSocket from "ws";
+import { postText } from "../../harness/http";
 import type { ChannelName, InputOf, OutputOf } from "../../../src/shared/contract";
 import type { RunningWebHost } from "./web-host";
 
@@ -56,28 +56,7 @@ export class HostClient {
    * just closing for idleness fails without a retry, which would fail the test for nothing.
    */
   private post(path: string, text: string): Promise<string> {
-    return new Promise((resolve, reject) => {
-      const req = request(
-        `${this.host.origin}${path}`,
-        {
-          method: "POST",
-          agent: false,
-          headers: {
-            Authorization: `Bearer ${this.host.token}`,
-            "Content-Type": "application/json",
-            "Content-Length": Buffer.byteLength(text),
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-          res.once("error", reject);
-        },
-      );
-      req.once("error", reject);
-      req.end(text);
-    });
+    return postText(`${this.host.origin}${path}`, { token: this.host.token, body: text, agent: false });
   }
 
   async call<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {

@@ -1,9 +1,10 @@
-import { Agent, request } from "node:http";
+import { Agent } from "node:http";
 import { describe, expect, it } from "vitest";
 import { dispatch } from "../../../src/main/ipc/dispatch";
 import type { HandlerMap } from "../../../src/main/features/handler-types";
 import { registry } from "../../../src/main/ipc/registry";
 import { useTestWebHost } from "../../harness/app";
+import { postText } from "../../harness/http";
 import { createMemoryLogger } from "../../../src/main/logger";
 import { channels, type ChannelName } from "../../../src/shared/contract";
 import { malformedInputs } from "./malformed-inputs";
@@ -52,11 +53,14 @@ describe("IPC fuzzing: malformed input on every channel, through both hosts' dis
   it("answers every one over HTTP (the web host) with a typed error, reaching no handler", async () => {
     const queue = [...cases].flatMap(([name, list]) => list.map((text) => ({ name, text })));
     const failures: string[] = [];
-    // a few requests in flight at once, like a busy renderer
+    // a few requests in flight at once, like a busy renderer; node:http on kept-alive sockets, as
+    // fetch() costs about 2.5 times the CPU over 81,000 requests
     const agent = new Agent({ keepAlive: true, maxSockets: 8 });
     const worker = async () => {
       for (let job = queue.pop(); job; job = queue.pop()) {
-        const body = JSON.parse(await post(agent, `${host.url}/api/${job.name}`, host.token, job.text)) as {
+        const body = JSON.parse(
+          await postText(`${host.url}/api/${job.name}`, { token: host.token, body: job.text, agent }),
+        ) as {
           ok: boolean;
           error?: { code: string };
         };
@@ -78,37 +82,3 @@ describe("IPC fuzzing: malformed input on every channel, through both hosts' dis
     expect(ok.status).toBe(200);
   }, 240_000);
 });
-
-/**
- * POST over node:http on kept-alive sockets: 81,000 requests cost fetch() about 2.5 times the
- * CPU. A request on a reused socket the server closed for idleness meanwhile is sent once more
- * (what Node's documentation advises); any other failure fails the test.
- */
-function post(agent: Agent, url: string, token: string, text: string, again = true): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: "POST",
-        agent,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          "Content-Type": "application/json",
-          "Content-Length": Buffer.byteLength(text),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-        res.once("error", reject);
-      },
-    );
-    req.once("error", (err: NodeJS.ErrnoException) => {
-      if (again && req.reusedSocket && err.code === "ECONNRESET")
-        resolve(post(agent, url, token, text, false));
-      else reject(err);
-    });
-    req.end(text);
-  });
-}
