@@ -37,26 +37,13 @@ import {
   isTabDisabled,
   SCHEMA_TABS,
 } from "../../../src/renderer/src/features/schema/schema-tabs.model";
+import { schemaModel } from "./schema-model.fixture";
 
 const relation = (schema: string, name: string, kind: RelationInfo["kind"] = "table"): RelationInfo =>
   ({ oid: 1, schema, name, kind, owner: "o", rowEstimate: null, columns: [] }) as unknown as RelationInfo;
 
 const model = (relations: RelationInfo[], over: Partial<SchemaModel> = {}): SchemaModel =>
-  ({
-    relations,
-    schemas: [],
-    constraints: [],
-    indexes: [],
-    triggers: [],
-    rules: [],
-    functions: [],
-    sequences: [],
-    enums: [],
-    domains: [],
-    composites: [],
-    policies: [],
-    ...over,
-  }) as unknown as SchemaModel;
+  schemaModel({ relations, ...over });
 
 describe("details of an object", () => {
   it("shows a relation's facts, 'not analyzed' for a missing estimate, RLS only when on", () => {

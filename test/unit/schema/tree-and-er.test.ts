@@ -3,12 +3,10 @@ import type { SchemaModel } from "../../../src/shared/contract/schema";
 import { buildErGraph } from "../../../src/renderer/src/features/schema/er/er-graph";
 import { erToSvg } from "../../../src/renderer/src/features/schema/er/er-svg";
 import { buildTreeIndex, visibleRows } from "../../../src/renderer/src/features/schema/tree/tree-rows";
+import { schemaModel } from "./schema-model.fixture";
 
 function model(tables: string[], fks: Array<[string, string]>): SchemaModel {
-  return {
-    database: "d",
-    serverVersionNum: 150000,
-    readAt: new Date(0).toISOString(),
+  return schemaModel({
     schemas: [
       { name: "public", owner: "o" },
       { name: "Odd <schema>", owner: "o" },
@@ -47,17 +45,7 @@ function model(tables: string[], fks: Array<[string, string]>): SchemaModel {
         references: { schema: "public", table: to, columns: ["id"], onUpdate: "a", onDelete: "a" },
       })),
     ],
-    indexes: [],
-    triggers: [],
-    rules: [],
-    functions: [],
-    sequences: [],
-    enums: [],
-    domains: [],
-    composites: [],
-    extensions: [],
-    policies: [],
-  };
+  });
 }
 
 describe("schema tree rows", () => {
