@@ -35,7 +35,7 @@ describe("50 concurrent calls from several screens against one profile", () => {
           [db.name],
         );
         peak = Math.max(peak, rows[0]!.n);
-        await new Promise((r) => setImmediate(r));
+        await new Promise((r) => setImmediate(r)); // sampling as often as it can, not a wait for anything
       }
     })();
     const results = await Promise.allSettled(calls.map((c) => c()));

@@ -102,7 +102,7 @@ describe("connection faults: terminated backends and a server restart", () => {
             (e: { message: string }) => e.message,
           ),
         );
-        await new Promise((r) => setImmediate(r));
+        await new Promise((r) => setImmediate(r)); // polling as a dashboard does, not a wait for anything
       }
     })();
 
