@@ -30,6 +30,8 @@ export default defineConfig({
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           globalSetup: ["test/harness/pg-servers.ts"],
+          // the app is driven on PostgreSQL 15 alone (pg_dump 15 is the machine's)
+          provide: { pgMajors: [15] },
           testTimeout: 120_000,
           hookTimeout: 120_000,
           maxWorkers: 1,

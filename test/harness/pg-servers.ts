@@ -16,6 +16,8 @@ export interface TestServer {
 declare module "vitest" {
   export interface ProvidedContext {
     pgServers: TestServer[];
+    /** Which majors a project needs (its config's `provide`); default both. */
+    pgMajors: Array<TestServer["major"]>;
   }
 }
 
@@ -37,11 +39,13 @@ function keepFailingExitCode(): void {
 }
 
 /**
- * Vitest global setup: one real PostgreSQL 15.x and one 18.x per run, on free ports
- * in temp folders, stopped and removed at the end even when tests fail.
+ * Vitest global setup: one real PostgreSQL 15.x and one 18.x per run (or only the majors the
+ * project's `provide.pgMajors` names), on free ports in temp folders, stopped and removed at
+ * the end even when tests fail.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   keepFailingExitCode();
+  const majors: Array<TestServer["major"]> = project.config.provide?.pgMajors ?? [15, 18];
   const root = await mkdtemp(join(tmpdir(), "pgdesk-test-pg-"));
   await chmod(root, 0o777);
   const started: EmbeddedServer[] = [];
@@ -57,20 +61,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
       full_page_writes: "off",
       max_connections: "200",
     };
-    const [pg15, pg18] = await Promise.all([
-      startEmbeddedServer({ dataDir: join(root, "15"), password: PASSWORD, settings }),
-      startEmbeddedServer({
-        dataDir: join(root, "18"),
-        password: PASSWORD,
-        settings,
-        Server: EmbeddedPostgres18,
+    const servers = await Promise.all(
+      majors.map(async (major) => {
+        const server = await startEmbeddedServer({
+          dataDir: join(root, String(major)),
+          password: PASSWORD,
+          settings,
+          ...(major === 18 ? { Server: EmbeddedPostgres18 } : {}),
+        });
+        started.push(server);
+        return { major, host: "127.0.0.1", port: server.port, user: server.user, password: PASSWORD };
       }),
-    ]);
-    started.push(pg15, pg18);
-    project.provide("pgServers", [
-      { major: 15, host: "127.0.0.1", port: pg15.port, user: pg15.user, password: PASSWORD },
-      { major: 18, host: "127.0.0.1", port: pg18.port, user: pg18.user, password: PASSWORD },
-    ]);
+    );
+    project.provide("pgServers", servers);
   } catch (err) {
     await teardown();
     throw err;
