@@ -43,7 +43,9 @@ describe("a DBA watching a database's health in Chromium", () => {
     const { dashboard: dash } = app.pages;
     await dash.waitForChecks();
     expect(await dash.status().textContent()).toMatch(/^(healthy|degraded|unhealthy)$/);
-    expect(await dash.checkStatus("connectivity")).toBe("pass");
+    // connected: pass or warn (warn is a round trip over 50 ms, a figure a loaded machine can reach)
+    expect(await dash.checkStatus("connectivity")).toMatch(/^(pass|warn)$/);
+    expect(await dash.check("connectivity").textContent()).toContain(`Connected to ${app.db.name}`);
     expect(await dash.checkStatus("invalidIndexes")).toBe("pass");
     // the missing extension is explained, not a blank card
     expect(await dash.check("statements").getByTestId("check-action").textContent()).toContain(
