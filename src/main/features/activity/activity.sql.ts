@@ -1,3 +1,4 @@
+import { isPgdeskSession } from "../../db/catalog-fragments.sql";
 import { sql } from "../../db/sql";
 
 /** Every session; pg_blocking_pids only for lock waiters (it takes the lock manager's locks). */
@@ -9,7 +10,7 @@ export const sessions = sql`/* pgdesk:activity */
          extract(epoch FROM now() - query_start)::float8 AS query_seconds,
          extract(epoch FROM now() - state_change)::float8 AS state_seconds,
          CASE WHEN wait_event_type = 'Lock' THEN pg_blocking_pids(pid) ELSE '{}'::int[] END AS blocked_by,
-         (application_name IN ('pgdesk', coalesce(nullif(current_setting('application_name'), ''), 'pgdesk')) OR pid = pg_backend_pid()) AS own
+         (${isPgdeskSession} OR pid = pg_backend_pid()) AS own
   FROM pg_stat_activity
   ORDER BY backend_start`;
 

@@ -1,3 +1,4 @@
+import { inUserSchema } from "../../db/catalog-fragments.sql";
 import { sql } from "../../db/sql";
 
 /** Every ordinary or partitioned user table with its columns and types, in one query. */
@@ -8,7 +9,7 @@ export const tablesWithColumns = sql`
   JOIN pg_namespace n ON n.oid = c.relnamespace
   JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
   WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
-    AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+    AND ${inUserSchema}
   GROUP BY n.nspname, c.relname, c.reltuples
   ORDER BY n.nspname, c.relname`;
 

@@ -1,3 +1,4 @@
+import { inUserSchema, notExtensionMember } from "../../db/catalog-fragments.sql";
 import { sql } from "../../db/sql";
 
 export const serverVersion = sql`
@@ -15,10 +16,8 @@ export const dumpedTables = sql`
   JOIN pg_namespace n ON n.oid = c.relnamespace
   LEFT JOIN pg_class t ON t.oid = c.reltoastrelid
   WHERE c.relkind = 'r'
-    AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-    AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'
-    AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                    WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+    AND ${inUserSchema}
+    AND ${notExtensionMember("pg_class", sql`c.oid`)}
   ORDER BY 1, 2`;
 
 export const databaseExists = sql`SELECT 1 FROM pg_database WHERE datname = $1`;
@@ -31,8 +30,6 @@ export const tableRowCounts = sql`
   FROM pg_class c
   JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE c.relkind = 'r'
-    AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-    AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'
-    AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                    WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+    AND ${inUserSchema}
+    AND ${notExtensionMember("pg_class", sql`c.oid`)}
   ORDER BY 1, 2`;

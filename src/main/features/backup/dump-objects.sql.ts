@@ -1,13 +1,12 @@
+import { inUserSchema, notExtensionMember } from "../../db/catalog-fragments.sql";
 import { sql } from "../../db/sql";
 
 /** Schemas a backup can include or exclude: not system, temp, TOAST or extension-owned ones. */
 export const dumpableSchemas = sql`
   SELECT n.nspname AS name
   FROM pg_namespace n
-  WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
-    AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'
-    AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                    WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid AND d.deptype = 'e')
+  WHERE ${inUserSchema}
+    AND ${notExtensionMember("pg_namespace", sql`n.oid`)}
   ORDER BY 1`;
 
 /**
@@ -23,10 +22,8 @@ export const dumpableRelations = sql`
   FROM pg_class c
   JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
-    AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-    AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'
-    AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                    WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+    AND ${inUserSchema}
+    AND ${notExtensionMember("pg_class", sql`c.oid`)}
     AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d
                     WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')))
   ORDER BY 1, 2`;

@@ -1,4 +1,5 @@
-import { quoteIdent, sql } from "../../db/sql";
+import { statementOfThisDatabase } from "../../db/catalog-fragments.sql";
+import { quoteIdent, sql, type Sql } from "../../db/sql";
 
 /** Before 17 the checkpointer's counters live in pg_stat_bgwriter. */
 export const checkpointsBefore17 = sql`/* pgdesk:health */
@@ -59,23 +60,22 @@ export const preloadLibraries = sql`/* pgdesk:health */
  * Top statements of the current database, ordered by $1 ('total' | 'mean'), without
  * pgdesk's own monitoring statements. Column names changed in 13 (total_time -> total_exec_time).
  */
-export function topStatements(schema: string, versionNum: number): string {
-  const total = versionNum >= 130000 ? "total_exec_time" : "total_time";
-  const mean = versionNum >= 130000 ? "mean_exec_time" : "mean_time";
-  return `/* pgdesk:health */
+export function topStatements(schema: string, versionNum: number): Sql {
+  const total = versionNum >= 130000 ? sql`total_exec_time` : sql`total_time`;
+  const mean = versionNum >= 130000 ? sql`mean_exec_time` : sql`mean_time`;
+  const view = sql`${quoteIdent(schema)}.pg_stat_statements`;
+  return sql`/* pgdesk:health */
   SELECT * FROM (
     SELECT 'total' AS ranking, queryid::text AS queryid, left(query, 500) AS query, calls::float8 AS calls,
            ${total}::float8 AS total_ms, ${mean}::float8 AS mean_ms, rows::float8 AS rows
-    FROM ${quoteIdent(schema)}.pg_stat_statements
-    WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-      AND query NOT LIKE '/* pgdesk:%'
+    FROM ${view}
+    WHERE ${statementOfThisDatabase} AND query NOT LIKE '/* pgdesk:%'
     ORDER BY ${total} DESC LIMIT 10) by_total
   UNION ALL
   SELECT * FROM (
     SELECT 'mean', queryid::text, left(query, 500), calls::float8, ${total}::float8, ${mean}::float8, rows::float8
-    FROM ${quoteIdent(schema)}.pg_stat_statements
-    WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-      AND query NOT LIKE '/* pgdesk:%' AND calls >= $1
+    FROM ${view}
+    WHERE ${statementOfThisDatabase} AND query NOT LIKE '/* pgdesk:%' AND calls >= $1
     ORDER BY ${mean} DESC LIMIT 10) by_mean`;
 }
 

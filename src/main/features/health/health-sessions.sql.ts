@@ -1,7 +1,5 @@
+import { isPgdeskSession } from "../../db/catalog-fragments.sql";
 import { sql } from "../../db/sql";
-
-// pgdesk's own sessions are those named 'pgdesk' or named like the session asking
-// (a profile may set its own application_name).
 
 // Every monitoring statement starts with this marker so pg_stat_statements can tell
 // pgdesk's own cost apart (and the statements check can leave it out).
@@ -17,7 +15,7 @@ export const connectionGroups = sql`/* pgdesk:health */
   SELECT coalesce(state, 'unknown') AS state, datname, usename,
          application_name, client_addr::text AS client,
          count(*)::int AS n,
-         (application_name IN ('pgdesk', coalesce(nullif(current_setting('application_name'), ''), 'pgdesk'))) AS own
+         (${isPgdeskSession}) AS own
   FROM pg_stat_activity
   WHERE backend_type = 'client backend'
   GROUP BY 1, 2, 3, 4, 5`;
@@ -33,7 +31,7 @@ export const idleInTransaction = sql`/* pgdesk:health */
          left(query, 300) AS query
   FROM pg_stat_activity
   WHERE state IN ('idle in transaction', 'idle in transaction (aborted)')
-    AND pid <> pg_backend_pid() AND application_name NOT IN ('pgdesk', coalesce(nullif(current_setting('application_name'), ''), 'pgdesk'))
+    AND pid <> pg_backend_pid() AND NOT ${isPgdeskSession}
   ORDER BY state_change`;
 
 /** $1 = seconds. */
@@ -43,7 +41,7 @@ export const longRunning = sql`/* pgdesk:health */
          left(query, 300) AS query
   FROM pg_stat_activity
   WHERE state = 'active' AND backend_type = 'client backend'
-    AND pid <> pg_backend_pid() AND application_name NOT IN ('pgdesk', coalesce(nullif(current_setting('application_name'), ''), 'pgdesk'))
+    AND pid <> pg_backend_pid() AND NOT ${isPgdeskSession}
     AND now() - query_start > make_interval(secs => $1)
   ORDER BY query_start`;
 
@@ -53,6 +51,6 @@ export const lockWaiters = sql`/* pgdesk:health */
          wait_event, left(query, 300) AS query
   FROM pg_stat_activity
   WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()
-    AND application_name NOT IN ('pgdesk', coalesce(nullif(current_setting('application_name'), ''), 'pgdesk'))
+    AND NOT ${isPgdeskSession}
     AND cardinality(pg_blocking_pids(pid)) > 0
   ORDER BY query_start`;

@@ -1,3 +1,4 @@
+import { inUserSchema } from "../../db/catalog-fragments.sql";
 import { sql } from "../../db/sql";
 
 export const databaseSize = sql`/* pgdesk:health */
@@ -12,7 +13,7 @@ export const cacheHits = sql`/* pgdesk:health */
   FROM pg_class c
   JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE c.relkind IN ('r', 'm', 'i')
-    AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast'`;
+    AND ${inUserSchema}`;
 
 /** Oldest tables by relfrozenxid age, the database's age and the XID counter (no XID is assigned). */
 export const xidAges = sql`/* pgdesk:health */
@@ -105,7 +106,7 @@ export const deadTuples = sql`/* pgdesk:health */
       FROM (SELECT split_part(o, '=', 1) AS k, substr(o, strpos(o, '=') + 1) AS v
             FROM unnest(c.reloptions) o) kv
     ) opt ON true
-    WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast'
+    WHERE ${inUserSchema}
   )
   SELECT t.schemaname, t.relname, t.live, t.dead, t.last_vacuum, t.last_analyze,
          coalesce(t.enabled, true) AND st.autovacuum AS autovacuum_on,

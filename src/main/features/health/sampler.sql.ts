@@ -1,3 +1,4 @@
+import { isPgdeskSession } from "../../db/catalog-fragments.sql";
 import { sql } from "../../db/sql";
 
 /** Counters of the current database and its sessions by state (without pgdesk's own). */
@@ -16,6 +17,6 @@ export const sampleCounters = sql`/* pgdesk:health */
            count(*) FILTER (WHERE state IS NULL OR state NOT IN ('active', 'idle') AND state NOT LIKE 'idle in transaction%')::int AS other
     FROM pg_stat_activity
     WHERE datname = current_database() AND backend_type = 'client backend'
-      AND application_name NOT IN ('pgdesk', coalesce(nullif(current_setting('application_name'), ''), 'pgdesk'))
+      AND NOT ${isPgdeskSession}
   ) a
   WHERE d.datname = current_database()`;

@@ -1,8 +1,5 @@
-import { sql } from "../../db/sql";
-
-/** Schemas whose objects are the server's own, never the user's (n = pg_namespace). */
-const USER_SCHEMAS = sql`
-  n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast' AND n.nspname !~ '^pg_temp'`;
+import { inUserSchema, isUserSchema, statementOfThisDatabase } from "../../db/catalog-fragments.sql";
+import { sql, type Sql } from "../../db/sql";
 
 /** Who we are talking to, how long statistics have been collecting, whether standbys exist. */
 export const indexContext = sql`
@@ -13,7 +10,8 @@ export const indexContext = sql`
          (SELECT extract(epoch FROM now() - stats_reset)::float8 FROM pg_stat_database WHERE datname = current_database()) AS stats_age,
          (SELECT count(*) FROM pg_stat_replication)::int AS standbys`;
 
-const inventoryColumns = sql`
+/** Every user index; `lastScan` is s.last_idx_scan where the server tracks it (16+). */
+const inventory = (lastScan: Sql) => sql`
   SELECT i.indexrelid::int8 AS oid, i.indrelid::int8 AS table_oid,
          n.nspname AS schema, t.relname AS table, c.relname AS name,
          pg_get_indexdef(i.indexrelid) AS definition,
@@ -28,9 +26,8 @@ const inventoryColumns = sql`
          pg_relation_size(i.indexrelid)::float8 AS size_bytes,
          coalesce(s.idx_scan, 0)::float8 AS scans,
          coalesce(s.idx_tup_read, 0)::float8 AS tuples_read,
-         coalesce(s.idx_tup_fetch, 0)::float8 AS tuples_fetched,`;
-
-const inventoryFrom = sql`
+         coalesce(s.idx_tup_fetch, 0)::float8 AS tuples_fetched,
+         ${lastScan} AS last_scan,
          i.indisunique AS is_unique, i.indisprimary AS is_primary,
          con.conname AS constraint_name, con.contype AS constraint_type,
          i.indisvalid AS valid, i.indisready AS ready, c.relkind = 'I' AS is_partitioned
@@ -41,26 +38,15 @@ const inventoryFrom = sql`
   JOIN pg_am am ON am.oid = c.relam
   LEFT JOIN pg_stat_all_indexes s ON s.indexrelid = i.indexrelid
   LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')
-  WHERE t.relkind IN ('r', 'm', 'p') AND`;
+  WHERE t.relkind IN ('r', 'm', 'p') AND ${inUserSchema}`;
 
 /** Every user index (PostgreSQL 15: no last_idx_scan). */
-export const indexInventory15 = [
-  inventoryColumns,
-  sql`NULL::timestamptz AS last_scan,`,
-  inventoryFrom,
-  USER_SCHEMAS,
-].join("\n");
+export const indexInventory15 = inventory(sql`NULL::timestamptz`);
 /** Every user index (PostgreSQL 16+ tracks last_idx_scan). */
-export const indexInventory16 = [
-  inventoryColumns,
-  sql`s.last_idx_scan AS last_scan,`,
-  inventoryFrom,
-  USER_SCHEMAS,
-].join("\n");
+export const indexInventory16 = inventory(sql`s.last_idx_scan`);
 
 /** Every user table with its scan counters (section 9's seq vs index scans). */
-export const tableInventory =
-  sql`
+export const tableInventory = sql`
   SELECT c.oid::int8 AS oid, n.nspname AS schema, c.relname AS name,
          coalesce(s.seq_scan, 0)::float8 AS seq_scans,
          coalesce(s.seq_tup_read, 0)::float8 AS seq_tup_read,
@@ -71,7 +57,7 @@ export const tableInventory =
   FROM pg_class c
   JOIN pg_namespace n ON n.oid = c.relnamespace
   LEFT JOIN pg_stat_all_tables s ON s.relid = c.oid
-  WHERE c.relkind IN ('r', 'm', 'p') AND` + USER_SCHEMAS;
+  WHERE c.relkind IN ('r', 'm', 'p') AND ${inUserSchema}`;
 
 /**
  * What the statistics-based btree bloat estimate (ioguix's btree_bloat.sql) needs, one
@@ -80,8 +66,7 @@ export const tableInventory =
  * computed in bloat-estimate.ts: joining pg_stats by name inside one query lets the
  * planner pick nested loops that take minutes on thousands of indexes.
  */
-export const btreeBloatInputs =
-  sql`
+export const btreeBloatInputs = sql`
   SELECT i.indexrelid::int8 AS oid, n.nspname AS schema, ct.relname AS table, ci.relname AS name,
          ci.reltuples::float8 AS reltuples, ci.relpages::float8 AS relpages,
          coalesce(substring(array_to_string(ci.reloptions, ' ') FROM 'fillfactor=([0-9]+)')::int, 90) AS fillfactor,
@@ -98,11 +83,10 @@ export const btreeBloatInputs =
   JOIN pg_class ci ON ci.oid = i.indexrelid
   JOIN pg_class ct ON ct.oid = i.indrelid
   JOIN pg_namespace n ON n.oid = ct.relnamespace
-  WHERE ci.relam = (SELECT oid FROM pg_am WHERE amname = 'btree') AND ci.relpages > 0 AND` + USER_SCHEMAS;
+  WHERE ci.relam = (SELECT oid FROM pg_am WHERE amname = 'btree') AND ci.relpages > 0 AND ${inUserSchema}`;
 
 /** What the table bloat estimate (ioguix's table_bloat.sql) needs, one row per table. */
-export const tableBloatInputs =
-  sql`
+export const tableBloatInputs = sql`
   SELECT c.oid::int8 AS oid, n.nspname AS schema, c.relname AS table,
          c.reltuples::float8 AS reltuples, c.relpages::float8 AS relpages,
          coalesce(t.relpages, 0)::float8 AS toast_pages, coalesce(t.reltuples, 0)::float8 AS toast_tuples,
@@ -113,14 +97,14 @@ export const tableBloatInputs =
   FROM pg_class c
   JOIN pg_namespace n ON n.oid = c.relnamespace
   LEFT JOIN pg_class t ON t.oid = c.reltoastrelid
-  WHERE c.relkind IN ('r', 'm') AND c.relpages > 0 AND` + USER_SCHEMAS;
+  WHERE c.relkind IN ('r', 'm') AND c.relpages > 0 AND ${inUserSchema}`;
 
 /** Column statistics of user relations (tables and expression indexes) for the bloat estimates. */
 export const columnWidths = sql`
   SELECT n.schemaname::text AS schema, n.tablename::text AS rel, n.attname::text AS att,
          n.null_frac::float8 AS null_frac, n.avg_width::float8 AS avg_width
   FROM pg_stats n
-  WHERE NOT n.inherited AND n.schemaname NOT IN ('pg_catalog', 'information_schema') AND n.schemaname !~ '^pg_toast'`;
+  WHERE NOT n.inherited AND ${isUserSchema(sql`n.schemaname`)}`;
 
 /**
  * (Backslashes are doubled: sql`` joins the cooked template strings.)
@@ -131,7 +115,7 @@ export const topStatements = sql`
   SELECT queryid::text AS query_id, query, calls::float8 AS calls,
          total_exec_time::float8 AS total_ms, mean_exec_time::float8 AS mean_ms
   FROM pg_stat_statements
-  WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+  WHERE ${statementOfThisDatabase}
     AND query ~* '^\\s*(select|with|update|delete)\\M'
     AND query !~* '\\m(pg_catalog|pg_stat_statements|hypopg)\\M'
   ORDER BY total_exec_time DESC

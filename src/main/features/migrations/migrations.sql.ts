@@ -1,3 +1,4 @@
+import { inUserSchema } from "../../db/catalog-fragments.sql";
 import { sql } from "../../db/sql";
 
 /** Where Prisma's bookkeeping table lives: the first schema on the search path that has one. */
@@ -21,6 +22,6 @@ export const tableSizes = sql`
          c.reltuples::float8 AS reltuples
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE c.relkind IN ('r', 'm')
-    AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%'
+    AND ${inUserSchema}
   ORDER BY 3 DESC, 1, 2
   LIMIT $1`;

@@ -1,3 +1,4 @@
+import { inUserSchema } from "../../db/catalog-fragments.sql";
 import { sql } from "../../db/sql";
 
 /**
@@ -7,8 +8,8 @@ import { sql } from "../../db/sql";
  */
 export const completionCatalog = sql`
   WITH user_ns AS (
-    SELECT oid, nspname FROM pg_namespace
-    WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp\\_%'
+    SELECT n.oid, n.nspname FROM pg_namespace n
+    WHERE ${inUserSchema}
   ), rels AS (
     SELECT c.oid, n.nspname, c.relname, c.relkind FROM pg_class c JOIN user_ns n ON n.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'v', 'm', 'f', 'p') AND NOT c.relispartition

@@ -1,3 +1,4 @@
+import { commentJoin, inUserSchema, notExtensionMember } from "../../db/catalog-fragments.sql";
 import { sql } from "../../db/sql";
 
 /*
@@ -10,10 +11,9 @@ import { sql } from "../../db/sql";
 export const catalogSchemas = sql`
   SELECT n.nspname AS name, pg_get_userbyid(n.nspowner) AS owner, d.description AS comment
   FROM pg_namespace n
-  LEFT JOIN pg_description d ON d.objoid = n.oid AND d.classoid = 'pg_namespace'::regclass AND d.objsubid = 0
-  WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
-    AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
-    AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_namespace'::regclass AND x.objid = n.oid AND x.deptype = 'e')
+  ${commentJoin("pg_namespace", sql`n.oid`)}
+  WHERE ${inUserSchema}
+    AND ${notExtensionMember("pg_namespace", sql`n.oid`)}
   ORDER BY n.nspname`;
 
 export const catalogRelations = sql`
@@ -26,13 +26,12 @@ export const catalogRelations = sql`
          fs.srvname AS foreign_server
   FROM pg_class c
   JOIN pg_namespace n ON n.oid = c.relnamespace
-  LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
+  ${commentJoin("pg_class", sql`c.oid`)}
   LEFT JOIN pg_foreign_table ft ON ft.ftrelid = c.oid
   LEFT JOIN pg_foreign_server fs ON fs.oid = ft.ftserver
   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
-    AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-    AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
-    AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype = 'e')
+    AND ${inUserSchema}
+    AND ${notExtensionMember("pg_class", sql`c.oid`)}
   ORDER BY n.nspname, c.relname`;
 
 export const catalogInherits = sql`
@@ -58,11 +57,10 @@ export const catalogColumns = sql`
   LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
   LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation
   LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
-  LEFT JOIN pg_description d ON d.objoid = a.attrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
+  ${commentJoin("pg_class", sql`a.attrelid`, sql`a.attnum`)}
   WHERE a.attnum > 0 AND NOT a.attisdropped
     AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
-    AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-    AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
+    AND ${inUserSchema}
   ORDER BY a.attrelid, a.attnum`;
 
 export const catalogConstraints = sql`
@@ -76,10 +74,9 @@ export const catalogConstraints = sql`
   JOIN pg_namespace n ON n.oid = c.relnamespace
   LEFT JOIN pg_class fc ON fc.oid = k.confrelid
   LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-  LEFT JOIN pg_description d ON d.objoid = k.oid AND d.classoid = 'pg_constraint'::regclass
+  ${commentJoin("pg_constraint", sql`k.oid`)}
   WHERE k.contype IN ('p', 'f', 'u', 'c', 'x')
-    AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-    AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
+    AND ${inUserSchema}
   ORDER BY n.nspname, c.relname, k.contype, k.conname`;
 
 export const catalogIndexes = sql`
@@ -93,9 +90,8 @@ export const catalogIndexes = sql`
   JOIN pg_namespace n ON n.oid = t.relnamespace
   JOIN pg_am am ON am.oid = ic.relam
   LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')
-  LEFT JOIN pg_description d ON d.objoid = i.indexrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
-  WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
-    AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
+  ${commentJoin("pg_class", sql`i.indexrelid`)}
+  WHERE ${inUserSchema}
   ORDER BY n.nspname, t.relname, ic.relname`;
 
 export const catalogTriggers = sql`
@@ -104,10 +100,9 @@ export const catalogTriggers = sql`
   FROM pg_trigger t
   JOIN pg_class c ON c.oid = t.tgrelid
   JOIN pg_namespace n ON n.oid = c.relnamespace
-  LEFT JOIN pg_description d ON d.objoid = t.oid AND d.classoid = 'pg_trigger'::regclass
+  ${commentJoin("pg_trigger", sql`t.oid`)}
   WHERE NOT t.tgisinternal
-    AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-    AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
+    AND ${inUserSchema}
   ORDER BY n.nspname, c.relname, t.tgname`;
 
 export const catalogRules = sql`
@@ -116,8 +111,7 @@ export const catalogRules = sql`
   JOIN pg_class c ON c.oid = r.ev_class
   JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE r.rulename <> '_RETURN'
-    AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-    AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
+    AND ${inUserSchema}
   ORDER BY n.nspname, c.relname, r.rulename`;
 
 export const catalogFunctions = sql`
@@ -129,10 +123,9 @@ export const catalogFunctions = sql`
   FROM pg_proc p
   JOIN pg_namespace n ON n.oid = p.pronamespace
   JOIN pg_language l ON l.oid = p.prolang
-  LEFT JOIN pg_description d ON d.objoid = p.oid AND d.classoid = 'pg_proc'::regclass AND d.objsubid = 0
-  WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
-    AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
-    AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_proc'::regclass AND x.objid = p.oid AND x.deptype = 'e')
+  ${commentJoin("pg_proc", sql`p.oid`)}
+  WHERE ${inUserSchema}
+    AND ${notExtensionMember("pg_proc", sql`p.oid`)}
   ORDER BY n.nspname, p.proname, p.oid`;
 
 /** Identity columns' internal sequences are part of their column, not listed here. */
@@ -150,10 +143,10 @@ export const catalogSequences = sql`
   LEFT JOIN pg_class oc ON oc.oid = dep.refobjid
   LEFT JOIN pg_namespace on_ ON on_.oid = oc.relnamespace
   LEFT JOIN pg_attribute oa ON oa.attrelid = dep.refobjid AND oa.attnum = dep.refobjsubid
-  LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
-  WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
-    AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
-    AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype IN ('e', 'i'))
+  ${commentJoin("pg_class", sql`c.oid`)}
+  WHERE ${inUserSchema}
+    AND ${notExtensionMember("pg_class", sql`c.oid`)}
+    AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_class'::regclass AND i.objid = c.oid AND i.deptype = 'i')
   ORDER BY n.nspname, c.relname`;
 
 export const catalogTypes = sql`
@@ -177,11 +170,10 @@ export const catalogTypes = sql`
   LEFT JOIN pg_type bt ON bt.oid = t.typbasetype
   LEFT JOIN pg_collation co ON co.oid = t.typcollation
   LEFT JOIN pg_class rc ON rc.oid = t.typrelid
-  LEFT JOIN pg_description d ON d.objoid = t.oid AND d.classoid = 'pg_type'::regclass AND d.objsubid = 0
+  ${commentJoin("pg_type", sql`t.oid`)}
   WHERE (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND rc.relkind = 'c'))
-    AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-    AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
-    AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')
+    AND ${inUserSchema}
+    AND ${notExtensionMember("pg_type", sql`t.oid`)}
   ORDER BY n.nspname, t.typname`;
 
 export const catalogExtensions = sql`
