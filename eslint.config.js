@@ -4,6 +4,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 import { builtinModules } from "node:module";
 import { layerSyntax, layerZones } from "./eslint.layers.js";
+import noSqlConcat from "./eslint-rules/no-sql-concat.js";
 
 const root = import.meta.dirname;
 
@@ -38,6 +39,7 @@ export default tseslint.config(
       "test/fixtures/lint-boundaries/**",
       // checked by test/unit/foundation/import-cycles.test.ts
       "test/fixtures/import-cycles/**",
+      "test/fixtures/sql-concat/**",
       "coverage/**",
     ],
   },
@@ -106,5 +108,17 @@ export default tseslint.config(
     // the transport itself, and the one module per area that calls main through it
     files: CALL_PATH_FILES,
     rules: { "no-restricted-imports": "off" },
+  },
+  {
+    // SQL is written with the sql`` tag, never glued together (the fixture proves the rule fires)
+    files: [
+      "src/main/**/*.ts",
+      "scripts/**/*.{ts,mjs}",
+      "prisma/**/*.ts",
+      "test/fixtures/sql-concat/**/*.ts",
+    ],
+    ignores: ["**/*.test.ts"],
+    plugins: { local: { rules: { "no-sql-concat": noSqlConcat } } },
+    rules: { "local/no-sql-concat": "error" },
   },
 );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { quoteIdent } from "../../../src/main/db/sql";
 import { concurrentCreate, createIndexSql, indexName } from "../../../src/main/features/indexes/index-ddl";
 import type { IndexRecord } from "../../../src/main/features/indexes/index-inventory";
 import { DEFAULT_THRESHOLDS } from "../../../src/main/features/indexes/index-thresholds";
@@ -66,7 +67,13 @@ describe("index verdicts", () => {
 describe("generated SQL", () => {
   it("quotes odd identifiers and fits the name in 63 bytes", () => {
     const sql = createIndexSql(
-      { schema: "my schema", table: 'we"ird', method: "btree", elements: ['"a b"'], nameParts: ["a b"] },
+      {
+        schema: "my schema",
+        table: 'we"ird',
+        method: "btree",
+        elements: [quoteIdent("a b")],
+        nameParts: ["a b"],
+      },
       true,
     );
     expect(sql).toBe(

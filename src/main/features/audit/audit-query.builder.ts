@@ -1,6 +1,6 @@
 import { AppError } from "../../../shared/contract";
 import type { AuditFilters, AuditMapping } from "../../../shared/contract/audit";
-import { quoteIdent } from "../../db/sql";
+import { joinSql, quoteIdent, quoteQualified, serverSql, sql, type Sql } from "../../db/sql";
 
 export interface ColumnTypes {
   get(name: string): string | undefined;
@@ -38,35 +38,31 @@ export interface RawAuditRow {
 }
 
 /** A LIMIT written into the text (not a parameter), so a cached plan is costed for the real page size. */
-function limitOf(limit: number): string {
+function limitOf(limit: number): number {
   if (!Number.isSafeInteger(limit) || limit < 1)
     throw new AppError("VALIDATION", `Invalid page size ${limit}`, { field: "limit" });
-  return String(limit);
+  return limit;
 }
 
 /** Adds a parameter and returns its placeholder, cast when a type is given. */
-function pushParam(values: unknown[], v: unknown, type?: string): string {
+function pushParam(values: unknown[], v: unknown, type?: Sql): Sql {
   values.push(v);
-  return type ? `$${values.length}::${type}` : `$${values.length}`;
+  return type ? sql`$${values.length}::${type}` : sql`$${values.length}`;
 }
 
 /** Type names come from format_type(); refuse anything that is not plainly a type name. */
-function castTo(type: string): string {
+function castTo(type: string): Sql {
   if (!/^[A-Za-z0-9_ ."(),[\]]+$/.test(type))
     throw new AppError("UNSUPPORTED", `Cannot compare with a column of type ${type}`);
-  return type;
+  return serverSql(type);
 }
 
-/**
- * Builds the SQL that reads any mapped audit table as normalized events. Identifiers
- * are quoted, values are parameters; the few layout-specific expressions are constants.
- */
-export function auditQueries(mapping: AuditMapping, types: ColumnTypes) {
-  const c = mapping.columns;
-  for (const [role, name] of Object.entries({
-    ...c,
-    ...(mapping.snapshotsIn ? { snapshotsIn: mapping.snapshotsIn } : {}),
-  })) {
+const NULL_TEXT = sql`NULL::text`;
+
+/** Every column the mapping names must still be in the table. */
+function checkColumns(mapping: AuditMapping, types: ColumnTypes): void {
+  const named = { ...mapping.columns, ...(mapping.snapshotsIn ? { snapshotsIn: mapping.snapshotsIn } : {}) };
+  for (const [role, name] of Object.entries(named)) {
     if (name && !types.get(name)) {
       throw new AppError(
         "NOT_FOUND",
@@ -75,151 +71,222 @@ export function auditQueries(mapping: AuditMapping, types: ColumnTypes) {
       );
     }
   }
-  const from = `${quoteIdent(mapping.schema)}.${quoteIdent(mapping.table)} AS t`;
-  const col = (name: string) => `t.${quoteIdent(name)}`;
-  const text = (name: string | undefined) => (name ? `${col(name)}::text` : "NULL::text");
+}
+
+/** How one mapping's columns are read: quoted columns, their text forms, the layout-specific expressions. */
+interface Columns {
+  from: Sql;
+  col(name: string): Sql;
+  text(name: string | undefined): Sql;
+  jsonText(name: string | undefined): Sql;
+  timeCol: Sql;
+  idCol: Sql;
+  timeType: Sql;
+  idType: Sql;
+  entity: Sql | undefined;
+  entityId: Sql | undefined;
+  actor: Sql;
+}
+
+function readColumns(mapping: AuditMapping, types: ColumnTypes): Columns {
+  const c = mapping.columns;
+  const col = (name: string) => sql`t.${quoteIdent(name)}`;
+  const text = (name: string | undefined) => (name ? sql`${col(name)}::text` : NULL_TEXT);
   const jsonText = (name: string | undefined) => {
-    if (!name) return "NULL::text";
-    return types.get(name) === "hstore" ? `hstore_to_json(${col(name)})::text` : `${col(name)}::text`;
+    if (!name) return NULL_TEXT;
+    return types.get(name) === "hstore" ? sql`hstore_to_json(${col(name)})::text` : sql`${col(name)}::text`;
   };
-  const timeCol = col(c.time);
-  const idCol = col(c.id);
-  const idType = castTo(types.get(c.id)!);
-  const timeType = castTo(types.get(c.time)!);
-
-  const entityExpr = c.entity
+  const entity = c.entity
     ? c.entitySchema
-      ? `(${col(c.entitySchema)}::text || '.' || ${col(c.entity)}::text)`
-      : `${col(c.entity)}::text`
-    : "NULL::text";
-  const entityIdExpr =
+      ? sql`(${col(c.entitySchema)}::text || '.' || ${col(c.entity)}::text)`
+      : sql`${col(c.entity)}::text`
+    : undefined;
+  const entityId =
     mapping.kind === "supa_audit"
-      ? `coalesce(t."record_id", t."old_record_id")::text`
+      ? sql`coalesce(t."record_id", t."old_record_id")::text`
       : mapping.kind === "audit_trigger" && !c.entityId
-        ? `(t."row_data" -> 'id')`
-        : text(c.entityId);
-  const actorExpr =
-    mapping.kind === "bemi" && c.actor
-      ? `coalesce(${col(c.actor)} ->> 'userId', ${col(c.actor)} ->> 'user_id', ${col(c.actor)} ->> 'actorId', ${col(c.actor)} ->> 'user')`
-      : text(c.actor);
+        ? sql`(t."row_data" -> 'id')`
+        : c.entityId
+          ? text(c.entityId)
+          : undefined;
+  const bemiActor = (a: Sql) =>
+    sql`coalesce(${a} ->> 'userId', ${a} ->> 'user_id', ${a} ->> 'actorId', ${a} ->> 'user')`;
+  return {
+    from: sql`${quoteQualified(mapping.schema, mapping.table)} AS t`,
+    col,
+    text,
+    jsonText,
+    timeCol: col(c.time),
+    idCol: col(c.id),
+    timeType: castTo(types.get(c.time)!),
+    idType: castTo(types.get(c.id)!),
+    entity,
+    entityId,
+    actor: mapping.kind === "bemi" && c.actor ? bemiActor(col(c.actor)) : text(c.actor),
+  };
+}
 
-  // to_json gives ISO 8601 whatever the session's DateStyle; its text is unquoted in TS (cheaper
-  // than #>> on every row) and doubles as the keyset key, since the time types read ISO back exactly
-  const selected: Array<[string, string | undefined | false]> = [
-    ["action", c.action && text(c.action)],
-    ["entity", c.entity && entityExpr],
-    ["entity_id", entityIdExpr !== "NULL::text" && entityIdExpr],
-    ["actor", c.actor && actorExpr],
-    ["tenant", c.tenant && text(c.tenant)],
-    ["tx", c.transaction && text(c.transaction)],
-    ["before", c.before && jsonText(c.before)],
-    ["after", c.after && jsonText(c.after)],
-    ["changes", c.changes && jsonText(c.changes)],
-    ["snapshots", mapping.snapshotsIn && jsonText(mapping.snapshotsIn)],
+/**
+ * The SELECT list of the normalized row. to_json gives ISO 8601 whatever the session's
+ * DateStyle; its text is unquoted in TS (cheaper than #>> on every row) and doubles as the
+ * keyset key, since the time types read ISO back exactly.
+ */
+function selectEvents(mapping: AuditMapping, x: Columns): Sql {
+  const c = mapping.columns;
+  const selected: Array<[Sql, Sql | undefined | false | ""]> = [
+    [sql`action`, c.action && x.text(c.action)],
+    [sql`entity`, x.entity],
+    [sql`entity_id`, x.entityId],
+    [sql`actor`, c.actor && x.actor],
+    [sql`tenant`, c.tenant && x.text(c.tenant)],
+    [sql`tx`, c.transaction && x.text(c.transaction)],
+    [sql`before`, c.before && x.jsonText(c.before)],
+    [sql`after`, c.after && x.jsonText(c.after)],
+    [sql`changes`, c.changes && x.jsonText(c.changes)],
+    [sql`snapshots`, mapping.snapshotsIn && x.jsonText(mapping.snapshotsIn)],
   ];
-  const select = `
-    SELECT ${idCol}::text AS id, to_json(${timeCol})::text AS time${selected.map(([alias, expr]) => (expr ? `, ${expr} AS ${alias}` : "")).join("")}
-    FROM ${from}`;
+  const extra = selected.flatMap(([alias, expr]) => (expr ? [sql`, ${expr} AS ${alias}`] : []));
+  return sql`
+    SELECT ${x.idCol}::text AS id, to_json(${x.timeCol})::text AS time${joinSql(extra, sql``)}
+    FROM ${x.from}`;
+}
 
-  /** The WHERE conditions; `equal` collects plain column equalities, or becomes null when any other filter is there. */
-  function where(
-    filters: AuditFilters,
-    values: unknown[],
-    plan: { equal: string[] | null } = { equal: null },
-  ): string[] {
-    const conds: string[] = [];
-    const param = (v: unknown, type?: string) => pushParam(values, v, type);
-    const equal = (name: string, v: unknown) => {
-      plan.equal?.push(name);
-      conds.push(`${col(name)} = ${param(v, castTo(types.get(name)!))}`);
-    };
-    const unsafe = () => (plan.equal = null);
-    if (filters.entity !== undefined) {
-      if (!c.entity) throw new AppError("UNSUPPORTED", "This mapping has no entity column");
-      const dot = filters.entity.indexOf(".");
-      if (c.entitySchema && dot > 0) {
-        equal(c.entitySchema, filters.entity.slice(0, dot));
-        equal(c.entity, filters.entity.slice(dot + 1));
-      } else {
-        equal(c.entity, filters.entity);
-      }
+/** The WHERE conditions being built; `equal` collects plain column equalities, or becomes null when any other filter is there. */
+interface Conditions {
+  conds: Sql[];
+  values: unknown[];
+  plan: { equal: string[] | null };
+}
+
+function conditions(values: unknown[], plan: Conditions["plan"] = { equal: null }): Conditions {
+  return { conds: [], values, plan };
+}
+
+function whereEqual(w: Conditions, x: Columns, types: ColumnTypes, name: string, v: unknown): void {
+  w.plan.equal?.push(name);
+  w.conds.push(sql`${x.col(name)} = ${pushParam(w.values, v, castTo(types.get(name)!))}`);
+}
+
+/** Another filter than a plain equality: a cached plan may be wrong for a rare value. */
+function wherePlanUnsafe(w: Conditions, cond: Sql): void {
+  w.plan.equal = null;
+  w.conds.push(cond);
+}
+
+function whereEntity(
+  w: Conditions,
+  mapping: AuditMapping,
+  x: Columns,
+  types: ColumnTypes,
+  filters: AuditFilters,
+) {
+  const c = mapping.columns;
+  if (filters.entity !== undefined) {
+    if (!c.entity) throw new AppError("UNSUPPORTED", "This mapping has no entity column");
+    const dot = filters.entity.indexOf(".");
+    if (c.entitySchema && dot > 0) {
+      whereEqual(w, x, types, c.entitySchema, filters.entity.slice(0, dot));
+      whereEqual(w, x, types, c.entity, filters.entity.slice(dot + 1));
+    } else {
+      whereEqual(w, x, types, c.entity, filters.entity);
     }
-    if (filters.entityId !== undefined) {
-      if (mapping.kind === "supa_audit") {
-        unsafe();
-        const p = param(filters.entityId, "uuid");
-        conds.push(`(t."record_id" = ${p} OR t."old_record_id" = ${p})`);
-      } else if (c.entityId) {
-        equal(c.entityId, filters.entityId);
-      } else if (mapping.kind === "audit_trigger") {
-        unsafe();
-        conds.push(`(t."row_data" -> 'id') = ${param(filters.entityId, "text")}`);
-      } else {
-        throw new AppError("UNSUPPORTED", "This mapping has no entity id column");
-      }
-    }
-    if (filters.actor !== undefined) {
-      unsafe();
-      conds.push(`${actorExpr} = ${param(filters.actor, "text")}`);
-    }
-    if (filters.action !== undefined && c.action) {
-      unsafe();
-      conds.push(`${col(c.action)}::text = ${param(filters.action, "text")}`);
-    }
-    if (filters.tenant !== undefined && c.tenant) equal(c.tenant, filters.tenant);
-    if (filters.from !== undefined) conds.push(`${timeCol} >= ${param(filters.from, timeType)}`);
-    if (filters.to !== undefined) conds.push(`${timeCol} < ${param(filters.to, timeType)}`);
-    if (filters.text !== undefined) {
-      const snapshotCols = [c.before, c.after, c.changes, mapping.snapshotsIn].filter((x): x is string =>
-        Boolean(x),
-      );
-      if (snapshotCols.length) {
-        unsafe();
-        const p = param(`%${filters.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, "text");
-        conds.push(`(${snapshotCols.map((s) => `${jsonText(s)} ILIKE ${p}`).join(" OR ")})`);
-      }
-    }
-    return conds;
   }
+  if (filters.entityId === undefined) return;
+  if (mapping.kind === "supa_audit") {
+    const p = pushParam(w.values, filters.entityId, sql`uuid`);
+    wherePlanUnsafe(w, sql`(t."record_id" = ${p} OR t."old_record_id" = ${p})`);
+  } else if (c.entityId) {
+    whereEqual(w, x, types, c.entityId, filters.entityId);
+  } else if (mapping.kind === "audit_trigger") {
+    wherePlanUnsafe(w, sql`(t."row_data" -> 'id') = ${pushParam(w.values, filters.entityId, sql`text`)}`);
+  } else {
+    throw new AppError("UNSUPPORTED", "This mapping has no entity id column");
+  }
+}
 
+/** Text search in the snapshots: ILIKE with the pattern's own wildcards escaped. */
+function whereText(w: Conditions, mapping: AuditMapping, x: Columns, text: string): void {
+  const c = mapping.columns;
+  const snapshotCols = [c.before, c.after, c.changes, mapping.snapshotsIn].filter((s): s is string =>
+    Boolean(s),
+  );
+  if (!snapshotCols.length) return;
+  const p = pushParam(w.values, `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, sql`text`);
+  const matches = snapshotCols.map((s) => sql`${x.jsonText(s)} ILIKE ${p}`);
+  wherePlanUnsafe(w, sql`(${joinSql(matches, sql` OR `)})`);
+}
+
+function where(w: Conditions, mapping: AuditMapping, x: Columns, types: ColumnTypes, filters: AuditFilters) {
+  const c = mapping.columns;
+  whereEntity(w, mapping, x, types, filters);
+  if (filters.actor !== undefined)
+    wherePlanUnsafe(w, sql`${x.actor} = ${pushParam(w.values, filters.actor, sql`text`)}`);
+  if (filters.action !== undefined && c.action)
+    wherePlanUnsafe(w, sql`${x.col(c.action)}::text = ${pushParam(w.values, filters.action, sql`text`)}`);
+  if (filters.tenant !== undefined && c.tenant) whereEqual(w, x, types, c.tenant, filters.tenant);
+  if (filters.from !== undefined)
+    w.conds.push(sql`${x.timeCol} >= ${pushParam(w.values, filters.from, x.timeType)}`);
+  if (filters.to !== undefined)
+    w.conds.push(sql`${x.timeCol} < ${pushParam(w.values, filters.to, x.timeType)}`);
+  if (filters.text !== undefined) whereText(w, mapping, x, filters.text);
+  return w;
+}
+
+const whereClause = (conds: Sql[]) => (conds.length ? sql`WHERE ${joinSql(conds, sql` AND `)}` : sql``);
+
+function planSafe(w: Conditions, mapping: AuditMapping): Pick<BuiltQuery, "planSafeWith"> {
+  return w.plan.equal ? { planSafeWith: { equal: w.plan.equal, order: mapping.columns.time } } : {};
+}
+
+/**
+ * Builds the SQL that reads any mapped audit table as normalized events. Identifiers
+ * are quoted, values are parameters; the few layout-specific expressions are constants.
+ */
+export function auditQueries(mapping: AuditMapping, types: ColumnTypes) {
+  checkColumns(mapping, types);
+  const x = readColumns(mapping, types);
+  const select = selectEvents(mapping, x);
+  const filtered = (filters: AuditFilters, values: unknown[], plan?: Conditions["plan"]) =>
+    where(conditions(values, plan), mapping, x, types, filters);
   return {
     /** Newest first; `after` = [time_key, id] of the last row of the previous page. */
     browse(filters: AuditFilters, after: [string, string] | undefined, limit: number): BuiltQuery {
-      const values: unknown[] = [];
-      const plan = { equal: [] as string[] | null };
-      const conds = where(filters, values, plan);
+      const w = filtered(filters, [], { equal: [] });
       if (after) {
-        values.push(after[0], after[1]);
-        conds.push(
-          `(${timeCol}, ${idCol}) < ($${values.length - 1}::${timeType}, $${values.length}::${idType})`,
-        );
+        const [time, id] = [
+          pushParam(w.values, after[0], x.timeType),
+          pushParam(w.values, after[1], x.idType),
+        ];
+        w.conds.push(sql`(${x.timeCol}, ${x.idCol}) < (${time}, ${id})`);
       }
       return {
-        text: `${select} ${conds.length ? `WHERE ${conds.join(" AND ")}` : ""} ORDER BY ${timeCol} DESC, ${idCol} DESC LIMIT ${limitOf(limit)}`,
-        values,
-        ...(plan.equal ? { planSafeWith: { equal: plan.equal, order: c.time } } : {}),
+        text: sql`${select} ${whereClause(w.conds)} ORDER BY ${x.timeCol} DESC, ${x.idCol} DESC LIMIT ${limitOf(limit)}`,
+        values: w.values,
+        ...planSafe(w, mapping),
       };
     },
     /** One entity's events, oldest first. */
     timeline(entity: string, entityId: string, limit: number): BuiltQuery {
-      const values: unknown[] = [];
-      const plan = { equal: [] as string[] | null };
-      const conds = where({ entity, entityId }, values, plan);
+      const w = filtered({ entity, entityId }, [], { equal: [] });
       return {
-        text: `${select} WHERE ${conds.join(" AND ")} ORDER BY ${timeCol} ASC, ${idCol} ASC LIMIT ${limitOf(limit)}`,
-        values,
-        ...(plan.equal ? { planSafeWith: { equal: plan.equal, order: c.time } } : {}),
+        text: sql`${select} ${whereClause(w.conds)} ORDER BY ${x.timeCol} ASC, ${x.idCol} ASC LIMIT ${limitOf(limit)}`,
+        values: w.values,
+        ...planSafe(w, mapping),
       };
     },
     /** Top keys of one dimension over the filtered range. */
     counts(filters: AuditFilters, dimension: "action" | "entity" | "actor"): BuiltQuery {
-      const values: unknown[] = [];
-      const conds = where(filters, values);
-      const key = dimension === "action" ? text(c.action) : dimension === "entity" ? entityExpr : actorExpr;
+      const w = filtered(filters, []);
+      const key =
+        dimension === "action"
+          ? x.text(mapping.columns.action)
+          : dimension === "entity"
+            ? (x.entity ?? NULL_TEXT)
+            : x.actor;
       return {
-        text: `SELECT coalesce(${key}, '(none)') AS key, count(*)::float8 AS count FROM ${from}
-               ${conds.length ? `WHERE ${conds.join(" AND ")}` : ""} GROUP BY 1 ORDER BY 2 DESC LIMIT 10`,
-        values,
+        text: sql`SELECT coalesce(${key}, '(none)') AS key, count(*)::float8 AS count FROM ${x.from}
+               ${whereClause(w.conds)} GROUP BY 1 ORDER BY 2 DESC LIMIT 10`,
+        values: w.values,
       };
     },
   };

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { AppError } from "../../../shared/contract";
 import type { AuditEvent, AuditFilters, AuditMapping } from "../../../shared/contract/audit";
-import { quoteIdent } from "../../db/sql";
+import { joinSql, quoteIdent, quoteQualified, sql } from "../../db/sql";
 import { tableInfo, tablesWithColumns } from "./audit-catalog.sql";
 import { decodeCursor, normalizeEvent } from "./audit-event.normalize";
 import { detectAuditTables, type CatalogTable } from "./audit-layouts";
@@ -207,15 +207,15 @@ export async function indexAdvice(pool: pg.Pool, mapping: AuditMapping, use: "en
   const lead = use === "entity" ? wanted.slice(0, wanted.length - 1) : wanted.slice(0, 1);
   const usable = indexes.some((columns) => lead.every((col, i) => columns[i] === col));
   if (usable) return [];
-  const table = `${quoteIdent(mapping.schema)}.${quoteIdent(mapping.table)}`;
-  const cols = wanted.map(quoteIdent).join(", ");
+  const table = quoteQualified(mapping.schema, mapping.table);
+  const cols = joinSql(wanted.map(quoteIdent), sql`, `);
   return [
     {
       message:
         use === "entity"
           ? `No index on ${lead.join(", ")}: every timeline reads the whole audit table.`
           : `No index on ${c.time}: every page sorts the whole audit table.`,
-      sql: `CREATE INDEX CONCURRENTLY ON ${table} (${cols});`,
+      sql: sql`CREATE INDEX CONCURRENTLY ON ${table} (${cols});`,
     },
   ];
 }

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { AppError } from "../../../shared/contract";
 import type { ExplainOptions, ExplainResult } from "../../../shared/contract/explain";
 import { buildPlanModel } from "../../../shared/explain/plan.builder";
+import { joinSql, sql, userSql, type Sql } from "../../db/sql";
 import { statementToExplain } from "./explain.guard";
 import { cancelBackend, serverVersionNum, setLocalStatementTimeout, unlockAllAdvisory } from "./explain.sql";
 
@@ -56,8 +57,8 @@ export async function runExplain(pool: pg.Pool, req: ExplainRequest): Promise<Ex
         { field: "options" },
       );
     }
-    const prefix = `EXPLAIN (${explainOptionList(options)}) `;
-    const explainSql = prefix + stmt.text;
+    const prefix = sql`EXPLAIN (${explainOptionList(options)}) `;
+    const explainSql = sql`${prefix}${userSql(stmt.text)}`;
     await client.query(req.readOnly ? "BEGIN READ ONLY" : "BEGIN");
     try {
       await client.query(setLocalStatementTimeout, [String(req.timeoutMs ?? DEFAULT_EXPLAIN_TIMEOUT_MS)]);
@@ -96,15 +97,18 @@ export async function runExplain(pool: pg.Pool, req: ExplainRequest): Promise<Ex
   }
 }
 
-export function explainOptionList(o: ExplainOptions): string {
-  const parts = [`ANALYZE ${o.analyze ? "true" : "false"}`, `BUFFERS ${o.buffers ? "true" : "false"}`];
-  if (o.verbose) parts.push("VERBOSE true");
-  if (o.settings) parts.push("SETTINGS true");
-  if (o.wal) parts.push("WAL true");
-  if (o.serialize) parts.push("SERIALIZE TEXT");
-  if (o.memory) parts.push("MEMORY true");
-  parts.push("FORMAT JSON");
-  return parts.join(", ");
+export function explainOptionList(o: ExplainOptions): Sql {
+  const parts = [
+    o.analyze ? sql`ANALYZE true` : sql`ANALYZE false`,
+    o.buffers ? sql`BUFFERS true` : sql`BUFFERS false`,
+  ];
+  if (o.verbose) parts.push(sql`VERBOSE true`);
+  if (o.settings) parts.push(sql`SETTINGS true`);
+  if (o.wal) parts.push(sql`WAL true`);
+  if (o.serialize) parts.push(sql`SERIALIZE TEXT`);
+  if (o.memory) parts.push(sql`MEMORY true`);
+  parts.push(sql`FORMAT JSON`);
+  return joinSql(parts, sql`, `);
 }
 
 /** The server counts positions in what pgdesk sent; the user needs them in what they typed. */

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { sql } from "../../db/sql";
 
 /** Runs one query; rows come back typed by the caller. */
 export type Query = <R extends pg.QueryResultRow = pg.QueryResultRow>(
@@ -24,7 +25,7 @@ export async function withMonitoredTransaction<T>(
   let broken: Error | undefined;
   try {
     // one round trip: both statements in a simple-protocol query (no parameters)
-    await client.query(`BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.round(timeoutMs)}`);
+    await client.query(sql`BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.round(timeoutMs)}`);
     const query: Query = async (text, values = []) => {
       trace?.(text, values);
       return (await client.query(text, values)).rows;

@@ -1,17 +1,12 @@
-import { quoteIdent } from "../../db/sql";
+import { joinSql, quoteIdent, quoteQualified, serverSql, sql, type Sql } from "../../db/sql";
 import type { GeneratedSql } from "../../../shared/contract/indexes";
 
-/** schema.name, each part quoted the way PostgreSQL's quote_ident would need. */
-export function qualified(schema: string, name: string): string {
-  return `${quoteIdent(schema)}.${quoteIdent(name)}`;
-}
-
 export function dropIndex(schema: string, name: string): GeneratedSql {
-  return { label: "Drop index", sql: `DROP INDEX CONCURRENTLY ${qualified(schema, name)};` };
+  return { label: "Drop index", sql: sql`DROP INDEX CONCURRENTLY ${quoteQualified(schema, name)};` };
 }
 
 export function reindexIndex(schema: string, name: string): GeneratedSql {
-  return { label: "Rebuild index", sql: `REINDEX INDEX CONCURRENTLY ${qualified(schema, name)};` };
+  return { label: "Rebuild index", sql: sql`REINDEX INDEX CONCURRENTLY ${quoteQualified(schema, name)};` };
 }
 
 /**
@@ -19,18 +14,22 @@ export function reindexIndex(schema: string, name: string): GeneratedSql {
  * "CREATE [UNIQUE] INDEX <name> ON", so the keyword goes right after INDEX.
  */
 export function concurrentCreate(definition: string): GeneratedSql {
-  return {
-    label: "Create index",
-    sql: `${definition.replace(/^CREATE (UNIQUE )?INDEX /, "CREATE $1INDEX CONCURRENTLY ")};`,
-  };
+  const concurrent = serverSql(
+    definition.replace(/^CREATE (UNIQUE )?INDEX /, "CREATE $1INDEX CONCURRENTLY "),
+  );
+  return { label: "Create index", sql: sql`${concurrent};` };
 }
+
+/** The access methods suggestions use. */
+export type SuggestedMethod = "btree" | "gin";
+const METHODS: Record<SuggestedMethod, Sql> = { btree: sql`btree`, gin: sql`gin` };
 
 export interface IndexShape {
   schema: string;
   table: string;
-  method: string;
+  method: SuggestedMethod;
   /** Already-rendered index elements: quoted columns, expressions, opclasses. */
-  elements: string[];
+  elements: Sql[];
   /** Plain words for the generated name. */
   nameParts: string[];
 }
@@ -47,10 +46,11 @@ export function indexName(table: string, parts: string[]): string {
 }
 
 /** The CREATE INDEX for a suggestion: `concurrently` for the user, plain for hypopg. */
-export function createIndexSql(shape: IndexShape, concurrently: boolean): string {
-  const name = indexName(shape.table, shape.nameParts);
-  return (
-    `CREATE INDEX ${concurrently ? "CONCURRENTLY " : ""}${quoteIdent(name)} ON ${qualified(shape.schema, shape.table)}` +
-    ` USING ${shape.method} (${shape.elements.join(", ")})${concurrently ? ";" : ""}`
-  );
+export function createIndexSql(shape: IndexShape, concurrently: boolean): Sql {
+  const name = quoteIdent(indexName(shape.table, shape.nameParts));
+  const table = quoteQualified(shape.schema, shape.table);
+  const elements = joinSql(shape.elements, sql`, `);
+  return concurrently
+    ? sql`CREATE INDEX CONCURRENTLY ${name} ON ${table} USING ${METHODS[shape.method]} (${elements});`
+    : sql`CREATE INDEX ${name} ON ${table} USING ${METHODS[shape.method]} (${elements})`;
 }

@@ -1,6 +1,6 @@
 import type { IndexReport, MissingIndexSuggestion, TableInfo } from "../../../shared/contract/indexes";
-import { quoteIdent, quoteLiteral } from "../../db/sql";
-import { createIndexSql, type IndexShape } from "./index-ddl";
+import { quoteIdent, quoteLiteral, sql, type Sql } from "../../db/sql";
+import { createIndexSql, type IndexShape, type SuggestedMethod } from "./index-ddl";
 import type { IndexRecord } from "./index-inventory";
 import type { Thresholds } from "./index-thresholds";
 import type { AccessScope, ColumnUse, Predicate, RelationRef } from "./statement-access";
@@ -61,9 +61,9 @@ const MAX_EQ_SELECTIVITY = 0.1;
 interface Draft {
   table: TableInfo;
   kind: MissingIndexSuggestion["kind"];
-  method: string;
+  method: SuggestedMethod;
   columns: string[];
-  elements: string[];
+  elements: Sql[];
   reason: string;
   requiresExtension: string | null;
   evidence: Evidence[];
@@ -203,7 +203,7 @@ function textSearchDrafts(
         kind: "trigram",
         method: "gin",
         columns: [p.column],
-        elements: [`${quoteIdent(p.column)} gin_trgm_ops`],
+        elements: [sql`${quoteIdent(p.column)} gin_trgm_ops`],
         reason: `LIKE/ILIKE on ${p.column}: a btree cannot find a pattern with a leading wildcard; a trigram GIN index can (needs the pg_trgm extension).`,
         requiresExtension: "pg_trgm",
       });
@@ -226,7 +226,7 @@ function textSearchDrafts(
         elements: [
           isVector
             ? quoteIdent(p.column)
-            : `to_tsvector(${quoteLiteral(p.ftsConfig!)}::regconfig, ${quoteIdent(p.column)})`,
+            : sql`to_tsvector(${quoteLiteral(p.ftsConfig!)}::regconfig, ${quoteIdent(p.column)})`,
         ],
         reason: isVector
           ? `Full-text search (@@) on ${p.column}: a GIN index makes it an index lookup.`

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { IndexReport, MissingIndexSuggestion } from "../../../shared/contract/indexes";
+import { joinSql, serverSql, sql, type Sql } from "../../db/sql";
 import { hypotheticalSql } from "./missing-indexes";
 
 type WhatIfStatus = IndexReport["missing"]["whatIf"];
@@ -139,9 +140,10 @@ class Planner {
 
   /** The generic plan's total cost; null when the statement cannot be prepared here. */
   private async plan(query: string): Promise<{ cost: number; plan: string } | null> {
-    const name = `pgdesk_whatif_${++this.seq}`;
+    const name = sql`pgdesk_whatif_${++this.seq}`;
     return this.savepoint(async () => {
-      await this.client.query(`PREPARE ${name} AS ${query}`);
+      // the statement as pg_stat_statements recorded it (the server normalized its text)
+      await this.client.query(sql`PREPARE ${name} AS ${serverSql(query)}`);
       try {
         const types = await this.client.query<{ types: string[] }>(
           "SELECT parameter_types::text[] AS types FROM pg_prepared_statements WHERE name = $1",
@@ -149,7 +151,7 @@ class Planner {
         );
         const args = (types.rows[0]?.types ?? []).map(dummyLiteral);
         const explained = await this.client.query<{ "QUERY PLAN": unknown }>(
-          `EXPLAIN (FORMAT JSON) EXECUTE ${name}${args.length ? `(${args.join(", ")})` : ""}`,
+          sql`EXPLAIN (FORMAT JSON) EXECUTE ${name}${args.length ? sql`(${joinSql(args, sql`, `)})` : sql``}`,
         );
         const json = explained.rows[0]!["QUERY PLAN"];
         const doc = (typeof json === "string" ? JSON.parse(json) : json) as Array<{
@@ -157,7 +159,7 @@ class Planner {
         }>;
         return { cost: doc[0]!.Plan["Total Cost"], plan: JSON.stringify(doc) };
       } finally {
-        await this.client.query(`DEALLOCATE ${name}`);
+        await this.client.query(sql`DEALLOCATE ${name}`);
       }
     });
   }
@@ -181,20 +183,20 @@ class Planner {
  * A non-NULL value of the parameter's type. Generic plans do not look at it, but a NULL
  * would let the planner fold comparisons away, and the literal must still parse.
  */
-export function dummyLiteral(type: string): string {
-  if (type.endsWith("[]")) return "'{}'";
-  if (/^(smallint|integer|bigint|numeric|real|double precision|oid|money)/.test(type)) return "'1'";
-  if (type === "boolean") return "'true'";
-  if (type === "uuid") return "'00000000-0000-0000-0000-000000000001'";
-  if (type === "date") return "'2000-01-01'";
-  if (type.startsWith("timestamp")) return "'2000-01-01 00:00:00'";
-  if (type.startsWith("time")) return "'00:00:00'";
-  if (type === "interval") return "'1 day'";
-  if (type === "json" || type === "jsonb") return "'{}'";
-  if (type === "bytea") return "'\\x00'";
-  if (type === "inet" || type === "cidr") return "'127.0.0.1'";
-  if (type === "regconfig") return "'simple'";
-  return "'a'";
+export function dummyLiteral(type: string): Sql {
+  if (type.endsWith("[]")) return sql`'{}'`;
+  if (/^(smallint|integer|bigint|numeric|real|double precision|oid|money)/.test(type)) return sql`'1'`;
+  if (type === "boolean") return sql`'true'`;
+  if (type === "uuid") return sql`'00000000-0000-0000-0000-000000000001'`;
+  if (type === "date") return sql`'2000-01-01'`;
+  if (type.startsWith("timestamp")) return sql`'2000-01-01 00:00:00'`;
+  if (type.startsWith("time")) return sql`'00:00:00'`;
+  if (type === "interval") return sql`'1 day'`;
+  if (type === "json" || type === "jsonb") return sql`'{}'`;
+  if (type === "bytea") return sql`'\\x00'`;
+  if (type === "inet" || type === "cidr") return sql`'127.0.0.1'`;
+  if (type === "regconfig") return sql`'simple'`;
+  return sql`'a'`;
 }
 
 function round(v: number): number {

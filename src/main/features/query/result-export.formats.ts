@@ -1,4 +1,4 @@
-import { quoteIdent, quoteLiteral } from "../../db/sql";
+import { joinSql, quoteIdent, quoteLiteral, sql } from "../../db/sql";
 
 export type ExportFormatName = "csv" | "json" | "sql";
 
@@ -45,22 +45,17 @@ export function exportWriter(format: ExportFormatName, tableName = "exported"): 
         footer: () => (first ? "]\n" : "\n]\n"),
       };
     case "sql": {
-      const target = tableName
-        .split(".")
-        .map((p) => quoteIdent(p))
-        .join(".");
-      let colList = "";
+      const target = joinSql(tableName.split(".").map(quoteIdent), sql`.`);
+      let colList = sql``;
+      const value = (v: string | null) => (v === null ? sql`NULL` : quoteLiteral(v));
       return {
         header: (cols) => {
-          colList = cols.map(quoteIdent).join(", ");
+          colList = joinSql(cols.map(quoteIdent), sql`, `);
           return "";
         },
         rows: (rows) =>
           rows
-            .map(
-              (r) =>
-                `INSERT INTO ${target} (${colList}) VALUES (${r.map((v) => (v === null ? "NULL" : quoteLiteral(v))).join(", ")});\n`,
-            )
+            .map((r) => sql`INSERT INTO ${target} (${colList}) VALUES (${joinSql(r.map(value), sql`, `)});\n`)
             .join(""),
         footer: () => "",
       };

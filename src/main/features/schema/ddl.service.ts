@@ -1,10 +1,12 @@
 import type pg from "pg";
 import { AppError } from "../../../shared/contract/errors";
 import type { DdlKind, SchemaModel } from "../../../shared/contract/schema";
+import { serverSql, sql, type Sql } from "../../db/sql";
 import {
   compositeDdl,
   constraintDdl,
   databaseDdl,
+  ddlScript,
   domainDdl,
   enumDdl,
   extensionDdl,
@@ -65,8 +67,7 @@ function findOnTable<T extends { schema: string; table: string; name: string }>(
 }
 
 /** DDL of one object of the model; view and function bodies are read fresh by oid. */
-export async function objectDdl(pool: pg.Pool, model: SchemaModel, t: DdlTarget): Promise<string> {
-  const join = (lines: string[]) => lines.join("\n\n");
+export async function objectDdl(pool: pg.Pool, model: SchemaModel, t: DdlTarget): Promise<Sql> {
   switch (t.kind) {
     case "table":
     case "foreign": {
@@ -80,7 +81,7 @@ export async function objectDdl(pool: pg.Pool, model: SchemaModel, t: DdlTarget)
       const seqs = model.sequences.filter(
         (s) => s.ownedBy?.schema === rel.schema && s.ownedBy.table === rel.name,
       );
-      return join([
+      return ddlScript([
         ...seqs.flatMap(sequenceDdl),
         ...p.create,
         ...p.constraints,
@@ -95,42 +96,42 @@ export async function objectDdl(pool: pg.Pool, model: SchemaModel, t: DdlTarget)
         ? model.relations.find((r) => r.oid === t.oid)
         : model.relations.find((r) => r.schema === t.schema && r.name === t.name);
       if (!rel || (rel.kind !== "view" && rel.kind !== "matview")) notFound(t);
-      return join(viewDdl(model, rel, await fetchBodies(pool, rel.oid, "views")));
+      return ddlScript(viewDdl(model, rel, await fetchBodies(pool, rel.oid, "views")));
     }
     case "function": {
       const f = t.oid
         ? model.functions.find((x) => x.oid === t.oid)
         : model.functions.find((x) => x.schema === t.schema && x.name === t.name);
       if (!f) notFound(t);
-      return join(functionDdl(f, await fetchBodies(pool, f.oid, "functions")));
+      return ddlScript(functionDdl(f, await fetchBodies(pool, f.oid, "functions")));
     }
     case "index":
-      return `${indexDdl(findOnTable(model.indexes, t).definition)};`;
+      return sql`${indexDdl(findOnTable(model.indexes, t).definition)};`;
     case "constraint":
       return constraintDdl(findOnTable(model.constraints, t));
     case "trigger":
-      return `${findOnTable(model.triggers, t).definition};`;
+      return sql`${serverSql(findOnTable(model.triggers, t).definition)};`;
     case "rule":
-      return findOnTable(model.rules, t).definition;
+      return serverSql(findOnTable(model.rules, t).definition);
     case "policy":
       return policyDdl(findOnTable(model.policies, t));
     case "sequence": {
       const s = find(model.sequences, t);
-      return join([...sequenceDdl(s), ...sequenceOwnedBy(s)]);
+      return ddlScript([...sequenceDdl(s), ...sequenceOwnedBy(s)]);
     }
     case "enum":
-      return join(enumDdl(find(model.enums, t)));
+      return ddlScript(enumDdl(find(model.enums, t)));
     case "domain":
-      return join(domainDdl(find(model.domains, t)));
+      return ddlScript(domainDdl(find(model.domains, t)));
     case "composite":
-      return join(compositeDdl(find(model.composites, t)));
+      return ddlScript(compositeDdl(find(model.composites, t)));
     case "schema": {
       if (t.name === undefined && t.schema === undefined)
         return databaseDdl(model, await fetchBodies(pool, null, "both"));
       const s = model.schemas.find((x) => x.name === (t.name ?? t.schema)) ?? notFound(t);
-      return join(schemaDdl(s));
+      return ddlScript(schemaDdl(s));
     }
     case "extension":
-      return join(extensionDdl(model.extensions.find((e) => e.name === t.name) ?? notFound(t)));
+      return ddlScript(extensionDdl(model.extensions.find((e) => e.name === t.name) ?? notFound(t)));
   }
 }

@@ -1,8 +1,7 @@
 import type pg from "pg";
 import { AppError } from "../../../shared/contract/errors";
 import type { RowFilter, RowsPage } from "../../../shared/contract/schema";
-import { quoteIdent } from "../../db/sql";
-import { qname } from "./ddl.builder";
+import { joinSql, quoteIdent, quoteQualified, serverSql, sql, type Sql } from "../../db/sql";
 import { softDeleteIndexes, tableShape } from "./rows.sql";
 
 /** Column names pgdesk treats as soft-delete markers (Prisma's deletedAt, snake_case deleted_at). */
@@ -23,8 +22,8 @@ interface Shape {
   kind: string;
   rowEstimate: number | null;
   columns: Array<{ name: string; type: string; num: number }>;
-  /** Key columns with the SQL to select them and their type. */
-  key: Array<{ name: string; expr: string; type: string }>;
+  /** Key columns with the SQL to select them and their type (format_type's text). */
+  key: Array<{ name: string; expr: Sql; type: Sql }>;
   softDelete?: { name: string; num: number };
 }
 
@@ -35,8 +34,18 @@ interface Cursor {
   k: string[];
 }
 
+type SortColumn = Shape["columns"][number];
+
 // Every value crosses as PostgreSQL's own text: exact numerics, timestamps, json.
 const asText = { getTypeParser: () => (value: string) => value };
+
+const PHYSICAL_KEY = {
+  partitioned: [
+    { name: "tableoid", expr: sql`tableoid`, type: sql`oid` },
+    { name: "ctid", expr: sql`ctid`, type: sql`tid` },
+  ],
+  plain: [{ name: "ctid", expr: sql`ctid`, type: sql`tid` }],
+};
 
 async function readShape(client: pg.PoolClient, schema: string, table: string): Promise<Shape> {
   const r = await client.query(tableShape, [schema, table]);
@@ -51,13 +60,10 @@ async function readShape(client: pg.PoolClient, schema: string, table: string): 
   const byName = new Map(columns.map((c) => [c.name, c]));
   const pk = (row.pk ?? []) as string[];
   const key = pk.length
-    ? pk.map((n) => ({ name: n, expr: quoteIdent(n), type: byName.get(n)!.type }))
+    ? pk.map((n) => ({ name: n, expr: quoteIdent(n), type: serverSql(byName.get(n)!.type) }))
     : row.kind === "p"
-      ? [
-          { name: "tableoid", expr: "tableoid", type: "oid" },
-          { name: "ctid", expr: "ctid", type: "tid" },
-        ]
-      : [{ name: "ctid", expr: "ctid", type: "tid" }];
+      ? PHYSICAL_KEY.partitioned
+      : PHYSICAL_KEY.plain;
   const soft = columns.find((c) => SOFT_DELETE_COLUMNS.includes(c.name));
   return {
     oid: row.oid,
@@ -89,13 +95,28 @@ function decodeCursor(text: string, keyLength: number, sorted: boolean): Cursor 
   }
 }
 
+/** Adds a value and returns its placeholder, cast to `type` (a column's format_type) when given. */
+function param(values: unknown[], value: unknown, type?: Sql): Sql {
+  values.push(value);
+  return type ? sql`$${values.length}::${type}` : sql`$${values.length}`;
+}
+
+const COMPARISONS: Record<Exclude<RowFilter["op"], "contains" | "isNull" | "notNull">, Sql> = {
+  "=": sql`=`,
+  "<>": sql`<>`,
+  "<": sql`<`,
+  "<=": sql`<=`,
+  ">": sql`>`,
+  ">=": sql`>=`,
+};
+
 /** Builds the WHERE clause pieces (filters, soft delete) shared by rows and count. */
 function baseConditions(
   shape: Shape,
   req: { filters?: RowFilter[] | undefined; showDeleted?: boolean | undefined },
   values: unknown[],
-): string[] {
-  const where: string[] = [];
+): Sql[] {
+  const where: Sql[] = [];
   const column = (name: string) => {
     const c = shape.columns.find((x) => x.name === name);
     if (!c) throw new AppError("VALIDATION", `No column ${name} in this table`, { field: "filters" });
@@ -104,19 +125,20 @@ function baseConditions(
   for (const f of req.filters ?? []) {
     const c = column(f.column);
     const col = quoteIdent(c.name);
-    if (f.op === "isNull") where.push(`${col} IS NULL`);
-    else if (f.op === "notNull") where.push(`${col} IS NOT NULL`);
+    if (f.op === "isNull") where.push(sql`${col} IS NULL`);
+    else if (f.op === "notNull") where.push(sql`${col} IS NOT NULL`);
     else if (f.op === "contains") {
-      values.push(`%${(f.value ?? "").replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-      where.push(`${col}::text ILIKE $${values.length}`);
+      const pattern = `%${(f.value ?? "").replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      where.push(sql`${col}::text ILIKE ${param(values, pattern)}`);
     } else {
-      values.push(f.value ?? "");
-      where.push(`${col} ${f.op} $${values.length}::${c.type}`);
+      where.push(sql`${col} ${COMPARISONS[f.op]} ${param(values, f.value ?? "", serverSql(c.type))}`);
     }
   }
-  if (shape.softDelete && !req.showDeleted) where.push(`${quoteIdent(shape.softDelete.name)} IS NULL`);
+  if (shape.softDelete && !req.showDeleted) where.push(sql`${quoteIdent(shape.softDelete.name)} IS NULL`);
   return where;
 }
+
+const whereClause = (where: Sql[]) => (where.length ? sql` WHERE ${joinSql(where, sql` AND `)}` : sql``);
 
 async function readOnly<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
@@ -133,6 +155,74 @@ async function readOnly<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise
   }
 }
 
+/** Rows past the cursor: (sort column NULLS LAST, key) beyond the last row of the previous page. */
+function afterCursor(
+  shape: Shape,
+  cursor: Cursor,
+  sort: { column: SortColumn; direction: "asc" | "desc" } | undefined,
+  values: unknown[],
+): Sql {
+  const keyTuple = joinSql(
+    shape.key.map((k) => k.expr),
+    sql`, `,
+  );
+  const keyParams = joinSql(
+    cursor.k.map((v, i) => param(values, v, shape.key[i]!.type)),
+    sql`, `,
+  );
+  const keyAfter = sql`(${keyTuple}) > (${keyParams})`;
+  if (!sort) return keyAfter;
+  const s = quoteIdent(sort.column.name);
+  if (cursor.s === null || cursor.s === undefined) return sql`(${s} IS NULL AND ${keyAfter})`;
+  const v = param(values, cursor.s, serverSql(sort.column.type));
+  const beyond = sort.direction === "asc" ? sql`>` : sql`<`;
+  return sql`(${s} ${beyond} ${v} OR (${s} = ${v} AND ${keyAfter}) OR ${s} IS NULL)`;
+}
+
+/** The page's SELECT: every column, then the key and the sort column again for the next cursor. */
+function pageQuery(
+  shape: Shape,
+  req: RowsRequest,
+  sort: { column: SortColumn; direction: "asc" | "desc" } | undefined,
+  where: Sql[],
+  limit: number,
+): Sql {
+  const sortCol = sort ? [quoteIdent(sort.column.name)] : [];
+  const keys = shape.key.map((k) => k.expr);
+  const order = [
+    ...(sort ? [sql`${sortCol[0]!} ${sort.direction === "asc" ? sql`ASC` : sql`DESC`} NULLS LAST`] : []),
+    ...keys,
+  ];
+  const select = [...shape.columns.map((c) => quoteIdent(c.name)), ...keys, ...sortCol];
+  return sql`SELECT ${joinSql(select, sql`, `)} FROM ${quoteQualified(req.schema, req.table)}${whereClause(where)} ORDER BY ${joinSql(order, sql`, `)} LIMIT ${limit + 1}`;
+}
+
+/** How many rows are soft-deleted, and whether an index helps "deleted IS NULL". */
+async function softDeleteInfo(
+  client: pg.PoolClient,
+  req: RowsRequest,
+  oid: number,
+  soft: NonNullable<Shape["softDelete"]>,
+): Promise<NonNullable<RowsPage["softDelete"]>> {
+  const col = soft.name;
+  const [count, idx] = await Promise.all([
+    client.query<{ n: string }>(
+      sql`SELECT count(*) AS n FROM ${quoteQualified(req.schema, req.table)} WHERE ${quoteIdent(col)} IS NOT NULL`,
+    ),
+    client.query<{ name: string }>(softDeleteIndexes, [oid, soft.num, col]),
+  ]);
+  const indexes = idx.rows.map((r) => r.name);
+  return { column: col, deletedCount: Number(count.rows[0]!.n), indexed: indexes.length > 0, indexes };
+}
+
+function sortOf(shape: Shape, req: RowsRequest) {
+  if (!req.sort) return undefined;
+  const column = shape.columns.find((c) => c.name === req.sort!.column);
+  if (!column)
+    throw new AppError("VALIDATION", `No column ${req.sort.column} in this table`, { field: "sort" });
+  return { column, direction: req.sort.direction };
+}
+
 /**
  * One page of rows, keyset-paginated on the primary key (ctid without one; never
  * OFFSET). A sort column is paged as (column NULLS LAST, key); values are text.
@@ -143,45 +233,12 @@ export function readRows(pool: pg.Pool, req: RowsRequest): Promise<RowsPage> {
     const limit = req.limit ?? 200;
     const values: unknown[] = [];
     const where = baseConditions(shape, req, values);
-    const sortCol = req.sort ? shape.columns.find((c) => c.name === req.sort!.column) : undefined;
-    if (req.sort && !sortCol)
-      throw new AppError("VALIDATION", `No column ${req.sort.column} in this table`, { field: "sort" });
-
-    const keyTuple = `(${shape.key.map((k) => k.expr).join(", ")})`;
+    const sort = sortOf(shape, req);
     if (req.after) {
-      const cursor = decodeCursor(req.after, shape.key.length, sortCol !== undefined);
-      const keyParams = cursor.k.map((v, i) => {
-        values.push(v);
-        return `$${values.length}::${shape.key[i]!.type}`;
-      });
-      const keyAfter = `${keyTuple} > (${keyParams.join(", ")})`;
-      if (sortCol) {
-        const s = quoteIdent(sortCol.name);
-        if (cursor.s === null || cursor.s === undefined) where.push(`(${s} IS NULL AND ${keyAfter})`);
-        else {
-          values.push(cursor.s);
-          const v = `$${values.length}::${sortCol.type}`;
-          const beyond = req.sort!.direction === "asc" ? ">" : "<";
-          where.push(`(${s} ${beyond} ${v} OR (${s} = ${v} AND ${keyAfter}) OR ${s} IS NULL)`);
-        }
-      } else where.push(keyAfter);
+      const cursor = decodeCursor(req.after, shape.key.length, sort !== undefined);
+      where.push(afterCursor(shape, cursor, sort, values));
     }
-
-    const order = [
-      ...(sortCol
-        ? [`${quoteIdent(sortCol.name)} ${req.sort!.direction === "asc" ? "ASC" : "DESC"} NULLS LAST`]
-        : []),
-      ...shape.key.map((k) => k.expr),
-    ];
-    const select = [
-      ...shape.columns.map((c) => quoteIdent(c.name)),
-      ...shape.key.map((k) => k.expr),
-      ...(sortCol ? [quoteIdent(sortCol.name)] : []),
-    ];
-    const text =
-      `SELECT ${select.join(", ")} FROM ${qname(req.schema, req.table)}` +
-      (where.length ? ` WHERE ${where.join(" AND ")}` : "") +
-      ` ORDER BY ${order.join(", ")} LIMIT ${limit + 1}`;
+    const text = pageQuery(shape, req, sort, where, limit);
     const result = await client.query<unknown[]>({ text, values, rowMode: "array", types: asText });
     const raw = result.rows as Array<Array<string | null>>;
     const more = raw.length > limit;
@@ -192,7 +249,7 @@ export function readRows(pool: pg.Pool, req: RowsRequest): Promise<RowsPage> {
       more && last
         ? encodeCursor({
             k: last.slice(n, n + shape.key.length).map((v) => v ?? ""),
-            ...(sortCol ? { s: last[n + shape.key.length] ?? null } : {}),
+            ...(sort ? { s: last[n + shape.key.length] ?? null } : {}),
           })
         : undefined;
 
@@ -203,22 +260,8 @@ export function readRows(pool: pg.Pool, req: RowsRequest): Promise<RowsPage> {
       rowEstimate: shape.rowEstimate,
       ...(next ? { next } : {}),
     };
-    if (shape.softDelete && !req.after) {
-      const col = shape.softDelete.name;
-      const [count, idx] = await Promise.all([
-        client.query<{ n: string }>(
-          `SELECT count(*) AS n FROM ${qname(req.schema, req.table)} WHERE ${quoteIdent(col)} IS NOT NULL`,
-        ),
-        client.query<{ name: string }>(softDeleteIndexes, [shape.oid, shape.softDelete.num, col]),
-      ]);
-      const indexes = idx.rows.map((r) => r.name);
-      out.softDelete = {
-        column: col,
-        deletedCount: Number(count.rows[0]!.n),
-        indexed: indexes.length > 0,
-        indexes,
-      };
-    }
+    if (shape.softDelete && !req.after)
+      out.softDelete = await softDeleteInfo(client, req, shape.oid, shape.softDelete);
     return out;
   });
 }
@@ -233,7 +276,7 @@ export function countRows(
     const values: unknown[] = [];
     const where = baseConditions(shape, req, values);
     const r = await client.query<{ n: string }>(
-      `SELECT count(*) AS n FROM ${qname(req.schema, req.table)}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`,
+      sql`SELECT count(*) AS n FROM ${quoteQualified(req.schema, req.table)}${whereClause(where)}`,
       values,
     );
     return Number(r.rows[0]!.n);

@@ -1,4 +1,4 @@
-import { quoteIdent } from "../../../db/sql";
+import { joinSql, quoteIdent, quoteQualified, serverSql, sql } from "../../../db/sql";
 import type { CheckDefinition } from "../check.types";
 import { details, pct, statusAbove } from "../check.types";
 import { invalidIndexes, notValidConstraints, sequences } from "../health-storage.sql";
@@ -15,6 +15,10 @@ interface SequenceRow {
   column_type: string | null;
   owner: string | null;
 }
+
+/** The sequence's name and its column come quoted from the server (format %I, regclass). */
+const widenToBigint = (r: SequenceRow) =>
+  sql`ALTER SEQUENCE ${serverSql(r.sequence)} AS bigint;${r.owner ? sql` ALTER TABLE … ALTER COLUMN (${serverSql(r.owner)}) TYPE bigint;` : sql``}`;
 
 /** How much of its usable range a sequence has used, bounded by its column's type too. */
 export function sequenceUsedPct(r: SequenceRow): number {
@@ -44,10 +48,7 @@ export const sequencesCheck: CheckDefinition = {
       message: hot.length
         ? `${hot.length} sequences have used more than ${t.sequenceWarnPct} % of their range; inserts fail when one runs out.`
         : `${rows.length} sequences in use, all below ${t.sequenceWarnPct} % of their range.`,
-      action: hot.length
-        ? `Widen the column and the sequence to bigint, e.g. ALTER SEQUENCE ${hot[0]!.sequence} AS bigint;` +
-          (hot[0]!.owner ? ` ALTER TABLE … ALTER COLUMN (${hot[0]!.owner}) TYPE bigint;` : "")
-        : "",
+      action: hot.length ? `Widen the column and the sequence to bigint, e.g. ${widenToBigint(hot[0]!)}` : "",
       details: details(
         ["sequence", "type", "column", "column type", "last value", "% used"],
         rows
@@ -86,10 +87,10 @@ export const invalidIndexesCheck: CheckDefinition = {
         ? `${rows.length} indexes are invalid (a failed CREATE INDEX CONCURRENTLY leaves one behind): writes maintain them, queries never use them.`
         : "Every index is valid.",
       action: rows.length
-        ? rows
-            .map((r) => `DROP INDEX CONCURRENTLY ${quoteIdent(r.schema)}.${quoteIdent(r.index)};`)
-            .join(" ") +
-          " Then fix the cause and create it again (REINDEX INDEX CONCURRENTLY also rebuilds it)."
+        ? `${joinSql(
+            rows.map((r) => sql`DROP INDEX CONCURRENTLY ${quoteQualified(r.schema, r.index)};`),
+            sql` `,
+          )} Then fix the cause and create it again (REINDEX INDEX CONCURRENTLY also rebuilds it).`
         : "",
       details: details(
         ["index", "table", "definition"],
@@ -120,13 +121,15 @@ export const notValidConstraintsCheck: CheckDefinition = {
         ? `${rows.length} constraints were added NOT VALID and never validated: existing rows may break them.`
         : "Every constraint is validated.",
       action: rows.length
-        ? rows
-            .slice(0, 5)
-            .map(
-              (r) =>
-                `ALTER TABLE ${quoteIdent(r.schema)}.${quoteIdent(r.table)} VALIDATE CONSTRAINT ${quoteIdent(r.constraint)};`,
-            )
-            .join(" ")
+        ? joinSql(
+            rows
+              .slice(0, 5)
+              .map(
+                (r) =>
+                  sql`ALTER TABLE ${quoteQualified(r.schema, r.table)} VALIDATE CONSTRAINT ${quoteIdent(r.constraint)};`,
+              ),
+            sql` `,
+          )
         : "",
       details: details(
         ["table", "constraint", "definition"],

@@ -1,4 +1,4 @@
-import { quoteIdent } from "../../../db/sql";
+import { quoteQualified, sql } from "../../../db/sql";
 import type { CheckDefinition, CheckOutcome } from "../check.types";
 import { bytes, details, iso, pct, seconds, statusAbove, statusBelow } from "../check.types";
 import { cacheHits, databaseSize, deadTuples, xidAges, xidCounter } from "../health-storage.sql";
@@ -191,7 +191,9 @@ export const deadTuplesCheck: CheckDefinition = {
     const overdue = rows.filter((r) => r.dead > r.trigger_point);
     const off = overdue.filter((r) => !r.autovacuum_on);
     const name = (r: DeadRow) => `${r.schemaname}.${r.relname}`;
-    const ident = (r: DeadRow) => `${quoteIdent(r.schemaname)}.${quoteIdent(r.relname)}`;
+    const vacuum = (r: DeadRow) => sql`VACUUM (ANALYZE) ${quoteQualified(r.schemaname, r.relname)};`;
+    const reenable = (r: DeadRow) =>
+      sql`ALTER TABLE ${quoteQualified(r.schemaname, r.relname)} RESET (autovacuum_enabled);`;
     return {
       status: overdue.length ? "warn" : "pass",
       value: overdue.length
@@ -207,9 +209,9 @@ export const deadTuplesCheck: CheckDefinition = {
           ? `${rows.length} tables have dead tuples, all below their autovacuum trigger point.`
           : "No table has dead tuples.",
       action: overdue.length
-        ? `VACUUM (ANALYZE) ${ident(overdue[0]!)};` +
+        ? vacuum(overdue[0]!) +
           (off.length
-            ? ` and re-enable it: ALTER TABLE ${ident(off[0]!)} RESET (autovacuum_enabled);`
+            ? ` and re-enable it: ${reenable(off[0]!)}`
             : " Consider a lower autovacuum_vacuum_scale_factor for busy tables.")
         : "",
       details: details(
