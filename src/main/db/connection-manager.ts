@@ -15,6 +15,7 @@ import {
   type HostTarget,
 } from "./host-selection";
 import { readOnlySessionOptions } from "./read-only";
+import { forgetServerVersion } from "./server-version";
 import { openSshTunnel, type SshTunnel } from "./ssh-tunnel";
 import { tlsPlan, type TlsAttempt } from "./tls";
 
@@ -298,10 +299,12 @@ export class ConnectionManager {
   /**
    * A pool's server went away. A multi-host profile's pools bound to that host are
    * dropped, so the next call selects a host again (a failover lands on the new primary),
-   * as a new libpq connection would.
+   * as a new libpq connection would; a new pool asks the server's version anew.
    */
   private lost(profileId: string, err: unknown, poolKey: string, pool: pg.Pool): void {
     this.states.down(profileId, err);
+    // what comes back may be another server (a VIP failover, an upgrade): ask its version again
+    forgetServerVersion(pool);
     const bound = this.poolHosts.get(poolKey);
     if (bound?.pool !== pool) return; // single-host, or a pool already replaced (a late error must not drop its successor)
     for (const [key, other] of this.poolHosts) {

@@ -1,10 +1,6 @@
 import { inUserSchema, notExtensionMember } from "../../db/catalog-fragments.sql";
 import { sql } from "../../db/sql";
 
-export const serverVersion = sql`
-  SELECT current_setting('server_version') AS version,
-         current_setting('server_version_num')::int AS version_num`;
-
 /**
  * Tables whose rows pg_dump copies: ordinary tables outside the system schemas and
  * not owned by an extension, with a size estimate from relpages (cheap on 10k tables).

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { AppError } from "../../../shared/contract";
 import type { FoundTool, ToolName, ToolsReport } from "../../../shared/contract/backup";
 import { chooseTools, discoverPgTools } from "../../db/pg-tools.discovery";
+import { serverVersion } from "../../db/server-version";
 import { readJsonFile, writeJsonFileAtomic } from "../../json-file";
 import type { CallContext } from "../handler-types";
-import { serverVersion } from "./backup.sql";
 import { checkReadableFolder } from "./folder.check";
 
 const ToolPathsFile = z.object({ version: z.literal(1), folders: z.record(z.string(), z.string()) });
@@ -72,13 +72,8 @@ export async function serverInfo(
   profileId: string,
   database?: string,
 ): Promise<ServerInfo> {
-  const { rows } = await ctx.db.query<{ version: string; version_num: number }>(
-    profileId,
-    serverVersion,
-    [],
-    database,
-  );
-  return { version: rows[0]!.version, major: Math.floor(rows[0]!.version_num / 10000) };
+  const { text, major } = await serverVersion(await ctx.db.pool(profileId, database));
+  return { version: text, major };
 }
 
 /** The tools for this server, or an error that says which version is needed and where to set it. */

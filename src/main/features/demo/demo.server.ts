@@ -4,6 +4,7 @@ import pg from "pg";
 import { AppError } from "../../../shared/contract";
 import { isAlive, startEmbeddedServer } from "../../db/embedded-postgres";
 import { isPortTaken } from "../../db/ports";
+import { serverVersion } from "../../db/server-version";
 
 /** A demo server this app controls: started by it, or found running after a crash. */
 export interface RunningServer {
@@ -85,7 +86,7 @@ export async function probe(port: number, password: string): Promise<string> {
   });
   await c.connect();
   try {
-    return (await c.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v;
+    return (await serverVersion(c)).text;
   } finally {
     await c.end();
   }

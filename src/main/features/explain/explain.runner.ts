@@ -2,9 +2,10 @@ import type pg from "pg";
 import { AppError } from "../../../shared/contract";
 import type { ExplainOptions, ExplainResult } from "../../../shared/contract/explain";
 import { buildPlanModel } from "../../../shared/explain/plan.builder";
+import { serverVersion } from "../../db/server-version";
 import { joinSql, sql, userSql, type Sql } from "../../db/sql";
 import { statementToExplain } from "./explain.guard";
-import { cancelBackend, serverVersionNum, setLocalStatementTimeout, unlockAllAdvisory } from "./explain.sql";
+import { cancelBackend, setLocalStatementTimeout, unlockAllAdvisory } from "./explain.sql";
 
 export const DEFAULT_EXPLAIN_TIMEOUT_MS = 60_000;
 
@@ -41,6 +42,15 @@ export async function runExplain(pool: pg.Pool, req: ExplainRequest): Promise<Ex
       { field: "options" },
     );
   }
+  // asked before taking a connection: the pool's first ask needs a free one of its own
+  const version = (await serverVersion(pool)).num;
+  if ((options.serialize || options.memory) && version < 170000) {
+    throw new AppError(
+      "UNSUPPORTED",
+      `${options.serialize ? "SERIALIZE" : "MEMORY"} needs PostgreSQL 17 or newer; this server is ${formatVersion(version)}.`,
+      { field: "options" },
+    );
+  }
   const client = await pool.connect();
   let broken: Error | undefined;
   const onAbort = () =>
@@ -49,14 +59,6 @@ export async function runExplain(pool: pg.Pool, req: ExplainRequest): Promise<Ex
       .catch(() => undefined);
   req.signal?.addEventListener("abort", onAbort, { once: true });
   try {
-    const version = (await client.query<{ version_num: number }>(serverVersionNum)).rows[0]!.version_num;
-    if ((options.serialize || options.memory) && version < 170000) {
-      throw new AppError(
-        "UNSUPPORTED",
-        `${options.serialize ? "SERIALIZE" : "MEMORY"} needs PostgreSQL 17 or newer; this server is ${formatVersion(version)}.`,
-        { field: "options" },
-      );
-    }
     const prefix = sql`EXPLAIN (${explainOptionList(options)}) `;
     const explainSql = sql`${prefix}${userSql(stmt.text)}`;
     await client.query(req.readOnly ? "BEGIN READ ONLY" : "BEGIN");

@@ -1,7 +1,5 @@
 import { sql } from "../../db/sql";
 
-export const serverVersionNum = sql`SELECT current_setting('server_version_num')::int AS version_num`;
-
 /** is_local = true: the timeout ends with the transaction, like SET LOCAL. */
 export const setLocalStatementTimeout = sql`SELECT set_config('statement_timeout', $1, true)`;
 

@@ -5,9 +5,9 @@ import { sql } from "../../db/sql";
 // pgdesk's own cost apart (and the statements check can leave it out).
 export const MARKER = "/* pgdesk:health */";
 
+/** The connectivity check's round trip (the version comes from the pool, asked once). */
 export const identity = sql`/* pgdesk:health */
-  SELECT current_setting('server_version_num')::int AS version_num,
-         pg_is_in_recovery() AS in_recovery,
+  SELECT pg_is_in_recovery() AS in_recovery,
          current_database() AS database`;
 
 /** Client backends grouped every way the check reports them. */

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { AppError } from "../../../shared/contract/errors";
 import type { HealthCheck, HealthReport, HealthThresholds } from "../../../shared/contract/health";
 import { toApiError } from "../../db/to-api-error";
+import { serverVersion, type ServerVersion } from "../../db/server-version";
 import type { CheckDefinition, CheckEnv } from "./check.types";
 import { seconds, statusAbove } from "./check.types";
 import { checkErrorAction } from "./check-error";
@@ -59,7 +60,6 @@ export interface ReportOptions {
 }
 
 interface IdentityRow {
-  version_num: number;
   in_recovery: boolean;
   database: string;
 }
@@ -77,8 +77,10 @@ export async function buildHealthReport(o: ReportOptions): Promise<HealthReport>
   let id: IdentityRow;
   let rttMs: number;
   let pool: pg.Pool;
+  let version: ServerVersion;
   try {
     pool = await o.pool();
+    version = await serverVersion(pool);
     const client = await pool.connect();
     try {
       const before = performance.now();
@@ -99,14 +101,14 @@ export async function buildHealthReport(o: ReportOptions): Promise<HealthReport>
     status: statusAbove(rttMs, t.rttWarnMs, t.rttFailMs),
     value: `${rttMs.toFixed(1)} ms`,
     threshold: `warn ${t.rttWarnMs} ms, fail ${t.rttFailMs} ms round trip`,
-    message: `Connected to ${id.database} (${id.in_recovery ? "standby" : "primary"}, server_version_num ${id.version_num}); one query took ${rttMs.toFixed(1)} ms.`,
+    message: `Connected to ${id.database} (${id.in_recovery ? "standby" : "primary"}, server_version_num ${version.num}); one query took ${rttMs.toFixed(1)} ms.`,
     action:
       rttMs >= t.rttWarnMs ? "The network path to the server is slow: check latency, VPN or SSH tunnel." : "",
     metrics: { rttMs },
     durationMs: rttMs,
   };
   const env: Omit<CheckEnv, "query"> = {
-    versionNum: id.version_num,
+    versionNum: version.num,
     inRecovery: id.in_recovery,
     thresholds: t,
     memory: o.memory,
@@ -120,7 +122,7 @@ export async function buildHealthReport(o: ReportOptions): Promise<HealthReport>
     generatedAt: now.toISOString(),
     durationMs: performance.now() - started,
     database: id.database,
-    serverVersionNum: id.version_num,
+    serverVersionNum: version.num,
     role: id.in_recovery ? "standby" : "primary",
     errorCount: all.filter((c) => c.status === "error").length,
     checks: all,

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { IndexReport, IndexThresholds } from "../../../shared/contract/indexes";
+import { serverVersion } from "../../db/server-version";
 import { parseStatements } from "../../db/sql-parser";
 import { toIndexInfo, toIndexRecord, toTableInfo, type IndexRow, type TableRow } from "./index-inventory";
 import { withDefaults } from "./index-thresholds";
@@ -34,7 +35,6 @@ import { proveWithHypopg } from "./what-if.hypopg";
 
 interface ContextRow {
   database: string;
-  version_num: number;
   block_size: number;
   stats_reset: Date | null;
   stats_age: number | null;
@@ -51,21 +51,6 @@ interface StatementRow {
 
 type StatementsResult = { rows: StatementRow[] } | { unavailable: string };
 
-const versions = new WeakMap<pg.Pool, Promise<number>>();
-
-/** server_version_num, asked once per pool: it picks the inventory query. */
-function serverVersion(pool: pg.Pool): Promise<number> {
-  let v = versions.get(pool);
-  if (!v) {
-    v = pool
-      .query<{ v: number }>("SELECT current_setting('server_version_num')::int AS v")
-      .then((r) => r.rows[0]!.v);
-    v.catch(() => versions.delete(pool));
-    versions.set(pool, v);
-  }
-  return v;
-}
-
 export interface ReportOptions {
   whatIf?: boolean;
   thresholds?: IndexThresholds;
@@ -78,7 +63,8 @@ export interface ReportOptions {
  */
 export async function buildIndexReport(pool: pg.Pool, options: ReportOptions = {}): Promise<IndexReport> {
   const thresholds = withDefaults(options.thresholds);
-  const version = await serverVersion(pool);
+  // the version picks the inventory query (asked once per pool)
+  const version = (await serverVersion(pool)).num;
   const [context, indexRows, tableRows, indexBloat, heapBloat, widths, statements] = await Promise.all([
     pool.query<ContextRow>(indexContext),
     pool.query<IndexRow>(version >= 160000 ? indexInventory16 : indexInventory15),
@@ -124,7 +110,7 @@ export async function buildIndexReport(pool: pg.Pool, options: ReportOptions = {
   }
 
   return {
-    serverVersionNum: ctx.version_num,
+    serverVersionNum: version,
     database: ctx.database,
     statsResetAt: ctx.stats_reset ? ctx.stats_reset.toISOString() : null,
     statsAgeSeconds: ctx.stats_age,

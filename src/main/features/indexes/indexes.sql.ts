@@ -4,7 +4,6 @@ import { sql, type Sql } from "../../db/sql";
 /** Who we are talking to, how long statistics have been collecting, whether standbys exist. */
 export const indexContext = sql`
   SELECT current_database() AS database,
-         current_setting('server_version_num')::int AS version_num,
          current_setting('block_size')::int AS block_size,
          (SELECT stats_reset FROM pg_stat_database WHERE datname = current_database()) AS stats_reset,
          (SELECT extract(epoch FROM now() - stats_reset)::float8 FROM pg_stat_database WHERE datname = current_database()) AS stats_age,

@@ -1,6 +1,7 @@
 import type { ConnectionTest } from "../../../shared/contract";
 import { connectOnce } from "../../db/connection-manager";
 import type { ConnectionParams } from "../../db/connection-params";
+import { serverVersion } from "../../db/server-version";
 
 /** Opens one connection (with the profile's TLS plan), asks for the version and closes it; the error is the server's own. */
 export async function testConnection(
@@ -17,13 +18,11 @@ export async function testConnection(
     params: used,
   } = await connectOnce(params, { connectTimeoutMs });
   try {
-    const { rows } = await client.query<{ version: string; num: string }>(
-      "SELECT current_setting('server_version') AS version, current_setting('server_version_num') AS num",
-    );
+    const version = await serverVersion(client);
     const latencyMs = Math.round((performance.now() - started) * 10) / 10;
     return {
-      serverVersion: rows[0]!.version,
-      serverVersionNum: Number(rows[0]!.num),
+      serverVersion: version.text,
+      serverVersionNum: version.num,
       latencyMs,
       tls: { encrypted: attempt.ssl !== false, verified: attempt.verified },
       host: target.host,

@@ -6,6 +6,7 @@ import type { SessionInfo, TransactionState } from "../../../shared/contract/que
 import { atHost, connectClient } from "../../db/connection-manager";
 import { LIVENESS, probeServer, watchLiveness } from "../../db/liveness.probe";
 import type { ConnectionParams } from "../../db/connection-params";
+import { serverVersion } from "../../db/server-version";
 import { sendCancelRequest } from "./cancel-request";
 
 /**
@@ -76,8 +77,7 @@ export class QuerySession {
     });
     client.on("end", () => session.markClosed("connection closed"));
     session.onClosed = options.onClosed;
-    const v = await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v");
-    session.serverVersionNum = Number(v.rows[0]?.v ?? 0);
+    session.serverVersionNum = (await serverVersion(client)).num;
     if (session.serverVersionNum >= 140000) {
       // a statement whose tab lost its connection stops within 5 s instead of running on
       // (and holding its locks) until it next writes to the dead socket

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { ColumnInfo, RelationInfo, RelationKind, SchemaModel } from "../../../shared/contract/schema";
+import { serverVersion } from "../../db/server-version";
 import * as q from "./catalog.sql";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- catalog rows are mapped field by field below */
@@ -30,6 +31,7 @@ function opt<T extends object, K extends string, V>(
 export async function introspect(pool: pg.Pool): Promise<SchemaModel> {
   const run = (text: string) => pool.query<Row>(text).then((r) => r.rows);
   const [
+    version,
     identity,
     schemas,
     relations,
@@ -44,7 +46,7 @@ export async function introspect(pool: pg.Pool): Promise<SchemaModel> {
     types,
     extensions,
     policies,
-  ] = await Promise.all(q.allCatalogQueries.map(run));
+  ] = await Promise.all([serverVersion(pool), ...q.allCatalogQueries.map(run)]);
 
   const byOid = new Map<number, RelationInfo>();
   const attnames = new Map<number, Map<number, string>>();
@@ -100,7 +102,7 @@ export async function introspect(pool: pg.Pool): Promise<SchemaModel> {
 
   const model: SchemaModel = {
     database: identity![0]!.database,
-    serverVersionNum: identity![0]!.version_num,
+    serverVersionNum: version.num,
     readAt: new Date().toISOString(),
     schemas: schemas!.map((s) => withOpt({ name: s.name, owner: s.owner }, { comment: s.comment })),
     relations: rels,

@@ -189,8 +189,8 @@ export const catalogPolicies = sql`
   FROM pg_policy p
   ORDER BY p.polrelid, p.polname`;
 
-export const catalogIdentity = sql`
-  SELECT current_database() AS database, current_setting('server_version_num')::int AS version_num`;
+/** The version comes from the connection layer (serverVersion), asked once per pool. */
+export const catalogIdentity = sql`SELECT current_database() AS database`;
 
 /** Every catalog query above, in the order the service runs them (the benchmark's baseline). */
 export const allCatalogQueries = [

@@ -1,10 +1,9 @@
 import type pg from "pg";
 import type { ServerOverview } from "../../../shared/contract/server";
+import { serverVersion } from "../../db/server-version";
 import { databaseList, serverIdentity } from "./overview.sql";
 
 interface IdentityRow {
-  version: string;
-  version_num: number;
   started_at: Date;
   uptime_seconds: number;
   current_database: string;
@@ -20,16 +19,17 @@ interface DatabaseRow {
   is_template: boolean;
 }
 
-/** The server overview: both queries run concurrently on the profile's pool. */
+/** The server overview: both queries (and the pool's version, once) run concurrently on the profile's pool. */
 export async function buildServerOverview(pool: pg.Pool): Promise<ServerOverview> {
-  const [identity, databases] = await Promise.all([
+  const [version, identity, databases] = await Promise.all([
+    serverVersion(pool),
     pool.query<IdentityRow>(serverIdentity),
     pool.query<DatabaseRow>(databaseList),
   ]);
   const id = identity.rows[0]!;
   return {
-    version: id.version,
-    versionNum: id.version_num,
+    version: version.text,
+    versionNum: version.num,
     startedAt: id.started_at.toISOString(),
     uptimeSeconds: id.uptime_seconds,
     currentDatabase: id.current_database,

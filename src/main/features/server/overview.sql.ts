@@ -1,9 +1,7 @@
 import { sql } from "../../db/sql";
 
 export const serverIdentity = sql`
-  SELECT current_setting('server_version') AS version,
-         current_setting('server_version_num')::int AS version_num,
-         pg_postmaster_start_time() AS started_at,
+  SELECT pg_postmaster_start_time() AS started_at,
          extract(epoch FROM now() - pg_postmaster_start_time())::float8 AS uptime_seconds,
          current_database() AS current_database,
          pg_database_size(current_database())::float8 AS current_database_size,
