@@ -1,5 +1,4 @@
-import { readdir, rename, rm, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { rename, rm } from "node:fs/promises";
 import pg from "pg";
 import { AppError } from "../../../shared/contract";
 import type { BackupRequest, ManifestEntry } from "../../../shared/contract/backup";
@@ -12,10 +11,9 @@ import type { BackupPlan } from "./backup.plan";
 import { dumpedTables, tableRowCounts } from "./backup.sql";
 import { childEnv } from "./child-env";
 import { pinnedParams } from "./pinned-params";
-import { runTool, toolFailure } from "./child-process";
-import { dumpArgs } from "./dump-args";
+import { dumpToPartial, sizeOf } from "./dump.exec";
 import { DumpProgress, type ProgressTable } from "./dump-progress";
-import { DumpWatchdog, orphanCheckOptions } from "./dump-watchdog";
+import { orphanCheckOptions } from "./dump-watchdog";
 import type { JobHandle } from "./job.queue";
 import { testRestore, type CountRow } from "./test-restore";
 
@@ -37,8 +35,6 @@ export async function runBackup(
   child.env.PGDATABASE = req.database;
   Object.assign(child.env, orphanCheckOptions(plan.server.major));
   let snapshot: pg.Client | undefined;
-  let sizeTimer: NodeJS.Timeout | undefined;
-  let watchdog: DumpWatchdog | undefined;
   try {
     const pool = await ctx.db.pool(req.profileId, req.database);
     const tables =
@@ -52,111 +48,15 @@ export async function runBackup(
       snapshot = await openSnapshot(params, req.database);
       snapshotName = (await snapshot.query<{ s: string }>("SELECT pg_export_snapshot() AS s")).rows[0]!.s;
     }
-    const dog = (watchdog = new DumpWatchdog(params, req.database, job.signal));
-    sizeTimer = setInterval(() => {
-      void sizeOf(plan.partialPath).then((bytes) => {
-        dog.size(bytes);
-        job.progress({ bytes, etaMs: progress.etaMs() });
-      });
-    }, 500);
-    const args = dumpArgs(req, plan.partialPath, snapshotName ? { snapshot: snapshotName } : {});
-    job.log(
-      `pgdesk: running ${plan.tools.pg_dump.path} (${plan.tools.pg_dump.version}) for database ${JSON.stringify(req.database)}`,
-    );
-    const dump = () =>
-      runTool(plan.tools.pg_dump.path, args, {
-        env: child.env,
-        password: child.password,
-        signal: dog.signal,
-        onStderrLine: (line) => {
-          dog.line();
-          job.log(line);
-          if (progress.onLine(line))
-            job.progress({ tablesDone: progress.tablesDone, etaMs: progress.etaMs() });
-        },
-      });
-    let result = await dump();
-    if (
-      result.code !== 0 &&
-      child.env.PGOPTIONS !== undefined &&
-      refusedStartupOptions(result.stderrTail) &&
-      !dog.signal.aborted
-    ) {
-      // a pooler (PgBouncer) refuses startup options it does not know: the dump matters more
-      job.log(
-        "pgdesk: the server refused startup options (a connection pooler?); running pg_dump again without them",
-      );
-      delete child.env.PGOPTIONS;
-      result = await dump();
-    }
-    clearInterval(sizeTimer);
-    dog.stop();
-    if (job.signal.aborted) throw new AppError("CANCELLED", "Cancelled");
-    const lost = dog.lostError();
-    if (lost) throw lost;
-    if (result.code !== 0) throw dumpError(result.stderrTail, toolFailure("pg_dump", result));
-
-    job.state("verifying");
-    job.progress({
-      phase: "verifying",
-      tablesDone: progress.tablesTotal,
-      bytes: await sizeOf(plan.partialPath),
-      etaMs: null,
-    });
-    const check = await checkArchive(
-      plan.tools.pg_restore?.path ?? "",
-      plan.partialPath,
-      req.format,
-      job.signal,
-    );
-    if (!check.ok) throw new AppError("CONFLICT", `Verification failed: ${check.problems.join("; ")}`);
-    job.log(`pgdesk: archive read in full, ${check.listEntries} entries`);
-    const sum = await digest(plan.partialPath, job.signal);
-    job.log(`pgdesk: sha256 ${sum.sha256}, ${sum.size} bytes`);
-
-    let restoreCheck: ManifestEntry["verification"]["testRestore"];
-    if (req.testRestore) {
-      job.progress({ phase: "test restore" });
-      const dumped = new Set(tables.map((t) => t.key));
-      const all = snapshot ? (await snapshot.query<CountRow>(tableRowCounts)).rows : [];
-      const expected = all.filter((r) => dumped.has(`${r.schema}.${r.name}`));
-      restoreCheck = await testRestore({ ctx, params, plan, expected, signal: job.signal, log: job.log });
-      if (restoreCheck.mismatches.length)
-        throw new AppError(
-          "CONFLICT",
-          `Test restore differs from the source: ${restoreCheck.mismatches.slice(0, 5).join("; ")}`,
-        );
-    }
+    await dumpToPartial({ plan, job, child, params, progress, snapshotName });
+    const { listEntries, sum } = await verifyArchive(plan, job, progress);
+    const restoreCheck = req.testRestore
+      ? await compareTestRestore({ ctx, params, plan, job, tables, snapshot })
+      : undefined;
     if (job.signal.aborted) throw new AppError("CANCELLED", "Cancelled");
 
     await rename(plan.partialPath, plan.finalPath);
-    const entry: ManifestEntry = {
-      file: plan.file,
-      database: req.database,
-      size: sum.size,
-      sha256: sum.sha256,
-      format: req.format,
-      options: {
-        scope: req.scope,
-        ...(req.compression !== undefined ? { compression: req.compression } : {}),
-        ...(req.jobs !== undefined ? { jobs: req.jobs } : {}),
-        includeSchemas: req.includeSchemas,
-        excludeSchemas: req.excludeSchemas,
-        includeTables: req.includeTables,
-        excludeTables: req.excludeTables,
-        noOwner: req.noOwner,
-        noPrivileges: req.noPrivileges,
-      },
-      serverVersion: plan.server.version,
-      pgDumpVersion: plan.tools.pg_dump.version,
-      durationMs: Date.now() - started,
-      createdAt: new Date(started).toISOString(),
-      verification: {
-        listEntries: check.listEntries,
-        fullRead: true,
-        ...(restoreCheck ? { testRestore: restoreCheck } : {}),
-      },
-    };
+    const entry = manifestEntry(plan, started, listEntries, sum, restoreCheck);
     try {
       await manifest.update(plan.folder, (entries) => [...entries, entry]);
     } catch (err) {
@@ -169,11 +69,93 @@ export async function runBackup(
     await rm(plan.partialPath, { recursive: true, force: true });
     throw err;
   } finally {
-    clearInterval(sizeTimer);
-    watchdog?.stop();
     await child.dispose();
     await snapshot?.end().catch(() => undefined);
   }
+}
+
+/** The archive is read in full by pg_restore --list and its sha256 taken. */
+async function verifyArchive(plan: BackupPlan, job: JobHandle, progress: DumpProgress) {
+  job.state("verifying");
+  job.progress({
+    phase: "verifying",
+    tablesDone: progress.tablesTotal,
+    bytes: await sizeOf(plan.partialPath),
+    etaMs: null,
+  });
+  const check = await checkArchive(
+    plan.tools.pg_restore?.path ?? "",
+    plan.partialPath,
+    plan.req.format,
+    job.signal,
+  );
+  if (!check.ok) throw new AppError("CONFLICT", `Verification failed: ${check.problems.join("; ")}`);
+  job.log(`pgdesk: archive read in full, ${check.listEntries} entries`);
+  const sum = await digest(plan.partialPath, job.signal);
+  job.log(`pgdesk: sha256 ${sum.sha256}, ${sum.size} bytes`);
+  return { listEntries: check.listEntries, sum };
+}
+
+interface TestRestoreInput {
+  ctx: CallContext;
+  params: ConnectionParams;
+  plan: BackupPlan;
+  job: JobHandle;
+  tables: ProgressTable[];
+  /** The transaction whose snapshot pg_dump used: its row counts are what the restore must hold. */
+  snapshot: pg.Client | undefined;
+}
+
+/** Restores into a scratch database and compares row counts with the dumped snapshot. */
+async function compareTestRestore({ ctx, params, plan, job, tables, snapshot }: TestRestoreInput) {
+  job.progress({ phase: "test restore" });
+  const dumped = new Set(tables.map((t) => t.key));
+  const all = snapshot ? (await snapshot.query<CountRow>(tableRowCounts)).rows : [];
+  const expected = all.filter((r) => dumped.has(`${r.schema}.${r.name}`));
+  const restoreCheck = await testRestore({ ctx, params, plan, expected, signal: job.signal, log: job.log });
+  if (restoreCheck.mismatches.length)
+    throw new AppError(
+      "CONFLICT",
+      `Test restore differs from the source: ${restoreCheck.mismatches.slice(0, 5).join("; ")}`,
+    );
+  return restoreCheck;
+}
+
+function manifestEntry(
+  plan: BackupPlan,
+  started: number,
+  listEntries: number,
+  sum: { size: number; sha256: string },
+  restoreCheck: ManifestEntry["verification"]["testRestore"],
+): ManifestEntry {
+  const { req } = plan;
+  return {
+    file: plan.file,
+    database: req.database,
+    size: sum.size,
+    sha256: sum.sha256,
+    format: req.format,
+    options: {
+      scope: req.scope,
+      ...(req.compression !== undefined ? { compression: req.compression } : {}),
+      ...(req.jobs !== undefined ? { jobs: req.jobs } : {}),
+      includeSchemas: req.includeSchemas,
+      excludeSchemas: req.excludeSchemas,
+      includeTables: req.includeTables,
+      excludeTables: req.excludeTables,
+      noOwner: req.noOwner,
+      noPrivileges: req.noPrivileges,
+    },
+    serverVersion: plan.server.version,
+    pgDumpVersion: plan.tools.pg_dump.version,
+    durationMs: Date.now() - started,
+    createdAt: new Date(started).toISOString(),
+    verification: {
+      listEntries,
+      fullRead: true,
+      ...(restoreCheck ? { testRestore: restoreCheck } : {}),
+    },
+  };
 }
 
 interface Row {
@@ -205,49 +187,4 @@ async function openSnapshot(params: ConnectionParams, database: string): Promise
   await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   await client.query("SET LOCAL idle_in_transaction_session_timeout = 0");
   return client;
-}
-
-async function sizeOf(path: string): Promise<number> {
-  const info = await stat(path).catch(() => undefined);
-  if (!info) return 0;
-  if (!info.isDirectory()) return info.size;
-  const names = await readdir(path).catch(() => [] as string[]);
-  const sizes = await Promise.all(
-    names.map((n) =>
-      stat(join(path, n)).then(
-        (s) => s.size,
-        () => 0,
-      ),
-    ),
-  );
-  return sizes.reduce((a, b) => a + b, 0);
-}
-
-/** A pooler (PgBouncer) or a PostgreSQL-compatible server refusing the startup options pgdesk added. */
-function refusedStartupOptions(stderrTail: string[]): boolean {
-  return /unsupported startup parameter|unrecognized configuration parameter "client_connection_check_interval"/i.test(
-    stderrTail.join("\n"),
-  );
-}
-
-const LOST_MID_DUMP =
-  /server closed the connection unexpectedly|connection to server was lost|could not receive data from server|SSL SYSCALL error|PQgetCopyData\(\) failed/i;
-
-function dumpError(tail: string[], message: string): AppError {
-  const text = tail.join("\n");
-  if (/server version mismatch|aborting because of server version mismatch/i.test(text))
-    return new AppError("UNSUPPORTED", message);
-  if (/No space left on device/i.test(text))
-    return new AppError("CONFLICT", `The destination is full. ${message}`);
-  if (LOST_MID_DUMP.test(text)) {
-    // pg_dump's error line names the failing libpq call; the server's (or libpq's) words are on a detail line
-    const detail = /Error message from server: (.+)$/m.exec(text)?.[1]?.trim();
-    return new AppError(
-      "CONNECTION",
-      `Connection to the server was lost during the dump: ${message}${detail ? ` (${detail})` : ""}. The partial output was removed.`,
-    );
-  }
-  if (/connection to server|could not connect|password authentication failed/i.test(text))
-    return new AppError("CONNECTION", message);
-  return new AppError("CONFLICT", message);
 }

@@ -31,130 +31,158 @@ type Quote = "none" | "single" | "escape" | "double" | "dollar" | "block";
  */
 export async function scanPlainSql(path: string): Promise<PlainScan> {
   const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
-  const result: PlainScan = { ok: true, statements: 0, copyBlocks: 0, complete: false };
-  let inCopy = false;
-  let enterCopy = false;
-  let quote: Quote = "none";
-  let dollarTag = "";
-  let depth = 0;
-  let stmt = "";
-  let stdStringsOn = false;
-  let restrictKey: string | undefined;
-  let lineNo = 0;
-  const refuse = (why: string) => {
-    result.ok = false;
-    result.problem = `line ${lineNo}: ${why}`;
-  };
+  const scanner = new PlainSqlScanner();
   for await (const line of lines) {
-    lineNo++;
-    if (inCopy) {
-      if (line === "\\.") inCopy = false;
-      continue;
-    }
-    if (/^-- PostgreSQL database dump complete\s*$/.test(line)) result.complete = true;
-    if (quote === "none" && stmt.trim() === "") {
-      const r = RESTRICT.exec(line);
-      if (r) {
-        if (r[1] === "restrict" && restrictKey === undefined) restrictKey = r[2];
-        else if (r[1] === "unrestrict" && restrictKey === r[2]) restrictKey = "";
-        else refuse(`unexpected ${line.slice(0, 80)}`);
-        if (!result.ok) break;
-        continue;
-      }
-    }
-    for (let i = 0; i < line.length && result.ok; i++) {
-      const c = line[i]!;
-      const next = line[i + 1];
-      switch (quote) {
-        case "single":
-          if (c === "'") quote = "none";
-          else if (c === "\\" && !stdStringsOn)
-            refuse("a backslash in a string before standard_conforming_strings is on");
-          stmt += c;
-          continue;
-        case "escape":
-          if (c === "\\") {
-            stmt += c + (next ?? "");
-            i++;
-          } else {
-            if (c === "'") quote = "none";
-            stmt += c;
-          }
-          continue;
-        case "double":
-          if (c === '"') quote = "none";
-          stmt += c;
-          continue;
-        case "dollar":
-          if (c === "$" && line.startsWith(dollarTag, i)) {
-            quote = "none";
-            i += dollarTag.length - 1;
-          }
-          continue;
-        case "block":
-          if (c === "*" && next === "/") {
-            depth--;
-            i++;
-            if (depth === 0) quote = "none";
-          } else if (c === "/" && next === "*") {
-            depth++;
-            i++;
-          }
-          continue;
-        case "none":
-          break;
-      }
-      if (c === "-" && next === "-") break; // comment to the end of the line
-      if (c === "/" && next === "*") {
-        quote = "block";
-        depth = 1;
-        i++;
-        continue;
-      }
-      if (c === "\\") {
-        refuse(`a psql meta-command (${line.slice(i, i + 40)}) is not allowed in a restored file`);
-        break;
-      }
-      const prev = i > 0 ? line[i - 1]! : " ";
-      const identBefore = /[A-Za-z0-9_$\u0080-\uffff]/.test(prev);
-      if (c === "'") {
-        const eString =
-          (prev === "e" || prev === "E") && !(i > 1 && /[A-Za-z0-9_$\u0080-\uffff]/.test(line[i - 2]!));
-        quote = eString ? "escape" : "single";
-      } else if (c === '"') quote = "double";
-      else if (c === "$" && !identBefore) {
-        const m = /^\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(line.slice(i));
-        if (m) {
-          quote = "dollar";
-          dollarTag = m[0];
-          i += m[0].length - 1;
-          continue;
-        }
-      } else if (c === ";") {
-        const text = stmt.trim().replace(/\s+/g, " ");
-        result.statements++;
-        if (/standard_conforming_strings/i.test(text)) {
-          if (/^SET standard_conforming_strings = on$/i.test(text)) stdStringsOn = true;
-          else refuse("the file changes standard_conforming_strings");
-        }
-        if (COPY_FROM_STDIN.test(text)) {
-          enterCopy = true;
-          result.copyBlocks++;
-        }
-        stmt = "";
-        continue;
-      }
-      stmt += c;
-    }
-    if (!result.ok) break;
-    if (quote !== "dollar" && quote !== "block") stmt += "\n";
-    if (enterCopy) {
-      enterCopy = false;
-      inCopy = true;
-    }
+    scanner.line(line);
+    if (!scanner.result.ok) break;
   }
   lines.close();
-  if (result.ok && inCopy) refuse("the file ends inside COPY data");
-  if (result.ok && restrictKey) refuse("\\restrict without its \\unrestrict");
-  return result;
+  return scanner.end();
+}
+
+/** psql's lexer state, carried from line to line. */
+class PlainSqlScanner {
+  readonly result: PlainScan = { ok: true, statements: 0, copyBlocks: 0, complete: false };
+  private inCopy = false;
+  private enterCopy = false;
+  private quote: Quote = "none";
+  private dollarTag = "";
+  private depth = 0;
+  private stmt = "";
+  private stdStringsOn = false;
+  private restrictKey: string | undefined;
+  private lineNo = 0;
+
+  line(line: string): void {
+    this.lineNo++;
+    if (this.inCopy) {
+      if (line === "\\.") this.inCopy = false;
+      return;
+    }
+    if (/^-- PostgreSQL database dump complete\s*$/.test(line)) this.result.complete = true;
+    if (this.quote === "none" && this.stmt.trim() === "" && this.restrictLine(line)) return;
+    for (let i = 0; i < line.length && this.result.ok; i++)
+      i = this.quote === "none" ? this.unquoted(line, i) : this.quoted(line, i);
+    if (!this.result.ok) return;
+    if (this.quote !== "dollar" && this.quote !== "block") this.stmt += "\n";
+    if (this.enterCopy) {
+      this.enterCopy = false;
+      this.inCopy = true;
+    }
+  }
+
+  end(): PlainScan {
+    if (this.result.ok && this.inCopy) this.refuse("the file ends inside COPY data");
+    if (this.result.ok && this.restrictKey) this.refuse("\\restrict without its \\unrestrict");
+    return this.result;
+  }
+
+  private refuse(why: string): void {
+    this.result.ok = false;
+    this.result.problem = `line ${this.lineNo}: ${why}`;
+  }
+
+  /** pg_dump's `\restrict KEY` line before everything and `\unrestrict KEY` after; any other is refused. */
+  private restrictLine(line: string): boolean {
+    const r = RESTRICT.exec(line);
+    if (!r) return false;
+    if (r[1] === "restrict" && this.restrictKey === undefined) this.restrictKey = r[2];
+    else if (r[1] === "unrestrict" && this.restrictKey === r[2]) this.restrictKey = "";
+    else this.refuse(`unexpected ${line.slice(0, 80)}`);
+    return true;
+  }
+
+  /** Inside a string, quoted name, dollar quote or block comment; answers the last index read. */
+  private quoted(line: string, i: number): number {
+    const c = line[i]!;
+    const next = line[i + 1];
+    switch (this.quote) {
+      case "single":
+        if (c === "'") this.quote = "none";
+        else if (c === "\\" && !this.stdStringsOn)
+          this.refuse("a backslash in a string before standard_conforming_strings is on");
+        this.stmt += c;
+        return i;
+      case "escape":
+        if (c === "\\") {
+          this.stmt += c + (next ?? "");
+          return i + 1;
+        }
+        if (c === "'") this.quote = "none";
+        this.stmt += c;
+        return i;
+      case "double":
+        if (c === '"') this.quote = "none";
+        this.stmt += c;
+        return i;
+      case "dollar":
+        if (c === "$" && line.startsWith(this.dollarTag, i)) {
+          this.quote = "none";
+          return i + this.dollarTag.length - 1;
+        }
+        return i;
+      default: // block
+        if (c === "*" && next === "/") {
+          this.depth--;
+          if (this.depth === 0) this.quote = "none";
+          return i + 1;
+        }
+        if (c === "/" && next === "*") {
+          this.depth++;
+          return i + 1;
+        }
+        return i;
+    }
+  }
+
+  /** Plain SQL text; answers the last index read (the line's length ends the line). */
+  private unquoted(line: string, i: number): number {
+    const c = line[i]!;
+    const next = line[i + 1];
+    if (c === "-" && next === "-") return line.length; // comment to the end of the line
+    if (c === "/" && next === "*") {
+      this.quote = "block";
+      this.depth = 1;
+      return i + 1;
+    }
+    if (c === "\\") {
+      this.refuse(`a psql meta-command (${line.slice(i, i + 40)}) is not allowed in a restored file`);
+      return line.length;
+    }
+    const prev = i > 0 ? line[i - 1]! : " ";
+    const identBefore = /[A-Za-z0-9_$\u0080-\uffff]/.test(prev);
+    if (c === "'") {
+      const eString =
+        (prev === "e" || prev === "E") && !(i > 1 && /[A-Za-z0-9_$\u0080-\uffff]/.test(line[i - 2]!));
+      this.quote = eString ? "escape" : "single";
+    } else if (c === '"') this.quote = "double";
+    else if (c === "$" && !identBefore) {
+      const m = /^\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(line.slice(i));
+      if (m) {
+        this.quote = "dollar";
+        this.dollarTag = m[0];
+        return i + m[0].length - 1;
+      }
+    } else if (c === ";") {
+      this.endStatement();
+      return i;
+    }
+    this.stmt += c;
+    return i;
+  }
+
+  /** A statement ends: it may switch psql to COPY data or change how strings read. */
+  private endStatement(): void {
+    const text = this.stmt.trim().replace(/\s+/g, " ");
+    this.result.statements++;
+    if (/standard_conforming_strings/i.test(text)) {
+      if (/^SET standard_conforming_strings = on$/i.test(text)) this.stdStringsOn = true;
+      else this.refuse("the file changes standard_conforming_strings");
+    }
+    if (COPY_FROM_STDIN.test(text)) {
+      this.enterCopy = true;
+      this.result.copyBlocks++;
+    }
+    this.stmt = "";
+  }
 }
