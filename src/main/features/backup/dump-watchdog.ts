@@ -19,6 +19,8 @@ export class DumpWatchdog {
 
   constructor(params: ConnectionParams, database: string, jobSignal: AbortSignal) {
     const forward = () => this.abort.abort();
+    // a job cancelled before the dump started would never fire the listener
+    if (jobSignal.aborted) forward();
     jobSignal.addEventListener("abort", forward, { once: true });
     this.unlink = () => jobSignal.removeEventListener("abort", forward);
     this.stopWatching = watchLiveness({
