@@ -1,19 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { access, constants, mkdir, rm } from "node:fs/promises";
-import { join } from "node:path";
-import pg from "pg";
-import { seedDatabase } from "../../../../prisma/seed/run";
+import { rm } from "node:fs/promises";
 import { SeedCancelled } from "../../../../prisma/seed/seed-env";
-import { runWorkload } from "../../../../prisma/workload";
 import { AppError } from "../../../shared/contract";
 import type { DemoProgress, DemoSize, DemoStatus } from "../../../shared/contract/demo";
 import type { AppContext } from "../handler-types";
+import { BAR, createDatabase, ensureFolder, fillDatabase, type Progress } from "./demo.build";
 import { demoPaths, type DemoPaths } from "./demo.paths";
 import { DEMO_USER, removeCluster, startDemoServer, type RunningServer } from "./demo.server";
-import { createDemoDatabase, DEMO_DATABASE, demoDatabaseExists } from "./demo.sql";
+import { DEMO_DATABASE } from "./demo.sql";
 import { readDemoState, writeDemoState, type DemoState } from "./demo.state";
-import { prismaDir } from "./prisma-dir";
-import { applyMigrations, readMigrations } from "./prisma-migrations";
 
 type Ctx = Pick<AppContext, "dataDir" | "profiles" | "db" | "emit" | "log" | "onShutdown">;
 
@@ -22,9 +17,6 @@ interface Job {
   progress: DemoProgress;
   done: Promise<DemoStatus>;
 }
-
-/** Overall progress: where each step of creation sits on the 0-100 bar. */
-const BAR = { server: [0, 15], migrate: [15, 20], seed: [20, 92], workload: [92, 99] } as const;
 
 /**
  * The demo database: one embedded PostgreSQL 15 server per app, its cluster in the app's
@@ -166,11 +158,10 @@ export class DemoService {
   };
 
   private async build(size: DemoSize, job: Job): Promise<DemoStatus> {
-    const progress = (phase: string, percent: number) => {
+    const progress: Progress = (phase, percent) => {
       job.progress = { phase, percent: Math.round(percent) };
       this.ctx.emit("demo:didProgress", job.progress);
     };
-    const scale = ([from, to]: readonly [number, number], p: number) => from + ((to - from) * p) / 100;
     const check = () => {
       if (job.abort.signal.aborted) throw new SeedCancelled();
     };
@@ -193,106 +184,55 @@ export class DemoService {
       server = await startDemoServer({ cluster: this.paths.cluster, password, onLog: this.serverLog });
       check();
       progress("Creating the database", BAR.server[1]);
-      const admin = new pg.Client({
-        host: "127.0.0.1",
-        port: server.port,
-        user: DEMO_USER,
-        password,
-        database: "postgres",
-      });
-      await admin.connect();
-      try {
-        if ((await admin.query(demoDatabaseExists, [DEMO_DATABASE])).rowCount === 0)
-          await admin.query(createDemoDatabase);
-      } finally {
-        await admin.end();
-      }
-      const connection = {
-        host: "127.0.0.1",
-        port: server.port,
-        user: DEMO_USER,
-        password,
-        database: DEMO_DATABASE,
-      };
-      progress("Applying migrations", BAR.migrate[0]);
-      const pool = new pg.Pool({ ...connection, max: 2 });
-      pool.on("error", () => undefined);
-      try {
-        const client = await pool.connect();
-        try {
-          await applyMigrations(client, await readMigrations(join(prismaDir(), "migrations")));
-        } finally {
-          client.release();
-        }
-        check();
-        await seedDatabase({
-          connection,
-          size,
-          signal: job.abort.signal,
-          onProgress: (phase, percent) => progress(phase, scale(BAR.seed, percent)),
-        });
-        progress("Running a workload for the dashboards", BAR.workload[0]);
-        await runWorkload(pool, {
-          signal: job.abort.signal,
-          onProgress: (percent) =>
-            progress("Running a workload for the dashboards", scale(BAR.workload, percent)),
-        });
-      } finally {
-        await pool.end();
-      }
+      const connection = await createDatabase(server.port, password);
+      await fillDatabase(connection, size, job.abort.signal, progress);
       check();
-      const profile = await this.ctx.profiles.save(undefined, {
-        name: "Demo database",
-        host: "127.0.0.1",
-        port: server.port,
-        database: DEMO_DATABASE,
-        user: DEMO_USER,
-        password,
-        tag: "demo",
-        sslmode: "disable",
-      });
-      await writeDemoState(this.paths.state, {
-        version: 1,
-        profileId: profile.id,
-        cluster: this.paths.cluster,
-        size,
-        createdAt: new Date().toISOString(),
-      });
-      this.adopt(server);
+      await this.remember(server, password, size);
       progress("Done", 100);
       this.job = undefined;
       return this.status();
     } catch (err) {
-      await server?.stop().catch((e: unknown) => this.ctx.log.warn("demo server did not stop cleanly", e));
-      await removeCluster(this.paths.cluster).catch((e: unknown) =>
-        this.ctx.log.warn("demo folder was not removed", e),
-      );
-      if (err instanceof SeedCancelled || job.abort.signal.aborted) {
-        throw new AppError("CANCELLED", "Creating the demo database was cancelled; nothing was left behind.");
-      }
-      this.lastError = err instanceof Error ? err.message : String(err);
-      this.ctx.log.error("creating the demo database failed", err);
-      if (err instanceof AppError) throw err;
-      throw new AppError(
-        "INTERNAL",
-        `Creating the demo database failed: ${this.lastError}. Nothing was left behind; try again.`,
-      );
+      return this.failed(err, server, job);
     }
   }
-}
 
-/** The app's data folder must take the demo's files; say so before anything starts. */
-async function ensureFolder(folder: string): Promise<void> {
-  try {
-    await mkdir(folder, { recursive: true, mode: 0o700 });
-    await access(folder, constants.W_OK);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? "error";
+  /** The demo's profile and state file; from now on the server is the app's demo. */
+  private async remember(server: RunningServer, password: string, size: DemoSize): Promise<void> {
+    const profile = await this.ctx.profiles.save(undefined, {
+      name: "Demo database",
+      host: "127.0.0.1",
+      port: server.port,
+      database: DEMO_DATABASE,
+      user: DEMO_USER,
+      password,
+      tag: "demo",
+      sslmode: "disable",
+    });
+    await writeDemoState(this.paths.state, {
+      version: 1,
+      profileId: profile.id,
+      cluster: this.paths.cluster,
+      size,
+      createdAt: new Date().toISOString(),
+    });
+    this.adopt(server);
+  }
+
+  /** Creation failed or was cancelled: nothing is left behind, and the reason is kept for the status. */
+  private async failed(err: unknown, server: RunningServer | undefined, job: Job): Promise<never> {
+    await server?.stop().catch((e: unknown) => this.ctx.log.warn("demo server did not stop cleanly", e));
+    await removeCluster(this.paths.cluster).catch((e: unknown) =>
+      this.ctx.log.warn("demo folder was not removed", e),
+    );
+    if (err instanceof SeedCancelled || job.abort.signal.aborted) {
+      throw new AppError("CANCELLED", "Creating the demo database was cancelled; nothing was left behind.");
+    }
+    this.lastError = err instanceof Error ? err.message : String(err);
+    this.ctx.log.error("creating the demo database failed", err);
+    if (err instanceof AppError) throw err;
     throw new AppError(
-      "CONFLICT",
-      code === "ENOSPC"
-        ? `The disk holding ${folder} is full; free some space and try again.`
-        : `pgdesk cannot write to the demo folder ${folder} (${code}). Make it writable, or start pgdesk with PGDESK_DATA_DIR set to a folder it can write.`,
+      "INTERNAL",
+      `Creating the demo database failed: ${this.lastError}. Nothing was left behind; try again.`,
     );
   }
 }
