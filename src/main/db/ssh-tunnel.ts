@@ -44,7 +44,20 @@ export async function openSshTunnel(
   target: { host: string; port: number },
   options: { readyTimeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<SshTunnel> {
-  const env = options.env ?? process.env;
+  const { client, fingerprint } = await openSshSession(
+    ssh,
+    options.env ?? process.env,
+    options.readyTimeoutMs,
+  );
+  return forwardLocalPort(client, fingerprint, ssh, target);
+}
+
+/** An authenticated SSH session whose host key was accepted; answers the key's fingerprint too. */
+async function openSshSession(
+  ssh: SshTunnelParams,
+  env: NodeJS.ProcessEnv,
+  readyTimeoutMs = 15_000,
+): Promise<{ client: Client; fingerprint: string }> {
   // ~/.ssh/config may name the host by an alias and give its key file and port
   const alias = await readSshConfig(ssh.host, env);
   const host = alias.hostName ?? ssh.host;
@@ -57,22 +70,12 @@ export async function openSshTunnel(
     host,
     port,
     username: ssh.user,
-    readyTimeout: options.readyTimeoutMs ?? 15_000,
+    readyTimeout: readyTimeoutMs,
     keepaliveInterval: 10_000,
     keepaliveCountMax: 3,
-    hostVerifier: (key: Buffer) => {
-      check.presented = fingerprintOf(key);
-      if (ssh.hostKey) return ssh.hostKey === check.presented;
-      // no accepted key in the profile: ~/.ssh/known_hosts decides, as for ssh(1)
-      const blob = key.toString("base64");
-      if (known.some((k) => k.blob === blob)) return true;
-      const sameType = known.find((k) => k.type === keyType(key));
-      if (sameType) check.knownHostsKey = fingerprintOf(Buffer.from(sameType.blob, "base64"));
-      return false;
-    },
+    hostVerifier: hostKeyVerifier(ssh, known, check),
     ...(await authConfig(effective, env)),
   };
-
   await new Promise<void>((resolve, reject) => {
     const fail = (err: Error) => {
       client.removeListener("ready", ready);
@@ -90,7 +93,36 @@ export async function openSshTunnel(
       fail(err as Error); // ssh2 throws synchronously for unparsable keys
     }
   });
+  return { client, fingerprint: check.presented ?? "" };
+}
 
+/**
+ * The profile's accepted key decides; without one, ~/.ssh/known_hosts does, as for
+ * ssh(1). What was presented (and a different known key) is noted for the error.
+ */
+function hostKeyVerifier(
+  ssh: SshTunnelParams,
+  known: Array<{ type: string; blob: string }>,
+  check: HostKeyCheck,
+): (key: Buffer) => boolean {
+  return (key) => {
+    check.presented = fingerprintOf(key);
+    if (ssh.hostKey) return ssh.hostKey === check.presented;
+    const blob = key.toString("base64");
+    if (known.some((k) => k.blob === blob)) return true;
+    const sameType = known.find((k) => k.type === keyType(key));
+    if (sameType) check.knownHostsKey = fingerprintOf(Buffer.from(sameType.blob, "base64"));
+    return false;
+  };
+}
+
+/** A loopback listener whose every socket is forwarded to target through the session. */
+async function forwardLocalPort(
+  client: Client,
+  fingerprint: string,
+  ssh: SshTunnelParams,
+  target: { host: string; port: number },
+): Promise<SshTunnel> {
   const sockets = new Set<Socket>();
   const listeners: Array<(reason: string) => void> = [];
   let closed = false;
@@ -128,7 +160,7 @@ export async function openSshTunnel(
 
   return {
     localPort,
-    fingerprint: check.presented ?? "",
+    fingerprint,
     get closed() {
       return closed;
     },
