@@ -60,6 +60,13 @@ interface CursorResult {
   rowCount: number | null;
 }
 
+/** What has been streamed so far (also what a failed statement reports). */
+interface Streamed {
+  columns: ResultColumn[];
+  rowsReturned: number;
+  truncated: boolean;
+}
+
 /**
  * Runs one statement through a server-side portal, reading a batch at a time (see
  * nextBatchRows) so neither main nor the renderer ever holds more than a batch in
@@ -78,9 +85,7 @@ export async function runStatement(
   if (packer) tap!.attach(packer);
   const cursor = client.query(new RawTextCursor(stmt.text));
   const result = (cursor as unknown as { _result: CursorResult })._result;
-  let columns: ResultColumn[] = [];
-  let rowsReturned = 0;
-  let truncated = false;
+  const streamed: Streamed = { columns: [], rowsReturned: 0, truncated: false };
   const base = {
     index,
     start: stmt.start,
@@ -89,51 +94,8 @@ export async function runStatement(
     kind: stmt.kind,
   };
   try {
-    const read = (want: number) => {
-      const p = cursor.read(want) as Promise<Array<Array<string | null>>>;
-      p.catch(() => undefined); // awaited below; a prefetch dropped by an error must not go unhandled
-      return { p, want };
-    };
-    // one row past the cap tells a result that is exactly cap rows long from a longer one
-    let size = BATCH_ROWS;
-    let charsPerRow = 0;
-    const wantFor = (returned: number) =>
-      Math.min(size, (options.rowCap === null ? Infinity : options.rowCap - returned) + 1);
-    let pending = read(wantFor(0));
-    for (let first = true; ; first = false) {
-      const remaining = options.rowCap === null ? Infinity : options.rowCap - rowsReturned;
-      const { want } = pending;
-      const rows = await pending.p;
-      if (first && result.fields.length > 0) {
-        const names = await options.typeNames(result.fields);
-        columns = result.fields.map((f, i) => ({ name: f.name, typeOid: f.dataTypeID, typeName: names[i]! }));
-        options.sink.columns(columns);
-      }
-      if (packer?.error) {
-        await cursor.close();
-        throw packer.error;
-      }
-      const received = packer ? packer.rowCount : rows.length;
-      if (received > remaining) truncated = true;
-      const keep = Math.min(received, remaining);
-      const done = truncated || received < want;
-      // ask the server for the next batch before packing this one, so both work at once
-      // (no rows of it can arrive before this synchronous packing is done)
-      if (!done) {
-        // pg's string per cell made larger batches slower (old-generation GC): only packed bytes grow
-        if (packer) size = nextBatchRows(size, charsPerRow);
-        pending = read(wantFor(rowsReturned + received));
-      }
-      if (keep > 0) {
-        const batch = packer
-          ? packer.take(keep, columns.length)
-          : packRows(keep < rows.length ? rows.slice(0, keep) : rows, columns.length);
-        charsPerRow = batch.text.length / batch.rowCount;
-        options.sink.rows(batch);
-        rowsReturned += keep;
-      }
-      if (done) break;
-    }
+    await streamBatches(cursor, result, packer, options, streamed);
+    const { columns, rowsReturned, truncated } = streamed;
     if (truncated) await cursor.close();
     return {
       ...base,
@@ -149,11 +111,9 @@ export async function runStatement(
     const error = toApiError(err);
     return {
       ...base,
+      ...streamed,
       command: result.command,
-      columns,
-      rowsReturned,
       rowCount: null,
-      truncated,
       durationMs: performance.now() - started,
       error: {
         ...error,
@@ -164,6 +124,64 @@ export async function runStatement(
     };
   } finally {
     tap?.detach();
+  }
+}
+
+/**
+ * The batch loop: the next batch is asked for before this one is packed, so the server
+ * and main work at once; one row past the cap tells a result that is exactly cap rows
+ * long from a longer one.
+ */
+async function streamBatches(
+  cursor: RawTextCursor,
+  result: CursorResult,
+  packer: RawRowPacker | undefined,
+  options: RunStatementOptions,
+  s: Streamed,
+): Promise<void> {
+  const read = (want: number) => {
+    const p = cursor.read(want) as Promise<Array<Array<string | null>>>;
+    p.catch(() => undefined); // awaited below; a prefetch dropped by an error must not go unhandled
+    return { p, want };
+  };
+  let size = BATCH_ROWS;
+  let charsPerRow = 0;
+  const wantFor = (returned: number) =>
+    Math.min(size, (options.rowCap === null ? Infinity : options.rowCap - returned) + 1);
+  let pending = read(wantFor(0));
+  for (let first = true; ; first = false) {
+    const remaining = options.rowCap === null ? Infinity : options.rowCap - s.rowsReturned;
+    const { want } = pending;
+    const rows = await pending.p;
+    if (first && result.fields.length > 0) {
+      const names = await options.typeNames(result.fields);
+      s.columns = result.fields.map((f, i) => ({ name: f.name, typeOid: f.dataTypeID, typeName: names[i]! }));
+      options.sink.columns(s.columns);
+    }
+    if (packer?.error) {
+      await cursor.close();
+      throw packer.error;
+    }
+    const received = packer ? packer.rowCount : rows.length;
+    if (received > remaining) s.truncated = true;
+    const keep = Math.min(received, remaining);
+    const done = s.truncated || received < want;
+    // ask the server for the next batch before packing this one, so both work at once
+    // (no rows of it can arrive before this synchronous packing is done)
+    if (!done) {
+      // pg's string per cell made larger batches slower (old-generation GC): only packed bytes grow
+      if (packer) size = nextBatchRows(size, charsPerRow);
+      pending = read(wantFor(s.rowsReturned + received));
+    }
+    if (keep > 0) {
+      const batch = packer
+        ? packer.take(keep, s.columns.length)
+        : packRows(keep < rows.length ? rows.slice(0, keep) : rows, s.columns.length);
+      charsPerRow = batch.text.length / batch.rowCount;
+      options.sink.rows(batch);
+      s.rowsReturned += keep;
+    }
+    if (done) return;
   }
 }
 
