@@ -211,51 +211,15 @@ export function conninfoToDraft(info: Conninfo, defaults: { user?: string } = {}
   const user = info.get("user") || defaults.user || "postgres";
   const database = info.get("dbname") || user;
 
-  const sslmodeText = info.get("sslmode");
-  let sslmode: SslMode | undefined;
-  if (sslmodeText !== undefined && sslmodeText !== "") {
-    const parsed = SslMode.safeParse(sslmodeText);
-    if (!parsed.success) throw invalid(`sslmode: invalid sslmode value: "${sslmodeText}"`, "sslmode");
-    sslmode = parsed.data;
-  }
-  let connectTimeoutSeconds: number | undefined;
-  const timeout = info.get("connect_timeout");
-  if (timeout !== undefined && timeout !== "") {
-    if (!/^-?\d+$/.test(timeout))
-      throw invalid(`connect_timeout: invalid integer value "${timeout}"`, "connectTimeoutSeconds");
-    const n = Number(timeout);
-    if (n <= 0)
-      warnings.push("connect_timeout 0 (wait forever) is not supported; the default of 10 s is used");
-    else connectTimeoutSeconds = Math.min(Math.max(n, 2), 300); // libpq treats 1 as 2
-  }
+  const sslmode = sslmodeOf(info);
+  const connectTimeoutSeconds = connectTimeoutOf(info, warnings);
   const options = info.get("options");
   const readOnly = options !== undefined && options.trim() === readOnlySessionOptions;
   if (options !== undefined && !readOnly) warnings.push(`options "${options}" are not used by pgdesk`);
   if (info.has("service")) warnings.push(`service "${info.get("service")}" was not expanded`);
   const applicationName = info.get("application_name");
-  const targetText = info.get("target_session_attrs");
-  let targetSessionAttrs: TargetSessionAttrs | undefined;
-  if (targetText !== undefined && targetText !== "" && targetText !== "any") {
-    const parsed = TargetSessionAttrs.safeParse(targetText);
-    if (!parsed.success)
-      throw invalid(
-        `target_session_attrs: invalid target_session_attrs value: "${targetText}"`,
-        "targetSessionAttrs",
-      );
-    targetSessionAttrs = parsed.data;
-  }
-  const balanceText = info.get("load_balance_hosts");
-  if (
-    balanceText !== undefined &&
-    balanceText !== "" &&
-    balanceText !== "disable" &&
-    balanceText !== "random"
-  ) {
-    throw invalid(
-      `load_balance_hosts: invalid load_balance_hosts value: "${balanceText}"`,
-      "loadBalanceHosts",
-    );
-  }
+  const targetSessionAttrs = targetSessionAttrsOf(info);
+  const balanceText = loadBalanceOf(info);
 
   const draft: ImportedDraft["draft"] = {
     name: `${user}@${host}/${database}`,
@@ -280,6 +244,46 @@ export function conninfoToDraft(info: Conninfo, defaults: { user?: string } = {}
     ...(info.get("sslpassword") ? { sslPassword: info.get("sslpassword")! } : {}),
     warnings,
   };
+}
+
+function sslmodeOf(info: Conninfo): SslMode | undefined {
+  const text = info.get("sslmode");
+  if (text === undefined || text === "") return undefined;
+  const parsed = SslMode.safeParse(text);
+  if (!parsed.success) throw invalid(`sslmode: invalid sslmode value: "${text}"`, "sslmode");
+  return parsed.data;
+}
+
+/** libpq's connect_timeout in seconds (it treats 1 as 2); 0, "wait forever", falls back to the default. */
+function connectTimeoutOf(info: Conninfo, warnings: string[]): number | undefined {
+  const timeout = info.get("connect_timeout");
+  if (timeout === undefined || timeout === "") return undefined;
+  if (!/^-?\d+$/.test(timeout))
+    throw invalid(`connect_timeout: invalid integer value "${timeout}"`, "connectTimeoutSeconds");
+  const n = Number(timeout);
+  if (n > 0) return Math.min(Math.max(n, 2), 300);
+  warnings.push("connect_timeout 0 (wait forever) is not supported; the default of 10 s is used");
+  return undefined;
+}
+
+/** target_session_attrs other than the default "any". */
+function targetSessionAttrsOf(info: Conninfo): TargetSessionAttrs | undefined {
+  const text = info.get("target_session_attrs");
+  if (text === undefined || text === "" || text === "any") return undefined;
+  const parsed = TargetSessionAttrs.safeParse(text);
+  if (!parsed.success)
+    throw invalid(
+      `target_session_attrs: invalid target_session_attrs value: "${text}"`,
+      "targetSessionAttrs",
+    );
+  return parsed.data;
+}
+
+function loadBalanceOf(info: Conninfo): string | undefined {
+  const text = info.get("load_balance_hosts");
+  if (text !== undefined && text !== "" && text !== "disable" && text !== "random")
+    throw invalid(`load_balance_hosts: invalid load_balance_hosts value: "${text}"`, "loadBalanceHosts");
+  return text;
 }
 
 /**
