@@ -1,16 +1,16 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import { WebSocketServer, type WebSocket } from "ws";
-import { MAX_PAYLOAD_BYTES, type CallResult } from "../../shared/contract";
-import type { AppContext } from "../features/handler-types";
+import { MAX_PAYLOAD_BYTES } from "../../shared/contract";
+import type { AppContext, Emit, HandlerMap } from "../features/handler-types";
 import { contentSecurityPolicy } from "../csp";
 import type { Logger } from "../logger";
 import { dispatch } from "./dispatch";
-import type { Emit, HandlerMap } from "../features/handler-types";
+import { COOKIE, fail, sendJson, WebGate } from "./web-gate";
 
 export interface WebHostOptions {
   registry: HandlerMap;
@@ -34,8 +34,6 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const COOKIE = "pgdesk_token";
-
 const MIME: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -55,145 +53,158 @@ const MIME: Record<string, string> = {
  * (events), on 127.0.0.1 only, behind a random per-run token and an Origin check.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const token = options.token ?? randomBytes(24).toString("base64url");
+  const gate = new WebGate(options.token ?? randomBytes(24).toString("base64url"), options.log);
   const sockets = new Set<WebSocket>();
   const emit: Emit = (event, payload) => {
     const message = JSON.stringify({ event, payload });
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(message);
   };
-  const ctx = options.createContext(emit);
-  const log = options.log;
-  let origin = "";
-
+  const host: Host = { gate, options, ctx: options.createContext(emit) };
   const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      log.error("web host request failed", err);
+    handleRequest(host, req, res).catch((err: unknown) => {
+      options.log.error("web host request failed", err);
       if (!res.headersSent)
         sendJson(res, 500, { ok: false, error: { code: "INTERNAL", message: "Internal error" } });
       else res.destroy();
     });
   });
+  const wss = acceptEventSockets(server, gate, sockets, options.log);
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", origin);
-    if (!hostAllowed(req)) return refuse(res, 403, "Host not allowed", req);
-    if (req.headers.origin !== undefined && req.headers.origin !== origin) {
-      return refuse(res, 403, "Origin not allowed", req);
-    }
-    // First visit: the URL carries the token; trade it for an HttpOnly cookie and drop it from the URL.
-    const queryToken = url.searchParams.get("token");
-    if (req.method === "GET" && url.pathname === "/" && queryToken !== null) {
-      if (!tokenMatches(queryToken)) return refuse(res, 401, "Unauthorized", req);
-      res.writeHead(302, {
-        "Set-Cookie": `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: "/",
-        "Cache-Control": "no-store",
-      });
-      res.end();
-      return;
-    }
-    if (!authorized(req)) return refuse(res, 401, "Unauthorized", req);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  gate.listening(port);
 
-    if (url.pathname.startsWith("/api/")) {
-      if (req.method !== "POST") return refuse(res, 405, "Use POST", req);
-      return handleCall(req, res, decodeURIComponent(url.pathname.slice("/api/".length)));
-    }
-    if (req.method !== "GET" && req.method !== "HEAD") return refuse(res, 405, "Method not allowed", req);
-    return serveStatic(res, url.pathname);
+  return {
+    url: gate.origin,
+    launchUrl: `${gate.origin}/?token=${gate.token}`,
+    port,
+    token: gate.token,
+    ctx: host.ctx,
+    close: async () => {
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await host.ctx.shutdown();
+    },
+  };
+}
+
+/** What every request needs. */
+interface Host {
+  gate: WebGate;
+  options: WebHostOptions;
+  ctx: AppContext;
+}
+
+async function handleRequest(
+  { gate, options, ctx }: Host,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const url = new URL(req.url ?? "/", gate.origin);
+  if (!gate.hostAllowed(req)) return gate.refuse(res, 403, "Host not allowed", req);
+  if (req.headers.origin !== undefined && req.headers.origin !== gate.origin) {
+    return gate.refuse(res, 403, "Origin not allowed", req);
   }
-
-  async function handleCall(req: IncomingMessage, res: ServerResponse, channelName: string): Promise<void> {
-    const body = await readBody(req, MAX_PAYLOAD_BYTES);
-    if (body === "too-large") {
-      sendJson(res, 413, fail("PAYLOAD_TOO_LARGE", `Payload exceeds the ${MAX_PAYLOAD_BYTES}-byte limit`));
-      req.destroy();
-      return;
-    }
-    let input: unknown;
-    try {
-      input = body.length === 0 ? {} : JSON.parse(body.toString("utf8"));
-    } catch {
-      return sendJson(res, 400, fail("VALIDATION", "Request body is not valid JSON"));
-    }
-    const controller = new AbortController();
-    res.on("close", () => controller.abort());
-    const result = await dispatch(
-      options.registry,
-      { ...ctx, signal: controller.signal },
-      channelName,
-      input,
-      {
-        validateOutput: options.validateOutput ?? process.env.NODE_ENV !== "production",
-        payloadBytes: body.length,
-      },
-    );
-    sendJson(res, 200, result);
-  }
-
-  async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
-    if (!options.staticDir) return refuse(res, 404, "Not found");
-    const root = normalize(options.staticDir);
-    let file = normalize(join(root, decodeURIComponent(pathname)));
-    if (file !== root && !file.startsWith(root + sep)) return refuse(res, 404, "Not found");
-    let info = await stat(file).catch(() => undefined);
-    if (!info || info.isDirectory()) {
-      // client-side routes fall back to the app; missing assets stay 404
-      if (extname(pathname)) return refuse(res, 404, "Not found");
-      file = join(root, "index.html");
-      info = await stat(file).catch(() => undefined);
-      if (!info) return refuse(res, 404, "Not found");
-    }
-    res.writeHead(200, {
-      "Content-Type": MIME[extname(file)] ?? "application/octet-stream",
-      "Content-Length": info.size,
-      "Content-Security-Policy": contentSecurityPolicy(),
-      "X-Content-Type-Options": "nosniff",
-      "Referrer-Policy": "no-referrer",
-      "Cache-Control": "no-cache",
+  // First visit: the URL carries the token; trade it for an HttpOnly cookie and drop it from the URL.
+  const queryToken = url.searchParams.get("token");
+  if (req.method === "GET" && url.pathname === "/" && queryToken !== null) {
+    if (!gate.tokenMatches(queryToken)) return gate.refuse(res, 401, "Unauthorized", req);
+    res.writeHead(302, {
+      "Set-Cookie": `${COOKIE}=${gate.token}; HttpOnly; SameSite=Strict; Path=/`,
+      Location: "/",
+      "Cache-Control": "no-store",
     });
-    createReadStream(file).pipe(res);
+    res.end();
+    return;
   }
+  if (!gate.authorized(req)) return gate.refuse(res, 401, "Unauthorized", req);
 
-  function tokenMatches(candidate: string): boolean {
-    const a = Buffer.from(candidate);
-    const b = Buffer.from(token);
-    return a.length === b.length && timingSafeEqual(a, b);
+  if (url.pathname.startsWith("/api/")) {
+    if (req.method !== "POST") return gate.refuse(res, 405, "Use POST", req);
+    return handleCall(options, ctx, req, res, decodeURIComponent(url.pathname.slice("/api/".length)));
   }
+  if (req.method !== "GET" && req.method !== "HEAD") return gate.refuse(res, 405, "Method not allowed", req);
+  return serveStatic(gate, options.staticDir, res, url.pathname);
+}
 
-  function authorized(req: IncomingMessage): boolean {
-    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
-    if (bearer !== undefined) return tokenMatches(bearer);
-    const cookie = parseCookies(req.headers.cookie)[COOKIE];
-    return cookie !== undefined && tokenMatches(cookie);
+/** One call: the body is the channel's input, validated by dispatch like the Electron host's. */
+async function handleCall(
+  options: WebHostOptions,
+  ctx: AppContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  channelName: string,
+): Promise<void> {
+  const body = await readBody(req, MAX_PAYLOAD_BYTES);
+  if (body === "too-large") {
+    sendJson(res, 413, fail("PAYLOAD_TOO_LARGE", `Payload exceeds the ${MAX_PAYLOAD_BYTES}-byte limit`));
+    req.destroy();
+    return;
   }
-
-  /** Set once the port is known; a Host header naming anything else is DNS rebinding. */
-  let allowedHosts: ReadonlySet<string> = new Set();
-  function hostAllowed(req: IncomingMessage): boolean {
-    return allowedHosts.has(req.headers.host ?? "");
+  let input: unknown;
+  try {
+    input = body.length === 0 ? {} : JSON.parse(body.toString("utf8"));
+  } catch {
+    return sendJson(res, 400, fail("VALIDATION", "Request body is not valid JSON"));
   }
+  const controller = new AbortController();
+  res.on("close", () => controller.abort());
+  const result = await dispatch(options.registry, { ...ctx, signal: controller.signal }, channelName, input, {
+    validateOutput: options.validateOutput ?? process.env.NODE_ENV !== "production",
+    payloadBytes: body.length,
+  });
+  sendJson(res, 200, result);
+}
 
-  /** Refusals are logged with method and path only: never the body, never the token. */
-  function refuse(
-    res: ServerResponse,
-    status: 401 | 403 | 404 | 405,
-    message: string,
-    req?: IncomingMessage,
-  ): void {
-    if (req && status !== 404)
-      log.warn(`refused ${req.method} ${(req.url ?? "").split("?")[0]}: ${status} ${message}`);
-    const code = status === 404 ? "NOT_FOUND" : status === 405 ? "VALIDATION" : "UNAUTHORIZED";
-    sendJson(res, status, fail(code, message));
+/** The built renderer; nothing outside its folder is served. */
+async function serveStatic(
+  gate: WebGate,
+  staticDir: string | undefined,
+  res: ServerResponse,
+  pathname: string,
+): Promise<void> {
+  if (!staticDir) return gate.refuse(res, 404, "Not found");
+  const root = normalize(staticDir);
+  let file = normalize(join(root, decodeURIComponent(pathname)));
+  if (file !== root && !file.startsWith(root + sep)) return gate.refuse(res, 404, "Not found");
+  let info = await stat(file).catch(() => undefined);
+  if (!info || info.isDirectory()) {
+    // client-side routes fall back to the app; missing assets stay 404
+    if (extname(pathname)) return gate.refuse(res, 404, "Not found");
+    file = join(root, "index.html");
+    info = await stat(file).catch(() => undefined);
+    if (!info) return gate.refuse(res, 404, "Not found");
   }
+  res.writeHead(200, {
+    "Content-Type": MIME[extname(file)] ?? "application/octet-stream",
+    "Content-Length": info.size,
+    "Content-Security-Policy": contentSecurityPolicy(),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-cache",
+  });
+  createReadStream(file).pipe(res);
+}
 
+/** The /ws endpoint, behind the same gate as calls. */
+function acceptEventSockets(
+  server: Server,
+  gate: WebGate,
+  sockets: Set<WebSocket>,
+  log: Logger,
+): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on("upgrade", (req, socket, head) => {
-    const okOrigin = req.headers.origin === undefined || req.headers.origin === origin;
     if (
-      !hostAllowed(req) ||
-      !okOrigin ||
-      !authorized(req) ||
-      new URL(req.url ?? "/", origin).pathname !== "/ws"
+      !gate.hostAllowed(req) ||
+      !gate.originAllowed(req) ||
+      !gate.authorized(req) ||
+      new URL(req.url ?? "/", gate.origin).pathname !== "/ws"
     ) {
       log.warn(`refused websocket ${(req.url ?? "").split("?")[0]}`);
       socket.write("HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n");
@@ -207,56 +218,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       // events only flow main -> renderer; anything sent the other way is ignored
     });
   });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  origin = `http://127.0.0.1:${port}`;
-  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-
-  return {
-    url: origin,
-    launchUrl: `${origin}/?token=${token}`,
-    port,
-    token,
-    ctx,
-    close: async () => {
-      for (const ws of sockets) ws.terminate();
-      wss.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await ctx.shutdown();
-    },
-  };
-}
-
-function fail(
-  code: "VALIDATION" | "PAYLOAD_TOO_LARGE" | "UNAUTHORIZED" | "NOT_FOUND",
-  message: string,
-): CallResult<never> {
-  return { ok: false, error: { code, message } };
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "Content-Type": "application/json; charset=utf-8",
-    "Content-Length": Buffer.byteLength(text),
-    "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
-  });
-  res.end(text);
-}
-
-function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (header ?? "").split(";")) {
-    const i = part.indexOf("=");
-    if (i > 0) out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
-  }
-  return out;
+  return wss;
 }
 
 /** Reads a request body, stopping as soon as it passes `limit` bytes. */
