@@ -5,6 +5,7 @@ import { ProfileId } from "../../shared/contract/common";
 import { HISTORY_SQL_CHARS } from "../../shared/contract/query";
 import type { StoreNotice } from "../../shared/contract/store";
 import type { Client } from "@libsql/client";
+import { joinSql, sql } from "../db/sql";
 import { toRow } from "./history.repo";
 import type { StoreLog } from "./store-log";
 
@@ -93,6 +94,9 @@ async function importOne(
   return { kind: "imported", message, path: kept, at };
 }
 
+/** One row's nine parameters (SQLite's ?), as many rows as a statement carries. */
+const HISTORY_ROW = sql`(?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 async function importHistory(client: Client, items: unknown[]): Promise<Outcome> {
   const entries = items.flatMap((item) => {
     const parsed = LegacyHistoryEntry.safeParse(item);
@@ -104,10 +108,13 @@ async function importHistory(client: Client, items: unknown[]): Promise<Outcome>
     const rows = part.map((e) =>
       toRow({ ...e, truncated: e.sql.length >= HISTORY_SQL_CHARS }, new Date(e.at)),
     );
+    const values = joinSql(
+      rows.map(() => HISTORY_ROW),
+      sql`, `,
+    );
     return {
-      sql:
-        `INSERT OR IGNORE INTO "query_history" ("id", "profile_id", "at", "sql", "sql_lower", "truncated", ` +
-        `"duration_ms", "row_count", "error") VALUES ${rows.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+      sql: sql`INSERT OR IGNORE INTO "query_history" ("id", "profile_id", "at", "sql", "sql_lower", "truncated",
+                 "duration_ms", "row_count", "error") VALUES ${values}`,
       args: rows.flatMap((r) => [
         ...[r.id, r.profileId, r.at.toISOString(), r.sql, r.sqlLower, r.truncated ? 1 : 0],
         ...[r.durationMs, r.rowCount, r.error],
