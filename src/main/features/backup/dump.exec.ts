@@ -1,7 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { AppError } from "../../../shared/contract";
-import type { ConnectionParams } from "../profiles/profile.store";
+import type { ConnectionParams } from "../../db/connection-params";
 import type { BackupPlan } from "./backup.plan";
 import type { ChildEnv } from "./child-env";
 import { runTool, toolFailure } from "./child-process";
