@@ -121,7 +121,9 @@ class PlainSqlScanner {
           return i + this.dollarTag.length - 1;
         }
         return i;
-      default: // block
+      case "none":
+        return this.unquoted(line, i);
+      case "block":
         if (c === "*" && next === "/") {
           this.depth--;
           if (this.depth === 0) this.quote = "none";
