@@ -1,25 +1,10 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { ESLint, type Linter } from "eslint";
+import { ESLint } from "eslint";
 import { beforeAll, describe, expect, it } from "vitest";
+import { withoutTypeInformation } from "./lint-without-types";
 
 const root = resolve(import.meta.dirname, "../../..");
-
-/**
- * The repo's eslint.config.js as it is, with one change: type information is off. A fixture
- * linted under a made-up path in src/ is in no tsconfig project, so typescript-eslint could build
- * no types for it; the boundary rules read specifiers and resolve files, they use no types.
- */
-const withoutTypeInformation = {
-  files: ["**/*.{ts,tsx}"],
-  languageOptions: { parserOptions: { project: null, projectService: false } },
-  rules: {
-    "@typescript-eslint/no-floating-promises": "off",
-    "@typescript-eslint/no-misused-promises": "off",
-    "@typescript-eslint/await-thenable": "off",
-    "@typescript-eslint/switch-exhaustiveness-check": "off",
-  },
-} satisfies Linter.Config;
 
 const PATHS = "import-x/no-restricted-paths";
 const SYNTAX = "no-restricted-syntax";
