@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
+import { strictTsc } from "./strict-tsc";
 
 const FIXTURES = ["complete-handler.ts", "missing-handler.ts", "mistyped-handler.ts"] as const;
 type Fixture = (typeof FIXTURES)[number];
@@ -10,31 +10,10 @@ type Fixture = (typeof FIXTURES)[number];
  * and answers each file's diagnostics, plus those of any other file under "other".
  */
 function typecheckAll(): { status: number | null; byFile: Map<Fixture | "other", string[]> } {
-  const r = spawnSync(
-    "npx",
-    [
-      "tsc",
-      "--noEmit",
-      "--pretty",
-      "false",
-      "--strict",
-      "--noUncheckedIndexedAccess",
-      "--skipLibCheck",
-      "--module",
-      "ESNext",
-      "--moduleResolution",
-      "Bundler",
-      "--target",
-      "ES2022",
-      "--types",
-      "node",
-      ...FIXTURES.map((f) => `test/fixtures/type-errors/${f}`),
-    ],
-    { encoding: "utf8" },
-  );
+  const r = strictTsc(FIXTURES.map((f) => `test/fixtures/type-errors/${f}`));
   const byFile = new Map<Fixture | "other", string[]>();
   let current: string[] | undefined;
-  for (const line of (r.stdout + r.stderr).split("\n")) {
+  for (const line of r.output.split("\n")) {
     if (line === "") continue;
     const file = /^(\S+?)\(\d+,\d+\): /.exec(line)?.[1];
     if (file !== undefined || current === undefined) {
