@@ -52,6 +52,18 @@ export async function openSshTunnel(
   return forwardLocalPort(client, fingerprint, ssh, target);
 }
 
+/**
+ * An SSH session with the tunnel's host-key checks (accepted fingerprint, else
+ * ~/.ssh/known_hosts; an unknown key is refused with its fingerprint, a changed one
+ * showing both), for commands run on the database host.
+ */
+export function connectSsh(
+  ssh: SshTunnelParams,
+  options: { readyTimeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ client: Client; fingerprint: string }> {
+  return openSshSession(ssh, options.env ?? process.env, options.readyTimeoutMs);
+}
+
 /** An authenticated SSH session whose host key was accepted; answers the key's fingerprint too. */
 async function openSshSession(
   ssh: SshTunnelParams,

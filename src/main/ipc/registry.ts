@@ -15,6 +15,8 @@ import { demoHandlers } from "../features/demo/demo.handlers";
 import { storeHandlers } from "../features/store/store.handlers";
 import { tabsHandlers } from "../features/tabs/tabs.handlers";
 import { uiHandlers } from "../features/ui/ui.handlers";
+import { offsiteHandlers } from "../features/backup/offsite.handlers";
+import { pitrHandlers } from "../features/pitr/pitr.handlers";
 
 /** Every channel's handler. Both hosts serve exactly this map. */
 export const registry: HandlerMap = {
@@ -34,4 +36,6 @@ export const registry: HandlerMap = {
   ...storeHandlers,
   ...tabsHandlers,
   ...uiHandlers,
+  ...pitrHandlers,
+  ...offsiteHandlers,
 };

@@ -76,6 +76,9 @@ export const HealthThresholds = z.object({
   slotRetainedWarnBytes: z.number().min(0),
   slowQueryMs: z.number().min(0),
   slowQueryCalls: z.number().int().min(0),
+  /** WAL segments waiting while nothing is archived for this long: warn, then fail. */
+  archiveStallWarnSec: z.number().min(1),
+  archiveStallFailSec: z.number().min(1),
 });
 export type HealthThresholds = z.infer<typeof HealthThresholds>;
 
@@ -106,6 +109,8 @@ export const defaultHealthThresholds: HealthThresholds = {
   slotRetainedWarnBytes: 1024 ** 3,
   slowQueryMs: 20,
   slowQueryCalls: 100,
+  archiveStallWarnSec: 120,
+  archiveStallFailSec: 600,
 };
 
 /** One point of the live charts: per-second rates from counter deltas, sessions as counts. */

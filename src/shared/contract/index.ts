@@ -9,6 +9,8 @@ import { explainChannels, explainEvents } from "./explain";
 import { healthChannels, healthEvents } from "./health";
 import { indexesChannels, indexesEvents } from "./indexes";
 import { migrationsChannels, migrationsEvents } from "./migrations";
+import { offsiteChannels } from "./offsite";
+import { pitrChannels, pitrEvents } from "./pitr";
 import { profilesChannels, profilesEvents } from "./profiles";
 import { queryChannels, queryEvents } from "./query";
 import { schemaChannels, schemaEvents } from "./schema";
@@ -35,6 +37,8 @@ export const channels = {
   ...storeChannels,
   ...tabsChannels,
   ...uiChannels,
+  ...pitrChannels,
+  ...offsiteChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 /** Every event main may push to the renderer, by name. */
@@ -50,6 +54,7 @@ export const events = {
   ...auditEvents,
   ...migrationsEvents,
   ...demoEvents,
+  ...pitrEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Channels = typeof channels;

@@ -16,7 +16,8 @@ export const SslMode = z.enum(["disable", "allow", "prefer", "require", "verify-
 });
 export type SslMode = z.infer<typeof SslMode>;
 
-export const EnvironmentTag = z.enum(["development", "staging", "production", "demo"]);
+/** restore = a point-in-time copy pgdesk restored and started (see pitr). */
+export const EnvironmentTag = z.enum(["development", "staging", "production", "demo", "restore"]);
 export type EnvironmentTag = z.infer<typeof EnvironmentTag>;
 
 /** A local file path (CA, client certificate, key); main checks it exists when connecting. */

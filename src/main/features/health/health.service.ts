@@ -22,6 +22,7 @@ import {
   lockWaitersCheck,
   longRunningCheck,
 } from "./checks/sessions.checks";
+import { archivingCheck } from "./checks/archiving.checks";
 import {
   cacheHitIndexesCheck,
   cacheHitTablesCheck,
@@ -47,6 +48,7 @@ export const checks: CheckDefinition[] = [
   checkpointsCheck,
   replicationCheck,
   replicationSlotsCheck,
+  archivingCheck,
   statementsCheck,
 ];
 

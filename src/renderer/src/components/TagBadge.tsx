@@ -4,6 +4,7 @@ const tagColours: Record<string, string> = {
   staging: "bg-amber-500 text-black",
   development: "bg-emerald-600 text-white",
   demo: "bg-violet-600 text-white",
+  restore: "bg-sky-600 text-white",
 };
 
 export function TagBadge({ tag }: { tag: string }) {

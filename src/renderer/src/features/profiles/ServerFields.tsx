@@ -15,6 +15,7 @@ const TAGS = [
   { value: "development", label: "development" },
   { value: "staging", label: "staging" },
   { value: "production", label: "production" },
+  { value: "restore", label: "restore (a point-in-time copy)" },
 ];
 
 /** Name and environment, then where the server is: host, port, further hosts tried in order. */
