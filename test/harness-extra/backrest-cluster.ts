@@ -45,6 +45,8 @@ export interface BackrestClusterOptions {
   s3?: S3RepoOptions;
   /** Extra [global] lines of pgbackrest.conf. */
   globalOptions?: string[];
+  /** Extra server settings (postgresql.auto.conf). */
+  settings?: Record<string, string>;
 }
 
 const isRoot = userInfo().uid === 0;
@@ -132,6 +134,7 @@ export async function startBackrestCluster(options: BackrestClusterOptions = {})
     fsync: "off",
     log_timezone: "UTC",
     timezone: "UTC",
+    ...options.settings,
   };
   await asPostgres(join(SYSTEM_PG_BIN, "initdb"), [
     "-D",
