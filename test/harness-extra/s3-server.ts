@@ -57,7 +57,7 @@ export async function startTestS3(bucket = "pgdesk-test"): Promise<TestS3> {
     { stdio: ["ignore", "ignore", "pipe"] },
   );
   child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
-  for (const deadline = Date.now() + 20_000; !(await accepts(port)); ) {
+  for (const deadline = Date.now() + 20_000; !(await accepts(port));) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`s3rver did not start: ${log}`);
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -70,7 +70,7 @@ export function remoteCommand(
 ): { command: string; stdin: string } {
   const env = Object.entries(spec.env ?? {});
   for (const [k, v] of env)
-    if (!/^[A-Z_][A-Z0-9_]*$/.test(k) || /[\n\r\u0000]/.test(v))
+    if (!/^[A-Z_][A-Z0-9_]*$/.test(k) || /[\n\r]/.test(v) || v.includes("\u0000"))
       throw new AppError("VALIDATION", `environment variable ${k} cannot be passed (name or line break)`);
   const inner = env.length
     ? ["sh", "-c", EXPORT_FROM_STDIN, "pgdesk-env", spec.file, ...spec.args]

@@ -27,7 +27,7 @@ export function backrestArgs(
   options: string[],
 ): string[] {
   for (const o of options)
-    if (!o.startsWith("--") || /[\n\r\u0000]/.test(o))
+    if (!o.startsWith("--") || /[\n\r]/.test(o) || o.includes("\u0000"))
       throw new AppError("VALIDATION", `not a pgBackRest option: ${JSON.stringify(o)}`);
   return [`--config=${t.configPath}`, `--stanza=${t.stanza}`, ...options, command];
 }

@@ -10,7 +10,7 @@ const AbsolutePath = z
   .min(2, "path is required")
   .max(4096)
   .refine((p) => p.startsWith("/"), "path must be absolute")
-  .refine((p) => !/[\u0000\n\r]/.test(p), "path may not contain NUL or line breaks");
+  .refine((p) => !/[\n\r]/.test(p) && !p.includes("\u0000"), "path may not contain NUL or line breaks");
 
 /** pgBackRest stanza names: letters, digits and a few separators (they become folder names). */
 export const StanzaName = z

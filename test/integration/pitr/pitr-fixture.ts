@@ -80,8 +80,13 @@ export async function startPitrFixture(
 }
 
 /** Row count and an order-independent digest of a table, as one comparable value. */
-export async function tableState(pool: pg.Pool, table: string): Promise<{ rows: number; md5: string } | null> {
-  const { rows } = await pool.query<{ exists: boolean }>("SELECT to_regclass($1) IS NOT NULL AS exists", [table]);
+export async function tableState(
+  pool: pg.Pool,
+  table: string,
+): Promise<{ rows: number; md5: string } | null> {
+  const { rows } = await pool.query<{ exists: boolean }>("SELECT to_regclass($1) IS NOT NULL AS exists", [
+    table,
+  ]);
   if (!rows[0]!.exists) return null;
   const r = await pool.query<{ rows: string; md5: string }>(
     `SELECT count(*) AS rows, md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS md5 FROM ${table} t`,

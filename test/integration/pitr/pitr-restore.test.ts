@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PitrJob, RestoreTarget } from "../../../src/shared/contract/pitr";
 import { startPitrFixture, tableState, type PitrFixture } from "./pitr-fixture";
 
-type State = { accounts: Awaited<ReturnType<typeof tableState>>; orders: Awaited<ReturnType<typeof tableState>> };
+type State = {
+  accounts: Awaited<ReturnType<typeof tableState>>;
+  orders: Awaited<ReturnType<typeof tableState>>;
+};
 
 /**
  * WAL archived to a posix repository and to S3; full + diff + incr; then a moment T, a
@@ -30,7 +33,11 @@ describe("point-in-time restore through pgBackRest", () => {
   };
 
   const restore = async (target: RestoreTarget, repo?: number): Promise<PitrJob> => {
-    const { jobId } = await f.app.call("pitr:restore", { profileId: f.profileId, target, ...(repo ? { repo } : {}) });
+    const { jobId } = await f.app.call("pitr:restore", {
+      profileId: f.profileId,
+      target,
+      ...(repo ? { repo } : {}),
+    });
     return f.finish(jobId);
   };
 
@@ -51,18 +58,30 @@ describe("point-in-time restore through pgBackRest", () => {
 
     // moment T: what the primary holds, then the clock of the server
     at.time = await state();
-    const t = (await db.query<{ t: string }>("SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00' AS t")).rows[0]!.t;
+    const t = (
+      await db.query<{ t: string }>(
+        "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00' AS t",
+      )
+    ).rows[0]!.t;
     await db.query("DELETE FROM accounts WHERE id % 7 = 0");
-    const point = await f.app.call("pitr:createRestorePoint", { profileId: f.profileId, name: "before-drop" });
+    const point = await f.app.call("pitr:createRestorePoint", {
+      profileId: f.profileId,
+      name: "before-drop",
+    });
     expect(point.lsn).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
     at.name = await state();
     await db.query("DROP TABLE orders");
-    const lsn = (await db.query<{ lsn: string }>("SELECT pg_current_wal_insert_lsn()::text AS lsn")).rows[0]!.lsn;
+    const lsn = (await db.query<{ lsn: string }>("SELECT pg_current_wal_insert_lsn()::text AS lsn")).rows[0]!
+      .lsn;
     at.lsn = await state();
     await db.query("UPDATE accounts SET balance = balance + 1");
     at.after = await state();
     await f.cluster.archiveNow();
-    targets = { time: { kind: "time", time: t }, name: { kind: "name", name: "before-drop" }, lsn: { kind: "lsn", lsn } };
+    targets = {
+      time: { kind: "time", time: t },
+      name: { kind: "name", name: "before-drop" },
+      lsn: { kind: "lsn", lsn },
+    };
   });
 
   afterAll(async () => {
@@ -93,35 +112,47 @@ describe("point-in-time restore through pgBackRest", () => {
     expect(info.notes.join(" ")).toContain("does not say that archiving works");
   });
 
-  it.each(["time", "name", "lsn"] as const)("restores to the %s into a new copy holding exactly that moment", async (kind) => {
-    const job = await restore(targets[kind]);
-    expect(job.state, job.error?.message).toBe("succeeded");
-    const copy = f.copyPool(job);
-    expect(await state(copy)).toEqual(at[kind]);
-    expect(await state(copy)).not.toEqual(at.after);
-    const { rows } = await copy.query<{ mode: string; recovery: boolean }>(
-      "SELECT current_setting('archive_mode') AS mode, pg_is_in_recovery() AS recovery",
-    );
-    expect(rows[0]).toEqual({ mode: "off", recovery: false });
-    // writable, and offered as a profile tagged as a restore
-    await copy.query("CREATE TABLE written_in_copy(x int)");
-    const profile = (await f.app.call("profiles:list", {})).find((p) => p.id === job.restore!.restoredProfileId)!;
-    expect(profile).toMatchObject({ tag: "restore", port: job.restore!.port, hasPassword: true });
-    expect((await f.app.call("server:overview", { profileId: profile.id })).databases.length).toBeGreaterThan(0);
-    expect(job.restore!.dataDir!.startsWith(f.cluster.copies)).toBe(true);
-    expect(job.restore!.writableAfterMs).toBeGreaterThan(0);
-    await f.app.call("pitr:dropCopy", { id: job.restore!.copyId! });
-    expect(await readdir(f.cluster.copies)).toEqual([]);
-  });
+  it.each(["time", "name", "lsn"] as const)(
+    "restores to the %s into a new copy holding exactly that moment",
+    async (kind) => {
+      const job = await restore(targets[kind]);
+      expect(job.state, job.error?.message).toBe("succeeded");
+      const copy = f.copyPool(job);
+      expect(await state(copy)).toEqual(at[kind]);
+      expect(await state(copy)).not.toEqual(at.after);
+      const { rows } = await copy.query<{ mode: string; recovery: boolean }>(
+        "SELECT current_setting('archive_mode') AS mode, pg_is_in_recovery() AS recovery",
+      );
+      expect(rows[0]).toEqual({ mode: "off", recovery: false });
+      // writable, and offered as a profile tagged as a restore
+      await copy.query("CREATE TABLE written_in_copy(x int)");
+      const profile = (await f.app.call("profiles:list", {})).find(
+        (p) => p.id === job.restore!.restoredProfileId,
+      )!;
+      expect(profile).toMatchObject({ tag: "restore", port: job.restore!.port, hasPassword: true });
+      expect(
+        (await f.app.call("server:overview", { profileId: profile.id })).databases.length,
+      ).toBeGreaterThan(0);
+      expect(job.restore!.dataDir!.startsWith(f.cluster.copies)).toBe(true);
+      expect(job.restore!.writableAfterMs).toBeGreaterThan(0);
+      await f.app.call("pitr:dropCopy", { id: job.restore!.copyId! });
+      expect(await readdir(f.cluster.copies)).toEqual([]);
+    },
+  );
 
   it("refuses a target before the oldest backup before any work starts", async () => {
     const info = await f.app.call("pitr:info", { profileId: f.profileId });
     const before = new Date(Date.parse(info.windows[0]!.from) - 60_000).toISOString();
     const jobsBefore = (await f.app.call("pitr:jobs", {})).length;
-    const refused = await f.app.raw("pitr:restore", { profileId: f.profileId, target: { kind: "time", time: before } });
+    const refused = await f.app.raw("pitr:restore", {
+      profileId: f.profileId,
+      target: { kind: "time", time: before },
+    });
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.error).toMatchObject({ code: "VALIDATION", field: "target" });
-    expect(!refused.ok && refused.error.message).toMatch(/Refused before any work: .* before the end of the oldest backup/);
+    expect(!refused.ok && refused.error.message).toMatch(
+      /Refused before any work: .* before the end of the oldest backup/,
+    );
     expect((await f.app.call("pitr:jobs", {})).length).toBe(jobsBefore);
     expect(await readdir(f.cluster.copies)).toEqual([]);
   });
@@ -145,7 +176,9 @@ describe("point-in-time restore through pgBackRest", () => {
   it("reports a restore whose WAL segment is missing as failed, with PostgreSQL's words, and removes the copy", async () => {
     const points = await f.app.call("pitr:restorePoints", { profileId: f.profileId });
     const segment = (
-      await f.cluster.pool.query<{ wal: string }>("SELECT pg_walfile_name($1::pg_lsn) AS wal", [points[0]!.lsn])
+      await f.cluster.pool.query<{ wal: string }>("SELECT pg_walfile_name($1::pg_lsn) AS wal", [
+        points[0]!.lsn,
+      ])
     ).rows[0]!.wal;
     const archive = join(f.cluster.repo1, "archive", f.cluster.stanza);
     const [dbDir] = await readdir(archive).then((d) => d.filter((n) => /^\d+-\d+$/.test(n)));
