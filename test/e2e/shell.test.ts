@@ -17,6 +17,7 @@ describe("a first-time user in Chromium", () => {
       "activity",
       "audit",
       "backups",
+      "recovery",
     ]) {
       await expect(shell.nav(area).count()).resolves.toBe(1);
     }

@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chown, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chown, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -164,6 +164,12 @@ export async function startBackrestCluster(options: BackrestClusterOptions = {})
     asPostgres("pgbackrest", [`--config=${config}`, `--stanza=${stanza}`, ...args], { ...serverEnv, ...env });
   const stop = async () => {
     await pool.end().catch(() => undefined);
+    // restored copies left running (a failed test) are stopped before their folders go
+    for (const copy of await readdir(copies).catch(() => [] as string[])) {
+      const data = join(copies, copy, "data");
+      if (existsSync(join(data, "postmaster.pid")))
+        await asPostgres(pgCtl, ["stop", "-D", data, "-m", "immediate", "-w"]).catch(() => undefined);
+    }
     if (existsSync(join(dataDir, "postmaster.pid")))
       await asPostgres(pgCtl, ["stop", "-D", dataDir, "-m", "immediate", "-w"]).catch(() => undefined);
     await rm(root, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { QueryPage } from "../features/query";
 import { SchemaPage } from "../features/schema";
 import { ProfilesPage } from "../features/profiles";
 import { OverviewPage } from "../features/server";
+import { PitrPage } from "../features/pitr";
 
 /** The navigation: one entry per area; areas needing a profile get its id. */
 export const areas = [
@@ -23,6 +24,7 @@ export const areas = [
   { id: "activity", label: "Activity", needsProfile: true, Page: ActivityPage },
   { id: "audit", label: "Audit", needsProfile: true, Page: AuditPage },
   { id: "backups", label: "Backups", needsProfile: true, Page: BackupsPage },
+  { id: "recovery", label: "Recovery", needsProfile: true, Page: PitrPage },
 ] as const satisfies ReadonlyArray<{
   id: AreaId;
   label: string;

@@ -1,6 +1,7 @@
 import type { AreaProps } from "../../lib/area";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { formatBytes, formatDuration } from "../../components/format";
+import { ArchivingCard } from "../pitr";
 import { ConnectedHost } from "../profiles";
 import { useServerOverview } from "./server.queries";
 
@@ -24,6 +25,7 @@ export function OverviewPage({ profileId }: AreaProps) {
         <Stat label="Connected as" value={o.currentUser} />
         <ConnectedHost profileId={profileId} after={overview.dataUpdatedAt} />
       </dl>
+      <ArchivingCard profileId={profileId} />
       <table className="w-full max-w-3xl text-sm" data-testid="database-list">
         <thead className="text-left text-slate-500">
           <tr>

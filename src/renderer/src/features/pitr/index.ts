@@ -1,0 +1,2 @@
+export { PitrPage } from "./PitrPage";
+export { ArchivingCard } from "./components/ArchivingCard";
