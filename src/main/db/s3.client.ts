@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { Agent } from "node:https";
-import { Transform, type Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { GetObjectCommand, HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { AppError } from "../../shared/contract";
@@ -62,15 +62,9 @@ export async function s3Client(e: S3Endpoint): Promise<S3Client> {
 
 export interface UploadResult {
   parts: number;
-  /** SHA-256 and size of the bytes read from disk while uploading (one read of the file). */
-  sentSha256: string;
-  sentBytes: number;
 }
 
-/**
- * Multipart upload of a file; `meta.sha256` (the recorded digest) goes into the object's
- * metadata (x-amz-meta-sha256), and the bytes sent are hashed on the way.
- */
+/** Multipart upload of a file; `meta.sha256` (the recorded digest) goes into the object's metadata (x-amz-meta-sha256). */
 export async function uploadFile(
   client: S3Client,
   e: Pick<S3Endpoint, "bucket">,
@@ -79,23 +73,12 @@ export async function uploadFile(
   meta: { sha256: string; size: number },
   signal?: AbortSignal,
 ): Promise<UploadResult> {
-  const hash = createHash("sha256");
-  let sentBytes = 0;
-  const body = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(
-    new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        hash.update(chunk);
-        sentBytes += chunk.length;
-        done(null, chunk);
-      },
-    }),
-  );
   const upload = new Upload({
     client,
     params: {
       Bucket: e.bucket,
       Key: key,
-      Body: body,
+      Body: createReadStream(path, { highWaterMark: 1 << 20 }),
       ContentLength: meta.size,
       Metadata: { sha256: meta.sha256 },
     },
@@ -110,7 +93,7 @@ export async function uploadFile(
   } finally {
     signal?.removeEventListener("abort", onAbort);
   }
-  return { parts: Math.max(1, Math.ceil(meta.size / PART_BYTES)), sentSha256: hash.digest("hex"), sentBytes };
+  return { parts: Math.max(1, Math.ceil(meta.size / PART_BYTES)) };
 }
 
 export interface ReadBack {

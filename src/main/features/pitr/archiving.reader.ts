@@ -119,15 +119,20 @@ async function lastArchiveError(
 /** The archive command's newest error line in a server log excerpt (pgBackRest's own words first). */
 export function archiveErrorIn(log: string): string | undefined {
   const lines = log.split("\n").map((l) => l.trim());
-  const at0 = lines.findLastIndex((l) => /(^|\s)(ERROR|ASSERT): \[\d{3}\]:/.test(l));
+  const at0 = lastIndex(lines, (l) => /(^|\s)(ERROR|ASSERT): \[\d{3}\]:/.test(l));
   if (at0 >= 0) {
     // with several repositories the reasons follow on lines of their own ("repo1: [FileOpenError] …")
     const more: string[] = [];
     for (let i = at0 + 1; i < lines.length && /^repo\d+: /.test(lines[i]!); i++) more.push(lines[i]!);
     return [lines[at0]!.replace(/^.*?((ERROR|ASSERT): \[\d{3}\]:)/, "$1"), ...more].join(" ");
   }
-  const at = lines.findLastIndex((l) => /archive command failed/.test(l));
+  const at = lastIndex(lines, (l) => /archive command failed/.test(l));
   if (at < 0) return undefined;
   const detail = lines[at + 1]?.includes("DETAIL:") ? ` ${lines[at + 1]!.replace(/^.*DETAIL:\s*/, "")}` : "";
   return `${lines[at]!.replace(/^.*?LOG:\s*/, "")}${detail}`;
+}
+
+function lastIndex(lines: string[], match: (line: string) => boolean): number {
+  for (let i = lines.length - 1; i >= 0; i--) if (match(lines[i]!)) return i;
+  return -1;
 }
