@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { emptyRestoreForm, targetOf, wallClockIn, zoneOffset } from "../../../src/renderer/src/features/pitr/restore-form.model";
+import {
+  emptyRestoreForm,
+  targetOf,
+  wallClockIn,
+  zoneOffset,
+} from "../../../src/renderer/src/features/pitr/restore-form.model";
 
 describe("restore form", () => {
   it("reads a picked time in the server's time zone, with its offset", () => {
@@ -18,8 +23,12 @@ describe("restore form", () => {
     expect(targetOf({ ...emptyRestoreForm, time: "2026-12-07T14:04" }, "Mars/Olympus")).toMatchObject({
       error: expect.stringContaining("unknown to this browser"),
     });
-    expect(targetOf({ ...emptyRestoreForm, kind: "lsn", lsn: "3000060" }, "UTC")).toEqual({ error: "An LSN looks like 0/3000060." });
-    expect(targetOf({ ...emptyRestoreForm, kind: "name", name: " " }, "UTC")).toEqual({ error: "Type the restore point's name." });
+    expect(targetOf({ ...emptyRestoreForm, kind: "lsn", lsn: "3000060" }, "UTC")).toEqual({
+      error: "An LSN looks like 0/3000060.",
+    });
+    expect(targetOf({ ...emptyRestoreForm, kind: "name", name: " " }, "UTC")).toEqual({
+      error: "Type the restore point's name.",
+    });
     expect(targetOf({ ...emptyRestoreForm, kind: "latest" }, "UTC")).toEqual({ target: { kind: "latest" } });
   });
 
