@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PitrJob, RestoreTarget } from "../../../src/shared/contract/pitr";
 import { startPitrFixture, tableState, type PitrFixture } from "./pitr-fixture";
 
+/** A restore replays WAL into a new server: tens of seconds on a loaded 2-core machine. */
+const RESTORE_MS = 180_000;
+
 type State = {
   accounts: Awaited<ReturnType<typeof tableState>>;
   orders: Awaited<ReturnType<typeof tableState>>;
@@ -138,6 +141,7 @@ describe("point-in-time restore through pgBackRest", () => {
       await f.app.call("pitr:dropCopy", { id: job.restore!.copyId! });
       expect(await readdir(f.cluster.copies)).toEqual([]);
     },
+    RESTORE_MS,
   );
 
   it("refuses a target before the oldest backup before any work starts", async () => {
@@ -157,40 +161,46 @@ describe("point-in-time restore through pgBackRest", () => {
     expect(await readdir(f.cluster.copies)).toEqual([]);
   });
 
-  it("restores the same moments from the S3 repository alone (posix repository moved away)", async () => {
-    const away = `${f.cluster.repo1}.away`;
-    await rename(f.cluster.repo1, away);
-    try {
-      for (const kind of ["time", "name", "lsn"] as const) {
+  describe("from the S3 repository alone (posix repository moved away)", () => {
+    const away = () => `${f.cluster.repo1}.away`;
+    beforeAll(() => rename(f.cluster.repo1, away()));
+    afterAll(() => rename(away(), f.cluster.repo1));
+
+    it.each(["time", "name", "lsn"] as const)(
+      "restores to the %s from S3 holding exactly that moment",
+      async (kind) => {
         const job = await restore(targets[kind], 2);
         expect(job.state, job.error?.message).toBe("succeeded");
         expect(job.restore!.repo).toBe(2);
         expect(await state(f.copyPool(job))).toEqual(at[kind]);
         await f.app.call("pitr:dropCopy", { id: job.restore!.copyId! });
-      }
-    } finally {
-      await rename(away, f.cluster.repo1);
-    }
+      },
+      RESTORE_MS,
+    );
   });
 
-  it("reports a restore whose WAL segment is missing as failed, with PostgreSQL's words, and removes the copy", async () => {
-    const points = await f.app.call("pitr:restorePoints", { profileId: f.profileId });
-    const segment = (
-      await f.cluster.pool.query<{ wal: string }>("SELECT pg_walfile_name($1::pg_lsn) AS wal", [
-        points[0]!.lsn,
-      ])
-    ).rows[0]!.wal;
-    const archive = join(f.cluster.repo1, "archive", f.cluster.stanza);
-    const [dbDir] = await readdir(archive).then((d) => d.filter((n) => /^\d+-\d+$/.test(n)));
-    const walDir = join(archive, dbDir!, segment.slice(0, 16));
-    const file = (await readdir(walDir)).find((n) => n.startsWith(segment));
-    expect(file, `segment ${segment} in ${walDir}`).toBeDefined();
-    await rm(join(walDir, file!));
-    const job = await restore(targets.name, 1);
-    expect(job.state).toBe("failed");
-    expect(job.error!.message).toContain("recovery ended before configured recovery target was reached");
-    expect(job.log.join("\n")).toContain("removing the copy");
-    expect(await readdir(f.cluster.copies)).toEqual([]);
-    expect((await f.app.call("pitr:copies", {})).length).toBe(0);
-  });
+  it(
+    "reports a restore whose WAL segment is missing as failed, with PostgreSQL's words, and removes the copy",
+    async () => {
+      const points = await f.app.call("pitr:restorePoints", { profileId: f.profileId });
+      const segment = (
+        await f.cluster.pool.query<{ wal: string }>("SELECT pg_walfile_name($1::pg_lsn) AS wal", [
+          points[0]!.lsn,
+        ])
+      ).rows[0]!.wal;
+      const archive = join(f.cluster.repo1, "archive", f.cluster.stanza);
+      const [dbDir] = await readdir(archive).then((d) => d.filter((n) => /^\d+-\d+$/.test(n)));
+      const walDir = join(archive, dbDir!, segment.slice(0, 16));
+      const file = (await readdir(walDir)).find((n) => n.startsWith(segment));
+      expect(file, `segment ${segment} in ${walDir}`).toBeDefined();
+      await rm(join(walDir, file!));
+      const job = await restore(targets.name, 1);
+      expect(job.state).toBe("failed");
+      expect(job.error!.message).toContain("recovery ended before configured recovery target was reached");
+      expect(job.log.join("\n")).toContain("removing the copy");
+      expect(await readdir(f.cluster.copies)).toEqual([]);
+      expect((await f.app.call("pitr:copies", {})).length).toBe(0);
+    },
+    RESTORE_MS,
+  );
 });
