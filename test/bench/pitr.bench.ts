@@ -87,6 +87,8 @@ try {
 
   if (only !== "s3") {
     const writable: { app: number[]; baseline: number[] } = { app: [], baseline: [] };
+    const phases: Array<[number, number]> = [];
+    const appPhases: number[] = [];
     const pgdesk = async () => {
       const { jobId } = await app.call("pitr:restore", { profileId, target: { kind: "time", time: t } });
       const job = await app.waitForEvent(
@@ -96,6 +98,8 @@ try {
       );
       if (job.state !== "succeeded") throw new Error(`restore failed: ${job.error?.message}`);
       writable.app.push(job.restore!.writableAfterMs!);
+      const files = job.log.map((l) => /files restored after ([\d.]+) s/.exec(l)).find(Boolean);
+      appPhases.push(files ? Number(files[1]) * 1000 : NaN);
       return job.restore!.copyId!;
     };
     let n = 0;
@@ -114,6 +118,7 @@ try {
         "--target-action=promote",
         "--archive-mode=off",
       ]);
+      const restored = performance.now();
       const port = await freePort();
       await cluster.asPostgres(join(SYSTEM_PG_BIN, "pg_ctl"), [
         "start",
@@ -139,6 +144,7 @@ try {
         await sleep(300);
       }
       writable.baseline.push(performance.now() - started);
+      phases.push([restored - started, performance.now() - restored]);
       return { root, data };
     };
     const appCopies: string[] = [];
@@ -167,6 +173,9 @@ try {
       "ms",
       "<= 1.05",
       runs,
+    );
+    console.log(
+      `pgdesk phases (median): files restored after ${(median(appPhases) / 1000).toFixed(1)} s, writable after ${(median(writable.app) / 1000).toFixed(1)} s; bare phases (median): pgbackrest restore ${(median(phases.map((p) => p[0])) / 1000).toFixed(1)} s, start to writable ${(median(phases.map((p) => p[1])) / 1000).toFixed(1)} s`,
     );
     console.log(
       `time to a writable copy (median, ${size} database): pgdesk ${(median(writable.app.slice(1)) / 1000).toFixed(1)} s, bare ${(median(writable.baseline.slice(1)) / 1000).toFixed(1)} s`,

@@ -47,6 +47,7 @@ export async function runRestore(r: RestoreRun): Promise<void> {
   await makeCopyFolders(c);
   try {
     await restoreFiles(r, c);
+    job.log(`files restored after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     for (const n of await configureCopy(c, r.port)) job.log(n);
     job.phase(`starting the copy on port ${r.port}`);
     // archive-get during recovery needs the repository's keys: the copy's postmaster gets them, as pgbackrest does
