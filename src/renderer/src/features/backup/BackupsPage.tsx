@@ -2,6 +2,7 @@ import type { AreaProps } from "../../lib/area";
 import { BackupForm } from "./BackupForm";
 import { BackupList } from "./BackupList";
 import { JobsPanel } from "./JobsPanel";
+import { OffsitePanel } from "./OffsitePanel";
 import { RetentionPanel } from "./RetentionPanel";
 import { SchedulesPanel } from "./SchedulesPanel";
 import { ToolsPanel } from "./ToolsPanel";
@@ -15,6 +16,7 @@ export function BackupsPage({ profileId }: AreaProps) {
       <BackupForm profileId={profileId} />
       <JobsPanel />
       <BackupList profileId={profileId} />
+      <OffsitePanel />
       <RetentionPanel />
       <SchedulesPanel profileId={profileId} />
     </section>

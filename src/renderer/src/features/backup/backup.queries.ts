@@ -168,5 +168,44 @@ export function useDeleteSchedule() {
   return useMutation({
     mutationFn: (id: string) => call("backup:deleteSchedule", { id }),
     onSuccess: () => client.invalidateQueries({ queryKey: backupKeys.schedules() }),
+export const offsiteKeys = {
+  targets: () => ["offsite", "targets"] as const,
+  copies: (folder: string) => ["offsite", "copies", folder] as const,
+};
+
+/** S3 targets for off-site copies of dumps (keys never come back, only hasKeys). */
+export function useOffsiteTargets() {
+  return useQuery({ queryKey: offsiteKeys.targets(), queryFn: () => call("offsite:targets", {}) });
+}
+
+export function useSaveOffsiteTarget() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (draft: InputOf<"offsite:saveTarget">) => call("offsite:saveTarget", draft),
+    onSuccess: () => client.invalidateQueries({ queryKey: offsiteKeys.targets() }),
+  });
+}
+
+/** Copies recorded for a folder's backups, with whether each was verified by reading it back. */
+export function useOffsiteCopies(folder: string) {
+  return useQuery({
+    queryKey: offsiteKeys.copies(folder),
+    queryFn: () => call("offsite:copies", { folder }),
+    enabled: folder.startsWith("/") || /^[A-Za-z]:[\\/]/.test(folder),
+    retry: false,
+  });
+}
+
+export function useCopyOffsite(folder: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { file: string; targetId: string }) => call("offsite:copy", { folder, ...input }),
+    onSettled: () => client.invalidateQueries({ queryKey: offsiteKeys.copies(folder) }),
+  });
+}
+
+export function useVerifyOffsite(folder: string) {
+  return useMutation({
+    mutationFn: (input: { file: string; targetId: string }) => call("offsite:verify", { folder, ...input }),
   });
 }
