@@ -29,7 +29,6 @@ export function OffsitePanel() {
   const { folder } = useBackupUi();
   const targets = useOffsiteTargets();
   const list = useBackupList(folder);
-  const copies = useOffsiteCopies(folder);
   const copy = useCopyOffsite(folder);
   const verify = useVerifyOffsite(folder);
   const [targetId, setTargetId] = useState("");
@@ -84,25 +83,7 @@ export function OffsitePanel() {
           </Button>
         </div>
         <ErrorMessage error={copy.error ?? verify.error ?? targets.error} />
-        {copy.data && (
-          <p className="text-green-700">
-            Copied to s3://{copy.data.bucket}/{copy.data.key} and verified: the object read back has the
-            backup's SHA-256.
-          </p>
-        )}
-        {verify.data && (
-          <p className={verify.data.ok ? "text-green-700" : "text-red-700"}>
-            {verify.data.ok ? "The copy in the bucket matches the backup." : verify.data.problems.join("; ")}
-          </p>
-        )}
-        <ul className="text-xs">
-          {(copies.data ?? []).map((c) => (
-            <li key={`${c.targetId}-${c.key}`}>
-              {c.file} → s3://{c.bucket}/{c.key} ·{" "}
-              {c.verifiedAt ? `verified ${c.verifiedAt}` : "NOT verified"}
-            </li>
-          ))}
-        </ul>
+        <CopyResults copied={copy.data} verified={verify.data} folder={folder} />
         <TargetForm />
       </div>
     </details>
@@ -154,5 +135,42 @@ function TargetForm() {
         <ErrorMessage error={save.error} />
       </div>
     </form>
+  );
+}
+
+/** The last copy or verification, and every copy recorded for the folder. */
+function CopyResults({
+  copied,
+  verified,
+  folder,
+}: {
+  copied: ReturnType<typeof useCopyOffsite>["data"];
+  verified: ReturnType<typeof useVerifyOffsite>["data"];
+  folder: string;
+}) {
+  const copies = useOffsiteCopies(folder);
+  const copy = { data: copied };
+  const verify = { data: verified };
+  return (
+    <>
+      {copy.data && (
+        <p className="text-green-700">
+          Copied to s3://{copy.data.bucket}/{copy.data.key} and verified: the object read back has the
+          backup's SHA-256.
+        </p>
+      )}
+      {verify.data && (
+        <p className={verify.data.ok ? "text-green-700" : "text-red-700"}>
+          {verify.data.ok ? "The copy in the bucket matches the backup." : verify.data.problems.join("; ")}
+        </p>
+      )}
+      <ul className="text-xs">
+        {(copies.data ?? []).map((c) => (
+          <li key={`${c.targetId}-${c.key}`}>
+            {c.file} → s3://{c.bucket}/{c.key} · {c.verifiedAt ? `verified ${c.verifiedAt}` : "NOT verified"}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

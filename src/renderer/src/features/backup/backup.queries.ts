@@ -168,6 +168,9 @@ export function useDeleteSchedule() {
   return useMutation({
     mutationFn: (id: string) => call("backup:deleteSchedule", { id }),
     onSuccess: () => client.invalidateQueries({ queryKey: backupKeys.schedules() }),
+  });
+}
+
 export const offsiteKeys = {
   targets: () => ["offsite", "targets"] as const,
   copies: (folder: string) => ["offsite", "copies", folder] as const,

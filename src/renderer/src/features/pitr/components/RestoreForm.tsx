@@ -50,38 +50,7 @@ export function RestoreForm({ profileId, info }: { profileId: string; info: Pitr
             </option>
           ))}
         </select>
-        {form.kind === "time" && (
-          <label className="flex items-center gap-1">
-            <input
-              type="datetime-local"
-              step="1"
-              className={input}
-              value={form.time}
-              onChange={(e) => setForm({ ...form, time: e.target.value })}
-              data-testid="pitr-target-time"
-            />
-            <span className="text-xs text-slate-500">in the server's time zone {info.serverTimeZone}</span>
-          </label>
-        )}
-        {form.kind === "name" && (
-          <input
-            className={input}
-            list="pitr-restore-points"
-            placeholder="restore point"
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-            data-testid="pitr-target-name"
-          />
-        )}
-        {form.kind === "lsn" && (
-          <input
-            className={`${input} font-mono`}
-            placeholder="0/3000060"
-            value={form.lsn}
-            onChange={(e) => setForm({ ...form, lsn: e.target.value })}
-            data-testid="pitr-target-lsn"
-          />
-        )}
+        <TargetInput form={form} setForm={setForm} zone={info.serverTimeZone} />
         <datalist id="pitr-restore-points">
           {(points.data ?? []).map((p) => (
             <option key={`${p.name}-${p.lsn}`} value={p.name}>{`${p.lsn} · ${p.createdAt}`}</option>
@@ -122,5 +91,45 @@ export function RestoreForm({ profileId, info }: { profileId: string; info: Pitr
         ))}
       {start.error && <ErrorMessage error={start.error} />}
     </form>
+  );
+}
+
+/** The input of the chosen target kind: a time in the server's zone, a restore point's name, or an LSN. */
+function TargetInput({ form, setForm, zone }: { form: Form; setForm: (f: Form) => void; zone: string }) {
+  return (
+    <>
+      {form.kind === "time" && (
+        <label className="flex items-center gap-1">
+          <input
+            type="datetime-local"
+            step="1"
+            className={input}
+            value={form.time}
+            onChange={(e) => setForm({ ...form, time: e.target.value })}
+            data-testid="pitr-target-time"
+          />
+          <span className="text-xs text-slate-500">in the server's time zone {zone}</span>
+        </label>
+      )}
+      {form.kind === "name" && (
+        <input
+          className={input}
+          list="pitr-restore-points"
+          placeholder="restore point"
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          data-testid="pitr-target-name"
+        />
+      )}
+      {form.kind === "lsn" && (
+        <input
+          className={`${input} font-mono`}
+          placeholder="0/3000060"
+          value={form.lsn}
+          onChange={(e) => setForm({ ...form, lsn: e.target.value })}
+          data-testid="pitr-target-lsn"
+        />
+      )}
+    </>
   );
 }

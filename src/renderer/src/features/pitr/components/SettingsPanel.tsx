@@ -37,57 +37,10 @@ export function SettingsPanel({
           save.mutate(settingsDraft(form), { onSuccess: (s) => setForm(settingsForm(s)) });
         }}
       >
-        <Field
-          label="Configuration file (--config)"
-          value={form.configPath}
-          onChange={set("configPath")}
-          data-testid="pitr-config"
-        />
-        <Field label="Stanza" value={form.stanza} onChange={set("stanza")} data-testid="pitr-stanza" />
-        <Field label="OS user owning the data directory" value={form.osUser} onChange={set("osUser")} />
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="text-slate-600 dark:text-slate-400">pgbackrest runs</span>
-          <select
-            className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-            value={form.location}
-            onChange={set("location")}
-          >
-            <option value="local">on this machine</option>
-            <option value="ssh">on the database host (the profile's SSH settings)</option>
-          </select>
-        </label>
-        <Field
-          label="Folder for restored copies"
-          value={form.restoreRoot}
-          onChange={set("restoreRoot")}
-          data-testid="pitr-restore-root"
-        />
-        <Field label="PostgreSQL bin folder (optional)" value={form.pgBinDir} onChange={set("pgBinDir")} />
-        <Field
-          label="info/check timeout (s)"
-          inputMode="numeric"
-          value={form.timeoutSeconds}
-          onChange={set("timeoutSeconds")}
-        />
-        <Field
-          label="S3 keys for repository"
-          inputMode="numeric"
-          value={form.s3Repo}
-          onChange={set("s3Repo")}
-        />
-        <Field
-          label="S3 access key"
-          autoComplete="off"
-          value={form.s3Key}
-          onChange={set("s3Key")}
-          placeholder={settings?.repoSecrets.some((r) => r.hasS3Key) ? "saved (type to replace)" : ""}
-        />
-        <Field
-          label="S3 secret key"
-          type="password"
-          autoComplete="off"
-          value={form.s3KeySecret}
-          onChange={set("s3KeySecret")}
+        <SettingsFields
+          form={form}
+          set={set}
+          savedKeys={Boolean(settings?.repoSecrets.some((r) => r.hasS3Key))}
         />
         <div className="flex items-end gap-2 md:col-span-3">
           <Button variant="primary" type="submit" disabled={save.isPending} data-testid="pitr-settings-save">
@@ -101,5 +54,66 @@ export function SettingsPanel({
       </form>
       {save.error && <ErrorMessage error={save.error} />}
     </details>
+  );
+}
+
+type SetField = (k: keyof SettingsForm) => (e: { target: { value: string } }) => void;
+
+function SettingsFields({ form, set, savedKeys }: { form: SettingsForm; set: SetField; savedKeys: boolean }) {
+  return (
+    <>
+      <Field
+        label="Configuration file (--config)"
+        value={form.configPath}
+        onChange={set("configPath")}
+        data-testid="pitr-config"
+      />
+      <Field label="Stanza" value={form.stanza} onChange={set("stanza")} data-testid="pitr-stanza" />
+      <Field label="OS user owning the data directory" value={form.osUser} onChange={set("osUser")} />
+      <label className="flex flex-col gap-1 text-sm">
+        <span className="text-slate-600 dark:text-slate-400">pgbackrest runs</span>
+        <select
+          className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+          value={form.location}
+          onChange={set("location")}
+        >
+          <option value="local">on this machine</option>
+          <option value="ssh">on the database host (the profile's SSH settings)</option>
+        </select>
+      </label>
+      <Field
+        label="Folder for restored copies"
+        value={form.restoreRoot}
+        onChange={set("restoreRoot")}
+        data-testid="pitr-restore-root"
+      />
+      <Field label="PostgreSQL bin folder (optional)" value={form.pgBinDir} onChange={set("pgBinDir")} />
+      <Field
+        label="info/check timeout (s)"
+        inputMode="numeric"
+        value={form.timeoutSeconds}
+        onChange={set("timeoutSeconds")}
+      />
+      <Field
+        label="S3 keys for repository"
+        inputMode="numeric"
+        value={form.s3Repo}
+        onChange={set("s3Repo")}
+      />
+      <Field
+        label="S3 access key"
+        autoComplete="off"
+        value={form.s3Key}
+        onChange={set("s3Key")}
+        placeholder={savedKeys ? "saved (type to replace)" : ""}
+      />
+      <Field
+        label="S3 secret key"
+        type="password"
+        autoComplete="off"
+        value={form.s3KeySecret}
+        onChange={set("s3KeySecret")}
+      />
+    </>
   );
 }
