@@ -1,17 +1,8 @@
-import type { ChannelName, OutputOf, ParsedInputOf } from "../../../shared/contract";
 import { AppError } from "../../../shared/contract";
-import type { AppContext } from "../../app-context";
+import type { AppContext, Handlers } from "../handler-types";
 import { copyToBucket, offsiteSource, verifyInBucket } from "./offsite.service";
 import { OffsiteStore } from "./offsite.store";
 import { checkReadableFolder } from "./folder.check";
-
-/** A handler map typed from the contract without importing the hosts' ipc/ layer. */
-type OffsiteHandlers<K extends ChannelName> = {
-  [C in K]: (
-    input: ParsedInputOf<C>,
-    ctx: AppContext & { signal: AbortSignal },
-  ) => Promise<OutputOf<C>> | OutputOf<C>;
-};
 
 function store(ctx: AppContext): OffsiteStore {
   return ctx.singleton("backup.offsite", () => new OffsiteStore(ctx.dataDir, ctx.secrets));
@@ -43,7 +34,7 @@ export const offsiteHandlers = {
     return { ok: problems.length === 0, problems, sha256 };
   },
   "offsite:copies": async ({ folder }, ctx) => store(ctx).copies(await checkReadableFolder(folder)),
-} satisfies OffsiteHandlers<
+} satisfies Handlers<
   | "offsite:targets"
   | "offsite:saveTarget"
   | "offsite:deleteTarget"

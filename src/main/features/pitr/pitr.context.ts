@@ -1,19 +1,9 @@
-import type { ChannelName, OutputOf, ParsedInputOf } from "../../../shared/contract";
 import { AppError } from "../../../shared/contract";
-import type { AppContext } from "../../app-context";
+import type { AppContext } from "../handler-types";
 import type { BackRestTarget } from "../../db/pgbackrest.cli";
 import type { CommandHost } from "../../db/host-command";
 import type { BackRestSettings } from "../../../shared/contract/pitr";
 import { PitrStore } from "./pitr-settings.store";
-
-/** What a pitr handler gets: the app's services and the caller's abort signal (features never import ipc/). */
-export interface PitrContext extends AppContext {
-  signal: AbortSignal;
-}
-
-export type PitrHandlers<K extends ChannelName> = {
-  [C in K]: (input: ParsedInputOf<C>, ctx: PitrContext) => Promise<OutputOf<C>> | OutputOf<C>;
-};
 
 export function pitrStore(ctx: AppContext): PitrStore {
   return ctx.singleton("pitr.store", () => new PitrStore(ctx.dataDir, ctx.secrets));

@@ -1,12 +1,12 @@
 import { AppError } from "../../../shared/contract";
-import type { AppContext } from "../../app-context";
+import type { AppContext, Handlers } from "../handler-types";
 import { backrestErrors, runBackRest } from "../../db/pgbackrest.cli";
 import { ThresholdsStore } from "../health/thresholds.store";
 import { runBackupJob } from "./backup.job";
 import { copyPort } from "./copy-port";
 import { removeCopy } from "./copy-server";
 import { archivingOverPool, composeInfo, stanzaInfo } from "./pitr-info.service";
-import { pitrStore, resolveTarget, type PitrHandlers } from "./pitr.context";
+import { pitrStore, resolveTarget } from "./pitr.context";
 import { PitrJobs } from "./pitr.jobs";
 import { planRestore } from "./restore.plan";
 import { runRestore } from "./restore.runner";
@@ -142,7 +142,7 @@ export const pitrHandlers = {
     await store.removeCopy(id);
     return {};
   },
-} satisfies PitrHandlers<
+} satisfies Handlers<
   | "pitr:getSettings"
   | "pitr:saveSettings"
   | "pitr:archiving"

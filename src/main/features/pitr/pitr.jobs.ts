@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { AppError, type ApiErrorData } from "../../../shared/contract";
 import type { PitrJob } from "../../../shared/contract/pitr";
-import type { AppContext } from "../../app-context";
+import type { AppContext } from "../handler-types";
 
 const MAX_LOG_LINES = 300;
 const MAX_JOBS_KEPT = 50;

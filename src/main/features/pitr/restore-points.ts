@@ -1,6 +1,6 @@
 import { AppError } from "../../../shared/contract";
 import type { RestorePoint } from "../../../shared/contract/pitr";
-import type { AppContext } from "../../app-context";
+import type { AppContext } from "../handler-types";
 import { pitrStore } from "./pitr.context";
 
 /** pg_create_restore_point(name) on the profile's server, remembered with its LSN and the server's time. */

@@ -1,10 +1,10 @@
 import { posix } from "node:path";
 import { AppError } from "../../../shared/contract";
 import type { RestoredCopy } from "../../../shared/contract/pitr";
-import type { AppContext } from "../../app-context";
+import type { AppContext } from "../handler-types";
 import { connectOnce } from "../../db/connection-manager";
 import { backrestErrors, backrestFailure, runBackRest } from "../../db/pgbackrest.cli";
-import type { ConnectionParams } from "../profiles/profile.store";
+import type { ConnectionParams } from "../../db/connection-params";
 import { LONG_COMMAND_MS, progressOf } from "./backup.job";
 import {
   configureCopy,

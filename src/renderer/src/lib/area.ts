@@ -14,7 +14,8 @@ export type AreaId =
   | "indexes"
   | "activity"
   | "audit"
-  | "backups";
+  | "backups"
+  | "recovery";
 
 export interface AreaProps {
   profileId: string;

@@ -1,4 +1,4 @@
-import type { AreaProps } from "../../app/areas";
+import type { AreaProps } from "../../lib/area";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { ArchivingCard } from "./components/ArchivingCard";
 import { BackupActions } from "./components/BackupActions";
