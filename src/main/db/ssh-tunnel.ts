@@ -91,6 +91,9 @@ async function openSshSession(
   await new Promise<void>((resolve, reject) => {
     const fail = (err: Error) => {
       client.removeListener("ready", ready);
+      // a refused session may still report its closing socket: nobody is left to hear it
+      client.on("error", () => undefined);
+      client.end();
       reject(explain(err, ssh, check));
     };
     const ready = () => {
