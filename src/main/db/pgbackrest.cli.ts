@@ -39,6 +39,7 @@ export function runBackRest(
   options: string[],
   run: BackRestRun = {},
 ): Promise<CommandResult> {
+  const onLine = (f?: (line: string) => void) => f && ((line: string) => f(hideKeyIds(line)));
   return runOnHost(t.host, {
     file: "pgbackrest",
     args: backrestArgs(t, command, options),
@@ -46,20 +47,55 @@ export function runBackRest(
     env: t.secretEnv,
     timeoutMs: run.timeoutMs ?? t.timeoutMs,
     signal: run.signal,
-    onStdoutLine: run.onStdoutLine,
-    onStderrLine: run.onStderrLine,
-  });
+    onStdoutLine: onLine(run.onStdoutLine),
+    onStderrLine: onLine(run.onStderrLine),
+  }).then((r) => ({ ...r, stdout: hideKeyIds(r.stdout), stderr: hideKeyIds(r.stderr) }));
 }
 
-/** pgBackRest's own error lines ("ERROR: [075]: …"), newest last. */
+/** pgBackRest quotes S3's error bodies, which name the access key: keys never reach the renderer or logs. */
+export function hideKeyIds(text: string): string {
+  return text.replace(
+    /<AWSAccessKeyId>[^<]*<\/AWSAccessKeyId>/g,
+    "<AWSAccessKeyId>(hidden)</AWSAccessKeyId>",
+  );
+}
+
+const ERROR_LINE = /^(\S+ \S+ )?(P\d+ +)?(ERROR|ASSERT|FATAL): \[\d{3}\]|^(ERROR|ASSERT): /;
+
+/**
+ * pgBackRest's own errors ("ERROR: [039]: …"), newest last, each with its indented
+ * continuation (the cause, S3's error code and message, the hints) on one line; the HTTP
+ * request and header dumps it adds are left out.
+ */
 export function backrestErrors(output: string): string[] {
-  return output
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(
-      (l) => /^(\S+ \S+ )?(P\d+ +)?(ERROR|ASSERT|FATAL): \[\d{3}\]/.test(l) || /^(ERROR|ASSERT): /.test(l),
-    )
-    .map((l) => l.replace(/^\S+ \S+ P\d+ +/, ""));
+  const errors: string[][] = [];
+  let current: string[] | null = null;
+  let section: string | null = null;
+  for (const raw of output.split("\n")) {
+    const line = raw.trim();
+    if (ERROR_LINE.test(line)) {
+      current = [line.replace(/^\S+ \S+ P\d+ +/, "")];
+      errors.push(current);
+      section = null;
+      continue;
+    }
+    if (!/^\s/.test(raw)) current = null;
+    if (!current || !line) continue;
+    const header = /^\*\*\* (.+) \*\*\*:$/.exec(line);
+    if (header) section = header[1]!;
+    else if (/^[A-Za-z]+Error: |^HINT: /.test(line)) section = null;
+    if (header || (section && section !== "Response Content")) continue;
+    const part = section ? s3ErrorIn(line) : line;
+    if (part && !current.includes(part)) current.push(part);
+  }
+  return errors.map((parts) => parts.join(" "));
+}
+
+/** "InvalidAccessKeyId: The AWS Access Key Id …" from an S3 error body pgBackRest quoted. */
+function s3ErrorIn(line: string): string | null {
+  const code = /<Code>([^<]*)<\/Code>/.exec(line)?.[1];
+  const message = /<Message>([^<]*)<\/Message>/.exec(line)?.[1];
+  return code ? `${code}${message ? `: ${message}` : ""}` : null;
 }
 
 /** What a failed run means, in pgBackRest's words (the exit code is its error number). */

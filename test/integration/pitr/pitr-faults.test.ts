@@ -6,6 +6,7 @@ import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { s3Client } from "../../../src/main/db/s3.client";
 import type { Job } from "../../../src/shared/contract/backup";
+import type { PitrJob } from "../../../src/shared/contract/pitr";
 import { until } from "../../harness/until";
 import { startTestSshd } from "../profiles/sshd-fixture";
 import { startPitrFixture, type PitrFixture } from "./pitr-fixture";
@@ -91,6 +92,55 @@ describe("PITR faults", () => {
     }
     await f.cluster.archiveNow();
     await until(async () => (await archiving()).state === "ok", "archiving ok again", 90_000);
+  });
+
+  it("runs a stanza's backups one at a time and cancels a running one", async () => {
+    // the stalled endpoint holds the repo2 backup on its first request (about 8 × io-timeout)
+    f.s3.pause();
+    let first: PitrJob;
+    let second: PitrJob;
+    try {
+      const a = await f.app.call("pitr:backup", { profileId: f.profileId, type: "full", repo: 2 });
+      const b = await f.app.call("pitr:backup", { profileId: f.profileId, type: "full", repo: 1 });
+      await f.app.waitForEvent("pitr:didProgress", (j) => j.id === a.jobId && j.state === "running");
+      expect((await f.app.call("pitr:jobs", {})).find((j) => j.id === b.jobId)!.state).toBe("queued");
+      await f.app.call("pitr:cancel", { jobId: a.jobId });
+      first = await f.finish(a.jobId);
+      f.s3.resume();
+      second = await f.finish(b.jobId);
+    } finally {
+      f.s3.resume();
+    }
+    expect(first.state).toBe("cancelled");
+    expect(first.error!.message).toMatch(/pgbackrest was stopped/);
+    expect(second.state, second.error?.message).toBe("succeeded");
+    expect(second.backup).toMatchObject({ type: "full", repo: 1 });
+    // the second never ran before the first was over
+    const states = (id: string) =>
+      f.app.events.flatMap((e, i) => {
+        const job = e.payload as PitrJob;
+        return e.event === "pitr:didProgress" && job.id === id ? [{ i, state: job.state }] : [];
+      });
+    const firstOver = states(first.id).find((s) => s.state === "cancelled")!.i;
+    expect(states(second.id).find((s) => s.state === "running")!.i).toBeGreaterThan(firstOver);
+    const info = await f.app.call("pitr:info", { profileId: f.profileId });
+    expect(info.backups.filter((s) => s.repo === 1).map((s) => s.label)).toContain(second.backup!.label);
+  });
+
+  it("says in words what pgbackrest check found, passed or failed", async () => {
+    const passed = await f.app.call("pitr:check", { profileId: f.profileId });
+    expect(passed.ok, passed.message).toBe(true);
+    expect(passed.message).toContain(`valid for stanza ${f.cluster.stanza}`);
+    const id = await profileWith("check with a wrong key", f.cluster.config, "WRONGKEY", CANARY);
+    const failed = await f.app.call("pitr:check", { profileId: id });
+    expect(failed.ok).toBe(false);
+    expect(failed.message).toMatch(
+      /^pgbackrest check failed \(exit code \d+\): .*(403|InvalidAccessKeyId|SignatureDoesNotMatch)/,
+    );
+    expect(failed.message).toContain("HINT: ");
+    // S3's error body names the access key: hidden like the secret
+    expect(JSON.stringify(failed)).not.toContain(CANARY);
+    expect(JSON.stringify(failed)).not.toContain("WRONGKEY");
   });
 
   it("says clearly when the S3 key is wrong, and never shows or logs it", async () => {

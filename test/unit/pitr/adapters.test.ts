@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { asUserArgv, remoteCommand, shellQuote } from "../../../src/main/db/host-command";
-import { backrestArgs, backrestErrors, backrestFailure } from "../../../src/main/db/pgbackrest.cli";
+import {
+  backrestArgs,
+  backrestErrors,
+  backrestFailure,
+  hideKeyIds,
+} from "../../../src/main/db/pgbackrest.cli";
 import { parseBackRestInfo } from "../../../src/main/db/pgbackrest.info";
 import { progressOf } from "../../../src/main/features/pitr/backup.job";
 import { listeningPorts } from "../../../src/main/features/pitr/copy-port";
@@ -79,6 +84,27 @@ describe("pgBackRest adapter", () => {
       backrestFailure("info", { code: null, signal: "SIGTERM", stdout: "", stderr: "", timedOut: true }, 5000)
         .message,
     ).toBe("pgbackrest info did not finish within 5 s and was stopped.");
+  });
+
+  it("keeps an error's cause, S3's code and the hints, not the request dump, and hides the key id", () => {
+    const out = [
+      "ERROR: [039]: unable to load info file '/repo2/archive/main/archive.info':",
+      "       ProtocolError: HTTP request failed with 403 (Forbidden):",
+      "       *** Path/Query ***:",
+      "       GET /b/repo2/archive/main/archive.info",
+      "       *** Request Headers ***:",
+      "       authorization: <redacted>",
+      "       *** Response Content ***:",
+      '       <?xml version="1.0" encoding="UTF-8"?>',
+      "       <Error><Code>InvalidAccessKeyId</Code><Message>No such key.</Message><AWSAccessKeyId>AKIA1</AWSAccessKeyId></Error>",
+      "       HINT: has a stanza-create been performed?",
+      "WARN: unrelated",
+      "       not part of the error",
+    ].join("\n");
+    expect(backrestErrors(out)).toEqual([
+      "ERROR: [039]: unable to load info file '/repo2/archive/main/archive.info': ProtocolError: HTTP request failed with 403 (Forbidden): InvalidAccessKeyId: No such key. HINT: has a stanza-create been performed?",
+    ]);
+    expect(hideKeyIds(out)).not.toContain("AKIA1");
   });
 
   it("reads progress from detail lines", () => {

@@ -17,6 +17,13 @@ export interface PitrJobHandle {
 
 type Work = (job: PitrJobHandle) => Promise<void>;
 
+/** What a cancel leaves behind, per kind: pgBackRest keeps a stopped backup's files for the next one. */
+const CANCELLED: Record<PitrJob["kind"], string> = {
+  backup:
+    "Cancelled: pgbackrest was stopped. The partial backup set stays in the repository; the next backup resumes it (same type) or removes it.",
+  restore: "Cancelled: pgbackrest was stopped and the new copy was removed.",
+};
+
 interface Entry {
   job: PitrJob;
   abort: AbortController;
@@ -121,10 +128,7 @@ export class PitrJobs {
       this.finish(entry, "succeeded");
     } catch (err) {
       if (abort.signal.aborted)
-        return this.finish(entry, "cancelled", {
-          code: "CANCELLED",
-          message: "Cancelled; what it had written was removed.",
-        });
+        return this.finish(entry, "cancelled", { code: "CANCELLED", message: CANCELLED[job.kind] });
       const error =
         err instanceof AppError
           ? err.toData()
