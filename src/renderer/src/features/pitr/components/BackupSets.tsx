@@ -41,7 +41,7 @@ export function BackupSets({ info }: { info: PitrInfo }) {
             <th>Depends on</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="[&_td]:pr-3">
           {info.backups.map((b) => (
             <tr
               key={`${b.repo}-${b.label}`}
