@@ -13,7 +13,7 @@ import { promisify } from "node:util";
 import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import pg from "pg";
-import { freePort } from "../../src/main/db/embedded-postgres";
+import { freePort } from "../harness/ports";
 import { PART_BYTES, s3Client } from "../../src/main/db/s3.client";
 import type { Job } from "../../src/shared/contract/backup";
 import { startBackrestCluster } from "../harness-extra/backrest-cluster";

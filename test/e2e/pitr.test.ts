@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBackrestCluster, type BackrestCluster } from "../harness-extra/backrest-cluster";
 import { until } from "../harness/until";
-import { OverviewPage } from "./pages/overview.page";
-import { PitrPage } from "./pages/pitr.page";
-import { ProfilesPage } from "./pages/profiles.page";
-import { SchemaPage } from "./pages/schema.page";
-import { ShellPage } from "./pages/shell.page";
-import { cspViolations, launchBrowser, type E2EBrowser } from "./support/browser";
-import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
+import { startE2eApp, type E2eApp } from "./support/e2e-app";
 
 /** Backup sets and the window on the page, a restore to a time picked in the UI, and the dropped table back in the copy. */
 describe("point-in-time recovery in Chromium", () => {
-  let host: RunningWebHost;
-  let b: E2EBrowser;
+  let app: E2eApp;
   let cluster: BackrestCluster;
   const started = Date.now();
 
@@ -20,31 +13,23 @@ describe("point-in-time recovery in Chromium", () => {
     cluster = await startBackrestCluster();
     await cluster.pool.query(`CREATE TABLE orders (id int PRIMARY KEY, total numeric);
       INSERT INTO orders SELECT g, g * 2.5 FROM generate_series(1, 300) g`);
-    host = await startWebHostProcess();
-    b = await launchBrowser();
+    // the profile a user types for the cluster (its superuser over TCP)
+    app = await startE2eApp({ profile: { name: "Orders primary", ...cluster.connection } });
   });
 
   afterAll(async () => {
-    await b?.close();
-    await host?.stop();
+    await app?.close();
     await cluster?.stop();
     console.log(`e2e pitr: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 
   it("restores to a moment picked on the page and shows the dropped table in the restored copy", async () => {
-    const shell = new ShellPage(b.page);
-    await shell.open(host.launchUrl);
-    const db = {
-      name: "postgres",
-      server: { port: cluster.port, user: "postgres", password: cluster.password },
-    };
-    await new ProfilesPage(b.page).addFor(db, "Orders primary");
-    await new OverviewPage(b.page).waitForLoaded();
+    const { shell, overview, pitr: page, schema } = app.pages;
+    const b = app.browser;
     // the Overview shows archiving too
     await b.page.getByTestId("archiving-card").waitFor();
 
     await shell.goTo("recovery");
-    const page = new PitrPage(b.page);
     await page.waitForLoaded();
     await page.configure({ config: cluster.config, stanza: cluster.stanza, restoreRoot: cluster.copies });
     await page.takeBackup("full");
@@ -82,15 +67,14 @@ describe("point-in-time recovery in Chromium", () => {
     await b.page.screenshot({ path: "docs/screenshot-pitr.png", fullPage: true });
 
     await page.openRestoredCopy();
-    await new OverviewPage(b.page).waitForLoaded();
+    await overview.waitForLoaded();
     await expect(shell.currentProfile().textContent()).resolves.toContain("Orders primary @");
     await b.page.getByTestId("profile-tag").filter({ hasText: "restore" }).first().waitFor();
     await shell.goTo("schema");
-    const schema = new SchemaPage(b.page);
     await schema.waitForLoaded();
     await schema.search("orders");
     await schema.treeRow("table:public.orders").waitFor();
-    expect(await cspViolations(b.page)).toEqual([]);
+    await app.expectNoProblems();
 
     // the primary really lost it
     const { rows } = await cluster.pool.query("SELECT to_regclass('orders') AS t");

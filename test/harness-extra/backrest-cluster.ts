@@ -5,7 +5,8 @@ import { chown, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { freePort } from "../../src/main/db/embedded-postgres";
+import { startOnFreePort } from "../harness/ports";
+import { until } from "../harness/until";
 import { SYSTEM_PG_BIN, systemPgAvailable } from "./system-pg";
 
 /** An S3 repository (repo2) for the cluster; keys reach pgBackRest only through environment variables. */
@@ -72,49 +73,49 @@ export async function startBackrestCluster(options: BackrestClusterOptions = {})
   if (ids) for (const d of [root, ...dirs]) await chown(d, ids.uid, ids.gid);
   const dataDir = join(root, "data");
   const stanza = `pgdesk_${randomBytes(4).toString("hex")}`;
-  const port = await freePort();
   const password = "pgdesk-pitr-test";
   const config = join(root, "pgbackrest.conf");
   const s3 = options.s3;
-  await writeFile(
-    config,
-    [
-      "[global]",
-      `repo1-path=${repo1}`,
-      "repo1-retention-full=4",
-      ...(s3
-        ? [
-            "repo2-type=s3",
-            "repo2-path=/repo2",
-            "repo2-s3-endpoint=localhost",
-            `repo2-storage-port=${s3.port}`,
-            `repo2-s3-bucket=${s3.bucket}`,
-            "repo2-s3-region=us-east-1",
-            "repo2-s3-uri-style=path",
-            `repo2-storage-ca-file=${s3.caFile}`,
-            "repo2-retention-full=4",
-          ]
-        : []),
-      `log-path=${logPath}`,
-      `lock-path=${lockPath}`,
-      `spool-path=${spoolPath}`,
-      "compress-type=zst",
-      "start-fast=y",
-      "log-level-console=warn",
-      "log-level-file=info",
-      "io-timeout=2",
-      "db-timeout=10",
-      "archive-timeout=30",
-      ...(options.globalOptions ?? []),
-      "",
-      `[${stanza}]`,
-      `pg1-path=${dataDir}`,
-      `pg1-port=${port}`,
-      `pg1-socket-path=${root}`,
-      "",
-    ].join("\n"),
-    { mode: 0o644 },
-  );
+  const writeBackRestConfig = (port: number) =>
+    writeFile(
+      config,
+      [
+        "[global]",
+        `repo1-path=${repo1}`,
+        "repo1-retention-full=4",
+        ...(s3
+          ? [
+              "repo2-type=s3",
+              "repo2-path=/repo2",
+              "repo2-s3-endpoint=localhost",
+              `repo2-storage-port=${s3.port}`,
+              `repo2-s3-bucket=${s3.bucket}`,
+              "repo2-s3-region=us-east-1",
+              "repo2-s3-uri-style=path",
+              `repo2-storage-ca-file=${s3.caFile}`,
+              "repo2-retention-full=4",
+            ]
+          : []),
+        `log-path=${logPath}`,
+        `lock-path=${lockPath}`,
+        `spool-path=${spoolPath}`,
+        "compress-type=zst",
+        "start-fast=y",
+        "log-level-console=warn",
+        "log-level-file=info",
+        "io-timeout=2",
+        "db-timeout=10",
+        "archive-timeout=30",
+        ...(options.globalOptions ?? []),
+        "",
+        `[${stanza}]`,
+        `pg1-path=${dataDir}`,
+        `pg1-port=${port}`,
+        `pg1-socket-path=${root}`,
+        "",
+      ].join("\n"),
+      { mode: 0o644 },
+    );
   // the archiver inherits the postmaster's environment: the S3 keys stay out of every file
   const serverEnv: NodeJS.ProcessEnv = s3
     ? { PGBACKREST_REPO2_S3_KEY: s3.accessKeyId, PGBACKREST_REPO2_S3_KEY_SECRET: s3.secretAccessKey }
@@ -123,7 +124,7 @@ export async function startBackrestCluster(options: BackrestClusterOptions = {})
   const pwfile = join(root, "pwfile");
   await writeFile(pwfile, `${password}\n`, { mode: 0o644 });
   const serverLog = join(root, "server.log");
-  const settings: Record<string, string> = {
+  const settings = (port: number): Record<string, string> => ({
     listen_addresses: "127.0.0.1",
     port: String(port),
     unix_socket_directories: root,
@@ -135,7 +136,7 @@ export async function startBackrestCluster(options: BackrestClusterOptions = {})
     log_timezone: "UTC",
     timezone: "UTC",
     ...options.settings,
-  };
+  });
   await asPostgres(join(SYSTEM_PG_BIN, "initdb"), [
     "-D",
     dataDir,
@@ -148,15 +149,24 @@ export async function startBackrestCluster(options: BackrestClusterOptions = {})
     "--no-sync",
   ]);
   await rm(pwfile);
-  await writeFile(
-    join(dataDir, "postgresql.auto.conf"),
-    Object.entries(settings)
-      .map(([k, v]) => `${k} = '${v.replaceAll("'", "''")}'`)
-      .join("\n") + "\n",
-  );
-  if (ids) await chown(join(dataDir, "postgresql.auto.conf"), ids.uid, ids.gid);
   const pgCtl = join(SYSTEM_PG_BIN, "pg_ctl");
-  await asPostgres(pgCtl, ["start", "-D", dataDir, "-w", "-t", "60", "-l", serverLog], serverEnv);
+  // the port goes into both configurations before the server binds it: taken meanwhile, start again on another
+  const port = await startOnFreePort(async (port) => {
+    await writeBackRestConfig(port);
+    await writeFile(
+      join(dataDir, "postgresql.auto.conf"),
+      Object.entries(settings(port))
+        .map(([k, v]) => `${k} = '${v.replaceAll("'", "''")}'`)
+        .join("\n") + "\n",
+    );
+    if (ids) await chown(join(dataDir, "postgresql.auto.conf"), ids.uid, ids.gid);
+    await asPostgres(pgCtl, ["start", "-D", dataDir, "-w", "-t", "60", "-l", serverLog], serverEnv).catch(
+      async (err: Error) => {
+        throw new Error(`${err.message}\n${await readFile(serverLog, "utf8").catch(() => "")}`);
+      },
+    );
+    return port;
+  });
   const connection = { host: "127.0.0.1", port, database: "postgres", user: "postgres", password };
   const pool = new pg.Pool({ ...connection, max: 3 });
   pool.on("error", () => undefined);
@@ -202,16 +212,19 @@ export async function startBackrestCluster(options: BackrestClusterOptions = {})
       );
       const { rows } = await pool.query<{ wal: string }>("SELECT pg_walfile_name(pg_switch_wal()) AS wal");
       const wal = rows[0]!.wal;
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        const { rows: a } = await pool.query<{ done: boolean }>(
-          "SELECT coalesce(last_archived_wal >= $1, false) AS done FROM pg_stat_archiver",
-          [wal],
-        );
-        if (a[0]!.done) return wal;
-        if (Date.now() > deadline) throw new Error(`WAL ${wal} was not archived within 60 s`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      await until(
+        async () =>
+          (
+            await pool.query<{ done: boolean }>(
+              "SELECT coalesce(last_archived_wal >= $1, false) AS done FROM pg_stat_archiver",
+              [wal],
+            )
+          ).rows[0]!.done,
+        `WAL ${wal} to be archived`,
+        60_000,
+        100,
+      );
+      return wal;
     },
     stop,
   };

@@ -3,7 +3,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "../../src/main/db/embedded-postgres";
+import { freePort } from "../harness/ports";
+import { until } from "../harness/until";
 import { makeTestCertificates, type TestCertificates } from "../integration/profiles/tls-certificates";
 
 export interface TestS3 {
@@ -57,10 +58,15 @@ export async function startTestS3(bucket = "pgdesk-test"): Promise<TestS3> {
     { stdio: ["ignore", "ignore", "pipe"] },
   );
   child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
-  for (const deadline = Date.now() + 20_000; !(await accepts(port));) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`s3rver did not start: ${log}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await until(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`s3rver exited: ${log}`);
+      return accepts(port);
+    },
+    () => `s3rver to accept connections (${log})`,
+    20_000,
+    100,
+  );
   return {
     port,
     endpoint: `https://localhost:${port}`,

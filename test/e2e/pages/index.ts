@@ -7,6 +7,7 @@ import { DashboardPage } from "./dashboard.page";
 import { DemoCardPage } from "./demo.page";
 import { IndexesPage } from "./indexes.page";
 import { OverviewPage } from "./overview.page";
+import { PitrPage } from "./pitr.page";
 import { PlansPage } from "./plans.page";
 import { ProfilesPage } from "./profiles.page";
 import { QueryPage } from "./query.page";
@@ -25,6 +26,7 @@ export function pagesOf(page: Page) {
     demo: new DemoCardPage(page),
     indexes: new IndexesPage(page),
     overview: new OverviewPage(page),
+    pitr: new PitrPage(page),
     plans: new PlansPage(page),
     profiles: new ProfilesPage(page),
     query: new QueryPage(page),

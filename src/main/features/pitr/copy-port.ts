@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { AppError } from "../../../shared/contract";
-import { freePort } from "../../db/embedded-postgres";
+import { freePort } from "../../db/ports";
 import { runOnHost, type CommandHost } from "../../db/host-command";
 
 /** Ports listening on the host, from `ss -Hltn` ("LISTEN 0 244 127.0.0.1:5432 0.0.0.0:*"). */
