@@ -4,6 +4,7 @@ import type { ArchivingStatus, PitrInfo } from "../../../shared/contract/pitr";
 import { recoverableWindows } from "../../../shared/pitr/recovery-window.model";
 import { backrestFailure, runBackRest, type BackRestTarget } from "../../db/pgbackrest.cli";
 import { parseBackRestInfo, type ParsedStanza } from "../../db/pgbackrest.info";
+import { sql } from "../../db/sql";
 import type { HealthThresholds } from "../../../shared/contract/health";
 import { readArchiving, type ArchivingReading } from "./archiving.reader";
 
@@ -20,7 +21,9 @@ export async function stanzaInfo(t: BackRestTarget, signal?: AbortSignal): Promi
 export async function archivingOverPool(pool: pg.Pool, t: HealthThresholds): Promise<ArchivingReading> {
   const client = await pool.connect();
   try {
-    await client.query(`BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.round(t.statementTimeoutMs)}`);
+    await client.query(
+      sql`BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.round(t.statementTimeoutMs)}`,
+    );
     const reading = await readArchiving(async (text, values) => (await client.query(text, values)).rows, {
       stallWarnSec: t.archiveStallWarnSec,
       stallFailSec: t.archiveStallFailSec,
