@@ -101,7 +101,7 @@ export function atHost(params: ConnectionParams, target: HostTarget): Connection
  */
 export async function connectClient(
   params: ConnectionParams,
-  extra: { connectTimeoutMs?: number } = {},
+  extra: ConnectExtra = {},
   reach: Reach = direct,
 ): Promise<Connected> {
   const targets = hostTargets(params);
@@ -109,6 +109,15 @@ export async function connectClient(
   const unreachable = new Set<string>();
   for (const want of selectionPasses(params.targetSessionAttrs)) {
     for (const target of targets) {
+      if (extra.deadline !== undefined && Date.now() >= extra.deadline) {
+        failures.push({
+          ...target,
+          reason: "not tried: out of time",
+          mismatch: false,
+          error: deadlineError(),
+        });
+        continue;
+      }
       // prefer-standby's second pass: a host that did not answer the first time is not asked again
       if (unreachable.has(hostLabel(target))) continue;
       let reached: Awaited<ReturnType<Reach>> | undefined;
@@ -146,16 +155,34 @@ export async function connectClient(
   throw noHostError(failures, targets.length, isConnectionLoss);
 }
 
+export interface ConnectExtra {
+  connectTimeoutMs?: number;
+  /**
+   * Epoch ms after which no attempt starts and each attempt's connect timeout is cut to
+   * the time left: a fleet probe answers within its timeout however many hosts and TLS
+   * attempts the profile has.
+   */
+  deadline?: number;
+}
+
+function deadlineError(): Error {
+  return Object.assign(new Error("timeout expired"), { code: "ETIMEDOUT" });
+}
+
 /** One host, the sslmode's TLS attempts in order (prefer: TLS then plain; allow: plain then TLS). */
 async function connectHost(
   params: ConnectionParams,
-  extra: { connectTimeoutMs?: number },
+  extra: ConnectExtra,
 ): Promise<{ client: pg.Client; attempt: TlsAttempt }> {
   const plan = await tlsPlan(params);
   let lastError: unknown;
   for (let i = 0; i < plan.attempts.length; i++) {
     const attempt = plan.attempts[i]!;
-    const client = new pg.Client(clientConfig(params, { ...extra, ssl: attempt.ssl }));
+    const left = extra.deadline === undefined ? undefined : extra.deadline - Date.now();
+    if (left !== undefined && left <= 0) throw lastError ?? deadlineError();
+    const connectTimeoutMs =
+      left === undefined ? extra.connectTimeoutMs : Math.min(left, extra.connectTimeoutMs ?? left);
+    const client = new pg.Client(clientConfig(params, { connectTimeoutMs, ssl: attempt.ssl }));
     client.on("error", () => undefined); // surfaces through connect()/query()
     try {
       await client.connect();
@@ -178,7 +205,7 @@ export function throughTunnel(params: ConnectionParams, tunnel: SshTunnel): Conn
 /** A single connection for a profile; each host tried gets its own short-lived tunnel when the profile has one. */
 export async function connectOnce(
   params: ConnectionParams,
-  extra: { connectTimeoutMs?: number } = {},
+  extra: ConnectExtra = {},
 ): Promise<Connected & { close(): Promise<void> }> {
   const ssh = params.ssh;
   const reach: Reach = ssh

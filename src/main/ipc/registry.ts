@@ -15,6 +15,10 @@ import { demoHandlers } from "../features/demo/demo.handlers";
 import { storeHandlers } from "../features/store/store.handlers";
 import { tabsHandlers } from "../features/tabs/tabs.handlers";
 import { uiHandlers } from "../features/ui/ui.handlers";
+import { inventoryHandlers } from "../features/inventory/inventory.handlers";
+import { fleetHandlers } from "../features/fleet/fleet.handlers";
+import { clusterHandlers } from "../features/cluster/cluster.handlers";
+import { poolerHandlers } from "../features/pooler/pooler.handlers";
 
 /** Every channel's handler. Both hosts serve exactly this map. */
 export const registry: HandlerMap = {
@@ -34,4 +38,8 @@ export const registry: HandlerMap = {
   ...storeHandlers,
   ...tabsHandlers,
   ...uiHandlers,
+  ...inventoryHandlers,
+  ...fleetHandlers,
+  ...clusterHandlers,
+  ...poolerHandlers,
 };

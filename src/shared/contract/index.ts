@@ -16,6 +16,10 @@ import { serverChannels } from "./server";
 import { storeChannels } from "./store";
 import { tabsChannels } from "./tabs";
 import { uiChannels } from "./ui";
+import { inventoryChannels } from "./inventory";
+import { fleetChannels, fleetEvents } from "./fleet";
+import { clusterChannels } from "./cluster";
+import { poolerChannels } from "./pooler";
 
 /** Every request/response channel, by name. Adding an area = one spread here. */
 export const channels = {
@@ -35,6 +39,10 @@ export const channels = {
   ...storeChannels,
   ...tabsChannels,
   ...uiChannels,
+  ...inventoryChannels,
+  ...fleetChannels,
+  ...clusterChannels,
+  ...poolerChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 /** Every event main may push to the renderer, by name. */
@@ -50,6 +58,7 @@ export const events = {
   ...auditEvents,
   ...migrationsEvents,
   ...demoEvents,
+  ...fleetEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Channels = typeof channels;
