@@ -48,6 +48,15 @@ describe("a Patroni cluster (etcd + 3 members of PostgreSQL 15)", () => {
     const test = await app.call("profiles:test", { id: leaderProfile.id });
     expect(test.port).toBe(cluster.members.find((m) => m.name === "m1")!.pgPort);
 
+    // an edit in the profile form keeps the membership discovery set
+    const m2 = found.created.find((p) => p.name === "orders-ha/m2")!;
+    const { id: _id, hasPassword: _h, cluster: _c, ...fields } = m2;
+    const edited = await app.call("profiles:save", {
+      id: m2.id,
+      draft: { ...fields, name: "orders-ha/m2 (eu)" },
+    });
+    expect(edited.cluster).toEqual(m2.cluster);
+
     const again = await app.raw("cluster:discover", {
       apiUrl: cluster.members[0]!.apiUrl,
       user: "postgres",

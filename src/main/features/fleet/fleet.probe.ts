@@ -54,10 +54,24 @@ export async function probeServer(
     return { ...failed, facts: {}, probeMs: elapsed(started) };
   } finally {
     clearTimeout(timer);
-    if (session) {
-      streamOf(session.client)?.destroy();
-      await session.close();
-    }
+    if (session) await closeBefore(session, deadline);
+  }
+}
+
+/**
+ * Ends the session and waits for the server to close it (its backend has left
+ * pg_stat_activity by then, so the slot is free for real); a server that stops
+ * answering has the socket destroyed at the deadline (at least a second from now).
+ */
+async function closeBefore(
+  session: { client: pg.Client; close(): Promise<void> },
+  deadline: number,
+): Promise<void> {
+  const guard = setTimeout(() => streamOf(session.client)?.destroy(), Math.max(1_000, deadline - Date.now()));
+  try {
+    await session.close();
+  } finally {
+    clearTimeout(guard);
   }
 }
 
