@@ -10,11 +10,17 @@ import { QueryPage } from "../features/query";
 import { SchemaPage } from "../features/schema";
 import { ProfilesPage } from "../features/profiles";
 import { OverviewPage } from "../features/server";
+import { FleetPage } from "../features/fleet";
+import { ClustersPage } from "../features/cluster";
+import { PoolerPage } from "../features/pooler";
 
 /** The navigation: one entry per area; areas needing a profile get its id. */
 export const areas = [
   { id: "connections", label: "Connections", needsProfile: false, Page: ProfilesPage },
+  { id: "fleet", label: "Fleet", needsProfile: false, Page: FleetPage },
+  { id: "clusters", label: "Clusters", needsProfile: false, Page: ClustersPage },
   { id: "overview", label: "Overview", needsProfile: true, Page: OverviewPage },
+  { id: "pooler", label: "Pooler", needsProfile: true, Page: PoolerPage },
   { id: "dashboard", label: "Dashboard", needsProfile: true, Page: DashboardPage },
   { id: "query", label: "Query", needsProfile: true, Page: QueryPage },
   { id: "plans", label: "Plans", needsProfile: false, Page: PlansPage },
@@ -33,3 +39,15 @@ export const areas = [
 /** Compile-time check: every AreaId has an entry above (the `satisfies` checks the converse). */
 type MissingArea = Exclude<AreaId, (typeof areas)[number]["id"]>;
 const _everyAreaListed: [MissingArea] extends [never] ? true : MissingArea = true;
+
+/**
+ * A PgBouncer profile is an admin console: only the Pooler area reads it, and the Pooler
+ * area reads nothing else. Areas that need no profile fit every profile.
+ */
+export function areaFits(
+  area: { id: string; needsProfile: boolean },
+  kind: "postgres" | "pgbouncer" | undefined,
+): boolean {
+  if (!area.needsProfile) return true;
+  return (area.id === "pooler") === (kind === "pgbouncer");
+}
