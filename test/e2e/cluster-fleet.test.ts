@@ -4,6 +4,7 @@ import pg from "pg";
 import { testServers } from "../harness/database";
 import { startBlackHole, type BlackHole } from "../harness-extra/black-hole";
 import { startPatroniCluster, type PatroniCluster } from "../harness-extra/patroni-cluster";
+import { startPgBouncer, type RunningPgBouncer } from "../harness-extra/pgbouncer";
 import { ClustersPage } from "./pages/clusters.page";
 import { FleetPage } from "./pages/fleet.page";
 import { ShellPage } from "./pages/shell.page";
@@ -13,22 +14,29 @@ import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
 describe("a DBA imports a Patroni cluster, switches it over, then watches a fleet of 120", () => {
   let cluster: PatroniCluster;
   let hole: BlackHole;
+  let bouncer: RunningPgBouncer;
   let host: RunningWebHost;
   let b: E2EBrowser;
   const databases: Array<{ server: ReturnType<typeof testServers>[number]; name: string }> = [];
 
   beforeAll(async () => {
-    [cluster, hole, host, b] = await Promise.all([
+    const pg15 = testServers().find((s) => s.major === 15)!;
+    [cluster, hole, host, b, bouncer] = await Promise.all([
       startPatroniCluster(),
       startBlackHole(),
       startWebHostProcess(),
       launchBrowser(),
+      startPgBouncer({
+        backend: { host: pg15.host, port: pg15.port },
+        users: [{ user: pg15.user, password: pg15.password }],
+        databases: { appdb: { dbname: "postgres", poolSize: 5 } },
+      }),
     ]);
   }, 180_000);
   afterAll(async () => {
     await b?.close();
     await host?.stop();
-    await Promise.allSettled([cluster?.stop(), hole?.close()]);
+    await Promise.allSettled([cluster?.stop(), hole?.close(), bouncer?.stop()]);
     for (const d of databases) await admin(d.server, `DROP DATABASE IF EXISTS "${d.name}" WITH (FORCE)`);
   });
 
@@ -83,7 +91,9 @@ describe("a DBA imports a Patroni cluster, switches it over, then watches a flee
     const shell = new ShellPage(b.page);
     await shell.goTo("fleet");
     const fleet = new FleetPage(b.page);
-    const result = await fleet.importUriList(await uriList(cluster, hole, databases), { tags: "e2e" });
+    const result = await fleet.importUriList(await uriList(cluster, hole, bouncer, databases), {
+      tags: "e2e",
+    });
     expect(result).toMatch(/^Imported 116 profiles\./);
     await fleet.setTimeoutSeconds(2);
     await fleet.refreshAndWait();
@@ -118,12 +128,38 @@ describe("a DBA imports a Patroni cluster, switches it over, then watches a flee
     expect(b.problems).toEqual([]);
     expect(await b.page.content()).not.toContain(cluster.superuser.password);
   }, 120_000);
+
+  it("opens the PgBouncer console from the fleet on its Pooler page and reloads it after typing RELOAD", async () => {
+    const shell = new ShellPage(b.page);
+    await shell.goTo("fleet");
+    const fleet = new FleetPage(b.page);
+    await fleet.filter({ text: "bouncer" });
+    expect(await fleet.row("bouncer").getByTestId("fleet-role").textContent()).toBe("pooler");
+    await fleet.row("bouncer").getByTestId("fleet-open").click();
+    await b.page.getByTestId("pooler-page").waitFor();
+    expect(await b.page.locator("h1").textContent()).toMatch(/^PgBouncer \d/);
+    expect(await b.page.getByTestId("pooler-clients-waiting").textContent()).toBe("0");
+    await b.page
+      .locator('[data-testid="pooler-check"][data-id="poolSaturation"][data-severity="ok"]')
+      .waitFor();
+    await b.page.getByTestId("pooler-tab-databases").click();
+    expect(await b.page.getByTestId("pooler-table-databases").textContent()).toContain("appdb");
+    await b.page.getByTestId("pooler-reload").click();
+    expect(await b.page.getByTestId("pooler-run").isDisabled()).toBe(true);
+    await b.page.getByTestId("pooler-confirm").fill("RELOAD");
+    await b.page.getByTestId("pooler-run").click();
+    expect(await b.page.getByTestId("pooler-result").textContent()).toBe("Configuration reloaded.");
+    // a PostgreSQL area does not read a PgBouncer console
+    expect(await shell.nav("dashboard").isDisabled()).toBe(true);
+    expect(b.problems).toEqual([]);
+  });
 });
 
-/** 40 profiles on each harness server (three databases each), 20 on the members, 10 black-holed, 5 refused, 1 more. */
+/** 40 profiles on each harness server (three databases each), 20 on the members, a PgBouncer console, 10 black-holed, 5 refused. */
 async function uriList(
   cluster: PatroniCluster,
   hole: BlackHole,
+  bouncer: RunningPgBouncer,
   databases: Array<{ server: ReturnType<typeof testServers>[number]; name: string }>,
 ): Promise<string> {
   const lines: string[] = [];
@@ -149,8 +185,12 @@ async function uriList(
     ...cluster.superuser,
   });
   // template1: the discovered member profiles already use postgres, and the preview leaves duplicates out
-  for (let i = 1; i <= 21; i++)
+  for (let i = 1; i <= 20; i++)
     lines.push(`member-${String(i).padStart(2, "0")} ${uri(member(i), "template1")}`);
+  const a = bouncer.admin;
+  lines.push(
+    `bouncer postgresql://${a.user}:${a.password}@${bouncer.host}:${bouncer.port}/pgbouncer?sslmode=disable`,
+  );
   const pg15 = testServers().find((s) => s.major === 15)!;
   for (let i = 1; i <= 10; i++)
     lines.push(`black-hole-${String(i).padStart(2, "0")} ${uri({ ...pg15, port: hole.port }, "postgres")}`);

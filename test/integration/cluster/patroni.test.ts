@@ -167,4 +167,20 @@ describe("a Patroni cluster (etcd + 3 members of PostgreSQL 15)", () => {
       await c.end();
     }
   }, 180_000);
+
+  it("forgets the cluster and keeps its member profiles as plain profiles", async () => {
+    const before = (await app.call("profiles:list", {})).filter((p) => p.cluster?.clusterId === clusterId);
+    expect(before).toHaveLength(4);
+    await app.call("cluster:remove", { clusterId, deleteProfiles: false });
+    expect(await app.call("cluster:list", {})).toEqual([]);
+    const after = await app.call("profiles:list", {});
+    expect(after.filter((p) => before.some((b) => b.id === p.id)).map((p) => p.cluster)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const gone = await app.raw("cluster:status", { clusterId });
+    expect(!gone.ok && gone.error.code).toBe("NOT_FOUND");
+  });
 });

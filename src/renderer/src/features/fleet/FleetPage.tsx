@@ -9,7 +9,10 @@ import { FleetFilterBar } from "./components/FleetFilterBar";
 import { FleetSettingsPanel } from "./components/FleetSettingsPanel";
 import { FleetTable } from "./components/FleetTable";
 import { ImportPanel } from "./components/ImportPanel";
+import { LabelPanel } from "./components/LabelPanel";
 import { useFleetSettings, useFleetSnapshot, useRefreshFleet } from "./fleet.queries";
+
+type Panel = "import" | "label" | "settings";
 
 /** Every profile at a glance, worst first: probed on demand with bounded concurrency. */
 export function FleetPage(_props: AreaProps) {
@@ -17,7 +20,7 @@ export function FleetPage(_props: AreaProps) {
   const settings = useFleetSettings();
   const refresh = useRefreshFleet();
   const [filter, setFilter] = useState<FleetFilter>({});
-  const [panel, setPanel] = useState<"settings" | "import" | undefined>();
+  const [panel, setPanel] = useState<Panel | undefined>();
   const openProfile = useUi((s) => s.openProfile);
   const openArea = useUi((s) => s.openArea);
   const rows = useMemo(() => snapshot.data?.rows ?? [], [snapshot.data]);
@@ -42,18 +45,7 @@ export function FleetPage(_props: AreaProps) {
         >
           Refresh
         </Button>
-        <Button
-          data-testid="fleet-import"
-          onClick={() => setPanel(panel === "import" ? undefined : "import")}
-        >
-          Import…
-        </Button>
-        <Button
-          data-testid="fleet-settings-open"
-          onClick={() => setPanel(panel === "settings" ? undefined : "settings")}
-        >
-          Settings
-        </Button>
+        <PanelButtons panel={panel} onPanel={setPanel} />
         {s && (
           <span
             className="text-sm text-slate-500"
@@ -70,6 +62,9 @@ export function FleetPage(_props: AreaProps) {
         <FleetSettingsPanel settings={settings.data} onDone={() => setPanel(undefined)} />
       )}
       {panel === "import" && <ImportPanel onDone={() => setPanel(undefined)} />}
+      {panel === "label" && (
+        <LabelPanel ids={shown.map((r) => r.profileId)} onDone={() => setPanel(undefined)} />
+      )}
       <ErrorMessage error={snapshot.error ?? refresh.error ?? settings.error} />
       {s && <Counts counts={s.counts} />}
       <FleetFilterBar filter={filter} onChange={setFilter} groups={offered.groups} tags={offered.tags} />
@@ -97,5 +92,28 @@ function Counts({ counts }: { counts: FleetSnapshot["counts"] }) {
         ) : null,
       )}
     </div>
+  );
+}
+
+/** Each opens its panel, or closes it when it is open. */
+function PanelButtons({ panel, onPanel }: { panel: Panel | undefined; onPanel(p: Panel | undefined): void }) {
+  const buttons: Array<[Panel, string, string]> = [
+    ["import", "fleet-import", "Import…"],
+    ["label", "fleet-label-open", "Label shown…"],
+    ["settings", "fleet-settings-open", "Settings"],
+  ];
+  return (
+    <>
+      {buttons.map(([p, testId, text]) => (
+        <Button
+          key={p}
+          data-testid={testId}
+          aria-pressed={panel === p}
+          onClick={() => onPanel(panel === p ? undefined : p)}
+        >
+          {text}
+        </Button>
+      ))}
+    </>
   );
 }

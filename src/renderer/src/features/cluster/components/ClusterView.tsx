@@ -2,6 +2,7 @@ import { useUi } from "../../../app/ui.store";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { TagBadge } from "../../../components/TagBadge";
 import { useClusterStatus } from "../cluster.queries";
+import { ForgetCluster } from "./ForgetCluster";
 import { HistoryTable } from "./HistoryTable";
 import { MembersTable } from "./MembersTable";
 import { SwitchoverPanel } from "./SwitchoverPanel";
@@ -28,6 +29,7 @@ export function ClusterView({ clusterId }: { clusterId: string }) {
           · read from {s.source} at {new Date(s.fetchedAt).toLocaleTimeString()}
           {s.paused ? " · maintenance mode (paused)" : ""}
         </span>
+        <ForgetCluster cluster={s.cluster} />
       </div>
       {status.error && <ErrorMessage error={status.error} />}
       {[...s.unreachable.map((u) => `${u.url}: ${u.reason}`), ...s.warnings].map((w) => (
