@@ -14,6 +14,8 @@ import { FleetPage } from "../features/fleet";
 import { ClustersPage } from "../features/cluster";
 import { PoolerPage } from "../features/pooler";
 
+export { areaFits } from "./area-fit.model";
+
 /** The navigation: one entry per area; areas needing a profile get its id. */
 export const areas = [
   { id: "connections", label: "Connections", needsProfile: false, Page: ProfilesPage },
@@ -39,15 +41,3 @@ export const areas = [
 /** Compile-time check: every AreaId has an entry above (the `satisfies` checks the converse). */
 type MissingArea = Exclude<AreaId, (typeof areas)[number]["id"]>;
 const _everyAreaListed: [MissingArea] extends [never] ? true : MissingArea = true;
-
-/**
- * A PgBouncer profile is an admin console: only the Pooler area reads it, and the Pooler
- * area reads nothing else. Areas that need no profile fit every profile.
- */
-export function areaFits(
-  area: { id: string; needsProfile: boolean },
-  kind: "postgres" | "pgbouncer" | undefined,
-): boolean {
-  if (!area.needsProfile) return true;
-  return (area.id === "pooler") === (kind === "pgbouncer");
-}

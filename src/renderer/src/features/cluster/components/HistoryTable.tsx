@@ -1,4 +1,5 @@
 import type { HistoryEntry } from "../../../../../shared/contract/cluster";
+import { lsnText } from "../cluster.format";
 
 /** Patroni's /history, newest first: each timeline switch, why and who took over. */
 export function HistoryTable({ history }: { history: HistoryEntry[] }) {
@@ -40,10 +41,4 @@ export function HistoryTable({ history }: { history: HistoryEntry[] }) {
       </tbody>
     </table>
   );
-}
-
-/** Patroni sends LSNs as numbers; PostgreSQL writes them as two hex halves. */
-export function lsnText(lsn: number): string {
-  const hex = (n: number) => n.toString(16).toUpperCase();
-  return `${hex(Math.floor(lsn / 2 ** 32))}/${hex(lsn % 2 ** 32)}`;
 }
