@@ -40,6 +40,8 @@ export interface ClusterJson {
 
 export interface PatroniClusterOptions {
   members?: number;
+  /** restapi.authentication: Patroni then wants basic auth on its unsafe endpoints (switchover). */
+  restApiAuth?: { username: string; password: string };
   /** Printed progress (the sandbox script shows it); tests leave it off. */
   log?: (line: string) => void;
 }
@@ -82,7 +84,7 @@ export async function startPatroniCluster(options: PatroniClusterOptions = {}): 
     const etcdUrl = await startEtcd(root, daemons);
     log(`etcd ready at ${etcdUrl}`);
     for (let i = 1; i <= (options.members ?? 3); i++) {
-      members.push(await startMember(root, scope, `m${i}`, etcdUrl));
+      members.push(await startMember(root, scope, `m${i}`, etcdUrl, options.restApiAuth));
       // the first member bootstraps alone, so it is the leader the others clone from
       if (i === 1) await waitFor(() => leaderOf(members), "the first member to become leader", 90_000);
       log(`member m${i} started (REST ${members[i - 1]!.apiUrl}, PostgreSQL port ${members[i - 1]!.pgPort})`);
@@ -145,13 +147,14 @@ async function startMember(
   scope: string,
   name: string,
   etcdUrl: string,
+  restApiAuth: PatroniClusterOptions["restApiAuth"],
 ): Promise<PatroniMember> {
   const [apiPort, pgPort] = [await freePort(), await freePort()];
   const dir = join(root, name);
   await mkdir(dir, { mode: 0o777 });
   await chmod(dir, 0o777);
   const dataDir = join(dir, "data");
-  const config = memberConfig({ scope, name, etcdUrl, apiPort, pgPort, dir, dataDir });
+  const config = memberConfig({ scope, name, etcdUrl, apiPort, pgPort, dir, dataDir, restApiAuth });
   const file = join(dir, "patroni.yml");
   // JSON is YAML; the file holds passwords, so only its owner (postgres) may read it
   await writeFile(file, JSON.stringify(config, null, 2), { mode: 0o600 });
@@ -173,13 +176,18 @@ function memberConfig(m: {
   pgPort: number;
   dir: string;
   dataDir: string;
+  restApiAuth: PatroniClusterOptions["restApiAuth"];
 }): Record<string, unknown> {
   return {
     scope: m.scope,
     namespace: "/pgdesk-test/",
     name: m.name,
     log: { level: "WARNING" },
-    restapi: { listen: `127.0.0.1:${m.apiPort}`, connect_address: `127.0.0.1:${m.apiPort}` },
+    restapi: {
+      listen: `127.0.0.1:${m.apiPort}`,
+      connect_address: `127.0.0.1:${m.apiPort}`,
+      ...(m.restApiAuth ? { authentication: m.restApiAuth } : {}),
+    },
     etcd3: { hosts: [m.etcdUrl.replace("http://", "")] },
     bootstrap: {
       dcs: {

@@ -1,18 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import pg from "pg";
+import { postSwitchover } from "../../../src/main/db/patroni.client";
 import type { ClusterStatus } from "../../../src/shared/contract/cluster";
 import { createTestApp, type TestApp } from "../../harness/app";
 import { until } from "../../harness/until";
 import { startPatroniCluster, type PatroniCluster } from "../../harness-extra/patroni-cluster";
 
-describe("a Patroni cluster (etcd + 3 members of PostgreSQL 15)", () => {
+const API = { username: "patroni-admin", password: "pgdesk-patroni-api" };
+
+describe("a Patroni cluster (etcd + 3 members of PostgreSQL 15, REST API with basic auth)", () => {
   let cluster: PatroniCluster;
   let app: TestApp;
   let clusterId: string;
   const status = (): Promise<ClusterStatus> => app.call("cluster:status", { clusterId });
 
   beforeAll(async () => {
-    cluster = await startPatroniCluster();
+    cluster = await startPatroniCluster({ restApiAuth: API });
     app = await createTestApp();
   }, 180_000);
   afterAll(async () => {
@@ -30,11 +35,15 @@ describe("a Patroni cluster (etcd + 3 members of PostgreSQL 15)", () => {
       name: "orders-ha",
       environment: "production",
       tags: ["ha"],
+      apiUser: API.username,
+      apiPassword: API.password,
     });
     clusterId = found.cluster.id;
     expect(found.cluster.scope).toBe(cluster.scope);
     expect(found.cluster.members.map((m) => m.member).sort()).toEqual(["m1", "m2", "m3"]);
     expect(found.cluster.apiUrls).toHaveLength(3);
+    expect(found.cluster.hasApiAuth).toBe(true);
+    expect(await readFile(join(app.dataDir, "clusters.json"), "utf8")).not.toContain(API.password);
     const names = found.created.map((p) => p.name).sort();
     expect(names).toEqual(["orders-ha (leader)", "orders-ha/m1", "orders-ha/m2", "orders-ha/m3"]);
     for (const p of found.created) {
@@ -102,6 +111,11 @@ describe("a Patroni cluster (etcd + 3 members of PostgreSQL 15)", () => {
     const wrong = await app.raw("cluster:switchover", { clusterId, candidate: "m1", confirm: "orders-ha" });
     expect(!wrong.ok && wrong.error.message).toMatch(/already leads/);
     expect(await cluster.leader()).toBe("m1");
+    // Patroni itself refuses a switchover without its REST credentials
+    const leaderApi = cluster.members.find((m) => m.name === "m1")!.apiUrl;
+    await expect(postSwitchover({ url: leaderApi }, { leader: "m1", candidate: "m3" })).rejects.toThrow(
+      /refused the switchover \(401/,
+    );
 
     const result = await app.call("cluster:switchover", { clusterId, candidate: "m3", confirm: "orders-ha" });
     expect(result).toMatchObject({ ok: true, httpStatus: 200, previousLeader: "m1", newLeader: "m3" });
