@@ -95,7 +95,7 @@ describe("a DBA imports a Patroni cluster, switches it over, then watches a flee
       tags: "e2e",
     });
     expect(result).toMatch(/^Imported 116 profiles\./);
-    await fleet.setTimeoutSeconds(4);
+    await fleet.setTimeoutSeconds(6);
     await fleet.refreshAndWait();
     expect(await fleet.rows().count()).toBe(120);
     expect(await b.page.getByTestId("fleet-count-up").textContent()).toBe("up: 105");
@@ -104,7 +104,7 @@ describe("a DBA imports a Patroni cluster, switches it over, then watches a flee
     // worst first: the black-holed ones lead, each with its reason
     const first = fleet.rows().first();
     expect(await first.getAttribute("data-state")).toBe("timeout");
-    expect(await first.getByTestId("fleet-problems").textContent()).toMatch(/no answer within 4 s/);
+    expect(await first.getByTestId("fleet-problems").textContent()).toMatch(/no answer within 6 s/);
     expect(await fleet.row("e2e-ha/m2").getByTestId("fleet-role").textContent()).toBe("leader");
     await b.page.screenshot({ path: "docs/screenshot-fleet.png" });
 
