@@ -156,22 +156,18 @@ export class FleetMonitor {
 }
 
 /** Patroni's role words (older and newer versions) as the overview's. */
+const PATRONI_ROLES = new Map<string, FleetRole>([
+  ["leader", "leader"],
+  ["master", "leader"],
+  ["primary", "leader"],
+  ["standby_leader", "standby_leader"],
+  ["sync_standby", "sync_standby"],
+  ["quorum_standby", "sync_standby"],
+  ["replica", "replica"],
+]);
+
 function fleetRoleOf(role: string | undefined): FleetRole | undefined {
-  switch (role) {
-    case "leader":
-    case "master":
-    case "primary":
-      return "leader";
-    case "standby_leader":
-      return "standby_leader";
-    case "sync_standby":
-    case "quorum_standby":
-      return "sync_standby";
-    case "replica":
-      return "replica";
-    default:
-      return undefined;
-  }
+  return role === undefined ? undefined : PATRONI_ROLES.get(role);
 }
 
 /** A profile's row before its probe has answered. */
