@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "../../src/main/db/embedded-postgres";
+import { freePort, startOnFreePort } from "../harness/ports";
+import { until } from "../harness/until";
 import { alive, postgresUser, startDaemon, type Daemon } from "./daemon";
 import { SYSTEM_PG_BIN } from "./system-pg";
 
@@ -119,27 +120,33 @@ export async function startPatroniCluster(options: PatroniClusterOptions = {}): 
 }
 
 async function startEtcd(root: string, daemons: Daemon[]): Promise<string> {
-  const [client, peer] = [await freePort(), await freePort()];
-  const dataDir = join(root, "etcd");
-  const etcd = startDaemon("etcd", ETCD, [
-    "--name=e0",
-    `--data-dir=${dataDir}`,
-    `--listen-client-urls=http://127.0.0.1:${client}`,
-    `--advertise-client-urls=http://127.0.0.1:${client}`,
-    `--listen-peer-urls=http://127.0.0.1:${peer}`,
-    `--initial-advertise-peer-urls=http://127.0.0.1:${peer}`,
-    `--initial-cluster=e0=http://127.0.0.1:${peer}`,
-    "--initial-cluster-state=new",
-    "--log-level=warn",
-  ]);
-  daemons.push(etcd);
-  const url = `http://127.0.0.1:${client}`;
-  await waitFor(async () => {
-    if (etcd.exited()) throw new Error(`etcd exited:\n${etcd.output()}`);
-    const res = await fetch(`${url}/health`).catch(() => undefined);
-    return res?.ok === true;
-  }, "etcd to answer /health");
-  return url;
+  return startOnFreePort(async (client) => {
+    const peer = await freePort();
+    const etcd = startDaemon("etcd", ETCD, [
+      "--name=e0",
+      `--data-dir=${join(root, "etcd")}`,
+      `--listen-client-urls=http://127.0.0.1:${client}`,
+      `--advertise-client-urls=http://127.0.0.1:${client}`,
+      `--listen-peer-urls=http://127.0.0.1:${peer}`,
+      `--initial-advertise-peer-urls=http://127.0.0.1:${peer}`,
+      `--initial-cluster=e0=http://127.0.0.1:${peer}`,
+      "--initial-cluster-state=new",
+      "--log-level=warn",
+    ]);
+    const url = `http://127.0.0.1:${client}`;
+    await waitFor(async () => {
+      // its own words, "address already in use", let startOnFreePort try new ports
+      if (etcd.exited()) throw new Error(`etcd exited:\n${etcd.output()}`);
+      const res = await fetch(`${url}/health`).catch(() => undefined);
+      return res?.ok === true;
+    }, "etcd to answer /health").catch(async (err: Error) => {
+      await etcd.stop();
+      await rm(join(root, "etcd"), { recursive: true, force: true });
+      throw err;
+    });
+    daemons.push(etcd);
+    return url;
+  });
 }
 
 async function startMember(
@@ -149,23 +156,38 @@ async function startMember(
   etcdUrl: string,
   restApiAuth: PatroniClusterOptions["restApiAuth"],
 ): Promise<PatroniMember> {
-  const [apiPort, pgPort] = [await freePort(), await freePort()];
-  const dir = join(root, name);
-  await mkdir(dir, { mode: 0o777 });
-  await chmod(dir, 0o777);
-  const dataDir = join(dir, "data");
-  const config = memberConfig({ scope, name, etcdUrl, apiPort, pgPort, dir, dataDir, restApiAuth });
-  const file = join(dir, "patroni.yml");
-  // JSON is YAML; the file holds passwords, so only its owner (postgres) may read it
-  await writeFile(file, JSON.stringify(config, null, 2), { mode: 0o600 });
-  const as = postgresUser();
-  if (as) await chown(file, as.uid, as.gid);
-  const daemon = startDaemon(`patroni ${name}`, PATRONI, [file], {
-    asPostgres: true,
-    cwd: dir,
-    env: { HOME: dir, PGPASSFILE: join(dir, "pgpass") },
+  // the REST port is the one a taken port fails loudly on (Patroni exits); PostgreSQL's is asked for alongside
+  return startOnFreePort(async (apiPort) => {
+    const pgPort = await freePort();
+    const dir = join(root, name);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { mode: 0o777 });
+    await chmod(dir, 0o777);
+    const dataDir = join(dir, "data");
+    const config = memberConfig({ scope, name, etcdUrl, apiPort, pgPort, dir, dataDir, restApiAuth });
+    const file = join(dir, "patroni.yml");
+    // JSON is YAML; the file holds passwords, so only its owner (postgres) may read it
+    await writeFile(file, JSON.stringify(config, null, 2), { mode: 0o600 });
+    const as = postgresUser();
+    if (as) await chown(file, as.uid, as.gid);
+    const daemon = startDaemon(`patroni ${name}`, PATRONI, [file], {
+      asPostgres: true,
+      cwd: dir,
+      env: { HOME: dir, PGPASSFILE: join(dir, "pgpass") },
+    });
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    await waitFor(async () => {
+      if (daemon.exited()) throw new Error(`patroni ${name} exited:\n${daemon.output()}`);
+      const res = await fetch(`${apiUrl}/patroni`, { signal: AbortSignal.timeout(3000) }).catch(
+        () => undefined,
+      );
+      return res !== undefined;
+    }, `patroni ${name}'s REST API`).catch(async (err: Error) => {
+      await daemon.stop();
+      throw err;
+    });
+    return { name, apiUrl, pgPort, dataDir, daemon };
   });
-  return { name, apiUrl: `http://127.0.0.1:${apiPort}`, pgPort, dataDir, daemon };
 }
 
 function memberConfig(m: {
@@ -269,11 +291,6 @@ async function killLeftoverPostmaster(dataDir: string): Promise<void> {
   );
 }
 
-async function waitFor(cond: () => Promise<unknown>, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await cond()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+function waitFor(cond: () => Promise<unknown>, what: string, timeoutMs = 60_000): Promise<unknown> {
+  return until(cond, what, timeoutMs, 250);
 }

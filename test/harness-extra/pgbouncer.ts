@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
-import { chmod, chown, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { freePort } from "../../src/main/db/embedded-postgres";
+import { startOnFreePort } from "../harness/ports";
+import { until } from "../harness/until";
 import { postgresUser, startDaemon, type Daemon } from "./daemon";
 
 const PGBOUNCER = "/usr/sbin/pgbouncer";
@@ -42,17 +43,43 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<Running
   const as = postgresUser();
   if (as) await chown(root, as.uid, as.gid);
   await chmod(root, 0o700);
-  const port = await freePort();
   const admin = { user: "pgdesk_admin", password: "pgdesk-bouncer-admin" };
   const userlist = [...options.users, admin]
     .map((u) => `"${u.user}" "${u.password.replace(/"/g, '""')}"`)
     .join("\n");
+  await writeOwned(root, "userlist.txt", userlist);
+  try {
+    const { port, daemon } = await startOnFreePort(async (port) => {
+      await writeOwned(root, "pgbouncer.ini", iniText(options, root, admin.user, port));
+      const daemon = startDaemon("pgbouncer", PGBOUNCER, [join(root, "pgbouncer.ini")], {
+        asPostgres: true,
+      });
+      try {
+        await waitForConsole(port, admin, daemon, join(root, "pgbouncer.log"));
+      } catch (err) {
+        await daemon.stop();
+        throw err;
+      }
+      return { port, daemon };
+    });
+    const stop = async () => {
+      await daemon.stop();
+      await rm(root, { recursive: true, force: true });
+    };
+    return { host: "127.0.0.1", port, admin, daemon, stop };
+  } catch (err) {
+    await rm(root, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+function iniText(options: PgBouncerOptions, root: string, adminUser: string, port: number): string {
   const databases = Object.entries(options.databases).map(
     ([name, d]) =>
       `${name} = host=${options.backend.host} port=${options.backend.port} dbname=${d.dbname}` +
       (d.poolSize ? ` pool_size=${d.poolSize}` : ""),
   );
-  const ini = [
+  return [
     "[databases]",
     ...databases,
     "[pgbouncer]",
@@ -61,7 +88,7 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<Running
     "unix_socket_dir =",
     "auth_type = scram-sha-256",
     `auth_file = ${join(root, "userlist.txt")}`,
-    `admin_users = ${admin.user}`,
+    `admin_users = ${adminUser}`,
     `pool_mode = ${options.poolMode ?? "transaction"}`,
     `default_pool_size = ${options.defaultPoolSize ?? 5}`,
     "max_client_conn = 500",
@@ -69,46 +96,40 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<Running
     `logfile = ${join(root, "pgbouncer.log")}`,
     `pidfile = ${join(root, "pgbouncer.pid")}`,
   ].join("\n");
-  for (const [file, text] of [
-    ["userlist.txt", userlist],
-    ["pgbouncer.ini", ini],
-  ] as const) {
-    await writeFile(join(root, file), `${text}\n`, { mode: 0o600 });
-    if (as) await chown(join(root, file), as.uid, as.gid);
-  }
-  const daemon = startDaemon("pgbouncer", PGBOUNCER, [join(root, "pgbouncer.ini")], { asPostgres: true });
-  const stop = async () => {
-    await daemon.stop();
-    await rm(root, { recursive: true, force: true });
-  };
-  try {
-    await waitForConsole(port, admin, daemon);
-  } catch (err) {
-    await stop();
-    throw err;
-  }
-  return { host: "127.0.0.1", port, admin, daemon, stop };
 }
 
+/** A file only the postgres user (PgBouncer's) may read: it holds passwords. */
+async function writeOwned(root: string, file: string, text: string): Promise<void> {
+  await writeFile(join(root, file), `${text}\n`, { mode: 0o600 });
+  const as = postgresUser();
+  if (as) await chown(join(root, file), as.uid, as.gid);
+}
+
+/** Resolves when the admin console answers; fails with PgBouncer's own words (a taken port reads as such) if it exits. */
 async function waitForConsole(
   port: number,
   admin: { user: string; password: string },
   daemon: Daemon,
+  logFile: string,
 ): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (daemon.exited()) throw new Error(`pgbouncer exited:\n${daemon.output()}`);
-    const c = new pg.Client({ host: "127.0.0.1", port, database: "pgbouncer", ...admin });
-    c.on("error", () => undefined);
-    try {
-      await c.connect();
-      await c.query("SHOW VERSION");
-      await c.end();
-      return;
-    } catch {
-      await c.end().catch(() => undefined);
-    }
-    if (Date.now() > deadline) throw new Error(`pgbouncer did not answer:\n${daemon.output()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const log = async () => `${daemon.output()}${await readFile(logFile, "utf8").catch(() => "")}`;
+  await until(
+    async () => {
+      if (daemon.exited()) throw new Error(`pgbouncer exited:\n${await log()}`);
+      const c = new pg.Client({ host: "127.0.0.1", port, database: "pgbouncer", ...admin });
+      c.on("error", () => undefined);
+      try {
+        await c.connect();
+        await c.query("SHOW VERSION");
+        return true;
+      } catch {
+        return false; // not listening yet
+      } finally {
+        await c.end().catch(() => undefined);
+      }
+    },
+    () => `pgbouncer to answer on port ${port}:\n${daemon.output()}`,
+    30_000,
+    200,
+  );
 }
