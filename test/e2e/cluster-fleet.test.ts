@@ -1,31 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { testServers } from "../harness/database";
+import { testServer, type Major } from "../harness/database";
 import { startBlackHole, type BlackHole } from "../harness-extra/black-hole";
 import { startPatroniCluster, type PatroniCluster } from "../harness-extra/patroni-cluster";
 import { startPgBouncer, type RunningPgBouncer } from "../harness-extra/pgbouncer";
-import { ClustersPage } from "./pages/clusters.page";
-import { FleetPage } from "./pages/fleet.page";
-import { ShellPage } from "./pages/shell.page";
-import { launchBrowser, type E2EBrowser } from "./support/browser";
-import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
+import { startE2eApp, type E2eApp } from "./support/e2e-app";
+
+/** The e2e run's one PostgreSQL test server (the e2e project starts 15 alone). */
+const MAJOR: Major = 15;
 
 describe("a DBA imports a Patroni cluster, switches it over, then watches a fleet of 120", () => {
   let cluster: PatroniCluster;
   let hole: BlackHole;
   let bouncer: RunningPgBouncer;
-  let host: RunningWebHost;
-  let b: E2EBrowser;
-  const databases: Array<{ server: ReturnType<typeof testServers>[number]; name: string }> = [];
+  let app: E2eApp;
+  const databases: string[] = [];
 
   beforeAll(async () => {
-    const pg15 = testServers().find((s) => s.major === 15)!;
-    [cluster, hole, host, b, bouncer] = await Promise.all([
+    const pg15 = testServer(MAJOR);
+    [cluster, hole, app, bouncer] = await Promise.all([
       startPatroniCluster(),
       startBlackHole(),
-      startWebHostProcess(),
-      launchBrowser(),
+      startE2eApp(),
       startPgBouncer({
         backend: { host: pg15.host, port: pg15.port },
         users: [{ user: pg15.user, password: pg15.password }],
@@ -34,17 +31,14 @@ describe("a DBA imports a Patroni cluster, switches it over, then watches a flee
     ]);
   }, 180_000);
   afterAll(async () => {
-    await b?.close();
-    await host?.stop();
+    await app?.close();
     await Promise.allSettled([cluster?.stop(), hole?.close(), bouncer?.stop()]);
-    for (const d of databases) await admin(d.server, `DROP DATABASE IF EXISTS "${d.name}" WITH (FORCE)`);
+    for (const name of databases) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
 
   it("discovers the cluster from one member and sees members and topology", async () => {
-    const shell = new ShellPage(b.page);
-    await shell.open(host.launchUrl);
+    const { shell, clusters } = app.pages;
     await shell.goTo("clusters");
-    const clusters = new ClustersPage(b.page);
     await clusters.discover({
       apiUrl: cluster.members[2]!.apiUrl,
       user: cluster.superuser.user,
@@ -54,28 +48,28 @@ describe("a DBA imports a Patroni cluster, switches it over, then watches a flee
     });
     await clusters.waitForLeader("m1");
     expect(await clusters.members().count()).toBe(3);
-    await b.page.locator('[data-testid="topology-node"][data-id="m1"][data-level="0"]').waitFor();
+    await app.page.locator('[data-testid="topology-node"][data-id="m1"][data-level="0"]').waitFor();
     expect(await clusters.topologyNodes().count()).toBe(3);
-    await b.page.locator('[data-testid="topology-edge"][data-kind="streaming"]').nth(1).waitFor();
+    await app.page.locator('[data-testid="topology-edge"][data-kind="streaming"]').nth(1).waitFor();
     expect(
       await clusters
         .topologyEdges()
         .evaluateAll((els) => els.map((e) => `${e.dataset.from}>${e.dataset.to}`)),
     ).toEqual(["m1>m2", "m1>m3"]);
-    expect(await b.page.getByTestId("cluster-topology").textContent()).toContain("slot m2");
-    await b.page.screenshot({ path: "docs/screenshot-cluster.png", fullPage: true });
+    expect(await app.page.getByTestId("cluster-topology").textContent()).toContain("slot m2");
+    await app.page.screenshot({ path: "docs/screenshot-cluster.png", fullPage: true });
   });
 
   it("switches the leader over to a replica after typing the production cluster's name", async () => {
-    const clusters = new ClustersPage(b.page);
-    await b.page.getByTestId("switchover-candidate").selectOption("m2");
-    await b.page.getByTestId("switchover-start").click();
-    expect(await b.page.getByTestId("switchover-run").isDisabled()).toBe(true);
-    await b.page.getByTestId("switchover-confirm").fill("e2e-h");
-    expect(await b.page.getByTestId("switchover-run").isDisabled()).toBe(true);
-    await b.page.getByTestId("switchover-confirm").fill("e2e-ha");
-    await b.page.getByTestId("switchover-run").click();
-    const result = b.page.getByTestId("switchover-result");
+    const { clusters } = app.pages;
+    await app.page.getByTestId("switchover-candidate").selectOption("m2");
+    await app.page.getByTestId("switchover-start").click();
+    expect(await app.page.getByTestId("switchover-run").isDisabled()).toBe(true);
+    await app.page.getByTestId("switchover-confirm").fill("e2e-h");
+    expect(await app.page.getByTestId("switchover-run").isDisabled()).toBe(true);
+    await app.page.getByTestId("switchover-confirm").fill("e2e-ha");
+    await app.page.getByTestId("switchover-run").click();
+    const result = app.page.getByTestId("switchover-result");
     await result.waitFor({ timeout: 90_000 });
     expect(await result.getAttribute("data-ok")).toBe("yes");
     expect(await result.textContent()).toMatch(
@@ -83,14 +77,13 @@ describe("a DBA imports a Patroni cluster, switches it over, then watches a flee
     );
     await clusters.waitForLeader("m2");
     expect(await cluster.leader()).toBe("m2");
-    await b.page.getByTestId("history-entry").first().waitFor();
-    expect(await b.page.getByTestId("history-leader").first().textContent()).toBe("m2");
+    await app.page.getByTestId("history-entry").first().waitFor();
+    expect(await app.page.getByTestId("history-leader").first().textContent()).toBe("m2");
   }, 120_000);
 
   it("imports 116 more profiles, probes all 120 and filters them", async () => {
-    const shell = new ShellPage(b.page);
+    const { shell, fleet } = app.pages;
     await shell.goTo("fleet");
-    const fleet = new FleetPage(b.page);
     const result = await fleet.importUriList(await uriList(cluster, hole, bouncer, databases), {
       tags: "e2e",
     });
@@ -98,15 +91,15 @@ describe("a DBA imports a Patroni cluster, switches it over, then watches a flee
     await fleet.setTimeoutSeconds(6);
     await fleet.refreshAndWait();
     expect(await fleet.rows().count()).toBe(120);
-    expect(await b.page.getByTestId("fleet-count-up").textContent()).toBe("up: 105");
-    expect(await b.page.getByTestId("fleet-count-timeout").textContent()).toBe("timeout: 10");
-    expect(await b.page.getByTestId("fleet-count-auth").textContent()).toBe("auth failed: 5");
+    expect(await app.page.getByTestId("fleet-count-up").textContent()).toBe("up: 105");
+    expect(await app.page.getByTestId("fleet-count-timeout").textContent()).toBe("timeout: 10");
+    expect(await app.page.getByTestId("fleet-count-auth").textContent()).toBe("auth failed: 5");
     // worst first: the black-holed ones lead, each with its reason
     const first = fleet.rows().first();
     expect(await first.getAttribute("data-state")).toBe("timeout");
     expect(await first.getByTestId("fleet-problems").textContent()).toMatch(/no answer within 6 s/);
     expect(await fleet.row("e2e-ha/m2").getByTestId("fleet-role").textContent()).toBe("leader");
-    await b.page.screenshot({ path: "docs/screenshot-fleet.png" });
+    await app.page.screenshot({ path: "docs/screenshot-fleet.png" });
 
     await fleet.filter({ state: "auth" });
     expect(await fleet.shown().textContent()).toBe("5 of 120 shown");
@@ -115,52 +108,51 @@ describe("a DBA imports a Patroni cluster, switches it over, then watches a flee
     );
     await fleet.filter({ state: "", group: "e2e-ha" });
     expect(await fleet.shown().textContent()).toBe("4 of 120 shown");
-    await fleet.filter({ group: "*", tag: "e2e", text: "pg18" });
-    expect(await fleet.shown().textContent()).toBe("40 of 120 shown");
+    await fleet.filter({ group: "*", tag: "e2e", text: "pg15-db1" });
+    expect(await fleet.shown().textContent()).toBe("20 of 120 shown");
     await fleet.filter({ tag: "", text: "" });
     expect(await fleet.shown().textContent()).toBe("120 of 120 shown");
 
     // click through to a profile's own pages
     await fleet.filter({ text: "pg15-db0-01" });
     await fleet.row("pg15-db0-01").getByTestId("fleet-open").click();
-    await b.page.getByTestId("server-overview").waitFor();
+    await app.page.getByTestId("server-overview").waitFor();
     expect(await shell.currentProfile().textContent()).toBe("pg15-db0-01");
-    expect(b.problems).toEqual([]);
-    expect(await b.page.content()).not.toContain(cluster.superuser.password);
+    await app.expectNoProblems();
+    expect(await app.page.content()).not.toContain(cluster.superuser.password);
   }, 120_000);
 
   it("opens the PgBouncer console from the fleet on its Pooler page and reloads it after typing RELOAD", async () => {
-    const shell = new ShellPage(b.page);
+    const { shell, fleet } = app.pages;
     await shell.goTo("fleet");
-    const fleet = new FleetPage(b.page);
     await fleet.filter({ text: "bouncer" });
     expect(await fleet.row("bouncer").getByTestId("fleet-role").textContent()).toBe("pooler");
     await fleet.row("bouncer").getByTestId("fleet-open").click();
-    await b.page.getByTestId("pooler-page").waitFor();
-    expect(await b.page.locator("h1").textContent()).toMatch(/^PgBouncer \d/);
-    expect(await b.page.getByTestId("pooler-clients-waiting").textContent()).toBe("0");
-    await b.page
+    await app.page.getByTestId("pooler-page").waitFor();
+    expect(await app.page.locator("h1").textContent()).toMatch(/^PgBouncer \d/);
+    expect(await app.page.getByTestId("pooler-clients-waiting").textContent()).toBe("0");
+    await app.page
       .locator('[data-testid="pooler-check"][data-id="poolSaturation"][data-severity="ok"]')
       .waitFor();
-    await b.page.getByTestId("pooler-tab-databases").click();
-    expect(await b.page.getByTestId("pooler-table-databases").textContent()).toContain("appdb");
-    await b.page.getByTestId("pooler-reload").click();
-    expect(await b.page.getByTestId("pooler-run").isDisabled()).toBe(true);
-    await b.page.getByTestId("pooler-confirm").fill("RELOAD");
-    await b.page.getByTestId("pooler-run").click();
-    expect(await b.page.getByTestId("pooler-result").textContent()).toBe("Configuration reloaded.");
+    await app.page.getByTestId("pooler-tab-databases").click();
+    expect(await app.page.getByTestId("pooler-table-databases").textContent()).toContain("appdb");
+    await app.page.getByTestId("pooler-reload").click();
+    expect(await app.page.getByTestId("pooler-run").isDisabled()).toBe(true);
+    await app.page.getByTestId("pooler-confirm").fill("RELOAD");
+    await app.page.getByTestId("pooler-run").click();
+    expect(await app.page.getByTestId("pooler-result").textContent()).toBe("Configuration reloaded.");
     // a PostgreSQL area does not read a PgBouncer console
     expect(await shell.nav("dashboard").isDisabled()).toBe(true);
-    expect(b.problems).toEqual([]);
+    await app.expectNoProblems();
   });
 });
 
-/** 40 profiles on each harness server (three databases each), 20 on the members, a PgBouncer console, 10 black-holed, 5 refused. */
+/** 80 profiles on the test server (four databases), 20 on the members, a PgBouncer console, 10 black-holed, 5 refused. */
 async function uriList(
   cluster: PatroniCluster,
   hole: BlackHole,
   bouncer: RunningPgBouncer,
-  databases: Array<{ server: ReturnType<typeof testServers>[number]; name: string }>,
+  databases: string[],
 ): Promise<string> {
   const lines: string[] = [];
   const uri = (
@@ -168,17 +160,14 @@ async function uriList(
     db: string,
     pw = s.password,
   ) => `postgresql://${s.user}:${encodeURIComponent(pw)}@${s.host}:${s.port}/${db}`;
-  for (const s of testServers()) {
-    const names = [0, 1, 2].map(() => `e2e_fleet_${randomBytes(4).toString("hex")}`);
-    for (const n of names) {
-      await admin(s, `CREATE DATABASE "${n}"`);
-      databases.push({ server: s, name: n });
-    }
-    for (let i = 1; i <= 40; i++)
-      lines.push(
-        `pg${s.major}-db${(i - 1) % 3}-${String(i).padStart(2, "0")} ${uri(s, names[(i - 1) % 3]!)}`,
-      );
+  const server = testServer(MAJOR);
+  const names = [0, 1, 2, 3].map(() => `e2e_fleet_${randomBytes(4).toString("hex")}`);
+  for (const n of names) {
+    await admin(`CREATE DATABASE "${n}"`);
+    databases.push(n);
   }
+  for (let i = 1; i <= 80; i++)
+    lines.push(`pg15-db${(i - 1) % 4}-${String(i).padStart(2, "0")} ${uri(server, names[(i - 1) % 4]!)}`);
   const member = (i: number) => ({
     host: "127.0.0.1",
     port: cluster.members[i % 3]!.pgPort,
@@ -191,17 +180,15 @@ async function uriList(
   lines.push(
     `bouncer postgresql://${a.user}:${a.password}@${bouncer.host}:${bouncer.port}/pgbouncer?sslmode=disable`,
   );
-  const pg15 = testServers().find((s) => s.major === 15)!;
   for (let i = 1; i <= 10; i++)
-    lines.push(`black-hole-${String(i).padStart(2, "0")} ${uri({ ...pg15, port: hole.port }, "postgres")}`);
-  for (let i = 1; i <= 5; i++) lines.push(`wrong-password-${i} ${uri(pg15, "postgres", "not-the-password")}`);
+    lines.push(`black-hole-${String(i).padStart(2, "0")} ${uri({ ...server, port: hole.port }, "postgres")}`);
+  for (let i = 1; i <= 5; i++)
+    lines.push(`wrong-password-${i} ${uri(server, "postgres", "not-the-password")}`);
   return lines.join("\n");
 }
 
-async function admin(
-  s: { host: string; port: number; user: string; password: string },
-  sql: string,
-): Promise<void> {
+async function admin(sql: string): Promise<void> {
+  const s = testServer(MAJOR);
   const c = new pg.Client({
     host: s.host,
     port: s.port,
