@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { AppError } from "../../shared/contract";
+import { quoteIdent, sql, type Sql } from "./sql";
 
 /**
  * PgBouncer's admin console: a session to the virtual database "pgbouncer" that takes
@@ -17,6 +18,16 @@ export const SHOW_TOPICS = [
 ] as const;
 export type ShowTopic = (typeof SHOW_TOPICS)[number];
 
+const SHOW_SQL: Record<ShowTopic, Sql> = {
+  VERSION: sql`SHOW VERSION`,
+  POOLS: sql`SHOW POOLS`,
+  CLIENTS: sql`SHOW CLIENTS`,
+  SERVERS: sql`SHOW SERVERS`,
+  STATS: sql`SHOW STATS`,
+  CONFIG: sql`SHOW CONFIG`,
+  DATABASES: sql`SHOW DATABASES`,
+};
+
 export interface TextTable {
   columns: string[];
   rows: Array<Array<string | null>>;
@@ -33,7 +44,7 @@ export async function show(
   topic: ShowTopic,
   timeoutMs = DEFAULT_TIMEOUT_MS,
 ): Promise<TextTable> {
-  const result = await run(client, `SHOW ${topic}`, timeoutMs);
+  const result = await run(client, SHOW_SQL[topic], timeoutMs);
   return {
     columns: result.fields.map((f) => f.name),
     rows: (result.rows as unknown[][]).map((r) => r.map((v) => (v === null ? null : String(v)))),
@@ -41,6 +52,12 @@ export async function show(
 }
 
 export type ConsoleCommand = "PAUSE" | "RESUME" | "RELOAD";
+
+const COMMAND_SQL: Record<ConsoleCommand, Sql> = {
+  PAUSE: sql`PAUSE`,
+  RESUME: sql`RESUME`,
+  RELOAD: sql`RELOAD`,
+};
 
 /**
  * PAUSE/RESUME for every database or one, RELOAD for the config file. The database name
@@ -61,12 +78,12 @@ export async function command(
         field: "database",
       });
   }
-  const text = database ? `${cmd} "${database.replace(/"/g, '""')}"` : cmd;
+  const text = database ? sql`${COMMAND_SQL[cmd]} ${quoteIdent(database)}` : COMMAND_SQL[cmd];
   const result = await run(client, text, timeoutMs);
   return result.command || cmd;
 }
 
-async function run(client: pg.Client, text: string, timeoutMs: number): Promise<pg.QueryResult> {
+async function run(client: pg.Client, text: Sql, timeoutMs: number): Promise<pg.QueryResult> {
   try {
     return await client.query({
       text,
