@@ -17,6 +17,10 @@ import { tabsHandlers } from "../features/tabs/tabs.handlers";
 import { uiHandlers } from "../features/ui/ui.handlers";
 import { offsiteHandlers } from "../features/backup/offsite.handlers";
 import { pitrHandlers } from "../features/pitr/pitr.handlers";
+import { inventoryHandlers } from "../features/inventory/inventory.handlers";
+import { fleetHandlers } from "../features/fleet/fleet.handlers";
+import { clusterHandlers } from "../features/cluster/cluster.handlers";
+import { poolerHandlers } from "../features/pooler/pooler.handlers";
 
 /** Every channel's handler. Both hosts serve exactly this map. */
 export const registry: HandlerMap = {
@@ -38,4 +42,8 @@ export const registry: HandlerMap = {
   ...uiHandlers,
   ...pitrHandlers,
   ...offsiteHandlers,
+  ...inventoryHandlers,
+  ...fleetHandlers,
+  ...clusterHandlers,
+  ...poolerHandlers,
 };

@@ -114,6 +114,8 @@ export type Job = z.infer<typeof Job>;
 export const ManifestEntry = z.object({
   file: z.string(),
   database: z.string(),
+  /** The profile it was taken from (entries written before pgdesk recorded it have none). */
+  profileId: z.string().optional(),
   size: z.number(),
   sha256: z.string(),
   format: BackupFormat,

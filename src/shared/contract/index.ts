@@ -18,6 +18,10 @@ import { serverChannels } from "./server";
 import { storeChannels } from "./store";
 import { tabsChannels } from "./tabs";
 import { uiChannels } from "./ui";
+import { inventoryChannels } from "./inventory";
+import { fleetChannels, fleetEvents } from "./fleet";
+import { clusterChannels } from "./cluster";
+import { poolerChannels } from "./pooler";
 
 /** Every request/response channel, by name. Adding an area = one spread here. */
 export const channels = {
@@ -39,6 +43,10 @@ export const channels = {
   ...uiChannels,
   ...pitrChannels,
   ...offsiteChannels,
+  ...inventoryChannels,
+  ...fleetChannels,
+  ...clusterChannels,
+  ...poolerChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 /** Every event main may push to the renderer, by name. */
@@ -55,6 +63,7 @@ export const events = {
   ...migrationsEvents,
   ...demoEvents,
   ...pitrEvents,
+  ...fleetEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Channels = typeof channels;

@@ -20,6 +20,25 @@ export type SslMode = z.infer<typeof SslMode>;
 export const EnvironmentTag = z.enum(["development", "staging", "production", "demo", "restore"]);
 export type EnvironmentTag = z.infer<typeof EnvironmentTag>;
 
+/** What a profile talks to: a PostgreSQL server, or PgBouncer's admin console (database "pgbouncer"). */
+export const ProfileKind = z.enum(["postgres", "pgbouncer"], { error: "kind must be postgres or pgbouncer" });
+export type ProfileKind = z.infer<typeof ProfileKind>;
+
+/** A free label for filtering a fleet (e.g. "eu-west", "billing"); the environment has its own field. */
+export const ProfileLabel = z
+  .string()
+  .trim()
+  .min(1, "a tag may not be empty")
+  .max(64, "a tag is at most 64 characters")
+  .refine(
+    (t) => ![...t].some((ch) => ch === "," || ch.charCodeAt(0) < 0x20),
+    "a tag may not contain commas or control characters",
+  );
+
+/** Membership of a Patroni cluster, set by discovery and kept by edits. */
+export const ClusterMembership = z.object({ clusterId: z.string(), member: z.string() });
+export type ClusterMembership = z.infer<typeof ClusterMembership>;
+
 /** A local file path (CA, client certificate, key); main checks it exists when connecting. */
 const FilePath = z
   .string()
@@ -104,6 +123,10 @@ const ProfileSettings = {
     .optional(),
   /** Folder the profile is listed under. */
   group: z.string().trim().max(200).optional(),
+  /** Free labels to filter a fleet by. */
+  tags: z.array(ProfileLabel).max(32, "at most 32 tags").optional(),
+  /** postgres (default) or pgbouncer (the admin console). */
+  kind: ProfileKind.optional(),
   ssh: SshSettings.optional(),
 };
 
@@ -122,6 +145,8 @@ export const Profile = z.object({
   hasSslPassword: z.boolean().optional(),
   /** demo = the embedded server pgdesk runs itself. */
   tag: EnvironmentTag.optional(),
+  /** The Patroni cluster and member this profile was discovered as. */
+  cluster: ClusterMembership.optional(),
   ...ProfileSettings,
 });
 export type Profile = z.infer<typeof Profile>;

@@ -2,9 +2,11 @@ import type { Page } from "playwright-core";
 import { ActivityPage } from "./activity.page";
 import { AuditPage } from "./audit.page";
 import { BackupsPage } from "./backups.page";
+import { ClustersPage } from "./clusters.page";
 import { ConnectionsPage } from "./connections.page";
 import { DashboardPage } from "./dashboard.page";
 import { DemoCardPage } from "./demo.page";
+import { FleetPage } from "./fleet.page";
 import { IndexesPage } from "./indexes.page";
 import { OverviewPage } from "./overview.page";
 import { PitrPage } from "./pitr.page";
@@ -21,9 +23,11 @@ export function pagesOf(page: Page) {
     activity: new ActivityPage(page),
     audit: new AuditPage(page),
     backups: new BackupsPage(page),
+    clusters: new ClustersPage(page),
     connections: new ConnectionsPage(page),
     dashboard: new DashboardPage(page),
     demo: new DemoCardPage(page),
+    fleet: new FleetPage(page),
     indexes: new IndexesPage(page),
     overview: new OverviewPage(page),
     pitr: new PitrPage(page),

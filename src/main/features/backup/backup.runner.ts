@@ -7,6 +7,7 @@ import type { CallContext } from "../handler-types";
 import type { ConnectionParams } from "../../db/connection-params";
 import { checkArchive, digest } from "./archive.verify";
 import type { ManifestWriter } from "./backup.manifest";
+import { rememberBackupFolder } from "./backup-folders";
 import type { BackupPlan } from "./backup.plan";
 import { dumpedTables, tableRowCounts } from "./backup.sql";
 import { childEnv } from "./child-env";
@@ -59,6 +60,10 @@ export async function runBackup(
     const entry = manifestEntry(plan, started, listEntries, sum, restoreCheck);
     try {
       await manifest.update(plan.folder, (entries) => [...entries, entry]);
+      // the fleet overview finds a profile's newest backup through the folders it went to
+      await rememberBackupFolder(ctx.dataDir, req.profileId, plan.folder).catch((err: unknown) =>
+        ctx.log.warn("backup folder not recorded", (err as Error).message),
+      );
     } catch (err) {
       await rm(plan.finalPath, { recursive: true, force: true });
       throw err;
@@ -132,6 +137,7 @@ function manifestEntry(
   return {
     file: plan.file,
     database: req.database,
+    profileId: req.profileId,
     size: sum.size,
     sha256: sum.sha256,
     format: req.format,

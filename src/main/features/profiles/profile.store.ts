@@ -3,8 +3,10 @@ import { join } from "node:path";
 import { z } from "zod";
 import { AppError, type Profile, type ProfileDraft } from "../../../shared/contract";
 import {
+  ClusterMembership,
   EnvironmentTag,
   HostPort,
+  ProfileKind,
   SshSettings,
   SslMode,
   TargetSessionAttrs,
@@ -33,6 +35,9 @@ const StoredProfile = z.object({
   connectTimeoutSeconds: z.number().optional(),
   applicationName: z.string().optional(),
   group: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  kind: ProfileKind.optional(),
+  cluster: ClusterMembership.optional(),
   ssh: SshSettings.optional(),
   sealedSshSecret: z.string().optional(),
   additionalHosts: z.array(HostPort).optional(),
@@ -54,6 +59,8 @@ const SETTING_KEYS = [
   "connectTimeoutSeconds",
   "applicationName",
   "group",
+  "tags",
+  "kind",
   "ssh",
   "additionalHosts",
   "targetSessionAttrs",
@@ -87,42 +94,97 @@ export class ProfileStore {
       const all = await this.read();
       const existing = id ? all.find((p) => p.id === id) : undefined;
       if (id && !existing) throw new AppError("NOT_FOUND", `No profile with id ${id}`);
-      checkDraft(draft);
-      const sealedPassword =
-        draft.password === null
-          ? undefined
-          : draft.password !== undefined
-            ? await this.secrets.seal(draft.password)
-            : existing?.sealedPassword;
-      const sealedSshSecret =
-        draft.sshSecret === null || !draft.ssh
-          ? undefined
-          : draft.sshSecret !== undefined
-            ? await this.secrets.seal(draft.sshSecret)
-            : existing?.sealedSshSecret;
-      // a passphrase belongs to a key: no key file, nothing to keep
-      const sealedSslPassword =
-        draft.sslPassword === null || !draft.sslKey
-          ? undefined
-          : draft.sslPassword !== undefined
-            ? await this.secrets.seal(draft.sslPassword)
-            : existing?.sealedSslPassword;
-      const stored: StoredProfile = {
-        id: existing?.id ?? randomUUID(),
-        name: draft.name,
-        host: draft.host,
-        port: draft.port,
-        database: draft.database,
-        user: draft.user,
-        ...(sealedPassword ? { sealedPassword } : {}),
-        ...(sealedSshSecret ? { sealedSshSecret } : {}),
-        ...(sealedSslPassword ? { sealedSslPassword } : {}),
-        ...settingsOf(draft),
-      };
+      const stored = await this.toStored(draft, existing);
       const next = existing ? all.map((p) => (p.id === stored.id ? stored : p)) : [...all, stored];
       await writeJsonFileAtomic(this.path, { version: 1, profiles: next });
       return toPublic(stored);
     });
+  }
+
+  /**
+   * Many new profiles in one write (a fleet import): each draft is checked first, and
+   * nothing is saved unless every one is valid. `cluster` marks discovered members.
+   */
+  saveMany(drafts: Array<{ draft: ProfileDraft; cluster?: ClusterMembership }>): Promise<Profile[]> {
+    return this.exclusive(async () => {
+      const all = await this.read();
+      const created: StoredProfile[] = [];
+      for (const [i, { draft, cluster }] of drafts.entries()) {
+        try {
+          created.push({ ...(await this.toStored(draft, undefined)), ...(cluster ? { cluster } : {}) });
+        } catch (err) {
+          if (err instanceof AppError)
+            throw new AppError(err.code, `${draft.name} (#${i + 1}): ${err.message}`);
+          throw err;
+        }
+      }
+      await writeJsonFileAtomic(this.path, { version: 1, profiles: [...all, ...created] });
+      return created.map(toPublic);
+    });
+  }
+
+  /**
+   * Changes fields that are not secrets (group, tags, host, cluster membership) of some
+   * profiles in one write; `change` returns the new public fields, or undefined to keep.
+   */
+  update(
+    ids: string[],
+    change: (p: Profile) => Partial<Pick<StoredProfile, UpdatableKey>> | undefined,
+  ): Promise<Profile[]> {
+    return this.exclusive(async () => {
+      const all = await this.read();
+      const wanted = new Set(ids);
+      const missing = ids.filter((id) => !all.some((p) => p.id === id));
+      if (missing.length) throw new AppError("NOT_FOUND", `No profile with id ${missing[0]}`);
+      const changed: StoredProfile[] = [];
+      const next = all.map((p) => {
+        if (!wanted.has(p.id)) return p;
+        const edit = change(toPublic(p));
+        if (!edit) return p;
+        const updated = dropEmpty({ ...p, ...edit });
+        changed.push(updated);
+        return updated;
+      });
+      if (changed.length) await writeJsonFileAtomic(this.path, { version: 1, profiles: next });
+      return changed.map(toPublic);
+    });
+  }
+
+  private async toStored(draft: ProfileDraft, existing: StoredProfile | undefined): Promise<StoredProfile> {
+    checkDraft(draft);
+    const sealedPassword =
+      draft.password === null
+        ? undefined
+        : draft.password !== undefined
+          ? await this.secrets.seal(draft.password)
+          : existing?.sealedPassword;
+    const sealedSshSecret =
+      draft.sshSecret === null || !draft.ssh
+        ? undefined
+        : draft.sshSecret !== undefined
+          ? await this.secrets.seal(draft.sshSecret)
+          : existing?.sealedSshSecret;
+    // a passphrase belongs to a key: no key file, nothing to keep
+    const sealedSslPassword =
+      draft.sslPassword === null || !draft.sslKey
+        ? undefined
+        : draft.sslPassword !== undefined
+          ? await this.secrets.seal(draft.sslPassword)
+          : existing?.sealedSslPassword;
+    return {
+      id: existing?.id ?? randomUUID(),
+      name: draft.name,
+      host: draft.host,
+      port: draft.port,
+      database: draft.database,
+      user: draft.user,
+      ...(sealedPassword ? { sealedPassword } : {}),
+      ...(sealedSshSecret ? { sealedSshSecret } : {}),
+      ...(sealedSslPassword ? { sealedSslPassword } : {}),
+      ...settingsOf(draft),
+      // discovery set it; an edit of the form keeps it
+      ...(existing?.cluster ? { cluster: existing.cluster } : {}),
+    };
   }
 
   /** A copy under a new id, password (still sealed) included. */
@@ -134,7 +196,9 @@ export class ProfileStore {
       const names = new Set(all.map((p) => p.name));
       let name = `${source.name} (copy)`;
       for (let n = 2; names.has(name); n++) name = `${source.name} (copy ${n})`;
-      const copy: StoredProfile = { ...source, id: randomUUID(), name };
+      // a copy is the user's own profile, not a discovered cluster member
+      const { cluster: _cluster, ...rest } = source;
+      const copy: StoredProfile = { ...rest, id: randomUUID(), name };
       const at = all.indexOf(source);
       await writeJsonFileAtomic(this.path, {
         version: 1,
@@ -155,7 +219,7 @@ export class ProfileStore {
   /** The saved profile with its password opened; for main's own use only. */
   async connectionParams(id: string): Promise<ConnectionParams> {
     const p = await this.find(id);
-    const { tag: _tag, group: _group, ssh, ...settings } = settingsOf(p);
+    const { tag: _tag, group: _group, tags: _tags, kind: _kind, ssh, ...settings } = settingsOf(p);
     const params: ConnectionParams = {
       host: p.host,
       port: p.port,
@@ -266,8 +330,21 @@ function toPublic(p: StoredProfile): Profile {
     hasPassword: Boolean(p.sealedPassword),
     ...(p.sealedSshSecret ? { hasSshSecret: true } : {}),
     ...(p.sealedSslPassword ? { hasSslPassword: true } : {}),
+    ...(p.cluster ? { cluster: p.cluster } : {}),
     ...settingsOf(p),
   };
+}
+
+type UpdatableKey = "group" | "tags" | "host" | "port" | "additionalHosts" | "cluster" | "name";
+
+/** Unset fields (empty text, empty lists, undefined) are not stored. */
+function dropEmpty(p: StoredProfile): StoredProfile {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(p)) {
+    if (v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) continue;
+    out[k] = v;
+  }
+  return out as StoredProfile;
 }
 
 /** The optional settings that are set (empty text counts as unset). */
@@ -298,6 +375,13 @@ export function checkDraft(draft: ProfileDraft): void {
   }
   if (draft.sslPassword && !draft.sslKey)
     fail("sslPassword", "a key passphrase is set but there is no client key file");
+  if (draft.kind === "pgbouncer" && draft.database !== "pgbouncer")
+    fail("database", 'a PgBouncer profile opens the admin console, whose database is "pgbouncer"');
+  if (draft.kind === "pgbouncer" && draft.readOnly)
+    fail(
+      "readOnly",
+      "a PgBouncer admin console runs no SQL; read-only does not apply (and PgBouncer refuses the option)",
+    );
   if (draft.readOnly && draft.targetSessionAttrs === "read-write") {
     // our own default_transaction_read_only=on makes every session read-only, so libpq's check could never pass
     fail(

@@ -3,7 +3,7 @@ import { AppError } from "../../../shared/contract";
 import { conninfoToDraft, parseConnectionString, toUri } from "../../db/libpq-uri";
 import { lookupService, readServiceFiles } from "../../db/service-file";
 import type { Handlers } from "../handler-types";
-import { testConnection } from "./connect-once";
+import { testBouncer, testConnection } from "./connect-once";
 import type { ConnectionParams } from "../../db/connection-params";
 import { checkDraft } from "./profile.store";
 
@@ -36,9 +36,22 @@ export const profilesHandlers = {
   "profiles:test": async ({ id, draft }, ctx) => {
     if (!id && !draft) throw new AppError("VALIDATION", "Give a saved profile id or a draft to test");
     const saved = id ? await ctx.profiles.connectionParams(id) : undefined;
-    if (!draft) return testConnection(saved!);
+    const kind = draft ? draft.kind : (await ctx.profiles.get(id!)).kind;
+    const test = kind === "pgbouncer" ? testBouncer : testConnection;
+    if (!draft) return test(saved!);
     checkDraft(draft);
-    const { password, sshSecret, sslPassword, ssh, name: _name, tag: _tag, group: _group, ...fields } = draft;
+    const {
+      password,
+      sshSecret,
+      sslPassword,
+      ssh,
+      name: _name,
+      tag: _tag,
+      group: _group,
+      tags: _tags,
+      kind: _kind,
+      ...fields
+    } = draft;
     const params: ConnectionParams = {
       ...fields,
       ...(password != null
@@ -57,7 +70,7 @@ export const profilesHandlers = {
       const secret = sshSecret != null ? sshSecret : sshSecret === undefined ? saved?.ssh?.secret : undefined;
       params.ssh = { ...ssh, ...(secret !== undefined ? { secret } : {}) };
     }
-    return testConnection(await ctx.profiles.withPgpass(params));
+    return test(await ctx.profiles.withPgpass(params));
   },
 
   "profiles:parseConnectionString": async ({ text }) => {

@@ -2,7 +2,7 @@ import { ScheduleFailureBanner } from "../features/backup";
 import { ConnectionStatusBanner, useProfiles } from "../features/profiles";
 import { StoreNoticeBanner } from "../features/store";
 import { TagBadge } from "../components/TagBadge";
-import { areas } from "./areas";
+import { areaFits, areas } from "./areas";
 import { ProfileSwitcher } from "./ProfileSwitcher";
 import { useUi } from "./ui.store";
 
@@ -10,7 +10,12 @@ export function App() {
   const { profileId, area, openArea, openProfile } = useUi();
   const profiles = useProfiles();
   const profile = profiles.data?.find((p) => p.id === profileId);
-  const current = areas.find((a) => a.id === area) ?? areas[0];
+  const chosen = areas.find((a) => a.id === area) ?? areas[0];
+  // a profile opened from the switcher lands on Overview: a PgBouncer console shows its Pooler page instead
+  const current =
+    profile && !areaFits(chosen, profile.kind)
+      ? areas.find((a) => a.id === (profile.kind === "pgbouncer" ? "pooler" : "overview"))!
+      : chosen;
 
   return (
     <div className="flex h-full">
@@ -22,7 +27,7 @@ export function App() {
         <ProfileSwitcher profiles={profiles.data ?? []} />
         <ul className="mt-3 flex flex-col gap-0.5">
           {areas.map((a) => {
-            const disabled = a.needsProfile && !profile;
+            const disabled = a.needsProfile && (!profile || !areaFits(a, profile.kind));
             return (
               <li key={a.id}>
                 <button

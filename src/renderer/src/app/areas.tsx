@@ -11,11 +11,19 @@ import { SchemaPage } from "../features/schema";
 import { ProfilesPage } from "../features/profiles";
 import { OverviewPage } from "../features/server";
 import { PitrPage } from "../features/pitr";
+import { FleetPage } from "../features/fleet";
+import { ClustersPage } from "../features/cluster";
+import { PoolerPage } from "../features/pooler";
+
+export { areaFits } from "./area-fit.model";
 
 /** The navigation: one entry per area; areas needing a profile get its id. */
 export const areas = [
   { id: "connections", label: "Connections", needsProfile: false, Page: ProfilesPage },
+  { id: "fleet", label: "Fleet", needsProfile: false, Page: FleetPage },
+  { id: "clusters", label: "Clusters", needsProfile: false, Page: ClustersPage },
   { id: "overview", label: "Overview", needsProfile: true, Page: OverviewPage },
+  { id: "pooler", label: "Pooler", needsProfile: true, Page: PoolerPage },
   { id: "dashboard", label: "Dashboard", needsProfile: true, Page: DashboardPage },
   { id: "query", label: "Query", needsProfile: true, Page: QueryPage },
   { id: "plans", label: "Plans", needsProfile: false, Page: PlansPage },

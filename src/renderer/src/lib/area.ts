@@ -6,7 +6,10 @@
 
 export type AreaId =
   | "connections"
+  | "fleet"
+  | "clusters"
   | "overview"
+  | "pooler"
   | "dashboard"
   | "query"
   | "plans"

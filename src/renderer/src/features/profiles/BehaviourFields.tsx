@@ -1,7 +1,13 @@
 import { Field } from "../../components/Field";
+import { SelectField } from "./components/SelectField";
 import type { FormSectionProps } from "./form-section";
 
-/** Connect timeout, application_name, folder and read-only. */
+const KINDS = [
+  { value: "postgres", label: "PostgreSQL server" },
+  { value: "pgbouncer", label: "PgBouncer admin console" },
+];
+
+/** Connect timeout, application_name, folder, tags, kind and read-only. */
 export function BehaviourFields({ form, set, invalid }: FormSectionProps) {
   return (
     <fieldset className="grid grid-cols-3 gap-3 rounded border border-slate-200 p-3 dark:border-slate-800">
@@ -26,6 +32,14 @@ export function BehaviourFields({ form, set, invalid }: FormSectionProps) {
         {...invalid("applicationName")}
       />
       <Field label="Folder" name="group" value={form.group} onChange={set("group")} />
+      <Field
+        label="Tags (comma-separated)"
+        name="tags"
+        value={form.tags}
+        onChange={set("tags")}
+        {...invalid("tags")}
+      />
+      <SelectField label="Kind" name="kind" value={form.kind} onChange={set("kind")} options={KINDS} />
       <label className="col-span-3 flex items-center gap-2 text-sm">
         <input
           type="checkbox"

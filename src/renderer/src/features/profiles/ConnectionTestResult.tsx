@@ -1,5 +1,5 @@
 import type { ConnectionTest } from "../../../../shared/contract/profiles";
-import { formatHostPort, tlsSummary } from "./profile-form.model";
+import { formatHostPort, serverWords, tlsSummary } from "./profile-form.model";
 
 /** What Test connection found: version, latency, TLS, the host it landed on and the hosts passed over. */
 export function ConnectionTestResult({ result }: { result: ConnectionTest }) {
@@ -8,7 +8,7 @@ export function ConnectionTestResult({ result }: { result: ConnectionTest }) {
       data-testid="test-result"
       className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100"
     >
-      Connected: PostgreSQL {result.serverVersion}, {result.latencyMs} ms
+      Connected: {serverWords(result.serverVersion)}, {result.latencyMs} ms
       {result.tls && (
         <span data-testid="test-tls">
           {" · "}

@@ -30,6 +30,10 @@ export interface ProfileFormState {
   connectTimeoutSeconds: string;
   applicationName: string;
   group: string;
+  /** Free tags as typed, comma-separated. */
+  tags: string;
+  /** postgres, or pgbouncer (the admin console). */
+  kind: "postgres" | "pgbouncer";
   sshEnabled: boolean;
   sshHost: string;
   sshPort: string;
@@ -62,6 +66,8 @@ export function initialFormState(existing?: Profile): ProfileFormState {
     connectTimeoutSeconds: existing?.connectTimeoutSeconds ? String(existing.connectTimeoutSeconds) : "",
     applicationName: existing?.applicationName ?? "",
     group: existing?.group ?? "",
+    tags: (existing?.tags ?? []).join(", "),
+    kind: existing?.kind ?? "postgres",
     sshEnabled: Boolean(existing?.ssh),
     sshHost: existing?.ssh?.host ?? "",
     sshPort: String(existing?.ssh?.port ?? 22),
@@ -128,7 +134,10 @@ export function toDraft(form: ProfileFormState, existing?: Profile): ProfileDraf
     connectTimeoutSeconds: opt(form.connectTimeoutSeconds) ? Number(form.connectTimeoutSeconds) : undefined,
     applicationName: opt(form.applicationName),
     group: opt(form.group),
+    kind: form.kind === "pgbouncer" ? "pgbouncer" : undefined,
   };
+  const tags = parseTags(form.tags);
+  if (tags.length) draft.tags = tags;
   for (const [k, v] of Object.entries(more)) if (v !== undefined) (draft as Record<string, unknown>)[k] = v;
   if (form.sshEnabled) {
     draft.ssh = {
@@ -144,6 +153,23 @@ export function toDraft(form: ProfileFormState, existing?: Profile): ProfileDraf
     draft.sshSecret = null;
   }
   return draft;
+}
+
+/** What answered a test: "PostgreSQL 15.4", or PgBouncer's own "PgBouncer 1.18.0". */
+export function serverWords(version: string): string {
+  return version.startsWith("PgBouncer") ? version : `PostgreSQL ${version}`;
+}
+
+/** "eu, billing,  eu" -> ["eu", "billing"]: trimmed, empty and repeated ones dropped. */
+export function parseTags(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(",")
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** "h2:5433, [::1]:5434, h3" -> host/port pairs; a host without a port gets `defaultPort`. */

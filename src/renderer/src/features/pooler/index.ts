@@ -1,0 +1,1 @@
+export { PoolerPage } from "./PoolerPage";
