@@ -21,9 +21,20 @@ export const ExplainOptions = z
 export type ExplainOptions = z.infer<typeof ExplainOptions>;
 
 export const ExplainResult = z.object({
-  /** What EXPLAIN (FORMAT JSON) returned, untouched. */
+  /** What EXPLAIN (FORMAT JSON) returned, parsed (the Query Identifier kept as a string). */
   raw: z.unknown(),
+  /** The same, exactly as the server printed it. */
+  rawText: z.string(),
+  /** The first plan (the only one, unless a rule turned the statement into several). */
   plan: PlanModel,
+  /** Every plan EXPLAIN returned, in order. */
+  plans: z.array(PlanModel),
+  /** The statement explained, as the user wrote it (without pgdesk's EXPLAIN prefix). */
+  sql: z.string(),
+  /** The options it ran with. */
+  options: ExplainOptions,
+  /** When the run started (ISO 8601). */
+  ranAt: z.string(),
   /** The exact statement pgdesk sent, for the user to review. */
   explainSql: z.string(),
   /** The statement's kind as the parser classified it (read, write, ddl). */
