@@ -1,6 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import type { ExplainOptions } from "../../../../shared/contract/explain";
 import { call } from "../../lib/api";
+import { useProfiles } from "../profiles/profiles.queries";
 
 export interface ExplainRequest {
   sql: string;
@@ -14,4 +15,9 @@ export function useExplain(profileId: string, database: string | undefined) {
     mutationFn: (request: ExplainRequest) =>
       call("explain:run", { profileId, ...(database ? { database } : {}), ...request }),
   });
+}
+
+/** The profile's name as the user sees it, for labelling what ran where. */
+export function useProfileName(profileId: string): string | null {
+  return useProfiles().data?.find((p) => p.id === profileId)?.name ?? null;
 }
