@@ -1,4 +1,5 @@
-import { buildFromPlan } from "./plan.builder";
+import { parseExplainJson } from "./formats/value-types";
+import { buildFromPlan, unwrapPlans } from "./plan.builder";
 import type { PlanModel } from "./plan.model";
 import type { PlanDocument } from "./input/document";
 import { openEnvelopes } from "./input/envelopes";
@@ -6,6 +7,7 @@ import { unwrapLoose } from "./input/loose-unwrap";
 import { normalizeInput } from "./input/normalize";
 import { readDocument, type ReadPlan } from "./input/plan-document.read";
 import { unquoteCopy } from "./input/quoted-copy";
+import type { RawPlan } from "./plan.raw";
 import type { SourceLine } from "./text/rejoin";
 
 /** One plan found in what the user pasted. */
@@ -47,6 +49,8 @@ const EMPTY =
  * first line that shows it.
  */
 export function readPlanInput(input: string): PlanInputResult {
+  const json = wholeJson(input);
+  if (json) return finish(json);
   const lines = normalizeInput(input);
   if (lines.every((l) => l.text.trim() === ""))
     return { ok: false, refusal: { message: EMPTY, line: null, text: null } };
@@ -63,6 +67,38 @@ interface Attempt {
   plans: ReadPlan[];
   skipped: Array<{ line: number; text: string }>;
   problems: PlanRefusal[];
+}
+
+const newlines = (s: string) => s.match(/\r\n|\r|\n/g)?.length ?? 0;
+
+/**
+ * A paste that is EXPLAIN's JSON and nothing else (the common case, and the biggest) is
+ * read at once; anything else (text around it, no-break spaces, several documents, psql
+ * marks) goes the line-by-line way, which reads the same JSON the same.
+ */
+function wholeJson(input: string): Attempt | null {
+  const body = input.trim();
+  if (!body.startsWith("[") && !body.startsWith("{")) return null;
+  let plans: RawPlan[];
+  try {
+    plans = unwrapPlans(parseExplainJson(body));
+  } catch {
+    return null;
+  }
+  const firstLine = newlines(input.slice(0, input.indexOf(body[0]!))) + 1;
+  const lastLine = firstLine + newlines(body);
+  return {
+    plans: plans.map((raw) => ({
+      raw,
+      source: "json",
+      firstLine,
+      lastLine,
+      origin: "pasted text",
+      notes: [],
+    })),
+    skipped: [],
+    problems: [],
+  };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readPlanInput, type PlanInputResult } from "../../../src/shared/explain/plan.input";
 
@@ -106,6 +108,19 @@ describe("a plan is found in whatever surrounds it", () => {
       [1, 8],
       [12, 19],
     ]);
+  });
+
+  it("reads a paste of JSON alone (read at once) as it reads the same JSON among other lines", () => {
+    for (const name of ["cte-initplan.json", "jit.json", "subplan.json"]) {
+      const json = readFileSync(join(import.meta.dirname, "fixtures", name), "utf8");
+      const alone = accepted(readPlanInput(`\n\n${json.replace(/\n/g, "\r\n")}\n`));
+      const among = accepted(readPlanInput(`-- from the server:\n\n${json}\n`));
+      expect(alone.plans.map((p) => [p.firstLine, p.lastLine])).toEqual(
+        among.plans.map((p) => [p.firstLine, p.lastLine]),
+      );
+      expect(alone.plans.map((p) => p.model)).toEqual(among.plans.map((p) => p.model));
+      expect(among.skipped).toEqual([{ line: 1, text: "-- from the server:" }]);
+    }
   });
 
   it("reads a pgAdmin copy of a JSON plan (one quoted field, quotes doubled)", () => {

@@ -1,8 +1,12 @@
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /**
  * Columns a string takes in a terminal, as psql counts them (pg_wcswidth): combining
  * marks take none, East Asian wide and full-width characters take two.
  */
 export function displayWidth(s: string): number {
+  // nearly every plan line is printable ASCII: one column a character
+  if (PRINTABLE_ASCII.test(s)) return s.length;
   let w = 0;
   for (const ch of s) w += charWidth(ch.codePointAt(0)!);
   return w;

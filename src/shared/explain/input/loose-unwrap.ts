@@ -34,11 +34,12 @@ const STRICT_FIGURES =
   /\(cost=\d+\.\d\d\.\.\d+\.\d\d rows=\d+ width=\d+\)|\(actual (?:time=\d+\.\d{3}\.\.\d+\.\d{3} )?rows=\d+(?:\.\d\d)? loops=\d+\)/g;
 
 /** Whether reading the trailing dots as psql's wrap marks gives at least as many well-formed figures. */
-function marksFitFigures(texts: string[], widest: number): boolean {
+function marksFitFigures(texts: string[], widths: number[], widest: number): boolean {
   const joined = (strip: boolean) => {
     let out = "";
-    for (const t of texts) {
-      const cut = t !== "" && displayWidth(t) === widest;
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i]!;
+      const cut = t !== "" && widths[i] === widest;
       out += cut ? (strip ? t.slice(0, -1) : t) : `${t}\n`;
     }
     return out.match(STRICT_FIGURES)?.length ?? 0;
@@ -49,23 +50,24 @@ function marksFitFigures(texts: string[], widest: number): boolean {
 export function unwrapLoose(input: SourceLine[]): SourceLine[] {
   const lines = unquoteCsvLines(input);
   const texts = lines.map((l) => l.text.trimEnd());
+  const widths = texts.map(displayWidth);
   let widest = 0;
-  for (const t of texts) widest = Math.max(widest, displayWidth(t));
-  const atWidest = texts.filter((t) => t !== "" && displayWidth(t) === widest);
+  for (const w of widths) widest = Math.max(widest, w);
+  const atWidest = texts.filter((t, i) => t !== "" && widths[i] === widest);
   // psql marks every full-width line: "+" a line break inside the value, "." a wrap
   const pluses = atWidest.filter((t) => t.endsWith("+")).length;
   const marked = atWidest.length > 0 && atWidest.every((t) => /[+.]$/.test(t));
   const plusMarked = marked && pluses >= 2;
   // a terminal's cut ends in "." by chance only (one time in twenty or so); taking psql's
   // marks out must not break a node line's figures that keeping them fits
-  const dotMarked = marked && (pluses > 0 || marksFitFigures(texts, widest));
+  const dotMarked = marked && (pluses > 0 || marksFitFigures(texts, widths, widest));
   // with border 1 every line starts in the border column: " ", or "." on a continuation
   const border1 = texts.every((t) => t === "" || /^[ .]/.test(t));
   const out: SourceLine[] = [];
   let joinNext = false;
   for (let i = 0; i < lines.length; i++) {
     let t = texts[i]!;
-    const full = t !== "" && displayWidth(t) === widest;
+    const full = t !== "" && widths[i] === widest;
     const mark = full ? t.slice(-1) : "";
     if (joinNext) {
       const prev = out[out.length - 1]!;
