@@ -12,6 +12,9 @@ export const DEFAULT_EXPLAIN_TIMEOUT_MS = 60_000;
 
 const asText = (value: string) => value;
 
+/** One run's outcome; the handler adds its place in plan history. */
+export type ExplainRun = Omit<ExplainResult, "history">;
+
 export interface ExplainRequest {
   sql: string;
   options: ExplainOptions;
@@ -35,7 +38,7 @@ const ROLLBACK_WARNINGS = [
  * statement even if one slipped through), and the connection is discarded afterwards so
  * nothing the statement did to the session outlives the run.
  */
-export async function runExplain(pool: pg.Pool, req: ExplainRequest): Promise<ExplainResult> {
+export async function runExplain(pool: pg.Pool, req: ExplainRequest): Promise<ExplainRun> {
   const stmt = await statementToExplain(req.sql);
   const { options } = req;
   if ((options.wal || options.serialize) && !options.analyze) {
