@@ -178,4 +178,23 @@ describe("reading plans as they reach a person, and explaining what the editor h
     await scan.getByTestId("plan-node-early-stop").waitFor();
     expect(await panel.locator('[data-testid="plan-tip"][data-tip-kind="misestimate"]').count()).toBe(0);
   });
+
+  it("compares this run with an earlier run of the same query from plan history, in one choice", async () => {
+    const query = new QueryPage(b.page);
+    const panel = query.explainPanel();
+    await query.paste("SELECT * FROM orders WHERE customer_id = 42");
+    await b.page.getByTestId("explain-analyze").click();
+    await panel.getByTestId("explain-ran-sql").filter({ hasText: "= 42" }).waitFor();
+    await db.pool.query("CREATE INDEX orders_customer ON orders (customer_id)");
+    // other constant, other spacing: the same query
+    await query.paste("select *  from orders\nwhere customer_id = 7");
+    await b.page.getByTestId("explain-analyze").click();
+    await panel.getByTestId("plan-node-label").filter({ hasText: "orders_customer" }).first().waitFor();
+    await panel.getByTestId("explain-history").filter({ hasText: "1 earlier run of this query" }).waitFor();
+    await panel.getByTestId("explain-history-select").selectOption({ index: 1 });
+    await panel.getByTestId("explain-history-compare").waitFor();
+    expect(await panel.getByTestId("plan-compare-nodes").textContent()).toMatch(
+      /Seq Scan on orders.*orders_customer/,
+    );
+  });
 });

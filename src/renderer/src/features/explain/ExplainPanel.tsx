@@ -74,7 +74,14 @@ export function ExplainPanel(props: ExplainPanelProps) {
       {current.error !== null && <ErrorMessage error={current.error} />}
       {run.error && <ErrorMessage error={run.error} />}
       {run.isPending && <p className="text-sm text-slate-500">Running EXPLAIN…</p>}
-      {result && <ExplainResultView result={result} profileName={profileName} stale={current.stale} />}
+      {result && (
+        <ExplainResultView
+          profileId={profileId}
+          result={result}
+          profileName={profileName}
+          stale={current.stale}
+        />
+      )}
     </section>
   );
 }

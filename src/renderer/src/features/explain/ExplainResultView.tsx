@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { ExplainResult } from "../../../../shared/contract/explain";
 import type { PlanModel } from "../../../../shared/explain/plan.model";
 import { Button } from "../../components/Button";
+import { EarlierRunCompare, EarlierRuns } from "./EarlierRuns";
 import { useExplainUi } from "./explain.store";
 import { PinnedPlanCard, PlanProvenance } from "./PinnedPlanCard";
 import { PlanCompare } from "./PlanCompare";
@@ -9,10 +10,12 @@ import { PlanViewer } from "./PlanViewer";
 
 /** One EXPLAIN run's outcome: what ran, its cautions, its plan(s), pin and compare. */
 export function ExplainResultView({
+  profileId,
   result,
   profileName,
   stale,
 }: {
+  profileId: string;
   result: ExplainResult;
   profileName: string | null;
   /** The editor no longer holds what this plan is for. */
@@ -21,6 +24,9 @@ export function ExplainResultView({
   const { pinned, pin } = useExplainUi();
   const [comparing, setComparing] = useState(false);
   const [which, setWhich] = useState(0);
+  const [earlier, setEarlier] = useState<{ ranAt: string; id: string | null }>({ ranAt: "", id: null });
+  // a choice belongs to the run it was made on
+  const earlierId = earlier.ranAt === result.ranAt ? earlier.id : null;
   const plan = result.plans[which] ?? result.plan;
   const isPinned = pinned?.plan === plan;
   return (
@@ -52,7 +58,15 @@ export function ExplainResultView({
       />
       {pinned && <PinnedPlanCard pinned={pinned} onUnpin={() => pin(null)} />}
       <Cautions result={result} />
-      {comparing && pinned && !isPinned ? (
+      <EarlierRuns
+        profileId={profileId}
+        result={result}
+        chosen={earlierId}
+        onChoose={(id) => setEarlier({ ranAt: result.ranAt, id })}
+      />
+      {earlierId !== null ? (
+        <EarlierRunCompare id={earlierId} current={plan} />
+      ) : comparing && pinned && !isPinned ? (
         <PlanCompare a={pinned.plan} b={plan} labelA="Pinned" labelB="Current" />
       ) : (
         <PlanViewer plan={plan} />
