@@ -1,14 +1,8 @@
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type FreshDatabase } from "../harness/database";
+import { describe, expect, it } from "vitest";
+import type { FreshDatabase } from "../harness/database";
 import { passfileFor } from "../integration/explain/plan-corpus/psql-render";
-import { ProfilesPage } from "./pages/profiles.page";
-import { PlansPage } from "./pages/plans.page";
-import { QueryPage } from "./pages/query.page";
-import { ShellPage } from "./pages/shell.page";
-import { launchBrowser, type E2EBrowser } from "./support/browser";
-import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
-
+import { useE2eApp } from "./support/e2e-app";
 const JOIN_SQL =
   "SELECT o.status, count(*) FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.region = 'north' GROUP BY o.status ORDER BY 2 DESC";
 
@@ -34,35 +28,30 @@ function psqlSession(db: FreshDatabase, passfile: string, script: string): Promi
 }
 
 describe("reading plans as they reach a person, and explaining what the editor holds", () => {
-  let host: RunningWebHost;
-  let b: E2EBrowser;
-  let db: FreshDatabase;
-  let passfile: Awaited<ReturnType<typeof passfileFor>>;
-
-  beforeAll(async () => {
-    db = await freshDatabase(15, "e2e_plan_reading");
-    await db.pool.query(`CREATE TABLE customers (id int PRIMARY KEY, region text NOT NULL);
+  const app = useE2eApp({
+    database: {
+      prefix: "e2e_plan_reading",
+      seed: `CREATE TABLE customers (id int PRIMARY KEY, region text NOT NULL);
       INSERT INTO customers SELECT g, (ARRAY['north', 'south', 'east'])[g % 3 + 1] FROM generate_series(1, 3000) g;
       CREATE TABLE orders (id int PRIMARY KEY, customer_id int NOT NULL, status text NOT NULL);
       INSERT INTO orders SELECT g, g % 3000 + 1, CASE WHEN g % 7 = 0 THEN 'refunded' ELSE 'paid' END FROM generate_series(1, 60000) g;
-      ANALYZE customers; ANALYZE orders;`);
-    passfile = await passfileFor(db.connection);
-    host = await startWebHostProcess();
-    b = await launchBrowser();
-    await new ShellPage(b.page).open(host.launchUrl);
+      ANALYZE customers; ANALYZE orders;`,
+    },
+    area: "plans",
   });
-  afterAll(async () => {
-    await b?.close();
-    await host?.stop();
-    await passfile?.remove();
-    await db?.drop();
-  });
+  /** A psql session on the test's database, its password in a 0600 passfile. */
+  const session = async (script: string) => {
+    const passfile = await passfileFor(app.db.connection);
+    try {
+      return await psqlSession(app.db, passfile.path, script);
+    } finally {
+      await passfile.remove();
+    }
+  };
 
   it("reads a psql session with a bordered, wrapped plan as the server's JSON of the same plan", async () => {
-    const { rows } = await db.pool.query<{ "QUERY PLAN": unknown }>(`EXPLAIN (FORMAT JSON) ${JOIN_SQL}`);
-    const session = await psqlSession(
-      db,
-      passfile.path,
+    const { rows } = await app.db.pool.query<{ "QUERY PLAN": unknown }>(`EXPLAIN (FORMAT JSON) ${JOIN_SQL}`);
+    const printed = await session(
       [
         "-- the slow report, as run on the server",
         "\\timing on",
@@ -75,12 +64,10 @@ describe("reading plans as they reach a person, and explaining what the editor h
       ].join("\n"),
     );
     // the terminal was narrow: psql wrapped the plan's lines inside its frame
-    expect(session).toMatch(/^\|.*\.\|\n\|\./m);
-    expect(session).toContain("Time:");
+    expect(printed).toMatch(/^\|.*\.\|\n\|\./m);
+    expect(printed).toContain("Time:");
 
-    const shell = new ShellPage(b.page);
-    await shell.goTo("plans");
-    const plans = new PlansPage(b.page);
+    const { plans } = app.pages;
     await plans.paste("b", "");
     await plans.paste("a", JSON.stringify(rows[0]!["QUERY PLAN"]));
     await plans.show();
@@ -88,18 +75,16 @@ describe("reading plans as they reach a person, and explaining what the editor h
     const fromJson = await plans.nodeLabels().allTextContents();
     expect(fromJson.length).toBeGreaterThan(3);
 
-    await plans.paste("a", session.replace(/\n/g, "\r\n"));
+    await plans.paste("a", printed.replace(/\n/g, "\r\n"));
     await plans.show();
-    await b.page.getByTestId("plan-reading-note").waitFor();
+    await app.page.getByTestId("plan-reading-note").waitFor();
     await expect(plans.nodeLabels().allTextContents()).resolves.toEqual(fromJson);
     // what came with the plan (the echoed commands, \timing's line) is named, not read as nodes
-    expect(await b.page.getByTestId("plan-skipped").textContent()).toMatch(/SET work_mem/);
+    expect(await app.page.getByTestId("plan-skipped").textContent()).toMatch(/SET work_mem/);
   });
 
   it("says a paste holds several plans and lets the user pick one", async () => {
-    const session = await psqlSession(
-      db,
-      passfile.path,
+    const printed = await session(
       [
         "\\pset border 1",
         "EXPLAIN SELECT * FROM orders WHERE id = 5;",
@@ -108,41 +93,38 @@ describe("reading plans as they reach a person, and explaining what the editor h
         "",
       ].join("\n"),
     );
-    const plans = new PlansPage(b.page);
-    await plans.paste("a", session);
+    const { plans } = app.pages;
+    await plans.paste("a", printed);
     await plans.show();
-    await b.page.getByTestId("plan-picker").waitFor();
-    expect(await b.page.getByTestId("plan-picker").textContent()).toContain("2 plans in this paste");
+    await app.page.getByTestId("plan-picker").waitFor();
+    expect(await app.page.getByTestId("plan-picker").textContent()).toContain("2 plans in this paste");
     await expect(plans.nodeLabels().allTextContents()).resolves.toEqual([
       "Index Scan using orders_pkey on orders",
     ]);
-    await b.page.getByTestId("plan-picker-select").selectOption("1");
+    await app.page.getByTestId("plan-picker-select").selectOption("1");
     await plans.nodeLabels().filter({ hasText: "Seq Scan on customers" }).waitFor();
   });
 
   it("refuses text that is not a plan, quoting the line", async () => {
-    const plans = new PlansPage(b.page);
+    const { plans } = app.pages;
     await plans.paste("a", "Hi! here is the plan you asked for:\nI think it is slow because of the join");
     await plans.show();
-    await b.page.getByTestId("plan-refusal").waitFor();
-    expect(await b.page.getByTestId("plan-refusal-line").textContent()).toContain("Hi! here is the plan");
+    await app.page.getByTestId("plan-refusal").waitFor();
+    expect(await app.page.getByTestId("plan-refusal-line").textContent()).toContain("Hi! here is the plan");
     expect(await plans.nodeLabels().count()).toBe(0);
   });
 
   it("explains analyze what the editor holds now, after an edit, and pins that plan", async () => {
-    const shell = new ShellPage(b.page);
-    await shell.goTo("connections");
-    await new ProfilesPage(b.page).addFor(db, "Plans 15");
-    await shell.currentProfile().waitFor();
-    await shell.goTo("query");
-    const query = new QueryPage(b.page);
+    await app.addProfile("Plans 15");
+    await app.pages.shell.goTo("query");
+    const { query } = app.pages;
     await query.waitForEditor();
     const panel = query.explainPanel();
     const ranSql = panel.getByTestId("explain-ran-sql");
 
     const first = "SELECT * FROM orders WHERE id < 100";
     await query.paste(first);
-    await b.page.getByTestId("explain-analyze").click();
+    await app.page.getByTestId("explain-analyze").click();
     await panel.getByTestId("plan-node-label").filter({ hasText: "orders_pkey" }).first().waitFor();
     expect(await ranSql.textContent()).toBe(first);
 
@@ -160,18 +142,18 @@ describe("reading plans as they reach a person, and explaining what the editor h
     // and the toolbar's button, after another edit
     const third = "SELECT count(*) FROM customers WHERE region = 'east'";
     await query.paste(third);
-    await b.page.getByTestId("explain-analyze").click();
+    await app.page.getByTestId("explain-analyze").click();
     await panel.getByTestId("plan-node-label").filter({ hasText: "Seq Scan on customers" }).first().waitFor();
     expect(await ranSql.textContent()).toBe(third);
     expect(await panel.getByTestId("pinned-sql").textContent()).toBe(second);
   });
 
   it("shows no misestimate tip on a scan a LIMIT stopped early", async () => {
-    const query = new QueryPage(b.page);
+    const { query } = app.pages;
     const panel = query.explainPanel();
     const sql = "SELECT * FROM orders WHERE status = 'paid' LIMIT 5";
     await query.paste(sql);
-    await b.page.getByTestId("explain-analyze").click();
+    await app.page.getByTestId("explain-analyze").click();
     await panel.getByTestId("explain-ran-sql").filter({ hasText: "LIMIT 5" }).waitFor();
     const scan = panel.getByTestId("plan-node").filter({ hasText: "Seq Scan on orders" });
     // planned ~51,000 rows, got 5: the LIMIT stopped it, which the tree says instead of a tip
@@ -180,15 +162,15 @@ describe("reading plans as they reach a person, and explaining what the editor h
   });
 
   it("compares this run with an earlier run of the same query from plan history, in one choice", async () => {
-    const query = new QueryPage(b.page);
+    const { query } = app.pages;
     const panel = query.explainPanel();
     await query.paste("SELECT * FROM orders WHERE customer_id = 42");
-    await b.page.getByTestId("explain-analyze").click();
+    await app.page.getByTestId("explain-analyze").click();
     await panel.getByTestId("explain-ran-sql").filter({ hasText: "= 42" }).waitFor();
-    await db.pool.query("CREATE INDEX orders_customer ON orders (customer_id)");
+    await app.db.pool.query("CREATE INDEX orders_customer ON orders (customer_id)");
     // other constant, other spacing: the same query
     await query.paste("select *  from orders\nwhere customer_id = 7");
-    await b.page.getByTestId("explain-analyze").click();
+    await app.page.getByTestId("explain-analyze").click();
     await panel.getByTestId("plan-node-label").filter({ hasText: "orders_customer" }).first().waitFor();
     await panel.getByTestId("explain-history").filter({ hasText: "1 earlier run of this query" }).waitFor();
     await panel.getByTestId("explain-history-select").selectOption({ index: 1 });
