@@ -1,14 +1,16 @@
-// Plan viewer: build the model and render the viewer for a ~2,000-node EXPLAIN ANALYZE plan
-// in Chromium, against the raw JSON in a <pre>. `npm run bench -- plan [--scale=NODES]`
+// Plans: read a pasted ~2,000-node EXPLAIN ANALYZE plan as psql's bordered, wrapped TEXT
+// against its JSON (and at a quarter and four times the size), then build the model and
+// render the viewer in Chromium against the raw JSON in a <pre>.
+// `npm run bench -- plan [--scale=NODES]`
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { buildPlanModel } from "../../src/shared/explain/plan.builder";
 import { launchChromium } from "../e2e/support/browser";
+import { benchParse, unionQuery } from "./plan-parse";
 import { benchDatabase, benchServer, median, report, scaleArg } from "./support";
 
 const targetNodes = scaleArg(2000);
-const branches = Math.max(1, Math.ceil((targetNodes - 1) / 4));
 const runs = 7;
 
 const server = await benchServer();
@@ -16,10 +18,8 @@ try {
   const pool = await benchDatabase(server, "bench_plan");
   await pool.query(`CREATE TABLE items (id int PRIMARY KEY, grp int, label text);
     INSERT INTO items SELECT g, g % 50, 'item <b>' || g || '</b>' FROM generate_series(1, 2000) g; ANALYZE items;`);
-  // each UNION ALL branch is Hash Join -> (Seq Scan, Hash -> Seq Scan): 4 nodes under one Append
-  const branch = (i: number) =>
-    `SELECT a.id, b.label FROM items a JOIN items b ON b.id = a.id + ${i} WHERE a.grp = ${i % 50}`;
-  const query = Array.from({ length: branches }, (_, i) => branch(i)).join("\nUNION ALL\n");
+  await benchParse(server, pool, "bench_plan", [targetNodes / 4, targetNodes, targetNodes * 4], targetNodes);
+  const query = unionQuery(targetNodes);
   const explained = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query}`);
   const raw = explained.rows[0]["QUERY PLAN"];
   await pool.end();

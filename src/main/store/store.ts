@@ -3,6 +3,7 @@ import { storeMigrations } from "../../generated/store/migrations";
 import { openStoreClient } from "./client";
 import { HistoryRepo } from "./history.repo";
 import type { StoreMigration } from "./migrate";
+import { PlanHistoryRepo } from "./plan-history.repo";
 import { SnippetsRepo } from "./snippets.repo";
 import { prepareStore } from "./store-prepare";
 import type { StoreLog } from "./store-log";
@@ -18,6 +19,7 @@ export interface AppStore {
   readonly ui: UiStateRepo;
   readonly history: HistoryRepo;
   readonly snippets: SnippetsRepo;
+  readonly plans: PlanHistoryRepo;
   status(): StoreStatus;
   close(): Promise<void>;
 }
@@ -49,6 +51,7 @@ export async function openStore(options: OpenStoreOptions): Promise<AppStore> {
     ui: new UiStateRepo(db, options.log),
     history: new HistoryRepo(db),
     snippets: new SnippetsRepo(db),
+    plans: new PlanHistoryRepo(db),
     status: () => ({ path: prepared.path, version: prepared.version, notices: [...notices] }),
     close,
   };

@@ -21,9 +21,20 @@ export const ExplainOptions = z
 export type ExplainOptions = z.infer<typeof ExplainOptions>;
 
 export const ExplainResult = z.object({
-  /** What EXPLAIN (FORMAT JSON) returned, untouched. */
+  /** What EXPLAIN (FORMAT JSON) returned, parsed (the Query Identifier kept as a string). */
   raw: z.unknown(),
+  /** The same, exactly as the server printed it. */
+  rawText: z.string(),
+  /** The first plan (the only one, unless a rule turned the statement into several). */
   plan: PlanModel,
+  /** Every plan EXPLAIN returned, in order. */
+  plans: z.array(PlanModel),
+  /** The statement explained, as the user wrote it (without pgdesk's EXPLAIN prefix). */
+  sql: z.string(),
+  /** The options it ran with. */
+  options: ExplainOptions,
+  /** When the run started (ISO 8601). */
+  ranAt: z.string(),
   /** The exact statement pgdesk sent, for the user to review. */
   explainSql: z.string(),
   /** The statement's kind as the parser classified it (read, write, ddl). */
@@ -34,8 +45,37 @@ export const ExplainResult = z.object({
   serverVersionNum: z.number().int(),
   /** Plain-language cautions: what a rollback does not undo. */
   warnings: z.array(z.string()),
+  /**
+   * The statement's place in plan history: its fingerprint (the same for other constants,
+   * spacing and comments) and whether this run's plan was kept there (and why not).
+   */
+  history: z.object({
+    queryKey: z.string(),
+    kept: z.boolean(),
+    reason: z.string().optional(),
+  }),
 });
 export type ExplainResult = z.infer<typeof ExplainResult>;
+
+/** Plans bigger than this (EXPLAIN's JSON, in characters) are not kept in plan history. */
+export const PLAN_HISTORY_MAX_CHARS = 2_000_000;
+
+/** One plan in plan history, without the plan itself (explain:historyPlan reads it). */
+export const PlanHistoryEntry = z.object({
+  id: z.string(),
+  profileId: ProfileId,
+  database: z.string().nullable(),
+  queryKey: z.string(),
+  /** The statement with its constants as $1, $2 … and its spacing collapsed. */
+  normalizedSql: z.string(),
+  sql: z.string(),
+  options: ExplainOptions,
+  ranAt: z.string(),
+  serverVersionNum: z.number().int(),
+  executionMs: z.number().nullable(),
+  totalCost: z.number().nullable(),
+});
+export type PlanHistoryEntry = z.infer<typeof PlanHistoryEntry>;
 
 export const explainChannels = {
   /**
@@ -62,6 +102,29 @@ export const explainChannels = {
       })
       .strict(),
     output: ExplainResult,
+  }),
+  /**
+   * Plan history of a profile, newest first: of one query (its fingerprint), or the
+   * newest entry of each query when no key is given.
+   */
+  "explain:history": channel({
+    input: z
+      .object({
+        profileId: ProfileId,
+        queryKey: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(1000).default(100),
+      })
+      .strict(),
+    output: z.object({
+      entries: z.array(PlanHistoryEntry),
+      /** Entries that could not be read back (a damaged value), named. */
+      problems: z.array(z.string()),
+    }),
+  }),
+  /** One plan of plan history, as a model (read again from the JSON the server printed). */
+  "explain:historyPlan": channel({
+    input: z.object({ id: z.string().min(1).max(100) }).strict(),
+    output: z.object({ entry: PlanHistoryEntry, plans: z.array(PlanModel) }),
   }),
 } as const;
 

@@ -27,10 +27,43 @@ export const Buffers = z.object({
   sharedWritten: z.number(),
   localHit: z.number(),
   localRead: z.number(),
+  localDirtied: z.number(),
+  localWritten: z.number(),
   tempRead: z.number(),
   tempWritten: z.number(),
 });
 export type Buffers = z.infer<typeof Buffers>;
+
+/**
+ * Time spent reading and writing blocks (track_io_timing), by kind of buffer. PostgreSQL
+ * 15–16 print shared and local together ("shared/local"), older servers without a scope.
+ */
+export const IoTiming = z.object({
+  scope: z.enum(["shared", "local", "temp", "shared/local"]),
+  readMs: z.number().nullable(),
+  writeMs: z.number().nullable(),
+});
+export type IoTiming = z.infer<typeof IoTiming>;
+
+export const Wal = z.object({
+  records: z.number(),
+  fpi: z.number(),
+  bytes: z.number(),
+  buffersFull: z.number(),
+});
+export type Wal = z.infer<typeof Wal>;
+
+/** One parallel worker's share of a node (EXPLAIN ANALYZE VERBOSE, or per-worker sort/hash figures). */
+export const PlanWorker = z.object({
+  number: z.number().int(),
+  actualStartupMs: z.number().nullable(),
+  actualTotalMs: z.number().nullable(),
+  actualRows: z.number().nullable(),
+  actualLoops: z.number().nullable(),
+  buffers: Buffers.nullable(),
+  details: z.array(z.tuple([z.string(), z.string()])),
+});
+export type PlanWorker = z.infer<typeof PlanWorker>;
 
 export const PlanNode = z.object({
   id: z.number().int(),
@@ -53,10 +86,15 @@ export const PlanNode = z.object({
   functionName: z.string().nullable(),
   joinType: z.string().nullable(),
   parallelAware: z.boolean(),
-  startupCost: z.number(),
-  totalCost: z.number(),
-  planRows: z.number(),
-  planWidth: z.number(),
+  /** Run asynchronously under an Append (foreign scans, PostgreSQL 14+). */
+  asyncCapable: z.boolean(),
+  /** The planner was told not to use this kind of node and had no other way (PostgreSQL 18). */
+  disabled: z.boolean(),
+  /** Null when the plan was printed with COSTS OFF. */
+  startupCost: z.number().nullable(),
+  totalCost: z.number().nullable(),
+  planRows: z.number().nullable(),
+  planWidth: z.number().nullable(),
   /** Per loop, as EXPLAIN prints them; null without ANALYZE. */
   actualStartupMs: z.number().nullable(),
   actualTotalMs: z.number().nullable(),
@@ -70,18 +108,30 @@ export const PlanNode = z.object({
   inclusiveShare: z.number().nullable(),
   exclusiveShare: z.number().nullable(),
   timeSeverity: TimeSeverity,
-  /** Rows over all loops. */
-  estimatedRowsTotal: z.number(),
+  /** Rows over all loops; null with COSTS OFF. */
+  estimatedRowsTotal: z.number().nullable(),
   actualRowsTotal: z.number().nullable(),
   misestimate: Misestimate.nullable(),
+  /**
+   * Why this node may have returned fewer rows than it would have run to completion
+   * (its consumer stopped asking): a LIMIT above it, a Merge Join that ran out of the
+   * other side, a semi/anti join's first match, a subplan that needs one or two rows.
+   */
+  earlyStop: z.string().nullable(),
   /** As the server reports them: including the children's. */
   buffers: Buffers.nullable(),
   /** This node's own buffers (children subtracted). */
   exclusiveBuffers: Buffers.nullable(),
+  /** Sum over every kind of buffer. */
   ioReadMs: z.number().nullable(),
   ioWriteMs: z.number().nullable(),
+  io: z.array(IoTiming),
+  wal: Wal.nullable(),
   filter: z.string().nullable(),
-  /** Over all loops. */
+  /**
+   * Over all loops: EXPLAIN prints the per-loop average (rounded), so this is that times
+   * the loops. Heap Fetches, by contrast, is printed as the total already.
+   */
   rowsRemovedByFilter: z.number().nullable(),
   joinFilter: z.string().nullable(),
   rowsRemovedByJoinFilter: z.number().nullable(),
@@ -99,31 +149,64 @@ export const PlanNode = z.object({
   lossyHeapBlocks: z.number().nullable(),
   workersPlanned: z.number().nullable(),
   workersLaunched: z.number().nullable(),
+  /** HashAggregate: partitions the planner expected to spill to. */
+  plannedPartitions: z.number().nullable(),
+  workers: z.array(PlanWorker),
   /** Every other property the server printed, as display text. */
   details: z.array(z.tuple([z.string(), z.string()])),
+  /** Lines under this node that pgdesk did not recognise, exactly as printed. */
+  unparsedLines: z.array(z.string()),
 });
 export type PlanNode = z.infer<typeof PlanNode>;
 
+/** JIT compilation; the times only with ANALYZE (and TIMING). */
 export const Jit = z.object({
   functions: z.number(),
-  generationMs: z.number(),
-  inliningMs: z.number(),
-  optimizationMs: z.number(),
-  emissionMs: z.number(),
-  totalMs: z.number(),
+  options: z.array(z.tuple([z.string(), z.boolean()])),
+  generationMs: z.number().nullable(),
+  /** Part of the generation time (PostgreSQL 17+). */
+  deformMs: z.number().nullable(),
+  inliningMs: z.number().nullable(),
+  optimizationMs: z.number().nullable(),
+  emissionMs: z.number().nullable(),
+  totalMs: z.number().nullable(),
 });
 export type Jit = z.infer<typeof Jit>;
 
 export const Trigger = z.object({
-  name: z.string(),
+  /** Null for a constraint trigger printed without VERBOSE ("Trigger for constraint fk"). */
+  name: z.string().nullable(),
+  constraintName: z.string().nullable(),
   relation: z.string().nullable(),
-  timeMs: z.number(),
+  /** Null with TIMING OFF. */
+  timeMs: z.number().nullable(),
   calls: z.number(),
 });
+export type Trigger = z.infer<typeof Trigger>;
+
+/** What planning itself cost: buffers (13+) and memory (MEMORY option, 17+). */
+export const Planning = z.object({
+  buffers: Buffers.nullable(),
+  io: z.array(IoTiming),
+  memoryUsedKb: z.number().nullable(),
+  memoryAllocatedKb: z.number().nullable(),
+});
+export type Planning = z.infer<typeof Planning>;
+
+/** Turning the result into wire format (SERIALIZE option, 17+). */
+export const Serialization = z.object({
+  timeMs: z.number().nullable(),
+  outputKb: z.number().nullable(),
+  format: z.string().nullable(),
+  buffers: Buffers.nullable(),
+  io: z.array(IoTiming),
+});
+export type Serialization = z.infer<typeof Serialization>;
 
 export const TipKind = z.enum([
   "seq-scan-filter",
   "misestimate",
+  "slow-node",
   "sort-spill",
   "hash-spill",
   "nested-loop-loops",
@@ -140,24 +223,41 @@ export const Tip = z.object({
   severity: z.enum(["info", "warning", "critical"]),
   title: z.string(),
   detail: z.string(),
+  /** The figures the finding rests on, as label and value ("Rows estimated per loop", "1"). */
+  figures: z.array(z.tuple([z.string(), z.string()])),
 });
 export type Tip = z.infer<typeof Tip>;
 
+export const PlanSource = z.enum(["json", "text", "yaml", "xml"]);
+export type PlanSource = z.infer<typeof PlanSource>;
+
 export const PlanModel = z.object({
-  source: z.enum(["json", "text"]),
+  source: PlanSource,
   /** Whether the plan carries actual times/rows (EXPLAIN ANALYZE). */
   analyzed: z.boolean(),
   /** Whether per-node timings exist (ANALYZE without TIMING OFF). */
   timed: z.boolean(),
+  /** Whether estimates were printed (false with COSTS OFF). */
+  costs: z.boolean(),
   nodes: z.array(PlanNode),
   planningMs: z.number().nullable(),
   executionMs: z.number().nullable(),
   /** What shares are relative to: execution time, else the root's inclusive time. */
   totalMs: z.number().nullable(),
-  totalCost: z.number(),
+  totalCost: z.number().nullable(),
   triggers: z.array(Trigger),
   jit: Jit.nullable(),
-  settings: z.array(z.tuple([z.string(), z.string()])),
+  /** Settings that differ from the built-in defaults (SETTINGS option); a null value prints as NULL. */
+  settings: z.array(z.tuple([z.string(), z.string().nullable()])),
+  planning: Planning.nullable(),
+  serialization: Serialization.nullable(),
+  queryIdentifier: z.string().nullable(),
+  /** The statement, when the plan came with it (auto_explain's "Query Text"). */
+  queryText: z.string().nullable(),
+  /** Other plan-level properties the server printed. */
+  details: z.array(z.tuple([z.string(), z.string()])),
+  /** Plan-level lines pgdesk did not recognise, exactly as printed. */
+  unparsedLines: z.array(z.string()),
   tips: z.array(Tip),
 });
 export type PlanModel = z.infer<typeof PlanModel>;

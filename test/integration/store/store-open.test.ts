@@ -90,6 +90,18 @@ describe("the store file: open, migrate, move aside", () => {
     expect(await db.historyEntry.create({ data: entry })).toEqual({ seq: 1, ...entry });
     const snippet = { id: "s", name: "N", sql: "S", updatedAt: at };
     expect(await db.snippet.create({ data: snippet })).toEqual(snippet);
+    const plan = {
+      ...{ id: "ph", profileId: "p", database: "d", queryKey: "k", normalizedSql: "N", sql: "S" },
+      ...{
+        options: "{}",
+        ranAt: at,
+        serverVersionNum: 180001,
+        planJson: "[]",
+        executionMs: 2.5,
+        totalCost: 9.25,
+      },
+    };
+    expect(await db.planHistoryEntry.create({ data: plan })).toEqual({ seq: 1, ...plan });
     await db.$disconnect();
     await store.close();
   });

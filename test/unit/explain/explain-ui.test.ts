@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parsePlanInput } from "../../../src/shared/explain/plan.input";
 import {
-  autoRunKey,
+  isNewRequest,
   defaultExplainOptions,
   needsNewerServer,
   timeoutSeconds,
@@ -59,10 +59,11 @@ describe("explain options", () => {
     ]);
   });
 
-  it("explains a statement automatically once per profile, mode and text", () => {
-    expect(autoRunKey("p", true, "SELECT 1")).toBe(autoRunKey("p", true, "SELECT 1"));
-    expect(autoRunKey("p", true, "SELECT 1")).not.toBe(autoRunKey("p", false, "SELECT 1"));
-    expect(autoRunKey("p1", true, "x")).not.toBe(autoRunKey("p", true, "1x"));
+  it("runs a request from the editor once, and never by itself", () => {
+    expect(isNewRequest(null, undefined)).toBe(false);
+    expect(isNewRequest(null, { seq: 1 })).toBe(true);
+    expect(isNewRequest(1, { seq: 1 })).toBe(false);
+    expect(isNewRequest(1, { seq: 2 })).toBe(true);
   });
 });
 

@@ -40,7 +40,10 @@ describe("plan model from real plans", () => {
     );
     expect(b.nodes.every((n) => n.inclusiveMs !== null && n.exclusiveMs! >= 0)).toBe(true);
     expect(b.executionMs).toBeGreaterThan(0);
-    expect(b.tips.map((t) => [t.kind, t.nodeId])).toEqual(a.tips.map((t) => [t.kind, t.nodeId]));
+    // slow-node tips rest on measured times, which differ between the two runs
+    const kinds = (m: PlanModel) =>
+      m.tips.filter((t) => t.kind !== "slow-node").map((t) => [t.kind, t.nodeId]);
+    expect(kinds(b)).toEqual(kinds(a));
   });
 
   it("flags the parallel seq scan that discards almost every row, with wall-clock time per worker", () => {

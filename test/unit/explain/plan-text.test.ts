@@ -126,6 +126,51 @@ describe("misestimates", () => {
   });
 });
 
+describe("early stops: fewer rows than planned is expected, not a misestimate", () => {
+  const misestimated = (text: string) =>
+    parsePlanInput(text)
+      .tips.filter((t) => t.kind === "misestimate")
+      .map((t) => t.nodeId);
+
+  it("on a Merge Join's side that stopped once the other ran out", () => {
+    const m =
+      parsePlanInput(`Merge Join  (cost=0.57..9000.00 rows=5000 width=8) (actual time=0.02..1.50 rows=500 loops=1)
+  Merge Cond: (a.id = b.id)
+  ->  Index Scan using a_pkey on a  (cost=0.29..300.00 rows=500 width=4) (actual time=0.01..0.30 rows=500 loops=1)
+  ->  Index Scan using b_pkey on b  (cost=0.29..8000.00 rows=200000 width=4) (actual time=0.01..0.40 rows=501 loops=1)
+Execution Time: 1.600 ms`);
+    expect(m.nodes[2]!.earlyStop).toMatch(/Merge Join/);
+    expect(m.tips.filter((t) => t.kind === "misestimate")).toEqual([]);
+  });
+
+  it("on a semi or anti join's inner side, which stops at the first match", () => {
+    for (const join of ["Semi", "Anti"])
+      expect(
+        misestimated(`Nested Loop ${join} Join  (cost=0.29..900.00 rows=100 width=4) (actual time=0.02..2.00 rows=100 loops=1)
+  ->  Seq Scan on c  (cost=0.00..2.00 rows=100 width=4) (actual time=0.01..0.05 rows=100 loops=1)
+  ->  Index Only Scan using t_k on t  (cost=0.29..50.00 rows=5000 width=4) (actual time=0.01..0.01 rows=1 loops=100)
+        Index Cond: (k = c.id)
+Execution Time: 2.100 ms`),
+      ).toEqual([]);
+  });
+
+  it("but still on an over-estimate with no early stop, and on an under-estimate under a LIMIT", () => {
+    expect(
+      misestimated(`Hash Semi Join  (cost=200.00..900.00 rows=100 width=4) (actual time=0.02..2.00 rows=100 loops=1)
+  Hash Cond: (c.id = t.k)
+  ->  Seq Scan on c  (cost=0.00..2.00 rows=100 width=4) (actual time=0.01..0.05 rows=100 loops=1)
+  ->  Hash  (cost=50.00..50.00 rows=5000 width=4) (actual time=0.50..0.50 rows=5 loops=1)
+        ->  Seq Scan on t  (cost=0.00..50.00 rows=5000 width=4) (actual time=0.01..0.40 rows=5 loops=1)
+Execution Time: 2.100 ms`),
+    ).toEqual([2, 3]);
+    expect(
+      misestimated(`Limit  (cost=0.00..1.00 rows=10 width=4) (actual time=0.02..9.00 rows=10 loops=1)
+  ->  Seq Scan on t  (cost=0.00..10.00 rows=1 width=4) (actual time=0.01..8.00 rows=5000 loops=1)
+Execution Time: 9.100 ms`),
+    ).toEqual([1]);
+  });
+});
+
 describe("comparing two plans", () => {
   const before =
     parsePlanInput(`Hash Join  (cost=10.00..500.00 rows=100 width=8) (actual time=1.0..40.0 rows=100 loops=1)

@@ -1,13 +1,19 @@
 import type pg from "pg";
 import { AppError } from "../../../shared/contract";
 import type { ExplainOptions, ExplainResult } from "../../../shared/contract/explain";
-import { buildPlanModel } from "../../../shared/explain/plan.builder";
+import { parseExplainJson } from "../../../shared/explain/formats/value-types";
+import { buildPlanModels } from "../../../shared/explain/plan.builder";
 import { serverVersion } from "../../db/server-version";
 import { joinSql, sql, userSql, type Sql } from "../../db/sql";
 import { statementToExplain } from "./explain.guard";
 import { cancelBackend, setLocalStatementTimeout, unlockAllAdvisory } from "./explain.sql";
 
 export const DEFAULT_EXPLAIN_TIMEOUT_MS = 60_000;
+
+const asText = (value: string) => value;
+
+/** One run's outcome; the handler adds its place in plan history. */
+export type ExplainRun = Omit<ExplainResult, "history">;
 
 export interface ExplainRequest {
   sql: string;
@@ -32,7 +38,7 @@ const ROLLBACK_WARNINGS = [
  * statement even if one slipped through), and the connection is discarded afterwards so
  * nothing the statement did to the session outlives the run.
  */
-export async function runExplain(pool: pg.Pool, req: ExplainRequest): Promise<ExplainResult> {
+export async function runExplain(pool: pg.Pool, req: ExplainRequest): Promise<ExplainRun> {
   const stmt = await statementToExplain(req.sql);
   const { options } = req;
   if ((options.wal || options.serialize) && !options.analyze) {
@@ -51,6 +57,7 @@ export async function runExplain(pool: pg.Pool, req: ExplainRequest): Promise<Ex
       { field: "options" },
     );
   }
+  const ranAt = new Date().toISOString();
   const client = await pool.connect();
   let broken: Error | undefined;
   const onAbort = () =>
@@ -64,16 +71,25 @@ export async function runExplain(pool: pg.Pool, req: ExplainRequest): Promise<Ex
     await client.query(req.readOnly ? "BEGIN READ ONLY" : "BEGIN");
     try {
       await client.query(setLocalStatementTimeout, [String(req.timeoutMs ?? DEFAULT_EXPLAIN_TIMEOUT_MS)]);
-      let rows: Array<Record<string, unknown>>;
+      let rows: Array<Record<string, string>>;
       try {
-        rows = (await client.query({ text: explainSql, queryMode: "extended" } as pg.QueryConfig)).rows;
+        // the JSON as text: a 64-bit Query Identifier does not survive JSON.parse
+        const config = { text: explainSql, queryMode: "extended", types: { getTypeParser: () => asText } };
+        rows = (await client.query(config as pg.QueryConfig)).rows as Array<Record<string, string>>;
       } catch (err) {
         throw shiftPosition(err, prefix.length, stmt.start);
       }
-      const raw = rows[0]?.["QUERY PLAN"];
+      const rawText = rows[0]?.["QUERY PLAN"] ?? "[]";
+      const raw = parseExplainJson(rawText);
+      const plans = buildPlanModels(raw, "json");
       return {
         raw,
-        plan: buildPlanModel(raw, "json"),
+        rawText,
+        plan: plans[0]!,
+        plans,
+        sql: stmt.text,
+        options,
+        ranAt,
         explainSql,
         statementKind: stmt.kind,
         rolledBack: options.analyze,

@@ -3,151 +3,138 @@ import type { ExplainOptions } from "../../../../shared/contract/explain";
 import type { AreaProps } from "../../lib/area";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
-import {
-  autoRunKey,
-  DEFAULT_EXPLAIN_TIMEOUT_S,
-  defaultExplainOptions,
-  needsNewerServer,
-  timeoutSeconds,
-} from "./explain-options.model";
-import { useExplain, type ExplainRequest } from "./explain.queries";
-import { ExplainResultView, ResultActions } from "./ExplainResultView";
+import { DEFAULT_EXPLAIN_TIMEOUT_S, defaultExplainOptions, isNewRequest } from "./explain-options.model";
+import { useExplain, useProfileName } from "./explain.queries";
+import { ExplainOptionsBar } from "./ExplainOptionsBar";
+import { ExplainResultView } from "./ExplainResultView";
+
+/** A run asked for from outside (the editor's toolbar or shortcut): each new `seq` runs once. */
+export interface ExplainRequestSignal {
+  analyze: boolean;
+  seq: number;
+}
 
 export interface ExplainPanelProps extends AreaProps {
-  sql: string;
-  analyze: boolean;
+  /**
+   * The statement to explain, read at the moment a run starts: the editor's selection or
+   * the statement under its caret (or a text box's contents).
+   */
+  statement(): Promise<string> | string;
+  /** What the statement comes from now (the editor's text): a plan of older text says so. */
+  source: string;
+  request?: ExplainRequestSignal | undefined;
+  /** ANALYZE checked when the panel opens. */
+  analyze?: boolean;
   database?: string;
-  /** Run as soon as the panel opens or the statement changes (default true). */
-  autoRun?: boolean;
   /** Server major version, when the host knows it: SERIALIZE and MEMORY need 17+. */
   serverVersionNum?: number;
 }
 
-const OPTION_LABELS: Array<[keyof ExplainOptions, string]> = [
-  ["analyze", "ANALYZE"],
-  ["buffers", "BUFFERS"],
-  ["verbose", "VERBOSE"],
-  ["settings", "SETTINGS"],
-  ["wal", "WAL"],
-  ["serialize", "SERIALIZE (17+)"],
-  ["memory", "MEMORY (17+)"],
-];
-
-/** The plan viewer for one statement; the Query page embeds it. */
-export function ExplainPanel({
-  profileId,
-  sql,
-  analyze,
-  database,
-  autoRun = true,
-  serverVersionNum,
-}: ExplainPanelProps) {
+/**
+ * EXPLAIN of whatever the statement source holds at the moment a run is asked for; it
+ * never re-runs by itself (ANALYZE executes the statement).
+ */
+export function ExplainPanel(props: ExplainPanelProps) {
+  const { profileId, analyze = false, database, serverVersionNum } = props;
   const [options, setOptions] = useState<ExplainOptions>(() => defaultExplainOptions(analyze));
   const [timeoutSec, setTimeoutSec] = useState(DEFAULT_EXPLAIN_TIMEOUT_S);
-  const [comparing, setComparing] = useState(false);
   const run = useExplain(profileId, database);
-  useAutoExplain(run.mutate, { profileId, sql, analyze, enabled: autoRun });
-  const result = run.data;
+  const profileName = useProfileName(profileId);
+  const current = useStatementRun(props, (sql, opts) =>
+    run.mutate({ sql, options: opts, timeoutMs: timeoutSec * 1000 }),
+  );
+  useRequestedRun(props.request, (analyze) => {
+    const opts = { ...options, analyze };
+    setOptions(opts);
+    current.start(opts);
+  });
 
+  const result = run.data;
   return (
     <section className="flex flex-col gap-3" data-testid="explain-panel">
       <div className="flex flex-wrap items-center gap-3 text-xs">
-        <OptionBoxes options={options} onChange={setOptions} serverVersionNum={serverVersionNum} />
-        <label className="flex items-center gap-1">
-          Timeout
-          <input
-            type="number"
-            min={1}
-            max={3600}
-            value={timeoutSec}
-            onChange={(e) => setTimeoutSec(timeoutSeconds(e.target.value))}
-            className="w-16 rounded border border-slate-300 bg-white px-1 dark:border-slate-700 dark:bg-slate-900"
-            data-testid="explain-timeout"
-          />
-          s
-        </label>
+        <ExplainOptionsBar
+          options={options}
+          onOption={(k, v) => setOptions((o) => ({ ...o, [k]: v }))}
+          timeoutSec={timeoutSec}
+          onTimeout={setTimeoutSec}
+          serverVersionNum={serverVersionNum}
+        />
         <Button
           variant="primary"
-          disabled={run.isPending || !sql.trim()}
-          onClick={() => run.mutate({ sql, options, timeoutMs: timeoutSec * 1000 })}
+          disabled={run.isPending}
+          onClick={() => current.start(options)}
           data-testid="explain-run"
+          title="Explains what the editor holds now: the selection, else the statement under the caret"
         >
           {run.isPending ? "Explaining…" : options.analyze ? "Explain analyze" : "Explain"}
         </Button>
-        {result && (
-          <ResultActions
-            result={result}
-            sql={sql}
-            comparing={comparing}
-            onCompare={() => setComparing((c) => !c)}
-          />
-        )}
       </div>
-      {options.analyze && (
-        <p
-          className="rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
-          data-testid="explain-analyze-note"
-        >
-          EXPLAIN ANALYZE executes the statement inside BEGIN … ROLLBACK. Row changes are undone; sequence
-          increments, effects outside the database and session advisory locks are not.
-        </p>
-      )}
+      {options.analyze && <AnalyzeNote />}
+      {current.error !== null && <ErrorMessage error={current.error} />}
       {run.error && <ErrorMessage error={run.error} />}
       {run.isPending && <p className="text-sm text-slate-500">Running EXPLAIN…</p>}
-      {result && <ExplainResultView result={result} comparing={comparing} />}
+      {result && (
+        <ExplainResultView
+          profileId={profileId}
+          result={result}
+          profileName={profileName}
+          stale={current.stale}
+        />
+      )}
     </section>
   );
 }
 
 /**
- * Explains the statement as soon as the panel shows it, once per statement and mode, also
- * under StrictMode's double effects: ANALYZE executes it.
+ * Starting a run: the statement is read then (an error reading it is shown), and what the
+ * source held at that moment is kept, so a plan of text since edited can say so.
  */
-function useAutoExplain(
-  explain: (request: ExplainRequest) => void,
-  {
-    profileId,
-    sql,
-    analyze,
-    enabled,
-  }: { profileId: string; sql: string; analyze: boolean; enabled: boolean },
+function useStatementRun(
+  { statement, source }: Pick<ExplainPanelProps, "statement" | "source">,
+  explain: (sql: string, options: ExplainOptions) => void,
 ) {
-  const lastAuto = useRef<string | null>(null);
-  useEffect(() => {
-    const key = autoRunKey(profileId, analyze, sql);
-    if (!enabled || !sql.trim() || lastAuto.current === key) return;
-    lastAuto.current = key;
-    explain({ sql, options: defaultExplainOptions(analyze), timeoutMs: DEFAULT_EXPLAIN_TIMEOUT_S * 1000 });
-  }, [enabled, profileId, analyze, sql, explain]);
+  const [error, setError] = useState<unknown>(null);
+  const [ranFrom, setRanFrom] = useState<string | null>(null);
+  const start = async (options: ExplainOptions) => {
+    setError(null);
+    const from = source;
+    try {
+      const sql = await statement();
+      if (!sql.trim()) return;
+      setRanFrom(from);
+      explain(sql, options);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return {
+    start: (options: ExplainOptions) => void start(options),
+    error,
+    stale: ranFrom !== null && ranFrom !== source,
+  };
 }
 
-/** One checkbox per EXPLAIN option; those the server is too old for are shown, disabled. */
-function OptionBoxes({
-  options,
-  onChange,
-  serverVersionNum,
-}: {
-  options: ExplainOptions;
-  onChange(update: (o: ExplainOptions) => ExplainOptions): void;
-  serverVersionNum: number | undefined;
-}) {
-  return OPTION_LABELS.map(([k, label]) => {
-    const tooOld = needsNewerServer(k, serverVersionNum);
-    return (
-      <label
-        key={k}
-        className={`flex items-center gap-1 ${tooOld ? "opacity-50" : ""}`}
-        title={tooOld ? "Needs PostgreSQL 17 or newer" : undefined}
-      >
-        <input
-          type="checkbox"
-          checked={options[k] === true}
-          disabled={tooOld}
-          onChange={(e) => onChange((o) => ({ ...o, [k]: e.target.checked }))}
-          data-testid={`explain-option-${k}`}
-        />
-        {label}
-      </label>
-    );
-  });
+/** A request from the toolbar runs once per seq (also under StrictMode's double effects). */
+function useRequestedRun(request: ExplainRequestSignal | undefined, start: (analyze: boolean) => void) {
+  const lastSeq = useRef<number | null>(null);
+  useEffect(() => {
+    if (!isNewRequest(lastSeq.current, request)) return;
+    lastSeq.current = request!.seq;
+    start(request!.analyze);
+    // only a new request runs; the options and the statement are read when it comes
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request?.seq]);
+}
+
+function AnalyzeNote() {
+  return (
+    <p
+      className="rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+      data-testid="explain-analyze-note"
+    >
+      EXPLAIN ANALYZE executes the statement inside BEGIN … ROLLBACK. Row changes are undone; sequence
+      increments, effects outside the database and session advisory locks are not.
+    </p>
+  );
 }

@@ -1,53 +1,125 @@
-import type { OutputOf } from "../../../../shared/contract";
+import { useState } from "react";
+import type { ExplainResult } from "../../../../shared/contract/explain";
+import type { PlanModel } from "../../../../shared/explain/plan.model";
 import { Button } from "../../components/Button";
+import { EarlierRunCompare, EarlierRuns } from "./EarlierRuns";
 import { useExplainUi } from "./explain.store";
+import { PinnedPlanCard, PlanProvenance } from "./PinnedPlanCard";
 import { PlanCompare } from "./PlanCompare";
 import { PlanViewer } from "./PlanViewer";
 
-type ExplainResult = OutputOf<"explain:run">;
-
-/** Pin for comparison, copy the raw JSON, and switch to the comparison with the pinned plan. */
-export function ResultActions({
+/** One EXPLAIN run's outcome: what ran, its cautions, its plan(s), pin and compare. */
+export function ExplainResultView({
+  profileId,
   result,
-  sql,
-  comparing,
-  onCompare,
+  profileName,
+  stale,
 }: {
+  profileId: string;
   result: ExplainResult;
-  sql: string;
-  comparing: boolean;
-  onCompare(): void;
+  profileName: string | null;
+  /** The editor no longer holds what this plan is for. */
+  stale: boolean;
 }) {
   const { pinned, pin } = useExplainUi();
+  const [comparing, setComparing] = useState(false);
+  const [which, setWhich] = useState(0);
+  const [earlier, setEarlier] = useState<{ ranAt: string; id: string | null }>({ ranAt: "", id: null });
+  // a choice belongs to the run it was made on
+  const earlierId = earlier.ranAt === result.ranAt ? earlier.id : null;
+  const plan = result.plans[which] ?? result.plan;
+  const isPinned = pinned?.plan === plan;
   return (
-    <>
-      <Button
-        onClick={() =>
-          pin({ plan: result.plan, label: `${sql.slice(0, 60)} (${new Date().toLocaleTimeString()})` })
+    <div className="flex flex-col gap-2" data-testid="explain-result">
+      <ResultActions
+        result={result}
+        plan={plan}
+        onPin={() =>
+          pin({ plan, sql: result.sql, options: result.options, ranAt: result.ranAt, profileName })
         }
-        data-testid="explain-pin"
-      >
-        Pin for comparison
+        isPinned={isPinned}
+        canCompare={pinned !== null && !isPinned}
+        comparing={comparing}
+        onCompare={() => setComparing((c) => !c)}
+        which={which}
+        onWhich={setWhich}
+      />
+      {stale && (
+        <p className="text-xs text-amber-700 dark:text-amber-400" data-testid="explain-stale">
+          The editor has changed since this plan ran. Press Explain to explain what it holds now.
+        </p>
+      )}
+      <PlanProvenance
+        sql={result.sql}
+        options={result.options}
+        ranAt={result.ranAt}
+        profileName={profileName}
+        testId="explain-ran"
+      />
+      {pinned && <PinnedPlanCard pinned={pinned} onUnpin={() => pin(null)} />}
+      <Cautions result={result} />
+      <EarlierRuns
+        profileId={profileId}
+        result={result}
+        chosen={earlierId}
+        onChoose={(id) => setEarlier({ ranAt: result.ranAt, id })}
+      />
+      {earlierId !== null ? (
+        <EarlierRunCompare id={earlierId} current={plan} />
+      ) : comparing && pinned && !isPinned ? (
+        <PlanCompare a={pinned.plan} b={plan} labelA="Pinned" labelB="Current" />
+      ) : (
+        <PlanViewer plan={plan} />
+      )}
+    </div>
+  );
+}
+
+/** Pin for comparison, copy the JSON as the server printed it, compare, and pick among several plans. */
+function ResultActions(p: {
+  result: ExplainResult;
+  plan: PlanModel;
+  onPin(): void;
+  isPinned: boolean;
+  canCompare: boolean;
+  comparing: boolean;
+  onCompare(): void;
+  which: number;
+  onWhich(i: number): void;
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-xs">
+      <Button onClick={p.onPin} disabled={p.isPinned} data-testid="explain-pin">
+        {p.isPinned ? "Pinned" : "Pin for comparison"}
       </Button>
       <Button
-        onClick={() => void navigator.clipboard?.writeText(JSON.stringify(result.raw, null, 2))}
+        onClick={() => void navigator.clipboard?.writeText(p.result.rawText)}
         data-testid="explain-copy-json"
         title="For the Plans area, or to share"
       >
         Copy plan JSON
       </Button>
-      {pinned && pinned.plan !== result.plan && (
-        <Button onClick={onCompare} data-testid="explain-compare">
-          {comparing ? "Show plan" : "Compare with pinned"}
+      {p.canCompare && (
+        <Button onClick={p.onCompare} data-testid="explain-compare">
+          {p.comparing ? "Show plan" : "Compare with pinned"}
         </Button>
       )}
-    </>
+      {p.result.plans.length > 1 && (
+        <label className="flex items-center gap-1" data-testid="explain-plan-picker">
+          {p.result.plans.length} plans (a rule rewrote the statement):
+          <select value={p.which} onChange={(e) => p.onWhich(Number(e.target.value))}>
+            {p.result.plans.map((x, i) => (
+              <option key={i} value={i}>{`${i + 1}: ${x.nodes[0]!.label}`}</option>
+            ))}
+          </select>
+        </label>
+      )}
+    </div>
   );
 }
 
-/** What a rollback does not undo, the exact statement sent, and the plan (or the comparison). */
-export function ExplainResultView({ result, comparing }: { result: ExplainResult; comparing: boolean }) {
-  const pinned = useExplainUi((s) => s.pinned);
+/** What a rollback does not undo, and the exact statement sent. */
+function Cautions({ result }: { result: ExplainResult }) {
   return (
     <>
       {result.warnings.length > 0 && (
@@ -72,11 +144,6 @@ export function ExplainResultView({ result, comparing }: { result: ExplainResult
           {result.explainSql}
         </pre>
       </details>
-      {comparing && pinned ? (
-        <PlanCompare a={pinned.plan} b={result.plan} labelA="Pinned" labelB="Current" />
-      ) : (
-        <PlanViewer plan={result.plan} />
-      )}
     </>
   );
 }

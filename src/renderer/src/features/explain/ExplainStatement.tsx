@@ -18,7 +18,7 @@ export function ExplainStatement({ profileId }: { profileId: string }) {
         placeholder="SELECT … (one statement)"
         data-testid="plans-explain-sql"
       />
-      <ExplainPanel profileId={profileId} sql={sql} analyze={false} autoRun={false} />
+      <ExplainPanel profileId={profileId} statement={() => sql} source={sql} />
     </section>
   );
 }

@@ -32,7 +32,7 @@ export function PlanFlame({
                 type="button"
                 key={b.id}
                 data-testid="plan-flame-box"
-                title={`${n.label} — ${plan.timed ? `${formatMs(n.inclusiveMs)} inclusive, ${formatShare(n.exclusiveShare)} exclusive` : `cost ${n.totalCost.toFixed(0)}`}`}
+                title={`${n.label} — ${plan.timed ? `${formatMs(n.inclusiveMs)} inclusive, ${formatShare(n.exclusiveShare)} exclusive` : n.totalCost === null ? "costs not printed" : `cost ${n.totalCost.toFixed(0)}`}`}
                 onClick={() => onSelect(b.id)}
                 className={`absolute overflow-hidden border border-white px-1 text-left text-[11px] leading-[20px] whitespace-nowrap text-slate-900 dark:border-slate-950 ${plan.timed ? severityBar[n.timeSeverity] : "bg-sky-300/70"} ${b.id === selectedId ? "outline-2 outline-blue-700" : ""}`}
                 style={{ left: `${b.x * 100}%`, width: `${b.w * 100}%`, top: b.depth * ROW, height: ROW }}

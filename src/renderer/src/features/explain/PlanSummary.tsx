@@ -1,17 +1,19 @@
 import type { PlanModel } from "../../../../shared/explain/plan.model";
+import { FactList } from "./FactList";
+import { planFacts } from "./plan.facts";
 import { formatMs } from "./plan.format";
 
-/** The plan's headline figures. */
+/** The plan's headline figures, and everything else it reported about itself on demand. */
 export function PlanSummary({ plan }: { plan: PlanModel }) {
-  const triggerMs = plan.triggers.reduce((s, t) => s + t.timeMs, 0);
+  const triggerMs = plan.triggers.reduce((s, t) => s + (t.timeMs ?? 0), 0);
   const items: Array<[string, string, string?]> = [
     [
       "Execution",
-      plan.analyzed ? formatMs(plan.executionMs ?? plan.totalMs) : "not run",
+      plan.analyzed ? (plan.executionMs !== null ? formatMs(plan.executionMs) : "not printed") : "not run",
       "plan-execution-time",
     ],
     ["Planning", formatMs(plan.planningMs)],
-    ["Total cost", plan.totalCost.toFixed(2)],
+    ["Total cost", plan.totalCost === null ? "not printed" : plan.totalCost.toFixed(2)],
     ["Nodes", String(plan.nodes.length), "plan-node-count"],
   ];
   if (plan.jit) items.push(["JIT", `${formatMs(plan.jit.totalMs)} (${plan.jit.functions} functions)`]);
@@ -31,11 +33,22 @@ export function PlanSummary({ plan }: { plan: PlanModel }) {
       {!plan.analyzed && (
         <p className="text-xs text-slate-500">Estimates only: run with ANALYZE for actual times and rows.</p>
       )}
-      {plan.settings.length > 0 && (
-        <p className="text-xs text-slate-500">
-          Settings: {plan.settings.map(([k, v]) => `${k} = ${v}`).join(", ")}
-        </p>
+      {plan.queryText !== null && (
+        <pre
+          className="max-h-24 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-slate-900"
+          data-testid="plan-query-text"
+        >
+          {plan.queryText}
+        </pre>
       )}
+      <details className="text-xs" data-testid="plan-facts">
+        <summary className="cursor-pointer text-slate-600 dark:text-slate-400">
+          Planning, triggers, JIT, serialization, settings and everything else the plan reports
+        </summary>
+        <div className="mt-2">
+          <FactList groups={planFacts(plan)} />
+        </div>
+      </details>
     </div>
   );
 }

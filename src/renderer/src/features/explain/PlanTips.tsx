@@ -40,6 +40,14 @@ export function PlanTips({ tips, onShowNode }: { tips: Tip[]; onShowNode(id: num
             )}
           </div>
           <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">{tip.detail}</p>
+          <dl className="mt-1 flex flex-wrap gap-x-4 text-xs" data-testid="plan-tip-figures">
+            {tip.figures.map(([k, v]) => (
+              <div key={k} className="flex gap-1">
+                <dt className="text-slate-500">{k}</dt>
+                <dd className="tabular-nums">{v}</dd>
+              </div>
+            ))}
+          </dl>
         </li>
       ))}
       {tips.length > limit && (

@@ -162,6 +162,11 @@ function NodeLabel({ node, collapsed, onToggle }: Pick<RowProps, "node" | "colla
         {node.label}
       </span>
       {node.neverExecuted && <span className="shrink-0 text-slate-500">never executed</span>}
+      {node.earlyStop && !node.neverExecuted && (
+        <span className="shrink-0 text-slate-500" title={node.earlyStop} data-testid="plan-node-early-stop">
+          stopped early
+        </span>
+      )}
       {collapsed && <span className="shrink-0 text-slate-400">…</span>}
     </span>
   );

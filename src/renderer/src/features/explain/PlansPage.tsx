@@ -1,42 +1,30 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { AreaProps } from "../../lib/area";
 import { Button } from "../../components/Button";
-import { ErrorMessage } from "../../components/ErrorMessage";
-import type { PlanModel } from "../../../../shared/explain/plan.model";
-import { parsePlanInput } from "../../../../shared/explain/plan.input";
+import { readPlanInput, type PlanInputResult } from "../../../../shared/explain/plan.input";
 import { ExplainStatement } from "./ExplainStatement";
 import { useExplainUi } from "./explain.store";
 import { PlanCompare } from "./PlanCompare";
+import { PlanPicker } from "./PlanPicker";
+import { PlanReadingNote, PlanRefusalMessage } from "./PlanReadingNote";
 import { PlanViewer } from "./PlanViewer";
 
-interface Parsed {
-  a: PlanModel;
-  b: PlanModel | null;
+interface Shown {
+  a: PlanInputResult;
+  b: PlanInputResult | null;
 }
 
-/** Read a pasted plan (JSON or text) without a connection, or compare two. */
+/** Read a pasted plan (any format, any wrapping) without a connection, or compare two. */
 export function PlansPage({ profileId }: AreaProps) {
   const { pastedA, pastedB, setPasted, pinned } = useExplainUi();
-  const [parsed, setParsed] = useState<Parsed | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [chosen, setChosen] = useState({ a: 0, b: 0 });
+  const [pinnedShown, setPinnedShown] = useState(false);
 
   const show = () => {
-    try {
-      const a = parsePlanInput(pastedA);
-      let b: PlanModel | null = null;
-      if (pastedB.trim()) {
-        try {
-          b = parsePlanInput(pastedB);
-        } catch (err) {
-          throw new Error(`Plan B: ${(err as Error).message}`);
-        }
-      }
-      setParsed({ a, b });
-      setError(null);
-    } catch (err) {
-      setParsed(null);
-      setError(err);
-    }
+    setShown({ a: readPlanInput(pastedA), b: pastedB.trim() ? readPlanInput(pastedB) : null });
+    setChosen({ a: 0, b: 0 });
+    setPinnedShown(false);
   };
 
   const area =
@@ -45,9 +33,9 @@ export function PlansPage({ profileId }: AreaProps) {
     <section className="flex flex-col gap-3" data-testid="plans-page">
       <h1 className="text-xl font-semibold">Plans</h1>
       <p className="text-sm text-slate-500">
-        Paste the output of <code>EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)</code> or of plain{" "}
-        <code>EXPLAIN ANALYZE</code>. Paste a second plan to compare them (for example before and after an
-        index). Nothing is sent anywhere.
+        Paste a plan as it reached you: EXPLAIN&apos;s text, JSON, YAML or XML; psql&apos;s output in any
+        format; a pgAdmin or DBeaver copy; an auto_explain log entry; with the SQL or prompts around it. Paste
+        a second plan to compare them (for example before and after an index). Nothing is sent anywhere.
       </p>
       <div className="grid gap-3 lg:grid-cols-2">
         <label className="flex flex-col gap-1 text-sm">
@@ -76,19 +64,58 @@ export function PlansPage({ profileId }: AreaProps) {
           {pastedB.trim() ? "Compare" : "Show plan"}
         </Button>
         {pinned && (
-          <Button onClick={() => setParsed({ a: pinned.plan, b: null })} data-testid="plans-show-pinned">
+          <Button onClick={() => setPinnedShown(true)} data-testid="plans-show-pinned">
             Show pinned plan
           </Button>
         )}
       </div>
-      {error !== null && <ErrorMessage error={error} />}
-      {parsed &&
-        (parsed.b ? (
-          <PlanCompare a={parsed.a} b={parsed.b} labelA="Plan A" labelB="Plan B" />
-        ) : (
-          <PlanViewer plan={parsed.a} />
-        ))}
+      {pinnedShown && pinned ? (
+        <PlanViewer plan={pinned.plan} />
+      ) : (
+        shown && (
+          <Readings
+            shown={shown}
+            chosen={chosen}
+            onChoose={(which, i) => setChosen((c) => ({ ...c, [which]: i }))}
+          />
+        )
+      )}
       {profileId && <ExplainStatement profileId={profileId} />}
     </section>
+  );
+}
+
+function Readings({
+  shown,
+  chosen,
+  onChoose,
+}: {
+  shown: Shown;
+  chosen: { a: number; b: number };
+  onChoose(which: "a" | "b", i: number): void;
+}) {
+  const { a, b } = shown;
+  const planA = useMemo(() => (a.ok ? a.plans[chosen.a]!.model : null), [a, chosen.a]);
+  const planB = useMemo(() => (b?.ok ? b.plans[chosen.b]!.model : null), [b, chosen.b]);
+  if (!a.ok) return <PlanRefusalMessage refusal={a.refusal} which={b ? "Plan A" : undefined} />;
+  if (b && !b.ok) return <PlanRefusalMessage refusal={b.refusal} which="Plan B" />;
+  return (
+    <div className="flex flex-col gap-3">
+      <PlanPicker
+        reading={a}
+        chosen={chosen.a}
+        onChoose={(i) => onChoose("a", i)}
+        which={b ? "Plan A" : undefined}
+      />
+      {b?.ok && (
+        <PlanPicker reading={b} chosen={chosen.b} onChoose={(i) => onChoose("b", i)} which="Plan B" />
+      )}
+      <PlanReadingNote reading={a} chosen={chosen.a} />
+      {planB ? (
+        <PlanCompare a={planA!} b={planB} labelA="Plan A" labelB="Plan B" />
+      ) : (
+        <PlanViewer plan={planA!} />
+      )}
+    </div>
   );
 }

@@ -22,6 +22,9 @@ export function needsNewerServer(
 /** The timeout box: whole seconds of at least 1; anything unreadable falls back to the default. */
 export const timeoutSeconds = (typed: string) => Math.max(1, Number(typed) || DEFAULT_EXPLAIN_TIMEOUT_S);
 
-/** A statement explained automatically once per profile, mode and text (ANALYZE executes it). */
-export const autoRunKey = (profileId: string, analyze: boolean, sql: string) =>
-  `${profileId}\u0000${analyze}\u0000${sql}`;
+/**
+ * Explain is never re-run by itself (ANALYZE executes the statement): a request from the
+ * editor's toolbar runs once, when its number is one the panel has not run yet.
+ */
+export const isNewRequest = (lastSeq: number | null, request: { seq: number } | undefined): boolean =>
+  request !== undefined && request.seq !== lastSeq;

@@ -1,5 +1,5 @@
 export { ExplainPanel } from "./ExplainPanel";
-export type { ExplainPanelProps } from "./ExplainPanel";
+export type { ExplainPanelProps, ExplainRequestSignal } from "./ExplainPanel";
 export { PlansPage } from "./PlansPage";
 export { PlanViewer } from "./PlanViewer";
 export { PlanCompare } from "./PlanCompare";

@@ -45,9 +45,10 @@ export const severityText: Record<TimeSeverity, string> = {
   3: "text-red-700 dark:text-red-400 font-semibold",
 };
 
+/** "↓12×" for a row misestimate; nothing when fewer rows are explained by an early stop. */
 export function misestimateLabel(n: PlanNode): string {
   const m = n.misestimate;
-  if (!m || m.factor < 2) return "";
+  if (!m || m.factor < 2 || (m.direction === "over" && n.earlyStop)) return "";
   return `${m.direction === "under" ? "↓" : "↑"}${formatCount(Math.round(m.factor))}×`;
 }
 

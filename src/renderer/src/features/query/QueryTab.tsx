@@ -1,7 +1,6 @@
 import { useMemo, useRef, useState, type RefObject } from "react";
 import type { Completions, StatementResult } from "../../../../shared/contract/query";
-import { ErrorMessage } from "../../components/ErrorMessage";
-import { ExplainPanel } from "../explain";
+import { ExplainPanel, type ExplainRequestSignal } from "../explain";
 import { editorTarget } from "./editor-target";
 import { ExportDialog } from "./ExportDialog";
 import { formatEditor, type monaco } from "./monaco-setup";
@@ -66,7 +65,6 @@ export function QueryTab({ tab }: { tab: QueryTabState }) {
             marker={marker}
             completions={completions.data}
           />
-          {explain.error && <ErrorMessage error={explain.error} />}
           {exporting && controller.session && (
             <ExportDialog
               sessionId={controller.session.sessionId}
@@ -77,7 +75,9 @@ export function QueryTab({ tab }: { tab: QueryTabState }) {
           <div className="min-h-0 flex-1">
             {explain.shown ? (
               <TabExplain
-                {...explain.shown}
+                request={explain.shown}
+                statement={explain.statement}
+                source={tab.sql}
                 profileId={tab.profileId}
                 serverVersionNum={controller.session?.serverVersionNum}
                 onBack={explain.close}
@@ -165,32 +165,31 @@ function EditorPane({
   );
 }
 
-/** Explain and Explain Analyze of what the caret or selection points at, shown instead of the results. */
+/**
+ * Explain and Explain Analyze, shown instead of the results. Each press is a new request:
+ * the panel then reads what the editor holds (the selection, else the statement under the
+ * caret) and runs once; it never re-runs by itself.
+ */
 function useTabExplain(tab: QueryTabState, editor: EditorRef) {
-  const [shown, setShown] = useState<{ sql: string; analyze: boolean } | undefined>();
+  const [shown, setShown] = useState<ExplainRequestSignal | undefined>();
   const statements = useStatementsAt();
-  const start = (analyze: boolean) =>
-    statements.mutate(
-      { sql: tab.sql, ...editorTarget(editor.current) },
-      {
-        onSuccess: (list) => {
-          const sql = explainSql(list);
-          if (sql) setShown({ sql, analyze });
-        },
-      },
-    );
-  return { shown, error: statements.error, start, close: () => setShown(undefined) };
+  const statement = async () =>
+    explainSql(await statements.mutateAsync({ sql: tab.sql, ...editorTarget(editor.current) }));
+  const start = (analyze: boolean) => setShown((s) => ({ analyze, seq: (s?.seq ?? 0) + 1 }));
+  return { shown, statement, start, close: () => setShown(undefined) };
 }
 
 function TabExplain({
-  sql,
-  analyze,
+  request,
+  statement,
+  source,
   profileId,
   serverVersionNum,
   onBack,
 }: {
-  sql: string;
-  analyze: boolean;
+  request: ExplainRequestSignal;
+  statement(): Promise<string>;
+  source: string;
   profileId: string;
   serverVersionNum: number | undefined;
   onBack(): void;
@@ -198,17 +197,18 @@ function TabExplain({
   return (
     <div className="flex h-full min-h-0 flex-col gap-1">
       <div className="flex items-center gap-2 text-xs">
-        <span className="font-medium">{analyze ? "Explain Analyze" : "Explain"}</span>
+        <span className="font-medium">{request.analyze ? "Explain Analyze" : "Explain"}</span>
         <button type="button" className="underline" onClick={onBack} data-testid="back-to-results">
           Back to results
         </button>
       </div>
       <div className="min-h-0 flex-1 overflow-auto">
         <ExplainPanel
-          key={`${analyze}-${sql}`}
           profileId={profileId}
-          sql={sql}
-          analyze={analyze}
+          statement={statement}
+          source={source}
+          request={request}
+          analyze={request.analyze}
           {...(serverVersionNum !== undefined ? { serverVersionNum } : {})}
         />
       </div>
