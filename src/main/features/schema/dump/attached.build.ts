@@ -19,9 +19,9 @@ export function constraintObject(k: Row, rel: Row): DumpObject | null {
   // CHECKs and cloned FOREIGN KEYs come with the parent's, validated NOT NULLs with the column
   if (k.type === "n" && (k.validated || !k.local)) return null;
   if (!["p", "u", "x", "n"].includes(k.type) && (!k.local || k.parent)) return null;
-  const partitioned = rel.kind === "p";
-  // CHECK and FOREIGN KEY reach the children themselves; keys and exclusions are per table
-  const only = k.type === "c" || (k.type === "f" && partitioned) ? sql`` : sql`ONLY `;
+  // ONLY where the constraint would otherwise reach partitions that get their own entry;
+  // on a plain table ONLY would mark a key NO INHERIT, which the source's is not
+  const only = rel.kind === "p" && k.type !== "f" && k.type !== "c" ? sql`ONLY ` : sql``;
   const kind =
     k.type === "f" ? "FK CONSTRAINT" : k.type === "c" && k.validated ? "CHECK CONSTRAINT" : "CONSTRAINT";
   return newObject({

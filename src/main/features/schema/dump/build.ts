@@ -111,12 +111,25 @@ function relationObjects(c: DumpCatalog, own: (r: Row) => boolean): DumpObject[]
       if (col.def !== null && col.def_oid !== null && !col.generated)
         out.push(defaultObject(r, col, attrdefCls));
   }
+  const cloned = clonedKeys(c.rows.constraints, byOid, columns);
+  const relEntries = new Map(
+    out.filter((o) => o.kind !== "DEFAULT").map((o) => [Number(o.id.split("/")[1]), o]),
+  );
+  const constraintIds = new Map(c.rows.constraints.map((k) => [k.oid as number, catalogId(k.cls, k.oid)]));
   for (const k of c.rows.constraints) {
     const rel = byOid.get(k.rel);
+    if (cloned.has(k.oid)) {
+      // the partition gets it by being created after its parent's key
+      relEntries.get(k.rel)?.deps.add(constraintIds.get(k.parent)!);
+      continue;
+    }
     const o = rel && constraintObject(k, rel);
     if (o) out.push(o);
   }
-  out.push(...indexObjects(c, byOid));
+  const clonedIndexes = new Set(
+    c.rows.constraints.filter((k) => cloned.has(k.oid)).map((k) => k.index as number),
+  );
+  out.push(...indexObjects(c, byOid, clonedIndexes));
   for (const t of c.rows.triggers) if (byOid.has(t.rel)) out.push(triggerObject(t, byOid.get(t.rel)!));
   for (const r of c.rows.rules) if (byOid.has(r.rel)) out.push(ruleObject(r, byOid.get(r.rel)!));
   for (const p of c.rows.policies) if (byOid.has(p.rel)) out.push(policyObject(p, byOid.get(p.rel)!));
@@ -124,7 +137,7 @@ function relationObjects(c: DumpCatalog, own: (r: Row) => boolean): DumpObject[]
 }
 
 /** Indexes, their partition attachments, and REPLICA IDENTITY USING INDEX. */
-function indexObjects(c: DumpCatalog, rels: Map<number, Row>): DumpObject[] {
+function indexObjects(c: DumpCatalog, rels: Map<number, Row>, clonedIndexes: Set<number>): DumpObject[] {
   const out: DumpObject[] = [];
   const indexes = new Map(c.rows.indexes.map((i) => [i.oid as number, i]));
   const constraintOf = new Map(
@@ -140,7 +153,8 @@ function indexObjects(c: DumpCatalog, rels: Map<number, Row>): DumpObject[] {
     if (!rel) continue;
     if (!i.of_constraint) out.push(indexObject(i, rel));
     const parent = i.parent !== null ? indexes.get(i.parent) : undefined;
-    if (parent && rels.has(parent.rel)) out.push(indexAttachObject(asEntry(i), asEntry(parent)));
+    if (parent && rels.has(parent.rel) && !clonedIndexes.has(i.oid))
+      out.push(indexAttachObject(asEntry(i), asEntry(parent)));
   }
   for (const rel of rels.values()) {
     if (rel.replident !== "i") continue;
@@ -158,6 +172,30 @@ function notNullsByColumn(constraints: Row[]): Map<number, Map<number, Row>> {
     let m = out.get(k.rel);
     if (!m) out.set(k.rel, (m = new Map()));
     m.set((k.keys as number[])[0]!, k);
+  }
+  return out;
+}
+
+const KEY_SUFFIX: Record<string, string> = { p: "pkey", u: "key", x: "excl" };
+
+/**
+ * A partition's key constraint that PostgreSQL made by cloning its parent's: it has the
+ * name cloning gives (table_pkey, table_col_key, table_col_excl). Adding it to the
+ * partition and attaching it instead would mark it NO INHERIT, unlike the source's, so
+ * the partition is created after its parent's key and gets the clone, exactly.
+ * Constraints the parent query orders come before their partitions' (lower oids first).
+ */
+function clonedKeys(constraints: Row[], rels: Map<number, Row>, columns: Map<number, Row[]>): Set<number> {
+  const out = new Set<number>();
+  const byOid = new Map(constraints.map((k) => [k.oid as number, k]));
+  for (const k of constraints) {
+    const suffix = KEY_SUFFIX[k.type];
+    const rel = rels.get(k.rel);
+    if (!suffix || !k.parent || !rel || !byOid.has(k.parent)) continue;
+    const cols = (k.keys as number[]).map((n) => columns.get(k.rel)?.find((col) => col.num === n)?.name);
+    const middle = k.type === "p" ? "" : `${cols.join("_")}_`;
+    const expected = `${rel.name}_${middle}${suffix}`;
+    if (k.name === expected && Buffer.byteLength(expected) < 63 && !k.no_inherit) out.add(k.oid);
   }
   return out;
 }
