@@ -198,6 +198,14 @@ export const corpus = `
   ALTER FUNCTION public.touch() OWNER TO "Corpus Owner";
   ALTER TYPE public.address OWNER TO "Corpus Owner";
 
+  -- key types paging must be exact on, and columns without an ordering
+  CREATE TABLE public.floats (f float8 PRIMARY KEY, r real, v text);
+  CREATE TABLE public.numerics (n numeric PRIMARY KEY, m numeric(30, 10));
+  CREATE TABLE public.collated (t text COLLATE "C" PRIMARY KEY, n int);
+  CREATE TABLE public.ci_keys (t text COLLATE public.ci PRIMARY KEY);
+  CREATE TABLE public.pairs (a int, b text, c float8, PRIMARY KEY (a, b, c));
+  CREATE TABLE public.shapes (id int PRIMARY KEY, p point, j json, x xml, h hstore);
+
   -- rows, so paging has something to page
   INSERT INTO public.customers (email, "Full Name", mood, score) SELECT 'c' || g || '@x', 'Name ' || g, 'ok', g FROM generate_series(1, 25) g;
   INSERT INTO "select"."order" (customer_id, "user", total) SELECT 1000 + 3 * (g % 25), 'u' || g, g * 1.5 FROM generate_series(1, 40) g;
@@ -208,6 +216,16 @@ export const corpus = `
   INSERT INTO public.events VALUES (1, '2025-02-01', '{}'), (2, '2024-02-01', '{"a": 1}');
   INSERT INTO public.by_kind SELECT CASE WHEN g % 2 = 0 THEN 'a' ELSE 'b' END, g FROM generate_series(1, 9) g;
   INSERT INTO "select"."table" SELECT g, 'x' || g FROM generate_series(1, 12) g;
+  INSERT INTO public.floats SELECT g / 3.0::float8, g / 7.0::real, 'v' || g % 4 FROM generate_series(1, 30) g;
+  INSERT INTO public.floats VALUES (0.1::float8 + 0.2::float8, 0.3, 'close'), (0.3, 0.3, 'close'),
+    (1e-300, NULL, NULL), ('NaN', 'NaN', 'nan'), ('Infinity', '-Infinity', NULL), ('-Infinity', 1, NULL),
+    (0.30000000000000009, 0.3, 'closer'), (2.0000000000000004, 2, 'next');
+  INSERT INTO public.numerics SELECT g / 7.0, g / 3.0 FROM generate_series(1, 20) g;
+  INSERT INTO public.numerics VALUES ('NaN', NULL), (1.00000000000000000000001, 1), (1e-40, 0);
+  INSERT INTO public.collated VALUES ('a', 1), ('B', 2), ('b', 3), ('_x', 4), ('Z', 5), ('ä', 6), ('a b', 7), ('', 8);
+  INSERT INTO public.ci_keys VALUES ('apple'), ('Banana'), ('cherry'), ('Äpfel'), ('zeta'), ('Zebra');
+  INSERT INTO public.pairs SELECT g % 3, chr(65 + g % 5), g / 3.0 FROM generate_series(1, 30) g;
+  INSERT INTO public.shapes SELECT g, point(g, g), '{"g": 1}', '<a/>', 'k=>v' FROM generate_series(1, 9) g;
   REFRESH MATERIALIZED VIEW public.mood_counts;
 `;
 
