@@ -304,6 +304,15 @@ export const schemaChannels = {
     }).strict(),
     output: z.object({ ddl: z.string() }),
   }),
+  /**
+   * The whole database as one script in dependency order (pg_depend, cycles broken the way
+   * pg_dump does), with or without owners, grants and data (rows as INSERT statements, so
+   * it runs in any SQL editor). `notes` says what the script could not write exactly.
+   */
+  "schema:script": channel({
+    input: Target.extend({ owners: z.boolean(), grants: z.boolean(), data: z.boolean() }).strict(),
+    output: z.object({ script: z.string(), notes: z.array(z.string()), entries: z.number().int() }),
+  }),
   /** One page of a table's rows (read-only), keyset-paginated. */
   "schema:rows": channel({ input: RowsInput, output: RowsPage }),
   /** Exact count(*) of a table, optionally excluding soft-deleted rows. */

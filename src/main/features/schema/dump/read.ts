@@ -2,6 +2,8 @@ import type pg from "pg";
 import { sql } from "../../../db/sql";
 import * as o from "./objects.sql";
 import * as r from "./relations.sql";
+import { dataObjects } from "./data";
+import type { DumpObject } from "./model";
 import type { Row } from "./tables.build";
 
 /** Every catalog part the script is built from, by name. */
@@ -45,6 +47,8 @@ export interface DumpCatalog {
   version: number;
   /** Parts that could not be read, with the server's reason (a missing right). */
   unreadable: string[];
+  /** Rows, sequence positions and matview refreshes, when asked for (same snapshot). */
+  data: DumpObject[];
 }
 
 /**
@@ -52,7 +56,7 @@ export interface DumpCatalog {
  * takes) with search_path = '' so the server qualifies every name it writes. A constant
  * number of queries, whatever the size of the database.
  */
-export async function readDumpCatalog(pool: pg.Pool): Promise<DumpCatalog> {
+export async function readDumpCatalog(pool: pg.Pool, withData = false): Promise<DumpCatalog> {
   const client = await pool.connect();
   try {
     await client.query(sql`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`);
@@ -70,8 +74,10 @@ export async function readDumpCatalog(pool: pg.Pool): Promise<DumpCatalog> {
       );
     const unreadable: string[] = [];
     rows.subscriptions = await readSubscriptions(client, unreadable);
+    const catalog: DumpCatalog = { rows, version, unreadable, data: [] };
+    if (withData) catalog.data = await dataObjects(client, catalog);
     await client.query(sql`COMMIT`);
-    return { rows, version, unreadable };
+    return catalog;
   } catch (err) {
     await client.query(sql`ROLLBACK`).catch(() => undefined);
     throw err;

@@ -10,6 +10,8 @@ import type { Row } from "./tables.build";
 export interface ScriptOptions {
   owners: boolean;
   grants: boolean;
+  /** Rows as INSERTs, sequence positions, matview refreshes. */
+  data?: boolean | undefined;
 }
 
 export interface DumpScript {
@@ -189,12 +191,15 @@ const header = (o: DumpObject): Sql =>
 
 /** The whole database as one script, objects in dependency order. */
 export async function databaseScript(pool: pg.Pool, opts: ScriptOptions): Promise<DumpScript> {
-  return scriptFromCatalog(await readDumpCatalog(pool), opts);
+  return scriptFromCatalog(await readDumpCatalog(pool, opts.data === true), opts);
 }
 
 export function scriptFromCatalog(c: DumpCatalog, opts: ScriptOptions): DumpScript {
   const notes = [...c.unreadable.map((u) => `Could not read ${u}`)];
-  const objects = buildObjects(c);
+  const schema = buildObjects(c);
+  const ids = new Set(schema.map((o) => o.id));
+  // rows of tables the script leaves out (an extension's) stay out with them
+  const objects = [...schema, ...c.data.filter((o) => [...o.deps].every((d) => ids.has(d)))];
   addDependencies(objects, c);
   const comments = describe(objects, c, notes);
   const { ordered, cycles } = sortObjects(objects);
