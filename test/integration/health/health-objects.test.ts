@@ -194,13 +194,7 @@ describe.each<Major>([15, 18])("health checks on database objects, PostgreSQL %i
 });
 
 describe("NOT ENFORCED constraints, PostgreSQL 18", () => {
-  let f: HealthFixture;
-  beforeAll(async () => {
-    f = await healthFixture(18);
-  });
-  afterAll(async () => {
-    await f.close();
-  });
+  const f = useHealthFixture(18);
 
   it("names NOT ENFORCED constraints as such (PostgreSQL 18) and offers fixes that work", async () => {
     await f.db.pool.query(`CREATE TABLE parents (id int PRIMARY KEY); INSERT INTO parents VALUES (1);
