@@ -6,11 +6,18 @@
  * when missing (several test files share a server).
  */
 
-/** Roles the corpus grants to and owns objects as; made idempotent because roles are per cluster. */
+/**
+ * Roles the corpus grants to and owns objects as. Roles are per cluster and two test files
+ * create them at the same time: whoever comes second finds them there.
+ */
 export const corpusRoles = `
   DO $$ BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'corpus_reader') THEN CREATE ROLE corpus_reader; END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'Corpus Owner') THEN CREATE ROLE "Corpus Owner"; END IF;
+    CREATE ROLE corpus_reader;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+  END $$;
+  DO $$ BEGIN
+    CREATE ROLE "Corpus Owner";
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
   END $$;`;
 
 export const corpus = `

@@ -55,8 +55,9 @@ function resolver(objects: DumpObject[], depends: Row[]): (id: string) => DumpOb
 }
 
 /** pg_depend's normal and automatic dependencies as needs between entries. */
-function addDependencies(objects: DumpObject[], c: DumpCatalog): void {
-  const resolve = resolver(objects, c.rows.depends);
+type Resolve = ReturnType<typeof resolver>;
+
+function addDependencies(objects: DumpObject[], c: DumpCatalog, resolve: Resolve): void {
   const shells = baseTypeShells(c, objects);
   for (const d of c.rows.depends) {
     if (d.type !== "n" && d.type !== "a") continue;
@@ -147,8 +148,7 @@ function outsideQuotes(text: string, needle: string): number {
 }
 
 /** COMMENT ON and SECURITY LABEL statements, by the entry they follow. */
-function describe(objects: DumpObject[], c: DumpCatalog, notes: string[]): Map<DumpObject, Sql[]> {
-  const resolve = resolver(objects, c.rows.depends);
+function describe(c: DumpCatalog, resolve: Resolve, notes: string[]): Map<DumpObject, Sql[]> {
   const out = new Map<DumpObject, Sql[]>();
   const add = (r: Row, text: (what: Sql) => Sql) => {
     const o = resolve(catalogId(r.cls, r.oid));
@@ -200,8 +200,9 @@ export function scriptFromCatalog(c: DumpCatalog, opts: ScriptOptions): DumpScri
   const ids = new Set(schema.map((o) => o.id));
   // rows of tables the script leaves out (an extension's) stay out with them
   const objects = [...schema, ...c.data.filter((o) => [...o.deps].every((d) => ids.has(d)))];
-  addDependencies(objects, c);
-  const comments = describe(objects, c, notes);
+  const resolve = resolver(objects, c.rows.depends);
+  addDependencies(objects, c, resolve);
+  const comments = describe(c, resolve, notes);
   const { ordered, cycles } = sortObjects(objects);
   for (const o of cycles)
     notes.push(
