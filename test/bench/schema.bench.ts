@@ -1,8 +1,12 @@
 // bench schema: introspect an N-table database (columns, indexes, FKs) through the service vs
-// running the same bare catalog queries in psql; and the ELK layout time of a 500-table ER diagram.
+// running the same bare catalog queries in psql; the whole-database DDL script (indexes,
+// constraints, grants) vs pg_dump --schema-only of the same database; and the ELK layout
+// time of a 500-table ER diagram.
 // Default 10,000 tables (--scale=N); each table references t_(i/7), a wide FK tree.
+import { spawnSync } from "node:child_process";
 import ELK from "elkjs/lib/elk.bundled.js";
 import { introspect } from "../../src/main/features/schema/catalog.introspect";
+import { databaseScript } from "../../src/main/features/schema/dump/script";
 import { allCatalogQueries } from "../../src/main/features/schema/catalog.sql";
 import { buildErGraph } from "../../src/renderer/src/features/schema/er/er-graph";
 import { layoutEr, type ElkLike } from "../../src/renderer/src/features/schema/er/er-layout";
@@ -15,6 +19,9 @@ const name = "bench_schema";
 const { server, setup: admin, pool, close } = await benchScenario(name);
 try {
   console.log(`creating ${tables} tables…`);
+  await admin.query(`DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bench_reader') THEN CREATE ROLE bench_reader; END IF;
+  END $$`);
   // Batches keep each transaction's lock count under max_locks_per_transaction.
   for (let from = 1; from <= tables; from += 500) {
     await admin.query(`
@@ -26,6 +33,7 @@ try {
                          't_' || i, CASE WHEN i > 1 THEN format('REFERENCES %I (id) ON DELETE CASCADE', 't_' || greatest(1, i / 7)) ELSE '' END);
           EXECUTE format('CREATE INDEX %I ON %I (name)', 't_' || i || '_name', 't_' || i);
           EXECUTE format('CREATE INDEX %I ON %I (parent_id)', 't_' || i || '_parent', 't_' || i);
+          EXECUTE format('GRANT SELECT, INSERT ON %I TO bench_reader', 't_' || i);
         END LOOP;
       END $$`);
   }
@@ -42,6 +50,25 @@ try {
     `model: ${model.relations.length} relations, ${model.constraints.length} constraints, ${model.indexes.length} indexes, ${JSON.stringify(model).length} bytes as JSON`,
   );
   report(`schema/introspect-${tables}`, median(m.app), median(m.baseline), "ms", "<= 1.3", runs);
+
+  // pg_dump --schema-only writes to stdout, as the app's script is returned whole
+  const pgDump = () => {
+    const r = spawnSync("pg_dump", ["--schema-only", "-d", name], {
+      env: server.env,
+      encoding: "utf8",
+      maxBuffer: 1 << 30,
+    });
+    if (r.status !== 0) throw new Error(`pg_dump failed: ${r.stderr}`);
+    return r.stdout;
+  };
+  let entries = 0;
+  const d = await alternate(
+    5,
+    async () => (entries = (await databaseScript(pool, { owners: true, grants: true })).entries.length),
+    async () => pgDump(),
+  );
+  console.log(`script: ${entries} entries in dependency order`);
+  report(`schema/script-${tables}`, median(d.app), median(d.baseline), "ms", "<= 1.0", 5);
 
   const subset = { ...model, relations: model.relations.filter((r) => Number(r.name.slice(2)) <= 500) };
   const graph = buildErGraph(subset, {});

@@ -251,6 +251,8 @@ export const RowsInput = Target.extend({
   limit: z.number().int().min(1).max(1000).optional(),
   /** Soft-deletable tables hide rows with deletedAt set unless this is true. */
   showDeleted: z.boolean().optional(),
+  /** An inheritance or partition parent's own rows only (FROM ONLY); default: with its children's. */
+  only: z.boolean().optional(),
 }).strict();
 
 export const SoftDeleteInfo = z.object({
@@ -262,13 +264,20 @@ export const SoftDeleteInfo = z.object({
 });
 
 export const RowsPage = z.object({
-  columns: z.array(z.object({ name: z.string(), type: z.string() })),
+  /** sortable false: the type has no ordering (json, xml, point…), so the column cannot be sorted. */
+  columns: z.array(z.object({ name: z.string(), type: z.string(), sortable: z.boolean().optional() })),
   /** Values exactly as PostgreSQL prints them; null is SQL NULL. */
   rows: z.array(z.array(z.string().nullable())),
   /** Cursor for the next page; absent at the end. */
   next: z.string().optional(),
   /** How pages are keyed: the primary key columns, or ctid when there is none. */
   keyset: z.array(z.string()),
+  /** Why pages are not keyed on the primary key alone (no key: ctid; children: tableoid first). */
+  keyNote: z.string().optional(),
+  /** The table has inheritance children or partitions: the user chooses with or without them. */
+  hasChildren: z.boolean(),
+  /** The page is the table's own rows only (FROM ONLY). */
+  only: z.boolean(),
   rowEstimate: z.number().nullable(),
   softDelete: SoftDeleteInfo.optional(),
 });
@@ -295,6 +304,15 @@ export const schemaChannels = {
     }).strict(),
     output: z.object({ ddl: z.string() }),
   }),
+  /**
+   * The whole database as one script in dependency order (pg_depend, cycles broken the way
+   * pg_dump does), with or without owners, grants and data (rows as INSERT statements, so
+   * it runs in any SQL editor). `notes` says what the script could not write exactly.
+   */
+  "schema:script": channel({
+    input: Target.extend({ owners: z.boolean(), grants: z.boolean(), data: z.boolean() }).strict(),
+    output: z.object({ script: z.string(), notes: z.array(z.string()), entries: z.number().int() }),
+  }),
   /** One page of a table's rows (read-only), keyset-paginated. */
   "schema:rows": channel({ input: RowsInput, output: RowsPage }),
   /** Exact count(*) of a table, optionally excluding soft-deleted rows. */
@@ -304,6 +322,7 @@ export const schemaChannels = {
       table: PgName,
       filters: z.array(RowFilter).max(20).optional(),
       showDeleted: z.boolean().optional(),
+      only: z.boolean().optional(),
     }).strict(),
     output: z.object({ count: z.number() }),
   }),

@@ -17,7 +17,7 @@ export class SchemaPage {
     await this.page.getByTestId("schema-search").fill(text);
   }
 
-  async openTab(tab: "details" | "ddl" | "data" | "er" | "migrations"): Promise<void> {
+  async openTab(tab: "details" | "ddl" | "data" | "er" | "script" | "migrations"): Promise<void> {
     await this.page.getByTestId(`schema-tab-${tab}`).click();
   }
 

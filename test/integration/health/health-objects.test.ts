@@ -192,3 +192,24 @@ describe.each<Major>([15, 18])("health checks on database objects, PostgreSQL %i
     expect(bad).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
   });
 });
+
+describe("NOT ENFORCED constraints, PostgreSQL 18", () => {
+  const f = useHealthFixture(18);
+
+  it("names NOT ENFORCED constraints as such (PostgreSQL 18) and offers fixes that work", async () => {
+    await f.db.pool.query(`CREATE TABLE parents (id int PRIMARY KEY); INSERT INTO parents VALUES (1);
+      CREATE TABLE kids (pid int, n int, CONSTRAINT kid_parent FOREIGN KEY (pid) REFERENCES parents NOT ENFORCED,
+                         CONSTRAINT n_small CHECK (n < 10) NOT ENFORCED);
+      INSERT INTO kids VALUES (1, 1)`);
+    const c = await f.check("notValidConstraints");
+    expect(c.status).toBe("warn");
+    expect(c.message).toBe("2 constraints are NOT ENFORCED: PostgreSQL checks no row against them.");
+    expect(c.message).not.toMatch(/never validated/);
+    expect(c.action).toBe(
+      'ALTER TABLE "public"."kids" ALTER CONSTRAINT "kid_parent" ENFORCED; ' +
+        'ALTER TABLE "public"."kids" DROP CONSTRAINT "n_small", ADD CONSTRAINT "n_small" CHECK ((n < 10));',
+    );
+    await f.db.pool.query(c.action);
+    expect((await f.check("notValidConstraints")).status).toBe("pass");
+  });
+});

@@ -66,7 +66,8 @@ export const invalidIndexes = sql`/* pgdesk:health */
 
 export const notValidConstraints = sql`/* pgdesk:health */
   SELECT n.nspname AS schema, t.relname AS table, c.conname AS constraint,
-         pg_get_constraintdef(c.oid) AS definition
+         pg_get_constraintdef(c.oid) AS definition, c.contype AS type,
+         coalesce((to_jsonb(c) ->> 'conenforced')::boolean, true) AS enforced
   FROM pg_constraint c
   JOIN pg_class t ON t.oid = c.conrelid
   JOIN pg_namespace n ON n.oid = t.relnamespace

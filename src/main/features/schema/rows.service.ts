@@ -15,15 +15,22 @@ export interface RowsRequest {
   filters?: RowFilter[] | undefined;
   limit?: number | undefined;
   showDeleted?: boolean | undefined;
+  /** Only this table's own rows (SELECT … FROM ONLY), not its inheritance children's or partitions'. */
+  only?: boolean | undefined;
 }
 
 interface Shape {
   oid: number;
   kind: string;
   rowEstimate: number | null;
-  columns: Array<{ name: string; type: string; num: number }>;
+  hasChildren: boolean;
+  /** FROM ONLY: the table's own rows. */
+  only: boolean;
+  columns: Array<{ name: string; type: string; num: number; sortable: boolean }>;
   /** Key columns with the SQL to select them and their type (format_type's text). */
   key: Array<{ name: string; expr: Sql; type: Sql }>;
+  /** Why the key is not just the primary key, for the user to see. */
+  keyNote?: string;
   softDelete?: { name: string; num: number };
 }
 
@@ -39,15 +46,37 @@ type SortColumn = Shape["columns"][number];
 // Every value crosses as PostgreSQL's own text: exact numerics, timestamps, json.
 const asText = { getTypeParser: () => (value: string) => value };
 
-const PHYSICAL_KEY = {
-  partitioned: [
-    { name: "tableoid", expr: sql`tableoid`, type: sql`oid` },
-    { name: "ctid", expr: sql`ctid`, type: sql`tid` },
-  ],
-  plain: [{ name: "ctid", expr: sql`ctid`, type: sql`tid` }],
-};
+const TABLEOID = { name: "tableoid", expr: sql`tableoid`, type: sql`oid` };
+const CTID = { name: "ctid", expr: sql`ctid`, type: sql`tid` };
 
-async function readShape(client: pg.PoolClient, schema: string, table: string): Promise<Shape> {
+const CTID_NOTE =
+  "No primary key: rows are paged by their physical address (ctid); rows changed while you page can move, be skipped or be seen twice";
+const CHILDREN_NOTE =
+  "With children: rows are paged by (table, primary key), since a child's key can repeat its parent's";
+
+/**
+ * The key pages are cut on. A primary key, unless the rows of inheritance children are
+ * included (their keys are not unique across the tree: the table's oid comes first);
+ * without one, the physical address, with the table's oid when more than one table answers.
+ */
+function pageKey(
+  row: { kind: string; pk: string[] | null },
+  types: Map<string, string>,
+  several: boolean,
+): Pick<Shape, "key" | "keyNote"> {
+  const pk = row.pk ?? [];
+  if (pk.length === 0) return { key: several ? [TABLEOID, CTID] : [CTID], keyNote: CTID_NOTE };
+  const key = pk.map((n) => ({ name: n, expr: quoteIdent(n), type: serverSql(types.get(n)!) }));
+  // a partitioned table's primary key includes the partition key: unique across partitions
+  if (!several || row.kind === "p") return { key };
+  return { key: [TABLEOID, ...key], keyNote: CHILDREN_NOTE };
+}
+
+async function readShape(
+  client: pg.PoolClient,
+  req: Pick<RowsRequest, "schema" | "table" | "only">,
+): Promise<Shape> {
+  const { schema, table } = req;
   const r = await client.query(tableShape, [schema, table]);
   const row = r.rows[0];
   if (!row) throw new AppError("NOT_FOUND", `Table ${schema}.${table} does not exist`);
@@ -57,20 +86,18 @@ async function readShape(client: pg.PoolClient, schema: string, table: string): 
       "Views have no stable row key to page on; query them in the Query area",
     );
   const columns = (row.columns ?? []) as Shape["columns"];
-  const byName = new Map(columns.map((c) => [c.name, c]));
-  const pk = (row.pk ?? []) as string[];
-  const key = pk.length
-    ? pk.map((n) => ({ name: n, expr: quoteIdent(n), type: serverSql(byName.get(n)!.type) }))
-    : row.kind === "p"
-      ? PHYSICAL_KEY.partitioned
-      : PHYSICAL_KEY.plain;
+  const types = new Map(columns.map((c) => [c.name, c.type]));
+  const hasChildren = row.has_children === true;
+  const only = req.only === true && hasChildren;
   const soft = columns.find((c) => SOFT_DELETE_COLUMNS.includes(c.name));
   return {
     oid: row.oid,
     kind: row.kind,
     rowEstimate: row.kind === "f" || row.reltuples < 0 ? null : row.reltuples,
+    hasChildren,
+    only,
     columns,
-    key,
+    ...pageKey(row, types, hasChildren && !only),
     ...(soft ? { softDelete: { name: soft.name, num: soft.num } } : {}),
   };
 }
@@ -138,12 +165,19 @@ function baseConditions(
   return where;
 }
 
+/** The table, with ONLY when the user chose its own rows (counted the same way). */
+const fromTable = (shape: Shape, req: Pick<RowsRequest, "schema" | "table">): Sql =>
+  sql`${shape.only ? sql`ONLY ` : sql``}${quoteQualified(req.schema, req.table)}`;
+
 const whereClause = (where: Sql[]) => (where.length ? sql` WHERE ${joinSql(where, sql` AND `)}` : sql``);
 
 async function readOnly<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN TRANSACTION READ ONLY");
+    // floats as exact text whatever the session's setting: a key printed with fewer digits
+    // would not find its own row again (the page would repeat or skip rows)
+    await client.query("SET LOCAL extra_float_digits = 3");
     const result = await fn(client);
     await client.query("COMMIT");
     return result;
@@ -194,20 +228,21 @@ function pageQuery(
     ...keys,
   ];
   const select = [...shape.columns.map((c) => quoteIdent(c.name)), ...keys, ...sortCol];
-  return sql`SELECT ${joinSql(select, sql`, `)} FROM ${quoteQualified(req.schema, req.table)}${whereClause(where)} ORDER BY ${joinSql(order, sql`, `)} LIMIT ${limit + 1}`;
+  return sql`SELECT ${joinSql(select, sql`, `)} FROM ${fromTable(shape, req)}${whereClause(where)} ORDER BY ${joinSql(order, sql`, `)} LIMIT ${limit + 1}`;
 }
 
 /** How many rows are soft-deleted, and whether an index helps "deleted IS NULL". */
 async function softDeleteInfo(
   client: pg.PoolClient,
   req: RowsRequest,
-  oid: number,
+  shape: Shape,
   soft: NonNullable<Shape["softDelete"]>,
 ): Promise<NonNullable<RowsPage["softDelete"]>> {
+  const oid = shape.oid;
   const col = soft.name;
   const [count, idx] = await Promise.all([
     client.query<{ n: string }>(
-      sql`SELECT count(*) AS n FROM ${quoteQualified(req.schema, req.table)} WHERE ${quoteIdent(col)} IS NOT NULL`,
+      sql`SELECT count(*) AS n FROM ${fromTable(shape, req)} WHERE ${quoteIdent(col)} IS NOT NULL`,
     ),
     client.query<{ name: string }>(softDeleteIndexes, [oid, soft.num, col]),
   ]);
@@ -220,6 +255,14 @@ function sortOf(shape: Shape, req: RowsRequest) {
   const column = shape.columns.find((c) => c.name === req.sort!.column);
   if (!column)
     throw new AppError("VALIDATION", `No column ${req.sort.column} in this table`, { field: "sort" });
+  if (!column.sortable)
+    throw new AppError(
+      "VALIDATION",
+      `Column ${column.name} (${column.type}) has no ordering: it cannot be sorted`,
+      {
+        field: "sort",
+      },
+    );
   return { column, direction: req.sort.direction };
 }
 
@@ -229,7 +272,7 @@ function sortOf(shape: Shape, req: RowsRequest) {
  */
 export function readRows(pool: pg.Pool, req: RowsRequest): Promise<RowsPage> {
   return readOnly(pool, async (client) => {
-    const shape = await readShape(client, req.schema, req.table);
+    const shape = await readShape(client, req);
     const limit = req.limit ?? 200;
     const values: unknown[] = [];
     const where = baseConditions(shape, req, values);
@@ -254,14 +297,21 @@ export function readRows(pool: pg.Pool, req: RowsRequest): Promise<RowsPage> {
         : undefined;
 
     const out: RowsPage = {
-      columns: shape.columns.map((c) => ({ name: c.name, type: c.type })),
+      columns: shape.columns.map((c) => ({
+        name: c.name,
+        type: c.type,
+        ...(c.sortable ? {} : { sortable: false }),
+      })),
       rows: page.map((r) => r.slice(0, n)),
       keyset: shape.key.map((k) => k.name),
+      ...(shape.keyNote ? { keyNote: shape.keyNote } : {}),
+      hasChildren: shape.hasChildren,
+      only: shape.only,
       rowEstimate: shape.rowEstimate,
       ...(next ? { next } : {}),
     };
     if (shape.softDelete && !req.after)
-      out.softDelete = await softDeleteInfo(client, req, shape.oid, shape.softDelete);
+      out.softDelete = await softDeleteInfo(client, req, shape, shape.softDelete);
     return out;
   });
 }
@@ -269,14 +319,14 @@ export function readRows(pool: pg.Pool, req: RowsRequest): Promise<RowsPage> {
 /** Exact count(*), honouring the filters and the soft-delete toggle. */
 export function countRows(
   pool: pg.Pool,
-  req: Pick<RowsRequest, "schema" | "table" | "filters" | "showDeleted">,
+  req: Pick<RowsRequest, "schema" | "table" | "filters" | "showDeleted" | "only">,
 ): Promise<number> {
   return readOnly(pool, async (client) => {
-    const shape = await readShape(client, req.schema, req.table);
+    const shape = await readShape(client, req);
     const values: unknown[] = [];
     const where = baseConditions(shape, req, values);
     const r = await client.query<{ n: string }>(
-      sql`SELECT count(*) AS n FROM ${quoteQualified(req.schema, req.table)}${whereClause(where)}`,
+      sql`SELECT count(*) AS n FROM ${fromTable(shape, req)}${whereClause(where)}`,
       values,
     );
     return Number(r.rows[0]!.n);

@@ -1,5 +1,6 @@
 import type { CallContext, Handlers } from "../handler-types";
 import { objectDdl } from "./ddl.service";
+import { databaseScript } from "./dump/script";
 import { countRows, readRows } from "./rows.service";
 import { SchemaCache } from "./schema.cache";
 
@@ -18,11 +19,15 @@ export const schemaHandlers = {
     const model = await cacheOf(ctx).get(profileId, database, pool);
     return { ddl: await objectDdl(await pool(), model, target) };
   },
+  "schema:script": async ({ profileId, database, ...options }, ctx) => {
+    const { script, entries, notes } = await databaseScript(await ctx.db.pool(profileId, database), options);
+    return { script, notes, entries: entries.length };
+  },
   "schema:rows": async ({ profileId, database, ...req }, ctx) =>
     readRows(await ctx.db.pool(profileId, database), req),
   "schema:rowCount": async ({ profileId, database, ...req }, ctx) => ({
     count: await countRows(await ctx.db.pool(profileId, database), req),
   }),
 } satisfies Handlers<
-  "schema:introspect" | "schema:refresh" | "schema:ddl" | "schema:rows" | "schema:rowCount"
+  "schema:introspect" | "schema:refresh" | "schema:ddl" | "schema:script" | "schema:rows" | "schema:rowCount"
 >;

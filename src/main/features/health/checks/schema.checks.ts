@@ -1,4 +1,4 @@
-import { joinSql, quoteIdent, quoteQualified, serverSql, sql } from "../../../db/sql";
+import { joinSql, quoteIdent, quoteQualified, serverSql, sql, type Sql } from "../../../db/sql";
 import type { CheckDefinition } from "../check.types";
 import { details, pct, statusAbove } from "../check.types";
 import { invalidIndexes, notValidConstraints, sequences } from "../health-storage.sql";
@@ -106,6 +106,37 @@ interface ConstraintRow {
   table: string;
   constraint: string;
   definition: string;
+  type: string;
+  /** false: NOT ENFORCED (PostgreSQL 18), never checked on purpose, so never "validated" either. */
+  enforced: boolean;
+}
+
+/**
+ * The statement that makes the constraint hold: VALIDATE for a NOT VALID one; for a NOT
+ * ENFORCED foreign key ALTER CONSTRAINT … ENFORCED; a NOT ENFORCED CHECK cannot be altered
+ * (PostgreSQL 18 refuses), so it is dropped and added back enforced in one statement.
+ */
+export function constraintFix(r: ConstraintRow): Sql {
+  const table = quoteQualified(r.schema, r.table);
+  const name = quoteIdent(r.constraint);
+  if (r.enforced) return sql`ALTER TABLE ${table} VALIDATE CONSTRAINT ${name};`;
+  if (r.type === "f") return sql`ALTER TABLE ${table} ALTER CONSTRAINT ${name} ENFORCED;`;
+  const enforcedDef = serverSql(r.definition.replace(/ NOT ENFORCED$/, ""));
+  return sql`ALTER TABLE ${table} DROP CONSTRAINT ${name}, ADD CONSTRAINT ${name} ${enforcedDef};`;
+}
+
+function constraintMessage(rows: ConstraintRow[]): string {
+  const notValid = rows.filter((r) => r.enforced).length;
+  const notEnforced = rows.length - notValid;
+  const parts = [
+    ...(notValid
+      ? [`${notValid} constraints were added NOT VALID and never validated: existing rows may break them.`]
+      : []),
+    ...(notEnforced
+      ? [`${notEnforced} constraints are NOT ENFORCED: PostgreSQL checks no row against them.`]
+      : []),
+  ];
+  return parts.length ? parts.join(" ") : "Every constraint is validated.";
 }
 
 export const notValidConstraintsCheck: CheckDefinition = {
@@ -117,20 +148,8 @@ export const notValidConstraintsCheck: CheckDefinition = {
       status: rows.length ? "warn" : "pass",
       value: `${rows.length}`,
       threshold: "none",
-      message: rows.length
-        ? `${rows.length} constraints were added NOT VALID and never validated: existing rows may break them.`
-        : "Every constraint is validated.",
-      action: rows.length
-        ? joinSql(
-            rows
-              .slice(0, 5)
-              .map(
-                (r) =>
-                  sql`ALTER TABLE ${quoteQualified(r.schema, r.table)} VALIDATE CONSTRAINT ${quoteIdent(r.constraint)};`,
-              ),
-            sql` `,
-          )
-        : "",
+      message: constraintMessage(rows),
+      action: rows.length ? joinSql(rows.slice(0, 5).map(constraintFix), sql` `) : "",
       details: details(
         ["table", "constraint", "definition"],
         rows.map((r) => [`${r.schema}.${r.table}`, r.constraint, r.definition]),

@@ -7,6 +7,7 @@ import { DdlPanel } from "./DdlPanel";
 import { DetailsPanel } from "./DetailsPanel";
 import { ErDiagram } from "./er/ErDiagram";
 import { MigrationsPanel } from "./migrations/MigrationsPanel";
+import { ScriptPanel } from "./ScriptPanel";
 import { canBrowseData, isTabDisabled, SCHEMA_TABS } from "./schema-tabs.model";
 import { useRefreshSchema, useSchemaModel } from "./schema.queries";
 import { useSchemaUi } from "./schema.store";
@@ -92,6 +93,7 @@ function TabContent({ profileId, model }: { profileId: string; model: SchemaMode
       />
     );
   if (tab === "migrations") return <MigrationsPanel profileId={profileId} />;
+  if (tab === "script") return <ScriptPanel profileId={profileId} />;
   if (!selected) return <p className="text-sm text-slate-500">Pick an object in the tree.</p>;
   if (tab === "ddl")
     return (

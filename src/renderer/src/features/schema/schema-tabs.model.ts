@@ -6,6 +6,7 @@ export const SCHEMA_TABS: Array<{ id: SchemaTab; label: string; needsObject: boo
   { id: "ddl", label: "DDL", needsObject: true },
   { id: "data", label: "Data", needsObject: true },
   { id: "er", label: "ER diagram", needsObject: false },
+  { id: "script", label: "Database script", needsObject: false },
   { id: "migrations", label: "Migrations & sizes", needsObject: false },
 ];
 

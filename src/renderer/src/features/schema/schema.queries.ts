@@ -42,6 +42,14 @@ export function useDdl(profileId: string, target: DdlTarget | undefined) {
   });
 }
 
+/** The whole-database script, made on request (it reads the whole catalog, and the rows with data). */
+export function useDatabaseScript(profileId: string) {
+  return useMutation({
+    mutationFn: (options: Omit<InputOf<"schema:script">, "profileId">) =>
+      call("schema:script", { profileId, ...options }),
+  });
+}
+
 type RowsRequest = Omit<InputOf<"schema:rows">, "profileId" | "after">;
 
 /** Keyset pages: each page's `next` cursor fetches the following one ("load more"). */

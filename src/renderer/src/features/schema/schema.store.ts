@@ -1,7 +1,7 @@
 import { create } from "zustand";
 import type { SchemaObjectRef } from "./tree/tree-rows";
 
-export type SchemaTab = "details" | "ddl" | "data" | "er" | "migrations";
+export type SchemaTab = "details" | "ddl" | "data" | "er" | "script" | "migrations";
 
 /** UI state of the schema page: selection, open tab, expanded tree nodes, search. */
 interface SchemaUi {

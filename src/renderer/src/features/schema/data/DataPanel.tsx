@@ -5,6 +5,7 @@ import { ErrorMessage } from "../../../components/ErrorMessage";
 import { useExactCount, useRows } from "../schema.queries";
 import type { SchemaObjectRef } from "../tree/tree-rows";
 import { nextRowSort, rowEstimateText, sortMarker, type RowSort } from "./data-panel.model";
+import { ChildrenChoice } from "./ChildrenChoice";
 import { RowFilters } from "./RowFilters";
 
 /** Read-only rows of a table: keyset pages ("load more"), sort, one filter, soft-delete toggle. */
@@ -20,14 +21,9 @@ export function DataPanel({
   const [sort, setSort] = useState<RowSort | undefined>();
   const [filters, setFilters] = useState<RowFilter[]>([]);
   const [showDeleted, setShowDeleted] = useState(false);
-  const rows = useRows(profileId, {
-    schema: target.schema,
-    table: target.name,
-    limit: 100,
-    filters,
-    showDeleted,
-    ...(sort ? { sort } : {}),
-  });
+  const [only, setOnly] = useState(false);
+  const which = { schema: target.schema, table: target.name, filters, showDeleted, only };
+  const rows = useRows(profileId, { ...which, limit: 100, ...(sort ? { sort } : {}) });
   const exact = useExactCount(profileId);
   const first = rows.data?.pages[0];
 
@@ -36,11 +32,16 @@ export function DataPanel({
     <div className="flex min-h-0 flex-col gap-2" data-testid="data-panel">
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span data-testid="row-estimate">{rowEstimateText(first?.rowEstimate)}</span>
-        <ExactCount
-          count={exact.data?.count}
-          pending={exact.isPending}
-          onCount={() => exact.mutate({ schema: target.schema, table: target.name, filters, showDeleted })}
-        />
+        <ExactCount count={exact.data?.count} pending={exact.isPending} onCount={() => exact.mutate(which)} />
+        {first?.hasChildren && (
+          <ChildrenChoice
+            only={only}
+            onChange={(next) => {
+              setOnly(next);
+              exact.reset();
+            }}
+          />
+        )}
         {first?.softDelete && (
           <SoftDeleteInfo
             info={first.softDelete}
@@ -68,21 +69,13 @@ export function DataPanel({
           onSort={(column) => setSort(nextRowSort(sort, column))}
         />
       </div>
-      <div className="flex items-center gap-3 text-sm">
-        <span className="text-slate-500" data-testid="rows-loaded">
-          {rows.data?.pages.reduce((n, p) => n + p.rows.length, 0) ?? 0} rows loaded, keyed on{" "}
-          {first?.keyset.join(", ")}
-        </span>
-        {rows.hasNextPage && (
-          <Button
-            data-testid="load-more"
-            disabled={rows.isFetchingNextPage}
-            onClick={() => void rows.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        )}
-      </div>
+      <RowsFooter
+        loaded={rows.data?.pages.reduce((n, p) => n + p.rows.length, 0) ?? 0}
+        first={first}
+        more={rows.hasNextPage}
+        fetching={rows.isFetchingNextPage}
+        onMore={() => void rows.fetchNextPage()}
+      />
     </div>
   );
 }
@@ -156,10 +149,16 @@ function RowsTable({
         <tr>
           {columns.map((c) => (
             <th key={c.name} className="px-2 py-1 font-sans font-medium whitespace-nowrap">
-              <button type="button" title={c.type} onClick={() => onSort(c.name)}>
-                {c.name}
-                {sortMarker(sort, c.name)}
-              </button>
+              {c.sortable === false ? (
+                <span title={`${c.type} has no ordering: not sortable`} data-testid="unsortable-column">
+                  {c.name}
+                </span>
+              ) : (
+                <button type="button" title={c.type} onClick={() => onSort(c.name)}>
+                  {c.name}
+                  {sortMarker(sort, c.name)}
+                </button>
+              )}
             </th>
           ))}
         </tr>
@@ -176,5 +175,38 @@ function RowsTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** How many rows are loaded, what they are keyed on (and why, when not the primary key), more. */
+function RowsFooter({
+  loaded,
+  first,
+  more,
+  fetching,
+  onMore,
+}: {
+  loaded: number;
+  first: RowsPage | undefined;
+  more: boolean;
+  fetching: boolean;
+  onMore(): void;
+}) {
+  return (
+    <div className="flex items-center gap-3 text-sm">
+      <span className="text-slate-500" data-testid="rows-loaded">
+        {loaded} rows loaded, keyed on {first?.keyset.join(", ")}
+      </span>
+      {first?.keyNote && (
+        <span data-testid="key-note" className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">
+          {first.keyNote}
+        </span>
+      )}
+      {more && (
+        <Button data-testid="load-more" disabled={fetching} onClick={onMore}>
+          Load more
+        </Button>
+      )}
+    </div>
   );
 }
