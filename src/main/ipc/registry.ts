@@ -15,6 +15,7 @@ import { demoHandlers } from "../features/demo/demo.handlers";
 import { storeHandlers } from "../features/store/store.handlers";
 import { tabsHandlers } from "../features/tabs/tabs.handlers";
 import { uiHandlers } from "../features/ui/ui.handlers";
+import { safeguardsHandlers } from "../features/safeguards/safeguards.handlers";
 
 /** Every channel's handler. Both hosts serve exactly this map. */
 export const registry: HandlerMap = {
@@ -34,4 +35,5 @@ export const registry: HandlerMap = {
   ...storeHandlers,
   ...tabsHandlers,
   ...uiHandlers,
+  ...safeguardsHandlers,
 };

@@ -7,6 +7,7 @@ import { SnippetsRepo } from "./snippets.repo";
 import { prepareStore } from "./store-prepare";
 import type { StoreLog } from "./store-log";
 import { TabsRepo } from "./tabs.repo";
+import { TagPoliciesRepo } from "./tag-policies.repo";
 import { UiStateRepo } from "./ui-state.repo";
 
 export type { StoreLog } from "./store-log";
@@ -18,6 +19,7 @@ export interface AppStore {
   readonly ui: UiStateRepo;
   readonly history: HistoryRepo;
   readonly snippets: SnippetsRepo;
+  readonly tagPolicies: TagPoliciesRepo;
   status(): StoreStatus;
   close(): Promise<void>;
 }
@@ -49,6 +51,7 @@ export async function openStore(options: OpenStoreOptions): Promise<AppStore> {
     ui: new UiStateRepo(db, options.log),
     history: new HistoryRepo(db),
     snippets: new SnippetsRepo(db),
+    tagPolicies: new TagPoliciesRepo(db, options.log),
     status: () => ({ path: prepared.path, version: prepared.version, notices: [...notices] }),
     close,
   };

@@ -11,6 +11,7 @@ import { indexesChannels, indexesEvents } from "./indexes";
 import { migrationsChannels, migrationsEvents } from "./migrations";
 import { profilesChannels, profilesEvents } from "./profiles";
 import { queryChannels, queryEvents } from "./query";
+import { safeguardsChannels } from "./safeguards";
 import { schemaChannels, schemaEvents } from "./schema";
 import { serverChannels } from "./server";
 import { storeChannels } from "./store";
@@ -35,6 +36,7 @@ export const channels = {
   ...storeChannels,
   ...tabsChannels,
   ...uiChannels,
+  ...safeguardsChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 /** Every event main may push to the renderer, by name. */

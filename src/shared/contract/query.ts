@@ -43,6 +43,30 @@ export const PackedBatch = z.object({
 });
 export type PackedBatch = z.infer<typeof PackedBatch>;
 
+/** Issued by main for one statement that needs the user's yes; one run, one statement, one use. */
+export const ConfirmToken = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "invalid confirmation token");
+
+/**
+ * A statement the profile's safeguards stopped before it ran: the run stops there and
+ * runs it (and what follows) only when run again with `token` in `confirmations`.
+ */
+export const ConfirmationRequest = z.object({
+  token: ConfirmToken,
+  /** Why, in words (what it drops, the rows it writes by estimate). */
+  reasons: z.array(z.string()),
+  /** Plain EXPLAIN's estimate of the rows it writes (never ANALYZE); null when none was made. */
+  estimatedRows: z.number().nullable(),
+  /** Why the rows could not be estimated, when they were needed. */
+  estimateUnavailable: z.string().optional(),
+  /** The profile's environment tag whose policy asked ("production", "untagged", ...). */
+  policyTag: z.string(),
+});
+export type ConfirmationRequest = z.infer<typeof ConfirmationRequest>;
+
 export const StatementError = ApiErrorData.extend({
   /** Where the server (or the parser) pointed, as a 0-based offset in the editor text. */
   editorOffset: z.number().int().optional(),
@@ -69,6 +93,8 @@ export const StatementResult = z.object({
   truncated: z.boolean(),
   durationMs: z.number(),
   error: StatementError.optional(),
+  /** The statement did not run: the profile's safeguards ask first. */
+  confirmation: ConfirmationRequest.optional(),
 });
 export type StatementResult = z.infer<typeof StatementResult>;
 
@@ -83,6 +109,10 @@ export const RunSummary = z.object({
   /** Statements left unrun because an earlier one failed (or the run was cancelled). */
   skipped: z.number().int(),
   cancelled: z.boolean(),
+  /** How long the open transaction has been open when the run ended (main's clock); null when none. */
+  transactionAgeMs: z.number().nullable(),
+  /** Main opened a transaction during this run (manual mode, or the tag's "always in a transaction"). */
+  transactionBegun: z.boolean(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 
@@ -94,6 +124,10 @@ export const SessionInfo = z.object({
   transactionState: TransactionState,
   /** The profile is read-only: user statements run inside BEGIN READ ONLY. */
   readOnly: z.boolean(),
+  /** The database the session is connected to. */
+  database: z.string(),
+  /** How long the open transaction has been open (main's clock at the answer); null when none. */
+  transactionAgeMs: z.number().nullable(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
@@ -178,9 +212,27 @@ export const queryChannels = {
         rowCap: z.number().int().min(1).nullable().default(10_000),
         /** The tab's statement timeout; 0 = none. Applied when it changes. */
         statementTimeoutMs: z.number().int().min(0).max(2_147_483_647).optional(),
+        /**
+         * false (manual mode): a statement outside a transaction opens one first (BEGIN), as
+         * psql's AUTOCOMMIT off; the user ends it with query:endTransaction or COMMIT/ROLLBACK.
+         */
+        autocommit: z.boolean().default(true),
+        /** The user's yes to statements the safeguards stopped (tokens from ConfirmationRequest). */
+        confirmations: z.array(ConfirmToken).max(100).default([]),
       })
       .strict(),
     output: RunSummary,
+  }),
+  /**
+   * Ends the session's open transaction: COMMIT (a failed transaction can only roll back,
+   * and says so in `outcome`) or ROLLBACK.
+   */
+  "query:endTransaction": channel({
+    input: z.object({ sessionId: SessionId, action: z.enum(["commit", "rollback"]) }).strict(),
+    output: z.object({
+      outcome: z.enum(["committed", "rolled-back", "no-transaction"]),
+      session: SessionInfo,
+    }),
   }),
   /**
    * The statements a run in this mode would execute (parsed by PostgreSQL's parser), e.g.
