@@ -8,6 +8,7 @@ import { EVENT_CHANNEL, registerElectronIpc, sendEvent } from "./ipc/electron";
 import { registry } from "./ipc/registry";
 import { createConsoleLogger } from "./logger";
 import { safeStorageSecretStore } from "./safe-storage-secret-store";
+import { sqlFileDialogs } from "./sql-file-dialogs";
 import { createMainWindow, isExternalLinkAllowed } from "./window-options";
 
 const log = createConsoleLogger();
@@ -73,6 +74,7 @@ app
           : await dialog.showOpenDialog(options);
         return result.canceled ? undefined : result.filePaths[0];
       },
+      sqlFileDialogs: sqlFileDialogs(() => mainWindow),
     });
     registerElectronIpc(registry, ctx, isOwnPage, !app.isPackaged);
     startBackgroundServices(ctx);

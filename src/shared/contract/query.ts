@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { channel, event } from "./channel";
 import { ProfileId } from "./common";
+import { TabSql } from "./tabs";
 import { ApiErrorData } from "./errors";
 
 /** Ids main generates for editor sessions; the renderer echoes them back. */
@@ -158,6 +159,8 @@ export type Snippet = z.infer<typeof Snippet>;
 /** The catalog as the editor's autocomplete needs it; fetched with one query. */
 export const Completions = z.object({
   schemas: z.array(z.string()),
+  /** current_schemas(false): relations found there are typed without their schema. */
+  searchPath: z.array(z.string()),
   relations: z.array(
     z.object({
       schema: z.string(),
@@ -169,8 +172,31 @@ export const Completions = z.object({
     z.object({ schema: z.string(), relation: z.string(), name: z.string(), type: z.string() }),
   ),
   functions: z.array(
-    z.object({ schema: z.string(), name: z.string(), args: z.string(), result: z.string() }),
+    z.object({
+      schema: z.string(),
+      name: z.string(),
+      args: z.string(),
+      result: z.string(),
+      kind: z.enum(["function", "aggregate", "window"]),
+      /** COMMENT ON FUNCTION (pg_catalog's functions have one each). */
+      description: z.string().nullable(),
+      /** The argument lists of its other overloads (a few). */
+      overloads: z.array(z.string()),
+    }),
   ),
+  /** Foreign keys between the user's tables, for join conditions. */
+  foreignKeys: z.array(
+    z.object({
+      schema: z.string(),
+      table: z.string(),
+      columns: z.array(z.string()),
+      refSchema: z.string(),
+      refTable: z.string(),
+      refColumns: z.array(z.string()),
+    }),
+  ),
+  /** The server's keywords that quote_ident() quotes (every one not unreserved). */
+  quotedKeywords: z.array(z.string()),
 });
 export type Completions = z.infer<typeof Completions>;
 
@@ -311,6 +337,29 @@ export const queryChannels = {
       })
       .strict(),
     output: z.object({ path: z.string(), rows: z.number().int(), bytes: z.number().int() }),
+  }),
+  /**
+   * Saves a tab's text as a .sql file through the desktop's Save dialog (`path`: the file
+   * it came from, offered first). The web host has no dialog: `supported` false, and the
+   * page downloads the file instead.
+   */
+  "query:saveFile": channel({
+    input: z
+      .object({
+        sql: TabSql,
+        suggestedName: z.string().min(1).max(255),
+        path: z.string().min(1).max(4096).optional(),
+      })
+      .strict(),
+    output: z.object({ supported: z.boolean(), path: z.string().optional() }),
+  }),
+  /** Opens a .sql file through the desktop's Open dialog (web host: `supported` false, the page reads one). */
+  "query:openFile": channel({
+    input: z.object({}).strict(),
+    output: z.object({
+      supported: z.boolean(),
+      file: z.object({ path: z.string(), name: z.string(), sql: z.string() }).optional(),
+    }),
   }),
 } as const;
 

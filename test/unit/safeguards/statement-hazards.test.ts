@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { statementHazards, writesRows } from "../../../src/shared/safeguards/statement-hazards";
 
 const tree = async (sql: string) =>
-  (await parse(sql)).stmts[0]!.stmt as unknown as Record<string, unknown>;
+  (await parse(sql)).stmts![0]!.stmt as unknown as Record<string, unknown>;
 
 describe("what in a statement destroys data, read from PostgreSQL's parse tree", () => {
   it.each([

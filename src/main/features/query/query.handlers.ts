@@ -5,6 +5,7 @@ import { endTransaction } from "./end-transaction";
 import { runOnSession } from "./query.runner";
 import { queryServices } from "./query.services";
 import { exportResult } from "./result.exporter";
+import { openSqlFile, saveSqlFile } from "./sql-files";
 import { selectStatements } from "./statement-selection";
 
 export const queryHandlers = {
@@ -73,6 +74,8 @@ export const queryHandlers = {
       ctx.emit("query:didExportProgress", { sessionId: session.id, exportId: input.exportId, ...p }),
     );
   },
+  "query:openFile": (_input, ctx) => openSqlFile(ctx),
+  "query:saveFile": (input, ctx) => saveSqlFile(ctx, input),
 } satisfies Handlers<
   | "query:openSession"
   | "query:closeSession"
@@ -88,4 +91,6 @@ export const queryHandlers = {
   | "query:deleteSnippet"
   | "query:completions"
   | "query:export"
+  | "query:openFile"
+  | "query:saveFile"
 >;

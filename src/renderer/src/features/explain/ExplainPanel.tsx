@@ -21,6 +21,8 @@ export interface ExplainPanelProps extends AreaProps {
   autoRun?: boolean;
   /** Server major version, when the host knows it: SERIALIZE and MEMORY need 17+. */
   serverVersionNum?: number;
+  /** Offered by the Query page: keeps the plan (EXPLAIN's raw JSON) with the editor tab. */
+  onPinToTab?(raw: unknown, label: string): void;
 }
 
 const OPTION_LABELS: Array<[keyof ExplainOptions, string]> = [
@@ -41,6 +43,7 @@ export function ExplainPanel({
   database,
   autoRun = true,
   serverVersionNum,
+  onPinToTab,
 }: ExplainPanelProps) {
   const [options, setOptions] = useState<ExplainOptions>(() => defaultExplainOptions(analyze));
   const [timeoutSec, setTimeoutSec] = useState(DEFAULT_EXPLAIN_TIMEOUT_S);
@@ -80,6 +83,7 @@ export function ExplainPanel({
             sql={sql}
             comparing={comparing}
             onCompare={() => setComparing((c) => !c)}
+            {...(onPinToTab ? { onPinToTab } : {})}
           />
         )}
       </div>

@@ -12,15 +12,23 @@ export function ResultActions({
   sql,
   comparing,
   onCompare,
+  onPinToTab,
 }: {
   result: ExplainResult;
   sql: string;
   comparing: boolean;
   onCompare(): void;
+  onPinToTab?(raw: unknown, label: string): void;
 }) {
   const { pinned, pin } = useExplainUi();
+  const label = `${sql.slice(0, 60)} (${new Date().toLocaleTimeString()})`;
   return (
     <>
+      {onPinToTab && (
+        <Button onClick={() => onPinToTab(result.raw, label)} data-testid="explain-pin-tab">
+          Pin to tab
+        </Button>
+      )}
       <Button
         onClick={() =>
           pin({ plan: result.plan, label: `${sql.slice(0, 60)} (${new Date().toLocaleTimeString()})` })

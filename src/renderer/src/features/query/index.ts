@@ -1,1 +1,2 @@
 export { QueryPage } from "./QueryPage";
+export { openSqlInEditor } from "./query-tabs.store";
