@@ -1,7 +1,7 @@
 import { PolicyTag, TagPolicy } from "../../shared/safeguards/tag-policy";
 import type { StoreClient } from "./client";
 import { fromJsonColumn, toJsonColumn } from "./json-column";
-import type { StoreLog } from "./store-prepare";
+import type { StoreLog } from "./store-log";
 
 /** The safeguards the user set per environment tag (tags never set keep their defaults). */
 export class TagPoliciesRepo {

@@ -73,7 +73,10 @@ export const TabLastRun = z
   .object({
     mode: z.enum(["all", "selection", "statement-at-cursor"]),
     cursorOffset: z.number().int().min(0).optional(),
-    selection: z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).strict().optional(),
+    selection: z
+      .object({ start: z.number().int().min(0), end: z.number().int().min(0) })
+      .strict()
+      .optional(),
     /** Digest of the whole editor text when it ran: equal now means the text was run as it is. */
     digest: z.string().max(64),
     at: z.string().max(40),

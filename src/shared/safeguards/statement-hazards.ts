@@ -2,12 +2,7 @@
  * What in a statement can destroy data at once, read from PostgreSQL's own parse tree
  * (libpg-query's JSON). Pure: main parses, this reads the tree.
  */
-export type HazardKind =
-  | "delete-without-where"
-  | "update-without-where"
-  | "drop"
-  | "truncate"
-  | "alter-drop";
+export type HazardKind = "delete-without-where" | "update-without-where" | "drop" | "truncate" | "alter-drop";
 
 export interface Hazard {
   kind: HazardKind;

@@ -110,7 +110,14 @@ export function parseStatement(tokens: Token[], textEnd: number): Block {
   return parseBlock(tokens, 0, tokens.length, undefined, false, textEnd);
 }
 
-function newBlock(tokens: Token[], lo: number, hi: number, parent: Block | undefined, isolated: boolean, end: number): Block {
+function newBlock(
+  tokens: Token[],
+  lo: number,
+  hi: number,
+  parent: Block | undefined,
+  isolated: boolean,
+  end: number,
+): Block {
   const first = tokens[lo];
   const word = first?.kind === "word" ? first.name! : "";
   const kind = (["select", "insert", "update", "delete", "merge", "values"] as const).find((k) => k === word);
@@ -168,12 +175,20 @@ class BlockWalker {
       this.pushSelectItem(i);
       return i + 1;
     }
-    if (t.kind === "quoted" && this.isFromLike() && this.atItemStart(i)) return this.fromItem(i, this.clause === "join");
+    if (t.kind === "quoted" && this.isFromLike() && this.atItemStart(i))
+      return this.fromItem(i, this.clause === "join");
     if (t.kind !== "word") return i + 1;
     const w = t.name!;
     if (w === "with" && this.clause === "") return this.withClause(i + 1);
     if (this.isFromLike() && this.atItemStart(i)) return this.fromItem(i, this.clause === "join");
-    if (CLAUSE_WORDS.has(w) || JOIN_WORDS.has(w) || w === "delete" || w === "update" || w === "insert" || w === "merge")
+    if (
+      CLAUSE_WORDS.has(w) ||
+      JOIN_WORDS.has(w) ||
+      w === "delete" ||
+      w === "update" ||
+      w === "insert" ||
+      w === "merge"
+    )
       return this.keyword(i, w);
     return i + 1;
   }
@@ -218,7 +233,8 @@ class BlockWalker {
   /** At the start of a FROM item: right after FROM, a comma, JOIN, LATERAL or ONLY. */
   private atItemStart(i: number): boolean {
     const t = this.tokens[i]!;
-    if (t.kind === "word" && (CLAUSE_WORDS.has(t.name!) || JOIN_WORDS.has(t.name!)) && t.name !== "values") return false;
+    if (t.kind === "word" && (CLAUSE_WORDS.has(t.name!) || JOIN_WORDS.has(t.name!)) && t.name !== "values")
+      return false;
     const prev = this.tokens[i - 1];
     return (
       isWord(prev, "from", "join", "lateral", "only", "using") ||
@@ -260,12 +276,22 @@ class BlockWalker {
     const name = j < this.hi ? readName(this.tokens, j, this.hi) : undefined;
     this.clause = w === "insert" ? "insert-target" : w;
     if (!name) return j;
-    const target: FromItem = { kind: "table", table: name.ref, joined: false, start: this.tokens[j]!.start, end: this.tokens[name.next - 1]!.end };
+    const target: FromItem = {
+      kind: "table",
+      table: name.ref,
+      joined: false,
+      start: this.tokens[j]!.start,
+      end: this.tokens[name.next - 1]!.end,
+    };
     j = name.next;
     if (this.tokens[j]?.kind === "op" && this.tokens[j]!.text === "*") j++;
-    j = w === "insert" ? readInsertAlias(this.tokens, j, target) : readAlias(this.tokens, j, this.hi, target, false);
+    j =
+      w === "insert"
+        ? readInsertAlias(this.tokens, j, target)
+        : readAlias(this.tokens, j, this.hi, target, false);
     b.target = target;
-    if (w === "insert" && this.tokens[j]?.text === "(" && this.tokens[j]?.kind === "punct") return this.insertColumns(j);
+    if (w === "insert" && this.tokens[j]?.text === "(" && this.tokens[j]?.kind === "punct")
+      return this.insertColumns(j);
     return j;
   }
 
@@ -319,7 +345,12 @@ class BlockWalker {
     const first = this.tokens[i + 1];
     const isQuery = first?.kind === "word" && BLOCK_START.has(first.name!);
     if (isQuery && this.isFromLike() && this.atItemStart(i)) {
-      const item: FromItem = { kind: "subquery", joined: this.clause === "join", start: this.tokens[i]!.start, end: 0 };
+      const item: FromItem = {
+        kind: "subquery",
+        joined: this.clause === "join",
+        start: this.tokens[i]!.start,
+        end: 0,
+      };
       item.block = parseBlock(this.tokens, i + 1, close, this.block, true, this.parenEnd(close));
       const j = readAlias(this.tokens, close + 1, this.hi, item);
       item.end = this.tokens[Math.min(j, this.hi) - 1]?.end ?? this.block.end;
@@ -343,7 +374,14 @@ class BlockWalker {
       const close = closingParen(this.tokens, i, hi);
       const first = this.tokens[i + 1];
       if (first?.kind === "word" && BLOCK_START.has(first.name!)) {
-        parseBlock(this.tokens, i + 1, close, this.block, false, close < hi ? this.tokens[close]!.start : this.block.end);
+        parseBlock(
+          this.tokens,
+          i + 1,
+          close,
+          this.block,
+          false,
+          close < hi ? this.tokens[close]!.start : this.block.end,
+        );
         i = close;
       }
     }
@@ -371,7 +409,8 @@ export function readName(tokens: Token[], i: number, hi: number): { ref: NameRef
   while (j < hi) {
     const t = tokens[j]!;
     if (t.kind !== "word" && t.kind !== "quoted") break;
-    if (t.kind === "word" && parts.length === 0 && (CLAUSE_WORDS.has(t.name!) || JOIN_WORDS.has(t.name!))) break;
+    if (t.kind === "word" && parts.length === 0 && (CLAUSE_WORDS.has(t.name!) || JOIN_WORDS.has(t.name!)))
+      break;
     parts.push(t.name!);
     j++;
     if (tokens[j]?.kind !== "punct" || tokens[j]!.text !== ".") break;
@@ -395,7 +434,8 @@ function readAlias(tokens: Token[], j: number, hi: number, item: FromItem, allow
   const usable =
     a !== undefined &&
     k < hi &&
-    (a.kind === "quoted" || (a.kind === "word" && (explicit || (!cannotBeAlias(a.name!) && !NOT_ALIAS.has(a.name!)))));
+    (a.kind === "quoted" ||
+      (a.kind === "word" && (explicit || (!cannotBeAlias(a.name!) && !NOT_ALIAS.has(a.name!)))));
   if (!usable) return explicit ? k : j;
   item.alias = a.name!;
   k++;

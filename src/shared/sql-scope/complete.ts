@@ -5,7 +5,8 @@ import { keywordsAt } from "./keyword-positions";
 import { quoteIdentIfNeeded } from "./keywords";
 import { ScopeResolver, visibleCtes, visibleItems, type VisibleItem } from "./scope";
 
-export type SuggestionKind = "keyword" | "column" | "relation" | "cte" | "alias" | "schema" | "function" | "join";
+export type SuggestionKind =
+  "keyword" | "column" | "relation" | "cte" | "alias" | "schema" | "function" | "join";
 
 /** One completion entry, before the editor gives it its icon and range. */
 export interface Suggestion {
@@ -31,7 +32,11 @@ export interface Completion {
 }
 
 /** Completions at `offset` of `text`: what fits there, in the statement's own scope first. */
-export function completeAt(text: string, offset: number, catalog: ScopeCatalog | CatalogIndex | undefined): Completion {
+export function completeAt(
+  text: string,
+  offset: number,
+  catalog: ScopeCatalog | CatalogIndex | undefined,
+): Completion {
   const c = cursorContext(text, offset);
   const index = catalog instanceof CatalogIndex ? catalog : new CatalogIndex(catalog ?? emptyCatalog());
   const s = new Suggester(c, index);
@@ -39,7 +44,15 @@ export function completeAt(text: string, offset: number, catalog: ScopeCatalog |
 }
 
 export function emptyCatalog(): ScopeCatalog {
-  return { schemas: [], searchPath: ["public"], relations: [], columns: [], functions: [], foreignKeys: [], quotedKeywords: [] };
+  return {
+    schemas: [],
+    searchPath: ["public"],
+    relations: [],
+    columns: [],
+    functions: [],
+    foreignKeys: [],
+    quotedKeywords: [],
+  };
 }
 
 class Suggester {
@@ -101,7 +114,9 @@ class Suggester {
   /** Columns of the items in scope (own block first), qualified where a name is ambiguous; aliases; functions; keywords. */
   private expression(): Suggestion[] {
     const items = this.visible();
-    const columns = items.flatMap((v) => this.scope.itemColumns(v.item, this.c.block).map((col) => ({ v, col })));
+    const columns = items.flatMap((v) =>
+      this.scope.itemColumns(v.item, this.c.block).map((col) => ({ v, col })),
+    );
     const count = new Map<string, number>();
     for (const { v, col } of columns) if (v.depth === 0) count.set(col.name, (count.get(col.name) ?? 0) + 1);
     const seen = new Set<string>();
@@ -114,7 +129,10 @@ class Suggester {
       out.push({
         label,
         kind: "column",
-        insertText: ambiguous || v.depth > 0 ? `${this.quote(v.refName)}.${this.quote(col.name)}` : this.quote(col.name),
+        insertText:
+          ambiguous || v.depth > 0
+            ? `${this.quote(v.refName)}.${this.quote(col.name)}`
+            : this.quote(col.name),
         detail: `${col.type ?? "column"} · ${v.refName}`,
         sortText: `${v.depth === 0 ? "0" : "2"}${label}`,
       });
@@ -140,12 +158,15 @@ class Suggester {
       const cte = visibleCtes(this.c.block).find((x) => x.name === last);
       if (cte) return this.columnList(this.scope.cteColumns(cte), cte.name);
     }
-    const rel = this.catalog.resolve(q.length >= 2 ? { schema: q[q.length - 2]!, name: last } : { name: last });
+    const rel = this.catalog.resolve(
+      q.length >= 2 ? { schema: q[q.length - 2]!, name: last } : { name: last },
+    );
     if (rel && (q.length >= 2 || !this.catalog.isSchema(last)))
       return this.columnList(this.catalog.columns(rel), rel.name);
     if (!this.catalog.isSchema(last)) return [];
     const relations = this.catalog.relationsIn(last).map((r) => this.relation(r, false, "0"));
-    const inFrom = this.c.kind === "qualified" && ["from", "join", "update", "into", "using"].includes(this.c.clause);
+    const inFrom =
+      this.c.kind === "qualified" && ["from", "join", "update", "into", "using"].includes(this.c.clause);
     return inFrom ? relations : [...relations, ...this.functions(this.catalog.functionsIn(last), false)];
   }
 
@@ -167,7 +188,9 @@ class Suggester {
   private targetColumns(named: string[]): Suggestion[] {
     const target = this.c.block.target;
     if (!target) return [];
-    return this.columnsOf(target).map((s) => (named.includes(s.label) ? { ...s, sortText: `9${s.sortText}` } : s));
+    return this.columnsOf(target).map((s) =>
+      named.includes(s.label) ? { ...s, sortText: `9${s.sortText}` } : s,
+    );
   }
 
   private ctes(): Suggestion[] {
@@ -216,10 +239,7 @@ class Suggester {
       insertText: `${this.quote(f.name)}($0)`,
       snippet: true,
       detail: `${f.schema}.${f.name}(${f.args}) → ${f.result}`,
-      documentation: [
-        f.description ?? "",
-        ...f.overloads.map((o) => `${f.name}(${o})`),
-      ]
+      documentation: [f.description ?? "", ...f.overloads.map((o) => `${f.name}(${o})`)]
         .filter(Boolean)
         .join("\n"),
       sortText: `${rankBySchema && f.schema === "pg_catalog" ? "7" : "4"}${f.name}`,
@@ -228,7 +248,9 @@ class Suggester {
 
   /** `JOIN b ON |`: the conditions the foreign keys between b and the items before it give. */
   private joinConditions(joined: FromItem): Suggestion[] {
-    const before = this.visible().filter((v) => v.depth === 0 && v.item !== joined && v.item.start < joined.start);
+    const before = this.visible().filter(
+      (v) => v.depth === 0 && v.item !== joined && v.item.start < joined.start,
+    );
     const joinedRel = joined.table ? this.catalog.resolve(joined.table) : undefined;
     const joinedName = joined.alias ?? joined.table?.name;
     if (!joinedRel || !joinedName) return [];
@@ -241,9 +263,18 @@ class Suggester {
         if (!pair) continue;
         const [a, b] = pair === "from-joined" ? [joinedName, v.refName] : [v.refName, joinedName];
         const text = fk.columns
-          .map((col, i) => `${this.quote(a)}.${this.quote(col)} = ${this.quote(b)}.${this.quote(fk.refColumns[i]!)}`)
+          .map(
+            (col, i) =>
+              `${this.quote(a)}.${this.quote(col)} = ${this.quote(b)}.${this.quote(fk.refColumns[i]!)}`,
+          )
           .join(" AND ");
-        out.push({ label: text, kind: "join", insertText: text, detail: `foreign key ${fk.table} → ${fk.refTable}`, sortText: `0${out.length}` });
+        out.push({
+          label: text,
+          kind: "join",
+          insertText: text,
+          detail: `foreign key ${fk.table} → ${fk.refTable}`,
+          sortText: `0${out.length}`,
+        });
       }
     }
     return out;
@@ -262,7 +293,8 @@ function fkPair(
 }
 
 function describeItem(item: FromItem): string {
-  if (item.kind === "table" && item.table) return item.table.schema ? `${item.table.schema}.${item.table.name}` : item.table.name;
+  if (item.kind === "table" && item.table)
+    return item.table.schema ? `${item.table.schema}.${item.table.name}` : item.table.name;
   if (item.kind === "subquery") return "subquery";
   return `${item.functionName ?? "function"}()`;
 }

@@ -41,8 +41,12 @@ export interface CursorContext {
 export function cursorContext(text: string, offset: number): CursorContext {
   const all = tokenize(text);
   const at = all.find((t) => t.start < offset && offset <= t.end);
-  const inside = at && (at.kind === "comment" || at.kind === "string" || at.kind === "number" || at.kind === "param");
-  const typing = at && (at.kind === "word" || at.kind === "quoted") && !(at.kind === "quoted" && !at.open && offset === at.end);
+  const inside =
+    at && (at.kind === "comment" || at.kind === "string" || at.kind === "number" || at.kind === "param");
+  const typing =
+    at &&
+    (at.kind === "word" || at.kind === "quoted") &&
+    !(at.kind === "quoted" && !at.open && offset === at.end);
   const stmt = statementAround(all, offset);
   const tokens = stmt.tokens.filter((t) => !(typing && t === at) && t.kind !== "comment");
   const block = innermost(parseStatement(tokens, stmt.end), offset);
@@ -83,7 +87,8 @@ function statementAround(tokens: Token[], offset: number): { tokens: Token[]; en
 }
 
 function innermost(block: Block, offset: number): Block {
-  for (const child of block.children) if (child.start <= offset && offset <= child.end) return innermost(child, offset);
+  for (const child of block.children)
+    if (child.start <= offset && offset <= child.end) return innermost(child, offset);
   return block;
 }
 
@@ -101,17 +106,75 @@ function endsOperand(t: Token): boolean {
 
 /** Words after which an operand (not an operator) comes. */
 const OPERAND_STARTERS = new Set([
-  "select", "from", "where", "and", "or", "not", "on", "by", "having", "set", "when", "then", "else",
-  "case", "in", "is", "like", "ilike", "between", "join", "distinct", "returning", "values", "into",
-  "update", "table", "only", "lateral", "using", "with", "as", "limit", "offset", "all", "any", "some",
-  "exists", "array", "do", "delete", "insert", "merge", "create", "alter", "drop", "truncate", "explain",
-  "analyze", "verbose", "interval", "cast",
+  "select",
+  "from",
+  "where",
+  "and",
+  "or",
+  "not",
+  "on",
+  "by",
+  "having",
+  "set",
+  "when",
+  "then",
+  "else",
+  "case",
+  "in",
+  "is",
+  "like",
+  "ilike",
+  "between",
+  "join",
+  "distinct",
+  "returning",
+  "values",
+  "into",
+  "update",
+  "table",
+  "only",
+  "lateral",
+  "using",
+  "with",
+  "as",
+  "limit",
+  "offset",
+  "all",
+  "any",
+  "some",
+  "exists",
+  "array",
+  "do",
+  "delete",
+  "insert",
+  "merge",
+  "create",
+  "alter",
+  "drop",
+  "truncate",
+  "explain",
+  "analyze",
+  "verbose",
+  "interval",
+  "cast",
 ]);
 
 /** After these words only keywords fit (ORDER BY, INSERT INTO, CREATE TABLE, ...). */
 const KEYWORD_ONLY_AFTER = new Set([
-  "group", "order", "partition", "insert", "delete", "merge", "create", "drop", "alter", "nulls",
-  "union", "conflict", "begin", "is",
+  "group",
+  "order",
+  "partition",
+  "insert",
+  "delete",
+  "merge",
+  "create",
+  "drop",
+  "alter",
+  "nulls",
+  "union",
+  "conflict",
+  "begin",
+  "is",
 ]);
 
 const RELATION_AFTER = new Set(["from", "join", "into", "update", "table", "only", "lateral", "truncate"]);
@@ -125,17 +188,25 @@ function classify(c: Omit<CursorContext, "kind">, before: Token[]): Classified {
   if (qualifier.length > 0) return { kind: "qualified", qualifier };
   const ins = block.insertColumns;
   if (ins && ins.start <= c.from && c.to <= ins.end) return { kind: "insert-columns", ...none };
-  if (!prev || before.every((t) => t.kind === "punct" && t.text === "(")) return { kind: "statement-start", ...none };
+  if (!prev || before.every((t) => t.kind === "punct" && t.text === "("))
+    return { kind: "statement-start", ...none };
   const p = prev.kind === "word" ? prev.name! : prev.text;
   if (prev.kind === "word" && KEYWORD_ONLY_AFTER.has(p)) return { kind: "keyword", ...none };
-  if (RELATION_AFTER.has(p) || (p === "using" && (block.kind === "delete" || block.kind === "merge") && clause === "using"))
+  if (
+    RELATION_AFTER.has(p) ||
+    (p === "using" && (block.kind === "delete" || block.kind === "merge") && clause === "using")
+  )
     return { kind: "relation", ...none };
   if (p === "," && (clause === "from" || clause === "using")) return { kind: "relation", ...none };
-  if ((clause === "from" || clause === "join" || clause === "join-item" || clause === "using") && endsOperand(prev))
+  if (
+    (clause === "from" || clause === "join" || clause === "join-item" || clause === "using") &&
+    endsOperand(prev)
+  )
     return { kind: "after-from-item", ...none };
   if (clause === "on") {
     const joinItem = lastJoined(block, c.from);
-    if (p === "on" || p === "and") return joinItem ? { kind: "join-condition", joinItem, ...none } : { kind: "expression", ...none };
+    if (p === "on" || p === "and")
+      return joinItem ? { kind: "join-condition", joinItem, ...none } : { kind: "expression", ...none };
   }
   if (clause === "set" && (p === "set" || p === ",")) return { kind: "set-columns", ...none };
   if ((clause === "update" || clause === "into" || clause === "delete") && endsOperand(prev))

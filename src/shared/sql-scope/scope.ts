@@ -67,7 +67,10 @@ export class ScopeResolver {
   itemColumns(item: FromItem, from: Block): ScopeColumn[] {
     let base: ScopeColumn[] = [];
     if (item.kind === "table" && item.table) {
-      const cte = item.table.schema === undefined ? visibleCtes(from).find((c) => c.name === item.table!.name) : undefined;
+      const cte =
+        item.table.schema === undefined
+          ? visibleCtes(from).find((c) => c.name === item.table!.name)
+          : undefined;
       if (cte) base = this.cteColumns(cte);
       else {
         const rel = this.catalog.resolve(item.table);
@@ -78,7 +81,10 @@ export class ScopeResolver {
     const aliases = item.columnAliases ?? [];
     return aliases.length === 0
       ? base
-      : [...aliases.map((name, i) => ({ name, ...(base[i]?.type ? { type: base[i]!.type } : {}) })), ...base.slice(aliases.length)];
+      : [
+          ...aliases.map((name, i) => ({ name, ...(base[i]?.type ? { type: base[i]!.type } : {}) })),
+          ...base.slice(aliases.length),
+        ];
   }
 
   cteColumns(cte: Cte): ScopeColumn[] {
@@ -108,11 +114,17 @@ export class ScopeResolver {
       return this.star(block, qualifier);
     }
     const named = (name: string): ScopeColumn[] => [{ name, ...this.typeOf(block, t) }];
-    if (n >= 2 && t[n - 2]!.kind === "word" && t[n - 2]!.name === "as" && (last.kind === "word" || last.kind === "quoted"))
+    if (
+      n >= 2 &&
+      t[n - 2]!.kind === "word" &&
+      t[n - 2]!.name === "as" &&
+      (last.kind === "word" || last.kind === "quoted")
+    )
       return named(last.name!);
     const ref = columnRefName(t);
     if (ref !== undefined) return named(ref);
-    if (n >= 2 && (last.kind === "word" || last.kind === "quoted") && isOperandEnd(t[n - 2]!)) return named(last.name!);
+    if (n >= 2 && (last.kind === "word" || last.kind === "quoted") && isOperandEnd(t[n - 2]!))
+      return named(last.name!);
     if (t[0]!.kind === "word" && t[1]?.text === "(") return [{ name: t[0]!.name! }];
     const cast = t.findIndex((x) => x.text === "::");
     if (cast > 0) return this.selectItemColumns(block, a, a + this.tokens.slice(a, b).indexOf(t[cast]!));
@@ -153,5 +165,7 @@ function columnRefName(t: Token[]): string | undefined {
 
 /** A token that can end an expression (so a name right after it is an alias). */
 function isOperandEnd(t: Token): boolean {
-  return t.kind === "word" || t.kind === "quoted" || t.kind === "number" || t.kind === "string" || t.text === ")";
+  return (
+    t.kind === "word" || t.kind === "quoted" || t.kind === "number" || t.kind === "string" || t.text === ")"
+  );
 }

@@ -135,9 +135,10 @@ function dollar(text: string, i: number): Token {
 }
 
 function number(text: string, i: number): Token {
-  const m = /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][+-]?[0-9]+)?)/.exec(
-    text.slice(i, i + 200),
-  );
+  const m =
+    /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][+-]?[0-9]+)?)/.exec(
+      text.slice(i, i + 200),
+    );
   const len = Math.max(1, m?.[0].length ?? 1);
   return { kind: "number", text: text.slice(i, i + len), start: i, end: i + len };
 }

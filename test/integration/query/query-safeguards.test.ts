@@ -74,7 +74,10 @@ describe.each<Major>([15, 18])("safeguards of a production-tagged profile on Pos
     ["TRUNCATE scratch", "TRUNCATE scratch (every row)"],
     ["ALTER TABLE scratch DROP COLUMN tag", "ALTER scratch: DROP COLUMN tag"],
     ["UPDATE scratch SET tag = 'x'", "UPDATE without WHERE on scratch (every row)"],
-    ["WITH gone AS (DELETE FROM scratch RETURNING *) SELECT count(*) FROM gone", "DELETE without WHERE on scratch (every row)"],
+    [
+      "WITH gone AS (DELETE FROM scratch RETURNING *) SELECT count(*) FROM gone",
+      "DELETE without WHERE on scratch (every row)",
+    ],
   ])("asks before %s", async (sql, reason) => {
     const { summary } = await runSql(app, sessionId, sql);
     expect(summary.results[0]!.confirmation?.reasons).toContain(reason);
@@ -122,6 +125,8 @@ describe.each<Major>([15, 18])("safeguards of a production-tagged profile on Pos
     expect(end.outcome).toBe("rolled-back");
     expect(await count("scratch")).toBe(1);
     await app.call("safeguards:save", { tag: "development", policy: null });
-    expect((await app.call("safeguards:list", {})).policies.development).toEqual(DEFAULT_POLICIES.development);
+    expect((await app.call("safeguards:list", {})).policies.development).toEqual(
+      DEFAULT_POLICIES.development,
+    );
   });
 });

@@ -33,7 +33,10 @@ describe.each<Major>([15, 18])("an editor tab's transaction on PostgreSQL %i", (
     expect(second.summary).toMatchObject({ transactionState: "in-transaction", transactionBegun: false });
     expect(await rows()).toBe(0); // other sessions see nothing yet
     const end = await app.call("query:endTransaction", { sessionId, action: "rollback" });
-    expect(end).toMatchObject({ outcome: "rolled-back", session: { transactionState: "idle", transactionAgeMs: null } });
+    expect(end).toMatchObject({
+      outcome: "rolled-back",
+      session: { transactionState: "idle", transactionAgeMs: null },
+    });
     expect(await rows()).toBe(0);
   });
 

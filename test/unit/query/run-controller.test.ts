@@ -61,7 +61,13 @@ const summary = (input: InputOf<"query:run">, results: StatementResult[] = [resu
   transactionBegun: false,
 });
 
-const request = { sql: "SELECT 1", mode: "all" as const, rowCap: 100, statementTimeoutMs: 0, autocommit: true };
+const request = {
+  sql: "SELECT 1",
+  mode: "all" as const,
+  rowCap: 100,
+  statementTimeoutMs: 0,
+  autocommit: true,
+};
 
 describe("a query tab's session and runs", () => {
   it("opens one session on first use, even when asked twice at once, and runs on it", async () => {
@@ -145,7 +151,12 @@ describe("a query tab's session and runs", () => {
       ...result(1),
       start: 10,
       end: 23,
-      confirmation: { token: "tok", reasons: ["DELETE without WHERE on t (every row)"], estimatedRows: 9, policyTag: "production" },
+      confirmation: {
+        token: "tok",
+        reasons: ["DELETE without WHERE on t (every row)"],
+        estimatedRows: 9,
+        policyTag: "production",
+      },
     } as StatementResult;
     const main = fakeMain(async (input) => {
       inputs.push(input);
@@ -155,12 +166,19 @@ describe("a query tab's session and runs", () => {
     await tab.run({ ...request, sql });
     expect(tab.pendingConfirmation?.result.confirmation?.token).toBe("tok");
     await tab.answerConfirmation(true);
-    expect(inputs[1]).toMatchObject({ mode: "selection", selection: { start: 10, end: sql.length }, confirmations: ["tok"] });
+    expect(inputs[1]).toMatchObject({
+      mode: "selection",
+      selection: { start: 10, end: sql.length },
+      confirmations: ["tok"],
+    });
     expect(tab.pendingConfirmation).toBeUndefined();
   });
 
   it("runs nothing more when the user says no", async () => {
-    const stopped = { ...result(0), confirmation: { token: "t", reasons: [], estimatedRows: null, policyTag: "production" } } as StatementResult;
+    const stopped = {
+      ...result(0),
+      confirmation: { token: "t", reasons: [], estimatedRows: null, policyTag: "production" },
+    } as StatementResult;
     const main = fakeMain(async (input) => summary(input, [stopped]));
     const tab = new RunController("t1", "p", main.transport);
     await tab.run(request);

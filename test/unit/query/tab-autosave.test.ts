@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { TabPatch } from "../../../src/shared/contract/tabs";
 import { ApiError } from "../../../src/renderer/src/lib/api-error";
-import { TabAutosaver, type AutosaveTimers, type SaveState } from "../../../src/renderer/src/features/query/tab-autosave";
+import {
+  TabAutosaver,
+  type AutosaveTimers,
+  type SaveState,
+} from "../../../src/renderer/src/features/query/tab-autosave";
 import { newTab } from "../../../src/renderer/src/features/query/tab-state.model";
 
 /** A clock the test moves by hand. */
@@ -83,7 +87,9 @@ describe("saving tabs as the user types", () => {
 
   it("sends the whole tab the first time, and one save at a time per tab, in order", async () => {
     let release: (() => void) | undefined;
-    const { clock, saved, saver } = setup((p) => (p.sql === "a" ? new Promise((r) => (release = r)) : Promise.resolve()));
+    const { clock, saved, saver } = setup((p) =>
+      p.sql === "a" ? new Promise((r) => (release = r)) : Promise.resolve(),
+    );
     saver.changed({ ...tab, sql: "a" });
     await clock.advance(300);
     expect(saved[0]).toMatchObject({ id: "t1", title: "Query 1", sql: "a", autocommit: true });
@@ -97,13 +103,17 @@ describe("saving tabs as the user types", () => {
 
   it("keeps a refused text in the page with the reason, and tries again only when it changes", async () => {
     const { clock, saved, states, saver } = setup(async (p) => {
-      if (p.sql === "too long") throw new ApiError({ code: "VALIDATION", message: "The tab's SQL is 2,000,001 characters" });
+      if (p.sql === "too long")
+        throw new ApiError({ code: "VALIDATION", message: "The tab's SQL is 2,000,001 characters" });
     });
     saver.loaded(tab);
     saver.changed({ ...tab, sql: "too long" });
     await clock.advance(5_000);
     expect(saved).toHaveLength(1);
-    expect(states.at(-1)).toEqual(["t1", { status: "error", message: "The tab's SQL is 2,000,001 characters", retrying: false }]);
+    expect(states.at(-1)).toEqual([
+      "t1",
+      { status: "error", message: "The tab's SQL is 2,000,001 characters", retrying: false },
+    ]);
     expect(saver.hasUnsaved()).toBe(true);
     saver.changed({ ...tab, sql: "short" });
     await clock.advance(300);

@@ -20,7 +20,9 @@ describe("an editor tab's state", () => {
   it("asks before closing only when the text is kept nowhere", () => {
     expect(hasUnkeptText(tab)).toBe(true);
     expect(hasUnkeptText({ ...tab, sql: "  " })).toBe(false);
-    expect(hasUnkeptText({ ...tab, lastRun: lastRunOf("SELECT 1", { mode: "all" }, new Date()) })).toBe(false);
+    expect(hasUnkeptText({ ...tab, lastRun: lastRunOf("SELECT 1", { mode: "all" }, new Date()) })).toBe(
+      false,
+    );
     expect(hasUnkeptText({ ...tab, lastRun: lastRunOf("SELECT 2", { mode: "all" }, new Date()) })).toBe(true);
     expect(hasUnkeptText({ ...tab, filePath: "/q.sql", dirty: false })).toBe(false);
     expect(hasUnkeptText({ ...tab, filePath: "/q.sql", dirty: true })).toBe(true);
@@ -28,17 +30,34 @@ describe("an editor tab's state", () => {
 
   it("saves only the fields that changed", () => {
     expect(patchFor(tab, tab)).toBeUndefined();
-    expect(patchFor(tab, { ...tab, cursor: { line: 1, column: 3 } })).toEqual({ id: "t", cursor: { line: 1, column: 3 } });
+    expect(patchFor(tab, { ...tab, cursor: { line: 1, column: 3 } })).toEqual({
+      id: "t",
+      cursor: { line: 1, column: 3 },
+    });
     expect(Object.keys(patchFor(undefined, tab)!)).toContain("autocommit");
   });
 
   it("reads a saved tab back, dropping a damaged layout and tabs without a profile", () => {
     const saved = {
-      ...{ id: "t", position: 0, title: "", profileId: "p", database: null, sql: "x", cursor: null, selection: null },
+      ...{
+        id: "t",
+        position: 0,
+        title: "",
+        profileId: "p",
+        database: null,
+        sql: "x",
+        cursor: null,
+        selection: null,
+      },
       ...{ resultLayout: { active: "nope" }, pinnedPlans: null, dirty: false, filePath: null },
       ...{ timeoutSeconds: 0, rowCap: 10, autocommit: false, lastRun: null, revision: 1, updatedAt: "" },
     };
-    expect(fromSaved(saved)).toMatchObject({ title: "Query", resultLayout: null, pinnedPlans: [], autocommit: false });
+    expect(fromSaved(saved)).toMatchObject({
+      title: "Query",
+      resultLayout: null,
+      pinnedPlans: [],
+      autocommit: false,
+    });
     expect(fromSaved({ ...saved, profileId: null })).toBeUndefined();
   });
 
@@ -49,9 +68,20 @@ describe("an editor tab's state", () => {
   });
 
   it("runs the last run again: the same target when the text is unchanged, else the statement at its caret", () => {
-    const last = lastRunOf("SELECT 1; SELECT 2", { mode: "statement-at-cursor", cursorOffset: 12 }, new Date(0));
-    expect(rerunTarget(last, "SELECT 1; SELECT 2")).toEqual({ mode: "statement-at-cursor", cursorOffset: 12 });
-    const sel = lastRunOf("SELECT 1; SELECT 2", { mode: "selection", selection: { start: 10, end: 18 } }, new Date(0));
+    const last = lastRunOf(
+      "SELECT 1; SELECT 2",
+      { mode: "statement-at-cursor", cursorOffset: 12 },
+      new Date(0),
+    );
+    expect(rerunTarget(last, "SELECT 1; SELECT 2")).toEqual({
+      mode: "statement-at-cursor",
+      cursorOffset: 12,
+    });
+    const sel = lastRunOf(
+      "SELECT 1; SELECT 2",
+      { mode: "selection", selection: { start: 10, end: 18 } },
+      new Date(0),
+    );
     expect(rerunTarget(sel, "SELECT 1")).toEqual({ mode: "statement-at-cursor", cursorOffset: 8 });
   });
 
@@ -84,7 +114,9 @@ describe("the transaction badge", () => {
     expect(badgeView({ ...base, state: "failed", age: undefined }).label).toMatch(/failed/);
     expect(badgeView({ ...base, state: "idle", age: undefined }).label).toBe("idle");
     expect(badgeView({ ...base, running: true, state: "idle", age: undefined }).label).toBe("running…");
-    expect(badgeView({ ...base, connected: false, state: "idle", age: undefined }).label).toBe("not connected");
+    expect(badgeView({ ...base, connected: false, state: "idle", age: undefined }).label).toBe(
+      "not connected",
+    );
     expect(durationText(7_260)).toBe("2 h 1 min");
   });
 });

@@ -31,7 +31,10 @@ describe("the decision whether a statement asks first", () => {
 
   it("asks when the estimate could not be made, saying why: an unmeasured write never passes silently", () => {
     const d = decide(production, { hazards: [], writes: true }, { unavailable: "EXPLAIN failed: boom" });
-    expect(d).toMatchObject({ confirm: true, reasons: ["The rows it writes could not be estimated: EXPLAIN failed: boom"] });
+    expect(d).toMatchObject({
+      confirm: true,
+      reasons: ["The rows it writes could not be estimated: EXPLAIN failed: boom"],
+    });
     expect(decide(production, { hazards: [], writes: true })).toMatchObject({
       confirm: true,
       reasons: ["The rows it writes were not estimated"],

@@ -2,8 +2,7 @@ import { parse } from "libpg-query";
 import { describe, expect, it } from "vitest";
 import { statementHazards, writesRows } from "../../../src/shared/safeguards/statement-hazards";
 
-const tree = async (sql: string) =>
-  (await parse(sql)).stmts![0]!.stmt as unknown as Record<string, unknown>;
+const tree = async (sql: string) => (await parse(sql)).stmts![0]!.stmt as unknown as Record<string, unknown>;
 
 describe("what in a statement destroys data, read from PostgreSQL's parse tree", () => {
   it.each([
@@ -15,8 +14,16 @@ describe("what in a statement destroys data, read from PostgreSQL's parse tree",
     ["DROP FUNCTION f(int)", "drop", "DROP FUNCTION f(…)"],
     ["DROP DATABASE shop", "drop", "DROP DATABASE shop"],
     ["DROP ROLE alice", "drop", "DROP ROLE alice"],
-    ["ALTER TABLE orders DROP COLUMN note, DROP CONSTRAINT k", "alter-drop", "ALTER orders: DROP COLUMN note, DROP CONSTRAINT k"],
-    ["WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d", "delete-without-where", "DELETE without WHERE on t (every row)"],
+    [
+      "ALTER TABLE orders DROP COLUMN note, DROP CONSTRAINT k",
+      "alter-drop",
+      "ALTER orders: DROP COLUMN note, DROP CONSTRAINT k",
+    ],
+    [
+      "WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d",
+      "delete-without-where",
+      "DELETE without WHERE on t (every row)",
+    ],
     ["EXPLAIN ANALYZE DELETE FROM t", "delete-without-where", "DELETE without WHERE on t (every row)"],
   ])("%s: %s", async (sql, kind, message) => {
     expect(statementHazards(await tree(sql))).toEqual([{ kind, message }]);

@@ -7,7 +7,11 @@ function at(marked: string) {
   const offset = marked.indexOf("|");
   const text = marked.slice(0, offset) + marked.slice(offset + 1);
   const r = completeAt(text, offset, shopCatalog);
-  return { ...r, labels: r.suggestions.map((s) => s.label), sorted: [...r.suggestions].sort((a, b) => a.sortText.localeCompare(b.sortText)) };
+  return {
+    ...r,
+    labels: r.suggestions.map((s) => s.label),
+    sorted: [...r.suggestions].sort((a, b) => a.sortText.localeCompare(b.sortText)),
+  };
 }
 
 describe("completion that knows the statement", () => {
@@ -18,12 +22,22 @@ describe("completion that knows the statement", () => {
   });
 
   it("offers a CTE's columns, named by its list or its select", () => {
-    expect(at("WITH big(oid, amount) AS (SELECT id, total FROM orders) SELECT b.| FROM big b").labels).toEqual(["oid", "amount"]);
-    expect(at("WITH big AS (SELECT id, total AS amount FROM orders) SELECT | FROM big").labels.slice(0, 2)).toEqual(["id", "amount"]);
+    expect(
+      at("WITH big(oid, amount) AS (SELECT id, total FROM orders) SELECT b.| FROM big b").labels,
+    ).toEqual(["oid", "amount"]);
+    expect(
+      at("WITH big AS (SELECT id, total AS amount FROM orders) SELECT | FROM big").labels.slice(0, 2),
+    ).toEqual(["id", "amount"]);
   });
 
   it("offers a subquery's columns, * expanded", () => {
-    expect(at("SELECT s.| FROM (SELECT o.*, 1 AS one FROM orders o) s").labels).toEqual(["id", "customer_id", "status", "total", "one"]);
+    expect(at("SELECT s.| FROM (SELECT o.*, 1 AS one FROM orders o) s").labels).toEqual([
+      "id",
+      "customer_id",
+      "status",
+      "total",
+      "one",
+    ]);
   });
 
   it("puts the tables in FROM first, qualifies a name two of them have", () => {
@@ -52,13 +66,24 @@ describe("completion that knows the statement", () => {
   it("completes a quoted name being typed", () => {
     const r = at('SELECT * FROM "Mix|');
     expect(r.from).toBe("SELECT * FROM ".length);
-    expect(r.suggestions.find((s) => s.label === "MixedCase")).toMatchObject({ insertText: '"MixedCase"', filterText: '"MixedCase"' });
+    expect(r.suggestions.find((s) => s.label === "MixedCase")).toMatchObject({
+      insertText: '"MixedCase"',
+      filterText: '"MixedCase"',
+    });
   });
 
   it("offers INSERT columns of the target, UPDATE SET columns, UPDATE … FROM scope", () => {
-    expect(at("INSERT INTO orders (id, |) SELECT 1").sorted.map((s) => s.label).slice(0, 3)).toEqual(["customer_id", "status", "total"]);
+    expect(
+      at("INSERT INTO orders (id, |) SELECT 1")
+        .sorted.map((s) => s.label)
+        .slice(0, 3),
+    ).toEqual(["customer_id", "status", "total"]);
     expect(at("UPDATE customers SET | WHERE id = 1").labels).toEqual(["id", "name", "email"]);
-    expect(at("UPDATE orders o SET status = 'x' FROM customers c WHERE c.|").labels).toEqual(["id", "name", "email"]);
+    expect(at("UPDATE orders o SET status = 'x' FROM customers c WHERE c.|").labels).toEqual([
+      "id",
+      "name",
+      "email",
+    ]);
   });
 
   it("knows keywords by position", () => {
@@ -90,6 +115,16 @@ describe("completion that knows the statement", () => {
 
   it("cuts SQL as the server's scanner does", () => {
     const kinds = tokenize(`SELECT E'a\\'b', $x$ ; $x$, "q""t", /* a /* b */ c */ 1.5e3`).map((t) => t.kind);
-    expect(kinds).toEqual(["word", "string", "punct", "string", "punct", "quoted", "punct", "comment", "number"]);
+    expect(kinds).toEqual([
+      "word",
+      "string",
+      "punct",
+      "string",
+      "punct",
+      "quoted",
+      "punct",
+      "comment",
+      "number",
+    ]);
   });
 });

@@ -1,6 +1,11 @@
 import type { ScopeCatalog } from "../../../src/shared/sql-scope";
 
-const col = (relation: string, name: string, type = "integer", schema = "public") => ({ schema, relation, name, type });
+const col = (relation: string, name: string, type = "integer", schema = "public") => ({
+  schema,
+  relation,
+  name,
+  type,
+});
 
 /** A small shop: orders → customers, order_lines → orders, a reserved-word table and a mixed-case one. */
 export const shopCatalog: ScopeCatalog = {
@@ -34,14 +39,60 @@ export const shopCatalog: ScopeCatalog = {
     col("pg_stat_activity", "pid", "integer", "pg_catalog"),
   ],
   functions: [
-    { schema: "pg_catalog", name: "count", args: '"any"', result: "bigint", kind: "aggregate", description: "number of input rows", overloads: [""] },
-    { schema: "pg_catalog", name: "lower", args: "text", result: "text", kind: "function", description: "lowercase", overloads: [] },
-    { schema: "public", name: "order_total", args: "order_id integer", result: "numeric", kind: "function", description: null, overloads: [] },
-    { schema: "sales", name: "quota", args: "", result: "integer", kind: "function", description: null, overloads: [] },
+    {
+      schema: "pg_catalog",
+      name: "count",
+      args: '"any"',
+      result: "bigint",
+      kind: "aggregate",
+      description: "number of input rows",
+      overloads: [""],
+    },
+    {
+      schema: "pg_catalog",
+      name: "lower",
+      args: "text",
+      result: "text",
+      kind: "function",
+      description: "lowercase",
+      overloads: [],
+    },
+    {
+      schema: "public",
+      name: "order_total",
+      args: "order_id integer",
+      result: "numeric",
+      kind: "function",
+      description: null,
+      overloads: [],
+    },
+    {
+      schema: "sales",
+      name: "quota",
+      args: "",
+      result: "integer",
+      kind: "function",
+      description: null,
+      overloads: [],
+    },
   ],
   foreignKeys: [
-    { schema: "public", table: "orders", columns: ["customer_id"], refSchema: "public", refTable: "customers", refColumns: ["id"] },
-    { schema: "public", table: "order_lines", columns: ["order_id"], refSchema: "public", refTable: "orders", refColumns: ["id"] },
+    {
+      schema: "public",
+      table: "orders",
+      columns: ["customer_id"],
+      refSchema: "public",
+      refTable: "customers",
+      refColumns: ["id"],
+    },
+    {
+      schema: "public",
+      table: "order_lines",
+      columns: ["order_id"],
+      refSchema: "public",
+      refTable: "orders",
+      refColumns: ["id"],
+    },
   ],
   quotedKeywords: ["user", "order", "select", "from", "table"],
 };

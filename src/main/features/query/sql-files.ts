@@ -18,7 +18,8 @@ export async function openSqlFile(ctx: AppContext) {
   const size = (await stat(path)).size;
   if (size > MAX_FILE_BYTES) throw tooBig(path, `${size.toLocaleString("en-US")} bytes`);
   const sql = (await readFile(path, "utf8")).replace(/^\uFEFF/, "");
-  if (sql.length > TAB_LIMITS.sqlChars) throw tooBig(path, `${sql.length.toLocaleString("en-US")} characters`);
+  if (sql.length > TAB_LIMITS.sqlChars)
+    throw tooBig(path, `${sql.length.toLocaleString("en-US")} characters`);
   return { supported: true, file: { path, name: basename(path), sql } };
 }
 

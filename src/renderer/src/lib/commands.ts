@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { create } from "zustand";
 
 /** One thing the user can do from the command palette (Ctrl/Cmd+K, Ctrl/Cmd+Shift+P). */
@@ -29,6 +30,15 @@ export function registerCommands(source: string, commands: () => Command[]): () 
       const { [source]: _gone, ...rest } = s.sources;
       return { sources: rest };
     });
+}
+
+/** Offers `make()`'s commands while the calling component is mounted (always its latest render's). */
+export function useCommandSource(source: string, make: () => Command[]): void {
+  const latest = useRef(make);
+  useEffect(() => {
+    latest.current = make;
+  });
+  useEffect(() => registerCommands(source, () => latest.current()), [source]);
 }
 
 /** Every command on offer now. */

@@ -27,7 +27,10 @@ export function QueryPage({ profileId }: AreaProps) {
   return (
     <section className="flex h-full min-h-[32rem] flex-col gap-2" data-testid="query-page">
       {loadError && (
-        <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+        <p
+          role="alert"
+          className="rounded bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
+        >
           {loadError}
         </p>
       )}

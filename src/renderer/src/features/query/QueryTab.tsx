@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import type { Completions } from "../../../../shared/contract/query";
 import { ErrorMessage } from "../../components/ErrorMessage";
-import { registerCommands } from "../../lib/commands";
+import { useCommandSource } from "../../lib/commands";
 import { ExportDialog } from "./ExportDialog";
 import { formatEditor, type monaco } from "./monaco-setup";
 import { appendToScript, errorMarker, ranText, type EditorMarker } from "./query-tab.model";
@@ -38,9 +38,7 @@ export function QueryTab({ tab }: { tab: EditorTab }) {
   useTabQuestions(controller, policy);
   useEffect(() => void controller.switchDatabase(tab.database ?? undefined), [controller, tab.database]);
   const command = (c: EditorCommand) => runEditorCommand(c, { tab, controller, runs, explain });
-  const commands = useRef(() => tabCommands(tab, controller, command, setSide));
-  commands.current = () => tabCommands(tab, controller, command, setSide);
-  useEffect(() => registerCommands("query-tab", () => commands.current()), []);
+  useCommandSource("query-tab", () => tabCommands(tab, controller, command, setSide));
   // controller.version changes whenever results do
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const marker = useMemo(() => errorMarker(controller.results), [controller.version]);
@@ -98,19 +96,30 @@ export function QueryTab({ tab }: { tab: EditorTab }) {
             )}
           </div>
         </div>
-        {side && (
-          <aside className="flex w-80 shrink-0 flex-col border-l border-slate-200 pl-3 dark:border-slate-800">
-            {side === "history" ? (
-              <HistoryPanel profileId={tab.profileId} onPick={pick} />
-            ) : side === "snippets" ? (
-              <SnippetsPanel currentSql={tab.sql} onPick={pick} />
-            ) : (
-              <PinnedPlansPanel tab={tab} onShow={explain.showPinned} />
-            )}
-          </aside>
-        )}
+        {side && <SideAside side={side} tab={tab} onPick={pick} onShowPlan={explain.showPinned} />}
       </div>
     </div>
+  );
+}
+
+/** The history, snippets or pinned plans beside the editor. */
+function SideAside(props: {
+  side: SidePanel;
+  tab: EditorTab;
+  onPick: (sql: string) => void;
+  onShowPlan: ReturnType<typeof useTabExplain>["showPinned"];
+}) {
+  const { side, tab, onPick } = props;
+  return (
+    <aside className="flex w-80 shrink-0 flex-col border-l border-slate-200 pl-3 dark:border-slate-800">
+      {side === "history" ? (
+        <HistoryPanel profileId={tab.profileId} onPick={onPick} />
+      ) : side === "snippets" ? (
+        <SnippetsPanel currentSql={tab.sql} onPick={onPick} />
+      ) : (
+        <PinnedPlansPanel tab={tab} onShow={props.onShowPlan} />
+      )}
+    </aside>
   );
 }
 
@@ -154,7 +163,9 @@ function EditorPane({
 }) {
   const update = useQueryTabs((s) => s.update);
   const [formatMessage, setFormatMessage] = useState<string | undefined>();
-  const place: CaretPlace | undefined = tab.cursor ? { cursor: tab.cursor, selection: tab.selection } : undefined;
+  const place: CaretPlace | undefined = tab.cursor
+    ? { cursor: tab.cursor, selection: tab.selection }
+    : undefined;
   return (
     <>
       <div className="h-[38%] min-h-32 shrink-0 overflow-hidden rounded border border-slate-200 dark:border-slate-800">

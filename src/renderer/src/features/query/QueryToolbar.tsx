@@ -67,7 +67,13 @@ export function QueryToolbar(props: Props) {
   );
 }
 
-function NumberSetting(p: { label: string; value: number; min: number; testId: string; onChange(v: number): void }) {
+function NumberSetting(p: {
+  label: string;
+  value: number;
+  min: number;
+  testId: string;
+  onChange(v: number): void;
+}) {
   return (
     <label className="flex items-center gap-1 text-xs text-slate-500">
       {p.label}
@@ -122,7 +128,11 @@ function TransactionControls({ tab, controller, policy, onCommand, onSettings }:
       >
         Rollback
       </Button>
-      <Button onClick={() => setEditing(true)} data-testid="open-safeguards" title="What this profile's tag guards against">
+      <Button
+        onClick={() => setEditing(true)}
+        data-testid="open-safeguards"
+        title="What this profile's tag guards against"
+      >
         Safeguards ({policy.tag})
       </Button>
       {editing && <SafeguardsDialog initialTag={policy.tag} onClose={() => setEditing(false)} />}
@@ -150,10 +160,19 @@ function RunButtons({ controller, onCommand, onFormat }: Props) {
       >
         Run all
       </Button>
-      <Button variant="danger" disabled={!controller.running} onClick={() => void controller.cancel()} data-testid="cancel">
+      <Button
+        variant="danger"
+        disabled={!controller.running}
+        onClick={() => void controller.cancel()}
+        data-testid="cancel"
+      >
         Cancel
       </Button>
-      <Button onClick={() => onCommand("explain")} data-testid="explain" title="Explain the statement under the caret (Shift+Ctrl/Cmd+E)">
+      <Button
+        onClick={() => onCommand("explain")}
+        data-testid="explain"
+        title="Explain the statement under the caret (Shift+Ctrl/Cmd+E)"
+      >
         Explain
       </Button>
       <Button
@@ -170,7 +189,11 @@ function RunButtons({ controller, onCommand, onFormat }: Props) {
       >
         Format
       </Button>
-      <Button onClick={() => onCommand("saveFile")} data-testid="save-sql-file" title="Save the tab as a .sql file (Ctrl/Cmd+S)">
+      <Button
+        onClick={() => onCommand("saveFile")}
+        data-testid="save-sql-file"
+        title="Save the tab as a .sql file (Ctrl/Cmd+S)"
+      >
         Save .sql
       </Button>
     </>

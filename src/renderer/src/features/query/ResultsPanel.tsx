@@ -91,12 +91,12 @@ export function ResultsPanel({ controller, lastRun, onRerun, picked, onPick, onL
 /** Nothing ran in this page yet: after a reload, the tab's last run can run again. */
 function NoResults({ lastRun, onRerun }: Pick<Props, "lastRun" | "onRerun">) {
   if (!lastRun)
-    return <p className="p-2 text-sm text-slate-500">Run a statement (Ctrl/Cmd+Enter) to see its rows here.</p>;
+    return (
+      <p className="p-2 text-sm text-slate-500">Run a statement (Ctrl/Cmd+Enter) to see its rows here.</p>
+    );
   return (
     <div className="flex items-center gap-2 p-2 text-sm text-slate-500" data-testid="rerun-offer">
-      <span>
-        Last run {new Date(lastRun.at).toLocaleString()}; results are not kept across reloads.
-      </span>
+      <span>Last run {new Date(lastRun.at).toLocaleString()}; results are not kept across reloads.</span>
       <Button onClick={onRerun} data-testid="rerun">
         Run it again
       </Button>

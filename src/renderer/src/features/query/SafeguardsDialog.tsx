@@ -29,7 +29,13 @@ export function SafeguardsDialog({ initialTag, onClose }: { initialTag: PolicyTa
       </label>
       {policies.error && <ErrorMessage error={policies.error} />}
       {current && policies.data && (
-        <PolicyForm key={tag} tag={tag} policy={current} defaults={policies.data.defaults[tag]} onClose={onClose} />
+        <PolicyForm
+          key={tag}
+          tag={tag}
+          policy={current}
+          defaults={policies.data.defaults[tag]}
+          onClose={onClose}
+        />
       )}
     </Modal>
   );
@@ -51,15 +57,30 @@ function PolicyForm({
   const set = (patch: Partial<TagPolicy>) => setDraft((d) => ({ ...d, ...patch }));
   return (
     <div className="flex flex-col gap-2">
-      <Check label="Ask before UPDATE/DELETE without WHERE, DROP, TRUNCATE, ALTER … DROP" checked={draft.confirmDestructive} onChange={(v) => set({ confirmDestructive: v })} testId="policy-destructive" />
+      <Check
+        label="Ask before UPDATE/DELETE without WHERE, DROP, TRUNCATE, ALTER … DROP"
+        checked={draft.confirmDestructive}
+        onChange={(v) => set({ confirmDestructive: v })}
+        testId="policy-destructive"
+      />
       <OptionalNumber
         label="Ask before a statement writing more rows than (plain EXPLAIN's estimate)"
         value={draft.confirmRowsOver}
         onChange={(v) => set({ confirmRowsOver: v })}
         testId="policy-rows"
       />
-      <Check label="Always run inside a transaction, and ask to commit" checked={draft.alwaysInTransaction} onChange={(v) => set({ alwaysInTransaction: v })} testId="policy-transaction" />
-      <Check label="Coloured frame around every screen of the profile" checked={draft.frame} onChange={(v) => set({ frame: v })} testId="policy-frame" />
+      <Check
+        label="Always run inside a transaction, and ask to commit"
+        checked={draft.alwaysInTransaction}
+        onChange={(v) => set({ alwaysInTransaction: v })}
+        testId="policy-transaction"
+      />
+      <Check
+        label="Coloured frame around every screen of the profile"
+        checked={draft.frame}
+        onChange={(v) => set({ frame: v })}
+        testId="policy-frame"
+      />
       <OptionalNumber
         label="Warn when a transaction has been open longer than (seconds)"
         value={draft.idleTransactionWarningSeconds}
@@ -72,7 +93,11 @@ function PolicyForm({
           Back to defaults
         </Button>
         <Button onClick={onClose}>Close</Button>
-        <Button variant="primary" onClick={() => save.mutate({ tag, policy: draft }, { onSuccess: onClose })} data-testid="policy-save">
+        <Button
+          variant="primary"
+          onClick={() => save.mutate({ tag, policy: draft }, { onSuccess: onClose })}
+          data-testid="policy-save"
+        >
           Save
         </Button>
       </div>
@@ -83,17 +108,31 @@ function PolicyForm({
 function Check(p: { label: string; checked: boolean; onChange(v: boolean): void; testId: string }) {
   return (
     <label className="flex items-center gap-2">
-      <input type="checkbox" checked={p.checked} onChange={(e) => p.onChange(e.target.checked)} data-testid={p.testId} />
+      <input
+        type="checkbox"
+        checked={p.checked}
+        onChange={(e) => p.onChange(e.target.checked)}
+        data-testid={p.testId}
+      />
       {p.label}
     </label>
   );
 }
 
 /** A number the user may switch off (null). */
-function OptionalNumber(p: { label: string; value: number | null; onChange(v: number | null): void; testId: string }) {
+function OptionalNumber(p: {
+  label: string;
+  value: number | null;
+  onChange(v: number | null): void;
+  testId: string;
+}) {
   return (
     <label className="flex flex-wrap items-center gap-2">
-      <input type="checkbox" checked={p.value !== null} onChange={(e) => p.onChange(e.target.checked ? 1000 : null)} />
+      <input
+        type="checkbox"
+        checked={p.value !== null}
+        onChange={(e) => p.onChange(e.target.checked ? 1000 : null)}
+      />
       {p.label}
       <input
         type="number"

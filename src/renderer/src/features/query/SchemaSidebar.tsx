@@ -22,12 +22,20 @@ export function SchemaSidebar({ completions }: { completions: Completions | unde
   );
   if (!open)
     return (
-      <button type="button" className="self-start text-xs text-slate-500 underline" onClick={() => setOpen(true)} data-testid="schema-sidebar-open">
+      <button
+        type="button"
+        className="self-start text-xs text-slate-500 underline"
+        onClick={() => setOpen(true)}
+        data-testid="schema-sidebar-open"
+      >
         Schema ›
       </button>
     );
   return (
-    <aside className="flex w-56 shrink-0 flex-col gap-1 border-r border-slate-200 pr-2 text-xs dark:border-slate-800" data-testid="schema-sidebar">
+    <aside
+      className="flex w-56 shrink-0 flex-col gap-1 border-r border-slate-200 pr-2 text-xs dark:border-slate-800"
+      data-testid="schema-sidebar"
+    >
       <div className="flex items-center gap-1">
         <input
           value={search}
@@ -36,7 +44,12 @@ export function SchemaSidebar({ completions }: { completions: Completions | unde
           aria-label="Find a table or column"
           className="min-w-0 flex-1 rounded border border-slate-300 bg-transparent px-1 py-0.5 dark:border-slate-700"
         />
-        <button type="button" onClick={() => setOpen(false)} aria-label="Hide the schema" className="text-slate-500">
+        <button
+          type="button"
+          onClick={() => setOpen(false)}
+          aria-label="Hide the schema"
+          className="text-slate-500"
+        >
           ‹
         </button>
       </div>
@@ -58,17 +71,35 @@ function RelationNode({ relation }: { relation: SidebarRelation }) {
   return (
     <li>
       <div className="flex items-center gap-1">
-        <button type="button" onClick={() => setExpanded((x) => !x)} aria-expanded={expanded} className="w-3 text-slate-500" aria-label={`Columns of ${relation.name}`}>
+        <button
+          type="button"
+          onClick={() => setExpanded((x) => !x)}
+          aria-expanded={expanded}
+          className="w-3 text-slate-500"
+          aria-label={`Columns of ${relation.name}`}
+        >
           {expanded ? "▾" : "▸"}
         </button>
-        <span draggable onDragStart={dragName(relation.typed)} className="cursor-grab truncate" title={`${relation.kind} ${relation.schema}.${relation.name} — drag into the editor`} data-testid="sidebar-relation">
+        <span
+          draggable
+          onDragStart={dragName(relation.typed)}
+          className="cursor-grab truncate"
+          title={`${relation.kind} ${relation.schema}.${relation.name} — drag into the editor`}
+          data-testid="sidebar-relation"
+        >
           {relation.schema === "public" ? relation.name : `${relation.schema}.${relation.name}`}
         </span>
       </div>
       {expanded && (
         <ul className="ml-4">
           {relation.columns.map((c) => (
-            <li key={c.name} draggable onDragStart={dragName(c.typed)} className="flex cursor-grab justify-between gap-1" data-testid="sidebar-column">
+            <li
+              key={c.name}
+              draggable
+              onDragStart={dragName(c.typed)}
+              className="flex cursor-grab justify-between gap-1"
+              data-testid="sidebar-column"
+            >
               <span className="truncate">{c.name}</span>
               <span className="truncate text-slate-400">{c.type}</span>
             </li>

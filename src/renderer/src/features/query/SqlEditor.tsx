@@ -13,13 +13,7 @@ import {
 import type { EditorMarker } from "./query-tab.model";
 
 export type EditorCommand =
-  | "run"
-  | "runAll"
-  | "explain"
-  | "explainAnalyze"
-  | "commit"
-  | "rollback"
-  | "saveFile";
+  "run" | "runAll" | "explain" | "explainAnalyze" | "commit" | "rollback" | "saveFile";
 
 /** Where the caret and selection are, as the tab saves them (1-based, Monaco's convention). */
 export interface CaretPlace {

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from "react";
+import { useRef, useState, type DragEvent, type KeyboardEvent } from "react";
 import type { SaveState } from "./tab-autosave";
 import { closeTab, moveTab, openFileInTab, renameTab } from "./tab-actions";
 import { useQueryTabs } from "./query-tabs.store";
@@ -17,10 +17,9 @@ interface Props {
  * to reorder, ←/→ to move between them, × to close (asking when something would be lost).
  */
 export function TabBar({ profileId, tabs, active, database }: Props) {
-  const { add, activate } = useQueryTabs();
+  const activate = useQueryTabs((s) => s.activate);
   const saveStates = useQueryTabs((s) => s.saveStates);
   const [renaming, setRenaming] = useState<string | undefined>();
-  const dragged = useRef<string | undefined>(undefined);
   const refs = useRef(new Map<string, HTMLButtonElement>());
 
   const onKey = (e: KeyboardEvent, tab: EditorTab, i: number) => {
@@ -39,22 +38,15 @@ export function TabBar({ profileId, tabs, active, database }: Props) {
   };
 
   return (
-    <div className="flex items-center gap-1 border-b border-slate-200 text-sm dark:border-slate-800" role="tablist">
+    <div
+      className="flex items-center gap-1 border-b border-slate-200 text-sm dark:border-slate-800"
+      role="tablist"
+    >
       {tabs.map((t, i) => (
         <span
           key={t.id}
           draggable={renaming !== t.id}
-          onDragStart={(e) => {
-            dragged.current = t.id;
-            e.dataTransfer.effectAllowed = "move";
-            e.dataTransfer.setData("application/x-pgdesk-tab", t.id);
-          }}
-          onDragOver={(e) => dragged.current && e.preventDefault()}
-          onDrop={(e) => {
-            e.preventDefault();
-            if (dragged.current && dragged.current !== t.id) moveTab(dragged.current, { onto: t.id });
-            dragged.current = undefined;
-          }}
+          {...dropTarget(t.id)}
           className={`flex items-center gap-1 rounded-t px-2 py-1 ${t.id === active?.id ? "bg-slate-200 dark:bg-slate-800" : ""}`}
           data-testid="query-tab-item"
         >
@@ -89,6 +81,34 @@ export function TabBar({ profileId, tabs, active, database }: Props) {
           </button>
         </span>
       ))}
+      <NewTabButtons profileId={profileId} database={database} />
+    </div>
+  );
+}
+
+const TAB_DRAG_TYPE = "application/x-pgdesk-tab";
+
+/** Drag a tab onto another to put it there. */
+function dropTarget(id: string) {
+  return {
+    onDragStart: (e: DragEvent) => {
+      e.dataTransfer.effectAllowed = "move";
+      e.dataTransfer.setData(TAB_DRAG_TYPE, id);
+    },
+    onDragOver: (e: DragEvent) => void (e.dataTransfer.types.includes(TAB_DRAG_TYPE) && e.preventDefault()),
+    onDrop: (e: DragEvent) => {
+      const from = e.dataTransfer.getData(TAB_DRAG_TYPE);
+      if (!from) return;
+      e.preventDefault();
+      if (from !== id) moveTab(from, { onto: id });
+    },
+  };
+}
+
+function NewTabButtons({ profileId, database }: { profileId: string; database: string | null }) {
+  const add = useQueryTabs((s) => s.add);
+  return (
+    <>
       <button
         type="button"
         className="px-2 py-1 text-slate-500 hover:text-slate-900 dark:hover:text-slate-100"
@@ -106,7 +126,7 @@ export function TabBar({ profileId, tabs, active, database }: Props) {
       >
         Open .sql…
       </button>
-    </div>
+    </>
   );
 }
 
@@ -141,7 +161,12 @@ function SaveMark({ state }: { state: SaveState | undefined }) {
     return <span className="sr-only" data-testid="tab-save-state" data-state="saved" />;
   if (state.status === "pending")
     return (
-      <span className="text-xs text-slate-400" title="Saving…" data-testid="tab-save-state" data-state="pending">
+      <span
+        className="text-xs text-slate-400"
+        title="Saving…"
+        data-testid="tab-save-state"
+        data-state="pending"
+      >
         ◌
       </span>
     );

@@ -12,7 +12,8 @@ import type { EditorTab, PinnedPlanEntry } from "./tab-state.model";
 /** Plans a tab keeps pinned (saved with it); the oldest goes when there are more. */
 const MAX_PINNED = 10;
 
-export type ExplainShown = { kind: "live"; sql: string; analyze: boolean } | { kind: "pinned"; index: number };
+export type ExplainShown =
+  { kind: "live"; sql: string; analyze: boolean } | { kind: "pinned"; index: number };
 
 /** Explain and Explain Analyze of what the caret or selection points at, or a pinned plan, shown instead of the results. */
 export function useTabExplain(tab: EditorTab, editor: RefObject<monaco.editor.IStandaloneCodeEditor | null>) {
@@ -71,7 +72,9 @@ export function TabExplain({
             sql={shown.sql}
             analyze={shown.analyze}
             {...(tab.database ? { database: tab.database } : {})}
-            onPinToTab={(raw, label) => pin({ raw: raw as PinnedPlanEntry["raw"], label, at: new Date().toISOString() })}
+            onPinToTab={(raw, label) =>
+              pin({ raw: raw as PinnedPlanEntry["raw"], label, at: new Date().toISOString() })
+            }
             {...(serverVersionNum !== undefined ? { serverVersionNum } : {})}
           />
         )}

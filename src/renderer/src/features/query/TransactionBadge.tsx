@@ -27,7 +27,8 @@ export function TransactionBadge({
   age: TransactionAge | undefined;
   warnAfterSeconds: number | null;
 }) {
-  const now = useSecondTicks(age !== undefined);
+  // a tick older than main's figure (the badge just turned on) would undercount the age
+  const now = Math.max(useSecondTicks(age !== undefined), age?.receivedAt ?? 0);
   const view = badgeView({ state, connected, running, age, warnAfterSeconds, now });
   return (
     <span className="flex items-center gap-1 text-xs">
@@ -50,7 +51,6 @@ function useSecondTicks(on: boolean): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!on) return;
-    setNow(Date.now());
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
   }, [on]);

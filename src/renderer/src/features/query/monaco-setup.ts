@@ -18,12 +18,7 @@ import "monaco-editor/editor/contrib/format/browser/formatActions";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import type { Completions } from "../../../../shared/contract/query";
 import { formatSql } from "./sql-format";
-import {
-  CatalogIndex,
-  completeAt,
-  emptyCatalog,
-  type SuggestionKind,
-} from "../../../../shared/sql-scope";
+import { CatalogIndex, completeAt, emptyCatalog, type SuggestionKind } from "../../../../shared/sql-scope";
 
 // script-src 'self' forbids eval and cross-origin workers: the editor worker is a
 // bundled module of our own origin.
@@ -70,19 +65,19 @@ export function registerSqlCompletions(): void {
       const result = completeAt(model.getValue(), model.getOffsetAt(position), index);
       const start = model.getPositionAt(result.from);
       const range = new monaco.Range(start.lineNumber, start.column, position.lineNumber, position.column);
-      const suggestions = result.suggestions.map(
-        (s): monaco.languages.CompletionItem => ({
-          label: s.label,
-          kind: kinds[s.kind],
-          insertText: s.insertText,
-          ...(s.snippet ? { insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet } : {}),
-          ...(s.detail ? { detail: s.detail } : {}),
-          ...(s.documentation ? { documentation: s.documentation } : {}),
-          sortText: s.sortText,
-          ...(s.filterText ? { filterText: s.filterText } : {}),
-          range,
-        }),
-      );
+      const suggestions = result.suggestions.map((s): monaco.languages.CompletionItem => ({
+        label: s.label,
+        kind: kinds[s.kind],
+        insertText: s.insertText,
+        ...(s.snippet
+          ? { insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet }
+          : {}),
+        ...(s.detail ? { detail: s.detail } : {}),
+        ...(s.documentation ? { documentation: s.documentation } : {}),
+        sortText: s.sortText,
+        ...(s.filterText ? { filterText: s.filterText } : {}),
+        range,
+      }));
       return { suggestions };
     },
   });

@@ -57,7 +57,8 @@ export const useQueryTabs = create<QueryTabsState>((set, get) => ({
     return id;
   },
   ensureTab: (profileId, database) => {
-    if (get().loaded && !get().tabs.some((t) => t.profileId === profileId)) get().add(profileId, { database });
+    if (get().loaded && !get().tabs.some((t) => t.profileId === profileId))
+      get().add(profileId, { database });
   },
   remove: (id) =>
     set((s) => {

@@ -27,7 +27,11 @@ export function useCompletions(profileId: string, database: string | null) {
 
 /** Each environment tag's safeguards (main enforces them; the page shows them and the frame). */
 export function useTagPolicies() {
-  return useQuery({ queryKey: queryKeys.policies, queryFn: () => call("safeguards:list", {}), staleTime: 60_000 });
+  return useQuery({
+    queryKey: queryKeys.policies,
+    queryFn: () => call("safeguards:list", {}),
+    staleTime: 60_000,
+  });
 }
 
 export function useSaveTagPolicy() {

@@ -2,7 +2,14 @@ import { TAB_LIMITS } from "../../../../shared/contract/tabs";
 import { ask } from "../../components/ask.store";
 import { runControllers, sqlFiles } from "./query.queries";
 import { useQueryTabs } from "./query-tabs.store";
-import { fileNameFor, hasUnkeptText, moveBy, moveOnto, titleFromFileName, type EditorTab } from "./tab-state.model";
+import {
+  fileNameFor,
+  hasUnkeptText,
+  moveBy,
+  moveOnto,
+  titleFromFileName,
+  type EditorTab,
+} from "./tab-state.model";
 import { endTransactionAsked } from "./transaction-questions";
 
 const tabOf = (id: string) => useQueryTabs.getState().tabs.find((t) => t.id === id);
@@ -114,7 +121,9 @@ function pickBrowserFile(): Promise<{ path: string; name: string; sql: string } 
     input.addEventListener("change", () => {
       const file = input.files?.[0];
       if (!file) return resolve(undefined);
-      void file.text().then((sql) => resolve({ path: file.name, name: file.name, sql: sql.replace(/^\uFEFF/, "") }));
+      void file
+        .text()
+        .then((sql) => resolve({ path: file.name, name: file.name, sql: sql.replace(/^\uFEFF/, "") }));
     });
     input.addEventListener("cancel", () => resolve(undefined));
     input.click();

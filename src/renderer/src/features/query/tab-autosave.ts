@@ -10,9 +10,7 @@ export interface TabSaveTransport {
 }
 
 export type SaveState =
-  | { status: "saved" }
-  | { status: "pending" }
-  | { status: "error"; message: string; retrying: boolean };
+  { status: "saved" } | { status: "pending" } | { status: "error"; message: string; retrying: boolean };
 
 export interface AutosaveTimers {
   now(): number;
@@ -114,7 +112,14 @@ export class TabAutosaver {
   }
 
   private entry(saved: EditorTab | undefined, latest: EditorTab): TabEntry {
-    return { saved, latest, firstChangeAt: undefined, timer: undefined, chain: Promise.resolve(), failures: 0 };
+    return {
+      saved,
+      latest,
+      firstChangeAt: undefined,
+      timer: undefined,
+      chain: Promise.resolve(),
+      failures: 0,
+    };
   }
 
   private schedule(e: TabEntry, debounceMs: number): void {

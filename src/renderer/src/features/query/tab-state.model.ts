@@ -8,7 +8,11 @@ import type {
 } from "../../../../shared/contract/tabs";
 
 /** A plan pinned in a tab: EXPLAIN's raw JSON (the view model is rebuilt from it). */
-export const PinnedPlanEntry = z.object({ label: z.string().max(300), at: z.string().max(40), raw: z.json() });
+export const PinnedPlanEntry = z.object({
+  label: z.string().max(300),
+  at: z.string().max(40),
+  raw: z.json(),
+});
 export type PinnedPlanEntry = z.infer<typeof PinnedPlanEntry>;
 
 /** How the tab's results were laid out; `grid` belongs to the results grid (widths, sort). */
@@ -41,7 +45,12 @@ export interface EditorTab {
 
 export const TAB_DEFAULTS = { timeoutSeconds: 0, rowCap: 10_000, autocommit: true } as const;
 
-export function newTab(id: string, profileId: string, title: string, extra: Partial<EditorTab> = {}): EditorTab {
+export function newTab(
+  id: string,
+  profileId: string,
+  title: string,
+  extra: Partial<EditorTab> = {},
+): EditorTab {
   return {
     id,
     profileId,
@@ -170,6 +179,8 @@ export function titleFromFileName(name: string): string {
 
 /** A file name for the tab's text: its title, made safe, with `.sql`. */
 export function fileNameFor(title: string): string {
+  // control characters are refused in file names on some systems: they are what this removes
+  // eslint-disable-next-line no-control-regex
   const safe = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").trim() || "query";
   return /\.sql$/i.test(safe) ? safe : `${safe}.sql`;
 }

@@ -16,7 +16,8 @@ addLeaveGuard(async (profileId) => {
   const now = Date.now();
   const lines = open.map((c) => {
     const age = transactionAgeText(c.transactionAge, now);
-    const state = c.transactionState === "failed" ? "failed transaction" : `open transaction${age ? ` (${age})` : ""}`;
+    const state =
+      c.transactionState === "failed" ? "failed transaction" : `open transaction${age ? ` (${age})` : ""}`;
     return `${titleOf(c.tabId)}: ${state}`;
   });
   const anyFailed = open.some((c) => c.transactionState === "failed");

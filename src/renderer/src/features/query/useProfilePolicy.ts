@@ -1,4 +1,9 @@
-import { DEFAULT_POLICIES, policyTagOf, type PolicyTag, type TagPolicy } from "../../../../shared/safeguards/tag-policy";
+import {
+  DEFAULT_POLICIES,
+  policyTagOf,
+  type PolicyTag,
+  type TagPolicy,
+} from "../../../../shared/safeguards/tag-policy";
 import { useProfiles } from "../profiles";
 import { useTagPolicies } from "./query.queries";
 
