@@ -29,3 +29,9 @@ export async function useDatabase(ctx: AppContext, profileId: string, database: 
   await store.ui.set({ databaseByProfile: choices });
   return { current: target ?? profile.database };
 }
+
+/** At start, the profiles' pages go back to the databases they were switched to. */
+export async function restoreDatabaseChoices(ctx: AppContext): Promise<void> {
+  const choices = (await (await ctx.store()).ui.get()).databaseByProfile ?? {};
+  for (const [profileId, database] of Object.entries(choices)) ctx.db.useDatabase(profileId, database);
+}

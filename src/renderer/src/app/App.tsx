@@ -1,6 +1,16 @@
 import { ScheduleFailureBanner } from "../features/backup";
 import { ConnectionStatusBanner, useProfiles } from "../features/profiles";
 import { StoreNoticeBanner } from "../features/store";
+import {
+  CommandPalette,
+  DatabaseSwitcher,
+  HelpSheet,
+  ProfileFrame,
+  useGlobalShortcuts,
+  useRestoreWorkspace,
+  useShellCommands,
+} from "../features/workspace";
+import { AskHost } from "../components/AskHost";
 import { TagBadge } from "../components/TagBadge";
 import { areas } from "./areas";
 import { ProfileSwitcher } from "./ProfileSwitcher";
@@ -11,6 +21,12 @@ export function App() {
   const profiles = useProfiles();
   const profile = profiles.data?.find((p) => p.id === profileId);
   const current = areas.find((a) => a.id === area) ?? areas[0];
+  const restored = useRestoreWorkspace(
+    areas,
+    profiles.data?.map((p) => p.id),
+  );
+  useGlobalShortcuts();
+  useShellCommands({ areas, profiles: profiles.data ?? [], profileId, openArea, openProfile });
 
   return (
     <div className="flex h-full">
@@ -54,14 +70,15 @@ export function App() {
               {profile.name}
             </span>
             <span className="text-slate-500">
-              {profile.user}@{profile.host}:{profile.port}/{profile.database}
+              {profile.user}@{profile.host}:{profile.port}/
             </span>
+            <DatabaseSwitcher profileId={profile.id} fallback={profile.database} />
             {profile.tag && <TagBadge tag={profile.tag} />}
           </header>
         )}
         {profile && <ConnectionStatusBanner profileId={profile.id} />}
         <div className="min-h-0 flex-1 overflow-auto p-4">
-          {current.needsProfile ? (
+          {!restored ? null : current.needsProfile ? (
             profile ? (
               <current.Page profileId={profile.id} />
             ) : null
@@ -70,6 +87,10 @@ export function App() {
           )}
         </div>
       </main>
+      <ProfileFrame profileId={profile?.id} />
+      <AskHost />
+      <CommandPalette />
+      <HelpSheet />
     </div>
   );
 }

@@ -21,6 +21,11 @@ export class RunControllers {
     return this.byTab.get(tabId);
   }
 
+  /** The controllers of a profile's tabs. */
+  ofProfile(profileId: string): RunController[] {
+    return [...this.byTab.values()].filter((c) => c.profileId === profileId);
+  }
+
   /** Tabs of a profile (all profiles: undefined) whose session holds an open transaction. */
   withOpenTransaction(profileId?: string): RunController[] {
     return [...this.byTab.values()].filter(
