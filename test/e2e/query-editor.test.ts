@@ -8,6 +8,9 @@ import { ShellPage } from "./pages/shell.page";
 import { launchBrowser, type E2EBrowser } from "./support/browser";
 import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
 
+/** Server round trips on a loaded machine: wait on the condition, not on a clock. */
+const settled = { timeout: 20_000 };
+
 const SCHEMA = `
   CREATE TABLE customers (id int PRIMARY KEY, name text, email text);
   CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers, total numeric, placed_at date);
@@ -73,19 +76,19 @@ describe("query tabs survive a reload and a crash of the web host", () => {
 
     await b.page.reload();
     await editor.waitForEditor();
-    await expect.poll(() => editor.tabs().count()).toBe(3);
-    await expect.poll(() => shell.currentProfile().textContent()).toBe("Tabs");
+    await expect.poll(() => editor.tabs().count(), settled).toBe(3);
+    await expect.poll(() => shell.currentProfile().textContent(), settled).toBe("Tabs");
     // the page shows the tab that was active, with its caret where it was
     expect(await editor.text()).toBe("SELECT 3 AS three");
     // the last run is offered again (not run by itself: it may write)
     await b.page.getByTestId("rerun").click();
-    await expect.poll(() => editor.headers().allTextContents()).toEqual(["threeinteger"]);
+    await expect.poll(() => editor.headers().allTextContents(), settled).toEqual(["threeinteger"]);
     await editor.focusEditor();
     await b.page.keyboard.type("0");
-    await expect.poll(() => editor.text()).toBe("SELECT 30 AS three");
+    await expect.poll(() => editor.text(), settled).toBe("SELECT 30 AS three");
     for (const [i, sql] of texts.slice(0, 2).entries()) {
       await editor.showTab(i);
-      await expect.poll(() => editor.text()).toBe(sql);
+      await expect.poll(() => editor.text(), settled).toBe(sql);
     }
   });
 
@@ -109,6 +112,29 @@ describe("query tabs survive a reload and a crash of the web host", () => {
     expect((first + tail).startsWith(back)).toBe(true);
     // some of the tail was saved while the user was still typing
     expect(back.length).toBeGreaterThan(first.length);
+  });
+  it("reaches pages and the tab's actions from the command palette, and lists the shortcuts in one sheet", async () => {
+    const editor = new EditorPage(b.page);
+    await new ShellPage(b.page).goTo("overview");
+    await b.page.keyboard.press("ControlOrMeta+K");
+    const palette = b.page.getByTestId("command-palette");
+    await b.page.getByTestId("palette-input").fill("go to query");
+    await b.page.keyboard.press("Enter");
+    await palette.waitFor({ state: "detached" });
+    await editor.waitForEditor();
+
+    const before = await editor.tabs().count();
+    await b.page.keyboard.press("ControlOrMeta+Shift+P");
+    await b.page.getByTestId("palette-input").fill("new query tab");
+    await b.page.keyboard.press("Enter");
+    await expect.poll(() => editor.tabs().count(), settled).toBe(before + 1);
+
+    await b.page.keyboard.press("F1");
+    const sheet = b.page.getByTestId("help-sheet");
+    await sheet.waitFor();
+    expect(await sheet.textContent()).toContain("Roll back the tab's transaction");
+    await b.page.keyboard.press("Escape");
+    await sheet.waitFor({ state: "detached" });
   });
 });
 
@@ -146,17 +172,17 @@ describe.each([15, 18] as const)("the query editor on PostgreSQL %i", (major) =>
     await editor.setMode("manual");
     await editor.paste("DELETE FROM orders WHERE id <= 5");
     await editor.run();
-    await expect.poll(() => editor.txState().getAttribute("data-state")).toBe("in-transaction");
+    await expect.poll(() => editor.txState().getAttribute("data-state"), settled).toBe("in-transaction");
     expect(await count(work, "orders")).toBe(20);
     await editor.rollback();
-    await expect.poll(() => editor.txState().getAttribute("data-state")).toBe("idle");
+    await expect.poll(() => editor.txState().getAttribute("data-state"), settled).toBe("idle");
     expect(await count(work, "orders")).toBe(20);
   });
 
   it("asks before switching profile with an open transaction, and stays when told", async () => {
     await editor.paste("UPDATE customers SET name = 'renamed' WHERE id = 1");
     await editor.run();
-    await expect.poll(() => editor.txState().getAttribute("data-state")).toBe("in-transaction");
+    await expect.poll(() => editor.txState().getAttribute("data-state"), settled).toBe("in-transaction");
     const prodId = await editor
       .profileSwitcher()
       .locator("option", { hasText: "Prod" })
@@ -164,19 +190,19 @@ describe.each([15, 18] as const)("the query editor on PostgreSQL %i", (major) =>
     await editor.profileSwitcher().selectOption(prodId!);
     await editor.dialog("transaction-dialog").waitFor();
     await editor.answer("stay");
-    await expect.poll(() => shell.currentProfile().textContent()).toBe("Work");
-    await expect.poll(() => editor.txState().getAttribute("data-state")).toBe("in-transaction");
+    await expect.poll(() => shell.currentProfile().textContent(), settled).toBe("Work");
+    await expect.poll(() => editor.txState().getAttribute("data-state"), settled).toBe("in-transaction");
 
     await editor.profileSwitcher().selectOption(prodId!);
     await editor.answer("rollback");
-    await expect.poll(() => shell.currentProfile().textContent()).toBe("Prod");
+    await expect.poll(() => shell.currentProfile().textContent(), settled).toBe("Prod");
     await shell.goTo("query");
     const { rows } = await work.pool.query("SELECT name FROM customers WHERE id = 1");
     expect(rows[0].name).toBe("c1");
   });
 
   it("on a production profile, DELETE without WHERE asks, showing the statement, and cancelling leaves the rows", async () => {
-    await expect.poll(() => shell.currentProfile().textContent()).toBe("Prod");
+    await expect.poll(() => shell.currentProfile().textContent(), settled).toBe("Prod");
     await b.page.getByTestId("profile-frame").waitFor();
     await editor.waitForEditor();
     await editor.paste("DELETE FROM orders");
@@ -198,7 +224,7 @@ describe.each([15, 18] as const)("the query editor on PostgreSQL %i", (major) =>
     await b.page.keyboard.press("Control+Space");
     await editor.suggestions().first().waitFor();
     await expect
-      .poll(async () => (await editor.suggestionLabels()).sort())
+      .poll(async () => (await editor.suggestionLabels()).sort(), settled)
       .toEqual(["customer_id", "id", "placed_at", "total"]);
     await b.page.keyboard.press("Escape");
 
@@ -209,7 +235,9 @@ describe.each([15, 18] as const)("the query editor on PostgreSQL %i", (major) =>
     for (let i = 0; i < " FROM recent r".length; i++) await b.page.keyboard.press("ArrowLeft");
     await b.page.keyboard.press("Control+Space");
     await editor.suggestions().first().waitFor();
-    await expect.poll(async () => (await editor.suggestionLabels()).sort()).toEqual(["amount", "order_id"]);
+    await expect
+      .poll(async () => (await editor.suggestionLabels()).sort(), settled)
+      .toEqual(["amount", "order_id"]);
     await b.page.keyboard.press("Escape");
   });
 
@@ -217,12 +245,12 @@ describe.each([15, 18] as const)("the query editor on PostgreSQL %i", (major) =>
     const other = work.name;
     await editor.databaseSwitcher().locator("option", { hasText: other }).waitFor({ state: "attached" });
     await editor.databaseSwitcher().selectOption(other);
-    await expect.poll(() => editor.databaseSwitcher().inputValue()).toBe(other);
+    await expect.poll(() => editor.databaseSwitcher().inputValue(), settled).toBe(other);
     await b.page.getByTestId("query-page").waitFor();
     await editor.waitForEditor();
     await editor.paste("SELECT current_database() AS db");
     await editor.run();
-    await expect.poll(() => editor.row(0).textContent()).toContain(other);
+    await expect.poll(() => editor.row(0).textContent(), settled).toContain(other);
     expect(await shell.currentProfile().textContent()).toBe("Prod");
   });
 });
