@@ -57,8 +57,7 @@ describe("query tabs survive a reload and a crash of the web host", () => {
   it("brings back three tabs' text, caret, profile and re-runnable results after a reload", async () => {
     const shell = new ShellPage(b.page);
     await shell.open(host.launchUrl);
-    await new ProfilesPage(b.page).addFor(db, "Tabs");
-    await new OverviewPage(b.page).waitForLoaded();
+    await addProfile(b, db, "Tabs");
     await shell.goTo("query");
     const editor = new EditorPage(b.page);
     await editor.waitForEditor();

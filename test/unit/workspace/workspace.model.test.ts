@@ -4,6 +4,14 @@ import {
   restoredWorkspace,
 } from "../../../src/renderer/src/features/workspace/workspace.model";
 
+const state = (lastProfileId: string, lastPage: string) => ({
+  lastProfileId,
+  lastPage,
+  activeTabId: null,
+  activeTabByProfile: null,
+  databaseByProfile: null,
+});
+
 const areas = [
   { id: "connections" as const, needsProfile: false },
   { id: "query" as const, needsProfile: true },
@@ -11,23 +19,21 @@ const areas = [
 
 describe("restoredWorkspace", () => {
   it("reopens the last profile and page", () => {
-    expect(restoredWorkspace({ lastProfileId: "p1", lastPage: "query" }, areas, ["p1"])).toEqual({
+    expect(restoredWorkspace(state("p1", "query"), areas, ["p1"])).toEqual({
       profileId: "p1",
       area: "query",
     });
   });
 
   it("drops a profile that no longer exists, and with it a page that needs one", () => {
-    expect(restoredWorkspace({ lastProfileId: "gone", lastPage: "query" }, areas, ["p1"])).toEqual({
+    expect(restoredWorkspace(state("gone", "query"), areas, ["p1"])).toEqual({
       profileId: undefined,
       area: undefined,
     });
   });
 
   it("ignores a page the app no longer has", () => {
-    expect(
-      restoredWorkspace({ lastProfileId: "p1", lastPage: "removed" }, areas, ["p1"]).area,
-    ).toBeUndefined();
+    expect(restoredWorkspace(state("p1", "removed"), areas, ["p1"]).area).toBeUndefined();
   });
 });
 
