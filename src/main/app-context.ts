@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { ConnectionManager } from "./db/connection-manager";
 import { ProfileStore } from "./features/profiles/profile.store";
-import type { AppContext, Emit } from "./features/handler-types";
+import type { AppContext, Emit, SqlFileDialogs } from "./features/handler-types";
 import type { SecretStore } from "./features/profiles/secret-store";
 import type { Logger } from "./logger";
 import { AppError } from "../shared/contract";
@@ -16,6 +16,7 @@ export interface AppContextOptions {
   secrets: SecretStore;
   emit: Emit;
   pickFolder?: AppContext["pickFolder"];
+  sqlFileDialogs?: SqlFileDialogs;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AppContext } from "./features/handler-types";
 import { startBackupScheduler } from "./features/backup/backup.handlers";
 import { ensureDemoServer } from "./features/demo/demo.service";
+import { restoreDatabaseChoices } from "./features/server/database-switch.service";
 
 /**
  * Work both hosts do once their context exists: open the local store (migrations, the
@@ -12,6 +13,9 @@ import { ensureDemoServer } from "./features/demo/demo.service";
 export function startBackgroundServices(ctx: AppContext): void {
   // a failure is logged by the store and answered to every channel that needs it
   ctx.store().catch(() => undefined);
+  restoreDatabaseChoices(ctx).catch((err: unknown) =>
+    ctx.log.warn("the databases profiles were switched to could not be restored", err),
+  );
   void ensureDemoServer(ctx);
   startBackupScheduler(ctx);
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createAppContext } from "./app-context";
 import { startBackgroundServices } from "./app-startup";
+import type { SqlFileDialogs } from "./features/handler-types";
 import { KeyFileSecretStore } from "./features/profiles/secret-store";
 import { EVENT_CHANNEL, registerElectronIpc, sendEvent } from "./ipc/electron";
 import { registry } from "./ipc/registry";
@@ -47,6 +48,29 @@ async function confirmExternal(win: BrowserWindow, url: string): Promise<void> {
   if (response === 0 && isExternalLinkAllowed(url)) await shell.openExternal(url);
 }
 
+const sqlFilters = [
+  { name: "SQL", extensions: ["sql"] },
+  { name: "All files", extensions: ["*"] },
+];
+
+/** The desktop's Open and Save dialogs for .sql files, over the main window when there is one. */
+const sqlFileDialogs: SqlFileDialogs = {
+  async open() {
+    const options = { title: "Open SQL file", filters: sqlFilters, properties: ["openFile" as const] };
+    const r = mainWindow
+      ? await dialog.showOpenDialog(mainWindow, options)
+      : await dialog.showOpenDialog(options);
+    return r.canceled ? undefined : r.filePaths[0];
+  },
+  async save(defaultPath) {
+    const options = { title: "Save SQL file", defaultPath, filters: sqlFilters };
+    const r = mainWindow
+      ? await dialog.showSaveDialog(mainWindow, options)
+      : await dialog.showSaveDialog(options);
+    return r.canceled ? undefined : r.filePath;
+  },
+};
+
 app
   .whenReady()
   .then(() => {
@@ -73,6 +97,7 @@ app
           : await dialog.showOpenDialog(options);
         return result.canceled ? undefined : result.filePaths[0];
       },
+      sqlFileDialogs,
     });
     registerElectronIpc(registry, ctx, isOwnPage, !app.isPackaged);
     startBackgroundServices(ctx);

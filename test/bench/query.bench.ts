@@ -41,6 +41,8 @@ const ctx = createAppContext({
   secrets: new KeyFileSecretStore(join(dataDir, "k")),
   emit,
 });
+// the hosts open the store at start; a run reads the profile's safeguards from it
+await ctx.store();
 const call = async <T>(channel: string, input: unknown): Promise<T> => {
   const r = await dispatch(registry, { ...ctx, signal: new AbortController().signal }, channel, input, {
     validateOutput: false,

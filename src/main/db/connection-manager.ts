@@ -63,8 +63,23 @@ export class ConnectionManager {
     });
   }
 
-  /** The pool for a profile (and database, default: the profile's own). */
+  /** The database each profile's pages were switched to (absent: the profile's own). */
+  private readonly databases = new Map<string, string>();
+
+  /** Points every later call of the profile that names no database at `database` (undefined: its own). */
+  useDatabase(profileId: string, database: string | undefined): void {
+    if (database === undefined) this.databases.delete(profileId);
+    else this.databases.set(profileId, database);
+  }
+
+  /** The database the profile was switched to, if any. */
+  switchedDatabase(profileId: string): string | undefined {
+    return this.databases.get(profileId);
+  }
+
+  /** The pool for a profile (and database, default: the one it was switched to, else its own). */
   pool(profileId: string, database?: string): Promise<pg.Pool> {
+    database ??= this.databases.get(profileId);
     const key = `${profileId}\u0000${database ?? ""}`;
     let pool = this.pools.get(key);
     if (!pool) {
@@ -84,6 +99,7 @@ export class ConnectionManager {
     values: unknown[] = [],
     database?: string,
   ): Promise<pg.QueryResult<R>> {
+    database ??= this.databases.get(profileId);
     const pool = await this.pool(profileId, database);
     try {
       return await pool.query<R>(text, values);
@@ -100,6 +116,7 @@ export class ConnectionManager {
    * snapshot and the pg_dump that imports it) pins itself to this host.
    */
   async hostOf(profileId: string, database?: string): Promise<HostTarget> {
+    database ??= this.databases.get(profileId);
     const key = `${profileId}\u0000${database ?? ""}`;
     const pool = await this.pool(profileId, database);
     const target = this.poolTargets.get(key);

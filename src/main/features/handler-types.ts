@@ -41,9 +41,18 @@ export interface AppContext {
   singleton<T>(key: string, create: () => T): T;
   /** Native folder picker; only the Electron host has one (the web host takes typed paths). */
   pickFolder?: (title: string) => Promise<string | undefined>;
+  /** Native Open/Save dialogs for .sql files; only the Electron host has them (the page downloads and reads files itself). */
+  sqlFileDialogs?: SqlFileDialogs;
   /** Called when the host shuts down; services register their cleanup here. */
   onShutdown(fn: () => Promise<void> | void): void;
   shutdown(): Promise<void>;
+}
+
+export interface SqlFileDialogs {
+  /** The file the user chose to open, or undefined when cancelled. */
+  open(): Promise<string | undefined>;
+  /** Where the user chose to save (starting at `defaultPath`), or undefined when cancelled. */
+  save(defaultPath: string): Promise<string | undefined>;
 }
 
 /** Per-call context: the app's services plus who is calling. */

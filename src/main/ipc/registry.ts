@@ -21,6 +21,7 @@ import { inventoryHandlers } from "../features/inventory/inventory.handlers";
 import { fleetHandlers } from "../features/fleet/fleet.handlers";
 import { clusterHandlers } from "../features/cluster/cluster.handlers";
 import { poolerHandlers } from "../features/pooler/pooler.handlers";
+import { safeguardsHandlers } from "../features/safeguards/safeguards.handlers";
 
 /** Every channel's handler. Both hosts serve exactly this map. */
 export const registry: HandlerMap = {
@@ -46,4 +47,5 @@ export const registry: HandlerMap = {
   ...fleetHandlers,
   ...clusterHandlers,
   ...poolerHandlers,
+  ...safeguardsHandlers,
 };

@@ -8,6 +8,7 @@ import { SnippetsRepo } from "./snippets.repo";
 import { prepareStore } from "./store-prepare";
 import type { StoreLog } from "./store-log";
 import { TabsRepo } from "./tabs.repo";
+import { TagPoliciesRepo } from "./tag-policies.repo";
 import { UiStateRepo } from "./ui-state.repo";
 
 export type { StoreLog } from "./store-log";
@@ -20,6 +21,7 @@ export interface AppStore {
   readonly history: HistoryRepo;
   readonly snippets: SnippetsRepo;
   readonly plans: PlanHistoryRepo;
+  readonly tagPolicies: TagPoliciesRepo;
   status(): StoreStatus;
   close(): Promise<void>;
 }
@@ -52,6 +54,7 @@ export async function openStore(options: OpenStoreOptions): Promise<AppStore> {
     history: new HistoryRepo(db),
     snippets: new SnippetsRepo(db),
     plans: new PlanHistoryRepo(db),
+    tagPolicies: new TagPoliciesRepo(db, options.log),
     status: () => ({ path: prepared.path, version: prepared.version, notices: [...notices] }),
     close,
   };

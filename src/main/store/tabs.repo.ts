@@ -4,6 +4,7 @@ import {
   ResultLayout,
   TAB_LIMITS,
   TabCursor,
+  TabLastRun,
   TabSelection,
   type TabPatch,
   type TabSaved,
@@ -106,9 +107,10 @@ export class TabsRepo {
 
 /** The patch as column values: only the fields present, JSON fields serialized. */
 function columns(patch: TabPatch) {
-  const { id: _id, cursor, selection, resultLayout, pinnedPlans, ...plain } = patch;
+  const { id: _id, cursor, selection, resultLayout, pinnedPlans, lastRun, ...plain } = patch;
   return {
     ...plain,
+    ...(lastRun !== undefined ? { lastRun: toJsonColumn(lastRun) } : {}),
     ...(cursor !== undefined ? { cursor: toJsonColumn(cursor) } : {}),
     ...(selection !== undefined ? { selection: toJsonColumn(selection) } : {}),
     ...(resultLayout !== undefined ? { resultLayout: toJsonColumn(resultLayout) } : {}),
@@ -135,6 +137,10 @@ function toTabState(row: Tab): TabState {
     pinnedPlans: fromJsonColumn(row.pinnedPlans, PinnedPlans, "The pinned plans", problems),
     dirty: row.dirty,
     filePath: row.filePath,
+    timeoutSeconds: row.timeoutSeconds,
+    rowCap: row.rowCap,
+    autocommit: row.autocommit,
+    lastRun: fromJsonColumn(row.lastRun, TabLastRun, "The last run", problems),
     revision: row.revision,
     updatedAt: row.updatedAt.toISOString(),
   };

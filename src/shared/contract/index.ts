@@ -13,6 +13,7 @@ import { offsiteChannels } from "./offsite";
 import { pitrChannels, pitrEvents } from "./pitr";
 import { profilesChannels, profilesEvents } from "./profiles";
 import { queryChannels, queryEvents } from "./query";
+import { safeguardsChannels } from "./safeguards";
 import { schemaChannels, schemaEvents } from "./schema";
 import { serverChannels } from "./server";
 import { storeChannels } from "./store";
@@ -47,6 +48,7 @@ export const channels = {
   ...fleetChannels,
   ...clusterChannels,
   ...poolerChannels,
+  ...safeguardsChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 /** Every event main may push to the renderer, by name. */

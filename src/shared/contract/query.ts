@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { channel, event } from "./channel";
 import { ProfileId } from "./common";
+import { TabSql } from "./tabs";
 import { ApiErrorData } from "./errors";
 
 /** Ids main generates for editor sessions; the renderer echoes them back. */
@@ -43,6 +44,30 @@ export const PackedBatch = z.object({
 });
 export type PackedBatch = z.infer<typeof PackedBatch>;
 
+/** Issued by main for one statement that needs the user's yes; one run, one statement, one use. */
+export const ConfirmToken = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "invalid confirmation token");
+
+/**
+ * A statement the profile's safeguards stopped before it ran: the run stops there and
+ * runs it (and what follows) only when run again with `token` in `confirmations`.
+ */
+export const ConfirmationRequest = z.object({
+  token: ConfirmToken,
+  /** Why, in words (what it drops, the rows it writes by estimate). */
+  reasons: z.array(z.string()),
+  /** Plain EXPLAIN's estimate of the rows it writes (never ANALYZE); null when none was made. */
+  estimatedRows: z.number().nullable(),
+  /** Why the rows could not be estimated, when they were needed. */
+  estimateUnavailable: z.string().optional(),
+  /** The profile's environment tag whose policy asked ("production", "untagged", ...). */
+  policyTag: z.string(),
+});
+export type ConfirmationRequest = z.infer<typeof ConfirmationRequest>;
+
 export const StatementError = ApiErrorData.extend({
   /** Where the server (or the parser) pointed, as a 0-based offset in the editor text. */
   editorOffset: z.number().int().optional(),
@@ -69,6 +94,8 @@ export const StatementResult = z.object({
   truncated: z.boolean(),
   durationMs: z.number(),
   error: StatementError.optional(),
+  /** The statement did not run: the profile's safeguards ask first. */
+  confirmation: ConfirmationRequest.optional(),
 });
 export type StatementResult = z.infer<typeof StatementResult>;
 
@@ -83,6 +110,10 @@ export const RunSummary = z.object({
   /** Statements left unrun because an earlier one failed (or the run was cancelled). */
   skipped: z.number().int(),
   cancelled: z.boolean(),
+  /** How long the open transaction has been open when the run ended (main's clock); null when none. */
+  transactionAgeMs: z.number().nullable(),
+  /** Main opened a transaction during this run (manual mode, or the tag's "always in a transaction"). */
+  transactionBegun: z.boolean(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 
@@ -94,6 +125,10 @@ export const SessionInfo = z.object({
   transactionState: TransactionState,
   /** The profile is read-only: user statements run inside BEGIN READ ONLY. */
   readOnly: z.boolean(),
+  /** The database the session is connected to. */
+  database: z.string(),
+  /** How long the open transaction has been open (main's clock at the answer); null when none. */
+  transactionAgeMs: z.number().nullable(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
@@ -124,6 +159,8 @@ export type Snippet = z.infer<typeof Snippet>;
 /** The catalog as the editor's autocomplete needs it; fetched with one query. */
 export const Completions = z.object({
   schemas: z.array(z.string()),
+  /** current_schemas(false): relations found there are typed without their schema. */
+  searchPath: z.array(z.string()),
   relations: z.array(
     z.object({
       schema: z.string(),
@@ -135,8 +172,31 @@ export const Completions = z.object({
     z.object({ schema: z.string(), relation: z.string(), name: z.string(), type: z.string() }),
   ),
   functions: z.array(
-    z.object({ schema: z.string(), name: z.string(), args: z.string(), result: z.string() }),
+    z.object({
+      schema: z.string(),
+      name: z.string(),
+      args: z.string(),
+      result: z.string(),
+      kind: z.enum(["function", "aggregate", "window"]),
+      /** COMMENT ON FUNCTION (pg_catalog's functions have one each). */
+      description: z.string().nullable(),
+      /** The argument lists of its other overloads (a few). */
+      overloads: z.array(z.string()),
+    }),
   ),
+  /** Foreign keys between the user's tables, for join conditions. */
+  foreignKeys: z.array(
+    z.object({
+      schema: z.string(),
+      table: z.string(),
+      columns: z.array(z.string()),
+      refSchema: z.string(),
+      refTable: z.string(),
+      refColumns: z.array(z.string()),
+    }),
+  ),
+  /** The server's keywords that quote_ident() quotes (every one not unreserved). */
+  quotedKeywords: z.array(z.string()),
 });
 export type Completions = z.infer<typeof Completions>;
 
@@ -178,9 +238,27 @@ export const queryChannels = {
         rowCap: z.number().int().min(1).nullable().default(10_000),
         /** The tab's statement timeout; 0 = none. Applied when it changes. */
         statementTimeoutMs: z.number().int().min(0).max(2_147_483_647).optional(),
+        /**
+         * false (manual mode): a statement outside a transaction opens one first (BEGIN), as
+         * psql's AUTOCOMMIT off; the user ends it with query:endTransaction or COMMIT/ROLLBACK.
+         */
+        autocommit: z.boolean().default(true),
+        /** The user's yes to statements the safeguards stopped (tokens from ConfirmationRequest). */
+        confirmations: z.array(ConfirmToken).max(100).default([]),
       })
       .strict(),
     output: RunSummary,
+  }),
+  /**
+   * Ends the session's open transaction: COMMIT (a failed transaction can only roll back,
+   * and says so in `outcome`) or ROLLBACK.
+   */
+  "query:endTransaction": channel({
+    input: z.object({ sessionId: SessionId, action: z.enum(["commit", "rollback"]) }).strict(),
+    output: z.object({
+      outcome: z.enum(["committed", "rolled-back", "no-transaction"]),
+      session: SessionInfo,
+    }),
   }),
   /**
    * The statements a run in this mode would execute (parsed by PostgreSQL's parser), e.g.
@@ -259,6 +337,29 @@ export const queryChannels = {
       })
       .strict(),
     output: z.object({ path: z.string(), rows: z.number().int(), bytes: z.number().int() }),
+  }),
+  /**
+   * Saves a tab's text as a .sql file through the desktop's Save dialog (`path`: the file
+   * it came from, offered first). The web host has no dialog: `supported` false, and the
+   * page downloads the file instead.
+   */
+  "query:saveFile": channel({
+    input: z
+      .object({
+        sql: TabSql,
+        suggestedName: z.string().min(1).max(255),
+        path: z.string().min(1).max(4096).optional(),
+      })
+      .strict(),
+    output: z.object({ supported: z.boolean(), path: z.string().optional() }),
+  }),
+  /** Opens a .sql file through the desktop's Open dialog (web host: `supported` false, the page reads one). */
+  "query:openFile": channel({
+    input: z.object({}).strict(),
+    output: z.object({
+      supported: z.boolean(),
+      file: z.object({ path: z.string(), name: z.string(), sql: z.string() }).optional(),
+    }),
   }),
 } as const;
 

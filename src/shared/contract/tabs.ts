@@ -68,6 +68,22 @@ export const TabSelection = z
   .strict();
 export type TabSelection = z.infer<typeof TabSelection>;
 
+/** The tab's last run, so a reloaded tab runs it again (the results themselves are not kept). */
+export const TabLastRun = z
+  .object({
+    mode: z.enum(["all", "selection", "statement-at-cursor"]),
+    cursorOffset: z.number().int().min(0).optional(),
+    selection: z
+      .object({ start: z.number().int().min(0), end: z.number().int().min(0) })
+      .strict()
+      .optional(),
+    /** Digest of the whole editor text when it ran: equal now means the text was run as it is. */
+    digest: z.string().max(64),
+    at: z.string().max(40),
+  })
+  .strict();
+export type TabLastRun = z.infer<typeof TabLastRun>;
+
 /** The fields a save may change; absent means "unchanged", null means "cleared". */
 const tabFields = {
   position: z.number().int().min(0).max(TAB_LIMITS.tabs),
@@ -81,6 +97,13 @@ const tabFields = {
   pinnedPlans: PinnedPlans.nullable(),
   /** The text differs from the file it was opened from or saved to. */
   dirty: z.boolean(),
+  /** Statement timeout in seconds; 0 = none. */
+  timeoutSeconds: z.number().int().min(0).max(2_147_483),
+  /** Rows a run streams before it stops. */
+  rowCap: z.number().int().min(1).max(100_000_000),
+  /** false: manual mode (a transaction opens before the first statement; the user ends it). */
+  autocommit: z.boolean(),
+  lastRun: TabLastRun.nullable(),
   filePath: z
     .string()
     .min(1)

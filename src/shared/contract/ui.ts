@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { channel, NoInput } from "./channel";
-import { ProfileId } from "./common";
+import { DatabaseName, ProfileId } from "./common";
 import { TabId } from "./tabs";
+
+function boundedRecord<V extends z.ZodType>(value: V) {
+  return z
+    .record(ProfileId, value)
+    .refine((r) => Object.keys(r).length <= 1000, "at most 1,000 profiles are remembered");
+}
 
 /** App-wide UI state restored at start; null when never set (or not readable). */
 export const UiState = z.object({
@@ -14,6 +20,10 @@ export const UiState = z.object({
     .regex(/^[A-Za-z0-9_-]+$/, "invalid page id")
     .nullable(),
   activeTabId: TabId.nullable(),
+  /** The query tab last shown for each profile. */
+  activeTabByProfile: boundedRecord(TabId).nullable(),
+  /** The database each profile was last switched to (absent: the profile's own). */
+  databaseByProfile: boundedRecord(DatabaseName).nullable(),
 });
 export type UiState = z.infer<typeof UiState>;
 export type UiStateKey = keyof UiState;

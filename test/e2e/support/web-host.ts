@@ -14,6 +14,8 @@ export interface RunningWebHost {
   /** Everything the host printed, for assertions on logs. */
   output: () => string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash would: no shutdown, nothing flushed. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -44,6 +46,12 @@ export async function startWebHostProcess(
     stop: async () => {
       await stopChild(child);
       if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      child.kill("SIGKILL");
+      await exited;
     },
   };
 }

@@ -294,6 +294,9 @@ describe.each<Major>([15, 18])("running SQL in an editor tab on PostgreSQL %i", 
       name: "order_total",
       args: "i bigint",
       result: "numeric",
+      kind: "function",
+      description: null,
+      overloads: [],
     });
     expect(c.functions.some((f) => f.schema === "pg_catalog" && f.name === "now")).toBe(true);
   });

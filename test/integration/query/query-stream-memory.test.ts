@@ -49,6 +49,9 @@ describe("streaming a large result", () => {
       secrets: new KeyFileSecretStore(join(dataDir, "k")),
       emit,
     });
+    // the hosts open the store at start (startBackgroundServices); a run reads the profile's
+    // safeguards from it, so it opens here, not inside the measured window
+    await ctx.store();
   });
   afterAll(async () => {
     await ctx.shutdown();

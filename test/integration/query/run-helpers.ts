@@ -22,6 +22,8 @@ export async function runSql(
     selection?: { start: number; end: number };
     rowCap?: number | null;
     statementTimeoutMs?: number;
+    autocommit?: boolean;
+    confirmations?: string[];
   } = {},
 ): Promise<RunOutcome> {
   const runId = `run${++counter}`;

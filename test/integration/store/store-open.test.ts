@@ -75,6 +75,7 @@ describe("the store file: open, migrate, move aside", () => {
     const tab = {
       ...{ id: "t", position: 3, title: "T", profileId: "p", database: "d", sql: "S", cursor: "{}" },
       ...{ selection: "{}", resultLayout: "{}", pinnedPlans: "[]", dirty: true, filePath: "/f", revision: 7 },
+      ...{ timeoutSeconds: 30, rowCap: 500, autocommit: false, lastRun: "{}" },
       ...{ createdAt: at, updatedAt: at },
     };
     expect(await db.tab.create({ data: tab })).toEqual(tab);
@@ -102,6 +103,8 @@ describe("the store file: open, migrate, move aside", () => {
       },
     };
     expect(await db.planHistoryEntry.create({ data: plan })).toEqual({ seq: 1, ...plan });
+    const policy = { tag: "production", policy: "{}", updatedAt: at };
+    expect(await db.tagPolicy.create({ data: policy })).toEqual(policy);
     await db.$disconnect();
     await store.close();
   });

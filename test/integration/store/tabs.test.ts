@@ -32,6 +32,10 @@ describe("query tabs and UI state in the app's store", () => {
       database: "shop",
       dirty: true,
       filePath: "/home/u/orders.sql",
+      timeoutSeconds: 30,
+      rowCap: 500,
+      autocommit: false,
+      lastRun: { mode: "statement-at-cursor", cursorOffset: 4, digest: "d1", at: "2026-01-01T00:00:00Z" },
     });
     expect(second.revision).toBe(2);
     const [tab] = await app.call("tabs:list", {});
@@ -47,6 +51,10 @@ describe("query tabs and UI state in the app's store", () => {
       database: "shop",
       dirty: true,
       filePath: "/home/u/orders.sql",
+      timeoutSeconds: 30,
+      rowCap: 500,
+      autocommit: false,
+      lastRun: { mode: "statement-at-cursor", cursorOffset: 4, digest: "d1", at: "2026-01-01T00:00:00Z" },
       revision: 2,
     });
     expect(tab!.problems).toBeUndefined();
@@ -118,13 +126,20 @@ describe("query tabs and UI state in the app's store", () => {
       lastProfileId: null,
       lastPage: null,
       activeTabId: null,
+      activeTabByProfile: null,
+      databaseByProfile: null,
     });
     await app.call("ui:setState", { lastProfileId: "p1", lastPage: "query", activeTabId: "tab-c" });
-    expect(await app.call("ui:setState", { lastPage: null })).toEqual({
+    expect(await app.call("ui:setState", { lastPage: null, activeTabByProfile: { p1: "tab-c" } })).toEqual({
       lastProfileId: "p1",
       lastPage: null,
       activeTabId: "tab-c",
+      activeTabByProfile: { p1: "tab-c" },
+      databaseByProfile: null,
     });
     expect((await fail(app.call("ui:setState", { lastPage: "../x" }))).code).toBe("VALIDATION");
+    expect((await fail(app.call("ui:setState", { activeTabByProfile: { p1: "../x" } }))).code).toBe(
+      "VALIDATION",
+    );
   });
 });

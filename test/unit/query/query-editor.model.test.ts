@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Completions, StatementResult } from "../../../src/shared/contract/query";
+import type { StatementResult } from "../../../src/shared/contract/query";
 import { ResultData } from "../../../src/shared/query/result-data";
 import { columnWidth, movedCell, nextGridSort } from "../../../src/renderer/src/features/query/grid.model";
 import {
@@ -10,22 +10,10 @@ import {
   runRequest,
 } from "../../../src/renderer/src/features/query/query-tab.model";
 import { resultTabs } from "../../../src/renderer/src/features/query/results.model";
-import type { QueryTabState } from "../../../src/renderer/src/features/query/query-tabs.store";
+import { newTab } from "../../../src/renderer/src/features/query/tab-state.model";
 import type { StatementView } from "../../../src/renderer/src/features/query/run-controller";
-import {
-  completionsFor,
-  qualifierBefore,
-  sqlIdent,
-} from "../../../src/renderer/src/features/query/sql-completions.model";
 
-const tab: QueryTabState = {
-  id: "t",
-  profileId: "p",
-  title: "Query 1",
-  sql: "SELECT 1;\nSELECT 2;",
-  timeoutSeconds: 5,
-  rowCap: 1000,
-};
+const tab = newTab("t", "p", "Query 1", { sql: "SELECT 1;\nSELECT 2;", timeoutSeconds: 5, rowCap: 1000 });
 
 describe("query tab: what a run and an explain send", () => {
   it("runs with the tab's row cap and timeout, or without a cap for 'load all'", () => {
@@ -35,6 +23,7 @@ describe("query tab: what a run and an explain send", () => {
       cursorOffset: 3,
       rowCap: 1000,
       statementTimeoutMs: 5000,
+      autocommit: true,
     });
     const again = runRequest(
       tab,
@@ -76,67 +65,6 @@ describe("query tab: what a run and an explain send", () => {
     const r = { start: 10, end: 18 } as StatementResult;
     expect(ranText("SELECT 1; SELECT 2", "edited", r)).toBe("SELECT 2");
     expect(ranText(undefined, "SELECT 1; SELECT 3", r)).toBe("SELECT 3");
-  });
-});
-
-const catalog: Completions = {
-  schemas: ["public", "Sales"],
-  relations: [
-    { schema: "public", name: "orders", kind: "table" },
-    { schema: "Sales", name: "Big Deals", kind: "view" },
-  ],
-  columns: [
-    { schema: "public", relation: "orders", name: "id", type: "integer" },
-    { schema: "Sales", relation: "Big Deals", name: "id", type: "bigint" },
-    { schema: "public", relation: "orders", name: "Total", type: "numeric" },
-  ],
-  functions: [
-    { schema: "pg_catalog", name: "now", args: "", result: "timestamptz" },
-    { schema: "Sales", name: "score", args: "integer", result: "integer" },
-  ],
-};
-
-describe("autocomplete", () => {
-  it("quotes names that need it", () => {
-    expect([sqlIdent("orders"), sqlIdent("Big Deals"), sqlIdent('a"b'), sqlIdent("1st")]).toEqual([
-      "orders",
-      '"Big Deals"',
-      '"a""b"',
-      '"1st"',
-    ]);
-  });
-
-  it("reads the name before the dot, plain or quoted", () => {
-    expect(qualifierBefore("SELECT * FROM public.")).toBe("public");
-    expect(qualifierBefore('SELECT * FROM "Sales".')).toBe("Sales");
-    expect(qualifierBefore('FROM "a""b".')).toBe('a"b');
-    expect(qualifierBefore("SELECT ")).toBeUndefined();
-  });
-
-  it("after a schema, offers its relations and functions; after a relation, its columns", () => {
-    expect(completionsFor(catalog, "Sales").map((s) => `${s.kind}:${s.insertText}`)).toEqual([
-      'relation:"Big Deals"',
-      "function:score",
-    ]);
-    expect(completionsFor(catalog, "orders").map((s) => `${s.label}:${s.detail}`)).toEqual([
-      "id:integer",
-      "Total:numeric",
-    ]);
-  });
-
-  it("otherwise offers everything once, with only pg_catalog and public functions, sorted last", () => {
-    const all = completionsFor(catalog, undefined);
-    expect(all.map((s) => `${s.kind}:${s.label}`)).toEqual([
-      "schema:public",
-      "schema:Sales",
-      "relation:orders",
-      "relation:Big Deals",
-      "column:id",
-      "column:Total",
-      "function:now",
-    ]);
-    expect(all.find((s) => s.label === "id")?.detail).toBe("integer (orders)");
-    expect(all.find((s) => s.kind === "function")?.sortText).toBe("~now");
   });
 });
 

@@ -34,6 +34,12 @@ export class QuerySession {
   serverVersionNum = 0;
   /** Why the connection was lost (not closed on purpose), in pg's or the watchdog's words. */
   lostBecause: string | undefined;
+  /** The database the session is connected to (current_database()). */
+  currentDatabase = "";
+  /** When the open transaction began (Date.now of the statement that opened it); undefined when idle. */
+  transactionStartedAt: number | undefined;
+  /** Statements the safeguards stopped, by the token the user's yes must carry back. */
+  private readonly pendingConfirmations = new Map<string, string>();
   private onClosed: ((reason: string) => void) | undefined;
 
   private constructor(
@@ -78,6 +84,8 @@ export class QuerySession {
     client.on("end", () => session.markClosed("connection closed"));
     session.onClosed = options.onClosed;
     session.serverVersionNum = (await serverVersion(client)).num;
+    const db = await client.query<{ db: string }>("SELECT current_database() AS db");
+    session.currentDatabase = db.rows[0]?.db ?? "";
     if (session.serverVersionNum >= 140000) {
       // a statement whose tab lost its connection stops within 5 s instead of running on
       // (and holding its locks) until it next writes to the dead socket
@@ -154,7 +162,45 @@ export class QuerySession {
       serverVersionNum: this.serverVersionNum,
       transactionState: this.transactionState(),
       readOnly: this.readOnly,
+      database: this.currentDatabase,
+      transactionAgeMs: this.transactionAgeMs(),
     };
+  }
+
+  /**
+   * Follows the transaction status after a statement: the first statement seen inside a
+   * transaction dates it (`startedAt`, when that statement was sent); back to idle clears it.
+   */
+  noteTransaction(startedAt: number): void {
+    const state = this.transactionState();
+    if (state === "in-transaction" || state === "failed") this.transactionStartedAt ??= startedAt;
+    else this.transactionStartedAt = undefined;
+  }
+
+  transactionAgeMs(): number | null {
+    return this.transactionStartedAt === undefined || this.transactionState() === "idle"
+      ? null
+      : Date.now() - this.transactionStartedAt;
+  }
+
+  /** A token for the user's yes to exactly this statement text. */
+  askConfirmation(text: string): string {
+    const token = randomBytes(12).toString("base64url");
+    // a handful at most are pending; an abandoned question must not grow without bound
+    if (this.pendingConfirmations.size >= 50) this.pendingConfirmations.clear();
+    this.pendingConfirmations.set(token, text);
+    return token;
+  }
+
+  /** Whether one of `tokens` was issued for exactly this text; a token is used up when it matches. */
+  takeConfirmation(tokens: readonly string[], text: string): boolean {
+    for (const token of tokens) {
+      if (this.pendingConfirmations.get(token) === text) {
+        this.pendingConfirmations.delete(token);
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

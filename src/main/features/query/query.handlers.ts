@@ -1,13 +1,20 @@
 import type { Handlers } from "../handler-types";
+import { policyForProfile } from "../safeguards/safeguards.service";
 import { loadCompletions } from "./completions.service";
+import { endTransaction } from "./end-transaction";
 import { runOnSession } from "./query.runner";
 import { queryServices } from "./query.services";
 import { exportResult } from "./result.exporter";
+import { openSqlFile, saveSqlFile } from "./sql-files";
 import { selectStatements } from "./statement-selection";
 
 export const queryHandlers = {
   "query:openSession": async ({ profileId, database }, ctx) => {
-    const session = await queryServices(ctx).sessions.open(profileId, database);
+    // a tab that names no database follows the profile's pages (the top bar's switch)
+    const session = await queryServices(ctx).sessions.open(
+      profileId,
+      database ?? ctx.db.switchedDatabase(profileId),
+    );
     return session.info();
   },
   "query:closeSession": async ({ sessionId }, ctx) => {
@@ -21,10 +28,11 @@ export const queryHandlers = {
     const summary = await runOnSession(session, input, {
       emit: ctx.emit,
       typeNames: (fields) => services.typeNames(session, fields),
+      policy: await policyForProfile(ctx, session.profileId),
     });
     services.history.record(
       summary.results
-        .filter((r) => r.sql !== "")
+        .filter((r) => r.sql !== "" && !r.confirmation)
         .map((r) => ({
           profileId: session.profileId,
           // the whole statement (r.sql is cut to 500 characters for display)
@@ -36,6 +44,8 @@ export const queryHandlers = {
     );
     return summary;
   },
+  "query:endTransaction": ({ sessionId, action }, ctx) =>
+    endTransaction(queryServices(ctx).sessions.get(sessionId), action),
   "query:statements": async (input) =>
     (await selectStatements(input)).map((s) => ({ start: s.start, end: s.end, text: s.text, kind: s.kind })),
   "query:cancel": async ({ sessionId }, ctx) => ({
@@ -64,11 +74,14 @@ export const queryHandlers = {
       ctx.emit("query:didExportProgress", { sessionId: session.id, exportId: input.exportId, ...p }),
     );
   },
+  "query:openFile": (_input, ctx) => openSqlFile(ctx),
+  "query:saveFile": (input, ctx) => saveSqlFile(ctx, input),
 } satisfies Handlers<
   | "query:openSession"
   | "query:closeSession"
   | "query:sessionInfo"
   | "query:run"
+  | "query:endTransaction"
   | "query:statements"
   | "query:cancel"
   | "query:history"
@@ -78,4 +91,6 @@ export const queryHandlers = {
   | "query:deleteSnippet"
   | "query:completions"
   | "query:export"
+  | "query:openFile"
+  | "query:saveFile"
 >;

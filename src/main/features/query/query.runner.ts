@@ -13,7 +13,9 @@ import type { QuerySession } from "./query-session";
 import { setStatementTimeout } from "./query.sql";
 import { readOnlyRefusal } from "./read-only.guard";
 import { selectStatements } from "./statement-selection";
+import { guardStatement, type SessionPolicy } from "./statement.guard";
 import { runStatement } from "./statement.runner";
+import { beginIfIdle } from "./transaction-mode";
 
 export interface RunInput {
   runId: string;
@@ -23,11 +25,23 @@ export interface RunInput {
   selection?: { start: number; end: number } | undefined;
   rowCap: number | null;
   statementTimeoutMs?: number | undefined;
+  /** false: manual mode (a transaction opens before the first statement that can run in one). */
+  autocommit?: boolean | undefined;
+  /** The user's yes to statements the safeguards stopped earlier. */
+  confirmations?: readonly string[] | undefined;
 }
 
 export interface RunDeps {
   emit: Emit;
   typeNames(fields: readonly FieldLike[]): Promise<string[]>;
+  /** The safeguards of the session's profile (by its environment tag). */
+  policy: SessionPolicy;
+}
+
+/** What a run did besides its statements' results. */
+interface RunState {
+  results: StatementResult[];
+  transactionBegun: boolean;
 }
 
 /**
@@ -43,7 +57,7 @@ export async function runOnSession(
     throw new AppError("CONFLICT", "A statement is still running in this tab; cancel it or wait");
   const started = performance.now();
   session.running = { runId: input.runId, cancelRequested: false };
-  const results: StatementResult[] = [];
+  const state: RunState = { results: [], transactionBegun: false };
   let statements: ParsedStatement[] = [];
   const stopWatching = session.watch();
   try {
@@ -52,25 +66,15 @@ export async function runOnSession(
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== "VALIDATION" || err.extra.position === undefined)
         throw err;
-      results.push(syntaxErrorResult(err));
-      return summary(session, input.runId, results, 0, false, started);
+      state.results.push(syntaxErrorResult(err));
+      return summary(session, input.runId, state, 0, false, started);
     }
     await applyTimeout(session, input.statementTimeoutMs);
-    for (const [i, stmt] of statements.entries()) {
-      if (session.running.cancelRequested || session.closed) break;
-      const refusal = session.readOnly ? readOnlyRefusal(stmt) : undefined;
-      if (refusal) {
-        results.push(refused(stmt, i, refusal));
-        break;
-      }
-      const result = lostConnection(session, await runOne(session, stmt, i, input, deps));
-      results.push(result);
-      deps.emit("query:didFinishStatement", { sessionId: session.id, runId: input.runId, result });
-      if (result.error) break;
-    }
+    await runStatements(session, statements, input, deps, state);
     if (!session.closed) await session.settle();
     const cancelled = session.running.cancelRequested;
-    return summary(session, input.runId, results, statements.length - results.length, cancelled, started);
+    const skipped = statements.length - state.results.filter((r) => !r.confirmation).length;
+    return summary(session, input.runId, state, skipped, cancelled, started);
   } catch (err) {
     // lost between statements (SET statement_timeout, the settle round trip)
     if (session.closed && session.lostBecause !== undefined && !(err instanceof AppError))
@@ -80,6 +84,44 @@ export async function runOnSession(
     stopWatching();
     session.running = undefined;
     session.lastUsed = Date.now();
+  }
+}
+
+/**
+ * The statements one after another: each is refused (read-only), stopped for the user's
+ * yes (safeguards), or run, inside a transaction main opens first in manual mode; the
+ * first error, question or cancel ends the run.
+ */
+async function runStatements(
+  session: QuerySession,
+  statements: ParsedStatement[],
+  input: RunInput,
+  deps: RunDeps,
+  state: RunState,
+): Promise<void> {
+  const inTransaction = input.autocommit === false || deps.policy.policy.alwaysInTransaction;
+  for (const [i, stmt] of statements.entries()) {
+    if (session.running?.cancelRequested || session.closed) break;
+    const refusal = session.readOnly ? readOnlyRefusal(stmt) : undefined;
+    if (refusal) {
+      state.results.push(refused(stmt, i, refusal));
+      break;
+    }
+    const question = await guardStatement(session, stmt, deps.policy, input.confirmations ?? []);
+    if (question) {
+      const result = { ...notRun(stmt, i), confirmation: question };
+      state.results.push(result);
+      deps.emit("query:didFinishStatement", { sessionId: session.id, runId: input.runId, result });
+      break;
+    }
+    if (inTransaction && !session.readOnly && (await beginIfIdle(session, stmt)))
+      state.transactionBegun = true;
+    const sentAt = Date.now();
+    const result = lostConnection(session, await runOne(session, stmt, i, input, deps));
+    if (!session.closed) session.noteTransaction(sentAt);
+    state.results.push(result);
+    deps.emit("query:didFinishStatement", { sessionId: session.id, runId: input.runId, result });
+    if (result.error) break;
   }
 }
 
@@ -143,18 +185,20 @@ async function applyTimeout(session: QuerySession, timeoutMs: number | undefined
 function summary(
   session: QuerySession,
   runId: string,
-  results: StatementResult[],
+  state: RunState,
   skipped: number,
   cancelled: boolean,
   started: number,
 ): RunSummary {
   return {
     runId,
-    results,
+    results: state.results,
     transactionState: session.transactionState(),
     durationMs: performance.now() - started,
     skipped,
     cancelled,
+    transactionAgeMs: session.transactionAgeMs(),
+    transactionBegun: state.transactionBegun,
   };
 }
 
@@ -182,7 +226,8 @@ function syntaxErrorResult(err: AppError): StatementResult {
   };
 }
 
-function refused(stmt: ParsedStatement, index: number, message: string): StatementResult {
+/** A statement that did not run (refused, or waiting for the user's yes). */
+function notRun(stmt: ParsedStatement, index: number): StatementResult {
   return {
     index,
     start: stmt.start,
@@ -195,6 +240,9 @@ function refused(stmt: ParsedStatement, index: number, message: string): Stateme
     rowCount: null,
     truncated: false,
     durationMs: 0,
-    error: { code: "UNSUPPORTED", message, editorOffset: stmt.start },
   };
+}
+
+function refused(stmt: ParsedStatement, index: number, message: string): StatementResult {
+  return { ...notRun(stmt, index), error: { code: "UNSUPPORTED", message, editorOffset: stmt.start } };
 }

@@ -8,3 +8,16 @@ export const columnTypeNames = sql`
 
 /** Applies the tab's statement timeout (ms) for the session. */
 export const setStatementTimeout = sql`SELECT set_config('statement_timeout', $1, false)`;
+
+/** The plan of a statement the user typed, never executed: its estimate is what safeguards read. */
+export function explainPlanOnly(statementText: string): string {
+  return `EXPLAIN (FORMAT JSON) ${statementText}`;
+}
+
+/** Around the estimate inside the user's transaction, so a failing EXPLAIN does not fail it. */
+export const estimateSavepoint = sql`SAVEPOINT pgdesk_estimate`;
+export const estimateRelease = sql`RELEASE SAVEPOINT pgdesk_estimate`;
+export const estimateRollback = sql`ROLLBACK TO SAVEPOINT pgdesk_estimate`;
+export const beginTransaction = sql`BEGIN`;
+export const commitTransaction = sql`COMMIT`;
+export const rollbackTransaction = sql`ROLLBACK`;

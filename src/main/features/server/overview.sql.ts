@@ -16,3 +16,13 @@ export const databaseList = sql`
          d.datistemplate AS is_template
   FROM pg_database d
   ORDER BY d.datistemplate, d.datname`;
+
+/** Databases a session of the profile could switch to: connectable, not templates, CONNECT granted. */
+export const connectableDatabases = sql`
+  SELECT d.datname AS name
+  FROM pg_database d
+  WHERE d.datallowconn AND NOT d.datistemplate AND has_database_privilege(d.oid, 'CONNECT')
+  ORDER BY d.datname`;
+
+/** Reaches a database before the profile's pages switch to it. */
+export const reachDatabase = sql`SELECT 1`;

@@ -1,6 +1,16 @@
 import { ScheduleFailureBanner } from "../features/backup";
 import { ConnectionStatusBanner, useProfiles } from "../features/profiles";
 import { StoreNoticeBanner } from "../features/store";
+import {
+  CommandPalette,
+  DatabaseSwitcher,
+  HelpSheet,
+  ProfileFrame,
+  useGlobalShortcuts,
+  useRestoreWorkspace,
+  useShellCommands,
+} from "../features/workspace";
+import { AskHost } from "../components/AskHost";
 import { TagBadge } from "../components/TagBadge";
 import { areaFits, areas } from "./areas";
 import { ProfileSwitcher } from "./ProfileSwitcher";
@@ -16,6 +26,12 @@ export function App() {
     profile && !areaFits(chosen, profile.kind)
       ? areas.find((a) => a.id === (profile.kind === "pgbouncer" ? "pooler" : "overview"))!
       : chosen;
+  const restored = useRestoreWorkspace(
+    areas,
+    profiles.data?.map((p) => p.id),
+  );
+  useGlobalShortcuts();
+  useShellCommands({ areas, profiles: profiles.data ?? [], profileId, openArea, openProfile });
 
   return (
     <div className="flex h-full">
@@ -59,14 +75,15 @@ export function App() {
               {profile.name}
             </span>
             <span className="text-slate-500">
-              {profile.user}@{profile.host}:{profile.port}/{profile.database}
+              {profile.user}@{profile.host}:{profile.port}/
             </span>
+            <DatabaseSwitcher profileId={profile.id} fallback={profile.database} />
             {profile.tag && <TagBadge tag={profile.tag} />}
           </header>
         )}
         {profile && <ConnectionStatusBanner profileId={profile.id} />}
         <div className="min-h-0 flex-1 overflow-auto p-4">
-          {current.needsProfile ? (
+          {!restored ? null : current.needsProfile ? (
             profile ? (
               <current.Page profileId={profile.id} />
             ) : null
@@ -75,6 +92,10 @@ export function App() {
           )}
         </div>
       </main>
+      <ProfileFrame profileId={profile?.id} />
+      <AskHost />
+      <CommandPalette />
+      <HelpSheet />
     </div>
   );
 }

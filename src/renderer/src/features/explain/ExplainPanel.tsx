@@ -28,6 +28,8 @@ export interface ExplainPanelProps extends AreaProps {
   database?: string;
   /** Server major version, when the host knows it: SERIALIZE and MEMORY need 17+. */
   serverVersionNum?: number;
+  /** Offered by the Query page: keeps the plan (EXPLAIN's raw JSON) with the editor tab. */
+  onPinToTab?(raw: unknown, label: string): void;
 }
 
 /**
@@ -80,6 +82,7 @@ export function ExplainPanel(props: ExplainPanelProps) {
           result={result}
           profileName={profileName}
           stale={current.stale}
+          onPinToTab={props.onPinToTab}
         />
       )}
     </section>

@@ -14,12 +14,15 @@ export function ExplainResultView({
   result,
   profileName,
   stale,
+  onPinToTab,
 }: {
   profileId: string;
   result: ExplainResult;
   profileName: string | null;
   /** The editor no longer holds what this plan is for. */
   stale: boolean;
+  /** Offered by the Query page: keeps the plan (EXPLAIN's raw JSON) with the editor tab. */
+  onPinToTab?: ((raw: unknown, label: string) => void) | undefined;
 }) {
   const { pinned, pin } = useExplainUi();
   const [comparing, setComparing] = useState(false);
@@ -37,6 +40,9 @@ export function ExplainResultView({
         onPin={() =>
           pin({ plan, sql: result.sql, options: result.options, ranAt: result.ranAt, profileName })
         }
+        {...(onPinToTab
+          ? { onPinToTab: () => onPinToTab(result.raw, `${result.sql.slice(0, 60)} (${result.ranAt})`) }
+          : {})}
         isPinned={isPinned}
         canCompare={pinned !== null && !isPinned}
         comparing={comparing}
@@ -80,6 +86,7 @@ function ResultActions(p: {
   result: ExplainResult;
   plan: PlanModel;
   onPin(): void;
+  onPinToTab?(): void;
   isPinned: boolean;
   canCompare: boolean;
   comparing: boolean;
@@ -92,6 +99,11 @@ function ResultActions(p: {
       <Button onClick={p.onPin} disabled={p.isPinned} data-testid="explain-pin">
         {p.isPinned ? "Pinned" : "Pin for comparison"}
       </Button>
+      {p.onPinToTab && (
+        <Button onClick={p.onPinToTab} data-testid="explain-pin-tab">
+          Pin to tab
+        </Button>
+      )}
       <Button
         onClick={() => void navigator.clipboard?.writeText(p.result.rawText)}
         data-testid="explain-copy-json"

@@ -1,64 +1,49 @@
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import type { AreaProps } from "../../lib/area";
-import { useQueryTabs } from "./query-tabs.store";
+import { useSavedTabs } from "./query.queries";
+import { profileTabs, useQueryTabs } from "./query-tabs.store";
 import { QueryTab } from "./QueryTab";
-import { closeRunController } from "./query.queries";
+import { TabBar } from "./TabBar";
+import "./transaction-guards";
 
-/** Editor tabs of the current profile, each with its own database session. */
+/** Editor tabs of the current profile, each with its own database session, saved as the user types. */
 export function QueryPage({ profileId }: AreaProps) {
-  const { tabs, activeByProfile, add, ensureTab, close, activate } = useQueryTabs();
-  const mine = tabs.filter((t) => t.profileId === profileId);
-  const active = mine.find((t) => t.id === activeByProfile[profileId]) ?? mine[0];
+  const loaded = useSavedTabs();
+  const tabs = useQueryTabs((s) => s.tabs);
+  const activeByProfile = useQueryTabs((s) => s.activeByProfile);
+  const { mine, active } = useMemo(
+    () => profileTabs({ tabs, activeByProfile }, profileId),
+    [tabs, activeByProfile, profileId],
+  );
+  const ensureTab = useQueryTabs((s) => s.ensureTab);
+  const loadError = useQueryTabs((s) => s.loadError);
+  const saveState = useQueryTabs((s) => (active ? s.saveStates[active.id] : undefined));
 
   useEffect(() => {
-    if (mine.length === 0) ensureTab(profileId);
-  }, [mine.length, ensureTab, profileId]);
+    if (loaded && mine.length === 0) ensureTab(profileId, null);
+  }, [loaded, mine.length, ensureTab, profileId]);
 
-  const closeTab = (id: string) => {
-    close(id);
-    void closeRunController(id);
-  };
-
+  if (!loaded) return <p className="text-sm text-slate-500">Opening your tabs…</p>;
   return (
     <section className="flex h-full min-h-[32rem] flex-col gap-2" data-testid="query-page">
-      <div
-        className="flex items-center gap-1 border-b border-slate-200 text-sm dark:border-slate-800"
-        role="tablist"
-      >
-        {mine.map((t) => (
-          <span
-            key={t.id}
-            className={`flex items-center gap-1 rounded-t px-2 py-1 ${t.id === active?.id ? "bg-slate-200 dark:bg-slate-800" : ""}`}
-          >
-            <button
-              type="button"
-              role="tab"
-              aria-selected={t.id === active?.id}
-              onClick={() => activate(profileId, t.id)}
-              data-testid="query-tab"
-            >
-              {t.title}
-            </button>
-            <button
-              type="button"
-              aria-label={`Close ${t.title}`}
-              className="text-slate-500 hover:text-red-600"
-              onClick={() => closeTab(t.id)}
-            >
-              ×
-            </button>
-          </span>
-        ))}
-        <button
-          type="button"
-          className="px-2 py-1 text-slate-500 hover:text-slate-900"
-          onClick={() => add(profileId)}
-          data-testid="new-query-tab"
-          aria-label="New query tab"
+      {loadError && (
+        <p
+          role="alert"
+          className="rounded bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
         >
-          +
-        </button>
-      </div>
+          {loadError}
+        </p>
+      )}
+      <TabBar profileId={profileId} tabs={mine} active={active} database={active?.database ?? null} />
+      {saveState?.status === "error" && (
+        <p
+          role="alert"
+          data-testid="tab-save-error"
+          className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
+          Not saved{saveState.retrying ? " (trying again)" : ""}: {saveState.message}
+        </p>
+      )}
       {active && (
         <div className="min-h-0 flex-1">
           <QueryTab key={active.id} tab={active} />

@@ -1,5 +1,7 @@
 import { useState } from "react";
 import type { StatementError, StatementResult } from "../../../../shared/contract/query";
+import type { TabLastRun } from "../../../../shared/contract/tabs";
+import { Button } from "../../components/Button";
 import type { RunController, StatementView } from "./run-controller";
 import { CellViewer } from "./CellViewer";
 import { ResultsGrid } from "./ResultsGrid";
@@ -7,13 +9,19 @@ import { resultTabs, type ResultTab } from "./results.model";
 
 interface Props {
   controller: RunController;
+  /** The tab's last run (kept across reloads; its results are not). */
+  lastRun: TabLastRun | null;
+  onRerun(): void;
+  /** The result tab the user picked (saved with the tab's layout). */
+  picked: ResultTab | undefined;
+  onPick(tab: ResultTab): void;
   onLoadAll(result: StatementResult): void;
   onExport(result: StatementResult): void;
 }
 
 /** One tab per statement that returned rows, plus the messages of the run. */
-export function ResultsPanel({ controller, onLoadAll, onExport }: Props) {
-  const [picked, setPicked] = useState<ResultTab | undefined>();
+export function ResultsPanel({ controller, lastRun, onRerun, picked, onPick, onLoadAll, onExport }: Props) {
+  const setPicked = onPick;
   const [cell, setCell] = useState<{ row: number; col: number } | undefined>();
   const { withRows, failed, active } = resultTabs(controller.results, controller.error, picked);
   const view = active === "messages" ? undefined : withRows.find((r) => r.index === active);
@@ -24,9 +32,7 @@ export function ResultsPanel({ controller, onLoadAll, onExport }: Props) {
     !controller.error &&
     controller.notices.length === 0
   ) {
-    return (
-      <p className="p-2 text-sm text-slate-500">Run a statement (Ctrl/Cmd+Enter) to see its rows here.</p>
-    );
+    return <NoResults lastRun={lastRun} onRerun={onRerun} />;
   }
   return (
     <div className="flex h-full min-h-0 flex-col gap-1">
@@ -78,6 +84,22 @@ export function ResultsPanel({ controller, onLoadAll, onExport }: Props) {
       ) : (
         <Messages controller={controller} />
       )}
+    </div>
+  );
+}
+
+/** Nothing ran in this page yet: after a reload, the tab's last run can run again. */
+function NoResults({ lastRun, onRerun }: Pick<Props, "lastRun" | "onRerun">) {
+  if (!lastRun)
+    return (
+      <p className="p-2 text-sm text-slate-500">Run a statement (Ctrl/Cmd+Enter) to see its rows here.</p>
+    );
+  return (
+    <div className="flex items-center gap-2 p-2 text-sm text-slate-500" data-testid="rerun-offer">
+      <span>Last run {new Date(lastRun.at).toLocaleString()}; results are not kept across reloads.</span>
+      <Button onClick={onRerun} data-testid="rerun">
+        Run it again
+      </Button>
     </div>
   );
 }
@@ -137,6 +159,11 @@ function Messages({ controller }: { controller: RunController }) {
             </div>
             {v.result.error ? (
               <ErrorBox error={v.result.error} />
+            ) : v.result.confirmation ? (
+              <div className="text-xs text-amber-700 dark:text-amber-400" data-testid="not-run">
+                Not run: the {v.result.confirmation.policyTag} safeguards asked first (
+                {v.result.confirmation.reasons.join("; ")})
+              </div>
             ) : (
               <div className="text-xs text-slate-600 dark:text-slate-400">
                 {v.result.command ?? "OK"}

@@ -1,5 +1,7 @@
-import { useEffect, useRef, type RefObject } from "react";
+import { useEffect, useRef, type DragEvent, type RefObject } from "react";
 import type { Completions } from "../../../../shared/contract/query";
+import type { TabCursor, TabSelection } from "../../../../shared/contract/tabs";
+import { openPalette } from "../../lib/commands";
 import {
   formatEditor,
   monaco,
@@ -10,20 +12,30 @@ import {
 } from "./monaco-setup";
 import type { EditorMarker } from "./query-tab.model";
 
-export type EditorCommand = "run" | "runAll" | "explain" | "explainAnalyze";
+export type EditorCommand =
+  "run" | "runAll" | "explain" | "explainAnalyze" | "commit" | "rollback" | "saveFile";
+
+/** Where the caret and selection are, as the tab saves them (1-based, Monaco's convention). */
+export interface CaretPlace {
+  cursor: TabCursor;
+  selection: TabSelection | null;
+}
 
 interface Props {
   value: string;
   onChange(value: string): void;
   onCommand(command: EditorCommand): void;
   onMount?(editor: monaco.editor.IStandaloneCodeEditor): void;
+  /** Where the caret was when the tab was last shown. */
+  initialPlace?: CaretPlace | undefined;
+  onPlace?(place: CaretPlace): void;
   marker?: EditorMarker | undefined;
   completions?: Completions | undefined;
   /** Why the last Format left the text alone; undefined once it formatted. */
   onFormatMessage?(message: string | undefined): void;
 }
 
-type Handlers = Pick<Props, "onChange" | "onCommand" | "onFormatMessage">;
+type Handlers = Pick<Props, "onChange" | "onCommand" | "onFormatMessage" | "onPlace">;
 type EditorRef = RefObject<monaco.editor.IStandaloneCodeEditor | null>;
 
 const dark = () => window.matchMedia?.("(prefers-color-scheme: dark)").matches;
@@ -37,14 +49,16 @@ export function SqlEditor({
   marker,
   completions,
   onFormatMessage,
+  initialPlace,
+  onPlace,
 }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const handlers = useRef<Handlers>({ onChange, onCommand, onFormatMessage });
+  const handlers = useRef<Handlers>({ onChange, onCommand, onFormatMessage, onPlace });
   useEffect(() => {
-    handlers.current = { onChange, onCommand, onFormatMessage };
+    handlers.current = { onChange, onCommand, onFormatMessage, onPlace };
   });
-  useMonaco(host, editorRef, handlers, value, onMount);
+  useMonaco(host, editorRef, handlers, value, onMount, initialPlace);
 
   useEffect(() => {
     const model = editorRef.current?.getModel();
@@ -58,7 +72,15 @@ export function SqlEditor({
 
   useErrorMarker(editorRef, marker);
 
-  return <div ref={host} className="h-full min-h-40 w-full" data-testid="sql-editor" />;
+  return (
+    <div
+      ref={host}
+      className="h-full min-h-40 w-full"
+      data-testid="sql-editor"
+      onDragOver={(e) => e.dataTransfer.types.includes(NAME_MIME) && e.preventDefault()}
+      onDrop={(e) => dropName(editorRef.current, e)}
+    />
+  );
 }
 
 /** Creates the editor once, with the app's shortcuts; later value changes come from the user typing. */
@@ -68,6 +90,7 @@ function useMonaco(
   handlers: RefObject<Handlers>,
   initialValue: string,
   onMount: Props["onMount"],
+  initialPlace: CaretPlace | undefined,
 ) {
   useEffect(() => {
     registerSqlCompletions();
@@ -86,10 +109,13 @@ function useMonaco(
     editorRef.current = editor;
     setFormatListener(editor.getModel()!, (message) => handlers.current.onFormatMessage?.(message));
     const sub = editor.onDidChangeModelContent(() => handlers.current.onChange(editor.getValue()));
+    if (initialPlace) restorePlace(editor, initialPlace);
+    const caret = editor.onDidChangeCursorSelection(() => handlers.current.onPlace?.(placeOf(editor)));
     addShortcuts(editor, (command) => handlers.current.onCommand(command));
     onMount?.(editor);
     return () => {
       sub.dispose();
+      caret.dispose();
       setModelCompletions(editor.getModel()!, undefined);
       setFormatListener(editor.getModel()!, undefined);
       editor.getModel()?.dispose();
@@ -111,6 +137,61 @@ function addShortcuts(editor: monaco.editor.IStandaloneCodeEditor, command: (c: 
   // Shift+Alt+F as on Windows and macOS (Monaco binds Ctrl+Shift+I on Linux); Ctrl+Alt+L is DataGrip's Reformat Code
   editor.addCommand(K.Shift | K.Alt | C.KeyF, () => void formatEditor(editor));
   editor.addCommand(K.CtrlCmd | K.Alt | C.KeyL, () => void formatEditor(editor));
+  // DataGrip's Commit and Rollback
+  editor.addCommand(K.CtrlCmd | K.Alt | C.KeyY, () => command("commit"));
+  editor.addCommand(K.CtrlCmd | K.Alt | C.KeyZ, () => command("rollback"));
+  editor.addCommand(K.CtrlCmd | C.KeyS, () => command("saveFile"));
+  // the app's command palette wins over Monaco's Ctrl+K chords (Ctrl+/ still comments)
+  editor.addCommand(K.CtrlCmd | C.KeyK, openPalette);
+  editor.addCommand(K.CtrlCmd | K.Shift | C.KeyP, openPalette);
+}
+
+function placeOf(editor: monaco.editor.IStandaloneCodeEditor): CaretPlace {
+  const pos = editor.getPosition() ?? { lineNumber: 1, column: 1 };
+  const sel = editor.getSelection();
+  return {
+    cursor: { line: pos.lineNumber, column: pos.column },
+    selection:
+      sel && !sel.isEmpty()
+        ? {
+            startLine: sel.startLineNumber,
+            startColumn: sel.startColumn,
+            endLine: sel.endLineNumber,
+            endColumn: sel.endColumn,
+          }
+        : null,
+  };
+}
+
+/** Puts the caret (and selection) back where the tab left it, in view, with the focus. */
+function restorePlace(editor: monaco.editor.IStandaloneCodeEditor, place: CaretPlace): void {
+  const model = editor.getModel();
+  if (!model) return;
+  const pos = model.validatePosition({ lineNumber: place.cursor.line, column: place.cursor.column });
+  const s = place.selection;
+  if (s)
+    editor.setSelection(
+      model.validateRange(new monaco.Range(s.startLine, s.startColumn, s.endLine, s.endColumn)),
+    );
+  else editor.setPosition(pos);
+  editor.revealPositionInCenterIfOutsideViewport(pos);
+  editor.focus();
+}
+
+/** What the schema sidebar drags: a name as it must be typed. */
+export const NAME_MIME = "application/x-pgdesk-name";
+
+/** A name dropped from the schema sidebar goes in where it was dropped, as one undo step. */
+function dropName(editor: monaco.editor.IStandaloneCodeEditor | null, e: DragEvent): void {
+  const text = e.dataTransfer.getData(NAME_MIME);
+  if (!editor || !text) return;
+  e.preventDefault();
+  const target = editor.getTargetAtClientPoint(e.clientX, e.clientY)?.position ?? editor.getPosition();
+  if (!target) return;
+  const range = new monaco.Range(target.lineNumber, target.column, target.lineNumber, target.column);
+  editor.executeEdits("schema-sidebar", [{ range, text, forceMoveMarkers: true }]);
+  editor.setPosition({ lineNumber: target.lineNumber, column: target.column + text.length });
+  editor.focus();
 }
 
 /** The failed statement's error under the word at its position, scrolled into view. */

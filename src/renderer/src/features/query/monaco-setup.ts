@@ -18,7 +18,7 @@ import "monaco-editor/editor/contrib/format/browser/formatActions";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import type { Completions } from "../../../../shared/contract/query";
 import { formatSql } from "./sql-format";
-import { completionsFor, qualifierBefore, type SuggestionKind } from "./sql-completions.model";
+import { CatalogIndex, completeAt, emptyCatalog, type SuggestionKind } from "../../../../shared/sql-scope";
 
 // script-src 'self' forbids eval and cross-origin workers: the editor worker is a
 // bundled module of our own origin.
@@ -26,50 +26,64 @@ import { completionsFor, qualifierBefore, type SuggestionKind } from "./sql-comp
   getWorker: () => new EditorWorker(),
 };
 
-/** Catalog names per editor model, for the completion provider. */
-const catalogs = new Map<string, Completions>();
+/** The catalog of each editor model's database (indexed once), for the completion provider. */
+const catalogs = new Map<string, CatalogIndex>();
 
 export function setModelCompletions(
   model: monaco.editor.ITextModel,
   completions: Completions | undefined,
 ): void {
-  if (completions) catalogs.set(model.uri.toString(), completions);
+  if (completions) catalogs.set(model.uri.toString(), new CatalogIndex(completions));
   else catalogs.delete(model.uri.toString());
 }
 
 let registered = false;
 
-/** Suggests schemas, tables, columns (of the table before a dot, or all) and functions. */
+/**
+ * Completion that reads the statement around the caret (shared/sql-scope): its aliases,
+ * CTEs, subqueries and FROM items first, join conditions from foreign keys, functions
+ * with signatures and docs, keywords by position, names quoted where they must be.
+ */
 export function registerSqlCompletions(): void {
   if (registered) return;
   registered = true;
   const K = monaco.languages.CompletionItemKind;
   const kinds: Record<SuggestionKind, monaco.languages.CompletionItemKind> = {
-    schema: K.Module,
-    relation: K.Struct,
+    keyword: K.Keyword,
     column: K.Field,
+    relation: K.Struct,
+    cte: K.Struct,
+    alias: K.Variable,
+    schema: K.Module,
     function: K.Function,
+    join: K.Snippet,
   };
   monaco.languages.registerCompletionItemProvider("pgsql", {
-    triggerCharacters: ["."],
+    triggerCharacters: [".", '"'],
     provideCompletionItems(model, position) {
-      const catalog = catalogs.get(model.uri.toString());
-      if (!catalog) return { suggestions: [] };
-      const word = model.getWordUntilPosition(position);
-      const range = new monaco.Range(
-        position.lineNumber,
-        word.startColumn,
-        position.lineNumber,
-        word.endColumn,
-      );
-      const before = model.getLineContent(position.lineNumber).slice(0, word.startColumn - 1);
-      const suggestions = completionsFor(catalog, qualifierBefore(before)).map(
-        ({ kind, ...s }): monaco.languages.CompletionItem => ({ ...s, kind: kinds[kind], range }),
-      );
+      const index = catalogs.get(model.uri.toString()) ?? emptyIndex;
+      const result = completeAt(model.getValue(), model.getOffsetAt(position), index);
+      const start = model.getPositionAt(result.from);
+      const range = new monaco.Range(start.lineNumber, start.column, position.lineNumber, position.column);
+      const suggestions = result.suggestions.map((s): monaco.languages.CompletionItem => ({
+        label: s.label,
+        kind: kinds[s.kind],
+        insertText: s.insertText,
+        ...(s.snippet
+          ? { insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet }
+          : {}),
+        ...(s.detail ? { detail: s.detail } : {}),
+        ...(s.documentation ? { documentation: s.documentation } : {}),
+        sortText: s.sortText,
+        ...(s.filterText ? { filterText: s.filterText } : {}),
+        range,
+      }));
       return { suggestions };
     },
   });
 }
+
+const emptyIndex = new CatalogIndex(emptyCatalog());
 
 /** Where each editor model shows why its text was not formatted (undefined: formatted). */
 const formatListeners = new Map<string, (message: string | undefined) => void>();

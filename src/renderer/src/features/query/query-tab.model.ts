@@ -1,6 +1,7 @@
 import type { RunMode, StatementResult } from "../../../../shared/contract/query";
+import type { TabLastRun } from "../../../../shared/contract/tabs";
 import type { RunRequest, StatementView } from "./run-controller";
-import type { QueryTabState } from "./query-tabs.store";
+import { textDigest, type EditorTab } from "./tab-state.model";
 
 /** What a run or an EXPLAIN applies to: the whole script, the selection, or the statement at the caret. */
 export interface RunTarget {
@@ -11,7 +12,7 @@ export interface RunTarget {
 
 /** A run of the tab with its own settings; `rowCap: null` loads every row. */
 export function runRequest(
-  tab: QueryTabState,
+  tab: Pick<EditorTab, "sql" | "rowCap" | "timeoutSeconds" | "autocommit">,
   target: RunTarget,
   override: { sql?: string; rowCap?: number | null } = {},
 ): RunRequest {
@@ -20,7 +21,35 @@ export function runRequest(
     ...target,
     rowCap: override.rowCap === undefined ? tab.rowCap : override.rowCap,
     statementTimeoutMs: tab.timeoutSeconds * 1000,
+    autocommit: tab.autocommit,
   };
+}
+
+/** What the tab remembers of a run of its own text, to run it again after a reload. */
+export function lastRunOf(sql: string, target: RunTarget, at: Date): TabLastRun {
+  return {
+    mode: target.mode,
+    ...(target.cursorOffset !== undefined ? { cursorOffset: target.cursorOffset } : {}),
+    ...(target.selection ? { selection: target.selection } : {}),
+    digest: textDigest(sql),
+    at: at.toISOString(),
+  };
+}
+
+/**
+ * The run to repeat after a reload: the same target when the text is as it was, else the
+ * statement at the remembered caret (clamped to the text).
+ */
+export function rerunTarget(lastRun: TabLastRun, sql: string): RunTarget {
+  if (lastRun.digest === textDigest(sql) || lastRun.mode === "all") {
+    return {
+      mode: lastRun.mode,
+      ...(lastRun.cursorOffset !== undefined ? { cursorOffset: lastRun.cursorOffset } : {}),
+      ...(lastRun.selection ? { selection: lastRun.selection } : {}),
+    };
+  }
+  const at = lastRun.cursorOffset ?? lastRun.selection?.start ?? 0;
+  return { mode: "statement-at-cursor", cursorOffset: Math.min(at, sql.length) };
 }
 
 /** The text EXPLAIN gets: the one statement pointed at, or several joined as a script. */

@@ -1,4 +1,4 @@
-import type { InputOf } from "../../../../shared/contract";
+import type { InputOf, OutputOf } from "../../../../shared/contract";
 import type { ApiErrorData } from "../../../../shared/contract/errors";
 import type {
   ResultColumn,
@@ -32,6 +32,22 @@ export interface RunRequest {
   selection?: { start: number; end: number };
   rowCap: number | null;
   statementTimeoutMs: number;
+  /** false: manual mode (main opens a transaction the user ends). */
+  autocommit: boolean;
+  /** The user's yes to statements the safeguards stopped. */
+  confirmations?: string[];
+}
+
+/** How long the open transaction has been open: main's figure, and when the page received it. */
+export interface TransactionAge {
+  ms: number;
+  receivedAt: number;
+}
+
+/** A statement main stopped for the user's yes, with the run it belongs to. */
+export interface PendingConfirmation {
+  request: RunRequest;
+  result: StatementResult;
 }
 
 /**
@@ -39,10 +55,11 @@ export interface RunRequest {
  * place that talks to the transport); tests give their own.
  */
 export interface RunTransport {
-  openSession(profileId: string): Promise<SessionInfo>;
+  openSession(profileId: string, database: string | undefined): Promise<SessionInfo>;
   run(input: InputOf<"query:run">): Promise<RunSummary>;
   cancel(sessionId: string): Promise<unknown>;
   closeSession(sessionId: string): Promise<unknown>;
+  endTransaction(sessionId: string, action: "commit" | "rollback"): Promise<OutputOf<"query:endTransaction">>;
 }
 
 const newRunId = () => `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -61,6 +78,10 @@ export class RunController {
   /** A failure of the call itself (connection refused, session gone), not of a statement. */
   error: ApiErrorData | undefined;
   lastRequest: RunRequest | undefined;
+  /** Set while the open transaction's age is known (after a run, Commit/Rollback or opening). */
+  transactionAge: TransactionAge | undefined;
+  /** The statement the safeguards stopped in the last run, until the user answers. */
+  pendingConfirmation: PendingConfirmation | undefined;
   version = 0;
   private readonly listeners = new Set<() => void>();
   private frame: number | undefined;
@@ -70,6 +91,8 @@ export class RunController {
     readonly tabId: string,
     readonly profileId: string,
     private readonly transport: RunTransport,
+    /** The database the tab runs in (undefined: the profile's pages' database). */
+    public database: string | undefined = undefined,
   ) {}
 
   subscribe = (fn: () => void): (() => void) => {
@@ -80,7 +103,51 @@ export class RunController {
   getVersion = (): number => this.version;
 
   get transactionState(): TransactionState {
-    return this.summary?.transactionState ?? this.session?.transactionState ?? "unknown";
+    if (!this.session) return "unknown";
+    return this.summary?.transactionState ?? this.session.transactionState;
+  }
+
+  /** A transaction is open (or failed and waiting for ROLLBACK) on the tab's session. */
+  get inTransaction(): boolean {
+    return this.transactionState === "in-transaction" || this.transactionState === "failed";
+  }
+
+  /** Commit or Rollback of the tab's open transaction; the answer says what happened. */
+  async endTransaction(action: "commit" | "rollback"): Promise<OutputOf<"query:endTransaction">["outcome"]> {
+    const session = this.session;
+    if (!session) return "no-transaction";
+    const answer = await this.transport.endTransaction(session.sessionId, action);
+    this.session = answer.session;
+    if (this.summary) this.summary = { ...this.summary, transactionState: answer.session.transactionState };
+    this.noteAge(answer.session.transactionAgeMs);
+    this.notify();
+    return answer.outcome;
+  }
+
+  /** The user answered the safeguards' question: run from that statement on with the yes, or drop it. */
+  async answerConfirmation(yes: boolean): Promise<void> {
+    const pending = this.pendingConfirmation;
+    this.pendingConfirmation = undefined;
+    this.notify();
+    if (!pending || !yes) return;
+    const { request, result } = pending;
+    const end = runEnd(request, result);
+    await this.run({
+      ...request,
+      mode: "selection",
+      selection: { start: result.start, end },
+      confirmations: [result.confirmation!.token],
+    });
+  }
+
+  /** Moves the tab to another database: its session closes (the caller asked about an open transaction). */
+  async switchDatabase(database: string | undefined): Promise<void> {
+    if (database === this.database) return;
+    this.database = database;
+    await this.close();
+    this.results = [];
+    this.summary = undefined;
+    this.notify();
   }
 
   async run(request: RunRequest): Promise<void> {
@@ -94,6 +161,9 @@ export class RunController {
       this.startRun();
       this.summary = await this.send(session, request);
       for (const r of this.summary.results) this.view(r.index, r.columns).result = r;
+      this.noteAge(this.summary.transactionAgeMs);
+      const stopped = this.summary.results.find((r) => r.confirmation);
+      this.pendingConfirmation = stopped ? { request, result: stopped } : undefined;
     } catch (err) {
       this.error =
         err instanceof ApiError
@@ -112,6 +182,7 @@ export class RunController {
   async close(): Promise<void> {
     const s = this.session;
     this.session = undefined;
+    this.transactionAge = undefined;
     if (s) await this.transport.closeSession(s.sessionId).catch(() => undefined);
   }
 
@@ -119,9 +190,10 @@ export class RunController {
   ensureSession(): Promise<SessionInfo> {
     if (this.session) return Promise.resolve(this.session);
     this.opening ??= this.transport
-      .openSession(this.profileId)
+      .openSession(this.profileId, this.database)
       .then((s) => {
         this.session = s;
+        this.noteAge(s.transactionAgeMs);
         return s;
       })
       .finally(() => {
@@ -156,7 +228,12 @@ export class RunController {
 
   onClosed(): void {
     this.session = undefined;
+    this.transactionAge = undefined;
     this.notify();
+  }
+
+  private noteAge(ms: number | null): void {
+    this.transactionAge = ms === null ? undefined : { ms, receivedAt: Date.now() };
   }
 
   /** A new run forgets the previous one's results, notices and summary. */
@@ -178,6 +255,8 @@ export class RunController {
         ...(request.selection ? { selection: request.selection } : {}),
         rowCap: request.rowCap,
         statementTimeoutMs: request.statementTimeoutMs,
+        autocommit: request.autocommit,
+        confirmations: request.confirmations ?? [],
       });
     } catch (err) {
       if (err instanceof ApiError && err.code === "NOT_FOUND") this.session = undefined; // reconnect next time
@@ -210,35 +289,9 @@ export class RunController {
   }
 }
 
-/** The controllers of the open editor tabs, by tab; events from main find theirs by session. */
-export class RunControllers {
-  private readonly byTab = new Map<string, RunController>();
-
-  constructor(private readonly transport: RunTransport) {}
-
-  /** The controller of an editor tab (created on first use, kept while the tab is open). */
-  forTab(tabId: string, profileId: string): RunController {
-    let c = this.byTab.get(tabId);
-    if (!c) {
-      c = new RunController(tabId, profileId, this.transport);
-      this.byTab.set(tabId, c);
-    }
-    return c;
-  }
-
-  bySession(sessionId: string): RunController | undefined {
-    for (const c of this.byTab.values()) if (c.session?.sessionId === sessionId) return c;
-    return undefined;
-  }
-
-  /** Sessions still open, to close as the page goes away. */
-  openSessions(): string[] {
-    return [...this.byTab.values()].flatMap((c) => (c.session ? [c.session.sessionId] : []));
-  }
-
-  async close(tabId: string): Promise<void> {
-    const c = this.byTab.get(tabId);
-    this.byTab.delete(tabId);
-    await c?.close();
-  }
+/** Where the stopped run's range ends: the rest of what the user asked to run comes after the yes. */
+function runEnd(request: RunRequest, stopped: StatementResult): number {
+  if (request.mode === "all") return request.sql.length;
+  if (request.mode === "selection" && request.selection) return request.selection.end;
+  return stopped.end;
 }

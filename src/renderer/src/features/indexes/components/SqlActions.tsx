@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useUi } from "../../../app/ui.store";
 import { Button } from "../../../components/Button";
 import { ErrorMessage } from "../../../components/ErrorMessage";
-import { useQueryTabs } from "../../query/query-tabs.store";
+import { openSqlInEditor } from "../../query";
 import { useApplyIndexSql } from "../indexes.queries";
 import { statementTone } from "../sql-actions.model";
 
@@ -15,7 +15,6 @@ export function SqlActions({ profileId, sql, label }: { profileId: string; sql: 
   const [copied, setCopied] = useState(false);
   const apply = useApplyIndexSql(profileId);
   const openArea = useUi((s) => s.openArea);
-  const addTab = useQueryTabs((s) => s.add);
   return (
     <div className="flex flex-col gap-1" data-testid="sql-actions">
       <pre
@@ -35,7 +34,7 @@ export function SqlActions({ profileId, sql, label }: { profileId: string; sql: 
         </Button>
         <Button
           onClick={() => {
-            addTab(profileId, sql);
+            openSqlInEditor(profileId, sql);
             openArea("query");
           }}
           data-testid="open-in-editor"
