@@ -8,6 +8,7 @@ import { BlockingTree } from "./components/BlockingTree";
 import { MaintenanceProgress } from "./components/MaintenanceProgress";
 import { SessionsTable } from "./components/SessionsTable";
 import { SignalAnswers } from "./components/SignalAnswers";
+import { count } from "../../../../shared/format/plural";
 
 /** Live sessions, the blocking tree and running maintenance, with cancel/terminate. */
 export function ActivityPage({ profileId }: AreaProps) {
@@ -22,7 +23,7 @@ export function ActivityPage({ profileId }: AreaProps) {
         <ActivityFilters value={filter} onChange={setFilter} />
         {a && (
           <span className="text-xs text-slate-500">
-            {a.sessions.length} sessions · {new Date(a.capturedAt).toLocaleTimeString()}
+            {count(a.sessions.length, "session")} · {new Date(a.capturedAt).toLocaleTimeString()}
           </span>
         )}
       </header>

@@ -14,6 +14,7 @@ import {
   type DumpSelection,
   type Unticked,
 } from "../../../../shared/backup/object-selection";
+import { count } from "../../../../shared/format/plural";
 
 interface Props {
   objects: UseQueryResult<{ schemas: DumpableSchema[] }>;
@@ -146,7 +147,7 @@ function SchemaRow({ schema, unticked, onChange, expanded, onExpand, needle }: S
           />
           <span className="font-medium">{schema.name}</span>
         </label>
-        <span className="text-xs text-slate-500">{schema.objects.length} relations</span>
+        <span className="text-xs text-slate-500">{count(schema.objects.length, "relation")}</span>
       </div>
       {expanded && (
         <ul className="ml-10">

@@ -1,5 +1,6 @@
 import type { PlanNode } from "../../../../shared/explain/plan.model";
 import { formatBlocks, formatCount, formatMs, formatShare } from "./plan.format";
+import { plural } from "../../../../shared/format/plural";
 
 /** Everything the server said about one node, as text. */
 export function PlanNodeDetails({ node }: { node: PlanNode }) {
@@ -10,7 +11,7 @@ export function PlanNodeDetails({ node }: { node: PlanNode }) {
       "Actual per loop",
       node.actualTotalMs === null
         ? "—"
-        : `${formatMs(node.actualStartupMs)} … ${formatMs(node.actualTotalMs)}, ${formatCount(node.actualRows)} rows × ${formatCount(node.actualLoops)} loops`,
+        : `${formatMs(node.actualStartupMs)} … ${formatMs(node.actualTotalMs)}, ${formatCount(node.actualRows)} ${plural(node.actualRows ?? 0, "row")} × ${formatCount(node.actualLoops)} ${plural(node.actualLoops ?? 0, "loop")}`,
     ],
     [
       "Rows estimated / actual",

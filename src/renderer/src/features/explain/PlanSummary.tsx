@@ -1,5 +1,6 @@
 import type { PlanModel } from "../../../../shared/explain/plan.model";
 import { formatMs } from "./plan.format";
+import { count } from "../../../../shared/format/plural";
 
 /** The plan's headline figures. */
 export function PlanSummary({ plan }: { plan: PlanModel }) {
@@ -14,7 +15,8 @@ export function PlanSummary({ plan }: { plan: PlanModel }) {
     ["Total cost", plan.totalCost.toFixed(2)],
     ["Nodes", String(plan.nodes.length), "plan-node-count"],
   ];
-  if (plan.jit) items.push(["JIT", `${formatMs(plan.jit.totalMs)} (${plan.jit.functions} functions)`]);
+  if (plan.jit)
+    items.push(["JIT", `${formatMs(plan.jit.totalMs)} (${count(plan.jit.functions, "function")})`]);
   if (plan.triggers.length) items.push(["Triggers", `${formatMs(triggerMs)} in ${plan.triggers.length}`]);
   return (
     <div className="flex flex-col gap-1">

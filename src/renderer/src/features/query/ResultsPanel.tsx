@@ -4,6 +4,8 @@ import type { RunController, StatementView } from "./run-controller";
 import { CellViewer } from "./CellViewer";
 import { ResultsGrid } from "./ResultsGrid";
 import { resultTabs, type ResultTab } from "./results.model";
+import { count } from "../../../../shared/format/plural";
+import { formatDurationMs } from "../../../../shared/format/units";
 
 interface Props {
   controller: RunController;
@@ -96,7 +98,7 @@ function ResultActions({
     <span className="ml-auto flex items-center gap-3 text-slate-500">
       {r && (
         <span data-testid="result-summary">
-          {view.data.rowCount.toLocaleString()} rows in {r.durationMs.toFixed(0)} ms
+          {count(view.data.rowCount, "row")} in {formatDurationMs(r.durationMs)}
         </span>
       )}
       {r?.truncated && (
@@ -140,8 +142,8 @@ function Messages({ controller }: { controller: RunController }) {
             ) : (
               <div className="text-xs text-slate-600 dark:text-slate-400">
                 {v.result.command ?? "OK"}
-                {v.result.rowCount !== null ? ` ${v.result.rowCount.toLocaleString()} rows` : ""} ·{" "}
-                {v.result.durationMs.toFixed(1)} ms
+                {v.result.rowCount !== null ? ` ${count(v.result.rowCount, "row")}` : ""} ·{" "}
+                {formatDurationMs(v.result.durationMs)}
               </div>
             )}
           </div>
@@ -156,7 +158,7 @@ function Messages({ controller }: { controller: RunController }) {
       ))}
       {s && (
         <p className="pt-1 text-xs text-slate-500" data-testid="run-summary">
-          {s.results.length} statement{s.results.length === 1 ? "" : "s"} in {s.durationMs.toFixed(0)} ms
+          {count(s.results.length, "statement")} in {formatDurationMs(s.durationMs)}
           {s.skipped > 0 ? `, ${s.skipped} not run` : ""}
           {s.cancelled ? ", cancelled" : ""}
         </p>

@@ -2,6 +2,8 @@ import { useState } from "react";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useDeleteSnippet, useHistory, useSaveSnippet, useSnippets } from "./query.queries";
+import { count } from "../../../../shared/format/plural";
+import { formatDurationMs } from "../../../../shared/format/units";
 
 /** Executed statements of this profile, newest first, searchable. */
 export function HistoryPanel({ profileId, onPick }: { profileId: string; onPick(sql: string): void }) {
@@ -28,8 +30,8 @@ export function HistoryPanel({ profileId, onPick }: { profileId: string; onPick(
             >
               <div className="line-clamp-3 whitespace-pre-wrap font-mono">{h.sql}</div>
               <div className="text-slate-500">
-                {new Date(h.at).toLocaleString()} · {h.durationMs.toFixed(0)} ms
-                {h.rowCount !== null ? ` · ${h.rowCount.toLocaleString()} rows` : ""}
+                {new Date(h.at).toLocaleString()} · {formatDurationMs(h.durationMs)}
+                {h.rowCount !== null ? ` · ${count(h.rowCount, "row")}` : ""}
                 {h.error ? <span className="text-red-600"> · {h.error}</span> : null}
               </div>
             </button>

@@ -11,6 +11,7 @@ import { canBrowseData, isTabDisabled, SCHEMA_TABS } from "./schema-tabs.model";
 import { useRefreshSchema, useSchemaModel } from "./schema.queries";
 import { useSchemaUi } from "./schema.store";
 import { SchemaTree } from "./tree/SchemaTree";
+import { count } from "../../../../shared/format/plural";
 
 /** Schema browser: object tree, details, DDL, data, ER diagram, migration history. */
 export function SchemaPage({ profileId }: AreaProps) {
@@ -58,7 +59,7 @@ function SchemaSidebar({ profileId, model }: { profileId: string; model: SchemaM
           type="search"
           data-testid="schema-search"
           aria-label="Search objects"
-          placeholder={`Search ${model.relations.length.toLocaleString()} relations…`}
+          placeholder={`Search ${count(model.relations.length, "relation")}…`}
           className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
           value={search}
           onChange={(e) => setSearch(e.target.value)}

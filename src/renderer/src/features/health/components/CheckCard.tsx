@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from "react";
 import type { HealthCheck } from "../../../../../shared/contract/health";
 import { StatusBadge } from "./StatusBadge";
+import { count } from "../../../../../shared/format/plural";
 
 /** One check: status, value against threshold, message, the suggested action and its evidence. */
 export function CheckCard({ check, extra }: { check: HealthCheck; extra?: ReactNode }) {
@@ -38,7 +39,7 @@ export function CheckCard({ check, extra }: { check: HealthCheck; extra?: ReactN
           className="self-start text-xs text-blue-700 underline dark:text-blue-300"
           onClick={() => setOpen(!open)}
         >
-          {open ? "Hide" : "Show"} {rows.length} rows
+          {open ? "Hide" : "Show"} {count(rows.length, "row")}
         </button>
       )}
       {open && check.details && (

@@ -11,6 +11,7 @@ import {
   YAxis,
 } from "recharts";
 import type { HealthSample } from "../../../../../shared/contract/health";
+import { count } from "../../../../../shared/format/plural";
 
 interface Series {
   key: string;
@@ -108,7 +109,7 @@ export function LiveCharts({ samples }: { samples: HealthSample[] }) {
       data-samples={samples.length}
       data-last-at={last?.at ?? ""}
     >
-      <h2 className="text-sm font-semibold">Live ({samples.length} samples)</h2>
+      <h2 className="text-sm font-semibold">Live ({count(samples.length, "sample")})</h2>
       {samples.length === 0 && <p className="text-xs text-slate-500">Waiting for the first samples…</p>}
       <div className="grid grid-cols-1 gap-2 lg:grid-cols-2">
         <Chart

@@ -14,6 +14,7 @@ import {
   type SortKey,
 } from "../inventory.model";
 import { TableScans } from "./TableScans";
+import { count } from "../../../../../shared/format/plural";
 
 const SHOWN = 500;
 
@@ -69,7 +70,7 @@ export function InventoryTab({ report }: { report: IndexReport }) {
           </select>
         </label>
         <span className="text-xs text-slate-500" data-testid="inventory-count">
-          {rows.length} of {report.indexes.length} indexes
+          {rows.length} of {count(report.indexes.length, "index", "indexes")}
           {rows.length > SHOWN ? `, first ${SHOWN} shown` : ""}
         </span>
       </div>

@@ -2,6 +2,7 @@ import type { IndexReport } from "../../../../../shared/contract/indexes";
 import { Button } from "../../../components/Button";
 import { evidenceTotals } from "../index-tabs.model";
 import { SqlActions } from "./SqlActions";
+import { count } from "../../../../../shared/format/plural";
 
 type Suggestion = IndexReport["missing"]["suggestions"][number];
 
@@ -42,7 +43,8 @@ export function MissingTab(props: {
       {m.dropped.length > 0 && (
         <details data-testid="dropped">
           <summary className="cursor-pointer text-sm">
-            {m.dropped.length} suggestion(s) dropped: the hypothetical index did not lower the estimated cost
+            {count(m.dropped.length, "suggestion")} dropped: the hypothetical index did not lower the
+            estimated cost
           </summary>
           {m.dropped.map((s) => (
             <p key={s.id} className="text-xs">
@@ -65,7 +67,7 @@ function SeqScanTables({ report }: { report: IndexReport }) {
     return (
       <p className="text-sm">
         No table with at least {report.thresholds.seqScanMin.toLocaleString()} sequential scans,{" "}
-        {report.thresholds.minRows.toLocaleString()} rows and under{" "}
+        {count(report.thresholds.minRows, "row")} and under{" "}
         {Math.round(report.thresholds.maxIndexScanShare * 100)}% index scans.
       </p>
     );
@@ -122,11 +124,14 @@ function SuggestionCard({ s, profileId }: { s: Suggestion; profileId: string }) 
       {s.whatIf && (
         <p className="text-sm" data-testid="what-if-cost">
           Estimated cost of the evidence: {s.whatIf.costBefore} → {s.whatIf.costAfter} (
-          {s.whatIf.plannedStatements} statement(s) planned{s.whatIf.usedByPlanner ? ", index used" : ""})
+          {count(s.whatIf.plannedStatements, "statement")} planned
+          {s.whatIf.usedByPlanner ? ", index used" : ""})
         </p>
       )}
       <details>
-        <summary className="cursor-pointer text-xs">Evidence: {s.evidence.length} statement(s)</summary>
+        <summary className="cursor-pointer text-xs">
+          Evidence: {count(s.evidence.length, "statement")}
+        </summary>
         <ul className="mt-1 flex flex-col gap-1">
           {s.evidence.map((e) => (
             <li key={e.queryId} className="text-xs">

@@ -6,6 +6,7 @@ import { useExactCount, useRows } from "../schema.queries";
 import type { SchemaObjectRef } from "../tree/tree-rows";
 import { nextRowSort, rowEstimateText, sortMarker, type RowSort } from "./data-panel.model";
 import { RowFilters } from "./RowFilters";
+import { count as countRows } from "../../../../../shared/format/plural";
 
 /** Read-only rows of a table: keyset pages ("load more"), sort, one filter, soft-delete toggle. */
 export function DataPanel({
@@ -70,7 +71,7 @@ export function DataPanel({
       </div>
       <div className="flex items-center gap-3 text-sm">
         <span className="text-slate-500" data-testid="rows-loaded">
-          {rows.data?.pages.reduce((n, p) => n + p.rows.length, 0) ?? 0} rows loaded, keyed on{" "}
+          {countRows(rows.data?.pages.reduce((n, p) => n + p.rows.length, 0) ?? 0, "row")} loaded, keyed on{" "}
           {first?.keyset.join(", ")}
         </span>
         {rows.hasNextPage && (
@@ -98,7 +99,7 @@ function ExactCount({
   onCount(): void;
 }) {
   return count !== undefined ? (
-    <span data-testid="row-exact">{count.toLocaleString()} rows (exact)</span>
+    <span data-testid="row-exact">{countRows(count, "row")} (exact)</span>
   ) : (
     <Button data-testid="row-count-exact" disabled={pending} onClick={onCount}>
       Count exactly
