@@ -4,7 +4,7 @@ import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useAdvice, useTimeline } from "./audit.queries";
 import { AdviceList } from "./AdviceList";
-import { foreignKeyLinks } from "./audit.model";
+import { actorText, foreignKeyLinks } from "./audit.model";
 import { DiffView } from "./DiffView";
 import { JsonBlock } from "./JsonText";
 import { ExportButton } from "./ExportButton";
@@ -62,7 +62,7 @@ export function Timeline({ profileId, mapping, entity, entityId, onJump, onClose
                 >
                   {e.action}
                 </span>
-                <span data-testid="event-actor">{e.actor ?? "unknown actor"}</span>
+                <span data-testid="event-actor">{actorText(e.actor, e.actorLabel)}</span>
                 {e.group && (
                   <span className="text-xs text-slate-500">
                     tx {e.group}
