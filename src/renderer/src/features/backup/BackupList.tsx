@@ -5,7 +5,7 @@ import { ErrorMessage } from "../../components/ErrorMessage";
 import { formatBytes } from "../../components/format";
 import { useBackupList, useVerifyBackup } from "./backup.queries";
 import { useBackupUi } from "./backup.store";
-import { verificationLabel } from "./jobs.model";
+import { verificationLabel, verificationOf } from "./jobs.model";
 import { RestoreDialog } from "./RestoreDialog";
 
 /** Backups recorded in the folder's manifest, with how each was verified. */
@@ -81,8 +81,10 @@ function BackupRow({
       <td className="py-1">{entry.database}</td>
       <td className="py-1">{new Date(entry.createdAt).toLocaleString()}</td>
       <td className="py-1 pr-4 text-right tabular-nums">{formatBytes(entry.size)}</td>
-      <td className="py-1" data-testid="backup-verified">
-        {verificationLabel(entry)}
+      <td className="py-1" data-testid="backup-verified" data-state={verificationOf(entry).state}>
+        <span className={verificationOf(entry).state === "failed" ? "text-red-700 dark:text-red-300" : ""}>
+          {verificationLabel(entry)}
+        </span>
         {check && (
           <div className={check.ok ? "text-green-700" : "text-red-700"} data-testid="backup-recheck">
             {check.ok ? "re-checked: intact" : check.problems.join("; ")}
@@ -95,6 +97,7 @@ function BackupRow({
       <td className="py-1 text-right">
         <div className="flex justify-end gap-1">
           <Button
+            data-testid="backup-verify"
             onClick={() => verify.mutate({ folder, file: entry.file })}
             disabled={verify.isPending || !entry.present}
           >
