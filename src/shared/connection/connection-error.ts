@@ -79,6 +79,8 @@ export function connectionFailureKind(e: ConnectionFailure): ConnectionFailureKi
     case "28000":
       if (e.routine === "InitializeSessionUserId") return "role-missing";
       return e.tls === false ? "tls-required" : "hba-reject";
+    case undefined:
+      break; // no SQLSTATE: the server never answered, or the failure was pgdesk's own
   }
   if (e.field === "password" && e.code === "CONNECTION") return "no-password";
   return undefined;

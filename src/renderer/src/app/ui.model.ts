@@ -1,4 +1,4 @@
-import type { AreaId } from "./areas";
+import type { AreaId } from "../lib/area";
 
 /**
  * Where the app goes when another profile is opened: the same page when it applies to any
