@@ -3,6 +3,9 @@ import { channel, NoInput } from "./channel";
 import { ProfileId } from "./common";
 import { TabId } from "./tabs";
 
+export const Theme = z.enum(["system", "light", "dark"]);
+export type Theme = z.infer<typeof Theme>;
+
 /** App-wide UI state restored at start; null when never set (or not readable). */
 export const UiState = z.object({
   lastProfileId: ProfileId.nullable(),
@@ -14,6 +17,8 @@ export const UiState = z.object({
     .regex(/^[A-Za-z0-9_-]+$/, "invalid page id")
     .nullable(),
   activeTabId: TabId.nullable(),
+  /** Light, dark, or follow the system (null: never chosen, which means follow the system). */
+  theme: Theme.nullable(),
 });
 export type UiState = z.infer<typeof UiState>;
 export type UiStateKey = keyof UiState;

@@ -118,13 +118,21 @@ describe("query tabs and UI state in the app's store", () => {
       lastProfileId: null,
       lastPage: null,
       activeTabId: null,
+      theme: null,
     });
-    await app.call("ui:setState", { lastProfileId: "p1", lastPage: "query", activeTabId: "tab-c" });
+    await app.call("ui:setState", {
+      lastProfileId: "p1",
+      lastPage: "query",
+      activeTabId: "tab-c",
+      theme: "dark",
+    });
     expect(await app.call("ui:setState", { lastPage: null })).toEqual({
       lastProfileId: "p1",
       lastPage: null,
       activeTabId: "tab-c",
+      theme: "dark",
     });
     expect((await fail(app.call("ui:setState", { lastPage: "../x" }))).code).toBe("VALIDATION");
+    expect((await fail(app.call("ui:setState", { theme: "sepia" as never }))).code).toBe("VALIDATION");
   });
 });

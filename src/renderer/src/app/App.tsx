@@ -2,6 +2,7 @@ import { ScheduleFailureBanner } from "../features/backup";
 import { ConnectionStatusBanner, useProfiles } from "../features/profiles";
 import { StoreNoticeBanner } from "../features/store";
 import { TagBadge } from "../components/TagBadge";
+import { ThemeSwitch, useTheme } from "../features/theme";
 import { areas } from "./areas";
 import { ProfileSwitcher } from "./ProfileSwitcher";
 import { useUi } from "./ui.store";
@@ -11,6 +12,7 @@ export function App() {
   const profiles = useProfiles();
   const profile = profiles.data?.find((p) => p.id === profileId);
   const current = areas.find((a) => a.id === area) ?? areas[0];
+  useTheme();
 
   return (
     <div className="flex h-full">
@@ -39,6 +41,9 @@ export function App() {
             );
           })}
         </ul>
+        <div className="mt-auto pt-3">
+          <ThemeSwitch />
+        </div>
       </nav>
       <main className="flex min-w-0 flex-1 flex-col">
         <StoreNoticeBanner />
