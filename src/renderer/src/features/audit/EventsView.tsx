@@ -22,6 +22,7 @@ export function EventsView({ profileId, mapping, filters, onFilters, onOpenEntit
   const browse = useBrowse(profileId, mapping, filters);
   const counts = useCounts(profileId, mapping, filters);
   const advice = useAdvice(profileId, mapping, adviceUse(filters));
+  const events = browse.data?.pages.flatMap((p) => p.events) ?? [];
   return (
     <>
       <FiltersBar value={filters} onApply={onFilters} />
@@ -37,7 +38,12 @@ export function EventsView({ profileId, mapping, filters, onFilters, onOpenEntit
       </div>
       <ErrorMessage error={browse.error ?? counts.error} />
       {advice.data && <AdviceList advice={advice.data} />}
-      <EventsTable events={browse.data?.pages.flatMap((p) => p.events) ?? []} onOpenEntity={onOpenEntity} />
+      <EventsTable events={events} onOpenEntity={onOpenEntity} />
+      {browse.data && events.length === 0 && (
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="audit-empty">
+          No events match these filters.
+        </p>
+      )}
       {browse.hasNextPage && (
         <Button
           data-testid="audit-more"
