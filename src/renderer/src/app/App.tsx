@@ -58,7 +58,7 @@ export function App() {
             <span className="font-medium" data-testid="current-profile">
               {profile.name}
             </span>
-            <span className="text-slate-500">
+            <span className="text-slate-600 dark:text-slate-400">
               {profile.user}@{profile.host}:{profile.port}/{profile.database}
             </span>
             {profile.tag && <TagBadge tag={profile.tag} />}

@@ -22,7 +22,7 @@ export function ActivityPage({ profileId }: AreaProps) {
         <h1 className="text-xl font-semibold">Activity</h1>
         <ActivityFilters value={filter} onChange={setFilter} />
         {a && (
-          <span className="text-xs text-slate-500">
+          <span className="text-xs text-slate-600 dark:text-slate-400">
             {count(a.sessions.length, "session")} · {new Date(a.capturedAt).toLocaleTimeString()}
           </span>
         )}

@@ -19,11 +19,11 @@ export function BackupList({ profileId }: { profileId: string }) {
       <h2 className="font-semibold">Backups in {folder}</h2>
       <ErrorMessage error={list.error} />
       {list.data?.length === 0 && (
-        <p className="text-sm text-slate-500">No backups recorded in this folder yet.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">No backups recorded in this folder yet.</p>
       )}
       {!!list.data?.length && (
         <table className="w-full text-sm">
-          <thead className="text-left text-slate-500">
+          <thead className="text-left text-slate-600 dark:text-slate-400">
             <tr>
               <th className="py-1">File</th>
               <th className="py-1">Database</th>
@@ -74,7 +74,7 @@ function BackupRow({
     >
       <td className="py-1 font-mono text-xs">
         {entry.file}
-        <div className="text-slate-500">
+        <div className="text-slate-600 dark:text-slate-400">
           {entry.format}, {entry.options.scope}, pg_dump {entry.pgDumpVersion}
         </div>
       </td>
@@ -90,7 +90,7 @@ function BackupRow({
             {check.ok ? "re-checked: intact" : check.problems.join("; ")}
           </div>
         )}
-        <div className="font-mono text-[10px] text-slate-500" title={entry.sha256}>
+        <div className="font-mono text-[10px] text-slate-600 dark:text-slate-400" title={entry.sha256}>
           sha256 {entry.sha256.slice(0, 12)}…
         </div>
       </td>

@@ -69,7 +69,7 @@ function RetentionPreview({ plan, onDelete }: { plan: RetentionPlan; onDelete():
   return (
     <div data-testid="retention-preview">
       {plan.remove.length === 0 ? (
-        <p className="text-slate-500">Nothing would be deleted.</p>
+        <p className="text-slate-600 dark:text-slate-400">Nothing would be deleted.</p>
       ) : (
         <>
           <p>

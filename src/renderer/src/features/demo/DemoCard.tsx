@@ -115,7 +115,7 @@ function DemoOffer({ demo, error, onCreate }: { demo: DemoStatus; error: unknown
         </p>
       </div>
       {cancelled ? (
-        <p className="text-sm text-slate-500">Cancelled; nothing was left behind.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Cancelled; nothing was left behind.</p>
       ) : (
         <ErrorMessage error={error} />
       )}

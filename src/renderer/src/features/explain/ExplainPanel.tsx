@@ -93,7 +93,7 @@ export function ExplainPanel({
         </p>
       )}
       {run.error && <ErrorMessage error={run.error} />}
-      {run.isPending && <p className="text-sm text-slate-500">Running EXPLAIN…</p>}
+      {run.isPending && <p className="text-sm text-slate-600 dark:text-slate-400">Running EXPLAIN…</p>}
       {result && <ExplainResultView result={result} comparing={comparing} />}
     </section>
   );

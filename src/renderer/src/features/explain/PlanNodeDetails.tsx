@@ -76,7 +76,7 @@ export function PlanNodeDetails({ node }: { node: PlanNode }) {
 function Fact({ label, value, mono }: { label: string; value: string; mono?: boolean }) {
   return (
     <>
-      <dt className="text-slate-500">{label}</dt>
+      <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
       <dd className={`break-all whitespace-pre-wrap ${mono ? "font-mono" : ""}`}>{value}</dd>
     </>
   );

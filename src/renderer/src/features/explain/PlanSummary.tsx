@@ -23,7 +23,7 @@ export function PlanSummary({ plan }: { plan: PlanModel }) {
       <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="plan-summary">
         {items.map(([label, value, testId]) => (
           <div key={label} className="flex gap-2">
-            <dt className="text-slate-500">{label}</dt>
+            <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
             <dd className="font-medium tabular-nums" data-testid={testId}>
               {value}
             </dd>
@@ -31,10 +31,12 @@ export function PlanSummary({ plan }: { plan: PlanModel }) {
         ))}
       </dl>
       {!plan.analyzed && (
-        <p className="text-xs text-slate-500">Estimates only: run with ANALYZE for actual times and rows.</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          Estimates only: run with ANALYZE for actual times and rows.
+        </p>
       )}
       {plan.settings.length > 0 && (
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-600 dark:text-slate-400">
           Settings: {plan.settings.map(([k, v]) => `${k} = ${v}`).join(", ")}
         </p>
       )}

@@ -13,7 +13,7 @@ export function PlanTips({ tips, onShowNode }: { tips: Tip[]; onShowNode(id: num
   const [limit, setLimit] = useState(20);
   if (tips.length === 0)
     return (
-      <p className="text-sm text-slate-500" data-testid="plan-no-tips">
+      <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="plan-no-tips">
         No problems found in this plan.
       </p>
     );

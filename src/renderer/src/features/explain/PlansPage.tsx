@@ -44,7 +44,7 @@ export function PlansPage({ profileId }: AreaProps) {
   return (
     <section className="flex flex-col gap-3" data-testid="plans-page">
       <h1 className="text-xl font-semibold">Plans</h1>
-      <p className="text-sm text-slate-500">
+      <p className="text-sm text-slate-600 dark:text-slate-400">
         Paste the output of <code>EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)</code> or of plain{" "}
         <code>EXPLAIN ANALYZE</code>. Paste a second plan to compare them (for example before and after an
         index). Nothing is sent anywhere.

@@ -23,7 +23,8 @@ export function QueryPage({ profileId }: AreaProps) {
     <section className="flex h-full min-h-[32rem] flex-col gap-2" data-testid="query-page">
       <div
         className="flex items-center gap-1 border-b border-slate-200 text-sm dark:border-slate-800"
-        role="tablist"
+        role="group"
+        aria-label="Query tabs"
       >
         {mine.map((t) => (
           <span
@@ -32,8 +33,7 @@ export function QueryPage({ profileId }: AreaProps) {
           >
             <button
               type="button"
-              role="tab"
-              aria-selected={t.id === active?.id}
+              aria-current={t.id === active?.id ? "true" : undefined}
               onClick={() => activate(profileId, t.id)}
               data-testid="query-tab"
             >
@@ -42,7 +42,7 @@ export function QueryPage({ profileId }: AreaProps) {
             <button
               type="button"
               aria-label={`Close ${t.title}`}
-              className="text-slate-500 hover:text-red-600"
+              className="text-slate-600 dark:text-slate-400 hover:text-red-600"
               onClick={() => closeTab(t.id)}
             >
               ×
@@ -51,7 +51,7 @@ export function QueryPage({ profileId }: AreaProps) {
         ))}
         <button
           type="button"
-          className="px-2 py-1 text-slate-500 hover:text-slate-900"
+          className="px-2 py-1 text-slate-600 dark:text-slate-400 hover:text-slate-900"
           onClick={() => add(profileId)}
           data-testid="new-query-tab"
           aria-label="New query tab"

@@ -32,7 +32,7 @@ export function QueryToolbar({
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <RunButtons controller={controller} onRun={onRun} onExplain={onExplain} onFormat={onFormat} />
-      <label className="flex items-center gap-1 text-xs text-slate-500">
+      <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
         Timeout (s)
         <input
           type="number"
@@ -43,7 +43,7 @@ export function QueryToolbar({
           data-testid="timeout"
         />
       </label>
-      <label className="flex items-center gap-1 text-xs text-slate-500">
+      <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
         Row cap
         <input
           type="number"

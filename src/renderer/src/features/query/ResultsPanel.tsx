@@ -27,36 +27,40 @@ export function ResultsPanel({ controller, onLoadAll, onExport }: Props) {
     controller.notices.length === 0
   ) {
     return (
-      <p className="p-2 text-sm text-slate-500">Run a statement (Ctrl/Cmd+Enter) to see its rows here.</p>
+      <p className="p-2 text-sm text-slate-600 dark:text-slate-400">
+        Run a statement (Ctrl/Cmd+Enter) to see its rows here.
+      </p>
     );
   }
   return (
     <div className="flex h-full min-h-0 flex-col gap-1">
-      <div className="flex flex-wrap items-center gap-1 text-xs" role="tablist">
-        {withRows.map((r) => (
+      <div className="flex flex-wrap items-center gap-1 text-xs">
+        <div className="flex flex-wrap items-center gap-1" role="tablist" aria-label="Results">
+          {withRows.map((r) => (
+            <button
+              type="button"
+              role="tab"
+              key={r.index}
+              aria-selected={active === r.index}
+              onClick={() => setPicked(r.index)}
+              data-testid="result-tab"
+              className="rounded px-2 py-0.5 aria-selected:bg-blue-600 aria-selected:text-white"
+            >
+              Result {r.index + 1} ({r.data.rowCount.toLocaleString()}
+              {r.result?.truncated ? "+" : ""})
+            </button>
+          ))}
           <button
             type="button"
             role="tab"
-            key={r.index}
-            aria-selected={active === r.index}
-            onClick={() => setPicked(r.index)}
-            data-testid="result-tab"
+            aria-selected={active === "messages"}
+            onClick={() => setPicked("messages")}
+            data-testid="messages-tab"
             className="rounded px-2 py-0.5 aria-selected:bg-blue-600 aria-selected:text-white"
           >
-            Result {r.index + 1} ({r.data.rowCount.toLocaleString()}
-            {r.result?.truncated ? "+" : ""})
+            Messages{failed ? " (error)" : ""}
           </button>
-        ))}
-        <button
-          type="button"
-          role="tab"
-          aria-selected={active === "messages"}
-          onClick={() => setPicked("messages")}
-          data-testid="messages-tab"
-          className="rounded px-2 py-0.5 aria-selected:bg-blue-600 aria-selected:text-white"
-        >
-          Messages{failed ? " (error)" : ""}
-        </button>
+        </div>
         {view && <ResultActions view={view} onLoadAll={onLoadAll} onExport={onExport} />}
       </div>
       {view ? (
@@ -95,7 +99,7 @@ function ResultActions({
 }) {
   const r = view.result;
   return (
-    <span className="ml-auto flex items-center gap-3 text-slate-500">
+    <span className="ml-auto flex items-center gap-3 text-slate-600 dark:text-slate-400">
       {r && (
         <span data-testid="result-summary">
           {count(view.data.rowCount, "row")} in {formatDurationMs(r.durationMs)}
@@ -134,7 +138,7 @@ function Messages({ controller }: { controller: RunController }) {
         v.result ? (
           <div key={v.index} className="border-b border-slate-100 py-1 dark:border-slate-900">
             <div className="flex gap-3 font-mono text-xs">
-              <span className="text-slate-500">#{v.index + 1}</span>
+              <span className="text-slate-600 dark:text-slate-400">#{v.index + 1}</span>
               <span className="truncate">{v.result.sql}</span>
             </div>
             {v.result.error ? (
@@ -153,11 +157,13 @@ function Messages({ controller }: { controller: RunController }) {
         <div key={i} className="py-1 text-xs" data-testid="notice">
           <span className="font-medium">{n.severity}</span>:{" "}
           <span className="whitespace-pre-wrap">{n.message}</span>
-          {n.detail && <div className="whitespace-pre-wrap text-slate-500">{n.detail}</div>}
+          {n.detail && (
+            <div className="whitespace-pre-wrap text-slate-600 dark:text-slate-400">{n.detail}</div>
+          )}
         </div>
       ))}
       {s && (
-        <p className="pt-1 text-xs text-slate-500" data-testid="run-summary">
+        <p className="pt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="run-summary">
           {count(s.results.length, "statement")} in {formatDurationMs(s.durationMs)}
           {s.skipped > 0 ? `, ${s.skipped} not run` : ""}
           {s.cancelled ? ", cancelled" : ""}

@@ -19,7 +19,7 @@ export function SchemaPage({ profileId }: AreaProps) {
   const { selected, tab, setTab } = useSchemaUi();
 
   if (model.error) return <ErrorMessage error={model.error} />;
-  if (!model.data) return <p className="text-sm text-slate-500">Reading the catalog…</p>;
+  if (!model.data) return <p className="text-sm text-slate-600 dark:text-slate-400">Reading the catalog…</p>;
   return (
     <section className="flex h-full min-h-[36rem] gap-4" data-testid="schema-page">
       <SchemaSidebar profileId={profileId} model={model.data} />
@@ -93,7 +93,8 @@ function TabContent({ profileId, model }: { profileId: string; model: SchemaMode
       />
     );
   if (tab === "migrations") return <MigrationsPanel profileId={profileId} />;
-  if (!selected) return <p className="text-sm text-slate-500">Pick an object in the tree.</p>;
+  if (!selected)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">Pick an object in the tree.</p>;
   if (tab === "ddl")
     return (
       <DdlPanel

@@ -20,7 +20,9 @@ export function CheckCard({ check, extra }: { check: HealthCheck; extra?: ReactN
       <div className="text-base font-semibold tabular-nums" data-testid="check-value">
         {check.value}
       </div>
-      {check.threshold && <div className="text-xs text-slate-500">Threshold: {check.threshold}</div>}
+      {check.threshold && (
+        <div className="text-xs text-slate-600 dark:text-slate-400">Threshold: {check.threshold}</div>
+      )}
       <p className="whitespace-pre-wrap" data-testid="check-message">
         {check.message}
       </p>
@@ -45,7 +47,7 @@ export function CheckCard({ check, extra }: { check: HealthCheck; extra?: ReactN
       {open && check.details && (
         <div className="max-h-64 overflow-auto">
           <table className="w-full text-xs">
-            <thead className="text-left text-slate-500">
+            <thead className="text-left text-slate-600 dark:text-slate-400">
               <tr>
                 {check.details.columns.map((c) => (
                   <th key={c} className="pr-2">

@@ -40,7 +40,7 @@ function Chart({
       data-testid={testId}
       data-points={data.length}
     >
-      <figcaption className="mb-1 text-xs font-medium text-slate-500">{title}</figcaption>
+      <figcaption className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">{title}</figcaption>
       <div className="h-40">
         <ResponsiveContainer width="100%" height="100%">
           {stacked ? (
@@ -110,7 +110,9 @@ export function LiveCharts({ samples }: { samples: HealthSample[] }) {
       data-last-at={last?.at ?? ""}
     >
       <h2 className="text-sm font-semibold">Live ({count(samples.length, "sample")})</h2>
-      {samples.length === 0 && <p className="text-xs text-slate-500">Waiting for the first samples…</p>}
+      {samples.length === 0 && (
+        <p className="text-xs text-slate-600 dark:text-slate-400">Waiting for the first samples…</p>
+      )}
       <div className="grid grid-cols-1 gap-2 lg:grid-cols-2">
         <Chart
           testId="chart-transactions"

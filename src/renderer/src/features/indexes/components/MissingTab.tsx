@@ -30,7 +30,7 @@ export function MissingTab(props: {
         <Button onClick={props.onWhatIf} disabled={props.proving} data-testid="what-if">
           {props.proving ? "Planning with hypothetical indexes…" : "Prove with hypopg"}
         </Button>
-        <span className="text-xs text-slate-500" data-testid="what-if-status">
+        <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="what-if-status">
           {m.whatIf.state === "not-run"
             ? "Plans each suggestion's statements with a hypothetical index (creates the hypopg extension if it is available)."
             : m.whatIf.message}
@@ -74,7 +74,7 @@ function SeqScanTables({ report }: { report: IndexReport }) {
   }
   return (
     <table className="w-full max-w-4xl text-sm [&_td]:px-2 [&_th]:px-2" data-testid="seq-scan-tables">
-      <thead className="text-left text-slate-500">
+      <thead className="text-left text-slate-600 dark:text-slate-400">
         <tr>
           <th className="py-1">Table</th>
           <th className="py-1 text-right">Seq scans</th>
@@ -111,13 +111,13 @@ function SuggestionCard({ s, profileId }: { s: Suggestion; profileId: string }) 
     >
       <h3 className="font-medium">
         {s.schema}.{s.table} ({s.columns.join(", ")}){" "}
-        <span className="text-sm font-normal text-slate-500">
+        <span className="text-sm font-normal text-slate-600 dark:text-slate-400">
           {s.kind} · {calls.toLocaleString()} calls · {Math.round(time).toLocaleString()} ms total
         </span>
       </h3>
       <p className="text-sm">{s.reason}</p>
       {s.requiresExtension && (
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-600 dark:text-slate-400">
           Needs the {s.requiresExtension} extension (CREATE EXTENSION {s.requiresExtension}).
         </p>
       )}
@@ -136,7 +136,7 @@ function SuggestionCard({ s, profileId }: { s: Suggestion; profileId: string }) 
           {s.evidence.map((e) => (
             <li key={e.queryId} className="text-xs">
               <code className="font-mono">{e.query}</code>
-              <span className="ml-2 text-slate-500">
+              <span className="ml-2 text-slate-600 dark:text-slate-400">
                 {e.calls.toLocaleString()} calls, {e.totalTimeMs.toFixed(1)} ms total,{" "}
                 {e.meanTimeMs.toFixed(2)} ms mean
               </span>

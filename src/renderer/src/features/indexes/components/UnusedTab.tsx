@@ -36,11 +36,11 @@ export function UnusedTab({ report, profileId }: { report: IndexReport; profileI
         >
           <h3 className="font-medium">
             {u.name}{" "}
-            <span className="text-sm font-normal text-slate-500">
+            <span className="text-sm font-normal text-slate-600 dark:text-slate-400">
               on {u.schema}.{u.table} · {formatBytes(u.sizeBytes)} · 0 scans
             </span>
           </h3>
-          <p className="mb-2 font-mono text-xs text-slate-500">{u.definition}</p>
+          <p className="mb-2 font-mono text-xs text-slate-600 dark:text-slate-400">{u.definition}</p>
           <SqlActions profileId={profileId} sql={u.fix.sql} label="Drop" />
         </article>
       ))}

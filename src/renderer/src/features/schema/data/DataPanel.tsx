@@ -70,7 +70,7 @@ export function DataPanel({
         />
       </div>
       <div className="flex items-center gap-3 text-sm">
-        <span className="text-slate-500" data-testid="rows-loaded">
+        <span className="text-slate-600 dark:text-slate-400" data-testid="rows-loaded">
           {countRows(rows.data?.pages.reduce((n, p) => n + p.rows.length, 0) ?? 0, "row")} loaded, keyed on{" "}
           {first?.keyset.join(", ")}
         </span>
@@ -170,7 +170,7 @@ function RowsTable({
           <tr key={i} data-testid="data-row" className="border-t border-slate-200 dark:border-slate-800">
             {r.map((v, j) => (
               <td key={j} className="max-w-[24rem] truncate px-2 py-0.5 whitespace-nowrap">
-                {v === null ? <span className="text-slate-400">NULL</span> : v}
+                {v === null ? <span className="text-slate-600 dark:text-slate-400">NULL</span> : v}
               </td>
             ))}
           </tr>

@@ -76,7 +76,7 @@ function ErCanvas({ model, profileId, initialFocus }: Props) {
         </datalist>
         <ExportButtons graph={graph} positions={placed.positions} />
         <Button onClick={placed.reset}>Reset layout</Button>
-        <span className="text-slate-500" data-testid="er-status">
+        <span className="text-slate-600 dark:text-slate-400" data-testid="er-status">
           {graph ? `${count(graph.nodes.length, "table")}, ${count(graph.edges.length, "foreign key")}` : ""}
           {layout.running
             ? " · laying out…"
@@ -86,7 +86,7 @@ function ErCanvas({ model, profileId, initialFocus }: Props) {
         </span>
       </div>
       {!graph ? (
-        <p className="text-sm text-slate-500" data-testid="er-too-many">
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="er-too-many">
           {count(full.nodes.length, "table")} in the chosen schemas: pick fewer schemas or focus on one table
           to draw a diagram.
         </p>
