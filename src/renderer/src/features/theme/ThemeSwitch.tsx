@@ -1,4 +1,4 @@
-import { Theme } from "../../../../shared/contract/ui";
+import { isTheme } from "./theme.model";
 import { useSavedTheme, useSetTheme } from "./theme.queries";
 
 /** Light, dark, or whatever the system says; saved in main. */
@@ -11,7 +11,7 @@ export function ThemeSwitch() {
       <select
         data-testid="theme-switch"
         value={theme}
-        onChange={(e) => save.mutate(Theme.parse(e.target.value))}
+        onChange={(e) => isTheme(e.target.value) && save.mutate(e.target.value)}
         className="rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-100"
       >
         <option value="system">Follow the system</option>
