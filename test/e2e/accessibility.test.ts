@@ -1,15 +1,11 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type FreshDatabase } from "../harness/database";
+import { describe, expect, it } from "vitest";
 import { createPgdeskLayout } from "../integration/audit/layouts.fixture";
-import { OverviewPage } from "./pages/overview.page";
-import { ProfilesPage } from "./pages/profiles.page";
 import { QueryPage } from "./pages/query.page";
 import { SchemaPage } from "./pages/schema.page";
 import { ShellPage } from "./pages/shell.page";
 import { seriousViolations, type AxeFinding } from "./support/axe";
-import { launchBrowser, type E2EBrowser } from "./support/browser";
-import { startWebHostProcess, type RunningWebHost } from "./support/web-host";
+import { useE2eApp } from "./support/e2e-app";
 
 /** Each page of the app, opened as a user would, and what shows once it has loaded. */
 const PAGES: Array<{ name: string; open(page: Page, shell: ShellPage): Promise<void> }> = [
@@ -70,40 +66,30 @@ async function visit(shell: ShellPage, area: string, ready: ReturnType<Page["get
 }
 
 describe("every page passes an axe-core scan in both themes (0 serious or critical)", () => {
-  let host: RunningWebHost;
-  let b: E2EBrowser;
-  let db: FreshDatabase;
-
-  beforeAll(async () => {
-    db = await freshDatabase(15, "e2e_a11y");
-    await createPgdeskLayout(db.pool);
-    await db.pool.query(`CREATE TABLE users (id text PRIMARY KEY, email text NOT NULL)`);
-    host = await startWebHostProcess();
-    b = await launchBrowser();
-    const shell = new ShellPage(b.page);
-    await shell.open(host.launchUrl);
-    await new ProfilesPage(b.page).addFor(db, "A11y");
-    await new OverviewPage(b.page).waitForLoaded();
-  });
-  afterAll(async () => {
-    await b?.close();
-    await host?.stop();
-    await db?.drop();
+  const app = useE2eApp({
+    database: {
+      prefix: "e2e_a11y",
+      seed: async (db) => {
+        await createPgdeskLayout(db.pool);
+        await db.pool.query(`CREATE TABLE users (id text PRIMARY KEY, email text NOT NULL)`);
+      },
+    },
+    profile: "A11y",
   });
 
   for (const theme of ["light", "dark"] as const) {
     it(`${theme} theme`, async () => {
-      const shell = new ShellPage(b.page);
-      await b.page.getByTestId("theme-switch").selectOption(theme);
-      await b.page.locator(`html[data-theme="${theme}"]`).waitFor({ state: "attached" });
+      const { page } = app;
+      await page.getByTestId("theme-switch").selectOption(theme);
+      await page.locator(`html[data-theme="${theme}"]`).waitFor({ state: "attached" });
       const found: Record<string, AxeFinding[]> = {};
       for (const p of PAGES) {
-        await p.open(b.page, shell);
-        const v = await seriousViolations(b.page);
+        await p.open(page, app.pages.shell);
+        const v = await seriousViolations(page);
         if (v.length) found[p.name] = v;
       }
       expect(found).toEqual({});
-      expect(b.problems).toEqual([]);
+      await app.expectNoProblems();
     }, 300_000);
   }
 });

@@ -69,7 +69,8 @@ describe("backing up a database to a folder and restoring it, in Chromium", () =
   });
 
   it("a damaged archive re-verified shows failed with the reason, and restoring it asks first", async () => {
-    const page = new BackupsPage(b.page);
+    const { db } = app;
+    const page = app.pages.backups;
     const row = page.backupRow(db.name);
     const file = await row.getAttribute("data-file");
     // one byte changed in the middle: same size, another SHA-256
@@ -79,7 +80,7 @@ describe("backing up a database to a folder and restoring it, in Chromium", () =
     bytes[middle] = bytes[middle]! ^ 0xff;
     await writeFile(path, bytes);
     await row.getByTestId("backup-verify").click();
-    await b.page
+    await app.page
       .locator(
         `[data-testid="backup-row"][data-file="${file}"] [data-testid="backup-verified"][data-state="failed"]`,
       )
@@ -91,7 +92,7 @@ describe("backing up a database to a folder and restoring it, in Chromium", () =
     await dialog.getByTestId("restore-accept-failed").check();
     expect(await dialog.getByTestId("restore-start").isDisabled()).toBe(false);
     await dialog.getByRole("button", { name: "Close" }).click();
-    expect(b.problems).toEqual([]);
+    expect(app.browser.problems).toEqual([]);
   });
 
   it("leaves a table out by unticking it in the object picker, and the command says so", async () => {

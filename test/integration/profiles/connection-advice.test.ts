@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../../src/main/db/embedded-postgres";
 import type { ApiErrorData, ProfileDraft } from "../../../src/shared/contract";
 import { connectionFailureKind } from "../../../src/shared/connection/connection-error";
 import { createTestApp, type TestApp } from "../../harness/app";
 import { testServer } from "../../harness/database";
 import { startFaultProxy, type FaultProxy } from "../../harness/fault-proxy";
+import { closedPort } from "../../harness/ports";
 import { startSystemServer, type SystemServer } from "../../harness-extra/system-pg";
 import { startTestSshd, type TestSshd } from "./sshd-fixture";
 import { makeTestCertificates, type TestCertificates } from "./tls-certificates";
@@ -108,7 +108,7 @@ describe("connection failures are named by kind, whatever language the server sp
   });
 
   it("a closed port: not listening", async () => {
-    const e = await failure({ port: await freePort() });
+    const e = await failure({ port: await closedPort() });
     expect(e.errno).toBe("ECONNREFUSED");
     expect(connectionFailureKind(e)).toBe("not-listening");
   });
@@ -174,10 +174,10 @@ describe("connection failures are named by kind, whatever language the server sp
       keyFile: sshd.userKey,
       hostKey: sshd.hostFingerprint,
     });
-    const forward = await failure({ ssh: ssh(sshd.port), port: await freePort() });
+    const forward = await failure({ ssh: ssh(sshd.port), port: await closedPort() });
     expect(forward.errno).toBe("SSH_FORWARD");
     expect(connectionFailureKind(forward)).toBe("ssh-forward");
-    const noSshd = await failure({ ssh: ssh(await freePort()) });
+    const noSshd = await failure({ ssh: ssh(await closedPort()) });
     expect(connectionFailureKind(noSshd)).toBe("ssh-unreachable");
   });
 
