@@ -1,7 +1,13 @@
 import type pg from "pg";
 import type { AuditEvent, AuditMapping } from "../../../shared/contract/audit";
 import { joinSql, quoteIdent, quoteQualified, sql } from "../../db/sql";
-import type { CatalogTable } from "./audit-layouts";
+
+/** A table as the catalog scan sees it (audit-layouts' CatalogTable has this shape; it imports this file). */
+interface CatalogTableShape {
+  schema: string;
+  table: string;
+  columns: Array<{ name: string }>;
+}
 
 const ACTOR_TABLES = ["users", "user", "User", "accounts", "account", "members", "people"];
 /** Columns that name a person, best first; first and last name go together. */
@@ -17,8 +23,8 @@ const LABELS: string[][] = [
 
 /** The table in the audit table's schema whose ids the actor column holds, and how to name a row of it. */
 export function findActorTable(
-  audit: Pick<CatalogTable, "schema">,
-  tables: CatalogTable[],
+  audit: Pick<CatalogTableShape, "schema">,
+  tables: CatalogTableShape[],
 ): AuditMapping["actorTable"] {
   for (const name of ACTOR_TABLES) {
     const t = tables.find((x) => x.schema === audit.schema && x.table === name);
