@@ -1,3 +1,5 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeFolder, rowCounts, seed, tempFolder } from "../integration/backup/support";
@@ -64,6 +66,33 @@ describe("backing up a database to a folder and restoring it, in Chromium", () =
     }
     await app.expectNoProblems();
     expect(app.host.output()).not.toContain(db.server.password);
+  });
+
+  it("a damaged archive re-verified shows failed with the reason, and restoring it asks first", async () => {
+    const { db } = app;
+    const page = app.pages.backups;
+    const row = page.backupRow(db.name);
+    const file = await row.getAttribute("data-file");
+    // one byte changed in the middle: same size, another SHA-256
+    const path = join(folder, file!);
+    const bytes = await readFile(path);
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = bytes[middle]! ^ 0xff;
+    await writeFile(path, bytes);
+    await row.getByTestId("backup-verify").click();
+    await app.page
+      .locator(
+        `[data-testid="backup-row"][data-file="${file}"] [data-testid="backup-verified"][data-state="failed"]`,
+      )
+      .waitFor();
+    expect(await row.getByTestId("backup-verified").textContent()).toMatch(/^failed at .*SHA-256 differs/);
+    const dialog = await page.openRestoreDialog(db.name);
+    await dialog.getByTestId("restore-failed-check").waitFor();
+    expect(await dialog.getByTestId("restore-start").isDisabled()).toBe(true);
+    await dialog.getByTestId("restore-accept-failed").check();
+    expect(await dialog.getByTestId("restore-start").isDisabled()).toBe(false);
+    await dialog.getByRole("button", { name: "Close" }).click();
+    expect(app.browser.problems).toEqual([]);
   });
 
   it("leaves a table out by unticking it in the object picker, and the command says so", async () => {

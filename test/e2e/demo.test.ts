@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { seriousViolations } from "./support/axe";
 import { DEMO_TIMEOUT_MS, useE2eApp } from "./support/e2e-app";
 
 /**
@@ -139,6 +141,38 @@ describe("a first-time user with no server creates the demo database and explore
       await app.page.screenshot({ path: "test-results/schema-demo-migrations.png" });
       await app.expectNoProblems();
     });
+  });
+
+  describe("the demo card, found again on Connections", () => {
+    it("shows its connection details, its password on request (the one that logs in), stop and start, and passes axe in both themes", async () => {
+      await app.pages.shell.goTo("connections");
+      const card = app.pages.demo.card();
+      await card.getByTestId("demo-connection").waitFor();
+      for (const control of ["demo-stop", "demo-reset", "demo-remove"])
+        expect(await card.getByTestId(control).isEnabled()).toBe(true);
+      expect(await card.getByTestId("demo-password").textContent()).toBe("••••••••");
+      await card.getByTestId("demo-password-toggle").click();
+      await card.locator('[data-testid="demo-password"]:not(:has-text("•"))').waitFor();
+      const client = new pg.Client({
+        host: (await card.getByTestId("demo-host").textContent())!,
+        port: Number(await card.getByTestId("demo-port").textContent()),
+        user: (await card.getByTestId("demo-user").textContent())!,
+        database: (await card.getByTestId("demo-database").textContent())!,
+        password: (await card.getByTestId("demo-password").textContent())!,
+      });
+      await client.connect();
+      await client.end();
+      for (const theme of ["light", "dark"] as const) {
+        await app.page.getByTestId("theme-switch").selectOption(theme);
+        await app.page.locator(`html[data-theme="${theme}"]`).waitFor({ state: "attached" });
+        expect(await seriousViolations(app.page)).toEqual([]);
+      }
+      await card.getByTestId("demo-stop").click();
+      await card.locator('[data-testid="demo-state"]', { hasText: /^stopped/ }).waitFor({ timeout: 60_000 });
+      await card.getByTestId("demo-start").click();
+      await card.locator('[data-testid="demo-state"]', { hasText: /^running/ }).waitFor({ timeout: 60_000 });
+      await app.expectNoProblems();
+    }, 180_000);
   });
 
   describe("index advice, on the problems the demo's workload planted", () => {

@@ -21,6 +21,10 @@ export interface SystemServerOptions {
   binDir?: string;
   /** postgres -c settings. */
   settings?: Record<string, string>;
+  /** pg_hba.conf's whole text, written before the server starts (default: initdb's). */
+  hba?: string;
+  /** Extra environment for the server (e.g. LOCPATH for a locale compiled into a temp folder). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Whether the system binaries are installed (tests that need them can say so clearly). */
@@ -62,6 +66,7 @@ export async function startSystemServer(options: SystemServerOptions = {}): Prom
       "--encoding=UTF8",
       "--no-sync",
     ]);
+    if (options.hba !== undefined) await writeFile(join(dataDir, "pg_hba.conf"), options.hba);
     port = await startOnFreePort(async (p) => {
       const settings = {
         listen_addresses: "127.0.0.1",
@@ -74,12 +79,14 @@ export async function startSystemServer(options: SystemServerOptions = {}): Prom
         .map(([k, v]) => `-c ${k}=${v}`)
         .join(" ");
       const log = join(root, `server-${p}.log`);
-      await run(join(bin, "pg_ctl"), ["start", "-D", dataDir, "-w", "-t", "60", "-l", log, "-o", opts]).catch(
-        async (err: Error) => {
-          // the server's log says why (e.g. the port was taken meanwhile: then another port is tried)
-          throw new Error(`${err.message}\nserver log:\n${await readFile(log, "utf8").catch(() => "")}`);
-        },
-      );
+      await run(
+        join(bin, "pg_ctl"),
+        ["start", "-D", dataDir, "-w", "-t", "60", "-l", log, "-o", opts],
+        options.env,
+      ).catch(async (err: Error) => {
+        // the server's log says why (e.g. the port was taken meanwhile: then another port is tried)
+        throw new Error(`${err.message}\nserver log:\n${await readFile(log, "utf8").catch(() => "")}`);
+      });
       return p;
     });
   } catch (err) {
@@ -90,11 +97,15 @@ export async function startSystemServer(options: SystemServerOptions = {}): Prom
 }
 
 /** Runs a server binary (as `postgres` when we are root), with an argument array, no shell. */
-function run(file: string, args: string[]): Promise<void> {
+function run(file: string, args: string[], env?: NodeJS.ProcessEnv): Promise<void> {
   const asRoot = userInfo().uid === 0;
   const [cmd, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", file, ...args]] : [file, args];
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, argv, { stdio: ["ignore", "pipe", "pipe"], cwd: tmpdir() });
+    const child = spawn(cmd, argv, {
+      stdio: ["ignore", "pipe", "pipe"],
+      cwd: tmpdir(),
+      env: { ...process.env, ...env },
+    });
     let output = "";
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));

@@ -62,9 +62,12 @@ export interface Connected {
 }
 
 /** How to reach one host of the list (its params already point at it): directly, or through an SSH tunnel. */
-export type Reach = (
-  params: ConnectionParams,
-) => Promise<{ params: ConnectionParams; release(): Promise<void> }>;
+export type Reach = (params: ConnectionParams) => Promise<{
+  params: ConnectionParams;
+  release(): Promise<void>;
+  /** Says what a failure on the way meant (sshd could not reach the database), else keeps it. */
+  explain?(err: unknown): unknown;
+}>;
 
 const direct: Reach = async (params) => ({ params, release: async () => undefined });
 
@@ -134,7 +137,8 @@ export async function connectClient(
           throw err;
         }
         unreachable.add(hostLabel(target));
-        failures.push({ ...target, reason: failureReason(err), mismatch: false, error: err });
+        const explained = reached?.explain?.(err) ?? err;
+        failures.push({ ...target, reason: failureReason(explained), mismatch: false, error: explained });
       }
       await client?.end().catch(() => undefined);
       await reached?.release();
@@ -164,6 +168,7 @@ async function connectHost(
 ): Promise<{ client: pg.Client; attempt: TlsAttempt }> {
   const plan = await tlsPlan(params);
   let lastError: unknown;
+  let tlsRefused = false;
   for (let i = 0; i < plan.attempts.length; i++) {
     const attempt = plan.attempts[i]!;
     const left = extra.deadline === undefined ? undefined : extra.deadline - Date.now();
@@ -177,11 +182,28 @@ async function connectHost(
       return { client, attempt };
     } catch (err) {
       await client.end().catch(() => undefined);
-      lastError = missingPassword(err, params) ?? err;
+      tlsRefused ||= attempt.ssl !== false && isTlsRefused(err);
+      lastError = missingPassword(err, params) ?? markAttempt(err, attempt, tlsRefused);
       if (i === plan.attempts.length - 1 || !plan.fallsBack(err)) break;
     }
   }
   throw lastError;
+}
+
+function isTlsRefused(err: unknown): boolean {
+  return /^The server does not support SSL connections$/.test((err as Error)?.message ?? "");
+}
+
+/**
+ * Records on the error whether the failed attempt was encrypted, so a pg_hba rejection of
+ * a plain attempt can be told apart (by code, not by the server's translated words) from
+ * one that TLS would not change. Unknown when the server had already refused TLS.
+ */
+function markAttempt(err: unknown, attempt: TlsAttempt, tlsRefused: boolean): unknown {
+  if (err && typeof err === "object" && !(err instanceof AppError) && !tlsRefused) {
+    Object.defineProperty(err, "pgdeskTls", { value: attempt.ssl !== false, enumerable: false });
+  }
+  return err;
 }
 
 /** Where to connect once the SSH tunnel (if any) is open: its local end, TLS still checked against the real host. */
@@ -199,7 +221,11 @@ export async function connectOnce(
   const reach: Reach = ssh
     ? async (p) => {
         const tunnel = await openSshTunnel(ssh, { host: p.host, port: p.port });
-        return { params: throughTunnel(p, tunnel), release: () => tunnel.close() };
+        return {
+          params: throughTunnel(p, tunnel),
+          release: () => tunnel.close(),
+          explain: (err) => forwardError(tunnel, ssh, p) ?? err,
+        };
       }
     : direct;
   const connected = await connectClient(params, extra, reach);
@@ -210,6 +236,21 @@ export async function connectOnce(
       await connected.release();
     },
   };
+}
+
+/** sshd logged in but could not open the forwarded connection to the database host. */
+export function forwardError(
+  tunnel: SshTunnel,
+  ssh: { host: string; port: number },
+  target: { host: string; port: number },
+): AppError | undefined {
+  const why = tunnel.forwardFailure();
+  if (!why) return undefined;
+  return new AppError(
+    "CONNECTION",
+    `SSH tunnel through ${ssh.host}:${ssh.port} could not reach ${target.host}:${target.port}: ${why}`,
+    { errno: "SSH_FORWARD" },
+  );
 }
 
 /** pg's words for "the server wants a password and there is none" are about SASL internals. */

@@ -3,7 +3,14 @@ import { AppError } from "../../shared/contract";
 import type { ConnectionStatus } from "../../shared/contract/profiles";
 import type { Logger } from "../logger";
 import type { ConnectionParams } from "./connection-params";
-import { atHost, clientConfig, connectClient, throughTunnel, type Reach } from "./connect-client";
+import {
+  atHost,
+  clientConfig,
+  connectClient,
+  forwardError,
+  throughTunnel,
+  type Reach,
+} from "./connect-client";
 import { ConnectionStates, isConnectionLoss } from "./connection-state";
 import { hostLabel, hostTargets, type HostTarget } from "./host-selection";
 import { forgetServerVersion } from "./server-version";
@@ -16,6 +23,7 @@ export {
   clientConfig,
   connectClient,
   connectOnce,
+  forwardError,
   throughTunnel,
   type ConnectExtra,
   type Connected,
@@ -232,6 +240,7 @@ export class ConnectionManager {
       const mine = pending;
       return {
         params: throughTunnel(params, tunnel),
+        explain: (err) => forwardError(tunnel, ssh, params) ?? err,
         // a host that failed or did not match: the tunnel opened just for it is not kept
         release: async () => {
           if (!fresh || this.tunnels.get(key) !== mine) return;

@@ -23,6 +23,8 @@ export interface SshTunnel {
   /** The key the server presented. */
   fingerprint: string;
   readonly closed: boolean;
+  /** Why sshd last refused to forward a connection to the target (it could not reach it), if it did. */
+  forwardFailure(): string | undefined;
   /** Called once when the SSH session ends (sshd gone, network dropped, close()). */
   onClose(fn: (reason: string) => void): void;
   close(): Promise<void>;
@@ -139,6 +141,7 @@ async function forwardLocalPort(
   target: { host: string; port: number },
 ): Promise<SshTunnel> {
   const sockets = new Set<Socket>();
+  let forwardFailure: string | undefined;
   const listeners: Array<(reason: string) => void> = [];
   let closed = false;
   let reason = "SSH session closed";
@@ -148,6 +151,7 @@ async function forwardLocalPort(
     socket.on("error", () => socket.destroy());
     client.forwardOut("127.0.0.1", 0, target.host, target.port, (err, stream) => {
       if (err) {
+        forwardFailure = err.message;
         socket.destroy();
         return;
       }
@@ -179,6 +183,7 @@ async function forwardLocalPort(
     get closed() {
       return closed;
     },
+    forwardFailure: () => forwardFailure,
     onClose: (fn) => {
       if (closed) fn(reason);
       else listeners.push(fn);
@@ -280,9 +285,11 @@ function explain(err: Error, ssh: SshTunnelParams, check: HostKeyCheck): Error {
     return new AppError("VALIDATION", `${field}: the private key cannot be used: ${m}`, { field });
   }
   if (/All configured authentication methods failed/i.test(m)) {
-    return new AppError("CONNECTION", `SSH login to ${where} as ${ssh.user} failed: ${m}`);
+    return new AppError("CONNECTION", `SSH login to ${where} as ${ssh.user} failed: ${m}`, {
+      errno: "SSH_LOGIN",
+    });
   }
-  return new AppError("CONNECTION", `SSH connection to ${where} failed: ${m}`);
+  return new AppError("CONNECTION", `SSH connection to ${where} failed: ${m}`, { errno: "SSH_CONNECT" });
 }
 
 /**

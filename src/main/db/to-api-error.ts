@@ -7,6 +7,9 @@ interface PgLikeError {
   detail?: unknown;
   hint?: unknown;
   severity?: unknown;
+  routine?: unknown;
+  /** Set by the connection manager: whether the failed attempt was encrypted. */
+  pgdeskTls?: unknown;
 }
 
 const CONNECTION_CODES = new Set([
@@ -23,7 +26,26 @@ const CONNECTION_CODES = new Set([
   "ERR_TLS_CERT_ALTNAME_INVALID",
   "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
   "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "EHOSTDOWN",
+  "ENETDOWN",
+  "EAI_NONAME",
 ]);
+
+/**
+ * node-postgres' own words for failures it raises without a code (its messages are
+ * fixed English, never the server's translated text), as the codes the classifier reads.
+ */
+const DRIVER_MESSAGES: Array<[RegExp, string]> = [
+  [/^timeout expired$|^Connection terminated due to connection timeout$/, "CONNECT_TIMEOUT"],
+  [/^The server does not support SSL connections$/, "SSL_NOT_SUPPORTED"],
+  [/^Connection terminated unexpectedly$|^Connection terminated$/, "CONNECTION_CLOSED"],
+];
+
+function connectionFacts(e: PgLikeError): Pick<ApiErrorData, "tls"> {
+  return typeof e.pgdeskTls === "boolean" ? { tls: e.pgdeskTls } : {};
+}
 
 /**
  * Turns anything thrown in main into the error shape that crosses to the renderer.
@@ -47,11 +69,16 @@ export function toApiError(err: unknown): ApiErrorData {
         ...(position !== undefined && Number.isFinite(position) ? { position } : {}),
         ...(typeof e.detail === "string" ? { detail: e.detail } : {}),
         ...(typeof e.hint === "string" ? { hint: e.hint } : {}),
+        ...(typeof e.routine === "string" ? { routine: e.routine.slice(0, 64) } : {}),
+        ...connectionFacts(e),
       };
     }
-    if (typeof e.code === "string" && CONNECTION_CODES.has(e.code)) return { code: "CONNECTION", message };
+    if (typeof e.code === "string" && CONNECTION_CODES.has(e.code))
+      return { code: "CONNECTION", message, errno: e.code, ...connectionFacts(e) };
+    const driver = DRIVER_MESSAGES.find(([re]) => re.test(message));
+    if (driver) return { code: "CONNECTION", message, errno: driver[1], ...connectionFacts(e) };
     if (/Connection terminated|timeout expired|server does not support SSL|SSL|certificate/i.test(message)) {
-      return { code: "CONNECTION", message };
+      return { code: "CONNECTION", message, ...connectionFacts(e) };
     }
     if (err instanceof Error && err.name === "AbortError") return { code: "CANCELLED", message };
     return { code: "INTERNAL", message };

@@ -37,6 +37,16 @@ export const AuditMapping = z.object({
     .strict(),
   /** For a JSON column holding {before, after, changes} (section 13's `metadata`). */
   snapshotsIn: z.string().optional(),
+  /** Where actor ids are people: a table whose `id` matches the actor column, and the columns that name them. */
+  actorTable: z
+    .object({
+      schema: z.string().min(1).max(252),
+      table: z.string().min(1).max(252),
+      id: z.string().min(1).max(252),
+      label: z.array(z.string().min(1).max(252)).min(1).max(3),
+    })
+    .strict()
+    .optional(),
 });
 export type AuditMapping = z.infer<typeof AuditMapping>;
 
@@ -58,6 +68,8 @@ export const AuditFilters = z
     to: z.iso.datetime({ offset: true }).optional(),
     /** Text anywhere in the before/after/changes snapshots. */
     text: z.string().max(500).optional(),
+    /** Match entity, actor, action and text exactly; without it they match whatever the letter case. */
+    exact: z.boolean().optional(),
   })
   .strict();
 export type AuditFilters = z.infer<typeof AuditFilters>;
@@ -86,6 +98,8 @@ export const AuditEvent = z.object({
   entity: z.string().nullable(),
   entityId: z.string().nullable(),
   actor: z.string().nullable(),
+  /** The actor's name from the layout's actor table, when it has one and the id is in it. */
+  actorLabel: z.string().nullable().optional(),
   tenant: z.string().nullable(),
   transaction: z.string().nullable(),
   before: JsonValue.nullable(),

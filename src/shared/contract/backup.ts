@@ -138,6 +138,8 @@ export const ManifestEntry = z.object({
     listEntries: z.number().int(),
     fullRead: z.boolean(),
     testRestore: z.object({ tables: z.number().int(), mismatches: z.array(z.string()) }).optional(),
+    /** The last re-check (backup:verify): its answer replaces what the backup run found. */
+    lastCheck: z.object({ at: z.string(), ok: z.boolean(), problems: z.array(z.string()) }).optional(),
   }),
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
@@ -162,6 +164,8 @@ export const RestoreRequest = z
     ifExists: z.boolean().default(false),
     noOwner: z.boolean().default(false),
     singleTransaction: z.boolean().default(false),
+    /** The user saw that the archive's last check failed and restores it anyway. */
+    acceptFailedCheck: z.boolean().default(false),
   })
   .strict();
 export type RestoreRequest = z.infer<typeof RestoreRequest>;

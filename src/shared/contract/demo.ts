@@ -32,6 +32,16 @@ export const DemoStatus = z.object({
 });
 export type DemoStatus = z.infer<typeof DemoStatus>;
 
+/** How to connect to the demo from another client (psql, an ORM): its own generated password included. */
+export const DemoCredentials = z.object({
+  host: z.string(),
+  port: z.number().int(),
+  user: z.string(),
+  database: z.string(),
+  password: z.string(),
+});
+export type DemoCredentials = z.infer<typeof DemoCredentials>;
+
 export const demoChannels = {
   /** Whether the demo database exists and its server runs; starts the server if the demo exists but is down. */
   "demo:status": channel({ input: NoInput, output: DemoStatus }),
@@ -48,6 +58,18 @@ export const demoChannels = {
   "demo:cancel": channel({ input: NoInput, output: z.object({}) }),
   /** Stops the demo server and deletes its data folder and its profile; other profiles are untouched. */
   "demo:remove": channel({ input: NoInput, output: DemoStatus }),
+  /** Starts the demo's server (after demo:stop). */
+  "demo:start": channel({ input: NoInput, output: DemoStatus }),
+  /** Stops the demo's server and keeps its data; it stays stopped until demo:start (or the next app start). */
+  "demo:stop": channel({ input: NoInput, output: DemoStatus }),
+  /** Removes the demo and builds it again at the same size: fresh data, a new password. */
+  "demo:reset": channel({ input: NoInput, output: DemoStatus }),
+  /**
+   * The demo's connection details with its password, asked for on purpose (the Show
+   * password button). The only channel that sends a password to the renderer, and only
+   * the demo's own generated one.
+   */
+  "demo:credentials": channel({ input: NoInput, output: DemoCredentials }),
 } as const;
 
 export const demoEvents = {

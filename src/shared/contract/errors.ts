@@ -25,6 +25,16 @@ export const ApiErrorData = z.object({
   hint: z.string().optional(),
   /** For VALIDATION: where in the input the problem is, e.g. "port". */
   field: z.string().optional(),
+  /**
+   * A failure outside PostgreSQL's own errors, as a code: the system's (ECONNREFUSED,
+   * ENOTFOUND), TLS's (CERT_HAS_EXPIRED) or pgdesk's (CONNECT_TIMEOUT, SSL_NOT_SUPPORTED,
+   * CONNECTION_CLOSED, SSH_CONNECT, SSH_LOGIN, SSH_FORWARD).
+   */
+  errno: z.string().max(64).optional(),
+  /** The server's C routine that raised the error (never translated, unlike the message). */
+  routine: z.string().max(64).optional(),
+  /** For a failed connection: whether the attempt that failed was encrypted. */
+  tls: z.boolean().optional(),
 });
 export type ApiErrorData = z.infer<typeof ApiErrorData>;
 

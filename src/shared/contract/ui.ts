@@ -8,6 +8,8 @@ function boundedRecord<V extends z.ZodType>(value: V) {
     .record(ProfileId, value)
     .refine((r) => Object.keys(r).length <= 1000, "at most 1,000 profiles are remembered");
 }
+export const Theme = z.enum(["system", "light", "dark"]);
+export type Theme = z.infer<typeof Theme>;
 
 /** App-wide UI state restored at start; null when never set (or not readable). */
 export const UiState = z.object({
@@ -24,6 +26,8 @@ export const UiState = z.object({
   activeTabByProfile: boundedRecord(TabId).nullable(),
   /** The database each profile was last switched to (absent: the profile's own). */
   databaseByProfile: boundedRecord(DatabaseName).nullable(),
+  /** Light, dark, or follow the system (null: never chosen, which means follow the system). */
+  theme: Theme.nullable(),
 });
 export type UiState = z.infer<typeof UiState>;
 export type UiStateKey = keyof UiState;

@@ -47,6 +47,8 @@ export const DEFAULT_POLICIES: Readonly<Record<PolicyTag, TagPolicy>> = {
     idleTransactionWarningSeconds: 300,
   },
   development: relaxed,
+  // a copy restored to a point in time: scratch data to look at and copy out of
+  restore: relaxed,
   demo: relaxed,
   untagged: relaxed,
 };

@@ -56,7 +56,7 @@ export class DashboardPage {
   /** Opens a check's evidence table (the rows behind its value). */
   async showRows(id: string): Promise<void> {
     await this.check(id)
-      .getByRole("button", { name: /^Show \d+ rows$/ })
+      .getByRole("button", { name: /^Show [\d,]+ rows?$/ })
       .click();
   }
 }

@@ -229,7 +229,19 @@ describe("backup faults leave nothing behind (PostgreSQL 15)", () => {
     const result = await app.call("backup:verify", { folder, file: entry!.file });
     expect(result.ok).toBe(false);
     expect(result.problems.join(" ")).toMatch(/SHA-256 differs/);
-    expect(await readText(join(folder, "backups.json"))).toBe(manifestBefore);
+    // the manifest records the last check (the listing follows it) and changes nothing else
+    const after = await readText(join(folder, "backups.json"));
+    type Entry = { file: string; verification: { lastCheck?: unknown } };
+    const manifest = JSON.parse(after!) as { backups: Entry[] };
+    const checked = manifest.backups.find((b) => b.file === entry!.file)!;
+    expect(checked.verification.lastCheck).toEqual({
+      at: expect.any(String),
+      ok: false,
+      problems: result.problems,
+    });
+    for (const b of manifest.backups) delete b.verification.lastCheck;
+    expect(manifest).toEqual(JSON.parse(manifestBefore!));
+    manifestBefore = after; // the baseline the later tests must leave untouched
   });
 
   it("refuses to write next to a damaged manifest, and leaves it as it is", async () => {

@@ -128,14 +128,21 @@ describe("query tabs and UI state in the app's store", () => {
       activeTabId: null,
       activeTabByProfile: null,
       databaseByProfile: null,
+      theme: null,
     });
-    await app.call("ui:setState", { lastProfileId: "p1", lastPage: "query", activeTabId: "tab-c" });
+    await app.call("ui:setState", {
+      lastProfileId: "p1",
+      lastPage: "query",
+      activeTabId: "tab-c",
+      theme: "dark",
+    });
     expect(await app.call("ui:setState", { lastPage: null, activeTabByProfile: { p1: "tab-c" } })).toEqual({
       lastProfileId: "p1",
       lastPage: null,
       activeTabId: "tab-c",
       activeTabByProfile: { p1: "tab-c" },
       databaseByProfile: null,
+      theme: "dark",
     });
     expect((await fail(app.call("ui:setState", { lastPage: "../x" }))).code).toBe("VALIDATION");
     expect((await fail(app.call("ui:setState", { activeTabByProfile: { p1: "../x" } }))).code).toBe(

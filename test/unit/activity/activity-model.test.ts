@@ -39,12 +39,12 @@ describe("answers to cancel and terminate", () => {
     expect(list.map((a) => a.pid)).toEqual([6, 5, 4, 3, 2]);
   });
 
-  it("shows ages in seconds under a minute, whole minutes above", () => {
+  it("shows ages in seconds under a minute, minutes and seconds above", () => {
     expect([formatAge(null), formatAge(1.26), formatAge(59.9), formatAge(125)]).toEqual([
       "—",
       "1.3 s",
       "59.9 s",
-      "2 min",
+      "2 min 5 s",
     ]);
   });
 });

@@ -14,6 +14,7 @@ import {
   jobPercent,
   jobTone,
   verificationLabel,
+  verificationOf,
 } from "../../../src/renderer/src/features/backup/jobs.model";
 import {
   canRestore,
@@ -239,15 +240,17 @@ describe("jobs and the backup list", () => {
   });
 
   it("calls a backup verified only after a full read and a clean test restore", () => {
-    expect(verificationLabel(entry())).toBe("verified");
-    expect(verificationLabel(entry({ present: false } as Partial<ManifestEntry>))).toBe("missing");
+    const t = (iso: string) => iso;
+    expect(verificationLabel(entry(), t)).toBe(`verified at ${entry().createdAt}`);
+    expect(verificationLabel(entry({ present: false } as Partial<ManifestEntry>), t)).toBe("missing");
     expect(
       verificationLabel(
         entry({
           verification: { listEntries: 1, fullRead: true, testRestore: { tables: 2, mismatches: [] } },
         }),
+        t,
       ),
-    ).toBe("verified + test restore");
+    ).toBe(`verified at ${entry().createdAt} + test restore`);
     expect(
       verificationLabel(
         entry({
@@ -257,10 +260,36 @@ describe("jobs and the backup list", () => {
             testRestore: { tables: 2, mismatches: ["orders"] },
           },
         }),
+        t,
       ),
-    ).toBe("not verified");
-    expect(verificationLabel(entry({ verification: { listEntries: 1, fullRead: false } }))).toBe(
-      "not verified",
+    ).toBe("unverified");
+    expect(verificationLabel(entry({ verification: { listEntries: 1, fullRead: false } }), t)).toBe(
+      "unverified",
     );
+  });
+
+  it("follows the last re-check: a failed one wins over the run's own checks, with the reason", () => {
+    const t = (iso: string) => iso;
+    const failed = entry({
+      verification: {
+        listEntries: 1,
+        fullRead: true,
+        lastCheck: { at: "2026-02-01T10:00:00.000Z", ok: false, problems: ["SHA-256 differs"] },
+      },
+    });
+    expect(verificationOf(failed)).toEqual({
+      state: "failed",
+      at: "2026-02-01T10:00:00.000Z",
+      reason: "SHA-256 differs",
+    });
+    expect(verificationLabel(failed, t)).toBe("failed at 2026-02-01T10:00:00.000Z: SHA-256 differs");
+    const again = entry({
+      verification: {
+        listEntries: 1,
+        fullRead: false,
+        lastCheck: { at: "2026-02-02T10:00:00.000Z", ok: true, problems: [] },
+      },
+    });
+    expect(verificationLabel(again, t)).toBe("verified at 2026-02-02T10:00:00.000Z");
   });
 });

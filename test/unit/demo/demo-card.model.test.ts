@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { DemoStatus } from "../../../src/shared/contract/demo";
 import {
   demoCardView,
+  demoPowerAction,
   demoServerLine,
   shownProgress,
 } from "../../../src/renderer/src/features/demo/demo-card.model";
@@ -9,9 +10,9 @@ import {
 const demo = (over: Partial<DemoStatus>): DemoStatus => ({ state: "absent", dataDir: "/d", ...over });
 
 describe("the demo card on the Connections page", () => {
-  it("offers the demo only when there is no profile at all", () => {
+  it("offers the demo in full with no profile at all, in one line beside other profiles", () => {
     expect(demoCardView(demo({}), [], false)).toBe("offer");
-    expect(demoCardView(demo({}), ["mine"], false)).toBe("hidden");
+    expect(demoCardView(demo({}), ["mine"], false)).toBe("compact-offer");
   });
 
   it("shows progress while the demo is built, whoever started it", () => {
@@ -23,7 +24,7 @@ describe("the demo card on the Connections page", () => {
     const running = demo({ state: "running", profileId: "demo", port: 5433, serverVersion: "15.8" });
     expect(demoCardView(running, ["mine", "demo"], false)).toBe("present");
     // its profile deleted by hand: the demo is not shown as present
-    expect(demoCardView(running, ["mine"], false)).toBe("hidden");
+    expect(demoCardView(running, ["mine"], false)).toBe("compact-offer");
     expect(demoServerLine(running)).toBe("running on port 5433 (PostgreSQL 15.8)");
     expect(demoServerLine(demo({ state: "stopped" }))).toBe("stopped");
   });
@@ -36,5 +37,12 @@ describe("the demo card on the Connections page", () => {
     });
     expect(shownProgress(undefined, demo({ progress: fromStatus }))).toEqual(fromStatus);
     expect(shownProgress(undefined, demo({}))).toEqual({ phase: "Preparing", percent: 0 });
+  });
+
+  it("offers Stop while running and Start while stopped or failed, nothing while it changes", () => {
+    expect(demoPowerAction("running")).toBe("stop");
+    expect(demoPowerAction("stopped")).toBe("start");
+    expect(demoPowerAction("failed")).toBe("start");
+    expect(demoPowerAction("starting")).toBeUndefined();
   });
 });

@@ -10,6 +10,7 @@ const state = (lastProfileId: string, lastPage: string) => ({
   activeTabId: null,
   activeTabByProfile: null,
   databaseByProfile: null,
+  theme: null,
 });
 
 const areas = [

@@ -1,4 +1,5 @@
 import type { AuditMapping } from "../../../shared/contract/audit";
+import { findActorTable } from "./audit-actors";
 
 export interface CatalogTable {
   schema: string;
@@ -150,8 +151,10 @@ export function detectAuditTables(
         t.columns.some((c) => c.name === name && type.test(c.type)),
       );
       if (!ok) continue;
+      const mapping: AuditMapping = { kind: rule.kind, schema: t.schema, table: t.table, ...rule.mapping(t) };
+      const actorTable = mapping.columns.actor ? findActorTable(t, tables) : undefined;
       found.push({
-        mapping: { kind: rule.kind, schema: t.schema, table: t.table, ...rule.mapping(t) },
+        mapping: actorTable ? { ...mapping, actorTable } : mapping,
         reason: rule.reason,
         estimatedRows: Math.max(0, t.estimatedRows),
       });

@@ -173,6 +173,18 @@ function wherePlanUnsafe(w: Conditions, cond: Sql): void {
   w.conds.push(cond);
 }
 
+/** expr = value as text; names people type match whatever the letter case unless the filter is exact. */
+function sameText(w: Conditions, expr: Sql, v: unknown, exact: boolean | undefined): Sql {
+  const p = pushParam(w.values, v, sql`text`);
+  return exact ? sql`${expr} = ${p}` : sql`lower(${expr}) = lower(${p})`;
+}
+
+/** A name column: a plain equality when exact (an index can serve it), else folded. */
+function whereName(w: Conditions, x: Columns, types: ColumnTypes, name: string, v: unknown, exact?: boolean) {
+  if (exact) whereEqual(w, x, types, name, v);
+  else wherePlanUnsafe(w, sameText(w, sql`${x.col(name)}::text`, v, false));
+}
+
 function whereEntity(
   w: Conditions,
   mapping: AuditMapping,
@@ -185,10 +197,10 @@ function whereEntity(
     if (!c.entity) throw new AppError("UNSUPPORTED", "This mapping has no entity column");
     const dot = filters.entity.indexOf(".");
     if (c.entitySchema && dot > 0) {
-      whereEqual(w, x, types, c.entitySchema, filters.entity.slice(0, dot));
-      whereEqual(w, x, types, c.entity, filters.entity.slice(dot + 1));
+      whereName(w, x, types, c.entitySchema, filters.entity.slice(0, dot), filters.exact);
+      whereName(w, x, types, c.entity, filters.entity.slice(dot + 1), filters.exact);
     } else {
-      whereEqual(w, x, types, c.entity, filters.entity);
+      whereName(w, x, types, c.entity, filters.entity, filters.exact);
     }
   }
   if (filters.entityId === undefined) return;
@@ -204,31 +216,32 @@ function whereEntity(
   }
 }
 
-/** Text search in the snapshots: ILIKE with the pattern's own wildcards escaped. */
-function whereText(w: Conditions, mapping: AuditMapping, x: Columns, text: string): void {
+/** Text search in the snapshots: ILIKE (LIKE when exact) with the pattern's own wildcards escaped. */
+function whereText(w: Conditions, mapping: AuditMapping, x: Columns, text: string, exact?: boolean): void {
   const c = mapping.columns;
   const snapshotCols = [c.before, c.after, c.changes, mapping.snapshotsIn].filter((s): s is string =>
     Boolean(s),
   );
   if (!snapshotCols.length) return;
   const p = pushParam(w.values, `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, sql`text`);
-  const matches = snapshotCols.map((s) => sql`${x.jsonText(s)} ILIKE ${p}`);
+  const matches = snapshotCols.map((s) =>
+    exact ? sql`${x.jsonText(s)} LIKE ${p}` : sql`${x.jsonText(s)} ILIKE ${p}`,
+  );
   wherePlanUnsafe(w, sql`(${joinSql(matches, sql` OR `)})`);
 }
 
 function where(w: Conditions, mapping: AuditMapping, x: Columns, types: ColumnTypes, filters: AuditFilters) {
   const c = mapping.columns;
   whereEntity(w, mapping, x, types, filters);
-  if (filters.actor !== undefined)
-    wherePlanUnsafe(w, sql`${x.actor} = ${pushParam(w.values, filters.actor, sql`text`)}`);
+  if (filters.actor !== undefined) wherePlanUnsafe(w, sameText(w, x.actor, filters.actor, filters.exact));
   if (filters.action !== undefined && c.action)
-    wherePlanUnsafe(w, sql`${x.col(c.action)}::text = ${pushParam(w.values, filters.action, sql`text`)}`);
+    wherePlanUnsafe(w, sameText(w, sql`${x.col(c.action)}::text`, filters.action, filters.exact));
   if (filters.tenant !== undefined && c.tenant) whereEqual(w, x, types, c.tenant, filters.tenant);
   if (filters.from !== undefined)
     w.conds.push(sql`${x.timeCol} >= ${pushParam(w.values, filters.from, x.timeType)}`);
   if (filters.to !== undefined)
     w.conds.push(sql`${x.timeCol} < ${pushParam(w.values, filters.to, x.timeType)}`);
-  if (filters.text !== undefined) whereText(w, mapping, x, filters.text);
+  if (filters.text !== undefined) whereText(w, mapping, x, filters.text, filters.exact);
   return w;
 }
 
@@ -267,7 +280,7 @@ export function auditQueries(mapping: AuditMapping, types: ColumnTypes) {
     },
     /** One entity's events, oldest first. */
     timeline(entity: string, entityId: string, limit: number): BuiltQuery {
-      const w = filtered({ entity, entityId }, [], { equal: [] });
+      const w = filtered({ entity, entityId, exact: true }, [], { equal: [] });
       return {
         text: sql`${select} ${whereClause(w.conds)} ORDER BY ${x.timeCol} ASC, ${x.idCol} ASC LIMIT ${limitOf(limit)}`,
         values: w.values,

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { AppError } from "../../../shared/contract";
 import type { AuditEvent, AuditFilters, AuditMapping } from "../../../shared/contract/audit";
 import { joinSql, quoteIdent, quoteQualified, sql } from "../../db/sql";
+import { withActorLabels } from "./audit-actors";
 import { tableInfo, tablesWithColumns } from "./audit-catalog.sql";
 import { decodeCursor, normalizeEvent } from "./audit-event.normalize";
 import { detectAuditTables, type CatalogTable } from "./audit-layouts";
@@ -146,7 +147,11 @@ export async function browse(
     }
   }
   const rows = await run<RawAuditRow>(pool, mapping, (q) => q.browse(filters, cursor, limit + 1));
-  const events = rows.slice(0, limit).map((r) => normalizeEvent(r, mapping, redactor));
+  const events = await withActorLabels(
+    pool,
+    mapping,
+    rows.slice(0, limit).map((r) => normalizeEvent(r, mapping, redactor)),
+  );
   return { events, nextCursor: rows.length > limit ? events[events.length - 1]!.cursor : null };
 }
 
@@ -189,7 +194,7 @@ export async function timeline(
       );
     events.push({ ...e, state, group: e.transaction });
   }
-  return { events, truncated: rows.length > TIMELINE_LIMIT };
+  return { events: await withActorLabels(pool, mapping, events), truncated: rows.length > TIMELINE_LIMIT };
 }
 
 /** Says when the timeline or the newest-first browse cannot use an index, with the index to review. */

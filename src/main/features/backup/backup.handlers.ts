@@ -1,6 +1,6 @@
 import { rm, stat } from "node:fs/promises";
 import { AppError } from "../../../shared/contract";
-import { BackupRequest, type Job, type Schedule } from "../../../shared/contract/backup";
+import { BackupRequest, type Job, type ManifestEntry, type Schedule } from "../../../shared/contract/backup";
 import type { CallContext, Handlers } from "../handler-types";
 import { checkArchive, digest } from "./archive.verify";
 import { ManifestWriter, readManifest } from "./backup.manifest";
@@ -164,21 +164,13 @@ export const backupHandlers = {
     const dir = await checkReadableFolder(folder);
     const entry = (await readManifest(dir)).find((e) => e.file === file);
     if (!entry) throw new AppError("NOT_FOUND", `${file} is not recorded in ${dir}/backups.json`);
-    const path = fileInFolder(dir, file);
-    if (!(await stat(path).catch(() => undefined))) return { ok: false, problems: [`${path} is missing`] };
-    const problems: string[] = [];
-    const sum = await digest(path, ctx.signal);
-    if (sum.size !== entry.size) problems.push(`size is ${sum.size} bytes, the manifest says ${entry.size}`);
-    if (sum.sha256 !== entry.sha256)
-      problems.push("SHA-256 differs from the manifest: the backup was changed or damaged");
-    const major = Number(/^\d+/.exec(entry.pgDumpVersion)?.[0] ?? 0);
-    const tools =
-      entry.format === "plain"
-        ? undefined
-        : await requireTools(ctx, { major, version: entry.pgDumpVersion }, ["pg_restore"]);
-    const check = await checkArchive(tools?.pg_restore.path ?? "", path, entry.format, ctx.signal);
-    problems.push(...check.problems);
-    return { ok: problems.length === 0, problems };
+    const problems = await recheck(ctx, dir, entry);
+    const lastCheck = { at: new Date().toISOString(), ok: problems.length === 0, problems };
+    // the listing's state follows the last check, so a damaged archive never shows as verified
+    await manifests(ctx).update(dir, (entries) =>
+      entries.map((e) => (e.file === file ? { ...e, verification: { ...e.verification, lastCheck } } : e)),
+    );
+    return { ok: lastCheck.ok, problems };
   },
 
   "backup:restore": async (req, ctx) => {
@@ -243,3 +235,22 @@ export const backupHandlers = {
   | "backup:saveSchedule"
   | "backup:deleteSchedule"
 >;
+
+/** Size, SHA-256 and a full read by pg_restore of a recorded backup: what is wrong with it, if anything. */
+async function recheck(ctx: CallContext, dir: string, entry: ManifestEntry): Promise<string[]> {
+  const path = fileInFolder(dir, entry.file);
+  if (!(await stat(path).catch(() => undefined))) return [`${path} is missing`];
+  const problems: string[] = [];
+  const sum = await digest(path, ctx.signal);
+  if (sum.size !== entry.size) problems.push(`size is ${sum.size} bytes, the manifest says ${entry.size}`);
+  if (sum.sha256 !== entry.sha256)
+    problems.push("SHA-256 differs from the manifest: the backup was changed or damaged");
+  const major = Number(/^\d+/.exec(entry.pgDumpVersion)?.[0] ?? 0);
+  const tools =
+    entry.format === "plain"
+      ? undefined
+      : await requireTools(ctx, { major, version: entry.pgDumpVersion }, ["pg_restore"]);
+  const check = await checkArchive(tools?.pg_restore.path ?? "", path, entry.format, ctx.signal);
+  problems.push(...check.problems);
+  return problems;
+}

@@ -34,6 +34,14 @@ export async function planRestore(ctx: CallContext, req: RestoreRequest): Promis
   if (!(await stat(path).catch(() => undefined)))
     throw new AppError("NOT_FOUND", `${path} does not exist.`, { field: "file" });
   const listed = (await readManifest(folder)).find((e) => e.file === req.file);
+  const failed = listed?.verification.lastCheck;
+  if (failed && !failed.ok && !req.acceptFailedCheck) {
+    throw new AppError(
+      "CONFLICT",
+      `The last check of ${req.file} failed (${failed.problems.join("; ")}). Confirm that you restore it anyway.`,
+      { field: "acceptFailedCheck" },
+    );
+  }
   const format = listed?.format ?? (await detectFormat(path));
   const server = await serverInfo(ctx, req.profileId);
   const tool = (await requireTools(ctx, server, [format === "plain" ? "psql" : "pg_restore"]))[

@@ -9,4 +9,17 @@ export const demoHandlers = {
     return {};
   },
   "demo:remove": (_input, ctx) => demoService(ctx).remove(),
-} satisfies Handlers<"demo:status" | "demo:create" | "demo:cancel" | "demo:remove">;
+  "demo:start": (_input, ctx) => demoService(ctx).start(),
+  "demo:stop": (_input, ctx) => demoService(ctx).stopByUser(),
+  "demo:reset": (_input, ctx) => demoService(ctx).reset(),
+  "demo:credentials": (_input, ctx) => demoService(ctx).credentials(),
+} satisfies Handlers<
+  | "demo:status"
+  | "demo:create"
+  | "demo:cancel"
+  | "demo:remove"
+  | "demo:start"
+  | "demo:stop"
+  | "demo:reset"
+  | "demo:credentials"
+>;

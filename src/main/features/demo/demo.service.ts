@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { SeedCancelled } from "../../../../prisma/seed/seed-env";
 import { AppError } from "../../../shared/contract";
-import type { DemoProgress, DemoSize, DemoStatus } from "../../../shared/contract/demo";
+import type { DemoCredentials, DemoProgress, DemoSize, DemoStatus } from "../../../shared/contract/demo";
 import type { AppContext } from "../handler-types";
 import { BAR, createDatabase, ensureFolder, fillDatabase, type Progress } from "./demo.build";
 import { demoPaths, type DemoPaths } from "./demo.paths";
@@ -30,6 +30,8 @@ export class DemoService {
   private job: Job | undefined;
   private lastError: string | undefined;
   private shutdownHooked = false;
+  /** The user stopped the server: status() does not start it again until start(). */
+  private heldStopped = false;
 
   constructor(private readonly ctx: Ctx) {
     this.paths = demoPaths(ctx.dataDir);
@@ -49,6 +51,7 @@ export class DemoService {
     if (this.server)
       return { ...known, state: "running", port: this.server.port, serverVersion: this.server.version };
     if (this.lastError) return { ...known, state: "failed", error: this.lastError };
+    if (this.heldStopped) return { ...known, state: "stopped" };
     if (!this.starting) void this.ensure().catch(() => undefined);
     return { ...known, state: this.starting ? "starting" : "stopped" };
   }
@@ -110,6 +113,47 @@ export class DemoService {
     this.job?.abort.abort();
   }
 
+  /** Starts the server of the existing demo (after stop(), or a failed start). */
+  async start(): Promise<DemoStatus> {
+    if (!(await this.existing())) throw new AppError("NOT_FOUND", "There is no demo database to start.");
+    this.heldStopped = false;
+    this.lastError = undefined;
+    await this.ensure();
+    return this.status();
+  }
+
+  /** Stops the server on the user's request; the data stays. */
+  async stopByUser(): Promise<DemoStatus> {
+    const state = await this.existing();
+    if (!state) throw new AppError("NOT_FOUND", "There is no demo database to stop.");
+    this.heldStopped = true;
+    await this.starting?.catch(() => undefined);
+    await this.ctx.db.closeProfile(state.profileId);
+    await this.stop();
+    return this.status();
+  }
+
+  /** Builds the demo again from scratch at its size (default: demo). */
+  async reset(): Promise<DemoStatus> {
+    const size = (await this.existing())?.size ?? "demo";
+    await this.remove();
+    return this.create(size);
+  }
+
+  /** The running demo's connection details, its generated password included. */
+  async credentials(): Promise<DemoCredentials> {
+    const state = await this.existing();
+    if (!state) throw new AppError("NOT_FOUND", "There is no demo database.");
+    const params = await this.ctx.profiles.connectionParams(state.profileId);
+    return {
+      host: params.host,
+      port: params.port,
+      user: params.user,
+      database: params.database,
+      password: params.password ?? "",
+    };
+  }
+
   /** Stops the server and deletes the cluster, the state file and the demo's profile only. */
   async remove(): Promise<DemoStatus> {
     if (this.job) {
@@ -128,6 +172,7 @@ export class DemoService {
     await removeCluster(state?.cluster ?? this.paths.cluster);
     await rm(this.paths.folder, { recursive: true, force: true });
     this.lastError = undefined;
+    this.heldStopped = false;
     return this.status();
   }
 

@@ -12,6 +12,7 @@ import {
 } from "../features/workspace";
 import { AskHost } from "../components/AskHost";
 import { TagBadge } from "../components/TagBadge";
+import { ThemeSwitch, useTheme } from "../features/theme";
 import { areaFits, areas } from "./areas";
 import { ProfileSwitcher } from "./ProfileSwitcher";
 import { useUi } from "./ui.store";
@@ -31,6 +32,7 @@ export function App() {
     profiles.data?.map((p) => p.id),
   );
   useGlobalShortcuts();
+  useTheme();
   useShellCommands({ areas, profiles: profiles.data ?? [], profileId, openArea, openProfile });
 
   return (
@@ -60,6 +62,9 @@ export function App() {
             );
           })}
         </ul>
+        <div className="mt-auto pt-3">
+          <ThemeSwitch />
+        </div>
       </nav>
       <main className="flex min-w-0 flex-1 flex-col">
         <StoreNoticeBanner />
@@ -74,7 +79,7 @@ export function App() {
             <span className="font-medium" data-testid="current-profile">
               {profile.name}
             </span>
-            <span className="text-slate-500">
+            <span className="text-slate-600 dark:text-slate-400">
               {profile.user}@{profile.host}:{profile.port}/
             </span>
             <DatabaseSwitcher profileId={profile.id} fallback={profile.database} />

@@ -5,7 +5,7 @@ import { useUi } from "./ui.store";
 export function ProfileSwitcher({ profiles }: { profiles: Profile[] }) {
   const { profileId, openProfile } = useUi();
   return (
-    <label className="flex flex-col gap-1 px-2 text-xs text-slate-500">
+    <label className="flex flex-col gap-1 px-2 text-xs text-slate-600 dark:text-slate-400">
       Profile
       <select
         data-testid="profile-switcher"

@@ -1,5 +1,6 @@
 import { create } from "zustand";
 import type { AreaId } from "../lib/area";
+import { areaAfterSwitch } from "./ui.model";
 
 /** UI state only: which profile and area are open. Server data lives in react-query. */
 interface UiState {
@@ -12,6 +13,6 @@ interface UiState {
 export const useUi = create<UiState>((set) => ({
   profileId: undefined,
   area: "connections",
-  openProfile: (profileId) => set({ profileId, area: profileId ? "overview" : "connections" }),
+  openProfile: (profileId) => set((s) => ({ profileId, area: areaAfterSwitch(s.area, profileId) })),
   openArea: (area) => set({ area }),
 }));

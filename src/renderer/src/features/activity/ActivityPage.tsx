@@ -8,6 +8,7 @@ import { BlockingTree } from "./components/BlockingTree";
 import { MaintenanceProgress } from "./components/MaintenanceProgress";
 import { SessionsTable } from "./components/SessionsTable";
 import { SignalAnswers } from "./components/SignalAnswers";
+import { count } from "../../../../shared/format/plural";
 
 /** Live sessions, the blocking tree and running maintenance, with cancel/terminate. */
 export function ActivityPage({ profileId }: AreaProps) {
@@ -21,8 +22,8 @@ export function ActivityPage({ profileId }: AreaProps) {
         <h1 className="text-xl font-semibold">Activity</h1>
         <ActivityFilters value={filter} onChange={setFilter} />
         {a && (
-          <span className="text-xs text-slate-500">
-            {a.sessions.length} sessions · {new Date(a.capturedAt).toLocaleTimeString()}
+          <span className="text-xs text-slate-600 dark:text-slate-400">
+            {count(a.sessions.length, "session")} · {new Date(a.capturedAt).toLocaleTimeString()}
           </span>
         )}
       </header>

@@ -1,3 +1,4 @@
+import { formatSeconds } from "../../../../shared/format/units";
 import type { SessionFilter } from "../../../../shared/contract/activity";
 
 /** The filter boxes of the Activity page as typed. */
@@ -38,8 +39,8 @@ export function withAnswer(answers: SignalAnswer[], answer: SignalAnswer): Signa
   return [answer, ...answers.filter((x) => x.pid !== answer.pid)].slice(0, 5);
 }
 
-/** Query and transaction ages: seconds under a minute, whole minutes above. */
+/** Query and transaction ages, through the app's one duration formatter. */
 export function formatAge(seconds: number | null): string {
   if (seconds == null) return "—";
-  return seconds < 60 ? `${seconds.toFixed(1)} s` : `${Math.floor(seconds / 60)} min`;
+  return formatSeconds(seconds);
 }

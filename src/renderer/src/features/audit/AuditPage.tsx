@@ -22,7 +22,8 @@ export function AuditPage({ profileId }: AreaProps) {
   const [mappingFormOpen, setMappingOpen] = useState(false);
 
   if (detect.error) return <ErrorMessage error={detect.error} />;
-  if (!detect.data) return <p className="text-sm text-slate-500">Looking for audit tables…</p>;
+  if (!detect.data)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">Looking for audit tables…</p>;
 
   return (
     <section className="flex flex-col gap-4" data-testid="audit-page">
@@ -39,7 +40,7 @@ export function AuditPage({ profileId }: AreaProps) {
         <Button onClick={() => setMappingOpen(!mappingFormOpen)}>Map another table…</Button>
       </div>
       {sources.length === 0 && (
-        <p className="text-sm text-slate-500">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
           No audit table of a known layout (section 13 audit_logs, supa_audit, the 2ndQuadrant audit trigger,
           Bemi, PaperTrail) was found. Map a table by hand.
         </p>
@@ -89,6 +90,7 @@ function SourceSelect({
   if (sources.length === 0) return null;
   return (
     <select
+      aria-label="Audit source"
       data-testid="audit-source"
       value={value ? sourceKey(value) : ""}
       onChange={(e) => onChange(e.target.value)}

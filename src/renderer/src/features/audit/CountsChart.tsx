@@ -3,7 +3,7 @@ export function CountsChart({ title, data }: { title: string; data: Array<{ key:
   const max = Math.max(1, ...data.map((d) => d.count));
   return (
     <figure className="flex min-w-48 flex-1 flex-col gap-1 text-xs">
-      <figcaption className="font-medium text-slate-500">{title}</figcaption>
+      <figcaption className="font-medium text-slate-600 dark:text-slate-400">{title}</figcaption>
       {data.map((d) => (
         <div key={d.key} className="flex items-center gap-2">
           <span className="w-28 truncate" title={d.key}>

@@ -9,7 +9,8 @@ const kindStyle = {
 
 /** Field-level changes of one event: path, kind, from → to, and line diffs for long text. */
 export function DiffView({ changes }: { changes: FieldChange[] }) {
-  if (changes.length === 0) return <p className="text-xs text-slate-500">No field changes recorded.</p>;
+  if (changes.length === 0)
+    return <p className="text-xs text-slate-600 dark:text-slate-400">No field changes recorded.</p>;
   return (
     <table className="w-full text-xs" data-testid="diff">
       <tbody>

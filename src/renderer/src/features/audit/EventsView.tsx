@@ -5,10 +5,9 @@ import { AdviceList } from "./AdviceList";
 import { adviceUse } from "./audit.model";
 import { useAdvice, useBrowse, useCounts } from "./audit.queries";
 import { CountsChart } from "./CountsChart";
+import { EventsTable } from "./EventsTable";
 import { ExportButton } from "./ExportButton";
 import { FiltersBar } from "./FiltersBar";
-
-type AuditEvent = NonNullable<ReturnType<typeof useBrowse>["data"]>["pages"][number]["events"][number];
 
 interface Props {
   profileId: string;
@@ -23,6 +22,7 @@ export function EventsView({ profileId, mapping, filters, onFilters, onOpenEntit
   const browse = useBrowse(profileId, mapping, filters);
   const counts = useCounts(profileId, mapping, filters);
   const advice = useAdvice(profileId, mapping, adviceUse(filters));
+  const events = browse.data?.pages.flatMap((p) => p.events) ?? [];
   return (
     <>
       <FiltersBar value={filters} onApply={onFilters} />
@@ -38,7 +38,12 @@ export function EventsView({ profileId, mapping, filters, onFilters, onOpenEntit
       </div>
       <ErrorMessage error={browse.error ?? counts.error} />
       {advice.data && <AdviceList advice={advice.data} />}
-      <EventsTable events={browse.data?.pages.flatMap((p) => p.events) ?? []} onOpenEntity={onOpenEntity} />
+      <EventsTable events={events} onOpenEntity={onOpenEntity} />
+      {browse.data && events.length === 0 && (
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="audit-empty">
+          No events match these filters.
+        </p>
+      )}
       {browse.hasNextPage && (
         <Button
           data-testid="audit-more"
@@ -49,45 +54,5 @@ export function EventsView({ profileId, mapping, filters, onFilters, onOpenEntit
         </Button>
       )}
     </>
-  );
-}
-
-function EventsTable({
-  events,
-  onOpenEntity,
-}: {
-  events: AuditEvent[];
-  onOpenEntity: Props["onOpenEntity"];
-}) {
-  return (
-    <table className="w-full text-sm" data-testid="audit-events">
-      <thead className="text-left text-xs text-slate-500">
-        <tr>
-          <th>Time</th>
-          <th>Action</th>
-          <th>Entity</th>
-          <th>Id</th>
-          <th>Actor</th>
-          <th>Changed</th>
-        </tr>
-      </thead>
-      <tbody>
-        {events.map((e) => (
-          <tr
-            key={e.cursor}
-            className="cursor-pointer border-t border-slate-200 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900"
-            data-testid="audit-event-row"
-            onClick={() => e.entity && e.entityId && onOpenEntity({ entity: e.entity, entityId: e.entityId })}
-          >
-            <td className="py-1 font-mono text-xs">{e.time}</td>
-            <td>{e.action}</td>
-            <td>{e.entity}</td>
-            <td className="font-mono text-xs">{e.entityId}</td>
-            <td>{e.actor}</td>
-            <td className="truncate text-xs text-slate-500">{e.changes.map((c) => c.path).join(", ")}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

@@ -4,6 +4,7 @@ import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { defaultExportPath, withFormatExtension, type ExportFormat } from "./audit.model";
 import { useAuditExport, useAuditExportProgress } from "./audit.queries";
+import { count } from "../../../../shared/format/plural";
 
 /** Exports the filtered events to a file path on the machine running pgdesk, with progress. */
 export function ExportButton({
@@ -60,10 +61,10 @@ export function ExportButton({
       >
         Export
       </Button>
-      {exp.isPending && <span>{rows} rows…</span>}
+      {exp.isPending && <span>{count(rows, "row")}…</span>}
       {exp.data && (
         <span data-testid="audit-export-done">
-          Exported {exp.data.rows} rows to {exp.data.path}
+          Exported {count(exp.data.rows, "row")} to {exp.data.path}
         </span>
       )}
       <ErrorMessage error={exp.error} />

@@ -27,7 +27,7 @@ export function FiltersBar({ value, onApply }: { value: AuditFilters; onApply(f:
       }}
     >
       {FIELDS.map(([key, label]) => (
-        <label key={key} className="flex flex-col text-xs text-slate-500">
+        <label key={key} className="flex flex-col text-xs text-slate-600 dark:text-slate-400">
           {label}
           <input
             name={key}
@@ -38,7 +38,7 @@ export function FiltersBar({ value, onApply }: { value: AuditFilters; onApply(f:
         </label>
       ))}
       {(["from", "to"] as const).map((key) => (
-        <label key={key} className="flex flex-col text-xs text-slate-500">
+        <label key={key} className="flex flex-col text-xs text-slate-600 dark:text-slate-400">
           {key === "from" ? "From" : "Before"}
           <input
             type="datetime-local"
@@ -49,6 +49,16 @@ export function FiltersBar({ value, onApply }: { value: AuditFilters; onApply(f:
           />
         </label>
       ))}
+      <label className="flex items-center gap-1 self-center text-xs text-slate-600 dark:text-slate-400">
+        <input
+          type="checkbox"
+          name="exact"
+          data-testid="audit-filter-exact"
+          checked={draft.exact === "true"}
+          onChange={(e) => setDraft({ ...draft, exact: e.target.checked ? "true" : "" })}
+        />
+        Exact match (letter case counts)
+      </label>
       <Button type="submit" variant="primary" data-testid="audit-filter-apply">
         Filter
       </Button>

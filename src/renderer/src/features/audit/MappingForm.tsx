@@ -75,7 +75,7 @@ function RoleSelects({
   return (
     <div className="grid grid-cols-3 gap-2">
       {MAPPING_ROLES.map((role) => (
-        <label key={role} className="flex flex-col text-xs text-slate-500">
+        <label key={role} className="flex flex-col text-xs text-slate-600 dark:text-slate-400">
           {role}
           {isRequiredRole(role) ? " (required)" : ""}
           <select

@@ -4,7 +4,7 @@ import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useAdvice, useTimeline } from "./audit.queries";
 import { AdviceList } from "./AdviceList";
-import { foreignKeyLinks } from "./audit.model";
+import { actorText, foreignKeyLinks } from "./audit.model";
 import { DiffView } from "./DiffView";
 import { JsonBlock } from "./JsonText";
 import { ExportButton } from "./ExportButton";
@@ -55,16 +55,16 @@ export function Timeline({ profileId, mapping, entity, entityId, onJump, onClose
               className={`rounded border p-3 dark:border-slate-800 ${sameTxAsPrevious ? "ml-6 border-dashed" : "border-slate-200"}`}
             >
               <div className="flex flex-wrap items-center gap-3 text-sm">
-                <span className="font-mono text-xs text-slate-500">{e.time}</span>
+                <span className="font-mono text-xs text-slate-600 dark:text-slate-400">{e.time}</span>
                 <span
                   className="rounded bg-slate-200 px-1.5 text-xs font-semibold uppercase dark:bg-slate-800"
                   data-testid="event-action"
                 >
                   {e.action}
                 </span>
-                <span data-testid="event-actor">{e.actor ?? "unknown actor"}</span>
+                <span data-testid="event-actor">{actorText(e.actor, e.actorLabel)}</span>
                 {e.group && (
-                  <span className="text-xs text-slate-500">
+                  <span className="text-xs text-slate-600 dark:text-slate-400">
                     tx {e.group}
                     {sameTxAsPrevious ? " (same transaction)" : ""}
                   </span>

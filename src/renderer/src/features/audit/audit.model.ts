@@ -49,12 +49,43 @@ export function canSaveMapping(chosen: Record<string, string>): boolean {
  * trimmed, and the datetime-local boxes (local time) become ISO instants.
  */
 export function filtersFromDraft(draft: Record<string, string>): AuditFilters {
-  const f: Record<string, string> = {};
+  const f: Record<string, string | boolean> = {};
   for (const [k, v] of Object.entries(draft)) {
     if (!v.trim()) continue;
+    if (k === "exact") {
+      if (v === "true") f.exact = true;
+      continue;
+    }
     f[k] = k === "from" || k === "to" ? new Date(v).toISOString() : v.trim();
   }
   return f as AuditFilters;
+}
+
+/** The row focus moves to for a key in the events list, or undefined when the key does not move it. */
+export function nextRow(key: string, current: number, count: number): number | undefined {
+  if (count === 0) return undefined;
+  switch (key) {
+    case "ArrowDown":
+      return Math.min(count - 1, current + 1);
+    case "ArrowUp":
+      return Math.max(0, current - 1);
+    case "Home":
+      return 0;
+    case "End":
+      return count - 1;
+    case "PageDown":
+      return Math.min(count - 1, current + 10);
+    case "PageUp":
+      return Math.max(0, current - 10);
+    default:
+      return undefined;
+  }
+}
+
+/** How an actor reads: the name from the actor table with its id, else the id said to be one. */
+export function actorText(actor: string | null, label: string | null | undefined): string {
+  if (actor === null) return "unknown actor";
+  return label ? `${label} (${actor})` : `actor id ${actor}`;
 }
 
 export interface EntityLink {

@@ -88,7 +88,7 @@ function CommandPreview({ command, env }: { command: string; env: Record<string,
       >
         {command}
       </pre>
-      <p className="mt-1 text-slate-500">
+      <p className="mt-1 text-slate-600 dark:text-slate-400">
         Environment:{" "}
         {Object.entries(env)
           .map(([k, v]) => `${k}=${v}`)

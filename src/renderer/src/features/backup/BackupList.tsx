@@ -5,7 +5,7 @@ import { ErrorMessage } from "../../components/ErrorMessage";
 import { formatBytes } from "../../components/format";
 import { useBackupList, useVerifyBackup } from "./backup.queries";
 import { useBackupUi } from "./backup.store";
-import { verificationLabel } from "./jobs.model";
+import { verificationLabel, verificationOf } from "./jobs.model";
 import { RestoreDialog } from "./RestoreDialog";
 
 /** Backups recorded in the folder's manifest, with how each was verified. */
@@ -19,11 +19,11 @@ export function BackupList({ profileId }: { profileId: string }) {
       <h2 className="font-semibold">Backups in {folder}</h2>
       <ErrorMessage error={list.error} />
       {list.data?.length === 0 && (
-        <p className="text-sm text-slate-500">No backups recorded in this folder yet.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">No backups recorded in this folder yet.</p>
       )}
       {!!list.data?.length && (
         <table className="w-full text-sm">
-          <thead className="text-left text-slate-500">
+          <thead className="text-left text-slate-600 dark:text-slate-400">
             <tr>
               <th className="py-1">File</th>
               <th className="py-1">Database</th>
@@ -74,27 +74,30 @@ function BackupRow({
     >
       <td className="py-1 font-mono text-xs">
         {entry.file}
-        <div className="text-slate-500">
+        <div className="text-slate-600 dark:text-slate-400">
           {entry.format}, {entry.options.scope}, pg_dump {entry.pgDumpVersion}
         </div>
       </td>
       <td className="py-1">{entry.database}</td>
       <td className="py-1">{new Date(entry.createdAt).toLocaleString()}</td>
       <td className="py-1 pr-4 text-right tabular-nums">{formatBytes(entry.size)}</td>
-      <td className="py-1" data-testid="backup-verified">
-        {verificationLabel(entry)}
+      <td className="py-1" data-testid="backup-verified" data-state={verificationOf(entry).state}>
+        <span className={verificationOf(entry).state === "failed" ? "text-red-700 dark:text-red-300" : ""}>
+          {verificationLabel(entry)}
+        </span>
         {check && (
           <div className={check.ok ? "text-green-700" : "text-red-700"} data-testid="backup-recheck">
             {check.ok ? "re-checked: intact" : check.problems.join("; ")}
           </div>
         )}
-        <div className="font-mono text-[10px] text-slate-500" title={entry.sha256}>
+        <div className="font-mono text-[10px] text-slate-600 dark:text-slate-400" title={entry.sha256}>
           sha256 {entry.sha256.slice(0, 12)}…
         </div>
       </td>
       <td className="py-1 text-right">
         <div className="flex justify-end gap-1">
           <Button
+            data-testid="backup-verify"
             onClick={() => verify.mutate({ folder, file: entry.file })}
             disabled={verify.isPending || !entry.present}
           >

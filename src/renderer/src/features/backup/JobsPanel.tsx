@@ -65,7 +65,7 @@ function JobRow({ job }: { job: Job }) {
       >
         <div className={`h-2 rounded ${tone}`} style={{ width: `${percent}%` }} />
       </div>
-      <div className="mt-1 flex flex-wrap gap-4 text-xs text-slate-500">
+      <div className="mt-1 flex flex-wrap gap-4 text-xs text-slate-600 dark:text-slate-400">
         <span>{p.phase}</span>
         <span>
           tables {p.tablesDone} / {p.tablesTotal}

@@ -14,6 +14,7 @@ import {
   type DumpSelection,
   type Unticked,
 } from "../../../../shared/backup/object-selection";
+import { count } from "../../../../shared/format/plural";
 
 interface Props {
   objects: UseQueryResult<{ schemas: DumpableSchema[] }>;
@@ -79,7 +80,7 @@ export function ObjectPicker({ objects, open, onOpen, unticked, onChange, select
               None
             </Button>
           </div>
-          {objects.isPending && <p className="text-slate-500">Reading the catalog…</p>}
+          {objects.isPending && <p className="text-slate-600 dark:text-slate-400">Reading the catalog…</p>}
           <ErrorMessage error={objects.error} />
           <ul className="max-h-80 overflow-y-auto" data-testid="backup-objects-list">
             {schemas
@@ -130,7 +131,7 @@ function SchemaRow({ schema, unticked, onChange, expanded, onExpand, needle }: S
       <div className="flex items-center gap-2">
         <button
           type="button"
-          className="w-4 text-slate-500"
+          className="w-4 text-slate-600 dark:text-slate-400"
           onClick={onExpand}
           aria-label={`${expanded ? "Collapse" : "Expand"} schema ${schema.name}`}
         >
@@ -146,7 +147,9 @@ function SchemaRow({ schema, unticked, onChange, expanded, onExpand, needle }: S
           />
           <span className="font-medium">{schema.name}</span>
         </label>
-        <span className="text-xs text-slate-500">{schema.objects.length} relations</span>
+        <span className="text-xs text-slate-600 dark:text-slate-400">
+          {count(schema.objects.length, "relation")}
+        </span>
       </div>
       {expanded && (
         <ul className="ml-10">
@@ -160,7 +163,7 @@ function SchemaRow({ schema, unticked, onChange, expanded, onExpand, needle }: S
                   aria-label={`${o.kind} ${schema.name}.${o.name}`}
                 />
                 <span>{o.name}</span>
-                <span className="text-xs text-slate-500">
+                <span className="text-xs text-slate-600 dark:text-slate-400">
                   {o.kind}
                   {o.partitionOf ? ` of ${o.partitionOf}` : ""}
                   {o.bytes > 0 ? ` · ${formatBytes(o.bytes)}` : ""}

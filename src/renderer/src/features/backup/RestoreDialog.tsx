@@ -7,6 +7,7 @@ import { digitsOnly } from "./backup-form.model";
 import { useRestore } from "./backup.queries";
 import {
   canRestore,
+  failedCheck,
   initialRestoreForm,
   isArchive,
   restoreRequest,
@@ -38,6 +39,7 @@ export function RestoreDialog({ profileId, folder, entry, onClose }: Props) {
       <h3 className="font-semibold">
         Restore <span className="font-mono text-sm">{entry.file}</span>
       </h3>
+      <FailedCheckConsent entry={entry} form={form} onChange={onChange} />
       <RestoreTarget form={form} onChange={onChange} />
       <RestoreOptions form={form} onChange={onChange} format={entry.format} />
       <div className="flex gap-2">
@@ -46,7 +48,7 @@ export function RestoreDialog({ profileId, folder, entry, onClose }: Props) {
           onClick={() =>
             restore.mutate(restoreRequest(form, { profileId, folder, entry }), { onSuccess: onClose })
           }
-          disabled={restore.isPending || !canRestore(form)}
+          disabled={restore.isPending || !canRestore(form, entry)}
           data-testid="restore-start"
         >
           Restore
@@ -138,6 +140,30 @@ function RestoreOptions({ form, onChange, format }: FormProps & { format: Backup
           />
         </label>
       )}
+    </div>
+  );
+}
+
+/** The archive's last check failed: say why, and restore only when the user says so. */
+function FailedCheckConsent({ entry, form, onChange }: FormProps & { entry: ManifestEntry }) {
+  const reason = failedCheck(entry);
+  if (reason === undefined) return null;
+  return (
+    <div
+      role="alert"
+      data-testid="restore-failed-check"
+      className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
+      <p>The last check of this backup failed: {reason}. Restoring it may fail or restore damaged data.</p>
+      <label className="mt-2 flex items-center gap-2">
+        <input
+          type="checkbox"
+          data-testid="restore-accept-failed"
+          checked={form.acceptFailedCheck}
+          onChange={(e) => onChange({ acceptFailedCheck: e.target.checked })}
+        />
+        Restore it anyway
+      </label>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { digitsOnly } from "./backup-form.model";
 import { useApplyRetention, useRetentionPreview } from "./backup.queries";
 import { useBackupUi } from "./backup.store";
 import { hasRetentionLimit, retentionPolicy } from "./retention.model";
+import { count } from "../../../../shared/format/plural";
 
 /** Keep the last N backups per database, or those newer than D days; always previewed first. */
 export function RetentionPanel() {
@@ -68,10 +69,13 @@ function RetentionPreview({ plan, onDelete }: { plan: RetentionPlan; onDelete():
   return (
     <div data-testid="retention-preview">
       {plan.remove.length === 0 ? (
-        <p className="text-slate-500">Nothing would be deleted.</p>
+        <p className="text-slate-600 dark:text-slate-400">Nothing would be deleted.</p>
       ) : (
         <>
-          <p>These {plan.remove.length} backups would be deleted:</p>
+          <p>
+            {plan.remove.length === 1 ? "This backup" : `These ${count(plan.remove.length, "backup")}`} would
+            be deleted:
+          </p>
           <ul className="ml-4 list-disc font-mono text-xs">
             {plan.remove.map((r) => (
               <li key={r.file}>
@@ -80,7 +84,7 @@ function RetentionPreview({ plan, onDelete }: { plan: RetentionPlan; onDelete():
             ))}
           </ul>
           <Button variant="danger" className="mt-2" onClick={onDelete}>
-            Delete {plan.remove.length} backups
+            Delete {count(plan.remove.length, "backup")}
           </Button>
         </>
       )}

@@ -55,7 +55,7 @@ function ScheduleRow({ schedule: s, onRemove }: { schedule: Schedule; onRemove()
         {s.database} · {scheduleCadence(s)} at {s.time} · {s.format}, {s.scope} →{" "}
         <span className="font-mono text-xs">{s.folder}</span>
         {s.lastRunAt && (
-          <span className="text-slate-500">
+          <span className="text-slate-600 dark:text-slate-400">
             {" "}
             · last run {new Date(s.lastRunAt).toLocaleString()} ({s.lastResult?.state})
           </span>

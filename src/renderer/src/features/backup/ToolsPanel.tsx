@@ -9,7 +9,7 @@ export function ToolsPanel({ profileId }: { profileId: string }) {
   const setToolPath = useSetToolPath(profileId);
   const [folder, setFolder] = useState("");
   if (tools.error) return <ErrorMessage error={tools.error} />;
-  if (!tools.data) return <p className="text-sm text-slate-500">Looking for pg_dump…</p>;
+  if (!tools.data) return <p className="text-sm text-slate-600 dark:text-slate-400">Looking for pg_dump…</p>;
   const t = tools.data;
   const save = (value: string | null) => setToolPath.mutate({ major: t.serverMajor, folder: value });
   return (

@@ -102,8 +102,13 @@ export function useCancelJob() {
 }
 
 /** Reads a backup file again against its manifest (size, sha256, pg_restore --list). */
+/** Re-checks a backup; the listing is read again since its state follows the last check. */
 export function useVerifyBackup() {
-  return useMutation({ mutationFn: (input: InputOf<"backup:verify">) => call("backup:verify", input) });
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InputOf<"backup:verify">) => call("backup:verify", input),
+    onSettled: (_r, _e, input) => qc.invalidateQueries({ queryKey: backupKeys.list(input.folder) }),
+  });
 }
 
 /** Which backups a retention policy would delete; nothing is deleted. */

@@ -20,13 +20,37 @@ export function jobTone(job: Job): JobTone {
     : "running";
 }
 
+export type Verification =
+  | { state: "missing" }
+  | { state: "unverified" }
+  | { state: "verified"; at: string; testRestore: boolean }
+  | { state: "failed"; at: string; reason: string };
+
 /**
- * How a listed backup was verified: "missing" when its file is gone; "verified" only after a
- * full read and, if a test restore ran, without a row-count mismatch.
+ * Where a listed backup stands: the last re-check decides when there is one (a damaged
+ * archive is "failed" whatever its run found); else the run's own checks, "verified" only
+ * after a full read and, if a test restore ran, without a row-count mismatch.
  */
-export function verificationLabel(entry: ManifestEntry & { present: boolean }): string {
-  if (!entry.present) return "missing";
+export function verificationOf(entry: ManifestEntry & { present: boolean }): Verification {
+  if (!entry.present) return { state: "missing" };
   const v = entry.verification;
+  if (v.lastCheck)
+    return v.lastCheck.ok
+      ? { state: "verified", at: v.lastCheck.at, testRestore: false }
+      : { state: "failed", at: v.lastCheck.at, reason: v.lastCheck.problems.join("; ") };
   const verified = v.fullRead && (!v.testRestore || v.testRestore.mismatches.length === 0);
-  return verified ? `verified${v.testRestore ? " + test restore" : ""}` : "not verified";
+  return verified
+    ? { state: "verified", at: entry.createdAt, testRestore: Boolean(v.testRestore) }
+    : { state: "unverified" };
+}
+
+/** "verified at …", "failed at …: reason", "unverified" or "missing". */
+export function verificationLabel(
+  entry: ManifestEntry & { present: boolean },
+  time: (iso: string) => string = (iso) => new Date(iso).toLocaleString(),
+): string {
+  const v = verificationOf(entry);
+  if (v.state === "verified") return `verified at ${time(v.at)}${v.testRestore ? " + test restore" : ""}`;
+  if (v.state === "failed") return `failed at ${time(v.at)}: ${v.reason}`;
+  return v.state;
 }

@@ -11,6 +11,14 @@ export interface RestoreFormState {
   singleTransaction: boolean;
   /** "" = one job; otherwise up to two digits. */
   jobs: string;
+  /** Ticked by the user when the archive's last check failed: restore it anyway. */
+  acceptFailedCheck: boolean;
+}
+
+/** Why the archive may be damaged (its last check failed), or undefined when it is not known to be. */
+export function failedCheck(entry: ManifestEntry): string | undefined {
+  const last = entry.verification.lastCheck;
+  return last && !last.ok ? last.problems.join("; ") : undefined;
 }
 
 export function initialRestoreForm(entry: ManifestEntry): RestoreFormState {
@@ -22,6 +30,7 @@ export function initialRestoreForm(entry: ManifestEntry): RestoreFormState {
     noOwner: false,
     singleTransaction: false,
     jobs: "",
+    acceptFailedCheck: false,
   };
 }
 
@@ -32,8 +41,12 @@ export const isArchive = (format: BackupFormat) => format !== "plain";
 export const takesRestoreJobs = (format: BackupFormat, form: RestoreFormState) =>
   isArchive(format) && !form.singleTransaction;
 
-/** A new database needs a name; an existing one also needs its name typed again. */
-export function canRestore(form: RestoreFormState): boolean {
+/**
+ * A new database needs a name; an existing one also needs its name typed again; an archive
+ * whose last check failed needs the user's explicit go-ahead.
+ */
+export function canRestore(form: RestoreFormState, entry?: ManifestEntry): boolean {
+  if (entry && failedCheck(entry) !== undefined && !form.acceptFailedCheck) return false;
   return form.database !== "" && (form.target === "new" || form.confirm === form.database);
 }
 
@@ -54,6 +67,7 @@ export function restoreRequest(
     ifExists: archive && form.clean,
     noOwner: archive && form.noOwner,
     singleTransaction: form.singleTransaction,
+    ...(failedCheck(from.entry) !== undefined ? { acceptFailedCheck: form.acceptFailedCheck } : {}),
     ...(form.jobs && takesRestoreJobs(from.entry.format, form) ? { jobs: Number(form.jobs) } : {}),
   };
 }

@@ -4,19 +4,27 @@ import { useUi } from "../../app/ui.store";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { ApiError } from "../../lib/api-error";
-import { demoCardView, demoServerLine, shownProgress } from "./demo-card.model";
-import { useCancelDemo, useCreateDemo, useDemoProgress, useDemoStatus, useRemoveDemo } from "./demo.queries";
+import { demoCardView, shownProgress } from "./demo-card.model";
+import { DemoPanel } from "./DemoPanel";
+import {
+  useCancelDemo,
+  useCreateDemo,
+  useDemoProgress,
+  useDemoResetting,
+  useDemoStatus,
+} from "./demo.queries";
 
 /**
- * On the Connections page: with no saved profile, offers to create the demo database
- * (with a progress bar and cancel); once it exists, a line with its server and a way to
- * remove it.
+ * On the Connections page, always: with no demo, offers to create it (in full with no
+ * saved profile, in one line beside the user's own); while it is built (or reset), a
+ * progress bar and cancel; once it exists, its server, connection details and controls.
  */
 export function DemoCard({ profiles }: { profiles: Profile[] | undefined }) {
   const status = useDemoStatus();
   const progress = useDemoProgress();
   const openProfile = useUi((s) => s.openProfile);
   const create = useCreateDemo(openProfile);
+  const resetting = useDemoResetting();
   const demo = status.data;
   if (!profiles || !demo) return null;
 
@@ -24,15 +32,15 @@ export function DemoCard({ profiles }: { profiles: Profile[] | undefined }) {
     demoCardView(
       demo,
       profiles.map((p) => p.id),
-      create.isPending,
+      create.isPending || resetting,
     )
   ) {
     case "creating":
       return <DemoProgressCard progress={shownProgress(progress, demo)} />;
     case "present":
-      return <DemoLine demo={demo} />;
-    case "hidden":
-      return null;
+      return <DemoPanel demo={demo} profile={profiles.find((p) => p.id === demo.profileId)} />;
+    case "compact-offer":
+      return <CompactOffer onCreate={() => create.mutate("demo")} error={create.error} />;
     case "offer":
       return <DemoOffer demo={demo} error={create.error} onCreate={() => create.mutate("demo")} />;
   }
@@ -69,35 +77,24 @@ function DemoProgressCard({ progress }: { progress: DemoProgress }) {
   );
 }
 
-/** The demo exists: its server, and Remove (after the browser's confirmation). */
-function DemoLine({ demo }: { demo: DemoStatus }) {
-  const remove = useRemoveDemo();
+/** Beside the user's own connections: the demo stays one click away. */
+function CompactOffer({ onCreate, error }: { onCreate(): void; error: unknown }) {
   return (
-    <div
-      className="flex items-center gap-3 rounded border border-slate-200 p-3 text-sm dark:border-slate-800"
+    <section
+      aria-label="Demo database"
+      className="flex flex-col gap-2 rounded border border-slate-200 p-3 text-sm dark:border-slate-800"
       data-testid="demo-card"
     >
-      <span className="flex-1 text-slate-600 dark:text-slate-400" data-testid="demo-state">
-        Demo database: {demoServerLine(demo)}
-      </span>
-      {demo.error && <span className="text-red-700 dark:text-red-300">{demo.error}</span>}
-      <Button
-        variant="danger"
-        data-testid="demo-remove"
-        disabled={remove.isPending}
-        onClick={() => {
-          if (
-            confirm(
-              "Remove the demo database? Its server stops and its data folder is deleted. Your other connections stay.",
-            )
-          )
-            remove.mutate();
-        }}
-      >
-        Remove demo
-      </Button>
-      <ErrorMessage error={remove.error} />
-    </div>
+      <div className="flex items-center gap-3">
+        <span className="flex-1 text-slate-600 dark:text-slate-400" data-testid="demo-state">
+          Demo database: not created. A PostgreSQL 15 server of pgdesk's own with a shop to explore.
+        </span>
+        <Button data-testid="demo-create" onClick={onCreate}>
+          Create demo database
+        </Button>
+      </div>
+      <ErrorMessage error={error} />
+    </section>
   );
 }
 
@@ -118,7 +115,7 @@ function DemoOffer({ demo, error, onCreate }: { demo: DemoStatus; error: unknown
         </p>
       </div>
       {cancelled ? (
-        <p className="text-sm text-slate-500">Cancelled; nothing was left behind.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Cancelled; nothing was left behind.</p>
       ) : (
         <ErrorMessage error={error} />
       )}

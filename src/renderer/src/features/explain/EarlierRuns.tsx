@@ -23,7 +23,7 @@ export function EarlierRuns({
   const history = usePlanHistory(profileId, result.history.queryKey, result.ranAt);
   if (!result.history.kept && result.history.reason)
     return (
-      <p className="text-xs text-slate-500" data-testid="explain-history-note">
+      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="explain-history-note">
         This plan was {result.history.reason}.
       </p>
     );
@@ -58,7 +58,8 @@ function label(e: PlanHistoryEntry): string {
 export function EarlierRunCompare({ id, current }: { id: string; current: PlanModel }) {
   const earlier = useHistoryPlan(id);
   if (earlier.error) return <ErrorMessage error={earlier.error} />;
-  if (!earlier.data) return <p className="text-sm text-slate-500">Reading the earlier plan…</p>;
+  if (!earlier.data)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">Reading the earlier plan…</p>;
   const { entry, plans } = earlier.data;
   return (
     <div className="flex flex-col gap-1" data-testid="explain-history-compare">

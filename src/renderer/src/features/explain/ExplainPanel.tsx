@@ -75,7 +75,7 @@ export function ExplainPanel(props: ExplainPanelProps) {
       {options.analyze && <AnalyzeNote />}
       {current.error !== null && <ErrorMessage error={current.error} />}
       {run.error && <ErrorMessage error={run.error} />}
-      {run.isPending && <p className="text-sm text-slate-500">Running EXPLAIN…</p>}
+      {run.isPending && <p className="text-sm text-slate-600 dark:text-slate-400">Running EXPLAIN…</p>}
       {result && (
         <ExplainResultView
           profileId={profileId}

@@ -12,17 +12,17 @@ export function PlanProvenance({
 }: Pick<PinnedPlan, "sql" | "options" | "ranAt" | "profileName"> & { testId: string }) {
   return (
     <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs" data-testid={testId}>
-      <dt className="text-slate-500">Statement</dt>
+      <dt className="text-slate-600 dark:text-slate-400">Statement</dt>
       <dd>
         <pre className="max-h-20 overflow-auto font-mono whitespace-pre-wrap" data-testid={`${testId}-sql`}>
           {sql ?? "(not known)"}
         </pre>
       </dd>
-      <dt className="text-slate-500">Options</dt>
+      <dt className="text-slate-600 dark:text-slate-400">Options</dt>
       <dd data-testid={`${testId}-options`}>{optionsText(options)}</dd>
-      <dt className="text-slate-500">Ran</dt>
+      <dt className="text-slate-600 dark:text-slate-400">Ran</dt>
       <dd data-testid={`${testId}-when`}>{when(ranAt)}</dd>
-      <dt className="text-slate-500">Profile</dt>
+      <dt className="text-slate-600 dark:text-slate-400">Profile</dt>
       <dd data-testid={`${testId}-profile`}>{profileName ?? "—"}</dd>
     </dl>
   );

@@ -28,7 +28,7 @@ export function PlanCompare({
       <CompareSummary summary={cmp.summary} labelA={labelA} labelB={labelB} />
       <div className="max-h-[60vh] overflow-auto rounded border border-slate-200 dark:border-slate-800">
         <table className="w-full text-xs" data-testid="plan-compare-nodes">
-          <thead className="sticky top-0 bg-slate-50 text-left text-slate-500 dark:bg-slate-900">
+          <thead className="sticky top-0 bg-slate-50 text-left text-slate-600 dark:text-slate-400 dark:bg-slate-900">
             <tr>
               <th className="px-2 py-1">{labelA}</th>
               <th className="px-2 py-1">{labelB}</th>
@@ -67,7 +67,7 @@ function CompareSummary({
 }) {
   return (
     <table className="w-full max-w-3xl text-sm" data-testid="plan-compare-summary">
-      <thead className="text-left text-slate-500">
+      <thead className="text-left text-slate-600 dark:text-slate-400">
         <tr>
           <th className="py-1 font-normal" />
           <th className="py-1 text-right font-medium">{labelA}</th>
@@ -126,7 +126,7 @@ function SummaryRow({
 }) {
   return (
     <tr className="border-t border-slate-200 dark:border-slate-800" data-testid={testId}>
-      <td className="py-1 text-slate-500">{label}</td>
+      <td className="py-1 text-slate-600 dark:text-slate-400">{label}</td>
       <td className="py-1 text-right tabular-nums">{fmt(f.a)}</td>
       <td className="py-1 text-right tabular-nums">{fmt(f.b)}</td>
       <td className="py-1 text-right tabular-nums">{delta(f.a, f.b)}</td>

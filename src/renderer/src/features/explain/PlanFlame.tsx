@@ -19,7 +19,7 @@ export function PlanFlame({
   const depth = boxes.reduce((d, b) => Math.max(d, b.depth), 0);
   return (
     <div className="flex flex-col gap-1" data-testid="plan-flame">
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-600 dark:text-slate-400">
         Width = {plan.timed ? "inclusive time" : "estimated cost"}; colour = share of exclusive time. Click a
         box to select its node.
       </p>

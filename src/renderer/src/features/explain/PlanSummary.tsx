@@ -1,4 +1,5 @@
 import type { PlanModel } from "../../../../shared/explain/plan.model";
+import { count } from "../../../../shared/format/plural";
 import { FactList } from "./FactList";
 import { planFacts } from "./plan.facts";
 import { formatMs } from "./plan.format";
@@ -16,14 +17,15 @@ export function PlanSummary({ plan }: { plan: PlanModel }) {
     ["Total cost", plan.totalCost === null ? "not printed" : plan.totalCost.toFixed(2)],
     ["Nodes", String(plan.nodes.length), "plan-node-count"],
   ];
-  if (plan.jit) items.push(["JIT", `${formatMs(plan.jit.totalMs)} (${plan.jit.functions} functions)`]);
+  if (plan.jit)
+    items.push(["JIT", `${formatMs(plan.jit.totalMs)} (${count(plan.jit.functions, "function")})`]);
   if (plan.triggers.length) items.push(["Triggers", `${formatMs(triggerMs)} in ${plan.triggers.length}`]);
   return (
     <div className="flex flex-col gap-1">
       <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="plan-summary">
         {items.map(([label, value, testId]) => (
           <div key={label} className="flex gap-2">
-            <dt className="text-slate-500">{label}</dt>
+            <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
             <dd className="font-medium tabular-nums" data-testid={testId}>
               {value}
             </dd>
@@ -31,7 +33,9 @@ export function PlanSummary({ plan }: { plan: PlanModel }) {
         ))}
       </dl>
       {!plan.analyzed && (
-        <p className="text-xs text-slate-500">Estimates only: run with ANALYZE for actual times and rows.</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          Estimates only: run with ANALYZE for actual times and rows.
+        </p>
       )}
       {plan.queryText !== null && (
         <pre

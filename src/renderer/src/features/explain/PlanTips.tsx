@@ -13,7 +13,7 @@ export function PlanTips({ tips, onShowNode }: { tips: Tip[]; onShowNode(id: num
   const [limit, setLimit] = useState(20);
   if (tips.length === 0)
     return (
-      <p className="text-sm text-slate-500" data-testid="plan-no-tips">
+      <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="plan-no-tips">
         No problems found in this plan.
       </p>
     );
@@ -43,7 +43,7 @@ export function PlanTips({ tips, onShowNode }: { tips: Tip[]; onShowNode(id: num
           <dl className="mt-1 flex flex-wrap gap-x-4 text-xs" data-testid="plan-tip-figures">
             {tip.figures.map(([k, v]) => (
               <div key={k} className="flex gap-1">
-                <dt className="text-slate-500">{k}</dt>
+                <dt className="text-slate-600 dark:text-slate-400">{k}</dt>
                 <dd className="tabular-nums">{v}</dd>
               </div>
             ))}

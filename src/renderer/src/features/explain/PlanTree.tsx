@@ -50,7 +50,7 @@ export function PlanTree({ plan, collapsed, selectedId, onToggle, onSelect, reve
       data-testid="plan-tree"
     >
       <div
-        className="grid border-b border-slate-200 bg-slate-50 px-2 py-1 font-medium text-slate-500 dark:border-slate-800 dark:bg-slate-900"
+        className="grid border-b border-slate-200 bg-slate-50 px-2 py-1 font-medium text-slate-600 dark:text-slate-400 dark:border-slate-800 dark:bg-slate-900"
         style={{ gridTemplateColumns: COLUMNS }}
       >
         <span>Node</span>
@@ -145,7 +145,7 @@ function NodeLabel({ node, collapsed, onToggle }: Pick<RowProps, "node" | "colla
           e.stopPropagation();
           onToggle(node.id);
         }}
-        className="w-4 shrink-0 text-slate-400 disabled:invisible"
+        className="w-4 shrink-0 text-slate-600 dark:text-slate-400 disabled:invisible"
       >
         {collapsed ? "▸" : "▾"}
       </button>
@@ -161,13 +161,19 @@ function NodeLabel({ node, collapsed, onToggle }: Pick<RowProps, "node" | "colla
       >
         {node.label}
       </span>
-      {node.neverExecuted && <span className="shrink-0 text-slate-500">never executed</span>}
+      {node.neverExecuted && (
+        <span className="shrink-0 text-slate-600 dark:text-slate-400">never executed</span>
+      )}
       {node.earlyStop && !node.neverExecuted && (
-        <span className="shrink-0 text-slate-500" title={node.earlyStop} data-testid="plan-node-early-stop">
+        <span
+          className="shrink-0 text-slate-600 dark:text-slate-400"
+          title={node.earlyStop}
+          data-testid="plan-node-early-stop"
+        >
           stopped early
         </span>
       )}
-      {collapsed && <span className="shrink-0 text-slate-400">…</span>}
+      {collapsed && <span className="shrink-0 text-slate-600 dark:text-slate-400">…</span>}
     </span>
   );
 }

@@ -42,7 +42,7 @@ export function PlanViewer({ plan }: { plan: PlanModel }) {
         {selected ? (
           <PlanNodeDetails node={selected} />
         ) : (
-          <p className="text-xs text-slate-500">
+          <p className="text-xs text-slate-600 dark:text-slate-400">
             Select a node to see everything the server reported about it.
           </p>
         )}

@@ -32,7 +32,7 @@ export function PlansPage({ profileId }: AreaProps) {
   return (
     <section className="flex flex-col gap-3" data-testid="plans-page">
       <h1 className="text-xl font-semibold">Plans</h1>
-      <p className="text-sm text-slate-500">
+      <p className="text-sm text-slate-600 dark:text-slate-400">
         Paste a plan as it reached you: EXPLAIN&apos;s text, JSON, YAML or XML; psql&apos;s output in any
         format; a pgAdmin or DBeaver copy; an auto_explain log entry; with the SQL or prompts around it. Paste
         a second plan to compare them (for example before and after an index). Nothing is sent anywhere.

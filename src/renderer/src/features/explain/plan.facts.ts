@@ -7,6 +7,7 @@ import type {
   Wal,
 } from "../../../../shared/explain/plan.model";
 import { formatBlocks, formatCount, formatMs, formatShare } from "./plan.format";
+import { plural } from "../../../../shared/format/plural";
 
 /** A labelled group of label/value lines, as the details panes show them. */
 export interface FactGroup {
@@ -61,7 +62,7 @@ function perLoop(n: PlanNode): string {
   if (n.neverExecuted) return "never executed";
   if (n.actualLoops === null) return "—";
   const time = n.actualTotalMs === null ? "" : `${ms(n.actualStartupMs)} … ${ms(n.actualTotalMs)}, `;
-  return `${time}${formatCount(n.actualRows)} rows × ${formatCount(n.actualLoops)} loops`;
+  return `${time}${formatCount(n.actualRows)} ${plural(n.actualRows ?? 0, "row")} × ${formatCount(n.actualLoops)} ${plural(n.actualLoops ?? 0, "loop")}`;
 }
 
 /** Figures that are per loop in EXPLAIN: shown as totals, saying how they were counted. */
@@ -131,7 +132,7 @@ function worker(w: PlanWorker): [string, string] {
   const parts: string[] = [];
   if (w.actualLoops !== null)
     parts.push(
-      `${w.actualTotalMs !== null ? `${ms(w.actualStartupMs)} … ${ms(w.actualTotalMs)}, ` : ""}${formatCount(w.actualRows)} rows × ${formatCount(w.actualLoops)} loops`,
+      `${w.actualTotalMs !== null ? `${ms(w.actualStartupMs)} … ${ms(w.actualTotalMs)}, ` : ""}${formatCount(w.actualRows)} ${plural(w.actualRows ?? 0, "row")} × ${formatCount(w.actualLoops)} ${plural(w.actualLoops ?? 0, "loop")}`,
     );
   if (w.buffers) parts.push(`buffers ${buffersText(w.buffers).join("; ")}`);
   for (const [k, v] of w.details) parts.push(`${k}: ${v}`);

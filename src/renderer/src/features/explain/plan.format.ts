@@ -1,12 +1,8 @@
+import { formatBytes, formatDurationMs } from "../../../../shared/format/units";
 import type { PlanNode, TimeSeverity } from "../../../../shared/explain/plan.model";
 
-export function formatMs(ms: number | null | undefined): string {
-  if (ms == null) return "—";
-  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms >= 100) return `${Math.round(ms)} ms`;
-  if (ms >= 1) return `${ms.toFixed(1)} ms`;
-  return `${ms.toFixed(3)} ms`;
-}
+/** Plan times use the app's one duration formatter. */
+export const formatMs = formatDurationMs;
 
 export function formatShare(share: number | null | undefined): string {
   if (share == null) return "—";
@@ -25,10 +21,7 @@ export function formatCount(n: number | null | undefined): string {
 /** Blocks are 8 kB pages. */
 export function formatBlocks(blocks: number | null | undefined): string {
   if (blocks == null) return "—";
-  const bytes = blocks * 8192;
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${Math.round(bytes / 1024)} kB`;
+  return formatBytes(blocks * 8192);
 }
 
 export const severityBar: Record<TimeSeverity, string> = {

@@ -48,7 +48,7 @@ export function FleetPage(_props: AreaProps) {
         <PanelButtons panel={panel} onPanel={setPanel} />
         {s && (
           <span
-            className="text-sm text-slate-500"
+            className="text-sm text-slate-600 dark:text-slate-400"
             data-testid="fleet-progress"
             data-finished={s.finishedAt ? "yes" : "no"}
           >
@@ -68,12 +68,12 @@ export function FleetPage(_props: AreaProps) {
       <ErrorMessage error={snapshot.error ?? refresh.error ?? settings.error} />
       {s && <Counts counts={s.counts} />}
       <FleetFilterBar filter={filter} onChange={setFilter} groups={offered.groups} tags={offered.tags} />
-      <p className="text-xs text-slate-500" data-testid="fleet-shown">
+      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="fleet-shown">
         {shown.length} of {rows.length} shown
       </p>
       <FleetTable rows={shown} onOpen={open} />
       {rows.length === 0 && s && (
-        <p className="text-sm text-slate-500">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
           No saved connections yet: import some, or discover a Patroni cluster.
         </p>
       )}

@@ -28,7 +28,7 @@ export function DashboardPage({ profileId }: AreaProps) {
         <h1 className="text-xl font-semibold">Health</h1>
         {r && <StatusBadge status={r.status} testId="health-status" />}
         {r && (
-          <span className="text-xs text-slate-500" data-testid="health-generated">
+          <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="health-generated">
             {r.role} · {r.database ?? "unreachable"} · {new Date(r.generatedAt).toLocaleTimeString()} ·{" "}
             {Math.round(r.durationMs)} ms
             {r.errorCount > 0
@@ -54,7 +54,9 @@ export function DashboardPage({ profileId }: AreaProps) {
       </header>
       {report.error && <ErrorMessage error={report.error} />}
       <LiveCharts samples={samples} />
-      {!r && !report.error && <p className="text-sm text-slate-500">Running the health checks…</p>}
+      {!r && !report.error && (
+        <p className="text-sm text-slate-600 dark:text-slate-400">Running the health checks…</p>
+      )}
       {r && (
         <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-3" data-testid="health-checks">
           {checks.map((c) => (
@@ -85,7 +87,7 @@ function IntervalSelect({
   onChange(v: number): void;
 }) {
   return (
-    <label className="flex items-center gap-1 text-xs text-slate-500">
+    <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
       {label}
       <select
         className="rounded border border-slate-300 px-1 py-0.5 dark:border-slate-700 dark:bg-slate-900"

@@ -22,7 +22,7 @@ export function IndexesPage({ profileId }: AreaProps) {
     <section className="flex flex-col gap-4" data-testid="indexes-page">
       <div className="flex items-center gap-3">
         <h1 className="text-xl font-semibold">Indexes</h1>
-        {r && <span className="text-sm text-slate-500">database {r.database}</span>}
+        {r && <span className="text-sm text-slate-600 dark:text-slate-400">database {r.database}</span>}
         <Button
           onClick={() => void report.refetch()}
           disabled={report.isFetching}
@@ -50,7 +50,9 @@ export function IndexesPage({ profileId }: AreaProps) {
         ))}
       </div>
       {report.error && <ErrorMessage error={report.error} />}
-      {!r && !report.error && <p className="text-sm text-slate-500">Reading index statistics…</p>}
+      {!r && !report.error && (
+        <p className="text-sm text-slate-600 dark:text-slate-400">Reading index statistics…</p>
+      )}
       {r && tab === "inventory" && <InventoryTab report={r} />}
       {r && tab === "unused" && <UnusedTab report={r} profileId={profileId} />}
       {r && tab === "duplicates" && <DuplicatesTab report={r} profileId={profileId} />}

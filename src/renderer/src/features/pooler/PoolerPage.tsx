@@ -12,7 +12,7 @@ const checkStyle: Record<PoolerCheck["severity"], string> = {
   ok: "text-emerald-800 dark:text-emerald-300",
   warn: "text-amber-800 dark:text-amber-300",
   critical: "text-red-800 dark:text-red-300 font-semibold",
-  unknown: "text-slate-500",
+  unknown: "text-slate-600 dark:text-slate-400",
 };
 
 /** A PgBouncer profile: saturation first, then every SHOW table, and the pause/resume/reload commands. */
@@ -23,7 +23,7 @@ export function PoolerPage({ profileId }: AreaProps) {
     return overview.error ? (
       <ErrorMessage error={overview.error} />
     ) : (
-      <p className="text-sm text-slate-500">Asking PgBouncer…</p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">Asking PgBouncer…</p>
     );
   const o = overview.data;
   return (
@@ -79,7 +79,7 @@ function Totals({ o }: { o: PoolerOverview }) {
     <dl className="grid grid-cols-2 gap-3 md:grid-cols-5">
       {items.map(([label, value, id]) => (
         <div key={id} className="rounded border border-slate-200 p-3 dark:border-slate-800">
-          <dt className="text-xs text-slate-500">{label}</dt>
+          <dt className="text-xs text-slate-600 dark:text-slate-400">{label}</dt>
           <dd className="mt-1 font-medium tabular-nums" data-testid={id}>
             {value}
           </dd>

@@ -18,7 +18,7 @@ export function ConnectedHost({ profileId, after }: { profileId: string; after: 
   const label = formatHostPort(s.host, s.port);
   return (
     <div className="rounded border border-slate-200 p-3 dark:border-slate-800">
-      <dt className="text-xs text-slate-500">Host</dt>
+      <dt className="text-xs text-slate-600 dark:text-slate-400">Host</dt>
       <dd className="mt-1 truncate font-medium" data-testid="connected-host">
         {label}
       </dd>

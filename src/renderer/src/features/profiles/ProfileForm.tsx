@@ -78,7 +78,11 @@ export function ProfileForm({ existing, onSaved, onCancel }: Props) {
         }}
       />
       <BehaviourFields {...section} />
-      <div className="flex gap-2">
+      {/* the actions stay in view at the bottom, with what Test found right beside them */}
+      <div
+        data-testid="profile-actions"
+        className="sticky bottom-0 flex flex-wrap items-start gap-2 border-t border-slate-200 bg-white py-2 dark:border-slate-800 dark:bg-slate-950"
+      >
         <Button data-testid="profile-test" onClick={() => test.mutate(input(form))} disabled={test.isPending}>
           {test.isPending ? "Testing…" : "Test connection"}
         </Button>
@@ -86,11 +90,24 @@ export function ProfileForm({ existing, onSaved, onCancel }: Props) {
           Save
         </Button>
         <Button onClick={onCancel}>Cancel</Button>
+        <div className="max-h-64 min-w-0 flex-1 basis-72 overflow-auto" aria-live="polite">
+          {test.data && !test.isPending && <ConnectionTestResult result={test.data} />}
+          <ErrorMessage error={error} target={adviceTarget(form)} />
+        </div>
       </div>
-      {test.data && <ConnectionTestResult result={test.data} />}
-      <ErrorMessage error={error} />
     </form>
   );
+}
+
+/** Where the form points, to name it in connection advice. */
+function adviceTarget(f: ProfileFormState) {
+  return {
+    host: f.host,
+    port: Number(f.port) || undefined,
+    user: f.user,
+    database: f.database,
+    sshHost: f.sshEnabled ? f.sshHost : undefined,
+  };
 }
 
 /** What the pasted string held that pgdesk does not use, or that the user should know. */

@@ -24,7 +24,7 @@ export function ProfileRow({ profile: p, onOpen, onEdit, onDuplicate, onExport, 
     >
       <div className="min-w-0 flex-1">
         <div className="font-medium">{p.name}</div>
-        <div className="truncate text-xs text-slate-500">{profileSummary(p)}</div>
+        <div className="truncate text-xs text-slate-600 dark:text-slate-400">{profileSummary(p)}</div>
       </div>
       {p.tag && <TagBadge tag={p.tag} />}
       {confirming ? (

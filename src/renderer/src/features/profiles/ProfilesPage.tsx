@@ -48,7 +48,7 @@ export function ProfilesPage(_props: AreaProps) {
       <DemoCard profiles={profiles.data} />
       {exportUri.data && (
         <div className="flex items-center gap-2 rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
-          <span className="text-slate-500">URI (no password):</span>
+          <span className="text-slate-600 dark:text-slate-400">URI (no password):</span>
           <code data-testid="profile-export-uri" className="flex-1 select-all break-all font-mono text-xs">
             {exportUri.data.uri}
           </code>
@@ -56,7 +56,7 @@ export function ProfilesPage(_props: AreaProps) {
         </div>
       )}
       {profiles.data?.length === 0 && (
-        <p className="text-sm text-slate-500">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
           No saved connections yet. Add one to see its server overview.
         </p>
       )}
@@ -64,7 +64,10 @@ export function ProfilesPage(_props: AreaProps) {
         {byGroup(profiles.data ?? []).map(([group, list]) => (
           <div key={group} className="flex flex-col gap-2">
             {group && (
-              <h2 className="text-sm font-semibold text-slate-500" data-testid="profile-group">
+              <h2
+                className="text-sm font-semibold text-slate-600 dark:text-slate-400"
+                data-testid="profile-group"
+              >
                 {group}
               </h2>
             )}

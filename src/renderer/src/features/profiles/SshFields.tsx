@@ -119,7 +119,7 @@ function SshHostKey({
 }) {
   return (
     <>
-      <div className="text-xs text-slate-500">
+      <div className="text-xs text-slate-600 dark:text-slate-400">
         Trusted host key:{" "}
         <code data-testid="ssh-host-key">{trusted || "none yet (confirmed on first connection)"}</code>
       </div>

@@ -29,8 +29,8 @@ export function CellViewer({
     >
       <div className="flex items-center gap-2 text-sm">
         <span className="truncate font-medium">{column.name}</span>
-        <span className="text-xs text-slate-500">{column.typeName}</span>
-        <span className="text-xs text-slate-500">
+        <span className="text-xs text-slate-600 dark:text-slate-400">{column.typeName}</span>
+        <span className="text-xs text-slate-600 dark:text-slate-400">
           {value === null ? "" : `${value.length.toLocaleString()} chars`}
         </span>
         <button
@@ -45,7 +45,7 @@ export function CellViewer({
         </button>
       </div>
       {shown === null ? (
-        <p className="text-sm italic text-slate-400">NULL</p>
+        <p className="text-sm italic text-slate-600 dark:text-slate-400">NULL</p>
       ) : (
         <pre
           className="min-h-0 flex-1 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-900"

@@ -2,6 +2,8 @@ import { useState } from "react";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useResultExport, type ExportProgress } from "./query.queries";
+import { count } from "../../../../shared/format/plural";
+import { formatBytes } from "../../../../shared/format/units";
 
 type Format = "csv" | "json" | "sql";
 
@@ -74,7 +76,7 @@ function ProgressLine({ progress }: { progress: ExportProgress }) {
     <div className="flex items-center gap-2">
       <progress className="w-48" value={progress.done ? 1 : undefined} max={1} />
       <span>
-        {progress.rows.toLocaleString()} rows, {(progress.bytes / 1048576).toFixed(1)} MB
+        {count(progress.rows, "row")}, {formatBytes(progress.bytes)}
         {progress.done ? " — done" : "…"}
       </span>
     </div>

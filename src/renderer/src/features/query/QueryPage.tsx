@@ -23,7 +23,7 @@ export function QueryPage({ profileId }: AreaProps) {
     if (loaded && mine.length === 0) ensureTab(profileId, null);
   }, [loaded, mine.length, ensureTab, profileId]);
 
-  if (!loaded) return <p className="text-sm text-slate-500">Opening your tabs…</p>;
+  if (!loaded) return <p className="text-sm text-slate-600 dark:text-slate-400">Opening your tabs…</p>;
   return (
     <section className="flex h-full min-h-[32rem] flex-col gap-2" data-testid="query-page">
       {loadError && (

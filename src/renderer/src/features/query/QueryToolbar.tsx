@@ -44,7 +44,7 @@ export function QueryToolbar(props: Props) {
           warnAfterSeconds={policy.policy.idleTransactionWarningSeconds}
         />
         {controller.session && (
-          <span className="text-xs text-slate-500" data-testid="tab-database">
+          <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="tab-database">
             database {controller.session.database}
           </span>
         )}
@@ -75,7 +75,7 @@ function NumberSetting(p: {
   onChange(v: number): void;
 }) {
   return (
-    <label className="flex items-center gap-1 text-xs text-slate-500">
+    <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
       {p.label}
       <input
         type="number"

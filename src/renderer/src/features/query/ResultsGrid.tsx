@@ -134,7 +134,7 @@ function GridFilter({ view }: { view: GridView }) {
         className="w-56 rounded border border-slate-300 bg-transparent px-2 py-0.5 dark:border-slate-700"
       />
       {(applied.filter || applied.sort) && (
-        <span className="text-slate-500">
+        <span className="text-slate-600 dark:text-slate-400">
           {view.shown.toLocaleString()} of {applied.count.toLocaleString()} loaded rows{" "}
           {applied.sort ? "sorted" : "filtered"}
           <button type="button" className="ml-2 underline" onClick={view.reset}>
@@ -178,7 +178,10 @@ function GridHeader({
       className="sticky top-0 z-10 flex border-b border-slate-300 bg-slate-100 font-sans font-medium dark:border-slate-700 dark:bg-slate-900"
       role="row"
     >
-      <div style={{ width: NUMBER_WIDTH }} className="shrink-0 px-1 py-1 text-right text-slate-400">
+      <div
+        style={{ width: NUMBER_WIDTH }}
+        className="shrink-0 px-1 py-1 text-right text-slate-600 dark:text-slate-400"
+      >
         #
       </div>
       {data.columns.map((c, i) => (
@@ -194,7 +197,9 @@ function GridHeader({
         >
           <span>{c.name}</span>
           {sort?.col === i && <span>{sort.desc ? " ▼" : " ▲"}</span>}
-          <span className="block text-[10px] font-normal text-slate-500">{c.typeName}</span>
+          <span className="block text-[10px] font-normal text-slate-600 dark:text-slate-400">
+            {c.typeName}
+          </span>
         </button>
       ))}
     </div>
@@ -227,7 +232,10 @@ function GridRow({
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       className="absolute left-0 top-0 flex w-full border-b border-slate-100 dark:border-slate-900"
     >
-      <div style={{ width: NUMBER_WIDTH }} className="shrink-0 px-1 text-right leading-6 text-slate-400">
+      <div
+        style={{ width: NUMBER_WIDTH }}
+        className="shrink-0 px-1 text-right leading-6 text-slate-600 dark:text-slate-400"
+      >
         {row + 1}
       </div>
       {data.columns.map((_, c) => {
@@ -243,7 +251,11 @@ function GridRow({
             data-null={value === null ? "true" : undefined}
             className={`shrink-0 cursor-default truncate border-l border-slate-100 px-2 leading-6 dark:border-slate-900 ${selectedCol === c ? "bg-blue-100 outline outline-1 outline-blue-500 dark:bg-blue-950" : ""}`}
           >
-            {value === null ? <span className="italic text-slate-400">NULL</span> : cellPreview(value)}
+            {value === null ? (
+              <span className="italic text-slate-600 dark:text-slate-400">NULL</span>
+            ) : (
+              cellPreview(value)
+            )}
           </div>
         );
       })}

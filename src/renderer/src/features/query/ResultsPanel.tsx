@@ -6,6 +6,8 @@ import type { RunController, StatementView } from "./run-controller";
 import { CellViewer } from "./CellViewer";
 import { ResultsGrid } from "./ResultsGrid";
 import { resultTabs, type ResultTab } from "./results.model";
+import { count } from "../../../../shared/format/plural";
+import { formatDurationMs } from "../../../../shared/format/units";
 
 interface Props {
   controller: RunController;
@@ -36,31 +38,33 @@ export function ResultsPanel({ controller, lastRun, onRerun, picked, onPick, onL
   }
   return (
     <div className="flex h-full min-h-0 flex-col gap-1">
-      <div className="flex flex-wrap items-center gap-1 text-xs" role="tablist">
-        {withRows.map((r) => (
+      <div className="flex flex-wrap items-center gap-1 text-xs">
+        <div className="flex flex-wrap items-center gap-1" role="tablist" aria-label="Results">
+          {withRows.map((r) => (
+            <button
+              type="button"
+              role="tab"
+              key={r.index}
+              aria-selected={active === r.index}
+              onClick={() => setPicked(r.index)}
+              data-testid="result-tab"
+              className="rounded px-2 py-0.5 aria-selected:bg-blue-600 aria-selected:text-white"
+            >
+              Result {r.index + 1} ({r.data.rowCount.toLocaleString()}
+              {r.result?.truncated ? "+" : ""})
+            </button>
+          ))}
           <button
             type="button"
             role="tab"
-            key={r.index}
-            aria-selected={active === r.index}
-            onClick={() => setPicked(r.index)}
-            data-testid="result-tab"
+            aria-selected={active === "messages"}
+            onClick={() => setPicked("messages")}
+            data-testid="messages-tab"
             className="rounded px-2 py-0.5 aria-selected:bg-blue-600 aria-selected:text-white"
           >
-            Result {r.index + 1} ({r.data.rowCount.toLocaleString()}
-            {r.result?.truncated ? "+" : ""})
+            Messages{failed ? " (error)" : ""}
           </button>
-        ))}
-        <button
-          type="button"
-          role="tab"
-          aria-selected={active === "messages"}
-          onClick={() => setPicked("messages")}
-          data-testid="messages-tab"
-          className="rounded px-2 py-0.5 aria-selected:bg-blue-600 aria-selected:text-white"
-        >
-          Messages{failed ? " (error)" : ""}
-        </button>
+        </div>
         {view && <ResultActions view={view} onLoadAll={onLoadAll} onExport={onExport} />}
       </div>
       {view ? (
@@ -92,10 +96,15 @@ export function ResultsPanel({ controller, lastRun, onRerun, picked, onPick, onL
 function NoResults({ lastRun, onRerun }: Pick<Props, "lastRun" | "onRerun">) {
   if (!lastRun)
     return (
-      <p className="p-2 text-sm text-slate-500">Run a statement (Ctrl/Cmd+Enter) to see its rows here.</p>
+      <p className="p-2 text-sm text-slate-600 dark:text-slate-400">
+        Run a statement (Ctrl/Cmd+Enter) to see its rows here.
+      </p>
     );
   return (
-    <div className="flex items-center gap-2 p-2 text-sm text-slate-500" data-testid="rerun-offer">
+    <div
+      className="flex items-center gap-2 p-2 text-sm text-slate-600 dark:text-slate-400"
+      data-testid="rerun-offer"
+    >
       <span>Last run {new Date(lastRun.at).toLocaleString()}; results are not kept across reloads.</span>
       <Button onClick={onRerun} data-testid="rerun">
         Run it again
@@ -115,10 +124,10 @@ function ResultActions({
 }) {
   const r = view.result;
   return (
-    <span className="ml-auto flex items-center gap-3 text-slate-500">
+    <span className="ml-auto flex items-center gap-3 text-slate-600 dark:text-slate-400">
       {r && (
         <span data-testid="result-summary">
-          {view.data.rowCount.toLocaleString()} rows in {r.durationMs.toFixed(0)} ms
+          {count(view.data.rowCount, "row")} in {formatDurationMs(r.durationMs)}
         </span>
       )}
       {r?.truncated && (
@@ -154,7 +163,7 @@ function Messages({ controller }: { controller: RunController }) {
         v.result ? (
           <div key={v.index} className="border-b border-slate-100 py-1 dark:border-slate-900">
             <div className="flex gap-3 font-mono text-xs">
-              <span className="text-slate-500">#{v.index + 1}</span>
+              <span className="text-slate-600 dark:text-slate-400">#{v.index + 1}</span>
               <span className="truncate">{v.result.sql}</span>
             </div>
             {v.result.error ? (
@@ -167,8 +176,8 @@ function Messages({ controller }: { controller: RunController }) {
             ) : (
               <div className="text-xs text-slate-600 dark:text-slate-400">
                 {v.result.command ?? "OK"}
-                {v.result.rowCount !== null ? ` ${v.result.rowCount.toLocaleString()} rows` : ""} ·{" "}
-                {v.result.durationMs.toFixed(1)} ms
+                {v.result.rowCount !== null ? ` ${count(v.result.rowCount, "row")}` : ""} ·{" "}
+                {formatDurationMs(v.result.durationMs)}
               </div>
             )}
           </div>
@@ -178,12 +187,14 @@ function Messages({ controller }: { controller: RunController }) {
         <div key={i} className="py-1 text-xs" data-testid="notice">
           <span className="font-medium">{n.severity}</span>:{" "}
           <span className="whitespace-pre-wrap">{n.message}</span>
-          {n.detail && <div className="whitespace-pre-wrap text-slate-500">{n.detail}</div>}
+          {n.detail && (
+            <div className="whitespace-pre-wrap text-slate-600 dark:text-slate-400">{n.detail}</div>
+          )}
         </div>
       ))}
       {s && (
-        <p className="pt-1 text-xs text-slate-500" data-testid="run-summary">
-          {s.results.length} statement{s.results.length === 1 ? "" : "s"} in {s.durationMs.toFixed(0)} ms
+        <p className="pt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="run-summary">
+          {count(s.results.length, "statement")} in {formatDurationMs(s.durationMs)}
           {s.skipped > 0 ? `, ${s.skipped} not run` : ""}
           {s.cancelled ? ", cancelled" : ""}
         </p>

@@ -24,7 +24,7 @@ export function SchemaSidebar({ completions }: { completions: Completions | unde
     return (
       <button
         type="button"
-        className="self-start text-xs text-slate-500 underline"
+        className="self-start text-xs text-slate-600 dark:text-slate-400 underline"
         onClick={() => setOpen(true)}
         data-testid="schema-sidebar-open"
       >
@@ -48,19 +48,21 @@ export function SchemaSidebar({ completions }: { completions: Completions | unde
           type="button"
           onClick={() => setOpen(false)}
           aria-label="Hide the schema"
-          className="text-slate-500"
+          className="text-slate-600 dark:text-slate-400"
         >
           ‹
         </button>
       </div>
-      {!completions && <p className="text-slate-500">Loading names…</p>}
+      {!completions && <p className="text-slate-600 dark:text-slate-400">Loading names…</p>}
       <ul className="min-h-0 flex-1 overflow-auto" aria-label="Tables and columns">
         {relations.slice(0, SHOWN).map((r) => (
           <RelationNode key={`${r.schema}.${r.name}`} relation={r} />
         ))}
       </ul>
       {relations.length > SHOWN && (
-        <p className="text-slate-500">{relations.length - SHOWN} more: narrow the search.</p>
+        <p className="text-slate-600 dark:text-slate-400">
+          {relations.length - SHOWN} more: narrow the search.
+        </p>
       )}
     </aside>
   );
@@ -75,7 +77,7 @@ function RelationNode({ relation }: { relation: SidebarRelation }) {
           type="button"
           onClick={() => setExpanded((x) => !x)}
           aria-expanded={expanded}
-          className="w-3 text-slate-500"
+          className="w-3 text-slate-600 dark:text-slate-400"
           aria-label={`Columns of ${relation.name}`}
         >
           {expanded ? "▾" : "▸"}
@@ -101,7 +103,7 @@ function RelationNode({ relation }: { relation: SidebarRelation }) {
               data-testid="sidebar-column"
             >
               <span className="truncate">{c.name}</span>
-              <span className="truncate text-slate-400">{c.type}</span>
+              <span className="truncate text-slate-600 dark:text-slate-400">{c.type}</span>
             </li>
           ))}
         </ul>

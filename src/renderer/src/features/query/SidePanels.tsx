@@ -2,6 +2,8 @@ import { useState } from "react";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { useDeleteSnippet, useHistory, useSaveSnippet, useSnippets } from "./query.queries";
+import { count } from "../../../../shared/format/plural";
+import { formatDurationMs } from "../../../../shared/format/units";
 
 /** Executed statements of this profile, newest first, searchable. */
 export function HistoryPanel({ profileId, onPick }: { profileId: string; onPick(sql: string): void }) {
@@ -27,15 +29,15 @@ export function HistoryPanel({ profileId, onPick }: { profileId: string; onPick(
               title="Insert into the editor"
             >
               <div className="line-clamp-3 whitespace-pre-wrap font-mono">{h.sql}</div>
-              <div className="text-slate-500">
-                {new Date(h.at).toLocaleString()} · {h.durationMs.toFixed(0)} ms
-                {h.rowCount !== null ? ` · ${h.rowCount.toLocaleString()} rows` : ""}
+              <div className="text-slate-600 dark:text-slate-400">
+                {new Date(h.at).toLocaleString()} · {formatDurationMs(h.durationMs)}
+                {h.rowCount !== null ? ` · ${count(h.rowCount, "row")}` : ""}
                 {h.error ? <span className="text-red-600"> · {h.error}</span> : null}
               </div>
             </button>
           </li>
         ))}
-        {history.data?.length === 0 && <li className="text-slate-500">Nothing yet.</li>}
+        {history.data?.length === 0 && <li className="text-slate-600 dark:text-slate-400">Nothing yet.</li>}
       </ul>
     </div>
   );
@@ -73,14 +75,18 @@ export function SnippetsPanel({ currentSql, onPick }: { currentSql: string; onPi
           >
             <button type="button" className="min-w-0 flex-1 text-left" onClick={() => onPick(s.sql)}>
               <div className="font-medium">{s.name}</div>
-              <div className="line-clamp-2 whitespace-pre-wrap font-mono text-slate-500">{s.sql}</div>
+              <div className="line-clamp-2 whitespace-pre-wrap font-mono text-slate-600 dark:text-slate-400">
+                {s.sql}
+              </div>
             </button>
             <button type="button" className="text-red-600 underline" onClick={() => remove.mutate(s.id)}>
               delete
             </button>
           </li>
         ))}
-        {snippets.data?.length === 0 && <li className="text-slate-500">No snippets saved.</li>}
+        {snippets.data?.length === 0 && (
+          <li className="text-slate-600 dark:text-slate-400">No snippets saved.</li>
+        )}
       </ul>
     </div>
   );

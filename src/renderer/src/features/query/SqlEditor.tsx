@@ -10,6 +10,7 @@ import {
   setFormatListener,
   setModelCompletions,
 } from "./monaco-setup";
+import { editorTheme, followAppTheme } from "./monaco-themes";
 import type { EditorMarker } from "./query-tab.model";
 
 export type EditorCommand =
@@ -37,8 +38,6 @@ interface Props {
 
 type Handlers = Pick<Props, "onChange" | "onCommand" | "onFormatMessage" | "onPlace">;
 type EditorRef = RefObject<monaco.editor.IStandaloneCodeEditor | null>;
-
-const dark = () => window.matchMedia?.("(prefers-color-scheme: dark)").matches;
 
 /** Monaco with PostgreSQL highlighting, the app's shortcuts, autocomplete and an error marker. */
 export function SqlEditor({
@@ -103,10 +102,11 @@ function useMonaco(
       fontSize: 13,
       scrollBeyondLastLine: false,
       wordBasedSuggestions: "off",
-      theme: dark() ? "vs-dark" : "vs",
+      theme: editorTheme(),
       tabSize: 2,
     });
     editorRef.current = editor;
+    const unfollow = followAppTheme();
     setFormatListener(editor.getModel()!, (message) => handlers.current.onFormatMessage?.(message));
     const sub = editor.onDidChangeModelContent(() => handlers.current.onChange(editor.getValue()));
     if (initialPlace) restorePlace(editor, initialPlace);
@@ -114,6 +114,7 @@ function useMonaco(
     addShortcuts(editor, (command) => handlers.current.onCommand(command));
     onMount?.(editor);
     return () => {
+      unfollow();
       sub.dispose();
       caret.dispose();
       setModelCompletions(editor.getModel()!, undefined);

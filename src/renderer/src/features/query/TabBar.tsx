@@ -40,7 +40,8 @@ export function TabBar({ profileId, tabs, active, database }: Props) {
   return (
     <div
       className="flex items-center gap-1 border-b border-slate-200 text-sm dark:border-slate-800"
-      role="tablist"
+      role="group"
+      aria-label="Query tabs"
     >
       {tabs.map((t, i) => (
         <span
@@ -55,9 +56,8 @@ export function TabBar({ profileId, tabs, active, database }: Props) {
           ) : (
             <button
               type="button"
-              role="tab"
               ref={(el) => void (el ? refs.current.set(t.id, el) : refs.current.delete(t.id))}
-              aria-selected={t.id === active?.id}
+              aria-current={t.id === active?.id ? "true" : undefined}
               tabIndex={t.id === active?.id ? 0 : -1}
               onClick={() => activate(profileId, t.id)}
               onDoubleClick={() => setRenaming(t.id)}
@@ -73,7 +73,7 @@ export function TabBar({ profileId, tabs, active, database }: Props) {
           <button
             type="button"
             aria-label={`Close ${t.title}`}
-            className="text-slate-500 hover:text-red-600"
+            className="text-slate-600 dark:text-slate-400 hover:text-red-600"
             onClick={() => void closeTab(t.id)}
             data-testid="close-query-tab"
           >
@@ -111,7 +111,7 @@ function NewTabButtons({ profileId, database }: { profileId: string; database: s
     <>
       <button
         type="button"
-        className="px-2 py-1 text-slate-500 hover:text-slate-900 dark:hover:text-slate-100"
+        className="px-2 py-1 text-slate-600 dark:text-slate-400 hover:text-slate-900 dark:hover:text-slate-100"
         onClick={() => add(profileId, { database })}
         data-testid="new-query-tab"
         aria-label="New query tab"
@@ -120,7 +120,7 @@ function NewTabButtons({ profileId, database }: { profileId: string; database: s
       </button>
       <button
         type="button"
-        className="px-2 py-1 text-xs text-slate-500 hover:text-slate-900 dark:hover:text-slate-100"
+        className="px-2 py-1 text-xs text-slate-600 dark:text-slate-400 hover:text-slate-900 dark:hover:text-slate-100"
         onClick={() => void openFileInTab(profileId, database)}
         data-testid="open-sql-file"
       >
@@ -162,7 +162,7 @@ function SaveMark({ state }: { state: SaveState | undefined }) {
   if (state.status === "pending")
     return (
       <span
-        className="text-xs text-slate-400"
+        className="text-xs text-slate-600 dark:text-slate-400"
         title="Saving…"
         data-testid="tab-save-state"
         data-state="pending"

@@ -93,7 +93,8 @@ function PinnedPlan({ entry }: { entry: PinnedPlanEntry | undefined }) {
       return undefined;
     }
   }, [entry]);
-  if (!entry) return <p className="text-sm text-slate-500">This plan is no longer pinned.</p>;
+  if (!entry)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">This plan is no longer pinned.</p>;
   if (!plan) return <p className="text-sm text-red-700">The pinned plan could not be read back.</p>;
   return <PlanViewer plan={plan} />;
 }
@@ -102,7 +103,11 @@ function PinnedPlan({ entry }: { entry: PinnedPlanEntry | undefined }) {
 export function PinnedPlansPanel({ tab, onShow }: { tab: EditorTab; onShow(index: number): void }) {
   const update = useQueryTabs((s) => s.update);
   if (tab.pinnedPlans.length === 0)
-    return <p className="text-xs text-slate-500">No plans pinned. Explain a statement, then “Pin to tab”.</p>;
+    return (
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        No plans pinned. Explain a statement, then “Pin to tab”.
+      </p>
+    );
   return (
     <ul className="flex flex-col gap-1 text-xs" data-testid="pinned-plans">
       {tab.pinnedPlans.map((p, i) => (

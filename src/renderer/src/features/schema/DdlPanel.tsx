@@ -30,7 +30,7 @@ export function DdlPanel({ profileId, target }: { profileId: string; target: Sch
   const ddl = useDdl(profileId, ddlTarget(target));
   const [copied, setCopied] = useState(false);
   if (ddl.error) return <ErrorMessage error={ddl.error} />;
-  if (!ddl.data) return <p className="text-sm text-slate-500">Loading DDL…</p>;
+  if (!ddl.data) return <p className="text-sm text-slate-600 dark:text-slate-400">Loading DDL…</p>;
   const text = ddl.data.ddl;
   return (
     <div className="flex min-h-0 flex-col gap-2">

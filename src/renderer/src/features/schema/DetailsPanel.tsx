@@ -78,7 +78,7 @@ function Facts({ title, facts }: { title: string; facts: Fact[] }) {
           .filter(([, v]) => v !== undefined && v !== "")
           .map(([k, v]) => (
             <div key={k} className="contents">
-              <dt className="text-slate-500">{k}</dt>
+              <dt className="text-slate-600 dark:text-slate-400">{k}</dt>
               <dd className="break-words">{v}</dd>
             </div>
           ))}
@@ -91,7 +91,7 @@ function Table({ head, rows, testId }: { head: string[]; rows: string[][]; testI
   if (!rows.length) return null;
   return (
     <table className="w-full text-left text-sm" data-testid={testId}>
-      <thead className="text-slate-500">
+      <thead className="text-slate-600 dark:text-slate-400">
         <tr>
           {head.map((h) => (
             <th key={h} className="py-1 pr-3 font-medium">

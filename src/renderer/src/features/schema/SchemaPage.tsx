@@ -1,4 +1,5 @@
 import type { SchemaModel } from "../../../../shared/contract/schema";
+import { count } from "../../../../shared/format/plural";
 import type { AreaProps } from "../../lib/area";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
@@ -19,7 +20,7 @@ export function SchemaPage({ profileId }: AreaProps) {
   const { selected, tab, setTab } = useSchemaUi();
 
   if (model.error) return <ErrorMessage error={model.error} />;
-  if (!model.data) return <p className="text-sm text-slate-500">Reading the catalog…</p>;
+  if (!model.data) return <p className="text-sm text-slate-600 dark:text-slate-400">Reading the catalog…</p>;
   return (
     <section className="flex h-full min-h-[36rem] gap-4" data-testid="schema-page">
       <SchemaSidebar profileId={profileId} model={model.data} />
@@ -59,7 +60,7 @@ function SchemaSidebar({ profileId, model }: { profileId: string; model: SchemaM
           type="search"
           data-testid="schema-search"
           aria-label="Search objects"
-          placeholder={`Search ${model.relations.length.toLocaleString()} relations…`}
+          placeholder={`Search ${count(model.relations.length, "relation")}…`}
           className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
@@ -94,7 +95,8 @@ function TabContent({ profileId, model }: { profileId: string; model: SchemaMode
     );
   if (tab === "migrations") return <MigrationsPanel profileId={profileId} />;
   if (tab === "script") return <ScriptPanel profileId={profileId} />;
-  if (!selected) return <p className="text-sm text-slate-500">Pick an object in the tree.</p>;
+  if (!selected)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">Pick an object in the tree.</p>;
   if (tab === "ddl")
     return (
       <DdlPanel

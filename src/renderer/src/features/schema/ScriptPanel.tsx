@@ -66,7 +66,7 @@ export function ScriptPanel({ profileId }: { profileId: string }) {
             <Button
               data-testid="script-open-in-editor"
               onClick={() => {
-                addTab(profileId, text);
+                addTab(profileId, { sql: text, title: "Database script" });
                 openArea("query");
               }}
             >

@@ -9,7 +9,8 @@ import { useServerOverview } from "./server.queries";
 export function OverviewPage({ profileId }: AreaProps) {
   const overview = useServerOverview(profileId);
   if (overview.error) return <ErrorMessage error={overview.error} />;
-  if (!overview.data) return <p className="text-sm text-slate-500">Loading server overview…</p>;
+  if (!overview.data)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">Loading server overview…</p>;
   const o = overview.data;
   return (
     <section className="flex flex-col gap-4" data-testid="server-overview">
@@ -27,7 +28,7 @@ export function OverviewPage({ profileId }: AreaProps) {
       </dl>
       <ArchivingCard profileId={profileId} />
       <table className="w-full max-w-3xl text-sm" data-testid="database-list">
-        <thead className="text-left text-slate-500">
+        <thead className="text-left text-slate-600 dark:text-slate-400">
           <tr>
             <th className="py-1">Database</th>
             <th className="py-1 text-right">Size</th>
@@ -39,7 +40,9 @@ export function OverviewPage({ profileId }: AreaProps) {
             <tr key={d.name} className="border-t border-slate-200 dark:border-slate-800">
               <td className="py-1">
                 {d.name}
-                {d.isTemplate && <span className="ml-2 text-xs text-slate-500">template</span>}
+                {d.isTemplate && (
+                  <span className="ml-2 text-xs text-slate-600 dark:text-slate-400">template</span>
+                )}
               </td>
               <td className="py-1 text-right tabular-nums">{formatBytes(d.sizeBytes)}</td>
               <td className="py-1 text-right tabular-nums">{d.connections}</td>
@@ -54,7 +57,7 @@ export function OverviewPage({ profileId }: AreaProps) {
 function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
     <div className="rounded border border-slate-200 p-3 dark:border-slate-800">
-      <dt className="text-xs text-slate-500">{label}</dt>
+      <dt className="text-xs text-slate-600 dark:text-slate-400">{label}</dt>
       <dd className="mt-1 truncate font-medium" data-testid={testId}>
         {value}
       </dd>

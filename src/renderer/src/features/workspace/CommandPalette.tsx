@@ -64,7 +64,9 @@ function PaletteDialog() {
             {c.shortcut && <kbd className="text-xs opacity-70">{c.shortcut}</kbd>}
           </li>
         ))}
-        {shown.length === 0 && <li className="px-2 py-1 text-slate-500">Nothing matches.</li>}
+        {shown.length === 0 && (
+          <li className="px-2 py-1 text-slate-600 dark:text-slate-400">Nothing matches.</li>
+        )}
       </ul>
     </Modal>
   );

@@ -17,7 +17,9 @@ export function BlockingTree({
   return (
     <section className="flex flex-col gap-1" data-testid="blocking-tree">
       <h2 className="text-sm font-semibold">Blocking tree</h2>
-      {tree.length === 0 && <p className="text-xs text-slate-500">No session is blocked.</p>}
+      {tree.length === 0 && (
+        <p className="text-xs text-slate-600 dark:text-slate-400">No session is blocked.</p>
+      )}
       <ul className="flex flex-col gap-1">
         {tree.map((n) => {
           const s = byPid.get(n.pid);

@@ -14,7 +14,7 @@ export function SessionsTable({
   return (
     <div className="overflow-auto">
       <table className="w-full text-xs" data-testid="sessions-table">
-        <thead className="text-left text-slate-500">
+        <thead className="text-left text-slate-600 dark:text-slate-400">
           <tr>
             <th className="pr-2">pid</th>
             <th className="pr-2">database</th>

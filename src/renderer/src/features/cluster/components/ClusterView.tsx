@@ -16,7 +16,7 @@ export function ClusterView({ clusterId }: { clusterId: string }) {
     return status.error ? (
       <ErrorMessage error={status.error} />
     ) : (
-      <p className="text-sm text-slate-500">Asking Patroni…</p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">Asking Patroni…</p>
     );
   const s = status.data;
   return (
@@ -24,7 +24,7 @@ export function ClusterView({ clusterId }: { clusterId: string }) {
       <div className="flex flex-wrap items-center gap-3">
         <h2 className="text-lg font-semibold">{s.cluster.name}</h2>
         {s.cluster.environment && <TagBadge tag={s.cluster.environment} />}
-        <span className="text-sm text-slate-500">
+        <span className="text-sm text-slate-600 dark:text-slate-400">
           scope {s.cluster.scope} · leader <strong data-testid="cluster-leader">{s.leader ?? "none"}</strong>{" "}
           · read from {s.source} at {new Date(s.fetchedAt).toLocaleTimeString()}
           {s.paused ? " · maintenance mode (paused)" : ""}
@@ -38,7 +38,7 @@ export function ClusterView({ clusterId }: { clusterId: string }) {
         </p>
       ))}
       {(s.synced.added.length > 0 || s.synced.updated.length > 0) && (
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-600 dark:text-slate-400">
           Member profiles brought in line:{" "}
           {[
             ...s.synced.added.map((m) => `${m} added`),

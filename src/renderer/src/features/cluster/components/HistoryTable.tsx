@@ -5,13 +5,13 @@ import { lsnText } from "../cluster.format";
 export function HistoryTable({ history }: { history: HistoryEntry[] }) {
   if (!history.length)
     return (
-      <p className="text-sm text-slate-500" data-testid="cluster-history">
+      <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="cluster-history">
         No failover or switchover yet (timeline 1).
       </p>
     );
   return (
     <table className="w-full text-sm" data-testid="cluster-history">
-      <thead className="text-left text-xs text-slate-500">
+      <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
         <tr>
           <th className="py-1 pr-3">timeline</th>
           <th className="pr-3">when</th>

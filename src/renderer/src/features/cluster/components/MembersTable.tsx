@@ -11,7 +11,7 @@ export function MembersTable({
 }) {
   return (
     <table className="w-full text-sm" data-testid="cluster-members">
-      <thead className="text-left text-xs text-slate-500">
+      <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
         <tr>
           <th className="py-1 pr-3">member</th>
           <th className="pr-3">role</th>
@@ -51,12 +51,14 @@ export function MembersTable({
             <td className="pr-3" data-testid="member-state">
               {m.state}
             </td>
-            <td className="pr-3 text-slate-500">{m.host ? `${m.host}:${m.port}` : "—"}</td>
+            <td className="pr-3 text-slate-600 dark:text-slate-400">
+              {m.host ? `${m.host}:${m.port}` : "—"}
+            </td>
             <td className="pr-3 text-right tabular-nums">{m.timeline ?? "—"}</td>
             <td className="pr-3 text-right tabular-nums">
               {m.lagBytes === undefined ? "—" : m.lagBytes === null ? "unknown" : formatLagBytes(m.lagBytes)}
             </td>
-            <td className="pr-3 text-xs text-slate-500">
+            <td className="pr-3 text-xs text-slate-600 dark:text-slate-400">
               {[
                 m.pendingRestart ? "pending restart" : "",
                 m.replayPaused ? "replay paused" : "",

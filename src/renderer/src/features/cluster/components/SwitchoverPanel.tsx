@@ -36,7 +36,9 @@ export function SwitchoverPanel({ status }: { status: ClusterStatus }) {
     >
       <h2 className="font-semibold">Switchover</h2>
       {!status.leader && (
-        <p className="text-sm text-slate-500">No leader right now: a switchover needs one.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          No leader right now: a switchover needs one.
+        </p>
       )}
       <div className="flex flex-wrap items-end gap-3">
         <CandidateSelect

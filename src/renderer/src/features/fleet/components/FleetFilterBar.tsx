@@ -28,7 +28,7 @@ export function FleetFilterBar({
 }) {
   return (
     <div className="flex flex-wrap items-end gap-2" data-testid="fleet-filters">
-      <label className="flex flex-col gap-1 text-xs text-slate-500">
+      <label className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
         Group
         <select
           data-testid="fleet-filter-group"
@@ -46,7 +46,7 @@ export function FleetFilterBar({
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-xs text-slate-500">
+      <label className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
         Tag
         <select
           data-testid="fleet-filter-tag"
@@ -62,7 +62,7 @@ export function FleetFilterBar({
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-xs text-slate-500">
+      <label className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
         State
         <select
           data-testid="fleet-filter-state"
@@ -79,7 +79,7 @@ export function FleetFilterBar({
           ))}
         </select>
       </label>
-      <label className="flex flex-1 flex-col gap-1 text-xs text-slate-500">
+      <label className="flex flex-1 flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
         Search
         <input
           data-testid="fleet-filter-text"

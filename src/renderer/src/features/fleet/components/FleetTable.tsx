@@ -15,7 +15,7 @@ export function FleetTable({ rows, onOpen }: { rows: FleetRow[]; onOpen(row: Fle
   return (
     <div className="overflow-auto">
       <table className="w-full text-xs" data-testid="fleet-table">
-        <thead className="text-left text-slate-500">
+        <thead className="text-left text-slate-600 dark:text-slate-400">
           <tr>
             <th className="py-1 pr-2">state</th>
             <th className="pr-2">profile</th>
@@ -61,7 +61,7 @@ function FleetTableRow({ r, onOpen }: { r: FleetRow; onOpen(row: FleetRow): void
         >
           {r.name}
         </button>
-        <div className="text-slate-500">
+        <div className="text-slate-600 dark:text-slate-400">
           {r.address}
           {r.group ? ` · ${r.group}` : ""}
           {r.cluster ? ` · cluster ${r.cluster.name}` : ""}

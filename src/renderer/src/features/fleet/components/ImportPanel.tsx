@@ -138,7 +138,9 @@ function SourcePicker(props: {
           </label>
         ))}
       </div>
-      <p className="text-xs text-slate-500">{SOURCES.find(([v]) => v === props.source)![2]}</p>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        {SOURCES.find(([v]) => v === props.source)![2]}
+      </p>
       <textarea
         data-testid="import-text"
         className={`${inputClass} h-32 font-mono text-xs`}
@@ -212,7 +214,9 @@ function CandidateList(props: {
           {w}
         </div>
       ))}
-      {props.candidates.length === 0 && <p className="text-slate-500">Nothing to import.</p>}
+      {props.candidates.length === 0 && (
+        <p className="text-slate-600 dark:text-slate-400">Nothing to import.</p>
+      )}
       {props.candidates.map((c) => (
         <label
           key={c.index}
@@ -228,7 +232,7 @@ function CandidateList(props: {
           <span className="flex-1">
             <span className="font-medium">{c.name}</span>{" "}
             {!c.error && (
-              <span className="text-slate-500">
+              <span className="text-slate-600 dark:text-slate-400">
                 {c.user}@{c.host}:{c.port}/{c.database}
                 {c.kind === "pgbouncer" ? " · PgBouncer console" : ""}
                 {c.hasPassword ? " · with password" : ""}

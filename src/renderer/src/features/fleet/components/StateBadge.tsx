@@ -6,7 +6,7 @@ const styles: Record<FleetState, string> = {
   timeout: "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100",
   auth: "bg-orange-100 text-orange-900 dark:bg-orange-900 dark:text-orange-100",
   error: "bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100",
-  pending: "bg-slate-100 text-slate-500 dark:bg-slate-800 dark:text-slate-400",
+  pending: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-400",
 };
 
 const words: Record<FleetState, string> = {

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from "react";
 import type { HealthCheck } from "../../../../../shared/contract/health";
 import { StatusBadge } from "./StatusBadge";
+import { count } from "../../../../../shared/format/plural";
 
 /** One check: status, value against threshold, message, the suggested action and its evidence. */
 export function CheckCard({ check, extra }: { check: HealthCheck; extra?: ReactNode }) {
@@ -19,7 +20,9 @@ export function CheckCard({ check, extra }: { check: HealthCheck; extra?: ReactN
       <div className="text-base font-semibold tabular-nums" data-testid="check-value">
         {check.value}
       </div>
-      {check.threshold && <div className="text-xs text-slate-500">Threshold: {check.threshold}</div>}
+      {check.threshold && (
+        <div className="text-xs text-slate-600 dark:text-slate-400">Threshold: {check.threshold}</div>
+      )}
       <p className="whitespace-pre-wrap" data-testid="check-message">
         {check.message}
       </p>
@@ -38,13 +41,13 @@ export function CheckCard({ check, extra }: { check: HealthCheck; extra?: ReactN
           className="self-start text-xs text-blue-700 underline dark:text-blue-300"
           onClick={() => setOpen(!open)}
         >
-          {open ? "Hide" : "Show"} {rows.length} rows
+          {open ? "Hide" : "Show"} {count(rows.length, "row")}
         </button>
       )}
       {open && check.details && (
         <div className="max-h-64 overflow-auto">
           <table className="w-full text-xs">
-            <thead className="text-left text-slate-500">
+            <thead className="text-left text-slate-600 dark:text-slate-400">
               <tr>
                 {check.details.columns.map((c) => (
                   <th key={c} className="pr-2">

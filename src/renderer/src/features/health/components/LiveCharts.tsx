@@ -11,6 +11,7 @@ import {
   YAxis,
 } from "recharts";
 import type { HealthSample } from "../../../../../shared/contract/health";
+import { count } from "../../../../../shared/format/plural";
 
 interface Series {
   key: string;
@@ -39,7 +40,7 @@ function Chart({
       data-testid={testId}
       data-points={data.length}
     >
-      <figcaption className="mb-1 text-xs font-medium text-slate-500">{title}</figcaption>
+      <figcaption className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">{title}</figcaption>
       <div className="h-40">
         <ResponsiveContainer width="100%" height="100%">
           {stacked ? (
@@ -108,8 +109,10 @@ export function LiveCharts({ samples }: { samples: HealthSample[] }) {
       data-samples={samples.length}
       data-last-at={last?.at ?? ""}
     >
-      <h2 className="text-sm font-semibold">Live ({samples.length} samples)</h2>
-      {samples.length === 0 && <p className="text-xs text-slate-500">Waiting for the first samples…</p>}
+      <h2 className="text-sm font-semibold">Live ({count(samples.length, "sample")})</h2>
+      {samples.length === 0 && (
+        <p className="text-xs text-slate-600 dark:text-slate-400">Waiting for the first samples…</p>
+      )}
       <div className="grid grid-cols-1 gap-2 lg:grid-cols-2">
         <Chart
           testId="chart-transactions"

@@ -3,6 +3,7 @@ import type { HealthThresholds } from "../../../../../shared/contract/health";
 import { Button } from "../../../components/Button";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { thresholdValues } from "../health.model";
+import { thresholdLabels } from "../threshold-labels";
 import { useSaveThresholds, useThresholds } from "../health.queries";
 
 /** Every threshold of the profile, editable; saved per profile in main. */
@@ -29,9 +30,12 @@ export function ThresholdsPanel({ profileId }: { profileId: string }) {
         >
           <div className="grid grid-cols-1 gap-2 md:grid-cols-3">
             {(Object.keys(current.data.defaults) as Array<keyof HealthThresholds>).map((k) => (
-              <label key={k} className="flex flex-col text-xs">
+              <label key={k} className="flex flex-col text-xs" data-testid={`threshold-${k}`}>
                 <span>
-                  {k} <span className="text-slate-500">(default {current.data.defaults[k]})</span>
+                  {thresholdLabels[k].label}{" "}
+                  <span className="text-slate-600 dark:text-slate-400">
+                    ({thresholdLabels[k].unit}; default {current.data.defaults[k].toLocaleString("en-US")})
+                  </span>
                 </span>
                 <input
                   className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"

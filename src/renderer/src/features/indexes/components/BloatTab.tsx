@@ -13,7 +13,7 @@ export function BloatTab({ report, profileId }: { report: IndexReport; profileId
         {formatBytes(report.thresholds.bloatMinBytes)}. Run ANALYZE for fresher numbers.
       </p>
       <table className="w-full text-sm [&_td]:px-2 [&_th]:px-2">
-        <thead className="text-left text-slate-500">
+        <thead className="text-left text-slate-600 dark:text-slate-400">
           <tr>
             <th className="py-1">Relation</th>
             <th className="py-1 text-right">Size</th>
@@ -33,7 +33,7 @@ export function BloatTab({ report, profileId }: { report: IndexReport; profileId
               <td className="py-1">
                 {b.index ? `index ${b.index}` : `table ${b.schema}.${b.table}`}
                 {b.index && (
-                  <div className="text-xs text-slate-500">
+                  <div className="text-xs text-slate-600 dark:text-slate-400">
                     on {b.schema}.{b.table}
                   </div>
                 )}

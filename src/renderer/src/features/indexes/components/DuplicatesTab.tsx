@@ -18,13 +18,15 @@ export function DuplicatesTab({ report, profileId }: { report: IndexReport; prof
         >
           <h3 className="font-medium">
             {d.name}{" "}
-            <span className="text-sm font-normal text-slate-500">
+            <span className="text-sm font-normal text-slate-600 dark:text-slate-400">
               on {d.schema}.{d.table} · {formatBytes(d.sizeBytes)} ·{" "}
               {d.kind === "exact" ? "identical to" : "a prefix of"} {d.coveredBy.name}
             </span>
           </h3>
-          <p className="font-mono text-xs text-slate-500">{d.definition}</p>
-          <p className="mb-2 font-mono text-xs text-slate-500">covered by: {d.coveredBy.definition}</p>
+          <p className="font-mono text-xs text-slate-600 dark:text-slate-400">{d.definition}</p>
+          <p className="mb-2 font-mono text-xs text-slate-600 dark:text-slate-400">
+            covered by: {d.coveredBy.definition}
+          </p>
           <SqlActions profileId={profileId} sql={d.fix.sql} label="Drop" />
         </article>
       ))}

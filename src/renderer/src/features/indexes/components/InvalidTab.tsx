@@ -13,11 +13,11 @@ export function InvalidTab({ report, profileId }: { report: IndexReport; profile
         >
           <h3 className="font-medium">
             {i.name}{" "}
-            <span className="text-sm font-normal text-slate-500">
+            <span className="text-sm font-normal text-slate-600 dark:text-slate-400">
               on {i.schema}.{i.table}
             </span>
           </h3>
-          <p className="font-mono text-xs text-slate-500">{i.definition}</p>
+          <p className="font-mono text-xs text-slate-600 dark:text-slate-400">{i.definition}</p>
           <p className="text-sm">{i.note}</p>
           {i.fixes.map((f) => (
             <div key={f.sql}>

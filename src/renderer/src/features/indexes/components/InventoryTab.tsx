@@ -14,6 +14,7 @@ import {
   type SortKey,
 } from "../inventory.model";
 import { TableScans } from "./TableScans";
+import { count } from "../../../../../shared/format/plural";
 
 const SHOWN = 500;
 
@@ -68,8 +69,8 @@ export function InventoryTab({ report }: { report: IndexReport }) {
             ))}
           </select>
         </label>
-        <span className="text-xs text-slate-500" data-testid="inventory-count">
-          {rows.length} of {report.indexes.length} indexes
+        <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="inventory-count">
+          {rows.length} of {count(report.indexes.length, "index", "indexes")}
           {rows.length > SHOWN ? `, first ${SHOWN} shown` : ""}
         </span>
       </div>
@@ -98,7 +99,7 @@ function IndexesTable({
 }) {
   return (
     <table className="w-full text-sm [&_td]:px-2 [&_th]:px-2 [&_td]:whitespace-nowrap">
-      <thead className="text-left text-slate-500">
+      <thead className="text-left text-slate-600 dark:text-slate-400">
         <tr>
           {columns.map((c) => (
             <th key={c.key} className={`py-1 ${c.numeric ? "text-right" : ""}`}>
@@ -120,7 +121,10 @@ function IndexesTable({
           >
             <td className="py-1">
               <div className="font-medium">{i.name}</div>
-              <div className="max-w-xl truncate font-mono text-xs text-slate-500" title={i.definition}>
+              <div
+                className="max-w-xl truncate font-mono text-xs text-slate-600 dark:text-slate-400"
+                title={i.definition}
+              >
                 {i.definition}
               </div>
             </td>

@@ -2,6 +2,7 @@ import type { IndexReport } from "../../../../../shared/contract/indexes";
 import { Button } from "../../../components/Button";
 import { evidenceTotals } from "../index-tabs.model";
 import { SqlActions } from "./SqlActions";
+import { count } from "../../../../../shared/format/plural";
 
 type Suggestion = IndexReport["missing"]["suggestions"][number];
 
@@ -29,7 +30,7 @@ export function MissingTab(props: {
         <Button onClick={props.onWhatIf} disabled={props.proving} data-testid="what-if">
           {props.proving ? "Planning with hypothetical indexes…" : "Prove with hypopg"}
         </Button>
-        <span className="text-xs text-slate-500" data-testid="what-if-status">
+        <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="what-if-status">
           {m.whatIf.state === "not-run"
             ? "Plans each suggestion's statements with a hypothetical index (creates the hypopg extension if it is available)."
             : m.whatIf.message}
@@ -42,7 +43,8 @@ export function MissingTab(props: {
       {m.dropped.length > 0 && (
         <details data-testid="dropped">
           <summary className="cursor-pointer text-sm">
-            {m.dropped.length} suggestion(s) dropped: the hypothetical index did not lower the estimated cost
+            {count(m.dropped.length, "suggestion")} dropped: the hypothetical index did not lower the
+            estimated cost
           </summary>
           {m.dropped.map((s) => (
             <p key={s.id} className="text-xs">
@@ -65,14 +67,14 @@ function SeqScanTables({ report }: { report: IndexReport }) {
     return (
       <p className="text-sm">
         No table with at least {report.thresholds.seqScanMin.toLocaleString()} sequential scans,{" "}
-        {report.thresholds.minRows.toLocaleString()} rows and under{" "}
+        {count(report.thresholds.minRows, "row")} and under{" "}
         {Math.round(report.thresholds.maxIndexScanShare * 100)}% index scans.
       </p>
     );
   }
   return (
     <table className="w-full max-w-4xl text-sm [&_td]:px-2 [&_th]:px-2" data-testid="seq-scan-tables">
-      <thead className="text-left text-slate-500">
+      <thead className="text-left text-slate-600 dark:text-slate-400">
         <tr>
           <th className="py-1">Table</th>
           <th className="py-1 text-right">Seq scans</th>
@@ -109,29 +111,32 @@ function SuggestionCard({ s, profileId }: { s: Suggestion; profileId: string }) 
     >
       <h3 className="font-medium">
         {s.schema}.{s.table} ({s.columns.join(", ")}){" "}
-        <span className="text-sm font-normal text-slate-500">
+        <span className="text-sm font-normal text-slate-600 dark:text-slate-400">
           {s.kind} · {calls.toLocaleString()} calls · {Math.round(time).toLocaleString()} ms total
         </span>
       </h3>
       <p className="text-sm">{s.reason}</p>
       {s.requiresExtension && (
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-600 dark:text-slate-400">
           Needs the {s.requiresExtension} extension (CREATE EXTENSION {s.requiresExtension}).
         </p>
       )}
       {s.whatIf && (
         <p className="text-sm" data-testid="what-if-cost">
           Estimated cost of the evidence: {s.whatIf.costBefore} → {s.whatIf.costAfter} (
-          {s.whatIf.plannedStatements} statement(s) planned{s.whatIf.usedByPlanner ? ", index used" : ""})
+          {count(s.whatIf.plannedStatements, "statement")} planned
+          {s.whatIf.usedByPlanner ? ", index used" : ""})
         </p>
       )}
       <details>
-        <summary className="cursor-pointer text-xs">Evidence: {s.evidence.length} statement(s)</summary>
+        <summary className="cursor-pointer text-xs">
+          Evidence: {count(s.evidence.length, "statement")}
+        </summary>
         <ul className="mt-1 flex flex-col gap-1">
           {s.evidence.map((e) => (
             <li key={e.queryId} className="text-xs">
               <code className="font-mono">{e.query}</code>
-              <span className="ml-2 text-slate-500">
+              <span className="ml-2 text-slate-600 dark:text-slate-400">
                 {e.calls.toLocaleString()} calls, {e.totalTimeMs.toFixed(1)} ms total,{" "}
                 {e.meanTimeMs.toFixed(2)} ms mean
               </span>

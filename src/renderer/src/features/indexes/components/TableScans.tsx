@@ -5,7 +5,7 @@ import { formatBytes } from "../../../components/format";
 export function TableScans({ tables }: { tables: TableInfo[] }) {
   return (
     <table className="w-full max-w-4xl text-sm [&_td]:px-2 [&_th]:px-2" data-testid="table-scans">
-      <thead className="text-left text-slate-500">
+      <thead className="text-left text-slate-600 dark:text-slate-400">
         <tr>
           <th className="py-1">Table</th>
           <th className="py-1 text-right">Seq scans</th>

@@ -1,6 +1,7 @@
 import type { IndexReport } from "../../../../../shared/contract/indexes";
 import { formatBytes, formatDuration } from "../../../components/format";
 import { SqlActions } from "./SqlActions";
+import { count } from "../../../../../shared/format/plural";
 
 /** Never-scanned indexes, with how long the evidence has been collecting and whether standbys exist. */
 export function UnusedTab({ report, profileId }: { report: IndexReport; profileId: string }) {
@@ -20,8 +21,8 @@ export function UnusedTab({ report, profileId }: { report: IndexReport; profileI
           className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
           data-testid="standby-warning"
         >
-          This server has {report.standbys} standby(s). Scans of an index on a standby are counted there, not
-          here: check them before dropping.
+          This server has {count(report.standbys, "standby", "standbys")}. Scans of an index on a standby are
+          counted there, not here: check them before dropping.
         </p>
       )}
       {report.unused.length === 0 && (
@@ -35,11 +36,11 @@ export function UnusedTab({ report, profileId }: { report: IndexReport; profileI
         >
           <h3 className="font-medium">
             {u.name}{" "}
-            <span className="text-sm font-normal text-slate-500">
+            <span className="text-sm font-normal text-slate-600 dark:text-slate-400">
               on {u.schema}.{u.table} · {formatBytes(u.sizeBytes)} · 0 scans
             </span>
           </h3>
-          <p className="mb-2 font-mono text-xs text-slate-500">{u.definition}</p>
+          <p className="mb-2 font-mono text-xs text-slate-600 dark:text-slate-400">{u.definition}</p>
           <SqlActions profileId={profileId} sql={u.fix.sql} label="Drop" />
         </article>
       ))}

@@ -12,7 +12,7 @@ const tone = {
 export function ArchivingCard({ profileId }: { profileId: string }) {
   const a = useArchiving(profileId);
   if (a.error) return <ErrorMessage error={a.error} />;
-  if (!a.data) return <p className="text-sm text-slate-500">Reading WAL archiving…</p>;
+  if (!a.data) return <p className="text-sm text-slate-600 dark:text-slate-400">Reading WAL archiving…</p>;
   const s = a.data;
   return (
     <div
@@ -40,9 +40,11 @@ export function ArchivingCard({ profileId }: { profileId: string }) {
       <p className="mt-1 text-slate-700 dark:text-slate-300" data-testid="archiving-summary">
         {s.summary}
       </p>
-      {s.readyUnavailable && <p className="mt-1 text-xs text-slate-500">{s.readyUnavailable}</p>}
+      {s.readyUnavailable && (
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{s.readyUnavailable}</p>
+      )}
       {s.lastErrorUnavailable && s.state === "failing" && (
-        <p className="mt-1 text-xs text-slate-500">{s.lastErrorUnavailable}</p>
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{s.lastErrorUnavailable}</p>
       )}
       {s.action && <p className="mt-1 text-xs">{s.action}</p>}
     </div>

@@ -9,7 +9,7 @@ export function BackupSets({ info }: { info: PitrInfo }) {
     <div className="flex flex-col gap-2">
       <h2 className="font-semibold">
         Backup sets of stanza {info.stanza}{" "}
-        <span className="text-sm font-normal text-slate-500" data-testid="pitr-status">
+        <span className="text-sm font-normal text-slate-600 dark:text-slate-400" data-testid="pitr-status">
           pgBackRest status: {info.status.message}
           {info.backupRunning ? " · a backup is running" : ""}
         </span>
@@ -28,7 +28,7 @@ export function BackupSets({ info }: { info: PitrInfo }) {
         ))}
       </ul>
       <table className="w-full text-sm" data-testid="pitr-backups">
-        <thead className="text-left text-slate-500 [&_th]:pr-3">
+        <thead className="text-left text-slate-600 dark:text-slate-400 [&_th]:pr-3">
           <tr>
             <th className="py-1">Set</th>
             <th>Type</th>

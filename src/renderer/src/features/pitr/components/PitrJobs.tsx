@@ -82,7 +82,7 @@ function JobRow({ job }: { job: PitrJob }) {
         />
       </div>
       {job.restore?.writableAfterMs !== undefined && (
-        <p className="mt-1 text-xs text-slate-500">
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
           writable after {(job.restore.writableAfterMs / 1000).toFixed(1)} s · {job.restore.dataDir}
         </p>
       )}

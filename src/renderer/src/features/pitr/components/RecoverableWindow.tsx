@@ -28,7 +28,7 @@ export function RecoverableWindow({ info }: { info: PitrInfo }) {
                 <strong data-testid="pitr-window-to">
                   {w.to ? wallClockIn(zone, w.to) : "unknown (no archived WAL reported)"}
                 </strong>{" "}
-                <span className="text-slate-500">server time zone {zone}</span>
+                <span className="text-slate-600 dark:text-slate-400">server time zone {zone}</span>
               </span>
             </div>
             <div className="relative mt-1 h-3 w-full rounded bg-emerald-200 dark:bg-emerald-900" aria-hidden>
@@ -47,7 +47,7 @@ export function RecoverableWindow({ info }: { info: PitrInfo }) {
         );
       })}
       {info.notes.map((n) => (
-        <p key={n} className="text-xs text-slate-500" data-testid="pitr-note">
+        <p key={n} className="text-xs text-slate-600 dark:text-slate-400" data-testid="pitr-note">
           {n}
         </p>
       ))}

@@ -85,7 +85,7 @@ export function RestoreForm({ profileId, info }: { profileId: string; info: Pitr
       )}
       {check?.ok &&
         check.notes.map((n) => (
-          <p key={n} className="text-xs text-slate-500">
+          <p key={n} className="text-xs text-slate-600 dark:text-slate-400">
             {n}
           </p>
         ))}
@@ -108,7 +108,7 @@ function TargetInput({ form, setForm, zone }: { form: Form; setForm: (f: Form) =
             onChange={(e) => setForm({ ...form, time: e.target.value })}
             data-testid="pitr-target-time"
           />
-          <span className="text-xs text-slate-500">in the server's time zone {zone}</span>
+          <span className="text-xs text-slate-600 dark:text-slate-400">in the server's time zone {zone}</span>
         </label>
       )}
       {form.kind === "name" && (

@@ -46,7 +46,7 @@ export function SettingsPanel({
           <Button variant="primary" type="submit" disabled={save.isPending} data-testid="pitr-settings-save">
             Save
           </Button>
-          <span className="text-xs text-slate-500">
+          <span className="text-xs text-slate-600 dark:text-slate-400">
             Keys are stored encrypted and reach pgbackrest only in its environment
             (PGBACKREST_REPO&lt;N&gt;_S3_KEY).
           </span>

@@ -4,14 +4,14 @@ import type { ConsoleTable } from "../../../../../shared/contract/pooler";
 export function ConsoleTableView({ table, testId }: { table: ConsoleTable; testId: string }) {
   if (!table.rows.length)
     return (
-      <p className="text-sm text-slate-500" data-testid={testId}>
+      <p className="text-sm text-slate-600 dark:text-slate-400" data-testid={testId}>
         Nothing to show.
       </p>
     );
   return (
     <div className="overflow-auto">
       <table className="text-xs" data-testid={testId}>
-        <thead className="text-left text-slate-500">
+        <thead className="text-left text-slate-600 dark:text-slate-400">
           <tr>
             {table.columns.map((c) => (
               <th key={c} className="py-1 pr-3 whitespace-nowrap">

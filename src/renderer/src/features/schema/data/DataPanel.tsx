@@ -7,6 +7,7 @@ import type { SchemaObjectRef } from "../tree/tree-rows";
 import { nextRowSort, rowEstimateText, sortMarker, type RowSort } from "./data-panel.model";
 import { ChildrenChoice } from "./ChildrenChoice";
 import { RowFilters } from "./RowFilters";
+import { count as countRows } from "../../../../../shared/format/plural";
 
 /** Read-only rows of a table: keyset pages ("load more"), sort, one filter, soft-delete toggle. */
 export function DataPanel({
@@ -91,7 +92,7 @@ function ExactCount({
   onCount(): void;
 }) {
   return count !== undefined ? (
-    <span data-testid="row-exact">{count.toLocaleString()} rows (exact)</span>
+    <span data-testid="row-exact">{countRows(count, "row")} (exact)</span>
   ) : (
     <Button data-testid="row-count-exact" disabled={pending} onClick={onCount}>
       Count exactly
@@ -168,7 +169,7 @@ function RowsTable({
           <tr key={i} data-testid="data-row" className="border-t border-slate-200 dark:border-slate-800">
             {r.map((v, j) => (
               <td key={j} className="max-w-[24rem] truncate px-2 py-0.5 whitespace-nowrap">
-                {v === null ? <span className="text-slate-400">NULL</span> : v}
+                {v === null ? <span className="text-slate-600 dark:text-slate-400">NULL</span> : v}
               </td>
             ))}
           </tr>
@@ -194,8 +195,8 @@ function RowsFooter({
 }) {
   return (
     <div className="flex items-center gap-3 text-sm">
-      <span className="text-slate-500" data-testid="rows-loaded">
-        {loaded} rows loaded, keyed on {first?.keyset.join(", ")}
+      <span className="text-slate-600 dark:text-slate-400" data-testid="rows-loaded">
+        {countRows(loaded, "row")} loaded, keyed on {first?.keyset.join(", ")}
       </span>
       {first?.keyNote && (
         <span data-testid="key-note" className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">

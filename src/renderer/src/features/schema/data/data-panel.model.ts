@@ -1,4 +1,5 @@
 import type { RowFilter } from "../../../../../shared/contract/schema";
+import { count } from "../../../../../shared/format/plural";
 
 export type RowSort = { column: string; direction: "asc" | "desc" };
 
@@ -28,7 +29,7 @@ export const sortMarker = (sort: RowSort | undefined, column: string) =>
 
 /** pg_class.reltuples, or the fact that the table was never analyzed. */
 export const rowEstimateText = (estimate: number | null | undefined) =>
-  estimate == null ? "not analyzed" : `~${estimate.toLocaleString()} rows (estimate)`;
+  estimate == null ? "not analyzed" : `~${count(estimate, "row")} (estimate)`;
 
 /** A filter as its chip reads: "status = open", "deletedAt isNull". */
 export const filterLabel = (f: RowFilter) => `${f.column} ${f.op} ${f.value ?? ""}`;

@@ -17,6 +17,7 @@ import { ExportButtons, FocusControls, JumpBox, SchemaFilter } from "./ErToolbar
 import { TableNode } from "./TableNode";
 import { useErLayout } from "./useErLayout";
 import { useErScope, usePlacedNodes } from "./useErDiagram";
+import { count } from "../../../../../shared/format/plural";
 
 const nodeTypes = { table: TableNode };
 
@@ -75,8 +76,8 @@ function ErCanvas({ model, profileId, initialFocus }: Props) {
         </datalist>
         <ExportButtons graph={graph} positions={placed.positions} />
         <Button onClick={placed.reset}>Reset layout</Button>
-        <span className="text-slate-500" data-testid="er-status">
-          {graph ? `${graph.nodes.length} tables, ${graph.edges.length} foreign keys` : ""}
+        <span className="text-slate-600 dark:text-slate-400" data-testid="er-status">
+          {graph ? `${count(graph.nodes.length, "table")}, ${count(graph.edges.length, "foreign key")}` : ""}
           {layout.running
             ? " · laying out…"
             : layout.ms !== undefined
@@ -85,9 +86,9 @@ function ErCanvas({ model, profileId, initialFocus }: Props) {
         </span>
       </div>
       {!graph ? (
-        <p className="text-sm text-slate-500" data-testid="er-too-many">
-          {full.nodes.length.toLocaleString()} tables in the chosen schemas: pick fewer schemas or focus on
-          one table to draw a diagram.
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="er-too-many">
+          {count(full.nodes.length, "table")} in the chosen schemas: pick fewer schemas or focus on one table
+          to draw a diagram.
         </p>
       ) : layout.error ? (
         <p role="alert">Layout failed: {layout.error}</p>

@@ -25,11 +25,11 @@ export function TableNode({ data }: NodeProps<Node<TableNodeData>>) {
               {c.pk ? "PK" : c.fk ? "FK" : ""}
             </span>
             <span className="truncate">{c.name}</span>
-            <span className="ml-auto truncate pl-1 text-slate-400">{c.type}</span>
+            <span className="ml-auto truncate pl-1 text-slate-600 dark:text-slate-400">{c.type}</span>
           </li>
         ))}
         {data.columns.length > MAX_ROWS && (
-          <li className="text-slate-400">{data.columns.length - MAX_ROWS} more…</li>
+          <li className="text-slate-600 dark:text-slate-400">{data.columns.length - MAX_ROWS} more…</li>
         )}
       </ul>
       <Handle type="source" position={Position.Right} className="!bg-slate-400" />

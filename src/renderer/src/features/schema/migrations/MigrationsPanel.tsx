@@ -33,7 +33,7 @@ function MigrationHistory({ profileId }: { profileId: string }) {
       <h2 className="text-lg font-semibold">Migration history</h2>
       {history.error && <ErrorMessage error={history.error} />}
       {history.data && !history.data.present && (
-        <p className="text-sm text-slate-500" data-testid="migrations-absent">
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="migrations-absent">
           This database has no _prisma_migrations table.
         </p>
       )}
@@ -80,7 +80,7 @@ function MigrationsTable({
   const [openLog, setOpenLog] = useState<string | undefined>();
   return (
     <table className="w-full text-left text-sm" data-testid="migrations-table">
-      <thead className="text-slate-500">
+      <thead className="text-slate-600 dark:text-slate-400">
         <tr>
           <th className="py-1">Migration</th>
           <th>Status</th>

@@ -15,7 +15,7 @@ export function SizesSection({ profileId }: { profileId: string }) {
             Database {sizes.data.database}: {formatBytes(sizes.data.databaseBytes)}
           </p>
           <table className="w-full text-left text-sm" data-testid="table-sizes">
-            <thead className="text-slate-500">
+            <thead className="text-slate-600 dark:text-slate-400">
               <tr>
                 <th className="py-1">Table</th>
                 <th className="text-right">Total</th>

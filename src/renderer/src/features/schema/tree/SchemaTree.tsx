@@ -52,7 +52,7 @@ export function SchemaTree({ model }: { model: SchemaModel }) {
               <button
                 type="button"
                 aria-label={row.expanded ? "Collapse" : "Expand"}
-                className={`w-4 shrink-0 text-xs text-slate-400 ${row.expandable ? "" : "invisible"}`}
+                className={`w-4 shrink-0 text-xs text-slate-600 dark:text-slate-400 ${row.expandable ? "" : "invisible"}`}
                 onClick={(e) => {
                   e.stopPropagation();
                   toggle(row.id);
@@ -60,12 +60,14 @@ export function SchemaTree({ model }: { model: SchemaModel }) {
               >
                 {row.expanded ? "▾" : "▸"}
               </button>
-              <span className={`truncate ${row.depth === 1 ? "font-medium text-slate-500" : ""}`}>
+              <span
+                className={`truncate ${row.depth === 1 ? "font-medium text-slate-600 dark:text-slate-400" : ""}`}
+              >
                 {row.label}
               </span>
               {row.hint && (
                 <span
-                  className={`ml-auto shrink-0 truncate pl-2 text-xs ${isSelected ? "text-blue-100" : "text-slate-400"}`}
+                  className={`ml-auto shrink-0 truncate pl-2 text-xs ${isSelected ? "text-blue-100" : "text-slate-600 dark:text-slate-400"}`}
                 >
                   {row.hint}
                 </span>

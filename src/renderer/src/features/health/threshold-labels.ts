@@ -1,0 +1,33 @@
+import type { HealthThresholds } from "../../../../shared/contract/health";
+
+/** Each threshold in words, with its unit; a new threshold without a name is a type error. */
+export const thresholdLabels: Record<keyof HealthThresholds, { label: string; unit: string }> = {
+  statementTimeoutMs: { label: "Timeout for each health query", unit: "ms" },
+  rttWarnMs: { label: "Round trip: warn above", unit: "ms" },
+  rttFailMs: { label: "Round trip: fail above", unit: "ms" },
+  connectionsWarnPct: { label: "Connections used: warn above", unit: "% of max_connections" },
+  connectionsFailPct: { label: "Connections used: fail above", unit: "% of max_connections" },
+  totalConnectionsWarn: { label: "Connections: warn above", unit: "sessions" },
+  idleInTransactionSec: { label: "Idle in transaction: flag after", unit: "s" },
+  databaseSizeWarnGb: { label: "Database size: warn above", unit: "GB" },
+  databaseSizeFailGb: { label: "Database size: fail above", unit: "GB" },
+  cacheHitWarnPct: { label: "Cache hit ratio: warn below", unit: "%" },
+  cacheHitFailPct: { label: "Cache hit ratio: fail below", unit: "%" },
+  cacheHitMinBlocks: { label: "Cache hit ratio: judge after", unit: "block reads" },
+  longRunningSec: { label: "Long-running query: flag after", unit: "s" },
+  longRunningFailCount: { label: "Long-running queries: fail at", unit: "queries" },
+  lockWaitSec: { label: "Lock wait: flag after", unit: "s" },
+  xidWarnAge: { label: "Transaction ID age: warn above", unit: "transactions" },
+  xidFailRemaining: { label: "Transaction IDs left: fail below", unit: "transactions" },
+  sequenceWarnPct: { label: "Sequence used: warn above", unit: "% of its range" },
+  sequenceFailPct: { label: "Sequence used: fail above", unit: "% of its range" },
+  checkpointRequestedWarnPct: { label: "Requested checkpoints: warn above", unit: "% of all" },
+  replicationLagWarnSec: { label: "Replication lag: warn above", unit: "s" },
+  replicationLagFailSec: { label: "Replication lag: fail above", unit: "s" },
+  replicationLagWarnBytes: { label: "Replication lag: warn above", unit: "bytes of WAL" },
+  slotRetainedWarnBytes: { label: "WAL kept by a slot: warn above", unit: "bytes" },
+  slowQueryMs: { label: "Slow statement: mean time above", unit: "ms" },
+  slowQueryCalls: { label: "Slow statement: judge after", unit: "calls" },
+  archiveStallWarnSec: { label: "WAL archiving stalled: warn after", unit: "s" },
+  archiveStallFailSec: { label: "WAL archiving stalled: fail after", unit: "s" },
+};
