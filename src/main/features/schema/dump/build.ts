@@ -19,7 +19,7 @@ import {
   subscriptionObject,
 } from "./global.build";
 import { catalogId, type DumpObject } from "./model";
-import type { DumpCatalog } from "./read";
+import type { DumpCatalog } from "./catalog";
 import {
   castObject,
   familyMembersObject,

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { joinSql, quoteIdent, quoteLiteral, serverSql, sql, type Sql } from "../../../db/sql";
 import { newObject, type DumpObject } from "./model";
-import type { DumpCatalog } from "./read";
+import type { DumpCatalog } from "./catalog";
 import { relationName } from "./tables.build";
 
 /*

@@ -3,7 +3,8 @@ import { joinSql, quoteIdent, quoteLiteral, serverSql, sql, sqlComment, type Sql
 import { aclStatements } from "./acl";
 import { buildObjects } from "./build";
 import { catalogId, type DumpObject } from "./model";
-import { readDumpCatalog, type DumpCatalog } from "./read";
+import type { DumpCatalog } from "./catalog";
+import { readDumpCatalog } from "./read";
 import { sortObjects } from "./sort";
 import type { Row } from "./tables.build";
 
