@@ -12,9 +12,9 @@ import {
 } from "../features/workspace";
 import { AskHost } from "../components/AskHost";
 import { TagBadge } from "../components/TagBadge";
-import { ThemeSwitch, useTheme } from "../features/theme";
+import { useTheme } from "../features/theme";
 import { areaFits, areas } from "./areas";
-import { ProfileSwitcher } from "./ProfileSwitcher";
+import { AreaNav } from "./AreaNav";
 import { useUi } from "./ui.store";
 
 export function App() {
@@ -37,35 +37,7 @@ export function App() {
 
   return (
     <div className="flex h-full">
-      <nav
-        aria-label="Areas"
-        className="flex w-52 shrink-0 flex-col gap-1 border-r border-slate-200 bg-slate-50 p-3 dark:border-slate-800 dark:bg-slate-900"
-      >
-        <div className="mb-3 px-2 text-lg font-semibold tracking-tight">pgdesk</div>
-        <ProfileSwitcher profiles={profiles.data ?? []} />
-        <ul className="mt-3 flex flex-col gap-0.5">
-          {areas.map((a) => {
-            const disabled = a.needsProfile && (!profile || !areaFits(a, profile.kind));
-            return (
-              <li key={a.id}>
-                <button
-                  type="button"
-                  data-testid={`nav-${a.id}`}
-                  disabled={disabled}
-                  aria-current={a.id === current.id ? "page" : undefined}
-                  onClick={() => openArea(a.id)}
-                  className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-200 disabled:cursor-not-allowed disabled:opacity-40 aria-[current=page]:bg-blue-600 aria-[current=page]:text-white dark:hover:bg-slate-800"
-                >
-                  {a.label}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-        <div className="mt-auto pt-3">
-          <ThemeSwitch />
-        </div>
-      </nav>
+      <AreaNav profiles={profiles.data ?? []} profile={profile} currentId={current.id} onOpen={openArea} />
       <main className="flex min-w-0 flex-1 flex-col">
         <StoreNoticeBanner />
         <ScheduleFailureBanner
