@@ -1,3 +1,4 @@
+import { count, plural } from "../../../../shared/format/plural";
 import { ask } from "../../components/ask.store";
 import { addLeaveGuard } from "../../lib/leave-guards";
 import { runControllers, tabsHaveUnsavedTextNow } from "./query.queries";
@@ -22,7 +23,7 @@ addLeaveGuard(async (profileId) => {
   });
   const anyFailed = open.some((c) => c.transactionState === "failed");
   const choice = await ask({
-    title: open.length === 1 ? "A tab has an open transaction" : `${open.length} tabs have open transactions`,
+    title: `${count(open.length, "tab")} ${plural(open.length, "has an open transaction", "have open transactions")}`,
     body: `${lines.join("\n")}\nIts locks stay held while it is open. What should happen before you switch?`,
     choices: [
       { id: "stay", label: "Stay here" },

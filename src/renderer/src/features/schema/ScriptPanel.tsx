@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { count } from "../../../../shared/format/plural";
 import { useUi } from "../../app/ui.store";
 import { Button } from "../../components/Button";
 import { ErrorMessage } from "../../components/ErrorMessage";
@@ -53,7 +54,7 @@ export function ScriptPanel({ profileId }: { profileId: string }) {
         <>
           <div className="flex items-center gap-2 text-sm">
             <span data-testid="script-entries">
-              {script.data!.entries.toLocaleString()} objects in dependency order
+              {count(script.data!.entries, "object")} in dependency order
             </span>
             <Button
               data-testid="script-copy"
