@@ -18,6 +18,9 @@ import type { ShellPage } from "./pages/shell.page";
 import { startE2eApp, type E2eApp } from "./support/e2e-app";
 import { activeMarkup, MarkupSafetyLedger } from "./support/markup-safety";
 
+/** A plan names a relation as EXPLAIN's text prints it: a quoted identifier (inner quotes doubled). */
+const planTable = { payload: names.table, shown: ident(names.table) };
+
 const xmlEscaped = (s: string) =>
   s.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;" })[c]!);
 
@@ -203,9 +206,9 @@ describe("a hostile server's names, values and messages on every screen", () => 
     const panel = query.explainPanel();
     await ledger.expectLiteral("query explain", panel.getByTestId("plan-tree"), [
       names.planFunction,
-      names.table,
+      planTable,
     ]);
-    await panel.getByTestId("plan-node-label").filter({ hasText: names.table }).first().click();
+    await panel.getByTestId("plan-node-label").filter({ hasText: planTable.shown }).first().click();
     await ledger.expectLiteral("query explain", panel.getByTestId("plan-node-details"), [values.planFilter]);
     await ledger.expectInert("query explain");
   });
@@ -215,13 +218,13 @@ describe("a hostile server's names, values and messages on every screen", () => 
     const plans = app.pages.plans;
     await plans.explainOnConnection(h.sql.plan);
     const panel = plans.explainPanel();
-    await ledger.expectLiteral("plans", panel.getByTestId("plan-tree"), [names.planFunction, names.table]);
-    await panel.getByTestId("plan-node-label").filter({ hasText: names.table }).first().click();
+    await ledger.expectLiteral("plans", panel.getByTestId("plan-tree"), [names.planFunction, planTable]);
+    await panel.getByTestId("plan-node-label").filter({ hasText: planTable.shown }).first().click();
     await ledger.expectLiteral("plans", panel.getByTestId("plan-node-details"), [values.planFilter]);
     await panel.getByTestId("plan-tab-flame").click();
     await ledger.expectLiteral("plans flame", panel.getByTestId("plan-flame"), [
       names.planFunction,
-      names.table,
+      planTable,
     ]);
     await ledger.expectInert("plans");
   });

@@ -40,6 +40,12 @@ function JobRow({ job }: { job: PitrJob }) {
   const [showLog, setShowLog] = useState(false);
   const cancel = useCancelPitrJob();
   const openProfile = useUi((s) => s.openProfile);
+  const openArea = useUi((s) => s.openArea);
+  // the copy is another server: show it from its Overview, not from this page (which is the source's)
+  const openCopy = (id: string) => {
+    openProfile(id);
+    openArea("overview");
+  };
   const percent = job.state === "succeeded" ? 100 : (job.percent ?? 0);
   const restored = job.restore?.restoredProfileId;
   return (
@@ -62,7 +68,7 @@ function JobRow({ job }: { job: PitrJob }) {
             </Button>
           )}
           {restored && job.state === "succeeded" && (
-            <Button variant="primary" onClick={() => openProfile(restored)} data-testid="pitr-open-copy">
+            <Button variant="primary" onClick={() => openCopy(restored)} data-testid="pitr-open-copy">
               Open the restored copy
             </Button>
           )}

@@ -8,6 +8,12 @@ export function RestoredCopies({ profileId }: { profileId: string }) {
   const copies = useRestoredCopies();
   const drop = useDropCopy();
   const openProfile = useUi((s) => s.openProfile);
+  const openArea = useUi((s) => s.openArea);
+  // the copy is another server: show it from its Overview, not from this page (which is the source's)
+  const openCopy = (id: string) => {
+    openProfile(id);
+    openArea("overview");
+  };
   const mine = (copies.data ?? []).filter((c) => c.sourceProfileId === profileId);
   if (!mine.length) return null;
   return (
@@ -23,7 +29,7 @@ export function RestoredCopies({ profileId }: { profileId: string }) {
             port {c.port} · {c.dataDir} · restored {c.createdAt}
           </span>
           <span className="flex gap-2">
-            <Button onClick={() => openProfile(c.profileId)}>Open</Button>
+            <Button onClick={() => openCopy(c.profileId)}>Open</Button>
             <Button variant="danger" onClick={() => drop.mutate(c.id)} disabled={drop.isPending}>
               Stop and remove
             </Button>
