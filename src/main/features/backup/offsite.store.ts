@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { AppError } from "../../../shared/contract";
 import { OffsiteCopy, type S3Target, type S3TargetDraft } from "../../../shared/contract/offsite";
-import { readJsonFile, writeJsonFileAtomic } from "../../json-file";
+import { JsonFile } from "../../json-file";
 import type { S3Endpoint } from "../../db/s3.client";
 import type { SecretStore } from "../profiles/secret-store";
 
@@ -31,14 +31,13 @@ type StoreFile = z.infer<typeof StoreFile>;
 
 /** S3 targets for copies of dump backups (keys sealed like passwords) and the copies made. */
 export class OffsiteStore {
-  private readonly path: string;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly file: JsonFile<StoreFile>;
 
   constructor(
     dataDir: string,
     private readonly secrets: SecretStore,
   ) {
-    this.path = join(dataDir, "offsite.json");
+    this.file = new JsonFile(join(dataDir, "offsite.json"), StoreFile, { version: 1 });
   }
 
   async targets(): Promise<S3Target[]> {
@@ -117,21 +116,12 @@ export class OffsiteStore {
     });
   }
 
-  private async read(): Promise<StoreFile> {
-    const parsed = StoreFile.safeParse(await readJsonFile<unknown>(this.path, { version: 1 }));
-    if (!parsed.success) throw new AppError("INTERNAL", `${this.path} is damaged; it was left as it is.`);
-    return parsed.data;
+  private read(): Promise<StoreFile> {
+    return this.file.read();
   }
 
   private change<T>(edit: (file: StoreFile) => Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => {
-      const file = await this.read();
-      const result = await edit(file);
-      await writeJsonFileAtomic(this.path, file);
-      return result;
-    });
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.file.change(edit);
   }
 }
 

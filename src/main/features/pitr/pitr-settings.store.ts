@@ -7,7 +7,7 @@ import {
   RestorePoint,
   type BackRestSettings,
 } from "../../../shared/contract/pitr";
-import { readJsonFile, writeJsonFileAtomic } from "../../json-file";
+import { JsonFile } from "../../json-file";
 import type { SecretStore } from "../profiles/secret-store";
 
 const SealedRepo = z.object({
@@ -45,14 +45,13 @@ const ENV_NAME: Record<(typeof SECRET_FIELDS)[number], (repo: string) => string>
  * app's secret store, opened only to put them in a pgbackrest child's environment.
  */
 export class PitrStore {
-  private readonly path: string;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly file: JsonFile<StoreFile>;
 
   constructor(
     dataDir: string,
     private readonly secrets: SecretStore,
   ) {
-    this.path = join(dataDir, "pitr.json");
+    this.file = new JsonFile(join(dataDir, "pitr.json"), StoreFile, { version: 1 });
   }
 
   async settings(profileId: string): Promise<BackRestSettings | null> {
@@ -135,22 +134,12 @@ export class PitrStore {
     });
   }
 
-  private async read(): Promise<StoreFile> {
-    const raw = await readJsonFile<unknown>(this.path, { version: 1 });
-    const parsed = StoreFile.safeParse(raw);
-    if (!parsed.success) throw new AppError("INTERNAL", `${this.path} is damaged; it was left as it is.`);
-    return parsed.data;
+  private read(): Promise<StoreFile> {
+    return this.file.read();
   }
 
   private change<T>(edit: (file: StoreFile) => Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => {
-      const file = await this.read();
-      const result = await edit(file);
-      await writeJsonFileAtomic(this.path, file);
-      return result;
-    });
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.file.change(edit);
   }
 }
 
